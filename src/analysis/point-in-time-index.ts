@@ -1,0 +1,152 @@
+// Indexes observations by series and local day so any "as known at T" daily series is cheap to read.
+import { gradingWeight, type Observation } from '../model/index.js';
+import type { DayNumber, Zone } from '../time/zone.js';
+
+interface Revision {
+  publishedMs: number;
+  /** Position in the input, which breaks publishedAt ties: a later input revises an earlier one. */
+  order: number;
+  subject: string;
+  value: number | null;
+  weight: number;
+  observation: Observation;
+}
+
+interface SeriesIndex {
+  /** Sorted distinct local days that have at least one revision. */
+  days: number[];
+  /** For each entry of `days`: revisions sorted by subject, then publishedMs, then order. */
+  revisions: Revision[][];
+}
+
+export type Aggregate = 'last' | 'sum' | 'max';
+
+/** A daily series as known at one instant. NaN = no value known (no observation, or a null one). */
+export interface DailySeries {
+  fromDay: DayNumber;
+  values: Float64Array;
+  /** 1 where at least one observation (even a null one) exists for the day. */
+  observed: Uint8Array;
+  /** Grading weight of the day's evidence (the weakest contributing observation). */
+  weights: Float64Array;
+}
+
+export class PointInTimeIndex {
+  private readonly bySeries = new Map<string, SeriesIndex>();
+
+  constructor(observations: readonly Observation[], readonly zone: Zone) {
+    const grouped = new Map<string, Map<number, Revision[]>>();
+    observations.forEach((o, order) => {
+      const day = zone.dayOf(Date.parse(o.periodStart));
+      let byDay = grouped.get(o.series);
+      if (!byDay) grouped.set(o.series, (byDay = new Map()));
+      let list = byDay.get(day);
+      if (!list) byDay.set(day, (list = []));
+      list.push({
+        publishedMs: Date.parse(o.publishedAt), order, subject: o.subject ?? '', value: o.value,
+        weight: gradingWeight(o.reliability, o.credibility), observation: o,
+      });
+    });
+    for (const [series, byDay] of grouped) {
+      const days = [...byDay.keys()].sort((a, b) => a - b);
+      const revisions = days.map((d) =>
+        byDay.get(d)!.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.publishedMs - b.publishedMs || a.order - b.order)),
+      );
+      this.bySeries.set(series, { days, revisions });
+    }
+  }
+
+  hasSeries(series: string): boolean {
+    return this.bySeries.has(series);
+  }
+
+  /** Last local day with any observation of these series published by asOfMs, or undefined. */
+  lastObservedDay(series: readonly string[], asOfMs: number, notAfter: DayNumber): DayNumber | undefined {
+    let best: number | undefined;
+    for (const name of series) {
+      const idx = this.bySeries.get(name);
+      if (!idx) continue;
+      for (let i = upperBound(idx.days, notAfter) - 1; i >= 0; i--) {
+        if (best !== undefined && idx.days[i] <= best) break;
+        if (idx.revisions[i].some((r) => r.publishedMs <= asOfMs)) {
+          best = idx.days[i];
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The daily series for [fromDay, toDay] as known at asOfMs: per day and subject the latest revision published by
+   * then, combined across subjects and series with `aggregate`.
+   */
+  daily(series: readonly string[], asOfMs: number, fromDay: DayNumber, toDay: DayNumber, aggregate: Aggregate, absentIsZero: boolean): DailySeries {
+    const length = Math.max(0, toDay - fromDay + 1);
+    const values = new Float64Array(length).fill(Number.NaN);
+    const observed = new Uint8Array(length);
+    const weights = new Float64Array(length).fill(1);
+    const lastPublished = new Float64Array(length).fill(-Infinity);
+    for (const name of series) {
+      const idx = this.bySeries.get(name);
+      if (!idx) continue;
+      for (let i = lowerBound(idx.days, fromDay); i < idx.days.length && idx.days[i] <= toDay; i++) {
+        const slot = idx.days[i] - fromDay;
+        for (const r of latestRevisions(idx.revisions[i], asOfMs)) {
+          observed[slot] = 1;
+          weights[slot] = Math.min(weights[slot], r.weight);
+          if (r.value === null) continue;
+          const prev = values[slot];
+          if (Number.isNaN(prev)) values[slot] = r.value;
+          else if (aggregate === 'sum') values[slot] = prev + r.value;
+          else if (aggregate === 'max') values[slot] = Math.max(prev, r.value);
+          else if (r.publishedMs >= lastPublished[slot]) values[slot] = r.value;
+          lastPublished[slot] = Math.max(lastPublished[slot], r.publishedMs);
+        }
+      }
+    }
+    if (absentIsZero) for (let i = 0; i < length; i++) if (!observed[i]) values[i] = 0;
+    return { fromDay, values, observed, weights };
+  }
+
+  /** The observations (latest revisions as known at asOfMs) behind one day of these series. */
+  observationsOn(series: readonly string[], asOfMs: number, day: DayNumber): Observation[] {
+    const out: Observation[] = [];
+    for (const name of series) {
+      const idx = this.bySeries.get(name);
+      if (!idx) continue;
+      const i = lowerBound(idx.days, day);
+      if (idx.days[i] === day) for (const r of latestRevisions(idx.revisions[i], asOfMs)) out.push(r.observation);
+    }
+    return out;
+  }
+}
+
+/** From revisions sorted by subject then publication, the latest per subject published by asOfMs. */
+function latestRevisions(revisions: Revision[], asOfMs: number): Revision[] {
+  if (revisions.length === 1) return revisions[0].publishedMs <= asOfMs ? revisions : [];
+  const out: Revision[] = [];
+  for (let i = 0; i < revisions.length; i++) {
+    const r = revisions[i];
+    if (r.publishedMs > asOfMs) continue;
+    const next = revisions[i + 1];
+    const supersededByNext = next !== undefined && next.subject === r.subject && next.publishedMs <= asOfMs;
+    if (!supersededByNext) out.push(r);
+  }
+  return out;
+}
+
+function lowerBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(sorted: number[], x: number): number {
+  return lowerBound(sorted, x + 1);
+}

@@ -1,0 +1,67 @@
+// `vigil assess`, `vigil board` and `vigil explain`: the assessment as known at the end of a local day.
+import type { Command } from 'commander';
+import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
+import type { Assessment } from '../../model/index.js';
+import { withContext, type CommandContext } from '../context.js';
+import { renderBoard } from '../render-board.js';
+import { renderExplanation } from '../render-explain.js';
+
+export async function assessFromFlags(ctx: CommandContext, at: string | undefined): Promise<Assessment> {
+  const day = await resolveAssessDay(ctx.store, ctx.pack, at, ctx.now().getTime());
+  return assessAt(ctx.store, ctx.pack, day);
+}
+
+/** The JSON shape of `vigil assess --json` (the documented, stable subset). */
+export function assessmentJson(a: Assessment) {
+  return {
+    asOf: a.asOf,
+    day: a.day,
+    level: a.level,
+    levelName: a.levelName,
+    pEvent7d: round(a.pEvent7d),
+    hypotheses: a.hypotheses.map((h) => ({ id: h.id, name: h.name, probability: round(h.probability) })),
+    indicators: a.indicators.map((i) => ({
+      id: i.id, domain: i.domain, state: i.state, value: i.value, baseline: i.baseline, contribution: round(i.contribution),
+    })),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const AT_HELP = 'local date YYYY-MM-DD: use what was known at the end of that day in the pack time zone (default: the latest data)';
+
+export function registerAssess(program: Command): void {
+  program
+    .command('assess')
+    .description('assess the courses of action as known at the end of a local day')
+    .option('--at <date>', AT_HELP)
+    .option('--json', 'print JSON instead of the board')
+    .action(async (opts: { at?: string; json?: boolean }, cmd: Command) => {
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const a = await assessFromFlags(ctx, opts.at);
+        console.log(opts.json ? JSON.stringify(assessmentJson(a), null, 2) : renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone }));
+      });
+    });
+
+  program
+    .command('board')
+    .description('print the warning board as known at the end of a local day')
+    .option('--at <date>', AT_HELP)
+    .action(async (opts: { at?: string }, cmd: Command) => {
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const a = await assessFromFlags(ctx, opts.at);
+        console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone }));
+      });
+    });
+
+  program
+    .command('explain')
+    .description('show which evidence moved which hypothesis, and by how much')
+    .option('--at <date>', AT_HELP)
+    .option('--json', 'print the full assessment with per-indicator, per-hypothesis contributions as JSON')
+    .action(async (opts: { at?: string; json?: boolean }, cmd: Command) => {
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const a = await assessFromFlags(ctx, opts.at);
+        console.log(opts.json ? JSON.stringify(a, null, 2) : renderExplanation(a));
+      });
+    });
+}

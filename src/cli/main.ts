@@ -1,0 +1,37 @@
+// The `vigil` command line: one file per command under commands/, errors printed as one line, never a stack trace.
+import { Command, CommanderError } from 'commander';
+import { isVigilError } from '../errors/index.js';
+import { registerAssess } from './commands/assess.js';
+import { registerBacktest } from './commands/backtest.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerInit } from './commands/init.js';
+import { registerPack } from './commands/pack.js';
+import { registerStart } from './commands/start.js';
+
+export function buildProgram(): Command {
+  const program = new Command('vigil')
+    .description('Vigil — strategic early warning on public data')
+    .option('--db <url>', 'database: a SQLite path (default ./vigil.db, or $VIGIL_DB)')
+    .option('--pack <path-or-id>', 'scenario pack file or bundled pack id (default taiwan-strait, or $VIGIL_PACK)')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of [registerStart, registerInit, registerIngest, registerAssess, registerBacktest, registerPack]) register(program);
+  program.commands.forEach((c) => c.exitOverride());
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    if (isVigilError(error)) {
+      process.stderr.write(`vigil: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`vigil: internal error: ${(error as Error).message}\n`);
+    if (process.env.VIGIL_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,38 @@
+// Every error Vigil can report, with its HTTP status and whether a retry can succeed. docs/errors.md mirrors this table (a test keeps them in step).
+
+export interface ErrorEntry {
+  status: number;
+  retryable: boolean;
+  /** One line on what the code means, as printed in docs/errors.md. */
+  summary: string;
+}
+
+export const errorRegistry = {
+  VIGIL_INPUT_INVALID: { status: 400, retryable: false, summary: 'A row or field of an input file or request body is malformed; the message names file:line: field: problem.' },
+  VIGIL_FILE_NOT_FOUND: { status: 404, retryable: false, summary: 'A file named on the command line or in configuration does not exist or cannot be read.' },
+  VIGIL_PACK_INVALID: { status: 400, retryable: false, summary: 'A scenario pack fails its schema or cross-references; the message names the path of the offending field.' },
+  VIGIL_DATE_INVALID: { status: 400, retryable: false, summary: 'A date or time argument is not a valid calendar date (YYYY-MM-DD) or ISO 8601 instant.' },
+  VIGIL_CONFIG_INVALID: { status: 400, retryable: false, summary: 'A configuration value (flag, environment variable, config file) is invalid.' },
+  VIGIL_UNKNOWN_KIND: { status: 400, retryable: false, summary: 'An ingest kind, command argument or enumerated value is not one Vigil knows.' },
+  VIGIL_NOT_FOUND: { status: 404, retryable: false, summary: 'The requested record (pack, series, alert, user…) does not exist.' },
+  VIGIL_NO_DATA: { status: 404, retryable: false, summary: 'There are no observations to assess at the requested time.' },
+  VIGIL_CONFLICT: { status: 409, retryable: false, summary: 'The write conflicts with a record that already exists.' },
+  VIGIL_LOOKAHEAD: { status: 400, retryable: false, summary: 'The request would use data from after its own cut-off time (e.g. a training window past --train-to).' },
+  VIGIL_STORE_LOCKED: { status: 503, retryable: true, summary: 'The database is locked by another process; retry when it is released.' },
+  VIGIL_STORE_UNAVAILABLE: { status: 503, retryable: true, summary: 'The database cannot be opened or reached.' },
+  VIGIL_UNAUTHORIZED: { status: 401, retryable: false, summary: 'Missing or invalid credentials.' },
+  VIGIL_FORBIDDEN: { status: 403, retryable: false, summary: 'The credentials are valid but not allowed to do this (role or TLP ceiling).' },
+  VIGIL_PAYLOAD_TOO_LARGE: { status: 413, retryable: false, summary: 'The request body is larger than the server accepts.' },
+  VIGIL_UNSUPPORTED_MEDIA_TYPE: { status: 415, retryable: false, summary: 'The request body has a media type the endpoint does not accept.' },
+  VIGIL_NOT_ACCEPTABLE: { status: 406, retryable: false, summary: 'The Accept header asks for a media type the endpoint cannot produce.' },
+  VIGIL_DELIVERY_FAILED: { status: 502, retryable: true, summary: 'A notification could not be delivered to a receiver; it stays in the outbox and is retried.' },
+  VIGIL_BUS_UNAVAILABLE: { status: 503, retryable: true, summary: 'The message bus cannot be reached.' },
+  VIGIL_SIGNATURE_INVALID: { status: 400, retryable: false, summary: 'A signed bundle or envelope is unsigned where a signature is required, or its signature does not verify.' },
+  VIGIL_INTERNAL: { status: 500, retryable: false, summary: 'An unexpected internal error; the log has the detail.' },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof errorRegistry;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorRegistry, value);
+}

@@ -1,0 +1,64 @@
+// The output of one assessment: hypothesis probabilities, P(event within horizon), warning level, and its evidence.
+
+export const LEVEL_NAMES = { 1: 'NORMAL', 2: 'WATCH', 3: 'WARNING', 4: 'ALERT', 5: 'CRITICAL' } as const;
+export type WarningLevel = keyof typeof LEVEL_NAMES;
+export type LevelName = (typeof LEVEL_NAMES)[WarningLevel];
+
+export interface IndicatorAssessment {
+  id: string;
+  name: string;
+  domain: string;
+  group: string;
+  role: 'lead' | 'concurrent';
+  state: string;
+  /** The value judged; null when not known. */
+  value: number | null;
+  /** Baseline median (null where the detector has none or it is not known). */
+  baseline: number | null;
+  band: { low: number; high: number; n: number } | null;
+  score: number | null;
+  /** Local day the value belongs to (YYYY-MM-DD), null when no data. */
+  dataDay: string | null;
+  reason?: string;
+  /** Grading weight applied (1 for an A1 official report). */
+  weight: number;
+  /** Natural-log likelihood ratio vs the baseline hypothesis, per hypothesis, before grouping. */
+  logLr: Record<string, number>;
+  /** What this indicator actually added to each hypothesis's log-odds after evidence grouping. */
+  contributions: Record<string, number>;
+  /** Net log-odds this indicator added to "some non-routine course of action" (prior-weighted mix). */
+  contribution: number;
+  /** Observations behind the value (ids), so alerts and the dashboard can link to them. */
+  observationIds: string[];
+}
+
+export interface HypothesisAssessment {
+  id: string;
+  name: string;
+  prior: number;
+  probability: number;
+  /** The routine hypothesis every likelihood ratio is measured against. */
+  baseline: boolean;
+}
+
+export interface Assessment {
+  packId: string;
+  /** End of the assessed local day: everything published up to this instant was used (ISO). */
+  asOf: string;
+  /** The assessed local day. */
+  day: string;
+  level: WarningLevel;
+  levelName: LevelName;
+  /** Level before hysteresis (what today's evidence alone says). */
+  rawLevel: WarningLevel;
+  /** P(a major episode starts within the pack's horizon). */
+  pEvent7d: number;
+  horizonDays: number;
+  hypotheses: HypothesisAssessment[];
+  indicators: IndicatorAssessment[];
+  /** Summed log-LR toward non-routine hypotheses from lead and from concurrent indicators (the event-model inputs). */
+  leadLogLr: number;
+  concurrentLogLr: number;
+  /** True when some indicator is in one of its watch states. */
+  watch: boolean;
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseJsoFlags } from './parse-jso-flags.js';
+
+const fixture = readFileSync(new URL('../../../test/fixtures/sources/jso-flags/releases.csv', import.meta.url), 'utf8');
+const parse = (text: string) => parseJsoFlags(text, { file: 'releases.csv' });
+const HEADER = 'date,air,joint_exercise,ship_transit,carrier,yonaguni,miyako,osumi,tsushima,inbound,outbound';
+
+function messageOf(text: string): string {
+  try {
+    parseJsoFlags(text, { file: 'bad.csv' });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected a parse error');
+}
+
+describe('parseJsoFlags', () => {
+  const observations = parse(fixture);
+
+  it('writes one observation per stated flag (empty = not stated)', () => {
+    expect(observations).toHaveLength(24);
+    expect(observations.slice(10, 14).map((o) => [o.series, o.value])).toEqual([
+      ['jso.ship_transit', 1],
+      ['jso.carrier', 1],
+      ['jso.miyako', 1],
+      ['jso.outbound', 1],
+    ]);
+    expect(new Set(observations.map((o) => o.series)).size).toBe(10);
+  });
+
+  it('covers the local day, published 18:00 +08:00, graded A2 CLEAR, country as an attribute', () => {
+    expect(observations[0]).toStrictEqual({
+      series: 'jso.air',
+      value: 1,
+      unit: 'flag',
+      periodStart: '2025-03-02T16:00:00.000Z',
+      periodEnd: '2025-03-03T16:00:00.000Z',
+      publishedAt: '2025-03-03T10:00:00.000Z',
+      source: 'jso',
+      reliability: 'A',
+      credibility: 2,
+      tlp: 'clear',
+      attributes: { country: 'china' },
+    });
+    expect(observations[10].attributes).toEqual({ country: 'both' });
+    expect(observations[14]).toMatchObject({ series: 'jso.air', value: 0, periodStart: '2025-03-06T16:00:00.000Z' });
+    expect('attributes' in observations[14]).toBe(false);
+  });
+
+  it('is deterministic', () => {
+    expect(parse(fixture)).toStrictEqual(observations);
+  });
+
+  it('accepts a file without the optional country column', () => {
+    expect(parse(`${HEADER}\n2025-01-02,1,,,,,,,,,\n`)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a missing flag column', 'date,air\n2025-01-02,1\n', 'bad.csv:1: joint_exercise: required column is missing'],
+    [
+      'an unknown column',
+      `${HEADER},ship_class\n2025-01-02,1,,,,,,,,,,x\n`,
+      'bad.csv:1: ship_class: unknown column; expected date, air, joint_exercise, ship_transit, carrier, yonaguni, miyako, osumi, tsushima, inbound, outbound, country',
+    ],
+    ['an empty date', `${HEADER}\n,1,,,,,,,,,\n`, 'bad.csv:2: date: is required'],
+    ['a malformed date', `${HEADER}\n2025/01/02,1,,,,,,,,,\n`, 'bad.csv:2: date: must be a date YYYY-MM-DD, got "2025/01/02"'],
+    ['an impossible date', `${HEADER}\n2025-02-29,1,,,,,,,,,\n`, 'bad.csv:2: date: is not a real calendar date, got "2025-02-29"'],
+    ['a bad flag value', `${HEADER}\n2025-01-02,1,,,,,2,,,,\n`, 'bad.csv:2: miyako: must be 0, 1 or empty, got "2"'],
+    ['an unknown country', `${HEADER},country\n2025-01-02,1,,,,,,,,,,China\n`, 'bad.csv:2: country: must be one of china, russia, both, got "China"'],
+    ['the same day twice', `${HEADER}\n2025-01-02,1,,,,,,,,,\n2025-01-02,0,,,,,,,,,\n`, 'bad.csv:3: date: duplicates line 2'],
+  ])('rejects %s', (_name, text, message) => {
+    expect(messageOf(text)).toBe(message);
+  });
+});

@@ -1,0 +1,62 @@
+// Parses the `jso-flags` CSV (Japan Joint Staff release flags) into one 0/1 observation per stated flag per day.
+import type { ObservationInput } from '../../model/index.js';
+import {
+  createDuplicateCheck,
+  readChoice,
+  readCsvTable,
+  readDate,
+  readFlag,
+  rejectUnknownColumns,
+  requireColumns,
+  required,
+} from '../csv-table.js';
+import { localInstant } from '../local-time.js';
+import type { ParseContext, SourceParser } from '../source-parser.js';
+
+/** Flag columns, in the order observations are emitted for a row; each becomes series `jso.<flag>`. */
+const FLAGS = ['air', 'joint_exercise', 'ship_transit', 'carrier', 'yonaguni', 'miyako', 'osumi', 'tsushima', 'inbound', 'outbound'];
+const COUNTRIES = ['china', 'russia', 'both'] as const;
+
+/** Releases are dated by the local day and come out in the evening: 18:00 local. */
+const PUBLISHED_HOUR = 18;
+
+export function parseJsoFlags(text: string, ctx: ParseContext): ObservationInput[] {
+  const table = readCsvTable(text, ctx.file);
+  requireColumns(table, ['date', ...FLAGS]);
+  rejectUnknownColumns(table, ['date', ...FLAGS, 'country']);
+  const checkDuplicate = createDuplicateCheck();
+  const out: ObservationInput[] = [];
+  for (const row of table.rows) {
+    const date = required(row, 'date', readDate(row, 'date'));
+    checkDuplicate(row, 'date', date);
+    const country = readChoice(row, 'country', COUNTRIES);
+    const periodStart = localInstant(date, 0);
+    const periodEnd = localInstant(date, 24);
+    const publishedAt = localInstant(date, PUBLISHED_HOUR);
+    for (const flag of FLAGS) {
+      const value = readFlag(row, flag);
+      if (value === undefined) continue;
+      const observation: ObservationInput = {
+        series: `jso.${flag}`,
+        value,
+        unit: 'flag',
+        periodStart,
+        periodEnd,
+        publishedAt,
+        source: 'jso',
+        reliability: 'A',
+        credibility: 2,
+        tlp: 'clear',
+      };
+      if (country !== undefined) observation.attributes = { country };
+      out.push(observation);
+    }
+  }
+  return out;
+}
+
+export const jsoFlagsParser: SourceParser = {
+  kind: 'jso-flags',
+  description: 'Japan Joint Staff release flags (CSV): PLA air activity, exercises, carrier and strait transits, 0/1 per day',
+  parse: parseJsoFlags,
+};

@@ -1,0 +1,39 @@
+// The few better-sqlite3 methods the adapter uses, declared locally, and the one place that opens a connection.
+import Database from 'better-sqlite3';
+
+export interface SqliteStatement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+}
+
+export interface SqliteDatabase {
+  exec(sql: string): unknown;
+  prepare(sql: string): SqliteStatement;
+  pragma(sql: string, options?: { simple?: boolean }): unknown;
+  transaction<A extends unknown[], R>(fn: (...args: A) => R): { (...args: A): R; immediate(...args: A): R };
+  close(): unknown;
+}
+
+export interface SqliteConnectionOptions {
+  /** How long a statement waits for another connection's lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs: number;
+}
+
+/**
+ * Opens (creating if absent) a database file in WAL mode. synchronous=NORMAL is the usual WAL pairing: a power
+ * loss can drop the last few commits but never corrupts the file, and ingest is several times faster than FULL.
+ */
+export function openSqlite(path: string, options: SqliteConnectionOptions): SqliteDatabase {
+  const db = new Database(path, { timeout: options.busyTimeoutMs });
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    return db as unknown as SqliteDatabase;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+// The Store contract against SQLite files in a temporary directory, plus what only SQLite has: WAL, file locks, paths.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectVigilError, INGESTED_AT, observation } from '../store-contract-fixtures.js';
+import { runStoreContract } from '../store.contract.js';
+import { createSqliteStore } from './sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigil-sqlite-'));
+let files = 0;
+const freshPath = () => join(dir, `store-${++files}.db`);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+runStoreContract('sqlite file', async () => {
+  const store = createSqliteStore({ path: freshPath() });
+  await store.migrate();
+  return store;
+});
+
+describe('SQLite store', () => {
+  it('opens in WAL mode with foreign keys on', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path });
+    await store.migrate();
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      db.close();
+      await store.close();
+    }
+  });
+
+  it('reports a database held by another writer as VIGIL_STORE_LOCKED, in one line', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path, busyTimeoutMs: 50 });
+    await store.migrate();
+    const other = new Database(path);
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      const error = await expectVigilError(store.putObservations([observation()], INGESTED_AT), 'VIGIL_STORE_LOCKED');
+      expect(error.message).toBe(`database ${path} is locked by another process`);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await store.putObservations([observation()], INGESTED_AT)).toEqual({ inserted: 1, unchanged: 0 });
+    await store.close();
+  });
+
+  it('reports an unopenable path as VIGIL_STORE_UNAVAILABLE naming the path', () => {
+    const missingDir = join(dir, 'no-such-dir', 'vigil.db');
+    expect(() => createSqliteStore({ path: missingDir })).toThrow(expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }));
+    expect(() => createSqliteStore({ path: missingDir })).toThrow(missingDir);
+    expect(() => createSqliteStore({ path: dir })).toThrow(expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }));
+  });
+
+  it('refuses a database migrated by a newer Vigil', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path });
+    await store.migrate();
+    const db = new Database(path);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '')").run();
+    db.close();
+    const error = await expectVigilError(store.migrate(), 'VIGIL_STORE_UNAVAILABLE');
+    expect(error.message).toContain('999');
+    await store.close();
+  });
+
+  it('works in memory', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    await store.migrate();
+    expect(await store.putObservations([observation()], INGESTED_AT)).toEqual({ inserted: 1, unchanged: 0 });
+    await store.close();
+  });
+});
