@@ -364,7 +364,7 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
         row.reasons.push('no row in pla-data-dashboard; the old format was published only on days with ADIZ entries, so probably none, but not reported (no announcement archive to confirm)');
       }
     } else {
-      const core = na.filter((f) => f === 'aircraft_total' || f === 'plan_ships');
+      const core: Field[] = na.filter((f) => f === 'aircraft_total' || f === 'plan_ships');
       if (core.length === 2) row.reasons.push(j ? 'pla-data-dashboard has no figures for this report (its row for the date holds only Japan strait flags)' : noRowReason(d));
       else if (core.length === 1) row.reasons.push(`pla-data-dashboard gives no ${core[0] === 'aircraft_total' ? 'aircraft' : 'ship'} figure for this report`);
       const detail = na.filter((f) => !core.includes(f));

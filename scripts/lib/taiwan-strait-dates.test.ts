@@ -99,10 +99,12 @@ describe('date convention', () => {
     expect(formatFor('2022-11-13')).toBe('same-day-1700');
     expect(formatFor('2022-11-14')).toBe('daily-0600');
     expect(reportTiming('2021-10-04', 'calendar-day')).toEqual({
-      published: '2021-10-04T23:59:00+08:00', periodStart: '2021-10-04T00:00:00+08:00', periodEnd: '2021-10-05T00:00:00+08:00',
+      published: '2021-10-04T23:59:00+08:00', periodStart: '2021-10-04T00:00:00+08:00', periodEnd: '2021-10-04T23:59:00+08:00',
     });
     // A night report posted the next day makes the whole day's figure public only then.
-    expect(reportTiming('2020-10-15', 'calendar-day', '2020-10-16').published).toBe('2020-10-16T23:59:00+08:00');
+    expect(reportTiming('2020-10-15', 'calendar-day', '2020-10-16')).toEqual({
+      published: '2020-10-16T23:59:00+08:00', periodStart: '2020-10-15T00:00:00+08:00', periodEnd: '2020-10-16T00:00:00+08:00',
+    });
     expect(reportTiming('2022-09-14', 'same-day-1700')).toEqual({
       published: '2022-09-14T23:59:00+08:00', periodStart: '2022-09-14T00:00:00+08:00', periodEnd: '2022-09-14T17:00:00+08:00',
     });

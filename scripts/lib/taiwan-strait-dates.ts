@@ -220,11 +220,12 @@ export interface ReportTiming {
 export function reportTiming(publicationDate: string, format: ReportFormat, announcedOn?: string): ReportTiming {
   switch (format) {
     case 'calendar-day': {
-      const posted = announcedOn && announcedOn > publicationDate ? announcedOn : publicationDate;
+      // Posted the same day, so the period cannot run past the posting (the period never ends after `published`).
+      const postedLater = announcedOn !== undefined && announcedOn > publicationDate;
       return {
-        published: `${posted}T23:59:00+08:00`,
+        published: `${postedLater ? announcedOn : publicationDate}T23:59:00+08:00`,
         periodStart: `${publicationDate}T00:00:00+08:00`,
-        periodEnd: `${addDays(publicationDate, 1)}T00:00:00+08:00`,
+        periodEnd: postedLater ? `${addDays(publicationDate, 1)}T00:00:00+08:00` : `${publicationDate}T23:59:00+08:00`,
       };
     }
     case 'same-day-1700':

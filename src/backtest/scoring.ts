@@ -41,9 +41,14 @@ export interface ScoringOptions {
   horizonDays: number;
   /** A run of level ≥ 3 is not a false alarm when an episode starts within this many days after it. */
   falseAlarmGraceDays: number;
+  /**
+   * Days between activity and the report that shows it. Labels date episodes by activity day while the MND report
+   * for day D comes out on D+1, so a run that starts the day after a one-day episode is its detection, not a false alarm.
+   */
+  reportLagDays: number;
 }
 
-const DEFAULTS: ScoringOptions = { horizonDays: 7, falseAlarmGraceDays: 14 };
+const DEFAULTS: ScoringOptions = { horizonDays: 7, falseAlarmGraceDays: 14, reportLagDays: 1 };
 
 /** 1 when an episode starts within D+1 … D+horizon. */
 export function outcome(day: DayNumber, episodes: readonly Episode[], horizonDays: number): 0 | 1 {
@@ -51,7 +56,7 @@ export function outcome(day: DayNumber, episodes: readonly Episode[], horizonDay
 }
 
 export function score(records: readonly DayForecast[], allEpisodes: readonly Episode[], options: Partial<ScoringOptions> = {}): Scores {
-  const { horizonDays, falseAlarmGraceDays } = { ...DEFAULTS, ...options };
+  const { horizonDays, falseAlarmGraceDays, reportLagDays } = { ...DEFAULTS, ...options };
   const byDay = new Map(records.map((r) => [parseDay(r.date), r]));
   const days = [...byDay.keys()].sort((a, b) => a - b);
   const from = days[0];
@@ -76,7 +81,7 @@ export function score(records: readonly DayForecast[], allEpisodes: readonly Epi
     if (high && runStart === undefined) runStart = d;
     if (!high && runStart !== undefined) {
       const runEnd = d - 1;
-      const explained = allEpisodes.some((e) => (e.start <= runEnd && e.end >= runStart!) || (e.start > runEnd && e.start <= runEnd + falseAlarmGraceDays));
+      const explained = allEpisodes.some((e) => (e.start <= runEnd && e.end + reportLagDays >= runStart!) || (e.start > runEnd && e.start <= runEnd + falseAlarmGraceDays));
       if (!explained) falseAlarmEpisodes++;
       runStart = undefined;
     }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { isVigilError } from '../errors/index.js';
 import { registerAssess } from './commands/assess.js';
 import { registerBacktest } from './commands/backtest.js';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerPack } from './commands/pack.js';
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .option('--pack <path-or-id>', 'scenario pack file or bundled pack id (default taiwan-strait, or $VIGIL_PACK)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerStart, registerInit, registerIngest, registerAssess, registerBacktest, registerPack]) register(program);
+  for (const register of [registerStart, registerInit, registerIngest, registerAssess, registerBacktest, registerCalibrate, registerPack]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -22,6 +22,7 @@ function rejects(mutate: (p: ReturnType<typeof valid>) => void): string {
 describe('pack validation', () => {
   it('accepts the bundled packs', () => {
     expect(loadPack(DEFAULT_PACK).id).toBe('taiwan-strait');
+    expect(loadPack(join(PACKAGE_ROOT, 'packs', 'taiwan-strait', 'judgement.yaml')).eventModel.trainedOn).toBeUndefined();
     expect(loadPack(join(PACKAGE_ROOT, 'packs', 'nansei', 'pack.yaml')).timeZone).toBe('Asia/Tokyo');
   });
 
