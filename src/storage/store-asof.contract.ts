@@ -100,11 +100,14 @@ function filters({ store, test }: StoreContractContext): void {
     expect(await series({ seriesPrefix: 'mnd.', series: ['jso.ships', 'mnd.ships.plan'] })).toEqual(['mnd.ships.plan']);
   });
 
-  test('source selects one source', async () => {
+  test('source selects one source, whose latest revision is its own', async () => {
     const mnd = observation({ series: 'test.a', source: 'mnd' });
     const jso = observation({ series: 'test.b', source: 'jso' });
-    await store().putObservations([mnd, jso], INGESTED_AT);
+    const analystRevision = observation({ series: 'test.a', source: 'analyst:alice', value: 13, publishedAt: instant(4) });
+    await store().putObservations([mnd, jso, analystRevision], INGESTED_AT);
     expect(ids(await store().queryObservations({ source: 'jso' }))).toEqual([jso.id]);
+    expect(ids(await store().queryObservations({ source: 'mnd' }))).toEqual([mnd.id]);
+    expect(ids(await store().queryObservations())).toEqual([analystRevision.id, jso.id]);
   });
 
   test('afterSeq returns latest revisions stored after a sequence number', async () => {

@@ -105,6 +105,8 @@ function writesAndReads({ store, test }: StoreContractContext): void {
     expect(error.message).toContain('test.c');
     const backwards = observation({ series: 'test.d', periodStart: instant(2), periodEnd: instant(1) });
     await expectVigilError(store().putObservations([good[0], backwards], INGESTED_AT), 'VIGIL_INPUT_INVALID');
+    const undated = observation({ series: 'test.e', publishedAt: '24 May 2024' });
+    expect((await expectVigilError(store().putObservations([...good, undated], INGESTED_AT), 'VIGIL_DATE_INVALID')).message).toContain('test.e');
     expect(await store().queryObservations({ allRevisions: true })).toEqual([]);
     expect(await store().putObservations(good, INGESTED_AT)).toEqual({ inserted: 2, unchanged: 0 });
   });

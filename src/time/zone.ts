@@ -36,18 +36,28 @@ export function getZone(name: string): Zone {
 }
 
 function createZone(name: string, format: Intl.DateTimeFormat): Zone {
-  // Offsets are cached per UTC hour: zone rules never change more often than that.
-  const offsetCache = new Map<number, number>();
-  const offsetAt = (ms: number): number => {
-    const hour = Math.floor(ms / 3_600_000);
-    let offset = offsetCache.get(hour);
+  // Offsets are cached per UTC day when the day has one offset (almost always), else per hour around a transition.
+  const hourCache = new Map<number, number>();
+  const dayCache = new Map<number, number | null>();
+  const offsetAtHour = (hour: number): number => {
+    let offset = hourCache.get(hour);
     if (offset === undefined) {
       const p = Object.fromEntries(format.formatToParts(new Date(hour * 3_600_000)).map((x) => [x.type, x.value]));
       const local = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
       offset = local - hour * 3_600_000;
-      offsetCache.set(hour, offset);
+      hourCache.set(hour, offset);
     }
     return offset;
+  };
+  const offsetAt = (ms: number): number => {
+    const utcDay = Math.floor(ms / MS_PER_DAY);
+    let uniform = dayCache.get(utcDay);
+    if (uniform === undefined) {
+      const first = offsetAtHour(utcDay * 24);
+      uniform = first === offsetAtHour(utcDay * 24 + 24) ? first : null;
+      dayCache.set(utcDay, uniform);
+    }
+    return uniform ?? offsetAtHour(Math.floor(ms / 3_600_000));
   };
   const startOfDay = (day: DayNumber): number => {
     // Local midnight: guess with the offset at the naive instant, then correct once for a transition.

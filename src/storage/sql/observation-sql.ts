@@ -1,5 +1,5 @@
-// Builds the observation SQL every relational adapter runs: portable SQL (window functions, ON CONFLICT), with only
-// the parameter placeholder left to the dialect.
+// Builds the observation SQL every relational adapter runs: portable SQL (NOT EXISTS, ON CONFLICT), with only the
+// parameter placeholder left to the dialect.
 import type { NormalisedQuery } from './query-options.js';
 
 /** What a dialect decides about the SQL text; everything else is shared. */
@@ -20,10 +20,14 @@ export const OBSERVATION_COLUMNS = [
   'ingested_at',
 ] as const;
 
-const SELECT_COLUMNS = ['seq', ...OBSERVATION_COLUMNS].join(', ');
-/** One "claim": its revisions share these columns. */
-const REVISION_KEY = 'series, period_start, period_end, subject';
-const ORDER = `${REVISION_KEY}, published_at, seq`;
+/** Columns every read returns, in the order `rowToObservation` (row-mapping.ts) destructures them. */
+export const SELECTED_COLUMNS = [
+  'seq', 'id', 'series', 'subject', 'value', 'missing_reason', 'unit', 'text', 'geometry', 'period_start', 'period_end',
+  'published_at', 'retrieved_at', 'source', 'source_ref', 'reliability', 'credibility', 'tlp', 'attributes', 'ingested_at',
+] as const;
+
+const SELECT_O = SELECTED_COLUMNS.map((c) => `o.${c}`).join(', ');
+const ORDER_O = 'o.series, o.period_start, o.period_end, o.subject, o.published_at, o.seq';
 
 /** Insert that skips an observation already stored under the same content hash (and only that: other violations fail). */
 export function buildInsertObservation(dialect: SqlDialect): string {
@@ -32,31 +36,22 @@ export function buildInsertObservation(dialect: SqlDialect): string {
 }
 
 export function buildGetObservation(dialect: SqlDialect): string {
-  return `SELECT ${SELECT_COLUMNS} FROM observations WHERE id = ${dialect.param(1)}`;
+  return `SELECT ${SELECT_O} FROM observations o WHERE o.id = ${dialect.param(1)}`;
 }
 
 /**
- * The point-in-time query. Visibility filters (asOf, series, period, TLP, source) go inside, before the latest
- * revision of each claim is picked with ROW_NUMBER; afterSeq and limit page through the result outside.
- * (A correlated NOT EXISTS gives the same rows; ROW_NUMBER measured faster, see docs/storage.md.)
+ * The point-in-time query. A row is the latest revision of its claim when no *visible* revision of the same claim
+ * (same series, period and subject) is newer: later publishedAt, or equal publishedAt and greater seq. Visibility
+ * (asOf, TLP, source) is applied to both sides; claim filters (series, period) are shared by every revision, so
+ * they are applied once; afterSeq and limit page through the result. Measured on 20k rows this correlated
+ * NOT EXISTS ran 4x faster in SQLite than ROW_NUMBER() OVER (PARTITION BY …), which must sort twice (docs/storage.md).
  */
 export function buildObservationQuery(query: NormalisedQuery, dialect: SqlDialect): SqlQuery {
-  const params: unknown[] = [];
-  const bind = (value: unknown): string => {
-    params.push(value);
-    return dialect.param(params.length);
-  };
-  const visible = visibilityConditions(query, bind);
-  const paging: string[] = [];
-  if (query.afterSeq !== undefined) paging.push(`seq > ${bind(query.afterSeq)}`);
-  let sql: string;
-  if (query.allRevisions) {
-    sql = `SELECT ${SELECT_COLUMNS} FROM observations${where([...visible, ...paging])} ORDER BY ${ORDER}`;
-  } else {
-    sql =
-      `SELECT ${SELECT_COLUMNS} FROM (${latestRevisions(visible)}) latest` +
-      `${where(['revision_rank = 1', ...paging])} ORDER BY ${ORDER}`;
-  }
+  const { params, bind } = binder(dialect);
+  const conditions = [...claimFilters(query, bind), ...revisionFilters(query, 'o', bind)];
+  if (query.afterSeq !== undefined) conditions.push(`o.seq > ${bind(query.afterSeq)}`);
+  if (!query.allRevisions) conditions.push(noNewerRevision(query, bind));
+  let sql = `SELECT ${SELECT_O} FROM observations o${where(conditions)} ORDER BY ${ORDER_O}`;
   if (query.limit !== undefined) sql += ` LIMIT ${bind(query.limit)}`;
   return { sql, params };
 }
@@ -66,41 +61,57 @@ export function buildObservationQuery(query: NormalisedQuery, dialect: SqlDialec
  * (`foldSeriesRows`), which keeps string aggregation (GROUP_CONCAT vs string_agg) out of the SQL.
  */
 export function buildSeriesSourceQuery(query: NormalisedQuery, dialect: SqlDialect): SqlQuery {
-  const params: unknown[] = [];
-  const bind = (value: unknown): string => {
-    params.push(value);
-    return dialect.param(params.length);
-  };
+  const { params, bind } = binder(dialect);
+  const conditions = [...revisionFilters(query, 'o', bind), noNewerRevision(query, bind)];
   const sql =
-    `SELECT series, source, COUNT(*) AS count, MIN(period_start) AS first_period_start, ` +
-    `MAX(period_end) AS last_period_end, MAX(published_at) AS last_published_at ` +
-    `FROM (${latestRevisions(visibilityConditions(query, bind))}) latest WHERE revision_rank = 1 ` +
-    `GROUP BY series, source ORDER BY series, source`;
+    `SELECT o.series, o.source, COUNT(*), MIN(o.period_start), MAX(o.period_end), MAX(o.published_at) ` +
+    `FROM observations o${where(conditions)} GROUP BY o.series, o.source ORDER BY o.series, o.source`;
   return { sql, params };
 }
 
-function latestRevisions(conditions: string[]): string {
-  return (
-    `SELECT ${SELECT_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY ${REVISION_KEY} ` +
-    `ORDER BY published_at DESC, seq DESC) AS revision_rank FROM observations${where(conditions)}`
-  );
+function noNewerRevision(query: NormalisedQuery, bind: Bind): string {
+  const newer = [
+    'n.series = o.series', 'n.period_start = o.period_start', 'n.period_end = o.period_end', 'n.subject = o.subject',
+    ...revisionFilters(query, 'n', bind),
+    '(n.published_at > o.published_at OR (n.published_at = o.published_at AND n.seq > o.seq))',
+  ];
+  return `NOT EXISTS (SELECT 1 FROM observations n WHERE ${newer.join(' AND ')})`;
 }
 
-function visibilityConditions(query: NormalisedQuery, bind: (value: unknown) => string): string[] {
+/** Filters on the claim itself: every revision of a claim passes or fails them together. */
+function claimFilters(query: NormalisedQuery, bind: Bind): string[] {
   const conditions: string[] = [];
-  if (query.asOf !== undefined) conditions.push(`published_at <= ${bind(query.asOf)}`);
   if (query.series !== undefined) {
-    conditions.push(query.series.length === 0 ? '1 = 0' : `series IN (${query.series.map(bind).join(', ')})`);
+    conditions.push(query.series.length === 0 ? '1 = 0' : `o.series IN (${query.series.map(bind).join(', ')})`);
   }
   if (query.seriesPrefix !== undefined) {
     // A range rather than LIKE: '_' is common in series names, and a range can use the series index.
-    conditions.push(`series >= ${bind(query.seriesPrefix)}`, `series < ${bind(prefixUpperBound(query.seriesPrefix))}`);
+    conditions.push(`o.series >= ${bind(query.seriesPrefix)}`, `o.series < ${bind(prefixUpperBound(query.seriesPrefix))}`);
   }
-  if (query.from !== undefined) conditions.push(`period_end >= ${bind(query.from)}`);
-  if (query.to !== undefined) conditions.push(`period_start < ${bind(query.to)}`);
-  if (query.tlpRank !== undefined) conditions.push(`tlp_rank <= ${bind(query.tlpRank)}`);
-  if (query.source !== undefined) conditions.push(`source = ${bind(query.source)}`);
+  if (query.from !== undefined) conditions.push(`o.period_end >= ${bind(query.from)}`);
+  if (query.to !== undefined) conditions.push(`o.period_start < ${bind(query.to)}`);
   return conditions;
+}
+
+/** Filters that decide which revisions a reader may see; they apply to the candidate and to its rivals alike. */
+function revisionFilters(query: NormalisedQuery, alias: string, bind: Bind): string[] {
+  const conditions: string[] = [];
+  if (query.asOf !== undefined) conditions.push(`${alias}.published_at <= ${bind(query.asOf)}`);
+  if (query.tlpRank !== undefined) conditions.push(`${alias}.tlp_rank <= ${bind(query.tlpRank)}`);
+  if (query.source !== undefined) conditions.push(`${alias}.source = ${bind(query.source)}`);
+  return conditions;
+}
+
+type Bind = (value: unknown) => string;
+
+/** Collects parameters in the order their placeholders appear in the SQL text (positional `?` needs that). */
+function binder(dialect: SqlDialect): { params: unknown[]; bind: Bind } {
+  const params: unknown[] = [];
+  const bind: Bind = (value) => {
+    params.push(value);
+    return dialect.param(params.length);
+  };
+  return { params, bind };
 }
 
 /** The least string greater than every string starting with `prefix` (binary collation). */

@@ -5,6 +5,8 @@ export interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  /** Rows as arrays in column order instead of objects. */
+  raw(toggle: boolean): SqliteStatement;
 }
 
 export interface SqliteDatabase {
@@ -21,13 +23,13 @@ export interface SqliteConnectionOptions {
 }
 
 /**
- * Opens (creating if absent) a database file in WAL mode. synchronous=NORMAL is the usual WAL pairing: a power
- * loss can drop the last few commits but never corrupts the file, and ingest is several times faster than FULL.
+ * Opens (creating if absent) a database file in WAL mode, so readers never block the writer. synchronous=NORMAL is
+ * the usual WAL pairing: commits do not wait for an fsync, and a power loss can drop the last commits but cannot
+ * corrupt the file. better-sqlite3's `timeout` is SQLite's busy_timeout.
  */
 export function openSqlite(path: string, options: SqliteConnectionOptions): SqliteDatabase {
-  const db = new Database(path, { timeout: options.busyTimeoutMs });
+  const db = new Database(path, { timeout: Math.max(0, Math.floor(options.busyTimeoutMs)) });
   try {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -1,5 +1,5 @@
 // The SQLite Store adapter: one WAL-mode file (or :memory:), better-sqlite3 underneath, SQL shared with other dialects.
-import { vigilError } from '../../errors/index.js';
+import { isVigilError, vigilError } from '../../errors/index.js';
 import type { Observation } from '../../model/index.js';
 import {
   buildGetObservation, buildInsertObservation, buildObservationQuery, buildSeriesSourceQuery, type SqlDialect,
@@ -34,13 +34,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   let closed = false;
   const statements = new Map<string, SqliteStatement>();
 
-  /** Prepared lazily (the tables exist only after migrate) and reused; query shapes are few. */
-  function statement(sql: string): SqliteStatement {
+  /**
+   * Prepared lazily (the tables exist only after migrate) and reused; query shapes are few. `rows` statements
+   * return arrays (see ObservationRow).
+   */
+  function statement(sql: string, rows = false): SqliteStatement {
     if (closed) throw vigilError('VIGIL_STORE_UNAVAILABLE', `database ${path} is closed`);
     let stmt = statements.get(sql);
     if (stmt === undefined) {
       if (statements.size >= 200) statements.clear();
       stmt = db.prepare(sql);
+      if (rows) stmt.raw(true);
       statements.set(sql, stmt);
     }
     return stmt;
@@ -84,29 +88,33 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         return { inserted, unchanged: observations.length - inserted };
       } catch (error) {
         const o = observations[cursor] as Partial<Observation> | undefined;
-        const context = o === undefined ? undefined : `observation ${cursor + 1} of ${observations.length} (series ${o.series}, id ${o.id})`;
+        if (o === undefined) throw translateSqliteError(error, path);
+        const context = `observation ${cursor + 1} of ${observations.length} (series ${o.series}, id ${o.id})`;
+        if (isVigilError(error)) throw vigilError(error.code, `${context}: ${error.message}`, { cause: error, details: error.details });
         throw translateSqliteError(error, path, context);
       }
     },
 
     async queryObservations(query?: ObservationQuery): Promise<StoredObservation[]> {
       const { sql, params } = buildObservationQuery(normaliseQuery(query), sqliteDialect);
-      return guarded(() => (statement(sql).all(...params) as ObservationRow[]).map(rowToObservation));
+      return guarded(() => (statement(sql, true).all(...params) as ObservationRow[]).map(rowToObservation));
     },
 
     async getObservation(id) {
-      const row = guarded(() => statement(buildGetObservation(sqliteDialect)).get(id) as ObservationRow | undefined);
+      const row = guarded(() => statement(buildGetObservation(sqliteDialect), true).get(id) as ObservationRow | undefined);
       return row === undefined ? undefined : rowToObservation(row);
     },
 
     async listSeries(query?: SeriesListQuery) {
       const { sql, params } = buildSeriesSourceQuery(normaliseSeriesListQuery(query), sqliteDialect);
-      return foldSeriesRows(guarded(() => statement(sql).all(...params) as SeriesSourceRow[]));
+      return foldSeriesRows(guarded(() => statement(sql, true).all(...params) as SeriesSourceRow[]));
     },
 
     async getSetting<T>(key: string): Promise<T | undefined> {
-      const row = guarded(() => statement('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined);
-      return row === undefined ? undefined : (JSON.parse(row.value) as T);
+      return guarded(() => {
+        const row = statement('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+        return row === undefined ? undefined : (JSON.parse(row.value) as T);
+      });
     },
 
     async setSetting(key, value) {

@@ -1,0 +1,27 @@
+// `npm run bench`: runs every `*-bench.js` module in this folder and prints its figures (a table, or JSON lines with --json).
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchFigure, BenchOptions } from './bench-types.js';
+
+type BenchModule = Record<string, (options: BenchOptions) => Promise<BenchFigure[]>>;
+
+async function main(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const options: BenchOptions = { scale: argv.includes('--scale') };
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const files = readdirSync(here).filter((f) => /-bench\.js$/.test(f) && (!only || f.startsWith(only))).sort();
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(`${here}/${file}`).href)) as BenchModule;
+    for (const [name, run] of Object.entries(mod)) {
+      if (!/^run[A-Z]\w*Bench$/.test(name) || typeof run !== 'function') continue;
+      const figures = await run(options);
+      for (const f of figures) {
+        process.stdout.write(json ? `${JSON.stringify(f)}\n` : `${f.name.padEnd(34)} ${String(f.value).padStart(14)} ${f.unit}\n`);
+      }
+    }
+  }
+}
+
+await main(process.argv.slice(2));
