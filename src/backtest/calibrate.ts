@@ -1,7 +1,7 @@
 // Fits what a pack lets be fitted, on a training window only: shrunken likelihood ratios for H1 and the P(event) model.
 import type { Assessment, Observation } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
-import { formatDay, parseDay, type DayNumber } from '../time/zone.js';
+import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
 import type { Episode } from './episodes.js';
 import { fitLogistic } from './logistic.js';
 import { replay } from './replay.js';
@@ -38,8 +38,10 @@ export interface CalibrationResult {
   episodes: number;
 }
 
-/** `observations` must already be limited to what was published by the end of `to` (the caller enforces it). */
-export function calibrate(pack: Pack, observations: readonly Observation[], episodes: readonly Episode[], options: CalibrationOptions): CalibrationResult {
+/** Uses only observations published by the end of `to` and episodes starting inside the window, whatever it is given. */
+export function calibrate(pack: Pack, allObservations: readonly Observation[], episodes: readonly Episode[], options: CalibrationOptions): CalibrationResult {
+  const cutoff = getZone(pack.timeZone).endOfDay(options.to);
+  const observations = allObservations.filter((o) => Date.parse(o.publishedAt) < cutoff);
   const usable = episodes.filter((e) => e.start >= options.from && e.start <= options.to);
   const lastScored = options.to - pack.horizonDays;
   const assessments: Assessment[] = [];
