@@ -10,8 +10,11 @@ async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
   const options: BenchOptions = { scale: argv.includes('--scale') };
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  const here = dirname(fileURLToPath(import.meta.url));
-  const files = readdirSync(here).filter((f) => /-bench\.js$/.test(f) && (!only || f.startsWith(only))).sort();
+  const self = fileURLToPath(import.meta.url);
+  const here = dirname(self);
+  // Compiled (dist/bench/*.js) or run from source with tsx (src/bench/*.ts): load siblings of the same kind.
+  const ext = self.endsWith('.ts') ? '.ts' : '.js';
+  const files = readdirSync(here).filter((f) => f.endsWith(`-bench${ext}`) && (!only || f.startsWith(only))).sort();
   for (const file of files) {
     const mod = (await import(pathToFileURL(`${here}/${file}`).href)) as BenchModule;
     for (const [name, run] of Object.entries(mod)) {
