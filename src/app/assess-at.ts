@@ -27,26 +27,29 @@ export async function assessAt(store: Store, pack: Pack, day: DayNumber): Promis
   return createAssessor(pack, new PointInTimeIndex(observations, zone)).assess(day);
 }
 
-/** The local day of the latest publication among the pack's series: what "now" means on historical data. */
-export async function latestDataDay(store: Store, pack: Pack): Promise<DayNumber | undefined> {
+/** First observed and latest published local days among the pack's series, or undefined when there is no data. */
+async function dataSpan(store: Store, pack: Pack): Promise<{ first: DayNumber; latest: DayNumber } | undefined> {
+  const zone = getZone(pack.timeZone);
   const series = new Set(packSeries(pack));
   const summaries = (await store.listSeries()).filter((s) => series.has(s.series));
   if (summaries.length === 0) return undefined;
+  const first = summaries.map((s) => s.firstPeriodStart).sort()[0];
   const latest = summaries.map((s) => s.lastPublishedAt).sort().at(-1)!;
-  return getZone(pack.timeZone).dayOf(Date.parse(latest));
+  return { first: zone.dayOf(Date.parse(first)), latest: zone.dayOf(Date.parse(latest)) };
+}
+
+/** The local day of the latest publication among the pack's series: what "now" means on historical data. */
+export async function latestDataDay(store: Store, pack: Pack): Promise<DayNumber | undefined> {
+  return (await dataSpan(store, pack))?.latest;
 }
 
 /** Resolves `--at DATE` (or the latest data day) and checks it against the data the store holds. */
 export async function resolveAssessDay(store: Store, pack: Pack, at: string | undefined, nowMs: number): Promise<DayNumber> {
-  const zone = getZone(pack.timeZone);
-  const latest = await latestDataDay(store, pack);
-  if (latest === undefined) throw vigilError('VIGIL_NO_DATA', 'the database holds no observations for this pack; run `vigil init` or `vigil ingest` first');
-  if (at === undefined) return latest;
+  const span = await dataSpan(store, pack);
+  if (span === undefined) throw vigilError('VIGIL_NO_DATA', 'the database holds no observations for this pack; run `vigil init` or `vigil ingest` first');
+  if (at === undefined) return span.latest;
   const day = parseDay(at, '--at date');
-  if (day > zone.dayOf(nowMs)) throw vigilError('VIGIL_DATE_INVALID', `--at ${at} is in the future`);
-  const series = new Set(packSeries(pack));
-  const first = (await store.listSeries()).filter((s) => series.has(s.series)).map((s) => s.firstPeriodStart).sort()[0];
-  const firstDay = zone.dayOf(Date.parse(first));
-  if (day < firstDay) throw vigilError('VIGIL_NO_DATA', `--at ${at} is before the first observation (${formatDay(firstDay)})`);
+  if (day > getZone(pack.timeZone).dayOf(nowMs)) throw vigilError('VIGIL_DATE_INVALID', `--at ${at} is in the future`);
+  if (day < span.first) throw vigilError('VIGIL_NO_DATA', `--at ${at} is before the first observation (${formatDay(span.first)})`);
   return day;
 }
