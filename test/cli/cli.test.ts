@@ -134,6 +134,15 @@ describe('bad input gives one clear line and a non-zero exit', () => {
     expect(r).toMatchObject({ code: 1, stderr: 'vigil: --train-from 2023-06-01 is after --train-to 2023-01-01\n' });
   });
 
+  it('an empty database says what to do', async () => {
+    const r = await runCli('--db', join(dir, 'empty.db'), 'board');
+    expect(r).toMatchObject({ code: 1, stderr: 'vigil: the database holds no observations for this pack; run `vigil init` or `vigil ingest` first\n' });
+  });
+
+  it('pack check validates a pack file', async () => {
+    expect((await runCli('pack', 'check', 'packs/taiwan-strait/judgement.yaml')).stdout).toMatch(/valid pack taiwan-strait 1\.0\.0 — 4 hypotheses, 12 indicators/);
+  });
+
   it('unknown commands and options are usage errors (exit 2)', async () => {
     expect((await runCli('frobnicate')).code).toBe(2);
     expect((await runCli('assess', '--sideways')).code).toBe(2);
