@@ -1,22 +1,34 @@
 // The `vigil` command line: one file per command under commands/, errors printed as one line, never a stack trace.
 import { Command, CommanderError } from 'commander';
 import { isVigilError } from '../errors/index.js';
+import { registerAlerts } from './commands/alerts.js';
+import { registerAudit } from './commands/audit.js';
 import { registerAssess } from './commands/assess.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
+import { registerNote } from './commands/note.js';
+import { registerSources } from './commands/sources.js';
+import { registerCollect } from './commands/collect.js';
 import { registerPack } from './commands/pack.js';
+import { registerRules } from './commands/rules.js';
+import { registerServe } from './commands/serve.js';
+import { registerSilence } from './commands/silence.js';
 import { registerStart } from './commands/start.js';
+import { registerUser } from './commands/user.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerPartner } from './commands/partner.js';
 
 export function buildProgram(): Command {
   const program = new Command('vigil')
     .description('Vigil — strategic early warning on public data')
-    .option('--db <url>', 'database: a SQLite path (default ./vigil.db, or $VIGIL_DB)')
+    .option('--db <url>', 'database: a SQLite path or postgres://… URL (default ./vigil.db, or $VIGIL_DB)')
     .option('--pack <path-or-id>', 'scenario pack file or bundled pack id (default taiwan-strait, or $VIGIL_PACK)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerStart, registerInit, registerIngest, registerAssess, registerBacktest, registerCalibrate, registerPack]) register(program);
+  for (const register of [registerStart, registerInit, registerIngest, registerNote, registerSources, registerCollect, registerAssess, registerBacktest, registerCalibrate, registerPack, registerServe, registerRules, registerAlerts, registerSilence, registerUser, registerAudit, registerExport, registerImport, registerPartner]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -11,6 +11,7 @@ export const errorRegistry = {
   VIGIL_INPUT_INVALID: { status: 400, retryable: false, summary: 'A row or field of an input file or request body is malformed; the message names file:line: field: problem.' },
   VIGIL_FILE_NOT_FOUND: { status: 404, retryable: false, summary: 'A file named on the command line or in configuration does not exist or cannot be read.' },
   VIGIL_PACK_INVALID: { status: 400, retryable: false, summary: 'A scenario pack fails its schema or cross-references; the message names the path of the offending field.' },
+  VIGIL_RULES_INVALID: { status: 400, retryable: false, summary: 'An alerting rules/routes file fails its schema or cross-references; the message names the path of the offending field.' },
   VIGIL_DATE_INVALID: { status: 400, retryable: false, summary: 'A date or time argument is not a valid calendar date (YYYY-MM-DD) or ISO 8601 instant.' },
   VIGIL_CONFIG_INVALID: { status: 400, retryable: false, summary: 'A configuration value (flag, environment variable, config file) is invalid.' },
   VIGIL_UNKNOWN_KIND: { status: 400, retryable: false, summary: 'An ingest kind, command argument or enumerated value is not one Vigil knows.' },
@@ -27,7 +28,10 @@ export const errorRegistry = {
   VIGIL_NOT_ACCEPTABLE: { status: 406, retryable: false, summary: 'The Accept header asks for a media type the endpoint cannot produce.' },
   VIGIL_DELIVERY_FAILED: { status: 502, retryable: true, summary: 'A notification could not be delivered to a receiver; it stays in the outbox and is retried.' },
   VIGIL_BUS_UNAVAILABLE: { status: 503, retryable: true, summary: 'The message bus cannot be reached.' },
+  VIGIL_SOURCE_UNAVAILABLE: { status: 502, retryable: true, summary: 'A source website or feed could not be fetched (after retries) or answered with an error; the collector records it in the source health.' },
+  VIGIL_PARTNER_UNAVAILABLE: { status: 502, retryable: true, summary: 'A partner\'s TAXII server cannot be reached or answered with an error; nothing from it was stored.' },
   VIGIL_SIGNATURE_INVALID: { status: 400, retryable: false, summary: 'A signed bundle or envelope is unsigned where a signature is required, or its signature does not verify.' },
+  VIGIL_AUDIT_BROKEN: { status: 500, retryable: false, summary: 'The audit log\'s hash chain does not verify: an entry was edited, removed or inserted.' },
   VIGIL_INTERNAL: { status: 500, retryable: false, summary: 'An unexpected internal error; the log has the detail.' },
 } as const satisfies Record<string, ErrorEntry>;
 

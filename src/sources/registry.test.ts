@@ -10,11 +10,22 @@ const FIXTURES: Record<string, string> = {
   'jso-flags': 'jso-flags/releases.csv',
   triggers: 'triggers/triggers.csv',
   transits: 'transits/transits.csv',
+  'mnd-bulletin-g0v': 'mnd-bulletin-g0v/announcements.jsonl',
+  'mnd-bulletin-page': 'mnd-bulletin-page/plaact-90001.html',
+  'mnd-daily-json': 'mnd-daily-json/2026-08-22.json',
+  'mnd-lioneer': 'mnd-lioneer/records.csv',
+  'msa-warnings': 'msa-warnings/military_exercises.csv',
+  'jso-releases': 'jso-releases/japan_mod_texts.json',
+  'jso-twreporter': 'jso-twreporter/jp_data_cleaned.csv',
+  'news-json': 'news-json/news_classified.json',
+  'news-posts': 'news-posts/2030-04-07-strait-thunder-2030a-begins.md',
+  'news-feed': 'news-feed/rss.xml',
+  'gdelt-events': 'gdelt-events/20300402.export.CSV',
 };
 
 describe('source parser registry', () => {
   it('keys every parser by its own kind', () => {
-    expect(Object.keys(sourceParsers).sort()).toEqual(['jso-flags', 'jsonl', 'mnd-daily', 'transits', 'triggers']);
+    expect(Object.keys(sourceParsers).sort()).toEqual(Object.keys(FIXTURES).sort());
     for (const [kind, parser] of Object.entries(sourceParsers)) {
       expect(parser.kind).toBe(kind);
       expect(parser.description.length).toBeGreaterThan(10);
@@ -30,7 +41,7 @@ describe('source parser registry', () => {
       thrown = error;
     }
     expect(isVigilError(thrown) && thrown.code).toBe('VIGIL_UNKNOWN_KIND');
-    expect((thrown as Error).message).toBe('unknown ingest kind "mnd-csv"; known kinds: jso-flags, jsonl, mnd-daily, transits, triggers');
+    expect((thrown as Error).message).toBe(`unknown ingest kind "mnd-csv"; known kinds: ${Object.keys(FIXTURES).sort().join(', ')}`);
     expect(() => getSourceParser('toString')).toThrow('unknown ingest kind "toString"');
   });
 

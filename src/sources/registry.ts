@@ -1,8 +1,19 @@
 // Every ingest kind Vigil knows, by name. Adding a feed = one folder under src/sources/ + one line here.
 import { vigilError } from '../errors/index.js';
+import { gdeltEventsParser } from './gdelt-events/parse-gdelt-events.js';
 import { jsoFlagsParser } from './jso-flags/parse-jso-flags.js';
+import { jsoReleasesParser } from './jso-releases/parse-jso-releases.js';
+import { jsoTwreporterParser } from './jso-twreporter/parse-jso-twreporter.js';
 import { jsonlParser } from './jsonl/parse-jsonl.js';
 import { mndDailyParser } from './mnd-daily/parse-mnd-daily.js';
+import { mndBulletinG0vParser } from './mnd-bulletin-g0v/parse-mnd-bulletin-g0v.js';
+import { mndBulletinPageParser } from './mnd-bulletin-page/parse-mnd-bulletin-page.js';
+import { mndDailyJsonParser } from './mnd-daily-json/parse-mnd-daily-json.js';
+import { mndLioneerParser } from './mnd-lioneer/parse-mnd-lioneer.js';
+import { msaWarningsParser } from './msa-warnings/parse-msa-warnings.js';
+import { newsFeedParser } from './news-feed/parse-news-feed.js';
+import { newsJsonParser } from './news-json/parse-news-json.js';
+import { newsPostsParser } from './news-posts/parse-news-posts.js';
 import type { SourceParser } from './source-parser.js';
 import { transitsParser } from './transits/parse-transits.js';
 import { triggersParser } from './triggers/parse-triggers.js';
@@ -13,6 +24,17 @@ export const sourceParsers: Readonly<Record<string, SourceParser>> = Object.free
   [jsoFlagsParser.kind]: jsoFlagsParser,
   [triggersParser.kind]: triggersParser,
   [transitsParser.kind]: transitsParser,
+  [mndBulletinG0vParser.kind]: mndBulletinG0vParser,
+  [mndBulletinPageParser.kind]: mndBulletinPageParser,
+  [mndDailyJsonParser.kind]: mndDailyJsonParser,
+  [mndLioneerParser.kind]: mndLioneerParser,
+  [msaWarningsParser.kind]: msaWarningsParser,
+  [jsoReleasesParser.kind]: jsoReleasesParser,
+  [jsoTwreporterParser.kind]: jsoTwreporterParser,
+  [newsJsonParser.kind]: newsJsonParser,
+  [newsPostsParser.kind]: newsPostsParser,
+  [newsFeedParser.kind]: newsFeedParser,
+  [gdeltEventsParser.kind]: gdeltEventsParser,
 });
 
 /** The parser for `vigil ingest <kind>`; throws VIGIL_UNKNOWN_KIND listing the known kinds. */

@@ -36,11 +36,14 @@ describe('openStore', () => {
     }
   });
 
-  it('refuses PostgreSQL for now without echoing the URL', async () => {
-    const error = await expectVigilError(openStore('postgres://vigil:s3cret@db.example/vigil'), 'VIGIL_CONFIG_INVALID');
-    expect(error.message).toContain('PostgreSQL support is not built yet');
-    expect(error.message).not.toContain('s3cret');
-    await expectVigilError(openStore('postgresql://localhost/vigil'), 'VIGIL_CONFIG_INVALID');
+  it('opens PostgreSQL for postgres:// and postgresql:// URLs, connecting lazily and never echoing the password', async () => {
+    for (const url of ['postgres://vigil:s3cret@127.0.0.1:1/vigil', 'postgresql://vigil:s3cret@127.0.0.1:1/vigil']) {
+      const store = await openStore(url);
+      expect(store.dialect).toBe('postgres');
+      const error = await expectVigilError(store.migrate(), 'VIGIL_STORE_UNAVAILABLE');
+      expect(error.message).not.toContain('s3cret');
+      await store.close();
+    }
   });
 
   it('rejects unknown URL schemes and an empty sqlite path', async () => {

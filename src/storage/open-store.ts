@@ -1,15 +1,17 @@
 // Picks the Store adapter for a database URL (sqlite:PATH, a plain path, :memory:, postgres://…) from one dispatch table.
 import { vigilError } from '../errors/index.js';
+import { createPgStore } from './postgres/pg-store.js';
 import { createSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
+import { parsePgUrl } from './postgres/pg-url.js';
 
 export const DEFAULT_DB_URL = './vigil.db';
 
 /** One entry per URL scheme; adding a dialect is one line here plus its adapter. */
 const DIALECTS: Readonly<Record<string, (url: string) => Promise<Store>>> = {
   sqlite: async (url) => createSqliteStore({ path: sqlitePath(url) }),
-  postgres: notBuiltYet,
-  postgresql: notBuiltYet,
+  postgres: async (url) => createPgStore({ url }),
+  postgresql: async (url) => createPgStore({ url }),
 };
 
 /**
@@ -45,6 +47,7 @@ function sqlitePath(url: string): string {
   return path;
 }
 
-async function notBuiltYet(): Promise<Store> {
-  throw vigilError('VIGIL_CONFIG_INVALID', 'PostgreSQL support is not built yet; use a SQLite path or sqlite:PATH');
+/** A label for a database URL that is safe to print: PostgreSQL URLs lose their password. */
+export function describeDbUrl(url: string): string {
+  return /^postgres(ql)?:\/\//i.test(url) ? parsePgUrl(url).label : url;
 }

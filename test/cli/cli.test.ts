@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('vigil on the bundled data', () => {
   it('start prints the warning board for the latest bundled date, and is idempotent', async () => {
-    const r = await runCli('--db', db, 'start');
+    const r = await runCli('--db', db, 'start', '--no-serve');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/as known at the end of 2026-08-22 \(Asia\/Taipei\)/);
     expect(r.stdout).toMatch(/LEVEL [1-5] (NORMAL|WATCH|WARNING|ALERT|CRITICAL)/);

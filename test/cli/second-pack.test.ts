@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('a second theatre runs on the same code', () => {
   it('starts the Nansei pack in its own time zone with its own hypotheses and data', async () => {
     const db = join(dir, 'nansei.db');
-    const r = await runCli('--pack', 'nansei', '--db', db, 'start');
+    const r = await runCli('--pack', 'nansei', '--db', db, 'start', '--no-serve');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Nansei .* as known at the end of \d{4}-\d{2}-\d{2} \(Asia\/Tokyo\)/);
     expect(r.stdout).toMatch(/R1 +Far-seas task-group exercise/);

@@ -1,23 +1,76 @@
-// `vigil start` (what `npm start` runs): create the database, import the bundled data, print the board.
+// `vigil start` (what `npm start` runs): create the database, import the bundled data, print the board, then serve the
+// dashboard and API until stopped (`--no-serve` stops after the board).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
+import { DEFAULT_DASHBOARD_DIR } from '../../server/dashboard-assets.js';
+import { parsePort } from '../../server/listen-options.js';
+import { runApiServer } from '../../server/run-api-server.js';
+import { describeDbUrl, resolveDbUrl } from '../../storage/open-store.js';
+import { ensureFirstAdmin } from '../../users/user-accounts.js';
 import { withContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
 import { importPackData } from './init.js';
 
+interface StartOptions {
+  serve: boolean;
+  host: string;
+  port: string;
+}
+
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('initialise (idempotent), import the bundled data and print the warning board for the latest data')
-    .action(async (_opts, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+    .description('initialise (idempotent), import the bundled data, print the warning board for the latest data, and serve the dashboard')
+    .option('--no-serve', 'print the board and exit instead of serving the dashboard')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1, or $VIGIL_HOST)', process.env.VIGIL_HOST ?? '127.0.0.1')
+    .option('--port <n>', 'port to listen on (default 8080, or $VIGIL_PORT; 0 picks a free one)', process.env.VIGIL_PORT ?? '8080')
+    .action(async (opts: StartOptions, cmd: Command) => {
+      const port = parsePort(opts.port);
+      const globals = cmd.optsWithGlobals<{ db?: string }>();
+      await withContext(globals, async (ctx) => {
         const results = await importPackData(ctx.store, ctx.pack, ctx.now().toISOString());
         const added = results.reduce((s, r) => s + r.inserted, 0);
         const total = results.reduce((s, r) => s + r.observations, 0);
-        console.error(`${ctx.pack.name}: ${total} bundled observations (${added} new) in ${cmd.optsWithGlobals().db ?? process.env.VIGIL_DB ?? './vigil.db'}`);
+        console.error(`${ctx.pack.name}: ${total} bundled observations (${added} new) in ${describeDbUrl(resolveDbUrl(globals.db, process.env.VIGIL_DB))}`);
         const day = await resolveAssessDay(ctx.store, ctx.pack, undefined, ctx.now().getTime());
         const a = await assessAt(ctx.store, ctx.pack, day);
         console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone }));
+        if (!opts.serve) return;
+
+        const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+        const server = await runApiServer({
+          store: ctx.store, pack: ctx.pack, dbUrl: resolveDbUrl(globals.db, process.env.VIGIL_DB), host: opts.host, port, now: ctx.now, log,
+          logger: { level: process.env.VIGIL_LOG_LEVEL ?? 'warn', stream: process.stderr },
+        });
+        try {
+          const admin = await ensureFirstAdmin(server.deps.users, ctx.now().toISOString());
+          console.log(`\nDashboard: ${server.url}   (API ${server.url}/api/v1, docs ${server.url}/api/v1/docs)`);
+          if (admin) console.log(`Sign in as ${admin.username} with password ${admin.password}   (shown once; change it in the dashboard)`);
+          else console.log('Sign in with your account (the first admin\'s password was printed when it was created; `vigil user passwd admin` resets it)');
+          if (!existsSync(join(DEFAULT_DASHBOARD_DIR, 'index.html'))) console.error('the dashboard is not built: run `npm run build` (the API works without it)');
+          console.log('Ctrl-C stops the server.');
+          await stopSignal();
+          log('start: stopping');
+        } finally {
+          await server.stop();
+        }
       });
     });
+}
+
+/** Resolves on the first SIGINT or SIGTERM; keeps the process alive until then. */
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    const done = () => {
+      clearInterval(keepAlive);
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
 }

@@ -1,0 +1,61 @@
+// The live engine: a burst of accepted observations shares cycles, and every cycle sees every observation accepted before it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { dailyCounts, steady, testPack } from '../../test/support/analysis-fixtures.js';
+import { assessAt } from '../app/assess-at.js';
+import type { Assessment } from '../model/index.js';
+import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { parseDay } from '../time/zone.js';
+import type { Store } from '../storage/store.js';
+import type { AlertStore } from './alert-store.js';
+import { createAlertingEngine } from './alerting-engine.js';
+import { alertingConfig } from './fixtures.contract.js';
+import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+
+let store: Store;
+let alertStore: AlertStore;
+afterEach(async () => {
+  await alertStore.close();
+  await store.close();
+});
+
+describe('alerting engine', () => {
+  it('coalesces a burst into few cycles, the last of which sees the latest revision', async () => {
+    store = createSqliteStore({ path: ':memory:' });
+    await store.migrate();
+    await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
+    alertStore = createSqliteAlertStore({ path: ':memory:' });
+    await alertStore.migrate();
+    const clock = { now: Date.parse('2024-05-01T02:00:00.000Z') };
+    let cycles = 0;
+    let last: Assessment | undefined;
+    const pack = testPack();
+    const engine = createAlertingEngine({
+      store, alertStore, pack, config: alertingConfig({ inhibit_rules: [] }), clock: () => new Date(clock.now),
+      onCycle: (_, a) => {
+        cycles++;
+        last = a;
+      },
+    });
+    await engine.tick();
+    expect(await alertStore.listAlerts({ status: ['firing'] })).toEqual([]);
+    cycles = 0;
+    // Ten revisions of the same day's ship count, alternating; the last one (30 ships) is high.
+    const revisions = [4, 30, 5, 30, 6, 31, 5, 29, 4, 30].map((value, i) => ({
+      ...dailyCounts('test.ships', '2024-04-30', [value])[0],
+      publishedAt: new Date(Date.parse('2024-05-01T01:00:00.000Z') + i * 1_000).toISOString(),
+    })).map((o) => ({ ...o, id: `rev-${o.publishedAt}` }));
+    const done: Promise<unknown>[] = [];
+    for (const r of revisions) {
+      await store.putObservations([r], new Date(clock.now).toISOString());
+      done.push(engine.observationsAccepted([r]));
+    }
+    await Promise.all(done);
+    expect(cycles).toBeLessThanOrEqual(3);
+    // The in-memory window gives exactly the assessment the store-backed path gives.
+    expect(last).toEqual(await assessAt(store, pack, parseDay('2024-05-01')));
+    const firing = await alertStore.listAlerts({ status: ['firing'] });
+    expect(firing.map((a) => a.rule)).toEqual(['ShipsHigh']);
+    expect(firing[0].explanation?.evidence[0].observationIds).toEqual([revisions.at(-1)!.id]);
+    expect(await engine.observationsAccepted(dailyCounts('other.series', '2024-04-30', [1]))).toBeUndefined();
+  });
+});

@@ -1,0 +1,122 @@
+// The live alert path: an accepted observation → re-assess the theatre → one alerting cycle → commit → kick delivery, in milliseconds.
+import { createAssessor } from '../analysis/assessor.js';
+import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
+import { assessAt, packLookbackDays, packSeries } from '../app/assess-at.js';
+import type { Assessment, Observation } from '../model/index.js';
+import type { Pack } from '../packs/pack-schema.js';
+import type { SeriesSummary, Store } from '../storage/store.js';
+import { getZone, type DayNumber } from '../time/zone.js';
+import type { AlertStore } from './alert-store.js';
+import type { AlertingConfig } from './alerting-config.js';
+import { createAssessmentWindow, type AssessmentWindow } from './assessment-window.js';
+import { runAlertingCycle, type CycleResult } from './alerting-pipeline.js';
+import type { OutboxDispatcher } from './outbox-dispatcher.js';
+
+export interface AlertingEngineOptions {
+  store: Store;
+  alertStore: AlertStore;
+  pack: Pack;
+  config: AlertingConfig;
+  dispatcher?: OutboxDispatcher;
+  clock: () => Date;
+  onCycle?: (result: CycleResult, assessment: Assessment) => void;
+}
+
+export interface AlertingEngine {
+  /**
+   * Tell the engine what the store just accepted. Resolves once a cycle that saw it has committed (and delivery has
+   * been started). Calls that arrive while a cycle runs share the next one, so a burst costs one re-assessment.
+   */
+  observationsAccepted(observations: readonly Observation[]): Promise<CycleResult | undefined>;
+  /** Time-driven work: group wait and repeat timers, escalation, silent feeds, failing receivers, outbox retries. */
+  tick(): Promise<CycleResult>;
+}
+
+export function createAlertingEngine(options: AlertingEngineOptions): AlertingEngine {
+  const { store, alertStore, pack, config, clock } = options;
+  const zone = getZone(pack.timeZone);
+  const seriesList = packSeries(pack);
+  const watched = new Set(seriesList);
+  let series: Map<string, SeriesSummary> | undefined;
+  let previous: { day: DayNumber; assessment: Assessment } | undefined;
+  /**
+   * What the day's assessment reads, loaded once per day (and on each tick, for writes by other processes) and
+   * extended with what this process is told was accepted, so a re-assessment does not query the store: the same
+   * pure assessor over the observations assessAt would read (see assessment-window.ts).
+   */
+  let window: AssessmentWindow | undefined;
+  /** Accepted while the window was being (re)loaded: the query may have run before they were stored. */
+  let acceptedDuringLoad: Observation[] | null = null;
+
+  async function loadWindow(day: DayNumber): Promise<void> {
+    const from = new Date(zone.startOfDay(day - packLookbackDays(pack))).toISOString();
+    acceptedDuringLoad = [];
+    try {
+      const loaded = await store.queryObservations({ series: seriesList, from, allRevisions: true });
+      window = createAssessmentWindow(zone, day, [...loaded, ...acceptedDuringLoad]);
+    } finally {
+      acceptedDuringLoad = null;
+    }
+  }
+
+  async function cycle(refreshSeries: boolean): Promise<CycleResult> {
+    const now = clock();
+    const nowIso = now.toISOString();
+    const day = zone.dayOf(now.getTime());
+    if (refreshSeries || window?.day !== day) await loadWindow(day);
+    const assessment = createAssessor(pack, new PointInTimeIndex(window!.observations(), zone)).assess(day);
+    if (previous?.day !== day - 1) previous = { day: day - 1, assessment: await assessAt(store, pack, day - 1) };
+    if (refreshSeries || series === undefined) series = new Map((await store.listSeries({ asOf: nowIso })).map((s) => [s.series, s]));
+    const input = { theatre: pack.id, assessment, previous: previous.assessment, series: [...series.values()], receivers: await alertStore.receiverHealth() };
+    const result = runAlertingCycle(config, await alertStore.loadSnapshot(nowIso), input, nowIso);
+    await alertStore.commitCycle({ ...result, meta: { lastCycleAt: nowIso, lastAssessedDay: assessment.day } });
+    if (result.notifications.length > 0) options.dispatcher?.kick();
+    options.onCycle?.(result, assessment);
+    return result;
+  }
+
+  // Each cycle first yields to the event loop, so a burst of accepted observations never starves I/O in the same
+  // process (deliveries, an HTTP server): cycles are otherwise chains of promise callbacks that run back to back.
+  const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+  let chain: Promise<unknown> = Promise.resolve();
+  let waiting: { refresh: boolean; promise: Promise<CycleResult> } | null = null;
+  function schedule(refresh: boolean): Promise<CycleResult> {
+    if (waiting) {
+      waiting.refresh ||= refresh;
+      return waiting.promise;
+    }
+    const slot = { refresh, promise: undefined as unknown as Promise<CycleResult> };
+    slot.promise = chain.then(yieldToEventLoop).then(() => {
+      waiting = null;
+      return cycle(slot.refresh);
+    });
+    chain = slot.promise.catch(() => undefined);
+    waiting = slot;
+    return slot.promise;
+  }
+
+  return {
+    observationsAccepted(observations) {
+      const today = zone.dayOf(clock().getTime());
+      for (const o of observations) {
+        // Keep the source-health view current without another query: a publication ends a silence.
+        const s = series?.get(o.series);
+        if (series && (!s || s.lastPublishedAt < o.publishedAt)) {
+          series.set(o.series, { series: o.series, count: (s?.count ?? 0) + 1, firstPeriodStart: s?.firstPeriodStart ?? o.periodStart, lastPeriodEnd: s?.lastPeriodEnd ?? o.periodStart, lastPublishedAt: o.publishedAt, sources: s?.sources ?? [] });
+        }
+        // The previous day's assessment is as known at its end: only a back-dated publication can change it.
+        if (zone.dayOf(Date.parse(o.publishedAt)) < today) previous = undefined;
+      }
+      const relevant = observations.filter((o) => watched.has(o.series));
+      if (relevant.length === 0) return Promise.resolve(undefined);
+      window?.add(relevant);
+      acceptedDuringLoad?.push(...relevant);
+      return schedule(false);
+    },
+    async tick() {
+      const result = await schedule(true);
+      options.dispatcher?.kick();
+      return result;
+    },
+  };
+}

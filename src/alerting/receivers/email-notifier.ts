@@ -1,0 +1,53 @@
+// The e-mail receiver: sends the rendered notification over SMTP with nodemailer; the Message-ID derives from the idempotency key.
+import nodemailer from 'nodemailer';
+import { vigilError } from '../../errors/index.js';
+import type { NotificationEnvelope } from '../notification.js';
+import type { Notifier } from '../notifier.js';
+import { notificationSubject, renderNotificationText } from '../render-notification.js';
+
+export interface EmailOptions {
+  receiver: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  requireTls: boolean;
+  from: string;
+  to: string[];
+  auth?: { user: string; pass: string };
+  timeoutMs: number;
+}
+
+export function createEmailNotifier(options: EmailOptions): Notifier {
+  const transport = nodemailer.createTransport({
+    host: options.host,
+    port: options.port,
+    secure: options.secure,
+    requireTLS: options.requireTls,
+    ...(options.auth ? { auth: options.auth } : {}),
+    connectionTimeout: options.timeoutMs,
+    greetingTimeout: options.timeoutMs,
+    socketTimeout: options.timeoutMs,
+  });
+  return {
+    kind: 'email',
+    receiver: options.receiver,
+    async send(envelope: NotificationEnvelope) {
+      try {
+        await transport.sendMail({
+          from: options.from,
+          to: options.to,
+          subject: notificationSubject(envelope),
+          text: renderNotificationText(envelope),
+          // A mail system (or a person's filter) can drop a second copy with the same Message-ID.
+          messageId: `<${envelope.idempotencyKey}@vigil.alerting>`,
+          headers: { 'X-Vigil-Idempotency-Key': envelope.idempotencyKey, 'X-Vigil-Delivery': envelope.deliveryId, 'X-Vigil-Group': envelope.groupKey },
+        });
+      } catch (error) {
+        throw vigilError('VIGIL_DELIVERY_FAILED', `e-mail ${options.receiver}: ${(error as Error).message}`, { cause: error, details: { receiver: options.receiver } });
+      }
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}

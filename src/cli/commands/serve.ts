@@ -1,0 +1,74 @@
+// `vigil serve [--role …]`: run roles (ingest, assess; all by default) over a bus until SIGINT or SIGTERM.
+import type { Command } from 'commander';
+import { openBus, resolveBusUrl, DEFAULT_BUS_URL } from '../../bus/open-bus.js';
+import { vigilError } from '../../errors/index.js';
+import { packDataWork, publishWork } from '../../roles/ingest-work.js';
+import { resolveRoles, ROLES, type RunningRole } from '../../roles/index.js';
+import { parsePort } from '../../server/listen-options.js';
+import { resolveDbUrl } from '../../storage/open-store.js';
+import { withContext } from '../context.js';
+
+interface ServeOptions {
+  role: string;
+  bus?: string;
+  ackWaitMs: string;
+  loadPackData?: boolean;
+  host: string;
+  port: string;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run Vigil roles until stopped: one process with everything (default), or one role per process over PostgreSQL and NATS')
+    .option('--role <roles>', `all, or a comma-separated list of: ${Object.keys(ROLES).join(', ')}`, 'all')
+    .option('--bus <url>', `message bus: memory: (one process) or nats://host:4222[?namespace=name] (default ${DEFAULT_BUS_URL}, or $VIGIL_BUS)`)
+    .option('--ack-wait-ms <ms>', 'how long a work item may stay unacknowledged before another worker gets it', '30000')
+    .option('--load-pack-data', "queue the pack's bundled data files as ingest work at start-up (idempotent)")
+    .option('--host <address>', 'api role: address to listen on (default 127.0.0.1, or $VIGIL_HOST)', process.env.VIGIL_HOST ?? '127.0.0.1')
+    .option('--port <n>', 'api role: port to listen on (default 8080, or $VIGIL_PORT)', process.env.VIGIL_PORT ?? '8080')
+    .action(async (opts: ServeOptions, cmd: Command) => {
+      const roles = resolveRoles(opts.role);
+      const busUrl = resolveBusUrl(opts.bus, process.env.VIGIL_BUS);
+      const ackWaitMs = Number(opts.ackWaitMs);
+      if (!Number.isSafeInteger(ackWaitMs) || ackWaitMs < 100) throw vigilError('VIGIL_CONFIG_INVALID', `invalid --ack-wait-ms: ${opts.ackWaitMs} (expected milliseconds, at least 100)`);
+      if (busUrl === DEFAULT_BUS_URL && roles.length < Object.keys(ROLES).length) {
+        throw vigilError('VIGIL_CONFIG_INVALID', `--role ${opts.role} runs only part of Vigil, so it needs a bus shared with the other processes: --bus nats://host:4222 (or VIGIL_BUS)`);
+      }
+      const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const bus = await openBus(busUrl, { name: `vigil ${roles.join(',')} (pid ${process.pid})` });
+        const running: RunningRole[] = [];
+        try {
+          const http = { host: opts.host, port: parsePort(opts.port) };
+          const dbUrl = resolveDbUrl(cmd.optsWithGlobals().db, process.env.VIGIL_DB);
+          for (const role of roles) running.push(await ROLES[role]({ store: ctx.store, bus, pack: ctx.pack, now: ctx.now, log, ackWaitMs, dbUrl, http }));
+          if (opts.loadPackData) {
+            const { queued, duplicates } = await publishWork(bus, packDataWork(ctx.pack));
+            log(`serve: queued ${queued} work items from ${ctx.pack.name}'s bundled data (${duplicates} already queued)`);
+          }
+          log(`serve: ready, roles ${roles.join(', ')} for ${ctx.pack.id}; bus ${bus.kind}, database ${ctx.store.dialect} (pid ${process.pid})`);
+          await stopSignal();
+          log('serve: stopping');
+        } finally {
+          for (const role of running.reverse()) await role.stop().catch((error: Error) => log(`serve: stop failed: ${error.message}`));
+          await bus.close();
+        }
+      });
+    });
+}
+
+/** Resolves on the first SIGINT or SIGTERM; keeps the process alive until then (signal listeners alone do not). */
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    const done = () => {
+      clearInterval(keepAlive);
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}

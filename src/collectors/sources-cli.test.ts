@@ -1,0 +1,76 @@
+// `vigil ingest` of the new kinds, `vigil collect mnd` against a local server, and `vigil sources`, through the real CLI.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli/main.js';
+import { startTestServer, type TestServer } from './test-server.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigil-sources-cli-'));
+const fixture = (path: string) => fileURLToPath(new URL(`../../test/fixtures/sources/${path}`, import.meta.url));
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function vigil(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+  try {
+    const code = await main(['node', 'vigil', ...args]);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    write.mockRestore();
+    vi.restoreAllMocks();
+  }
+}
+
+describe('vigil sources', () => {
+  it('lists every source with its health: never before any data, then from what was ingested and collected', async () => {
+    const db = join(dir, 'v.db');
+    const empty = await vigil('--db', db, 'sources');
+    expect(empty.code).toBe(0);
+    expect(empty.out).toMatch(/^SOURCE +STATE +CADENCE/);
+    expect(empty.out).toMatch(/^mnd +never +2 d +– +– +0 +0$/m);
+
+    expect((await vigil('--db', db, 'ingest', 'msa-warnings', fixture('msa-warnings/military_exercises.csv'))).out).toMatch(/military_exercises\.csv: \d+ observations, \d+ new, 0 already stored/);
+    expect((await vigil('--db', db, 'ingest', 'msa-warnings', fixture('msa-warnings/military_exercises.csv'))).out).toMatch(/military_exercises\.csv: (\d+) observations, 0 new, \1 already stored/);
+    const bad = await vigil('--db', db, 'ingest', 'gdelt-events', fixture('msa-warnings/military_exercises.csv'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/military_exercises\.csv:1: \(row\): has 1 tab-separated columns; a GDELT 2.0 event row has 61/);
+
+    server.route('/list', { body: readFileSync(fixture('mnd-bulletin-page/plaactlist.html'), 'utf8').replace('<head>', '<head><base href="/" />') });
+    server.route('/news/plaact/90001', { body: readFileSync(fixture('mnd-bulletin-page/plaact-90001.html'), 'utf8') });
+    server.route('/news/plaact/90002', { body: readFileSync(fixture('mnd-bulletin-page/plaact-90002.html'), 'utf8') });
+    const collected = await vigil('--db', db, 'collect', 'mnd', '--url', server.url('/list'), '--min-interval', '0');
+    expect(collected.out).toBe('mnd-web: 2 fetched, 22 observations, 22 new');
+
+    const listing = await vigil('--db', db, 'sources', '--series');
+    // The fixtures are dated 2030 and 2030 is in the future here: fresh, so ok.
+    expect(listing.out).toMatch(/^mnd +ok +2 d +2030-04-09T01:00:00\.000Z +0 d +12 +22$/m);
+    expect(listing.out).toMatch(/^msa +ok +7 d /m);
+    expect(listing.out).toMatch(/^ {2}msa\.closure +4 {2}2030-03-02 → 2030-03-05/m);
+    expect(listing.out).toMatch(/^jso +never /m);
+    expect(listing.out).toMatch(/^mnd-web +\S+ +\S+ +0 {2}$/m);
+
+    const json = JSON.parse((await vigil('--db', db, 'sources', '--json')).out) as { sources: Array<{ id: string; state: string }>; collectors: unknown[] };
+    expect(json.sources.map((s) => [s.id, s.state])).toEqual([
+      ['mnd', 'ok'], ['jso', 'never'], ['msa', 'ok'], ['news', 'never'], ['gdelt', 'never'], ['triggers', 'never'], ['transits', 'never'], ['analyst', 'never'],
+    ]);
+    expect(json.collectors).toHaveLength(1);
+  });
+
+  it('refuses a bad collect flag as a configuration error', async () => {
+    const result = await vigil('--db', join(dir, 'c.db'), 'collect', 'mnd', '--url', server.url('/list'), '--every', '5s');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('--every: must be an interval of at least 1m like 30m, 6h or 1d, got "5s"');
+  });
+});

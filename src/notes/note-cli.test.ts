@@ -1,0 +1,58 @@
+// `vigil note add` / `vigil note list` through the real CLI entry point, on a temporary SQLite file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli/main.js';
+import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigil-note-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+async function vigil(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+  try {
+    const code = await main(['node', 'vigil', ...args]);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    write.mockRestore();
+    vi.restoreAllMocks();
+  }
+}
+
+const ADD = ['note', 'add', '--series', 'analyst.amphibious-loading', '--value', '1', '--reliability', 'B', '--credibility', '2', '--tlp', 'amber', '--text', 'ferries loading at Xiamen', '--at', '2026-04-07', '--by', 'alice'];
+
+describe('vigil note', () => {
+  it('adds an analyst entry once, lists it, and stores it graded and marked', async () => {
+    const db = join(dir, 'n.db');
+    const added = await vigil('--db', db, ...ADD);
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/^recorded: [0-9a-f]{32} analyst\.amphibious-loading = 1 \(analyst:alice, B2, TLP:AMBER\)$/);
+    const list = await vigil('--db', db, 'note', 'list', '--by', 'alice');
+    expect(list.out).toMatch(/analyst:alice {2}analyst\.amphibious-loading = 1 {2}B2 TLP:AMBER {2}about 2026-04-06T16:00:00\.000Z {2}ferries loading at Xiamen/);
+    const store = createSqliteStore({ path: db });
+    await store.migrate();
+    try {
+      expect(await store.queryObservations({ source: 'analyst:alice' })).toMatchObject([{ reliability: 'B', credibility: 2, tlp: 'amber', subject: 'analyst:alice' }]);
+      // TLP is enforced at the query: a reader cleared for green does not see it.
+      expect(await store.queryObservations({ source: 'analyst:alice', tlpMax: 'green' })).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a bad grading with the flag named, and a missing required flag as a usage error', async () => {
+    const db = join(dir, 'bad.db');
+    const bad = await vigil('--db', db, ...ADD.map((a) => (a === 'B' ? 'G' : a)));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('vigil: --reliability: must be one of A, B, C, D, E, F, got "G"');
+    const missing = await vigil('--db', db, 'note', 'add', '--series', 'x.y', '--value', '1');
+    expect(missing.code).toBe(2);
+    expect((await vigil('--db', db, 'note', 'list')).out).toBe('no analyst entries');
+  });
+});

@@ -1,0 +1,40 @@
+// The assess role: re-assesses its theatre after each commit of new observations and publishes the assessment.
+import { createHash } from 'node:crypto';
+import { assessAt, latestDataDay } from '../app/assess-at.js';
+import { SUBJECTS } from '../bus/subjects.js';
+import type { RoleContext, RunningRole } from './index.js';
+import type { StoredNotice } from './ingest-role.js';
+
+export const ASSESS_GROUP = 'assess';
+
+/**
+ * One group per theatre (the subject carries the pack id) with maxInFlight 1: however many assess processes run,
+ * one theatre's notices are handled one at a time, so two assessors never work on one theatre at once, while
+ * different theatres proceed in parallel. A dead assessor's notice goes to another after the ack wait.
+ */
+export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
+  const { pack } = ctx;
+  let lastId: string | undefined;
+  const subscription = await ctx.bus.work<StoredNotice>(
+    SUBJECTS.stored(pack.id),
+    {
+      group: ASSESS_GROUP,
+      maxInFlight: 1,
+      ackWaitMs: ctx.ackWaitMs,
+      onError: (error, message, permanent) =>
+        ctx.log(`assess: notice ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`),
+    },
+    async (message) => {
+      const day = await latestDataDay(ctx.store, pack);
+      if (day === undefined) return;
+      const assessment = await assessAt(ctx.store, pack, day);
+      // Content-derived id: an unchanged assessment published again within the dedup window is published once.
+      const id = `assessment:${createHash('sha256').update(JSON.stringify(assessment)).digest('hex').slice(0, 32)}`;
+      if (id === lastId) return;
+      await ctx.bus.publish(SUBJECTS.assessment(pack.id), assessment, { id });
+      lastId = id;
+      ctx.log(`assess: ${pack.id} ${assessment.day} level ${assessment.level} ${assessment.levelName}, P(episode within ${assessment.horizonDays} d) ${(assessment.pEvent7d * 100).toFixed(1)} % [after ${message.payload.workId}]`);
+    },
+  );
+  return { stop: () => subscription.stop() };
+}

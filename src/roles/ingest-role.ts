@@ -1,0 +1,43 @@
+// The ingest role: takes work items from the shared group, writes their observations, acknowledges after the commit.
+import { SUBJECTS } from '../bus/subjects.js';
+import { observationsOf } from './ingest-work.js';
+import type { RoleContext, RunningRole } from './index.js';
+
+/** What the ingest role announces after each commit, on SUBJECTS.stored(packId). */
+export interface StoredNotice {
+  packId: string;
+  /** The work item's message id. */
+  workId: string;
+  inserted: number;
+  unchanged: number;
+}
+
+export const INGEST_GROUP = 'ingest';
+
+/**
+ * Every ingest process joins one group, so each item goes to one worker. The store skips observations it already
+ * holds (content hash), which makes a redelivered item (its worker died after the commit, before the ack) a no-op:
+ * at-least-once delivery, exactly-once storage.
+ */
+export async function startIngestRole(ctx: RoleContext): Promise<RunningRole> {
+  const subscription = await ctx.bus.work(
+    SUBJECTS.ingestWork,
+    {
+      group: INGEST_GROUP,
+      ackWaitMs: ctx.ackWaitMs,
+      onError: (error, message, permanent) =>
+        ctx.log(`ingest: work ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`),
+    },
+    async (message) => {
+      const { work, observations } = observationsOf(message.payload, message.id);
+      message.working();
+      const put = await ctx.store.putObservations(observations, ctx.now().toISOString());
+      const label = work.type === 'batch' ? work.label : work.path;
+      const redelivered = message.deliveryCount > 1 ? ` (delivery ${message.deliveryCount})` : '';
+      ctx.log(`ingest: committed ${label}${redelivered}: ${observations.length} observations, ${put.inserted} new, ${put.unchanged} already stored [${message.id}]`);
+      const notice: StoredNotice = { packId: work.packId, workId: message.id, ...put };
+      await ctx.bus.publish(SUBJECTS.stored(work.packId), notice, { id: `stored:${message.id}` });
+    },
+  );
+  return { stop: () => subscription.stop() };
+}

@@ -1,0 +1,117 @@
+// The ingest and assess roles over the in-process bus and SQLite: the default single-process deployment.
+import { afterEach, describe, expect, it } from 'vitest';
+import { assessAt, latestDataDay } from '../app/assess-at.js';
+import { parseFile } from '../app/ingest-files.js';
+import { DEFAULT_PACK } from '../app/paths.js';
+import type { Bus } from '../bus/bus.js';
+import { createInProcessHub } from '../bus/in-process/in-process-bus.js';
+import { SUBJECTS } from '../bus/subjects.js';
+import type { Assessment } from '../model/index.js';
+import { loadPack, packPath } from '../packs/pack-loader.js';
+import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { observation } from '../storage/store-contract-fixtures.js';
+import type { Store } from '../storage/store.js';
+import { batchWork, observationsOf, packDataWork, publishWork } from './ingest-work.js';
+import { resolveRoles, ROLES, type RunningRole } from './index.js';
+
+const pack = loadPack(DEFAULT_PACK);
+
+async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('roles', () => {
+  it('resolves all, lists and unknown roles', () => {
+    expect(resolveRoles('all')).toEqual(['ingest', 'assess', 'api']);
+    expect(resolveRoles('assess, ingest')).toEqual(['ingest', 'assess']);
+    expect(resolveRoles('assess')).toEqual(['assess']);
+    expect(() => resolveRoles('ingest,api2')).toThrow(expect.objectContaining({ code: 'VIGIL_UNKNOWN_KIND' }));
+  });
+});
+
+describe('ingest work items', () => {
+  it('splits observations into batches identified by their content', () => {
+    const obs = Array.from({ length: 1200 }, (_, i) => observation({ series: `test.s${i}` }));
+    const items = batchWork('p', 'f.csv', obs);
+    expect(items.map((w) => (w.work.type === 'batch' ? w.work.observations.length : 0))).toEqual([500, 500, 200]);
+    expect(items.map((w) => (w.work.type === 'batch' ? w.work.label : ''))).toEqual(['f.csv#1', 'f.csv#2', 'f.csv#3']);
+    expect(batchWork('p', 'other-name.csv', obs).map((w) => w.id)).toEqual(items.map((w) => w.id));
+    expect(new Set(items.map((w) => w.id)).size).toBe(3);
+  });
+
+  it('keeps batches under the bus payload limit', () => {
+    const long = Array.from({ length: 20 }, (_, i) => observation({ series: `test.s${i}`, text: 'x'.repeat(100_000) }));
+    const items = batchWork('p', 'f', long);
+    expect(items.length).toBeGreaterThan(2);
+    for (const item of items) expect(Buffer.byteLength(JSON.stringify(item.work))).toBeLessThan(1024 * 1024);
+    expect(items.flatMap((w) => (w.work.type === 'batch' ? w.work.observations : []))).toHaveLength(20);
+  });
+
+  it('recomputes ids from content and names the line of a bad observation', () => {
+    const [item] = batchWork('p', 'f.csv', [observation({ series: 'test.a' }), observation({ series: 'test.b' })]);
+    const { observations } = observationsOf(JSON.parse(JSON.stringify(item.work)), item.id);
+    expect(observations.map((o) => o.id)).toEqual([observation({ series: 'test.a' }).id, observation({ series: 'test.b' }).id]);
+    const bad = { ...item.work, observations: [{ ...observation(), id: undefined }, { series: 'test.c', value: 'ten' }] };
+    expect(() => observationsOf(JSON.parse(JSON.stringify(bad)), item.id)).toThrow(/f\.csv#1:2: /);
+    expect(() => observationsOf({ type: 'batch', packId: 'p' }, 'm-1')).toThrow(expect.objectContaining({ code: 'VIGIL_INPUT_INVALID', message: expect.stringContaining('work item m-1') }));
+  });
+});
+
+describe('ingest and assess roles in one process', () => {
+  let store: Store | undefined;
+  let buses: Bus[] = [];
+  let running: RunningRole[] = [];
+  afterEach(async () => {
+    for (const role of running) await role.stop();
+    for (const bus of buses) await bus.close();
+    await store?.close();
+    [store, buses, running] = [undefined, [], []];
+  });
+
+  it('stores the bundled data once and publishes the assessment of the latest day', async () => {
+    store = createSqliteStore({ path: ':memory:' });
+    await store.migrate();
+    const hub = createInProcessHub();
+    const [serving, client] = [hub.connect(), hub.connect()];
+    buses = [serving, client];
+    const log: string[] = [];
+    const ctx = { store, bus: serving, pack, now: () => new Date('2026-09-01T00:00:00Z'), log: (l: string) => void log.push(l), ackWaitMs: 30_000, dbUrl: ':memory:' };
+    for (const role of resolveRoles('ingest,assess')) running.push(await ROLES[role](ctx));
+    const published: Assessment[] = [];
+    await client.subscribe<Assessment>(SUBJECTS.assessment(pack.id), (m) => void published.push(m.payload));
+
+    const work = packDataWork(pack);
+    expect(await publishWork(client, work)).toEqual({ queued: work.length, duplicates: 0 });
+    expect(await publishWork(client, work)).toEqual({ queued: 0, duplicates: work.length });
+    const expected = pack.data.reduce((n, f) => n + parseFile(f.kind, packPath(pack, f.path)).length, 0);
+    await eventually(async () => (await store!.queryObservations({ allRevisions: true })).length === expected, 'every observation');
+    const latest = await assessAt(store, pack, (await latestDataDay(store, pack))!);
+    await eventually(() => published.at(-1)?.day === latest.day && JSON.stringify(published.at(-1)) === JSON.stringify(latest), 'the latest assessment');
+    expect(log.filter((l) => l.startsWith('ingest: committed'))).toHaveLength(work.length);
+
+    // The same items again under new ids (as after a lost ack): nothing new is stored.
+    log.length = 0;
+    await publishWork(client, work.map((w) => ({ ...w, id: `again-${w.id}` })));
+    await eventually(() => log.filter((l) => l.startsWith('ingest: committed')).length === work.length, 'the repeated items');
+    expect(log.every((l) => !l.startsWith('ingest: committed') || / 0 new, /.test(l))).toBe(true);
+    expect(await store.queryObservations({ allRevisions: true })).toHaveLength(expected);
+  });
+
+  it('rejects a malformed work item without stopping the queue', async () => {
+    store = createSqliteStore({ path: ':memory:' });
+    await store.migrate();
+    const bus = createInProcessHub().connect();
+    buses = [bus];
+    const log: string[] = [];
+    running.push(await ROLES.ingest({ store, bus, pack, now: () => new Date(), log: (l) => void log.push(l), ackWaitMs: 30_000, dbUrl: ':memory:' }));
+    await bus.publish(SUBJECTS.ingestWork, { type: 'batch', packId: pack.id, label: 'bad.jsonl', observations: [{ series: 'Not A Series' }] }, { id: 'bad' });
+    await publishWork(bus, batchWork(pack.id, 'good', [observation()]));
+    await eventually(() => log.some((l) => l.startsWith('ingest: committed good#1')), 'the good item');
+    expect(log.find((l) => l.includes('work bad rejected'))).toMatch(/bad\.jsonl:1: /);
+    expect(await store.queryObservations()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,37 @@
+// The `api` role of `vigil serve`: the HTTP API and dashboard, refreshed by the stored-observation notices on the bus.
+import { SUBJECTS } from '../bus/subjects.js';
+import type { RoleContext, RunningRole } from '../roles/index.js';
+import type { StoredNotice } from '../roles/ingest-role.js';
+import { ensureFirstAdmin } from '../users/user-accounts.js';
+import { OWN_NOTICE_PREFIX, observationsStored } from './observations-stored.js';
+import { DEFAULT_HOST, runApiServer } from './run-api-server.js';
+
+export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
+  const server = await runApiServer({
+    store: ctx.store, pack: ctx.pack, dbUrl: ctx.dbUrl ?? ':memory:', now: ctx.now, log: ctx.log, bus: ctx.bus,
+    host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0,
+    // One process (in-process bus): this process is the whole Vigil and runs the alert loop too.
+    runAlerting: ctx.bus.kind === 'memory',
+    // Structured request logs on stderr when run by `vigil serve` (which says where to listen).
+    logger: ctx.http ? { level: process.env.VIGIL_LOG_LEVEL ?? 'info', stream: process.stderr } : false,
+  });
+  try {
+    const admin = await ensureFirstAdmin(server.deps.users, ctx.now().toISOString());
+    if (admin) ctx.log(`api: created user ${admin.username} with password ${admin.password} (shown once; change it in the dashboard)`);
+    const subscription = await ctx.bus.subscribe<StoredNotice>(SUBJECTS.stored(ctx.pack.id), async (message) => {
+      const n = message.payload;
+      if (n.workId.startsWith(OWN_NOTICE_PREFIX)) return;
+      await observationsStored(server.deps, { inserted: n.inserted, unchanged: n.unchanged, label: n.workId, by: 'ingest role' }).catch((error: Error) => ctx.log(`api: refresh after ${n.workId} failed: ${error.message}`));
+    });
+    ctx.log(`api: dashboard and API at ${server.url} (OpenAPI ${server.url}/api/v1/openapi.json)`);
+    return {
+      async stop() {
+        await subscription.stop();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

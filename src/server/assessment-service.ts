@@ -1,0 +1,132 @@
+// The server's view of the analysis: one point-in-time index over every stored revision and a memoising assessor,
+// rebuilt when the store changes, so any day's assessment, a range, or an indicator's series costs milliseconds.
+import { createAssessor, type Assessor } from '../analysis/assessor.js';
+import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
+import { packSeries } from '../app/assess-at.js';
+import { vigilError } from '../errors/index.js';
+import type { Assessment } from '../model/index.js';
+import type { LoadedPack } from '../packs/pack-loader.js';
+import type { Store } from '../storage/store.js';
+import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
+
+export interface DataSpan {
+  /** First local day observed and latest local day published, among the pack's series. */
+  first: DayNumber;
+  latest: DayNumber;
+}
+
+export interface AssessmentService {
+  /** The data span, or undefined when the store holds nothing for the pack. */
+  span(): Promise<DataSpan | undefined>;
+  /** `at` (YYYY-MM-DD) checked against the data and the clock; omitted: the latest data day. */
+  resolveDay(at: string | undefined, what?: string): Promise<DayNumber>;
+  /** The assessment as known at the end of `day` (the same result as assessAt on the store). */
+  assess(day: DayNumber): Promise<Assessment>;
+  /** One assessment per day of [from, to], each as known at the end of its own day. */
+  range(from: DayNumber, to: DayNumber): Promise<Assessment[]>;
+  /** Forget the index: the next call rebuilds it from the store. */
+  invalidate(): void;
+  /** Bumped on every rebuild; lets callers tell whether the latest assessment may have changed. */
+  version(): number;
+}
+
+export interface AssessmentServiceOptions {
+  now: () => Date;
+  /** How often the store is asked whether it changed behind the server's back (another process ingested); default 2 s. */
+  freshnessMs?: number;
+}
+
+interface Built {
+  assessor: Assessor;
+  span: DataSpan | undefined;
+  fingerprint: string;
+}
+
+export const MAX_RANGE_DAYS = 3700;
+
+export function createAssessmentService(store: Store, pack: LoadedPack, options: AssessmentServiceOptions): AssessmentService {
+  const zone = getZone(pack.timeZone);
+  const series = packSeries(pack);
+  const wanted = new Set(series);
+  const freshnessMs = options.freshnessMs ?? 2000;
+  let built: Promise<Built> | undefined;
+  let checkedAt = 0;
+  let checking: Promise<void> | undefined;
+  let version = 0;
+
+  /** What listSeries says about the pack's series: changes whenever a claim or a revision is added. */
+  const fingerprintOf = async (): Promise<{ fingerprint: string; span: DataSpan | undefined }> => {
+    const summaries = (await store.listSeries()).filter((s) => wanted.has(s.series));
+    const fingerprint = summaries.map((s) => `${s.series}|${s.count}|${s.lastPublishedAt}|${s.lastPeriodEnd}`).join('\n');
+    if (summaries.length === 0) return { fingerprint, span: undefined };
+    const first = summaries.map((s) => s.firstPeriodStart).sort()[0];
+    const latest = summaries.map((s) => s.lastPublishedAt).sort().at(-1)!;
+    return { fingerprint, span: { first: zone.dayOf(Date.parse(first)), latest: zone.dayOf(Date.parse(latest)) } };
+  };
+
+  const build = async (): Promise<Built> => {
+    const { fingerprint, span } = await fingerprintOf();
+    const observations = await store.queryObservations({ series, allRevisions: true });
+    version += 1;
+    checkedAt = options.now().getTime();
+    return { assessor: createAssessor(pack, new PointInTimeIndex(observations, zone)), span, fingerprint };
+  };
+
+  const rebuild = (): Promise<Built> => {
+    const next = build();
+    built = next;
+    next.catch(() => {
+      if (built === next) built = undefined;
+    });
+    return next;
+  };
+
+  const current = async (): Promise<Built> => {
+    if (!built) return rebuild();
+    const nowMs = options.now().getTime();
+    if (nowMs - checkedAt >= freshnessMs) {
+      checkedAt = nowMs;
+      checking ??= (async () => {
+        try {
+          const [state, { fingerprint }] = await Promise.all([built!, fingerprintOf()]);
+          if (fingerprint !== state.fingerprint) void rebuild();
+        } finally {
+          checking = undefined;
+        }
+      })();
+      await checking;
+    }
+    return built!;
+  };
+
+  const service: AssessmentService = {
+    async span() {
+      return (await current()).span;
+    },
+    async resolveDay(at, what = 'at') {
+      const span = await service.span();
+      if (span === undefined) throw vigilError('VIGIL_NO_DATA', 'the database holds no observations for this pack; run `vigil init` or ingest data first');
+      if (at === undefined) return span.latest;
+      const day = parseDay(at, what.endsWith('date') ? what : `${what} date`);
+      if (day > zone.dayOf(options.now().getTime())) throw vigilError('VIGIL_DATE_INVALID', `${what} ${at} is in the future`);
+      if (day < span.first) throw vigilError('VIGIL_NO_DATA', `${what} ${at} is before the first observation (${formatDay(span.first)})`);
+      return day;
+    },
+    async assess(day) {
+      return (await current()).assessor.assess(day);
+    },
+    async range(from, to) {
+      if (to < from) throw vigilError('VIGIL_INPUT_INVALID', `range: to (${formatDay(to)}) is before from (${formatDay(from)})`);
+      if (to - from + 1 > MAX_RANGE_DAYS) throw vigilError('VIGIL_INPUT_INVALID', `range: at most ${MAX_RANGE_DAYS} days at once`);
+      const { assessor } = await current();
+      const out: Assessment[] = [];
+      for (let d = from; d <= to; d++) out.push(assessor.assess(d));
+      return out;
+    },
+    invalidate() {
+      built = undefined;
+    },
+    version: () => version,
+  };
+  return service;
+}

@@ -1,0 +1,29 @@
+// Every route plugin the app registers, in order. A module adds its HTTP routes with one line here (e.g. TAXII).
+import { auditRoutes } from './routes/audit-routes.js';
+import { alertRoutes } from './routes/alert-routes.js';
+import { assessmentRoutes } from './routes/assessment-routes.js';
+import { indicatorRoutes } from './routes/indicator-routes.js';
+import { liveRoutes } from './routes/live-routes.js';
+import { observationRoutes } from './routes/observation-routes.js';
+import { packRoutes } from './routes/pack-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { sourceRoutes } from './routes/source-routes.js';
+import { timelineRoutes } from './routes/timeline-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { taxiiRoutes } from '../sharing/taxii/taxii-route-plugin.js';
+import type { VigilRoutePlugin } from './server-deps.js';
+
+export const routePlugins: VigilRoutePlugin[] = [
+  sessionRoutes,
+  assessmentRoutes,
+  indicatorRoutes,
+  observationRoutes,
+  timelineRoutes,
+  packRoutes,
+  sourceRoutes,
+  alertRoutes,
+  userRoutes,
+  auditRoutes,
+  liveRoutes,
+  taxiiRoutes,
+];

@@ -1,0 +1,19 @@
+// Server-sent events for live dashboard updates, and Prometheus metrics.
+import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
+
+export const liveRoutes: VigilRoutePlugin = async (app, { deps }) => {
+  app.get(`${API_PREFIX}/events`, {
+    schema: {
+      tags: ['live'], summary: 'Server-sent events: `observations`, `assessment`, `alert`, `alert-notification`',
+      description: 'text/event-stream; reconnect with Last-Event-ID to receive what was missed (recent events are kept).',
+    },
+  }, async (request, reply) => {
+    reply.hijack();
+    deps.events.handle(request.raw, reply.raw);
+  });
+
+  app.get('/metrics', {
+    config: { access: 'public' },
+    schema: { tags: ['live'], summary: 'Prometheus metrics (text exposition format)', hide: false },
+  }, async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(deps.metrics.render()));
+};

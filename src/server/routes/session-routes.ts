@@ -1,0 +1,73 @@
+// Sign in and out of the dashboard (session cookie + CSRF token), who am I, and changing one's own password.
+import { vigilError } from '../../errors/index.js';
+import { checkPassword, closeSession, openSession, resetPassword } from '../../users/user-accounts.js';
+import { publicUser } from '../../users/user.js';
+import { clearSessionCookie, setSessionCookie, SESSION_COOKIE } from '../auth/session-cookie.js';
+import { API_PREFIX, type Principal, type VigilRoutePlugin } from '../server-deps.js';
+
+const sessionSchema = {
+  type: 'object',
+  properties: {
+    user: { type: 'object', additionalProperties: true },
+    via: { type: 'string', enum: ['session', 'token'] },
+    csrfToken: { type: 'string', description: 'Send it back in the x-csrf-token header on every write made with the session cookie.' },
+  },
+} as const;
+
+function sessionBody(p: Principal) {
+  return { user: publicUser(p.user), via: p.via, ...(p.csrfToken ? { csrfToken: p.csrfToken } : {}) };
+}
+
+export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
+  app.post<{ Body: { username: string; password: string } }>(`${API_PREFIX}/session`, {
+    config: { access: 'public' },
+    schema: {
+      tags: ['session'], summary: 'Sign in: sets the HttpOnly session cookie and returns the CSRF token',
+      body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', maxLength: 64 }, password: { type: 'string', maxLength: 1024 } } },
+      response: { 200: sessionSchema },
+    },
+  }, async (request, reply) => {
+    const user = await checkPassword(deps.users, request.body.username.trim().toLowerCase(), request.body.password);
+    if (!user) {
+      await deps.audit(null, 'session.login-failed', request.body.username.slice(0, 64), { ip: request.ip });
+      throw vigilError('VIGIL_UNAUTHORIZED', 'unknown user or wrong password');
+    }
+    // Sign-ins are rare: a good moment to drop expired sessions.
+    await deps.users.deleteExpiredSessions(deps.now().toISOString());
+    const { sessionId, session } = await openSession(deps.users, user, deps.now().getTime());
+    setSessionCookie(reply, request, sessionId, (Date.parse(session.expiresAt) - Date.parse(session.createdAt)) / 1000);
+    const principal: Principal = { user, via: 'session', csrfToken: session.csrfToken, actor: `user:${user.username}` };
+    await deps.audit(principal, 'session.login', user.username, { ip: request.ip });
+    return sessionBody(principal);
+  });
+
+  app.get(`${API_PREFIX}/session`, {
+    config: { access: 'viewer' },
+    schema: { tags: ['session'], summary: 'The signed-in user (and the CSRF token for session callers)', response: { 200: sessionSchema } },
+  }, async (request) => sessionBody(request.principal!));
+
+  app.delete(`${API_PREFIX}/session`, {
+    config: { access: 'viewer' },
+    schema: { tags: ['session'], summary: 'Sign out: ends the session and clears the cookie' },
+  }, async (request, reply) => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) await closeSession(deps.users, cookie);
+    clearSessionCookie(reply, request);
+    await deps.audit(request.principal, 'session.logout', request.principal!.user.username);
+    return reply.code(204).send();
+  });
+
+  app.put<{ Body: { current: string; next: string } }>(`${API_PREFIX}/session/password`, {
+    config: { access: 'viewer' },
+    schema: {
+      tags: ['session'], summary: 'Change your own password',
+      body: { type: 'object', required: ['current', 'next'], additionalProperties: false, properties: { current: { type: 'string', maxLength: 1024 }, next: { type: 'string', maxLength: 1024 } } },
+    },
+  }, async (request, reply) => {
+    const p = request.principal!;
+    if (!(await checkPassword(deps.users, p.user.username, request.body.current))) throw vigilError('VIGIL_UNAUTHORIZED', 'current password is wrong');
+    await resetPassword(deps.users, p.user, request.body.next, { scrypt: deps.scrypt });
+    await deps.audit(p, 'user.password', p.user.username);
+    return reply.code(204).send();
+  });
+};

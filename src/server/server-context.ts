@@ -1,0 +1,45 @@
+// Builds the ServerDeps a process shares between its routes: assessment index, live events, metrics and the audit helper.
+import type { Bus } from '../bus/bus.js';
+import type { LoadedPack } from '../packs/pack-loader.js';
+import type { Store } from '../storage/store.js';
+import type { ScryptParams } from '../users/password-hash.js';
+import type { UserStore } from '../users/user-store.js';
+import type { AlertsDeps } from './alerts-deps.js';
+import { createAssessmentService } from './assessment-service.js';
+import { createLiveEvents } from './live-events.js';
+import { createMetrics } from './metrics.js';
+import type { ServerDeps } from './server-deps.js';
+
+export interface ServerContextInput {
+  store: Store;
+  pack: LoadedPack;
+  users: UserStore;
+  now: () => Date;
+  alerts?: AlertsDeps;
+  bus?: Bus;
+  scrypt?: ScryptParams;
+  /** How often the assessment index asks the store whether another process changed it (default 2 s). */
+  freshnessMs?: number;
+  sseHeartbeatMs?: number;
+}
+
+export function createServerDeps(input: ServerContextInput): ServerDeps {
+  const metrics = createMetrics();
+  const auditWrites = metrics.counter('vigil_audit_entries_total', 'Audit log entries appended by this process, by action.');
+  return {
+    store: input.store,
+    pack: input.pack,
+    now: input.now,
+    users: input.users,
+    assessments: createAssessmentService(input.store, input.pack, { now: input.now, freshnessMs: input.freshnessMs }),
+    events: createLiveEvents({ heartbeatMs: input.sseHeartbeatMs }),
+    metrics,
+    alerts: input.alerts,
+    bus: input.bus,
+    scrypt: input.scrypt,
+    async audit(principal, action, target, details = {}) {
+      await input.users.appendAudit({ at: input.now().toISOString(), actor: principal?.actor ?? 'anonymous', action, target, details });
+      auditWrites.inc({ action });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// What every route plugin receives: the store, pack, clock, accounts, assessments, live events, metrics and audit.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Bus } from '../bus/bus.js';
+import type { LoadedPack } from '../packs/pack-loader.js';
+import type { Store } from '../storage/store.js';
+import type { ScryptParams } from '../users/password-hash.js';
+import type { Role, User } from '../users/user.js';
+import type { UserStore } from '../users/user-store.js';
+import type { AlertsDeps } from './alerts-deps.js';
+import type { AssessmentService } from './assessment-service.js';
+import type { LiveEvents } from './live-events.js';
+import type { Metrics } from './metrics.js';
+
+/** Who is calling: a signed-in dashboard user or a bearer token's owner. */
+export interface Principal {
+  user: User;
+  via: 'session' | 'token';
+  /** The session's CSRF token (session principals only): writes must echo it in the `x-csrf-token` header. */
+  csrfToken?: string;
+  /** How the audit log names this caller: `user:alice` or `token:alice/ci`. */
+  actor: string;
+}
+
+/**
+ * Who may call a route. `public`: anyone; a role: a principal with at least that role. Routes under /api/ that set
+ * nothing need a viewer to read and an analyst to write.
+ */
+export type Access = 'public' | Role;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export interface ServerDeps {
+  store: Store;
+  pack: LoadedPack;
+  /** The clock, read at the edge and passed inward. */
+  now: () => Date;
+  users: UserStore;
+  assessments: AssessmentService;
+  /** Live updates to the dashboard (server-sent events). */
+  events: LiveEvents;
+  metrics: Metrics;
+  /** Alerts inbox (the alerting module's store and playbooks); absent: the alert routes answer 404. */
+  alerts?: AlertsDeps;
+  /** When the process runs on a shared bus, ingest through the API announces new observations on it. */
+  bus?: Bus;
+  /** Password hashing cost (tests use a cheap one). */
+  scrypt?: ScryptParams;
+  /** Appends one entry to the audit log, naming the caller; every write calls it after it succeeds. */
+  audit(principal: Principal | null, action: string, target: string, details?: Record<string, unknown>): Promise<void>;
+}
+
+export interface RoutePluginOptions {
+  deps: ServerDeps;
+}
+
+/** A route plugin: registered by the app with `{ deps }`; defines its own full paths (e.g. `/api/v1/...`). */
+export type VigilRoutePlugin = FastifyPluginAsync<RoutePluginOptions>;
+
+export const API_PREFIX = '/api/v1';

@@ -1,0 +1,81 @@
+// A server on the bundled data in a temporary database, on a free loopback port, with known users and tokens: for API
+// tests (app.inject), e2e tests and benchmarks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAlertingEngine } from '../alerting/alerting-engine.js';
+import { loadPackAlerting } from '../alerting/open-alerting.js';
+import { openAlertStore } from '../alerting/sqlite/open-alert-store.js';
+import { DEFAULT_PACK } from '../app/paths.js';
+import { ingestFiles } from '../app/ingest-files.js';
+import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
+import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { createUser, issueToken } from '../users/user-accounts.js';
+import { createSqliteUserStore } from '../users/sqlite/sqlite-user-store.js';
+import { runApiServer, type RunningApiServer } from './run-api-server.js';
+
+export const FIXTURE_PASSWORD = 'correct horse battery staple';
+/** Cheap scrypt for fixtures only: tests log in many times. */
+export const FIXTURE_SCRYPT = { N: 1024, r: 8, p: 1 };
+/** The fixture's clock: after the bundled data ends (2026-08-22), so the feeds count as silent. */
+export const FIXTURE_NOW = '2026-09-01T02:00:00.000Z';
+
+export interface FixtureServer extends RunningApiServer {
+  dir: string;
+  dbPath: string;
+  pack: LoadedPack;
+  /** Bearer tokens of the fixture users admin, ana (analyst) and vic (viewer). */
+  tokens: { admin: string; analyst: string; viewer: string };
+  close(): Promise<void>;
+}
+
+export interface FixtureOptions {
+  /** Run one alerting cycle at the fixture clock so the inbox has alerts (default true). */
+  alerts?: boolean;
+  dashboardDir?: string;
+  /** The clock; default fixed at FIXTURE_NOW. */
+  now?: () => Date;
+}
+
+export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-server-'));
+  const dbPath = join(dir, 'vigil.db');
+  const now = options.now ?? (() => new Date(FIXTURE_NOW));
+  const pack = loadPack(DEFAULT_PACK);
+  const store = createSqliteStore({ path: dbPath });
+  try {
+    await store.migrate();
+    for (const file of pack.data) await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: now().toISOString() });
+    const users = createSqliteUserStore({ path: dbPath });
+    await users.migrate();
+    const tokens = { admin: '', analyst: '', viewer: '' };
+    for (const [key, username, role] of [['admin', 'admin', 'admin'], ['analyst', 'ana', 'analyst'], ['viewer', 'vic', 'viewer']] as const) {
+      const { user } = await createUser(users, { username, role, password: FIXTURE_PASSWORD }, now().toISOString(), { scrypt: FIXTURE_SCRYPT });
+      tokens[key] = (await issueToken(users, user, 'fixture', now().toISOString())).token;
+    }
+    await users.close();
+    if (options.alerts !== false) {
+      const alertStore = openAlertStore(dbPath);
+      await alertStore.migrate();
+      const engine = createAlertingEngine({ store, alertStore, pack, config: loadPackAlerting(pack), clock: now });
+      await engine.tick();
+      await alertStore.close();
+    }
+    const server = await runApiServer({
+      store, pack, dbUrl: dbPath, now, log: () => {}, runAlerting: false, scrypt: FIXTURE_SCRYPT, dashboardDir: options.dashboardDir,
+      port: 0,
+    });
+    return {
+      ...server, dir, dbPath, pack, tokens,
+      async close() {
+        await server.stop();
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

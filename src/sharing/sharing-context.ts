@@ -1,0 +1,78 @@
+// Opens the sharing side of a Vigil database: partner registry, publication ledger, TAXII statuses and the org's keys.
+import { vigilError } from '../errors/index.js';
+import { openSqlite, type SqliteDatabase } from '../storage/sqlite/sqlite-driver.js';
+import { translateSqliteError } from '../storage/sqlite/sqlite-errors.js';
+import type { PublicationLedger } from './ledger/publication-ledger.js';
+import { createSqlitePublicationLedger } from './ledger/sqlite-publication-ledger.js';
+import { ensureOrgIdentity, type OrgKeys } from './partners/org-identity-store.js';
+import type { PartnerRegistry } from './partners/partner-registry.js';
+import { migrateSharing } from './partners/sharing-migrations.js';
+import { createSqlitePartnerRegistry } from './partners/sqlite-partner-registry.js';
+import { createSqliteStatusStore, type TaxiiStatusStore } from './taxii/taxii-status-store.js';
+
+export interface SharingContext {
+  registry: PartnerRegistry;
+  ledger: PublicationLedger;
+  statuses: TaxiiStatusStore;
+  keys: OrgKeys;
+  close(): void;
+}
+
+export interface OpenSharingOptions {
+  /** Clock reading for first-use rows (identity, default collection). */
+  now: string;
+  /** Rename the organisation (its STIX identity name). */
+  orgName?: string;
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens the sharing tables in the same database file the observation store uses (`--db`), migrating them (own
+ * migrations table). They need SQLite: a PostgreSQL URL is VIGIL_CONFIG_INVALID until a PostgreSQL adapter exists.
+ */
+export function openSharing(dbUrl: string, options: OpenSharingOptions): SharingContext {
+  const path = sqlitePathOf(dbUrl);
+  let db: SqliteDatabase;
+  try {
+    db = openSqlite(path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+  } catch (error) {
+    throw translateSqliteError(error, path);
+  }
+  try {
+    migrateSharing(db, path, options.now);
+    const keys = ensureOrgIdentity(db, options.now, options.orgName);
+    return {
+      registry: createSqlitePartnerRegistry(db),
+      ledger: createSqlitePublicationLedger(db),
+      statuses: createSqliteStatusStore(db),
+      keys,
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw translateSqliteError(error, path);
+  }
+}
+
+/**
+ * The sharing tables for an API server on `dbUrl`, or undefined when the database is not SQLite (the server then runs
+ * without TAXII routes rather than failing).
+ */
+export function openServerSharing(dbUrl: string, now: string, orgName?: string): SharingContext | undefined {
+  if (/^postgres(ql)?:/i.test(dbUrl)) return undefined;
+  return openSharing(dbUrl, { now, orgName: orgName || undefined });
+}
+
+/** `sqlite:PATH`, `sqlite://PATH`, `:memory:` or a plain path, as `vigil --db` accepts. */
+export function sqlitePathOf(url: string): string {
+  const match = /^([a-z][a-z0-9+.-]+):(\/\/)?/i.exec(url);
+  const scheme = match?.[1].toLowerCase();
+  if (scheme === 'sqlite') {
+    const rest = url.slice('sqlite:'.length);
+    const path = rest.startsWith('//') ? rest.slice(2) : rest;
+    if (path === '') throw vigilError('VIGIL_CONFIG_INVALID', 'invalid database URL sqlite: (expected sqlite:PATH)');
+    return path;
+  }
+  if (match?.[2] !== undefined) throw vigilError('VIGIL_CONFIG_INVALID', `partner sharing keeps its tables in SQLite; ${scheme}: databases are not supported for it yet`);
+  return url;
+}

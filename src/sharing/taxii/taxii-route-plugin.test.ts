@@ -1,0 +1,48 @@
+// The TAXII routes as `vigil serve` mounts them: through src/server/route-plugins.ts, next to the API, with the
+// server's own error handling and access control left to the API routes.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PACK } from '../../app/paths.js';
+import { loadPack } from '../../packs/pack-loader.js';
+import { createServer } from '../../server/create-server.js';
+import { createServerDeps } from '../../server/server-context.js';
+import { createSqliteUserStore } from '../../users/sqlite/sqlite-user-store.js';
+import { DEFAULT_COLLECTION } from '../partners/collections.js';
+import { createTestInstance, sampleObservation, type TestInstance } from '../sharing-fixtures.js';
+import { TAXII_MEDIA_TYPE } from './taxii-media.js';
+
+let a: TestInstance;
+let app: FastifyInstance;
+let token: string;
+const users = () => createSqliteUserStore({ path: a.dbPath });
+let userStore: ReturnType<typeof users>;
+
+beforeAll(async () => {
+  a = await createTestInstance('serve');
+  await a.store.putObservations([sampleObservation({ tlp: 'green' }), sampleObservation({ tlp: 'amber', value: 99 })], '2026-01-01T00:00:00.000Z');
+  token = (await a.sharing.registry.addPartner({ name: 'beta', tlpMax: 'green', collections: ['default'] }, '2026-01-01T00:00:00.000Z')).token;
+  userStore = users();
+  await userStore.migrate();
+  const now = () => new Date('2026-01-02T00:00:00.000Z');
+  const deps = { ...createServerDeps({ store: a.store, pack: loadPack(DEFAULT_PACK), users: userStore, now }), sharing: a.sharing };
+  app = await createServer(deps);
+});
+afterAll(async () => {
+  await app.close();
+  await userStore.close();
+  await a.close();
+});
+
+describe('TAXII in the API server', () => {
+  it('serves the partner’s collection under /taxii2 with partner tokens, not user tokens', async () => {
+    const res = await app.inject({ url: `/taxii2/vigil/collections/${DEFAULT_COLLECTION.id}/objects/`, headers: { accept: TAXII_MEDIA_TYPE, authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(TAXII_MEDIA_TYPE);
+    const values = JSON.parse(res.body).objects.filter((o: { type: string }) => o.type === 'observed-data').map((o: { extensions: Record<string, { value: number }> }) => Object.values(o.extensions)[0].value);
+    expect(values).toEqual([12]);
+    const anonymous = await app.inject({ url: '/taxii2/vigil/collections/', headers: { accept: TAXII_MEDIA_TYPE } });
+    expect(anonymous.statusCode).toBe(401);
+    expect(JSON.parse(anonymous.body)).toMatchObject({ title: 'Unauthorized', http_status: '401' });
+    expect((await app.inject({ url: '/taxii2/nowhere/', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,42 @@
+// Number, probability and date formatting, and the colour classes for levels and indicator states.
+import type { IndicatorView } from './api-types.js';
+
+export function pct(p: number): string {
+  if (p < 0.001) return '<0.1 %';
+  if (p > 0.999) return '>99.9 %';
+  return `${(p * 100).toFixed(p < 0.1 ? 1 : 0)} %`;
+}
+
+export function num(x: number | null | undefined, digits = 0): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return Number.isInteger(x) ? String(x) : x.toFixed(digits === 0 ? 1 : digits);
+}
+
+export function signed(x: number, digits = 2): string {
+  if (Math.abs(x) < 0.005) return '·';
+  return `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+}
+
+/** `2026-08-22T05:12:00Z` → `2026-08-22 13:12` in the theatre's zone. */
+export function localTime(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+export type StateTone = 'calm' | 'raised' | 'high' | 'insufficient' | 'missing';
+
+/**
+ * How alarming a state is, from the evidence it carries rather than its name: the largest log-likelihood ratio
+ * towards any hypothesis (before grouping), or the indicator's own watch states. Names differ between packs.
+ */
+export function stateTone(ind: IndicatorView, watchStates: readonly string[] = []): StateTone {
+  if (ind.state === 'insufficient-data') return 'insufficient';
+  if (ind.state === 'missing') return 'missing';
+  // A calm state that argues against the non-routine hypotheses (negative ratios) is still calm.
+  const lrs = Object.values(ind.logLr);
+  const max = lrs.length ? Math.max(...lrs) : 0;
+  if (max >= 1) return 'high';
+  if (max >= 0.2 || watchStates.includes(ind.state)) return 'raised';
+  return 'calm';
+}

@@ -1,0 +1,104 @@
+// English and Traditional Chinese for every label the dashboard shows; neutral place names; the choice is remembered.
+
+export type Lang = 'en' | 'zh-Hant';
+
+const en = {
+  'app.title': 'Vigil', 'nav.board': 'Board', 'nav.indicators': 'Indicators', 'nav.map': 'Map', 'nav.timeline': 'Timeline',
+  'nav.explain': 'Explanation', 'nav.alerts': 'Alerts', 'nav.signout': 'Sign out', 'nav.docs': 'API',
+  'login.title': 'Sign in', 'login.username': 'Username', 'login.password': 'Password', 'login.submit': 'Sign in', 'login.failed': 'Unknown user or wrong password',
+  'playback.asOf': 'As known at the end of', 'playback.latest': 'Latest', 'playback.prev': 'Previous day', 'playback.next': 'Next day', 'playback.history': 'History playback',
+  'board.level': 'Warning level', 'board.since': 'since', 'board.pEvent': 'P(major episode starts within {n} days)', 'board.hypotheses': 'Courses of action',
+  'board.prior': 'prior', 'board.matrix': 'Indicators by domain', 'board.alerts': 'Latest alerts', 'board.noAlerts': 'No active alerts',
+  'board.days90': '90 days', 'board.dataDay': 'data', 'board.levelHistory': 'Level, last 90 days',
+  'state.insufficient-data': 'insufficient data', 'state.missing': 'missing',
+  'indicator.title': 'Indicator', 'indicator.band': 'baseline band', 'indicator.break': 'definition break', 'indicator.anomaly': 'anomaly',
+  'indicator.observations': 'Observations behind', 'indicator.pick': 'Pick a point in the chart to see the observations behind it.',
+  'indicator.revisions': 'revisions', 'indicator.source': 'source', 'indicator.grading': 'grading', 'indicator.published': 'published', 'indicator.value': 'value',
+  'indicator.noPoints': 'No data in this window.', 'indicator.state': 'state', 'indicator.baseline': 'baseline', 'indicator.window': 'Window',
+  'map.title': 'Map', 'map.activity': 'Activity reported for', 'map.medianLine': 'Median line', 'map.strait': 'Taiwan Strait', 'map.located': 'Located reports',
+  'map.noLocated': 'No located reports for this day.',
+  'timeline.title': 'Timeline', 'timeline.event': 'Trigger or event', 'timeline.levelChange': 'Level change', 'timeline.episode': 'Warning episode',
+  'timeline.alert': 'Alert', 'timeline.days': 'days', 'timeline.ongoing': 'ongoing', 'timeline.empty': 'Nothing in this window.',
+  'explain.title': 'Explanation', 'explain.bars': 'Evidence: log-odds each indicator added towards a non-routine course of action',
+  'explain.matrix': 'Indicators × hypotheses (log-likelihood ratio after evidence grouping)', 'explain.posterior': 'Prior → posterior',
+  'explain.consistent': 'supports', 'explain.inconsistent': 'weighs against',
+  'alerts.title': 'Alerts inbox', 'alerts.active': 'Active', 'alerts.all': 'All', 'alerts.ack': 'Acknowledge', 'alerts.acked': 'Acknowledged by',
+  'alerts.silence': 'Silence', 'alerts.silenced': 'Silenced', 'alerts.comment': 'Comment', 'alerts.addComment': 'Add comment', 'alerts.playbook': 'Playbook',
+  'alerts.empty': 'No alerts.', 'alerts.notConfigured': 'Alerting is not configured for this pack.', 'alerts.for': 'for', 'alerts.comment.placeholder': 'What is being done?',
+  'alerts.moved': 'Moved', 'alerts.evidence': 'Evidence', 'alerts.fired': 'fired', 'alerts.unsilence': 'End silence',
+  'common.loading': 'Loading…', 'common.error': 'Error', 'common.live': 'live', 'common.offline': 'reconnecting',
+  'place.China': 'Mainland China', 'place.Taiwan': 'Taiwan', 'place.Japan': 'Japan', 'place.Philippines': 'Philippines',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  'app.title': 'Vigil 預警', 'nav.board': '預警看板', 'nav.indicators': '指標', 'nav.map': '地圖', 'nav.timeline': '時間軸',
+  'nav.explain': '研判依據', 'nav.alerts': '警報', 'nav.signout': '登出', 'nav.docs': 'API',
+  'login.title': '登入', 'login.username': '帳號', 'login.password': '密碼', 'login.submit': '登入', 'login.failed': '帳號不存在或密碼錯誤',
+  'playback.asOf': '截至當日結束時已知', 'playback.latest': '最新', 'playback.prev': '前一日', 'playback.next': '後一日', 'playback.history': '歷史回放',
+  'board.level': '預警等級', 'board.since': '起始', 'board.pEvent': '{n} 日內發生重大事件機率', 'board.hypotheses': '行動方案假設',
+  'board.prior': '先驗', 'board.matrix': '各領域指標', 'board.alerts': '最新警報', 'board.noAlerts': '目前無警報',
+  'board.days90': '90 日', 'board.dataDay': '資料日', 'board.levelHistory': '近 90 日等級',
+  'state.insufficient-data': '資料不足', 'state.missing': '缺漏',
+  'indicator.title': '指標', 'indicator.band': '基準區間', 'indicator.break': '定義變更', 'indicator.anomaly': '異常',
+  'indicator.observations': '資料來源', 'indicator.pick': '點選圖上的點以檢視其背後的觀測資料。',
+  'indicator.revisions': '修訂', 'indicator.source': '來源', 'indicator.grading': '評等', 'indicator.published': '發布', 'indicator.value': '數值',
+  'indicator.noPoints': '此期間無資料。', 'indicator.state': '狀態', 'indicator.baseline': '基準', 'indicator.window': '期間',
+  'map.title': '地圖', 'map.activity': '當日活動', 'map.medianLine': '海峽中線', 'map.strait': '臺灣海峽', 'map.located': '具位置之回報',
+  'map.noLocated': '當日無具位置之回報。',
+  'timeline.title': '時間軸', 'timeline.event': '觸發事件', 'timeline.levelChange': '等級變化', 'timeline.episode': '預警期間',
+  'timeline.alert': '警報', 'timeline.days': '日', 'timeline.ongoing': '持續中', 'timeline.empty': '此期間無事件。',
+  'explain.title': '研判依據', 'explain.bars': '各指標對非常態行動方案的對數勝算貢獻',
+  'explain.matrix': '指標 × 假設（證據分組後的對數概似比）', 'explain.posterior': '先驗 → 後驗',
+  'explain.consistent': '支持', 'explain.inconsistent': '不利於',
+  'alerts.title': '警報收件匣', 'alerts.active': '進行中', 'alerts.all': '全部', 'alerts.ack': '確認', 'alerts.acked': '已確認：',
+  'alerts.silence': '靜音', 'alerts.silenced': '已靜音', 'alerts.comment': '留言', 'alerts.addComment': '新增留言', 'alerts.playbook': '應變程序',
+  'alerts.empty': '無警報。', 'alerts.notConfigured': '此情境包未設定警報。', 'alerts.for': '時長', 'alerts.comment.placeholder': '目前處置情形？',
+  'alerts.moved': '變動', 'alerts.evidence': '證據', 'alerts.fired': '觸發', 'alerts.unsilence': '結束靜音',
+  'common.loading': '載入中…', 'common.error': '錯誤', 'common.live': '即時', 'common.offline': '重新連線中',
+  'place.China': '中國大陸', 'place.Taiwan': '臺灣', 'place.Japan': '日本', 'place.Philippines': '菲律賓',
+};
+
+const LEVELS: Record<Lang, Record<number, string>> = {
+  en: { 1: 'NORMAL', 2: 'WATCH', 3: 'WARNING', 4: 'ALERT', 5: 'CRITICAL' },
+  'zh-Hant': { 1: '正常', 2: '關注', 3: '警戒', 4: '警報', 5: '危急' },
+};
+
+/** The detectors' own state words; a pack's custom state names are shown as they are. */
+const STATES_ZH: Record<string, string> = {
+  normal: '正常', elevated: '偏高', high: '高', 'very-high': '極高', low: '偏低', 'very-low': '極低', lull: '沉寂', present: '有', absent: '無', none: '無',
+  fresh: '近期', recent: '近期', fading: '消退中', stable: '穩定', spike: '突增', 'shift-up': '常態上移', 'shift-down': '常態下移',
+};
+
+const DOMAINS_ZH: Record<string, string> = { air: '空中', sea: '海上', 'coast-guard': '海巡與公務船', political: '政治', 'far-seas': '遠海', information: '資訊', logistics: '後勤' };
+
+export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const text = lang === 'zh-Hant' ? zh[key] : en[key];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+export function levelName(lang: Lang, level: number): string {
+  return LEVELS[lang][level] ?? String(level);
+}
+
+export function domainName(lang: Lang, domain: string): string {
+  return lang === 'zh-Hant' ? DOMAINS_ZH[domain] ?? domain : domain;
+}
+
+/** A state as a label: `insufficient data`, never the raw identifier, for the two states every analyst must notice. */
+export function stateName(lang: Lang, state: string): string {
+  if (state === 'insufficient-data') return translate(lang, 'state.insufficient-data');
+  if (state === 'missing') return translate(lang, 'state.missing');
+  return lang === 'zh-Hant' ? STATES_ZH[state] ?? state : state;
+}
+
+export function placeName(lang: Lang, name: string): string {
+  const key = `place.${name}` as MessageKey;
+  return key in en ? translate(lang, key) : name;
+}
+
+export function initialLang(stored: string | null, browser: string | undefined): Lang {
+  if (stored === 'en' || stored === 'zh-Hant') return stored;
+  return browser && /^zh-(TW|HK|MO|Hant)/i.test(browser) ? 'zh-Hant' : 'en';
+}

@@ -1,0 +1,76 @@
+// The alerts inbox: acknowledge, silence, comment, and the playbook checklist of each alert; updates live.
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../api-client.js';
+import type { AlertView } from '../api-types.js';
+import { StatusLine } from '../components/status-line.js';
+import { localTime, pct } from '../format.js';
+import { translate, type MessageKey } from '../i18n.js';
+import { useApi } from '../use-api.js';
+import type { ViewProps } from './board-view.js';
+
+export function AlertsView({ lang, pack, revision }: ViewProps) {
+  const [scope, setScope] = useState<'active' | 'all'>('active');
+  const [bump, setBump] = useState(0);
+  const loaded = useApi<{ alerts: AlertView[] }>(`/alerts?status=${scope}`, revision + bump);
+  const t = (k: MessageKey) => translate(lang, k);
+  const refresh = () => setBump((n) => n + 1);
+  if (loaded.error instanceof ApiError && loaded.error.status === 404) return h('main', null, h('p', { class: 'muted' }, t('alerts.notConfigured')));
+  return h('main', { class: 'alerts-view' },
+    h('div', { class: 'filters' },
+      h('h1', null, t('alerts.title')),
+      ...(['active', 'all'] as const).map((s) => h('button', { type: 'button', class: s === scope ? 'active' : '', onClick: () => setScope(s) }, t(s === 'active' ? 'alerts.active' : 'alerts.all')))),
+    loaded.data ? null : h(StatusLine, { lang, loaded }),
+    loaded.data && loaded.data.alerts.length === 0 ? h('p', { class: 'muted' }, t('alerts.empty')) : null,
+    h('ul', { class: 'inbox', 'data-testid': 'inbox' }, ...(loaded.data?.alerts ?? []).map((a) => h(AlertCard, { key: a.id, alert: a, lang, timeZone: pack.timeZone, onChange: refresh }))));
+}
+
+function AlertCard({ alert: a, lang, timeZone, onChange }: { alert: AlertView; lang: ViewProps['lang']; timeZone: string; onChange: () => void }) {
+  const [comment, setComment] = useState('');
+  const [duration, setDuration] = useState('2h');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const t = (k: MessageKey) => translate(lang, k);
+  const act = (path: string, body: unknown, method = 'POST') => async () => {
+    setError(undefined);
+    try {
+      await api(path, { method, body });
+      setComment('');
+      onChange();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const matchers = [`alertname="${a.labels.alertname ?? a.rule}"`, ...(a.labels.theatre ? [`theatre="${a.labels.theatre}"`] : []), ...(a.labels.series ? [`series="${a.labels.series}"`] : [])];
+  const e = a.explanation;
+  return h('li', { class: `alert-card sev-${a.labels.severity ?? 'none'} status-${a.status}`, 'data-testid': 'alert-item', 'data-alert': a.id, 'data-acked': a.acknowledged ? 'yes' : 'no' },
+    h('header', null,
+      h('span', { class: 'sev' }, a.labels.severity ?? ''),
+      h('strong', null, a.annotations.summary ?? a.rule),
+      h('span', { class: 'status' }, a.status),
+      a.silencedBy ? h('span', { class: 'badge' }, t('alerts.silenced')) : null),
+    h('p', { class: 'muted' }, `${a.rule} · ${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)} · ${Object.entries(a.labels).map(([k, v]) => `${k}=${v}`).join(' ')}`),
+    a.annotations.description ? h('p', null, a.annotations.description) : null,
+    e?.moved ? h('p', null, `${t('alerts.moved')}: ${e.moved.id} ${e.moved.name} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`) : null,
+    e && e.evidence.length ? h('p', null, `${t('alerts.evidence')}: `, e.evidence.map((x) => `${x.name} ${x.state} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`).join('; ')) : null,
+    a.acknowledged
+      ? h('p', { class: 'acked', 'data-testid': 'acked' }, `${t('alerts.acked')} ${a.acknowledged.by} · ${localTime(a.acknowledged.at, timeZone)}${a.acknowledged.comment ? ` · “${a.acknowledged.comment}”` : ''}`)
+      : null,
+    a.checklist ? h('div', { class: 'checklist' },
+      h('h3', null, `${t('alerts.playbook')}: ${a.checklist.title}`),
+      h('ul', null, ...a.checklist.steps.map((s) => h('li', null,
+        h('label', null,
+          h('input', { type: 'checkbox', checked: s.tickedBy !== null, disabled: s.tickedBy !== null, onChange: act(`/alerts/${a.id}/playbook/${encodeURIComponent(s.id)}`, {}) }),
+          ` ${s.text}`, s.tickedBy ? h('span', { class: 'muted' }, ` — ${s.tickedBy}, ${localTime(s.tickedAt!, timeZone)}`) : null))))) : null,
+    a.comments.length ? h('ul', { class: 'comments' }, ...a.comments.map((c) => h('li', null, h('strong', null, c.by), ` ${localTime(c.at, timeZone)}: ${c.text}`))) : null,
+    h('div', { class: 'actions' },
+      h('input', { type: 'text', value: comment, placeholder: t('alerts.comment.placeholder'), maxLength: 2000, 'aria-label': t('alerts.comment'), onInput: (ev: Event) => setComment((ev.target as HTMLInputElement).value) }),
+      (a.status === 'firing' || a.status === 'pending') && !a.acknowledged
+        ? h('button', { type: 'button', class: 'primary', 'data-testid': 'ack-button', onClick: act(`/alerts/${a.id}/ack`, { comment }) }, t('alerts.ack')) : null,
+      h('button', { type: 'button', disabled: comment.trim() === '', onClick: act(`/alerts/${a.id}/comments`, { text: comment }) }, t('alerts.addComment')),
+      a.silencedBy
+        ? h('button', { type: 'button', onClick: act(`/silences/${a.silencedBy}`, undefined, 'DELETE') }, t('alerts.unsilence'))
+        : h('span', { class: 'silence' },
+          h('select', { value: duration, 'aria-label': t('alerts.for'), onChange: (ev: Event) => setDuration((ev.target as HTMLSelectElement).value) }, ...['1h', '2h', '8h', '1d', '7d'].map((d) => h('option', { value: d }, d))),
+          h('button', { type: 'button', onClick: act('/silences', { matchers, duration, comment: comment.trim() || `silenced from the dashboard (${a.rule})` }) }, t('alerts.silence')))),
+    error ? h('p', { class: 'error', role: 'alert' }, error) : null);
+}

@@ -1,0 +1,79 @@
+// One indicator: its series with the baseline band, anomalies and definition breaks, and the observations behind a point
+// with source, grading and revisions, all as known at the playback day.
+import { h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, query } from '../api-client.js';
+import { navigate } from '../app-state.js';
+import type { ObservationView, SeriesPointView, SeriesView } from '../api-types.js';
+import { SeriesChart } from '../charts/series-chart.js';
+import { StatusLine } from '../components/status-line.js';
+import { localTime, num } from '../format.js';
+import { stateName, translate } from '../i18n.js';
+import { addDays } from '../route.js';
+import { useApi } from '../use-api.js';
+import { indicatorLabel, type ViewProps } from './board-view.js';
+
+const WINDOWS = [90, 180, 365, 1095];
+
+export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id: string | undefined }) {
+  const indicatorId = id ?? pack.indicators[0]?.id;
+  const [days, setDays] = useState(180);
+  const [picked, setPicked] = useState<SeriesPointView | undefined>(undefined);
+  const span = useApi<{ latestDay: string }>('/span', revision);
+  const to = at ?? span.data?.latestDay;
+  const path = indicatorId && to ? `/indicators/${encodeURIComponent(indicatorId)}/series${query({ at, from: addDays(to, -days + 1) })}` : undefined;
+  const series = useApi<SeriesView>(path, revision);
+  useEffect(() => setPicked(undefined), [indicatorId, at]);
+  const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const s = series.data;
+  const latest = s?.points.at(-1);
+  return h('main', { class: 'indicator-view' },
+    h('aside', { class: 'indicator-list' }, ...pack.indicators.map((d) => h('a', {
+      href: '#', class: d.id === indicatorId ? 'active' : '', onClick: (e: Event) => { e.preventDefault(); navigate({ view: 'indicator', id: d.id }); },
+    }, indicatorLabel(lang, pack, d)))),
+    h('section', { class: 'indicator-main' },
+      s ? h('header', null,
+        h('h1', null, indicatorLabel(lang, pack, s.indicator)),
+        h('p', { class: 'muted' }, `${s.indicator.id} · ${s.indicator.domain} · ${s.indicator.detector}${s.indicator.sumDays > 1 ? ` · ${s.indicator.sumDays}-day sum` : ''} · ${s.indicator.series.join(', ')}`),
+        s.indicator.description ? h('p', null, s.indicator.description) : null,
+        latest ? h('p', null, `${t('indicator.state')}: `, h('strong', null, stateName(lang, latest.state)), ` · ${t('indicator.value')} ${num(latest.value)} · ${t('indicator.baseline')} ${num(latest.baseline)}${latest.band ? ` [${num(latest.band.low)}–${num(latest.band.high)}, n=${latest.band.n}]` : ''} · ${latest.day}`) : null)
+        : h(StatusLine, { lang, loaded: series }),
+      h('div', { class: 'windows' }, `${t('indicator.window')}: `, ...WINDOWS.map((w) => h('button', { type: 'button', class: w === days ? 'active' : '', onClick: () => setDays(w) }, w >= 365 ? `${w / 365}y` : `${w}d`))),
+      s ? (s.points.length === 0 ? h('p', { class: 'muted' }, t('indicator.noPoints')) : h(SeriesChart, {
+        points: s.points, breaks: s.breaks, from: s.from, to: s.to, selected: picked?.day, onPick: setPicked,
+        labels: { band: t('indicator.band'), break: t('indicator.break'), anomaly: t('indicator.anomaly') },
+      })) : null,
+      h('div', { class: 'legend' },
+        h('span', { class: 'key band-key' }), t('indicator.band'), ' ', h('span', { class: 'key anomaly-key' }), t('indicator.anomaly'), ' ', h('span', { class: 'key break-key' }), t('indicator.break')),
+      h('section', { class: 'evidence' },
+        h('h2', null, t('indicator.observations'), picked ? ` ${picked.day}` : ''),
+        picked ? h(ObservationList, { ids: picked.observationIds, at, lang, timeZone: pack.timeZone, point: picked }) : h('p', { class: 'muted' }, t('indicator.pick')))));
+}
+
+interface ObservationDetail { observation: ObservationView; revisions: ObservationView[] }
+
+function ObservationList({ ids, at, lang, timeZone, point }: { ids: string[]; at: string | undefined; lang: ViewProps['lang']; timeZone: string; point: SeriesPointView }) {
+  const [details, setDetails] = useState<ObservationDetail[] | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    setDetails(undefined);
+    Promise.all(ids.map((id) => api<ObservationDetail>(`/observations/${id}${query({ at })}`).catch(() => undefined)))
+      .then((list) => current && setDetails(list.filter((d): d is ObservationDetail => d !== undefined)));
+    return () => void (current = false);
+  }, [ids.join(','), at]);
+  const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  if (!details) return h('p', { class: 'loading' }, t('common.loading'));
+  return h('div', null,
+    h('p', { class: 'muted' }, `${t('indicator.state')}: ${stateName(lang, point.state)}${point.reason ? ` (${point.reason})` : ''}`),
+    h('table', { class: 'observations', 'data-testid': 'observations' },
+      h('thead', null, h('tr', null, ...['series', t('indicator.value'), 'period', t('indicator.published'), t('indicator.source'), t('indicator.grading'), 'TLP', t('indicator.revisions')].map((c) => h('th', null, c)))),
+      h('tbody', null, ...details.map(({ observation: o, revisions }) => h('tr', null,
+        h('td', null, o.series),
+        h('td', null, o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${o.unit}`),
+        h('td', null, `${localTime(o.periodStart, timeZone)} → ${localTime(o.periodEnd, timeZone)}`),
+        h('td', null, localTime(o.publishedAt, timeZone)),
+        h('td', null, o.sourceRef && /^https?:/.test(o.sourceRef) ? h('a', { href: o.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, o.source) : `${o.source}${o.sourceRef ? ` (${o.sourceRef})` : ''}`),
+        h('td', null, `${o.reliability}${o.credibility}`),
+        h('td', null, o.tlp.toUpperCase()),
+        h('td', null, revisions.length <= 1 ? '1' : revisions.map((r) => `${r.value ?? '—'} @ ${localTime(r.publishedAt, timeZone)}`).join(' → ')))))));
+}
