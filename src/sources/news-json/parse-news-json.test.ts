@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseNewsJson } from './parse-news-json.js';
 
-const FIXTURE = new URL('../../../test/fixtures/sources/news-json/news_classified.json', import.meta.url);
+const FIXTURE = new URL('../../../test/fixtures/sources/news-json/synthetic-news.json', import.meta.url);
 const fixture = readFileSync(FIXTURE, 'utf8');
 const parse = (text: string) => parseNewsJson(text, { file: 'news.json' });
 const item = (article: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
