@@ -7,6 +7,7 @@ import { resolveRoles, ROLES, type RunningRole } from '../../roles/index.js';
 import { parsePort } from '../../server/listen-options.js';
 import { resolveDbUrl } from '../../storage/open-store.js';
 import { withContext } from '../context.js';
+import { stopSignal } from '../stop-signal.js';
 
 interface ServeOptions {
   role: string;
@@ -56,19 +57,4 @@ export function registerServe(program: Command): void {
         }
       });
     });
-}
-
-/** Resolves on the first SIGINT or SIGTERM; keeps the process alive until then (signal listeners alone do not). */
-function stopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const keepAlive = setInterval(() => {}, 1 << 30);
-    const done = () => {
-      clearInterval(keepAlive);
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
 }

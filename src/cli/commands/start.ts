@@ -12,6 +12,7 @@ import { ensureFirstAdmin } from '../../users/user-accounts.js';
 import { withContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
 import { importPackData } from './init.js';
+import { stopSignal } from '../stop-signal.js';
 
 interface StartOptions {
   serve: boolean;
@@ -58,19 +59,4 @@ export function registerStart(program: Command): void {
         }
       });
     });
-}
-
-/** Resolves on the first SIGINT or SIGTERM; keeps the process alive until then. */
-function stopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const keepAlive = setInterval(() => {}, 1 << 30);
-    const done = () => {
-      clearInterval(keepAlive);
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
 }
