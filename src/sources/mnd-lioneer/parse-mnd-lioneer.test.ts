@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseMndLioneer } from './parse-mnd-lioneer.js';
 
-const fixture = readFileSync(new URL('../../../test/fixtures/sources/mnd-lioneer/synthetic-records.csv', import.meta.url), 'utf8');
+const fixture = readFileSync(new URL('../../../test/fixtures/sources/mnd-lioneer/synthetic-lioneer.csv', import.meta.url), 'utf8');
 const parse = (text: string) => parseMndLioneer(text, { file: 'records.csv' });
 const HEADER = 'date,aircraft_total,median_line_cross,cross_rate,aircraft_type,ships_total,activity_start,activity_end,special_event';
 
@@ -87,7 +87,7 @@ describe.skipIf(!existsSync(SHARED))('parseMndLioneer on the shared lioneer file
 });
 
 runSourceParserContract('mnd-lioneer', {
-  fixtures: [new URL('../../../test/fixtures/sources/mnd-lioneer/synthetic-records.csv', import.meta.url)],
+  fixtures: [new URL('../../../test/fixtures/sources/mnd-lioneer/synthetic-lioneer.csv', import.meta.url)],
   extension: '.csv',
   badInputs: [
     { name: 'a bad count on line 3', text: `${HEADER}\n2030-01-01,3,1,,,,,,\n2030-01-02,x,1,,,,,,\n` },
