@@ -2,29 +2,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { vigil } from '../../test/support/run-cli.js';
 import { contractAlert } from './alert-store.contract.js';
 import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-alerting-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
-
-async function vigil(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-  try {
-    const code = await main(['node', 'vigil', ...args]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    write.mockRestore();
-    vi.restoreAllMocks();
-  }
-}
 
 describe('vigil rules / silence / alerts', () => {
   it('rules check --validate-only accepts the bundled file and rejects a bad one with the field path', async () => {

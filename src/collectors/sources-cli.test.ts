@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vigil } from '../../test/support/run-cli.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-sources-cli-'));
@@ -17,21 +17,6 @@ afterAll(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
-afterEach(() => vi.restoreAllMocks());
-
-async function vigil(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-  try {
-    const code = await main(['node', 'vigil', ...args]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    write.mockRestore();
-    vi.restoreAllMocks();
-  }
-}
 
 describe('vigil sources', () => {
   it('lists every source with its health: never before any data, then from what was ingested and collected', async () => {

@@ -2,27 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { vigil } from '../../test/support/run-cli.js';
 import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-note-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
-
-async function vigil(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
-  try {
-    const code = await main(['node', 'vigil', ...args]);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    write.mockRestore();
-    vi.restoreAllMocks();
-  }
-}
 
 const ADD = ['note', 'add', '--series', 'analyst.amphibious-loading', '--value', '1', '--reliability', 'B', '--credibility', '2', '--tlp', 'amber', '--text', 'ferries loading at Xiamen', '--at', '2026-04-07', '--by', 'alice'];
 

@@ -28,3 +28,9 @@ export async function runCli(...args: string[]): Promise<CliResult> {
     console.error = error;
   }
 }
+
+/** The same run, shaped as several module tests read it: printed lines joined by newlines, no trailing newline. */
+export async function vigil(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const r = await runCli(...args);
+  return { code: r.code, out: r.stdout.replace(/\n$/, ''), err: r.stderr.replace(/\n$/, '') };
+}
