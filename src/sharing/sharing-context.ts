@@ -1,6 +1,6 @@
 // Opens the sharing side of a Vigil database: partner registry, publication ledger, TAXII statuses and the org's keys.
 import { vigilError } from '../errors/index.js';
-import { openSqlite, type SqliteDatabase } from '../storage/sqlite/sqlite-driver.js';
+import { openSqliteDatabase } from '../storage/sqlite/sqlite-driver.js';
 import { translateSqliteError } from '../storage/sqlite/sqlite-errors.js';
 import type { PublicationLedger } from './ledger/publication-ledger.js';
 import { createSqlitePublicationLedger } from './ledger/sqlite-publication-ledger.js';
@@ -32,12 +32,7 @@ export interface OpenSharingOptions {
  */
 export function openSharing(dbUrl: string, options: OpenSharingOptions): SharingContext {
   const path = sqlitePathOf(dbUrl);
-  let db: SqliteDatabase;
-  try {
-    db = openSqlite(path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
-  } catch (error) {
-    throw translateSqliteError(error, path);
-  }
+  const db = openSqliteDatabase(path, options.busyTimeoutMs);
   try {
     migrateSharing(db, path, options.now);
     const keys = ensureOrgIdentity(db, options.now, options.orgName);

@@ -1,6 +1,6 @@
 // The SQLite AlertStore: the alerting tables in the same database file as the observation store, better-sqlite3 underneath.
 import { vigilError } from '../../errors/index.js';
-import { openSqlite, type SqliteDatabase, type SqliteStatement } from '../../storage/sqlite/sqlite-driver.js';
+import { openSqliteDatabase, type SqliteStatement } from '../../storage/sqlite/sqlite-driver.js';
 import { translateSqliteError } from '../../storage/sqlite/sqlite-errors.js';
 import type { AlertGroup } from '../alert-group.js';
 import { outboxId, type AlertStore, type CycleCommit, type LoggedNotification, type LoggedTransition } from '../alert-store.js';
@@ -21,12 +21,7 @@ export interface SqliteAlertStoreOptions {
 
 export function createSqliteAlertStore(options: SqliteAlertStoreOptions): AlertStore {
   const { path } = options;
-  let db: SqliteDatabase;
-  try {
-    db = openSqlite(path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
-  } catch (error) {
-    throw translateSqliteError(error, path);
-  }
+  const db = openSqliteDatabase(path, options.busyTimeoutMs);
   let closed = false;
   const statements = new Map<string, SqliteStatement>();
   const sql = (text: string): SqliteStatement => {

@@ -1,5 +1,6 @@
 // The few better-sqlite3 methods the adapter uses, declared locally, and the one place that opens a connection.
 import Database from 'better-sqlite3';
+import { translateSqliteError } from './sqlite-errors.js';
 
 export interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
@@ -37,5 +38,14 @@ export function openSqlite(path: string, options: SqliteConnectionOptions): Sqli
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** Opens a connection the way every Vigil SQLite adapter does: 5 s busy timeout, driver errors translated at the edge. */
+export function openSqliteDatabase(path: string, busyTimeoutMs = 5000): SqliteDatabase {
+  try {
+    return openSqlite(path, { busyTimeoutMs });
+  } catch (error) {
+    throw translateSqliteError(error, path);
   }
 }

@@ -9,7 +9,7 @@ import {
   foldSeriesRows, observationParams, rowToObservation, type ObservationRow, type SeriesSourceRow,
 } from '../sql/row-mapping.js';
 import type { ObservationQuery, PutResult, SeriesListQuery, Store, StoredObservation } from '../store.js';
-import { openSqlite, type SqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
+import { openSqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 
@@ -25,12 +25,7 @@ export const sqliteDialect: SqlDialect = { param: () => '?' };
 /** Opens the database now (throwing VIGIL_STORE_UNAVAILABLE or VIGIL_STORE_LOCKED); call migrate() before use. */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const { path } = options;
-  let db: SqliteDatabase;
-  try {
-    db = openSqlite(path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
-  } catch (error) {
-    throw translateSqliteError(error, path);
-  }
+  const db = openSqliteDatabase(path, options.busyTimeoutMs);
   let closed = false;
   const statements = new Map<string, SqliteStatement>();
 

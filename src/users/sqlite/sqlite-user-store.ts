@@ -1,7 +1,7 @@
 // The SQLite UserStore: user tables in the same database file as the observation store, better-sqlite3 underneath.
 import { vigilError } from '../../errors/index.js';
 import type { Tlp } from '../../model/index.js';
-import { openSqlite, type SqliteDatabase, type SqliteStatement } from '../../storage/sqlite/sqlite-driver.js';
+import { openSqliteDatabase, type SqliteStatement } from '../../storage/sqlite/sqlite-driver.js';
 import { translateSqliteError } from '../../storage/sqlite/sqlite-errors.js';
 import { chainEntry, type AuditEntry } from '../audit-chain.js';
 import type { ApiToken, Role, Session, User } from '../user.js';
@@ -29,12 +29,7 @@ const toAudit = (r: AuditRow): AuditEntry => ({
 
 export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStore {
   const { path } = options;
-  let db: SqliteDatabase;
-  try {
-    db = openSqlite(path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
-  } catch (error) {
-    throw translateSqliteError(error, path);
-  }
+  const db = openSqliteDatabase(path, options.busyTimeoutMs);
   let closed = false;
   const statements = new Map<string, SqliteStatement>();
   const run = <T>(fn: () => T): T => {
