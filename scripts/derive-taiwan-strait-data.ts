@@ -11,8 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { toCsv, type Cell } from './lib/csv-write.js';
-import { normaliseTransit, type RawTransit, type Transit } from './lib/transits.js';
-import { ATTRIBUTION, MIT_MADEYE } from './lib/taiwan-strait-texts.js';
+import { normaliseTransit, type RawTransit, type Transit } from '../src/sources/naval-transits/normalise-transit.js';
+import { jsoReleaseFacts, toJsonLines } from './lib/jso-release-facts.js';
+import { ATTRIBUTION, MIT_MADEYE, MIT_TWREPORTER } from './lib/taiwan-strait-texts.js';
 import {
   FORMAT_ERAS,
   JNB_CONVENTIONS,
@@ -477,6 +478,12 @@ for (const raw of transitRaw) {
 transits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 write('transits.csv', toCsv(['date', 'country', 'hull_number', 'ship_type', 'date_precision'],
   transits.map((t) => [t.date, t.country, t.hull_number, t.ship_type, t.date_precision])), transits.length);
+
+// jso-releases.jsonl: Japan Joint Staff releases of 2022-08 → 2023-08 (The Reporter, MIT), as transit and carrier events.
+const twreporterJapan = src('twreporter-pla-path', 'Japan', 'jp_data_cleaned.csv');
+const jsoReleases = jsoReleaseFacts(readFileSync(twreporterJapan, 'utf8'), path.relative(repoRoot, twreporterJapan));
+write('jso-releases.jsonl', toJsonLines(jsoReleases), jsoReleases.length);
+write('LICENSE-twreporter', MIT_TWREPORTER, 1);
 
 // cn-holidays.csv
 const holidays = [...new Set(readCsv(src('pla-data-dashboard', 'cn_holidays.csv')).map((r) => normaliseDate(r.date)))].sort();

@@ -117,16 +117,8 @@ export function dateRange(from: string, to: string): string[] {
   return out;
 }
 
-/** Normalises `2020/9/16`, `2020/09/16`, `20200916` or `2020-09-16` to `2020-09-16`. */
-export function normaliseDate(raw: string): string {
-  const s = raw.trim();
-  let m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(s);
-  if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (!m) throw new Error(`unrecognised date: ${raw}`);
-  const out = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  if (!isIsoDate(out)) throw new Error(`not a real date: ${raw}`);
-  return out;
-}
+/** Normalises `2020/9/16`, `2020/09/16`, `20200916` or `2020-09-16` to `2020-09-16` (shared with the naval-transits kind). */
+export { normaliseDate } from '../../src/sources/naval-transits/compiler-date.js';
 
 /** ROC-era date "109/09/17" or (year, month, day) → Gregorian YYYY-MM-DD (year + 1911). */
 export function rocToIso(rocYear: number, month: number, day: number): string {

@@ -1,8 +1,10 @@
 // Fixed texts written next to the derived Taiwan Strait data.
 
-export const MIT_MADEYE = `MIT License
+/** The MIT licence text as the compilers publish it, with their copyright line. */
+function mitLicence(copyright: string): string {
+  return `MIT License
 
-Copyright (c) 2026 madeye
+Copyright (c) ${copyright}
 
 Permission is hereby granted, free of charge, to any person obtaining a copy
 of this software and associated documentation files (the "Software"), to deal
@@ -22,6 +24,10 @@ LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 `;
+}
+
+export const MIT_MADEYE = mitLicence('2026 madeye');
+export const MIT_TWREPORTER = mitLicence('2023 data-reporter');
 
 export const ATTRIBUTION = `# Attribution: data/taiwan-strait/
 
@@ -34,7 +40,8 @@ how, and for every date-convention decision). Do not edit these files by hand; r
   ("中共解放軍臺海周邊海、空域動態" and, until 2022, the announcements of PLA aircraft entering the
   south-western ADIZ), https://www.mnd.gov.tw . Every figure in \`mnd-daily.csv\` is an MND figure.
 - **Japan Ministry of Defense, Joint Staff Office (JSO)**, press releases on Chinese and Russian
-  military activity around Japan, https://www.mod.go.jp/js/ . Source of the flags in \`jso-flags.csv\`.
+  military activity around Japan, https://www.mod.go.jp/js/ . Source of the flags in \`jso-flags.csv\`
+  and of the events in \`jso-releases.jsonl\`.
 
 ## Compilers (where the figures were taken from)
 
@@ -44,7 +51,7 @@ how, and for every date-convention decision). Do not edit these files by hand; r
 | madeye/taiwan-strait-monitor | MIT (c) 2026 madeye | \`mnd-daily.csv\` from 2025-10-01: total aircraft, ADIZ entries, median-line crossings, PLAN and official ships, report periods and MND report URLs (\`compiler\` = \`madeye\`); \`geo/taiwan-strait.json\` (Natural Earth country polygons as packaged by madeye), shipped unchanged with \`geo/LICENSE-madeye\` |
 | lioneer32232002-commits/pla-tracker | none stated | \`mnd-daily.csv\` 2026-01..05: balloon counts and, where madeye has no file, median-line crossings (\`compiler\` includes \`lioneer\`) |
 | g0v/plaaf-intrusion | none stated | \`mnd-daily.csv\` 2020-09-16..2021-10-04: ADIZ-entry counts summed from each MND announcement, the day each announcement reports on and its MND URL (\`compiler\` = \`g0v\`) |
-| data-reporter/PLA_Path_Database (The Reporter / 報導者) | MIT (c) 2023 data-reporter | nothing shipped; its publication-dated map counts were used to establish the date convention of pla-data-dashboard (2022-08 → 2024-07) |
+| data-reporter/PLA_Path_Database (The Reporter / 報導者) | MIT (c) 2023 data-reporter | \`jso-releases.jsonl\`: the Japan Joint Staff releases of 2022-08 → 2023-08 it collected, read by Vigil's \`jso-twreporter\` parser into release, strait-passage and carrier events (dates, straits, directions, carrier and ship-class names, hull numbers, release URLs; no text, no track lines), shipped with \`LICENSE-twreporter\`; its publication-dated map counts were also used to establish the date convention of pla-data-dashboard (2022-08 → 2024-07) |
 
 \`geo/median-line.geojson\` is a two-point line between the median-line endpoints MND published
 (2019-07-30, the same as its 2004 publication): 122°E 27°N and 118°E 23°N.
@@ -59,5 +66,5 @@ names translated to English, hull numbers, and URLs of the MND reports. No text 
 any source: no Chinese or Japanese remarks, descriptions, announcement or article text. Files
 from compilers without a licence were never copied into the repository, only facts derived from
 them. The only files shipped as they are come from madeye (MIT, with its licence) and from this
-project's own compilations.
+project's own compilations; \`jso-releases.jsonl\` is derived from MIT data and carries its licence.
 `;

@@ -1,7 +1,8 @@
 // Imports files of one kind into the store: each file is parsed whole first, so a bad row writes nothing from it.
+// Kinds with a streaming reader (GDELT exports) are read as a byte stream instead of one string.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { vigilError } from '../errors/index.js';
+import { VigilError, vigilError } from '../errors/index.js';
 import { withId, type Observation } from '../model/index.js';
 import { getSourceParser } from '../sources/registry.js';
 import type { Store } from '../storage/store.js';
@@ -32,9 +33,25 @@ export function parseFile(kind: string, path: string): Observation[] {
   return parser.parse(text, { file: path }).map(withId);
 }
 
+/**
+ * As `parseFile`, through the kind's streaming reader when it has one (constant memory for multi-gigabyte exports).
+ * This is the `vigil ingest` path.
+ */
+export async function readFileObservations(kind: string, path: string): Promise<Observation[]> {
+  const parser = getSourceParser(kind);
+  if (parser.readFile === undefined) return parseFile(kind, path);
+  try {
+    return (await parser.readFile(path, { file: path })).map(withId);
+  } catch (cause) {
+    if (cause instanceof VigilError) throw cause;
+    throw vigilError('VIGIL_FILE_NOT_FOUND', `${path}: cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+  }
+}
+
 export async function ingestFiles(store: Store, kind: string, paths: readonly string[], options: IngestOptions): Promise<FileIngestResult[]> {
   const results: FileIngestResult[] = [];
-  const parsed = paths.map((path) => ({ path, observations: parseFile(kind, path) }));
+  const parsed: { path: string; observations: Observation[] }[] = [];
+  for (const path of paths) parsed.push({ path, observations: await readFileObservations(kind, path) });
   const total = parsed.reduce((s, p) => s + p.observations.length, 0);
   let done = 0;
   for (const { path, observations } of parsed) {

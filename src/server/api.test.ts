@@ -70,7 +70,7 @@ describe('reading assessments', () => {
     const timeline = (await get('/api/v1/timeline?from=2023-03-20&at=2023-04-12')).body;
     const kinds = new Set(timeline.items.map((i: { kind: string }) => i.kind));
     expect(kinds).toEqual(new Set(['event', 'level-change', 'episode']));
-    expect(timeline.items.find((i: { kind: string; to?: number }) => i.kind === 'level-change' && i.to === 4).day).toBe('2023-04-09');
+    expect(timeline.items.find((i: { kind: string; to?: number }) => i.kind === 'level-change' && i.to === 4).day).toBe('2023-04-06');
     const sources = (await get('/api/v1/sources')).body;
     expect(sources.series.find((s: { series: string }) => s.series === 'mnd.aircraft.total')).toMatchObject({ status: 'stale', sources: ['mnd'] });
     expect((await get('/api/v1/pack')).body).toMatchObject({ id: 'taiwan-strait', hypotheses: expect.any(Array) });

@@ -10,6 +10,7 @@ const FIXTURES: Record<string, string> = {
   'jso-flags': 'jso-flags/releases.csv',
   triggers: 'triggers/triggers.csv',
   transits: 'transits/transits.csv',
+  'naval-transits': 'naval-transits/strait-transits-raw.csv',
   'mnd-bulletin-g0v': 'mnd-bulletin-g0v/announcements.jsonl',
   'mnd-bulletin-page': 'mnd-bulletin-page/plaact-90001.html',
   'mnd-daily-json': 'mnd-daily-json/2026-08-22.json',

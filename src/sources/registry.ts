@@ -11,6 +11,7 @@ import { mndBulletinPageParser } from './mnd-bulletin-page/parse-mnd-bulletin-pa
 import { mndDailyJsonParser } from './mnd-daily-json/parse-mnd-daily-json.js';
 import { mndLioneerParser } from './mnd-lioneer/parse-mnd-lioneer.js';
 import { msaWarningsParser } from './msa-warnings/parse-msa-warnings.js';
+import { navalTransitsParser } from './naval-transits/parse-naval-transits.js';
 import { newsFeedParser } from './news-feed/parse-news-feed.js';
 import { newsJsonParser } from './news-json/parse-news-json.js';
 import { newsPostsParser } from './news-posts/parse-news-posts.js';
@@ -24,6 +25,7 @@ export const sourceParsers: Readonly<Record<string, SourceParser>> = Object.free
   [jsoFlagsParser.kind]: jsoFlagsParser,
   [triggersParser.kind]: triggersParser,
   [transitsParser.kind]: transitsParser,
+  [navalTransitsParser.kind]: navalTransitsParser,
   [mndBulletinG0vParser.kind]: mndBulletinG0vParser,
   [mndBulletinPageParser.kind]: mndBulletinPageParser,
   [mndDailyJsonParser.kind]: mndDailyJsonParser,

@@ -1,4 +1,5 @@
-// The port every feed implements: pure text in, validated observations out (no I/O, no clock).
+// The port every feed implements: pure text in, validated observations out (no clock; no I/O but the optional
+// streaming `readFile` for very large files).
 import type { ObservationInput } from '../model/index.js';
 
 export interface ParseContext {
@@ -17,4 +18,10 @@ export interface SourceParser {
    * same order.
    */
   parse(text: string, ctx: ParseContext): ObservationInput[];
+  /**
+   * Optional, for formats whose files are too large to hold as one string (GDELT exports): reads the file at `path`
+   * as a stream and gives exactly what `parse` gives for its text. `vigil ingest` uses it when present; a file that
+   * cannot be read rejects with the Node error (ENOENT…), bad input with VIGIL_INPUT_INVALID as `parse` does.
+   */
+  readFile?(path: string, ctx: ParseContext): Promise<ObservationInput[]>;
 }

@@ -56,4 +56,5 @@ export const gdeltEventsParser: SourceParser = {
   kind: 'gdelt-events',
   description: 'GDELT 2.0 event export (61 tab-separated columns): daily China–Taiwan/US/Japan conflict counts and Goldstein means',
   parse: parseGdeltEvents,
+  readFile: async (path) => gdeltObservations(await readGdeltFile(path)),
 };

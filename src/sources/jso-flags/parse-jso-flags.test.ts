@@ -52,6 +52,14 @@ describe('parseJsoFlags', () => {
     expect(parse(fixture)).toStrictEqual(observations);
   });
 
+  it('keeps Russian-only rows apart (jso.russia.<flag>), so they never count as PLA activity', () => {
+    const russian = parse(`${HEADER},country\n2026-02-16,0,0,1,0,1,0,0,0,0,1,russia\n2026-02-17,0,0,1,0,1,0,0,0,0,1,both\n`);
+    expect(russian.filter((o) => o.value === 1).map((o) => o.series)).toEqual([
+      'jso.russia.ship_transit', 'jso.russia.yonaguni', 'jso.russia.outbound',
+      'jso.ship_transit', 'jso.yonaguni', 'jso.outbound',
+    ]);
+  });
+
   it('accepts a file without the optional country column', () => {
     expect(parse(`${HEADER}\n2025-01-02,1,,,,,,,,,\n`)).toHaveLength(1);
   });

@@ -37,7 +37,7 @@ export function parseJsoFlags(text: string, ctx: ParseContext): ObservationInput
       const value = readFlag(row, flag);
       if (value === undefined) continue;
       const observation: ObservationInput = {
-        series: `jso.${flag}`,
+        series: country === 'russia' ? `jso.russia.${flag}` : `jso.${flag}`,
         value,
         unit: 'flag',
         periodStart,

@@ -24,7 +24,11 @@ export interface Passage {
 
 export interface CarrierSighting {
   carrier: 'liaoning' | 'shandong' | 'fujian';
-  /** Date named with the first sentence mentioning the carrier. */
+  /**
+   * Latest date named in the first sentence mentioning the carrier: the last day the release confirms it at sea
+   * ("17日から20日に引き続き、21日及び22日に…「遼寧」…" → the 22nd), so a release reporting a deployment that is still
+   * going on dates the carrier's activity to its newest day, not to the day the deployment began.
+   */
   date?: string;
   flightOps: boolean;
 }
@@ -91,7 +95,7 @@ export function analyseRelease(rawText: string, releaseDate: string): ReleaseAna
     const dates = datesIn(sentence, releaseDate, context);
     for (const [name, carrier] of CARRIERS) {
       if (!sentence.includes(`「${name}」`) || result.carriers.some((c) => c.carrier === carrier)) continue;
-      result.carriers.push({ carrier, date: dates[0]?.date ?? context.date, flightOps: body.includes('発着艦') });
+      result.carriers.push({ carrier, date: dates.at(-1)?.date ?? context.date, flightOps: body.includes('発着艦') });
     }
     // "…は、5月19日に…を南東進したものと（それぞれ）同一である": passages already reported, not new ones.
     if (/同一/.test(sentence)) {

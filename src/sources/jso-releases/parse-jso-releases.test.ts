@@ -40,6 +40,11 @@ describe('analyseRelease', () => {
     expect(a.passages).toEqual([]);
   });
 
+  it('dates a carrier to the newest day a release confirms it at sea, not the day its deployment began', () => {
+    const text = '中国海軍艦艇の動向について海上自衛隊は、12月17日(土)から20日(火)に引き続き、21日(水)及び22日(木)に、中国海軍クズネツォフ級空母「遼寧」を含む複数の中国海軍艦艇が太平洋上の海域において航行していることを確認した。';
+    expect(analyseRelease(text, '2030-12-23').carriers).toEqual([{ carrier: 'liaoning', date: '2030-12-22', flightOps: false }]);
+  });
+
   it('reads aircraft passages ("…との間を通過して太平洋に至り") and a December date in a January release', () => {
     const a = analyseRelease('中国軍機の動向について12月31日(土)午後、中国軍の無人機×1機が与那国島と台湾との間を通過して太平洋に至った。', '2031-01-02');
     expect(a.passages).toEqual([{ strait: 'yonaguni', passage: '与那国島と台湾との間', platform: 'aircraft', country: 'china', toward: 'pacific', date: '2030-12-31' }]);

@@ -43,6 +43,17 @@ export function runSourceParserContract(kind: string, options: SourceParserContr
       }
     });
 
+    // Only kinds with a streaming reader have this test (no skipped test for every other kind).
+    if (getSourceParser(kind).readFile !== undefined) it('streams a file to exactly what parse gives for its text', async () => {
+      const { readFileSync } = await import('node:fs');
+      const parser = getSourceParser(kind);
+      for (const path of paths) {
+        expect(await parser.readFile!(path, { file: path })).toStrictEqual(parser.parse(readFileSync(path, 'utf8'), { file: path }));
+      }
+      await expect(ingestFiles(createSqliteStore({ path: ':memory:' }), kind, [join(dir, 'missing.file')], { now: NOW }))
+        .rejects.toMatchObject({ code: 'VIGIL_FILE_NOT_FOUND', message: expect.stringContaining('cannot read file (ENOENT)') });
+    });
+
     it('re-ingests idempotently (content hash): the second import writes nothing', async () => {
       const store = createSqliteStore({ path: ':memory:' });
       await store.migrate();

@@ -1,5 +1,5 @@
 // Parses the `transits` CSV (foreign warship transits of the Taiwan Strait) into events on `naval.transit.foreign`.
-import type { AttributeValue, ObservationInput } from '../../model/index.js';
+import type { ObservationInput } from '../../model/index.js';
 import {
   createDuplicateCheck,
   readChoice,
@@ -10,9 +10,8 @@ import {
   requireColumns,
   required,
 } from '../csv-table.js';
-import { eventSubject } from '../event-subject.js';
-import { localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
+import { transitKey, transitObservation, type TransitFacts } from './transit-observation.js';
 
 const COLUMNS = ['date', 'country', 'hull_number', 'ship_type', 'date_precision'];
 const PRECISIONS = ['exact', 'approximate'] as const;
@@ -24,32 +23,15 @@ export function parseTransits(text: string, ctx: ParseContext): ObservationInput
   const checkDuplicate = createDuplicateCheck();
   const out: ObservationInput[] = [];
   for (const row of table.rows) {
-    const date = required(row, 'date', readDate(row, 'date'));
-    const country = required(row, 'country', readText(row, 'country'));
-    const hullNumber = readText(row, 'hull_number');
-    const shipType = readText(row, 'ship_type');
-    const datePrecision = required(row, 'date_precision', readChoice(row, 'date_precision', PRECISIONS));
-    // Two rows naming the same ships on the same day would collapse into one event (same subject).
-    const identity = [date, country, hullNumber ?? '', shipType ?? ''];
-    checkDuplicate(row, '(row)', identity.join('|'));
-
-    const attributes: Record<string, AttributeValue> = { country, datePrecision };
-    if (hullNumber !== undefined) attributes.hullNumber = hullNumber;
-    if (shipType !== undefined) attributes.shipType = shipType;
-    out.push({
-      series: 'naval.transit.foreign',
-      subject: eventSubject(...identity),
-      value: 1,
-      unit: 'events',
-      periodStart: localInstant(date, 0),
-      periodEnd: localInstant(date, 24),
-      publishedAt: localInstant(date, 23, 59),
-      source: 'transits',
-      reliability: 'B',
-      credibility: 2,
-      tlp: 'clear',
-      attributes,
-    });
+    const facts: TransitFacts = {
+      date: required(row, 'date', readDate(row, 'date')),
+      country: required(row, 'country', readText(row, 'country')),
+      hullNumber: readText(row, 'hull_number'),
+      shipType: readText(row, 'ship_type'),
+      datePrecision: required(row, 'date_precision', readChoice(row, 'date_precision', PRECISIONS)),
+    };
+    checkDuplicate(row, '(row)', transitKey(facts));
+    out.push(transitObservation(facts));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // Normalises pla-data-dashboard naval_transits.csv rows into the `transits` format:
 // facts only (date, navy, hull numbers, ship classes in English, date precision); no Chinese prose.
+// Used by the `naval-transits` ingest kind and by scripts/derive-taiwan-strait-data.ts (data/taiwan-strait/transits.csv).
 
-import { normaliseDate } from './taiwan-strait-dates.js';
+import { normaliseDate } from './compiler-date.js';
 
 export interface RawTransit {
   Date: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countriesIn, hullNumbers, normaliseTransit, translateShipTypes, type RawTransit } from './transits.js';
+import { countriesIn, hullNumbers, normaliseTransit, translateShipTypes, type RawTransit } from './normalise-transit.js';
 
 const raw = (over: Partial<RawTransit>): RawTransit => ({ Date: '2024/1/2', Ships: '', Country: 'US', Ship_Type: '', Hull_Number: '', Date_Precision: 'exact', ...over });
 
