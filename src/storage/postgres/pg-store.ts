@@ -10,11 +10,10 @@ import {
 } from '../sql/row-mapping.js';
 import type { ObservationQuery, PutResult, SeriesListQuery, Store, StoredObservation } from '../store.js';
 import { copyErrorLine } from './pg-copy-format.js';
-import { createPgPool, type PgClient, type PgPoolOptions } from './pg-driver.js';
-import { translatePgError } from './pg-errors.js';
+import { openPgDatabase } from './pg-database.js';
+import type { PgPoolOptions } from './pg-driver.js';
 import { migratePg } from './pg-migrations.js';
 import { copyObservations, forgetIncomingTables } from './pg-observation-writer.js';
-import { parsePgUrl } from './pg-url.js';
 
 export interface PgStoreOptions extends PgPoolOptions {
   /** `postgres://[user[:password]@]host[:port]/database[?schema=name]`. */
@@ -28,66 +27,30 @@ export const pgDialect: SqlDialect = { param: (index) => `$${index}` };
  * VIGIL_STORE_UNAVAILABLE); call migrate() before use.
  */
 export function createPgStore(options: PgStoreOptions): Store {
-  const location = parsePgUrl(options.url);
-  const pool = createPgPool(location, options);
+  const db = openPgDatabase(options.url, options);
+  const { location } = db;
   // Writers take this lock just before inserting and hold it to COMMIT, so seq order is commit order and an
   // incremental reader (afterSeq) can never see seq 200 committed while seq 150 is still to come.
   const writeLockKey = `vigil.ingest.${location.schema ?? ''}`;
-  let closed = false;
-
-  const unavailable = () => vigilError('VIGIL_STORE_UNAVAILABLE', `database ${location.label} is closed`);
 
   /** Rows as arrays in column order (see ObservationRow). */
-  async function rows<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
-    if (closed) throw unavailable();
-    try {
-      return (await pool.query<Row>({ text, values, rowMode: 'array' })).rows;
-    } catch (error) {
-      throw translatePgError(error, location);
-    }
-  }
-
-  async function inTransaction<T>(work: (client: PgClient) => Promise<T>, context: (error: unknown) => string | undefined): Promise<T> {
-    if (closed) throw unavailable();
-    let client: PgClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw translatePgError(error, location);
-    }
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw translatePgError(error, location, context(error));
-    } finally {
-      client.release(broken);
-    }
-  }
+  const rows = <Row>(text: string, values: unknown[] = []): Promise<Row[]> => db.rows<Row>(text, values, { rowMode: 'array' });
+  const inTransaction = db.transaction;
 
   return {
     dialect: 'postgres',
 
     async migrate() {
-      if (closed) throw unavailable();
-      try {
-        await migratePg(pool, location.schema, location.label);
+      await db.guard(async () => {
+        await migratePg(db.pool, location.schema, location.label);
         forgetIncomingTables();
-      } catch (error) {
-        throw translatePgError(error, location);
-      }
+      });
     },
 
     async putObservations(observations, ingestedAt): Promise<PutResult> {
       const at = canonicalInstant('ingestedAt', ingestedAt);
       if (observations.length === 0) return { inserted: 0, unchanged: 0 };
-      if (closed) throw unavailable();
+      db.assertOpen();
       const describe = (index: number) => {
         const o = observations[index] as Partial<Observation> | undefined;
         return o === undefined ? undefined : `observation ${index + 1} of ${observations.length} (series ${o.series}, id ${o.id})`;
@@ -143,10 +106,6 @@ export function createPgStore(options: PgStoreOptions): Store {
       await rows('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, json]);
     },
 
-    async close() {
-      if (closed) return;
-      closed = true;
-      await pool.end().catch(() => {});
-    },
+    close: () => db.close(),
   };
 }

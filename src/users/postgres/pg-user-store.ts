@@ -2,9 +2,7 @@
 // of API processes share users, sessions and one audit chain (appends serialised by a transaction-scoped advisory lock).
 import { vigilError } from '../../errors/index.js';
 import type { Tlp } from '../../model/index.js';
-import { createPgPool, type PgClient } from '../../storage/postgres/pg-driver.js';
-import { translatePgError } from '../../storage/postgres/pg-errors.js';
-import { parsePgUrl } from '../../storage/postgres/pg-url.js';
+import { openPgDatabase } from '../../storage/postgres/pg-database.js';
 import { chainEntry, type AuditEntry } from '../audit-chain.js';
 import type { ApiToken, Role, Session, User } from '../user.js';
 import type { UserStore } from '../user-store.js';
@@ -25,65 +23,18 @@ const toAudit = (r: AuditRow): AuditEntry => ({
 });
 
 export function createPgUserStore(options: { url: string; max?: number }): UserStore {
-  const location = parsePgUrl(options.url);
-  const pool = createPgPool(location, { max: options.max ?? 2, applicationName: 'vigil users' });
-  let closed = false;
-
-  async function rows<Row>(text: string, values: unknown[] = []): Promise<Row[]> {
-    if (closed) throw vigilError('VIGIL_STORE_UNAVAILABLE', `database ${location.label} is closed`);
-    try {
-      return (await pool.query<Row>({ text, values })).rows;
-    } catch (error) {
-      throw translatePgError(error, location);
-    }
-  }
+  const db = openPgDatabase(options.url, { max: options.max ?? 2, applicationName: 'vigil users' });
+  const { rows, transaction } = db;
   async function changed(text: string, values: unknown[], what: string): Promise<void> {
-    if (closed) throw vigilError('VIGIL_STORE_UNAVAILABLE', `database ${location.label} is closed`);
-    let count: number | null;
-    try {
-      count = (await pool.query({ text, values })).rowCount;
-    } catch (error) {
-      throw translatePgError(error, location);
-    }
-    if (!count) throw vigilError('VIGIL_NOT_FOUND', `${what} does not exist`);
-  }
-  async function transaction<T>(work: (client: PgClient) => Promise<T>): Promise<T> {
-    if (closed) throw vigilError('VIGIL_STORE_UNAVAILABLE', `database ${location.label} is closed`);
-    let client: PgClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw translatePgError(error, location);
-    }
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-      throw translatePgError(error, location);
-    } finally {
-      client.release(broken);
-    }
+    if ((await db.execute(text, values)) === 0) throw vigilError('VIGIL_NOT_FOUND', `${what} does not exist`);
   }
 
   return {
     dialect: 'postgres',
     async migrate() {
-      if (closed) throw vigilError('VIGIL_STORE_UNAVAILABLE', `database ${location.label} is closed`);
-      try {
-        await migratePgUsers(pool, location.schema, new Date().toISOString());
-      } catch (error) {
-        throw translatePgError(error, location);
-      }
+      await db.guard(() => migratePgUsers(db.pool, db.location.schema, new Date().toISOString()));
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await pool.end();
-    },
+    close: () => db.close(),
 
     async addUser(u) {
       if ((await rows('SELECT 1 FROM users_accounts WHERE username = $1', [u.username])).length) throw vigilError('VIGIL_CONFLICT', `user ${u.username} already exists`);
@@ -145,7 +96,7 @@ export function createPgUserStore(options: { url: string; max?: number }): UserS
     async appendAudit(input) {
       return transaction(async (client) => {
         // One chain across every process: appends take this lock until COMMIT, so no two read the same head.
-        await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [`vigil.audit.${location.schema ?? ''}`] });
+        await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [`vigil.audit.${db.location.schema ?? ''}`] });
         const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM users_audit ORDER BY seq DESC LIMIT 1')).rows[0];
         const entry = chainEntry(head && { seq: Number(head.seq), hash: head.hash }, input);
         await client.query({
