@@ -4,7 +4,7 @@ import { createAssessor, type Assessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { packSeries } from '../app/assess-at.js';
 import { vigilError } from '../errors/index.js';
-import type { Assessment } from '../model/index.js';
+import type { Assessment, Tlp } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
@@ -32,6 +32,8 @@ export interface AssessmentService {
 
 export interface AssessmentServiceOptions {
   now: () => Date;
+  /** Assess only on observations marked at most this TLP (a user's ceiling); omitted: every observation. */
+  tlpMax?: Tlp;
   /** How often the store is asked whether it changed behind the server's back (another process ingested); default 2 s. */
   freshnessMs?: number;
 }
@@ -56,7 +58,7 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
 
   /** What listSeries says about the pack's series: changes whenever a claim or a revision is added. */
   const fingerprintOf = async (): Promise<{ fingerprint: string; span: DataSpan | undefined }> => {
-    const summaries = (await store.listSeries()).filter((s) => wanted.has(s.series));
+    const summaries = (await store.listSeries({ tlpMax: options.tlpMax })).filter((s) => wanted.has(s.series));
     const fingerprint = summaries.map((s) => `${s.series}|${s.count}|${s.lastPublishedAt}|${s.lastPeriodEnd}`).join('\n');
     if (summaries.length === 0) return { fingerprint, span: undefined };
     const first = summaries.map((s) => s.firstPeriodStart).sort()[0];
@@ -66,7 +68,7 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
 
   const build = async (): Promise<Built> => {
     const { fingerprint, span } = await fingerprintOf();
-    const observations = await store.queryObservations({ series, allRevisions: true });
+    const observations = await store.queryObservations({ series, allRevisions: true, tlpMax: options.tlpMax });
     version += 1;
     checkedAt = options.now().getTime();
     return { assessor: createAssessor(pack, new PointInTimeIndex(observations, zone)), span, fingerprint };

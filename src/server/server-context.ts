@@ -5,7 +5,7 @@ import type { Store } from '../storage/store.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import type { UserStore } from '../users/user-store.js';
 import type { AlertsDeps } from './alerts-deps.js';
-import { createAssessmentService } from './assessment-service.js';
+import { createAssessmentViews } from './assessment-views.js';
 import { createLiveEvents } from './live-events.js';
 import { createMetrics } from './metrics.js';
 import type { ServerDeps } from './server-deps.js';
@@ -31,7 +31,7 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
     pack: input.pack,
     now: input.now,
     users: input.users,
-    assessments: createAssessmentService(input.store, input.pack, { now: input.now, freshnessMs: input.freshnessMs }),
+    assessments: createAssessmentViews(input.store, input.pack, { now: input.now, freshnessMs: input.freshnessMs }),
     events: createLiveEvents({ heartbeatMs: input.sseHeartbeatMs }),
     metrics,
     alerts: input.alerts,

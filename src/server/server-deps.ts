@@ -7,7 +7,7 @@ import type { ScryptParams } from '../users/password-hash.js';
 import type { Role, User } from '../users/user.js';
 import type { UserStore } from '../users/user-store.js';
 import type { AlertsDeps } from './alerts-deps.js';
-import type { AssessmentService } from './assessment-service.js';
+import type { AssessmentViews } from './assessment-views.js';
 import type { LiveEvents } from './live-events.js';
 import type { Metrics } from './metrics.js';
 
@@ -42,7 +42,8 @@ export interface ServerDeps {
   /** The clock, read at the edge and passed inward. */
   now: () => Date;
   users: UserStore;
-  assessments: AssessmentService;
+  /** Assessments per TLP ceiling: routes use `for(principal.user.tlpMax)`. */
+  assessments: AssessmentViews;
   /** Live updates to the dashboard (server-sent events). */
   events: LiveEvents;
   metrics: Metrics;

@@ -1,4 +1,5 @@
 // Assessments: as known at the end of a day, over a range (one compact record per day), and the board in one call.
+import type { FastifyRequest } from 'fastify';
 import { toRecord } from '../../backtest/replay.js';
 import { formatDay } from '../../time/zone.js';
 import { assessmentSchema, atQuery, dateParam, dayRecordSchema } from '../api-schemas.js';
@@ -6,11 +7,15 @@ import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 import { levelSince, resolveWindow } from './window.js';
 
 export const assessmentRoutes: VigilRoutePlugin = async (app, { deps }) => {
-  const { assessments } = deps;
+  // Each caller is assessed on what their TLP ceiling lets them see.
+  const viewOf = (request: FastifyRequest) => deps.assessments.for(request.principal!.user.tlpMax);
 
   app.get(`${API_PREFIX}/assessments/latest`, {
     schema: { tags: ['assessments'], summary: 'The assessment for the latest data day', response: { 200: assessmentSchema } },
-  }, async () => assessments.assess(await assessments.resolveDay(undefined)));
+  }, async (request) => {
+    const assessments = viewOf(request);
+    return assessments.assess(await assessments.resolveDay(undefined));
+  });
 
   app.get<{ Params: { date: string } }>(`${API_PREFIX}/assessments/:date`, {
     schema: {
@@ -18,7 +23,10 @@ export const assessmentRoutes: VigilRoutePlugin = async (app, { deps }) => {
       params: { type: 'object', required: ['date'], properties: { date: dateParam } },
       response: { 200: assessmentSchema },
     },
-  }, async (request) => assessments.assess(await assessments.resolveDay(request.params.date, 'date')));
+  }, async (request) => {
+    const assessments = viewOf(request);
+    return assessments.assess(await assessments.resolveDay(request.params.date, 'date'));
+  });
 
   app.get<{ Querystring: { from?: string; to?: string; at?: string } }>(`${API_PREFIX}/assessments`, {
     schema: {
@@ -28,7 +36,8 @@ export const assessmentRoutes: VigilRoutePlugin = async (app, { deps }) => {
       response: { 200: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, days: { type: 'array', items: dayRecordSchema } } } },
     },
   }, async (request) => {
-    const { from, to } = await resolveWindow(deps, request.query, 90);
+    const assessments = viewOf(request);
+    const { from, to } = await resolveWindow(assessments, request.query, 90);
     const days = (await assessments.range(from, to)).map(toRecord);
     return { from: formatDay(from), to: formatDay(to), days };
   });
@@ -38,7 +47,8 @@ export const assessmentRoutes: VigilRoutePlugin = async (app, { deps }) => {
       tags: ['assessments'], summary: 'The days playback can show: first observed and latest published local day',
       response: { 200: { type: 'object', properties: { firstDay: { type: 'string' }, latestDay: { type: 'string' }, timeZone: { type: 'string' } } } },
     },
-  }, async () => {
+  }, async (request) => {
+    const assessments = viewOf(request);
     await assessments.resolveDay(undefined);
     const span = (await assessments.span())!;
     return { firstDay: formatDay(span.first), latestDay: formatDay(span.latest), timeZone: deps.pack.timeZone };
@@ -62,10 +72,11 @@ export const assessmentRoutes: VigilRoutePlugin = async (app, { deps }) => {
       },
     },
   }, async (request) => {
+    const assessments = viewOf(request);
     const day = await assessments.resolveDay(request.query.at);
     const span = (await assessments.span())!;
     const from = Math.max(span.first, day - (request.query.days ?? 90) + 1);
-    const [assessment, history, since] = await Promise.all([assessments.assess(day), assessments.range(from, day), levelSince(deps, day)]);
+    const [assessment, history, since] = await Promise.all([assessments.assess(day), assessments.range(from, day), levelSince(assessments, day)]);
     return { assessment, levelSince: formatDay(since), firstDay: formatDay(span.first), latestDay: formatDay(span.latest), history: history.map(toRecord) };
   });
 };

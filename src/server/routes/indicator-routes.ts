@@ -22,7 +22,8 @@ export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
       response: { 200: { type: 'object', properties: { day: { type: 'string' }, indicators: { type: 'array', items: { type: 'object', properties: { definition: definitionSchema, assessment: indicatorAssessmentSchema } } } } } },
     },
   }, async (request) => {
-    const a = await deps.assessments.assess(await deps.assessments.resolveDay(request.query.at));
+    const assessments = deps.assessments.for(request.principal!.user.tlpMax);
+    const a = await assessments.assess(await assessments.resolveDay(request.query.at));
     return { day: a.day, indicators: deps.pack.indicators.map((ind) => ({ definition: indicatorDefinition(deps.pack, ind), assessment: a.indicators.find((i) => i.id === ind.id)! })) };
   });
 
@@ -53,7 +54,8 @@ export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
       },
     },
   }, async (request) => {
-    const { at, from, to } = await resolveWindow(deps, request.query, 180);
-    return indicatorSeries(deps.assessments, deps.pack, request.params.id, from, to, at);
+    const assessments = deps.assessments.for(request.principal!.user.tlpMax);
+    const { at, from, to } = await resolveWindow(assessments, request.query, 180);
+    return indicatorSeries(assessments, deps.pack, request.params.id, from, to, at);
   });
 };

@@ -37,7 +37,7 @@ export const sourceRoutes: VigilRoutePlugin = async (app, { deps }) => {
     config: { access: 'public' },
     schema: { tags: ['sources'], summary: 'Liveness and readiness: the store answers and the analysis is built' },
   }, async () => {
-    const span = await deps.assessments.span();
+    const span = await deps.assessments.all().span();
     return { status: 'ok', store: deps.store.dialect, pack: deps.pack.id, hasData: span !== undefined };
   });
 };

@@ -16,13 +16,14 @@ export const timelineRoutes: VigilRoutePlugin = async (app, { deps }) => {
       querystring: { type: 'object', additionalProperties: false, properties: { from: dateParam, to: dateParam, at: atQuery } },
     },
   }, async (request) => {
-    const { at, from, to } = await resolveWindow(deps, request.query, 180);
+    const assessments = deps.assessments.for(request.principal!.user.tlpMax);
+    const { at, from, to } = await resolveWindow(assessments, request.query, 180);
     const asOfMs = zone.endOfDay(at) - 1;
     const observations = bySeries.size === 0 ? [] : await deps.store.queryObservations({
       series: [...bySeries.keys()], from: new Date(zone.startOfDay(from)).toISOString(), to: new Date(zone.endOfDay(to)).toISOString(),
       asOf: new Date(asOfMs).toISOString(), tlpMax: request.principal!.user.tlpMax,
     });
-    const days = await deps.assessments.range(Math.max(from - 1, (await deps.assessments.span())!.first), to);
+    const days = await assessments.range(Math.max(from - 1, (await assessments.span())!.first), to);
     const alerts = deps.alerts ? await deps.alerts.store.listAlerts({ limit: 2000 }) : [];
     const items = sortTimeline([
       ...eventItems(observations, bySeries, zone),
