@@ -23,6 +23,7 @@ export const errorRegistry = {
   VIGIL_STORE_UNAVAILABLE: { status: 503, retryable: true, summary: 'The database cannot be opened or reached.' },
   VIGIL_UNAUTHORIZED: { status: 401, retryable: false, summary: 'Missing or invalid credentials.' },
   VIGIL_FORBIDDEN: { status: 403, retryable: false, summary: 'The credentials are valid but not allowed to do this (role or TLP ceiling).' },
+  VIGIL_TOO_MANY_ATTEMPTS: { status: 429, retryable: true, summary: 'Too many failed sign-ins for this user or address; wait for the time in Retry-After.' },
   VIGIL_PAYLOAD_TOO_LARGE: { status: 413, retryable: false, summary: 'The request body is larger than the server accepts.' },
   VIGIL_UNSUPPORTED_MEDIA_TYPE: { status: 415, retryable: false, summary: 'The request body has a media type the endpoint does not accept.' },
   VIGIL_NOT_ACCEPTABLE: { status: 406, retryable: false, summary: 'The Accept header asks for a media type the endpoint cannot produce.' },

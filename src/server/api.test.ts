@@ -121,6 +121,17 @@ describe('access', () => {
     expect((await server.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: session } })).statusCode).toBe(401);
   });
 
+  it('refuses sign-ins for a user after 5 failures (429, Retry-After), even with the right password, and no one else', async () => {
+    const login = (username: string, password: string) => server.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+    for (let i = 0; i < 5; i++) expect((await login('vic', `wrong password ${i}!`)).statusCode).toBe(401);
+    const locked = await login('vic', FIXTURE_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ code: 'VIGIL_TOO_MANY_ATTEMPTS', retryable: true });
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    expect((await login('admin', FIXTURE_PASSWORD)).statusCode).toBe(200);
+    expect((await server.app.inject('/metrics')).body).toMatch(/vigil_login_throttled_total 1\b/);
+  });
+
   it('lets anyone read health, metrics, the OpenAPI document and its docs', async () => {
     expect((await server.app.inject('/api/v1/health')).json()).toMatchObject({ status: 'ok', hasData: true });
     const doc = (await server.app.inject('/api/v1/openapi.json')).json();

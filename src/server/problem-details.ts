@@ -65,7 +65,10 @@ export function toProblem(error: VigilError, instance: string): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: VigilError): FastifyReply {
-  if (error.retryable) reply.header('retry-after', '5');
+  if (error.retryable) {
+    const seconds = error.details?.retryAfterSeconds;
+    reply.header('retry-after', typeof seconds === 'number' && seconds > 0 ? String(Math.ceil(seconds)) : '5');
+  }
   return reply.code(error.status).type(PROBLEM_TYPE).send(toProblem(error, request.url.split('?')[0]));
 }
 

@@ -6,6 +6,7 @@ import type { ScryptParams } from '../users/password-hash.js';
 import type { UserStore } from '../users/user-store.js';
 import type { AlertsDeps } from './alerts-deps.js';
 import { createAssessmentViews } from './assessment-views.js';
+import { createLoginThrottle, type LoginThrottleOptions } from './auth/login-throttle.js';
 import { createLiveEvents } from './live-events.js';
 import { createMetrics } from './metrics.js';
 import type { ServerDeps } from './server-deps.js';
@@ -21,6 +22,7 @@ export interface ServerContextInput {
   /** How often the assessment index asks the store whether another process changed it (default 2 s). */
   freshnessMs?: number;
   sseHeartbeatMs?: number;
+  loginThrottle?: LoginThrottleOptions;
 }
 
 export function createServerDeps(input: ServerContextInput): ServerDeps {
@@ -37,6 +39,7 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
     alerts: input.alerts,
     bus: input.bus,
     scrypt: input.scrypt,
+    loginThrottle: createLoginThrottle(input.loginThrottle),
     async audit(principal, action, target, details = {}) {
       await input.users.appendAudit({ at: input.now().toISOString(), actor: principal?.actor ?? 'anonymous', action, target, details });
       auditWrites.inc({ action });

@@ -7,6 +7,7 @@ import type { ScryptParams } from '../users/password-hash.js';
 import type { Role, User } from '../users/user.js';
 import type { UserStore } from '../users/user-store.js';
 import type { AlertsDeps } from './alerts-deps.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
 import type { AssessmentViews } from './assessment-views.js';
 import type { LiveEvents } from './live-events.js';
 import type { Metrics } from './metrics.js';
@@ -51,6 +52,8 @@ export interface ServerDeps {
   alerts?: AlertsDeps;
   /** When the process runs on a shared bus, ingest through the API announces new observations on it. */
   bus?: Bus;
+  /** Failed sign-ins per username and address; refuses further tries for a while (429). */
+  loginThrottle: LoginThrottle;
   /** Password hashing cost (tests use a cheap one). */
   scrypt?: ScryptParams;
   /** Appends one entry to the audit log, naming the caller; every write calls it after it succeeds. */

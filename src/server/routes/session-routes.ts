@@ -19,6 +19,7 @@ function sessionBody(p: Principal) {
 }
 
 export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
+  const throttled = deps.metrics.counter('vigil_login_throttled_total', 'Sign-ins refused because of too many recent failures (per username or address).');
   app.post<{ Body: { username: string; password: string } }>(`${API_PREFIX}/session`, {
     config: { access: 'public' },
     schema: {
@@ -27,11 +28,22 @@ export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
       response: { 200: sessionSchema },
     },
   }, async (request, reply) => {
-    const user = await checkPassword(deps.users, request.body.username.trim().toLowerCase(), request.body.password);
+    const username = request.body.username.trim().toLowerCase();
+    const nowMs = deps.now().getTime();
+    // Checked before the password, so a locked account costs no hashing and answers nothing about the password.
+    const waitMs = deps.loginThrottle.retryAfterMs(username, request.ip, nowMs);
+    if (waitMs > 0) {
+      throttled.inc();
+      const seconds = Math.ceil(waitMs / 1000);
+      throw vigilError('VIGIL_TOO_MANY_ATTEMPTS', `too many failed sign-ins for this user or address; try again in ${seconds} s`, { details: { retryAfterSeconds: seconds } });
+    }
+    const user = await checkPassword(deps.users, username, request.body.password);
     if (!user) {
+      deps.loginThrottle.failed(username, request.ip, nowMs);
       await deps.audit(null, 'session.login-failed', request.body.username.slice(0, 64), { ip: request.ip });
       throw vigilError('VIGIL_UNAUTHORIZED', 'unknown user or wrong password');
     }
+    deps.loginThrottle.succeeded(username);
     // Sign-ins are rare: a good moment to drop expired sessions.
     await deps.users.deleteExpiredSessions(deps.now().toISOString());
     const { sessionId, session } = await openSession(deps.users, user, deps.now().getTime());
