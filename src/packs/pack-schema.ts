@@ -10,6 +10,8 @@ const probability = z.number().min(0).max(1);
 export const hypothesisSchema = z.strictObject({
   id,
   name: z.string().min(1),
+  /** The name in Traditional Chinese, shown by the dashboard in 中文 (falls back to `name`). */
+  nameZh: z.string().min(1).optional(),
   description: z.string().optional(),
   prior: z.number().gt(0).lt(1),
   /** The routine hypothesis every likelihood ratio is relative to; exactly one per pack. */

@@ -88,6 +88,9 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     await page.click('[data-nav=board]');
     await page.click('[data-testid=lang-switch]');
     await page.waitForSelector('[data-testid=level-name]:text("警報")');
+    // Hypothesis and indicator names come from the pack's nameZh.
+    await page.waitForSelector('text=大規模脅迫性演習或兵力激增');
+    await page.waitForSelector('text=共機架次（臺海周邊）');
     await shot('board-zh');
     await page.click('[data-testid=lang-switch]');
     await page.waitForSelector('[data-testid=level-name]:text("ALERT")');
