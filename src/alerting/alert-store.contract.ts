@@ -1,4 +1,4 @@
-// The AlertStore contract: every adapter (SQLite now, PostgreSQL later) runs this one suite; its test file is three lines.
+// The AlertStore contract: every adapter (SQLite, PostgreSQL) runs this one suite unchanged.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from './alert.js';
 import type { AlertGroup } from './alert-group.js';

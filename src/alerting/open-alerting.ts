@@ -3,7 +3,7 @@ import type { LoadedPack } from '../packs/pack-loader.js';
 import type { AlertStore } from './alert-store.js';
 import type { AlertingConfig } from './alerting-config.js';
 import { defaultAlertingPath, loadAlertingConfig } from './load-alerting-config.js';
-import { openAlertStore } from './sqlite/open-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 /** `--rules FILE`, else `<pack dir>/alerting.yaml`, validated against the pack. */
 export function loadPackAlerting(pack: LoadedPack, rulesFile?: string): AlertingConfig {

@@ -25,11 +25,11 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-sharing-bench-'));
   const aPath = join(dir, 'a.db');
   const store = createSqliteStore({ path: aPath });
-  const sharing = openSharing(aPath, { now: NOW });
+  const sharing = await openSharing(aPath, { now: NOW });
   const app = Fastify({ logger: false });
   const bPath = join(dir, 'b.db');
   const bStore = createSqliteStore({ path: bPath });
-  const bSharing = openSharing(bPath, { now: NOW });
+  const bSharing = await openSharing(bPath, { now: NOW });
   try {
     await store.migrate();
     await store.putObservations(bundled, NOW);
@@ -75,8 +75,8 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
     ];
   } finally {
     await app.close();
-    sharing.close();
-    bSharing.close();
+    await sharing.close();
+    await bSharing.close();
     await store.close();
     await bStore.close();
     rmSync(dir, { recursive: true, force: true });

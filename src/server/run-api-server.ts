@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { loadPackAlerting } from '../alerting/open-alerting.js';
 import { defaultAlertingPath } from '../alerting/load-alerting-config.js';
-import { openAlertStore } from '../alerting/sqlite/open-alert-store.js';
+import { openAlertStore } from '../alerting/open-alert-store.js';
 import type { AlertStore } from '../alerting/alert-store.js';
 import type { Bus } from '../bus/bus.js';
-import { isVigilError, vigilError } from '../errors/index.js';
+import { vigilError } from '../errors/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
 import { openUserStore } from '../users/open-user-store.js';
@@ -59,18 +59,13 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
     const alertingFile = defaultAlertingPath(options.pack.file);
     const config = existsSync(alertingFile) ? loadPackAlerting(options.pack) : undefined;
     if (config) {
-      try {
-        alertStore = openAlertStore(options.dbUrl);
-      } catch (error) {
-        // The alert store has no adapter for every database yet (PostgreSQL): serve everything else.
-        if (!isVigilError(error) || error.code !== 'VIGIL_CONFIG_INVALID') throw error;
-        options.log(`api: alerts inbox unavailable: ${error.message}`);
-      }
-      await alertStore?.migrate();
+      // Every URL the user store accepted (above), the alert store accepts too: SQLite and PostgreSQL.
+      alertStore = openAlertStore(options.dbUrl);
+      await alertStore.migrate();
     }
     const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, changed: () => void loop?.nudge() } : undefined;
-    // TAXII partner sharing lives in the same database (SQLite only for now; absent on PostgreSQL).
-    sharing = openServerSharing(options.dbUrl, options.now().toISOString(), process.env.VIGIL_ORG_NAME);
+    // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
+    sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), process.env.VIGIL_ORG_NAME);
     const deps = { ...createServerDeps({ store: options.store, pack: options.pack, users, now: options.now, alerts, bus: options.bus, scrypt: options.scrypt }), sharing };
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({ store: options.store, alertStore, pack: options.pack, config, events: deps.events, now: options.now, intervalMs: options.alertIntervalMs, log: options.log });
@@ -98,7 +93,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
         await loop?.stop();
         await running.close();
         await alertStore?.close();
-        sharing?.close();
+        await sharing?.close();
         await users.close();
       },
     };
@@ -106,7 +101,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
     await loop?.stop().catch(() => {});
     await app?.close().catch(() => {});
     await alertStore?.close().catch(() => {});
-    sharing?.close();
+    await sharing?.close().catch(() => {});
     await users.close().catch(() => {});
     throw error;
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
 import { loadPackAlerting } from '../alerting/open-alerting.js';
-import { openAlertStore } from '../alerting/sqlite/open-alert-store.js';
+import { openAlertStore } from '../alerting/open-alert-store.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';

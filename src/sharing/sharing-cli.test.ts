@@ -117,7 +117,7 @@ describe('vigil partner publish / pull', () => {
     const token = (await cli(a, 'partner', 'add', 'charlie', '--tlp-max', 'green', '--collections', 'air')).stdout.trim();
     const key = (await cli(a, 'partner', 'key')).stdout.trim();
     const store = createSqliteStore({ path: a });
-    const sharing = openSharing(a, { now: '2026-01-01T00:00:00.000Z' });
+    const sharing = await openSharing(a, { now: '2026-01-01T00:00:00.000Z' });
     const app = await createTaxiiApp({ dir, dbPath: a, store, sharing, close: async () => {} });
     try {
       const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/taxii2/vigil/`;
@@ -132,7 +132,7 @@ describe('vigil partner publish / pull', () => {
       expect((await cli(c, 'partner', 'list')).stdout).toMatch(/pulls air from http:\/\/127\.0\.0\.1:\d+\/taxii2\/vigil\/ \(last /);
     } finally {
       await app.close();
-      sharing.close();
+      await sharing.close();
       await store.close();
     }
   });

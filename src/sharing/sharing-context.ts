@@ -8,6 +8,7 @@ import { ensureOrgIdentity, type OrgKeys } from './partners/org-identity-store.j
 import type { PartnerRegistry } from './partners/partner-registry.js';
 import { migrateSharing } from './partners/sharing-migrations.js';
 import { createSqlitePartnerRegistry } from './partners/sqlite-partner-registry.js';
+import { openPgSharing } from './postgres/pg-sharing.js';
 import { createSqliteStatusStore, type TaxiiStatusStore } from './taxii/taxii-status-store.js';
 
 export interface SharingContext {
@@ -15,7 +16,8 @@ export interface SharingContext {
   ledger: PublicationLedger;
   statuses: TaxiiStatusStore;
   keys: OrgKeys;
-  close(): void;
+  /** Idempotent. */
+  close(): Promise<void>;
 }
 
 export interface OpenSharingOptions {
@@ -23,14 +25,18 @@ export interface OpenSharingOptions {
   now: string;
   /** Rename the organisation (its STIX identity name). */
   orgName?: string;
+  /** The SQLite busy timeout (ignored on PostgreSQL). */
   busyTimeoutMs?: number;
+  /** The PostgreSQL pool size (default 4; ignored on SQLite). */
+  maxConnections?: number;
 }
 
 /**
- * Opens the sharing tables in the same database file the observation store uses (`--db`), migrating them (own
- * migrations table). They need SQLite: a PostgreSQL URL is VIGIL_CONFIG_INVALID until a PostgreSQL adapter exists.
+ * Opens the sharing tables in the same database the observation store uses (`--db`: a SQLite path or a PostgreSQL
+ * URL), migrating them (own migrations table).
  */
-export function openSharing(dbUrl: string, options: OpenSharingOptions): SharingContext {
+export async function openSharing(dbUrl: string, options: OpenSharingOptions): Promise<SharingContext> {
+  if (isPgUrl(dbUrl)) return openPgSharing(dbUrl, options);
   const path = sqlitePathOf(dbUrl);
   const db = openSqliteDatabase(path, options.busyTimeoutMs);
   try {
@@ -41,7 +47,7 @@ export function openSharing(dbUrl: string, options: OpenSharingOptions): Sharing
       ledger: createSqlitePublicationLedger(db),
       statuses: createSqliteStatusStore(db),
       keys,
-      close: () => db.close(),
+      close: async () => void db.close(),
     };
   } catch (error) {
     db.close();
@@ -49,13 +55,13 @@ export function openSharing(dbUrl: string, options: OpenSharingOptions): Sharing
   }
 }
 
-/**
- * The sharing tables for an API server on `dbUrl`, or undefined when the database is not SQLite (the server then runs
- * without TAXII routes rather than failing).
- */
-export function openServerSharing(dbUrl: string, now: string, orgName?: string): SharingContext | undefined {
-  if (/^postgres(ql)?:/i.test(dbUrl)) return undefined;
+/** The sharing tables for an API server on `dbUrl` (SQLite or PostgreSQL). */
+export function openServerSharing(dbUrl: string, now: string, orgName?: string): Promise<SharingContext> {
   return openSharing(dbUrl, { now, orgName: orgName || undefined });
+}
+
+function isPgUrl(url: string): boolean {
+  return /^postgres(ql)?:/i.test(url);
 }
 
 /** `sqlite:PATH`, `sqlite://PATH`, `:memory:` or a plain path, as `vigil --db` accepts. */
@@ -68,6 +74,8 @@ export function sqlitePathOf(url: string): string {
     if (path === '') throw vigilError('VIGIL_CONFIG_INVALID', 'invalid database URL sqlite: (expected sqlite:PATH)');
     return path;
   }
-  if (match?.[2] !== undefined) throw vigilError('VIGIL_CONFIG_INVALID', `partner sharing keeps its tables in SQLite; ${scheme}: databases are not supported for it yet`);
+  if (match?.[2] !== undefined) {
+    throw vigilError('VIGIL_CONFIG_INVALID', `partner sharing has no adapter for ${scheme}: URLs; use a SQLite path, sqlite:PATH or postgres://…`);
+  }
   return url;
 }

@@ -1,13 +1,18 @@
-// Builders shared by the sharing tests: observations, instances (a store plus its sharing tables) and the OASIS validator.
+// Builders shared by the sharing tests: observations, instances (a store plus its sharing tables, on SQLite or
+// PostgreSQL), the harnesses the sharing contracts run on, and the OASIS validator.
+import Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../app/paths.js';
 import { withId, type Observation, type ObservationInput } from '../model/index.js';
+import { openPgDatabase } from '../storage/postgres/pg-database.js';
+import { createPgStore } from '../storage/postgres/pg-store.js';
+import { dropSchema, freshSchemaName, schemaUrl } from '../storage/postgres/pg-test-support.js';
 import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import type { Store } from '../storage/store.js';
-import { openSharing, type SharingContext } from './sharing-context.js';
+import { openSharing, type OpenSharingOptions, type SharingContext } from './sharing-context.js';
 import { createOasisValidator, type OasisValidator } from './stix/oasis-validator.js';
 import { taxiiPlugin } from './taxii/taxii-plugin.js';
 
@@ -44,6 +49,7 @@ export function sampleObservation(overrides: Partial<ObservationInput> = {}): Ob
 
 export interface TestInstance {
   dir: string;
+  /** What `--db` names: the SQLite file, or the PostgreSQL URL (with its throwaway `?schema=`). */
   dbPath: string;
   store: Store;
   sharing: SharingContext;
@@ -56,15 +62,99 @@ export async function createTestInstance(name: string, now = '2026-01-01T00:00:0
   const dbPath = join(dir, 'vigil.db');
   const store = createSqliteStore({ path: dbPath });
   await store.migrate();
-  const sharing = openSharing(dbPath, { now, orgName: `Org ${name}` });
+  const sharing = await openSharing(dbPath, { now, orgName: `Org ${name}` });
   return {
     dir, dbPath, store, sharing,
     async close() {
-      sharing.close();
+      await sharing.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The same on PostgreSQL: store and sharing tables in one new schema, dropped on close (check pgSkipReason first). */
+export async function createPgTestInstance(name: string, now = '2026-01-01T00:00:00.000Z'): Promise<TestInstance> {
+  const dir = mkdtempSync(join(tmpdir(), `vigil-sharing-${name}-`));
+  const schema = freshSchemaName('vigil_sharing_test');
+  const dbPath = schemaUrl(schema);
+  const store = createPgStore({ url: dbPath, max: 2 });
+  let sharing: SharingContext | undefined;
+  const close = async () => {
+    await sharing?.close();
+    await store.close();
+    await dropSchema(schema);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await store.migrate();
+    sharing = await openSharing(dbPath, { now, orgName: `Org ${name}` });
+    return { dir, dbPath, store, sharing, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** What the sharing contracts run on: one adapter's sharing tables in a fresh database. */
+export interface SharingHarness {
+  sharing: SharingContext;
+  /** Opens the same database again, as another process would (migrating again); closed with the harness. */
+  reopen(options: OpenSharingOptions): Promise<SharingContext>;
+  /** A sharing table's rows as stored, to check what is (not) kept. */
+  tableRows(table: string): Promise<Record<string, unknown>[]>;
+  /** Closes everything opened and discards the database. */
+  close(): Promise<void>;
+}
+
+export const HARNESS_NOW = '2026-01-01T00:00:00.000Z';
+export const HARNESS_ORG = 'Org contract';
+
+async function harness(url: string, discard: () => Promise<void>, tableRows: SharingHarness['tableRows']): Promise<SharingHarness> {
+  const open: SharingContext[] = [];
+  const reopen = async (options: OpenSharingOptions) => {
+    const ctx = await openSharing(url, options);
+    open.push(ctx);
+    return ctx;
+  };
+  const close = async () => {
+    for (const ctx of open.splice(0)) await ctx.close();
+    await discard();
+  };
+  try {
+    return { sharing: await reopen({ now: HARNESS_NOW, orgName: HARNESS_ORG }), reopen, tableRows, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The SQLite adapters on a new file. */
+export async function sqliteSharingHarness(): Promise<SharingHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-sharing-contract-'));
+  const path = join(dir, 'vigil.db');
+  return harness(path, async () => rmSync(dir, { recursive: true, force: true }), async (table) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** The PostgreSQL adapters in a new schema, dropped on close (check pgSkipReason first). */
+export async function pgSharingHarness(): Promise<SharingHarness> {
+  const schema = freshSchemaName('vigil_sharing_test');
+  const url = schemaUrl(schema);
+  return harness(url, () => dropSchema(schema), async (table) => {
+    const db = openPgDatabase(url, { max: 1 });
+    try {
+      return await db.rows<Record<string, unknown>>(`SELECT * FROM ${table}`);
+    } finally {
+      await db.close();
+    }
+  });
 }
 
 export interface TaxiiAppOptions {

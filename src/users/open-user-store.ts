@@ -16,7 +16,7 @@ export function openUserStore(url: string): UserStore {
   }
   if (scheme === 'postgres' || scheme === 'postgresql') return createPgUserStore({ url });
   if (match?.[2] !== undefined) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `the user store has no adapter for ${scheme}: URLs yet; use a SQLite path or sqlite:PATH`);
+    throw vigilError('VIGIL_CONFIG_INVALID', `the user store has no adapter for ${scheme}: URLs; use a SQLite path, sqlite:PATH or postgres://…`);
   }
   return createSqliteUserStore({ path: url });
 }

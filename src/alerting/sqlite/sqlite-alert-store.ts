@@ -3,14 +3,13 @@ import { vigilError } from '../../errors/index.js';
 import { openSqliteDatabase, type SqliteStatement } from '../../storage/sqlite/sqlite-driver.js';
 import { translateSqliteError } from '../../storage/sqlite/sqlite-errors.js';
 import type { AlertGroup } from '../alert-group.js';
-import { outboxId, type AlertStore, type CycleCommit, type LoggedNotification, type LoggedTransition } from '../alert-store.js';
-import type { Notification } from '../notification.js';
-import type { ReceiverHealth } from '../rule-conditions.js';
-import type { Silence } from '../silences.js';
 import {
-  ALERT_COLUMNS, alertParams, OUTBOX_SELECT, rowToAck, rowToAlert, rowToOutbox, rowToSilence, rowToTick,
-  type AckRow, type AlertRow, type OutboxRow, type SilenceRow, type TickRow,
-} from './alert-rows.js';
+  ALERT_COLUMNS, ALERT_UPDATE_SET, alertParams, foldReceiverHealth, OUTBOX_SELECT, RECEIVER_HEALTH_SELECT, rowToAck, rowToAlert,
+  rowToLoggedNotification, rowToOutbox, rowToSilence, rowToTick, rowToTransition,
+  type AckRow, type AlertRow, type OutboxRow, type ReceiverHealthRow, type SilenceRow, type TickRow, type TransitionRow,
+} from '../alert-rows.js';
+import { outboxId, type AlertStore, type CycleCommit } from '../alert-store.js';
+import type { Silence } from '../silences.js';
 import { migrateAlerting } from './alerting-migrations.js';
 
 export interface SqliteAlertStoreOptions {
@@ -44,11 +43,7 @@ export function createSqliteAlertStore(options: SqliteAlertStoreOptions): AlertS
     (sql(`SELECT ${ALERT_COLUMNS} FROM alerting_alerts ${where}`).all(...params) as AlertRow[]).map(rowToAlert);
 
   const writeCommit = (c: CycleCommit) => {
-    const upsert = sql(`INSERT INTO alerting_alerts (${ALERT_COLUMNS}) VALUES (${placeholders(13)})
-      ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, rule = excluded.rule, labels = excluded.labels,
-      annotations = excluded.annotations, explanation = excluded.explanation, playbook = excluded.playbook, status = excluded.status,
-      active_at = excluded.active_at, fired_at = excluded.fired_at, last_active_at = excluded.last_active_at,
-      resolved_at = excluded.resolved_at, value = excluded.value`);
+    const upsert = sql(`INSERT INTO alerting_alerts (${ALERT_COLUMNS}) VALUES (${placeholders(13)}) ON CONFLICT (id) DO UPDATE SET ${ALERT_UPDATE_SET}`);
     for (const a of c.alerts) upsert.run(...alertParams(a));
     const transition = sql('INSERT INTO alerting_transitions (alert_id, fingerprint, rule, from_status, to_status, at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const t of c.transitions) transition.run(t.alertId, t.fingerprint, t.rule, t.from, t.to, t.at);
@@ -122,11 +117,8 @@ export function createSqliteAlertStore(options: SqliteAlertStoreOptions): AlertS
 
     async listTransitions(query = {}) {
       const rows = guarded(() => sql(`SELECT * FROM alerting_transitions WHERE seq > ? AND (? IS NULL OR alert_id = ?) ORDER BY seq LIMIT ?`)
-        .all(query.afterSeq ?? 0, query.alertId ?? null, query.alertId ?? null, query.limit ?? 1_000_000)) as Record<string, unknown>[];
-      return rows.map((r): LoggedTransition => ({
-        seq: Number(r.seq), alertId: String(r.alert_id), fingerprint: String(r.fingerprint), rule: String(r.rule),
-        from: r.from_status as LoggedTransition['from'], to: r.to_status as LoggedTransition['to'], at: String(r.at),
-      }));
+        .all(query.afterSeq ?? 0, query.alertId ?? null, query.alertId ?? null, query.limit ?? 1_000_000)) as TransitionRow[];
+      return rows.map(rowToTransition);
     },
 
     async addAcknowledgement(ack) {
@@ -176,7 +168,7 @@ export function createSqliteAlertStore(options: SqliteAlertStoreOptions): AlertS
 
     async listNotifications(query = {}) {
       const rows = guarded(() => sql('SELECT seq, payload FROM alerting_notifications WHERE seq > ? ORDER BY seq LIMIT ?').all(query.afterSeq ?? 0, query.limit ?? 1_000_000)) as { seq: number; payload: string }[];
-      return rows.map((r): LoggedNotification => ({ ...(JSON.parse(r.payload) as Notification), seq: Number(r.seq) }));
+      return rows.map(rowToLoggedNotification);
     },
 
     async claimOutbox({ now, leaseMs, limit, receiver }) {
@@ -206,16 +198,7 @@ export function createSqliteAlertStore(options: SqliteAlertStoreOptions): AlertS
     },
 
     async receiverHealth() {
-      const rows = guarded(() => sql(`SELECT receiver, attempts, created_at, last_error FROM alerting_outbox
-        WHERE status = 'pending' AND last_error IS NOT NULL ORDER BY receiver, attempts DESC, created_at`).all()) as
-        { receiver: string; attempts: number; created_at: string; last_error: string }[];
-      const byReceiver = new Map<string, ReceiverHealth>();
-      for (const r of rows) {
-        const h = byReceiver.get(r.receiver);
-        if (!h) byReceiver.set(r.receiver, { receiver: r.receiver, attempts: Number(r.attempts), pendingSince: r.created_at, lastError: r.last_error });
-        else if (r.created_at < h.pendingSince) h.pendingSince = r.created_at;
-      }
-      return [...byReceiver.values()];
+      return foldReceiverHealth(guarded(() => sql(RECEIVER_HEALTH_SELECT).all()) as ReceiverHealthRow[]);
     },
   };
 }

@@ -9,7 +9,7 @@ import { formatLabels } from '../../alerting/labels.js';
 import { loadPackAlerting, withAlertStore } from '../../alerting/open-alerting.js';
 import { createOutboxDispatcher } from '../../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../../alerting/receivers/create-notifiers.js';
-import { openAlertStore } from '../../alerting/sqlite/open-alert-store.js';
+import { openAlertStore } from '../../alerting/open-alert-store.js';
 import { vigilError } from '../../errors/index.js';
 import { resolvePackPath } from '../../app/paths.js';
 import { loadPack } from '../../packs/pack-loader.js';

@@ -2,7 +2,7 @@
 // partner's TAXII server (once, or every N minutes).
 import type { Command } from 'commander';
 import { parseDuration } from '../../alerting/duration.js';
-import { openAlertStore } from '../../alerting/sqlite/open-alert-store.js';
+import { openAlertStore } from '../../alerting/open-alert-store.js';
 import { latestDataDay } from '../../app/assess-at.js';
 import { vigilError } from '../../errors/index.js';
 import { isTlp, type Tlp } from '../../model/index.js';
@@ -18,11 +18,11 @@ import { withContext, type CommandContext } from '../context.js';
 export async function withSharing<T>(cmd: Command, run: (ctx: CommandContext, sharing: SharingContext) => Promise<T>): Promise<T> {
   const globals = cmd.optsWithGlobals() as { db?: string; pack?: string };
   return withContext(globals, async (ctx) => {
-    const sharing = openSharing(resolveDbUrl(globals.db, process.env.VIGIL_DB), { now: ctx.now().toISOString(), orgName: process.env.VIGIL_ORG_NAME || undefined });
+    const sharing = await openSharing(resolveDbUrl(globals.db, process.env.VIGIL_DB), { now: ctx.now().toISOString(), orgName: process.env.VIGIL_ORG_NAME || undefined });
     try {
       return await run(ctx, sharing);
     } finally {
-      sharing.close();
+      await sharing.close();
     }
   });
 }

@@ -1,8 +1,8 @@
 // The publication ledger in the sharing tables of the main SQLite database; TLP is part of every query's WHERE clause.
 import { tlpRank, type Tlp } from '../../model/index.js';
 import type { SqliteDatabase } from '../../storage/sqlite/sqlite-driver.js';
-import { canonicalJson } from '../signing/canonical-json.js';
 import { stixVersion, type StixObject } from '../stix/stix-types.js';
+import { nextVersion } from './ledger-versions.js';
 import { OWN_ORIGIN, type LedgerEntry, type LedgerKind, type LedgerQuery, type PublicationLedger } from './publication-ledger.js';
 
 interface Row {
@@ -10,9 +10,6 @@ interface Row {
 }
 
 const toEntry = (r: Row): LedgerEntry => ({ seq: r.seq, kind: r.kind, tlp: r.tlp, origin: r.origin, dateAdded: r.date_added, object: JSON.parse(r.body) as StixObject });
-
-/** Content without its version stamps, to tell a real change from a re-publication. */
-const contentOf = (o: StixObject) => canonicalJson({ ...o, created: undefined, modified: undefined });
 
 export function createSqlitePublicationLedger(db: SqliteDatabase): PublicationLedger {
   const insert = (object: StixObject, kind: LedgerKind, tlp: Tlp, origin: string, now: string) =>
@@ -26,13 +23,9 @@ export function createSqlitePublicationLedger(db: SqliteDatabase): PublicationLe
         const previous = db.prepare(`SELECT seq, kind, tlp, origin, date_added, body FROM sharing_objects WHERE stix_id = ? AND origin = ?
           ORDER BY version DESC LIMIT 1`).get(object.id, OWN_ORIGIN) as Row | undefined;
         if (previous === undefined) return { added: insert(object, kind, tlp, OWN_ORIGIN, now) > 0, object };
-        const before = JSON.parse(previous.body) as StixObject;
-        if (contentOf(before) === contentOf(object) && previous.tlp === tlp) return { added: false, object: before };
-        const prevVersion = stixVersion(before) ?? previous.date_added;
-        const proposed = object.modified ?? now;
-        const modified = proposed > prevVersion ? proposed : laterThan(prevVersion, now);
-        const next = { ...object, created: before.created ?? object.created, modified };
-        return { added: insert(next, kind, tlp, OWN_ORIGIN, now) > 0, object: next };
+        const next = nextVersion(toEntry(previous), object, tlp, now);
+        if (!next.changed) return { added: false, object: next.object };
+        return { added: insert(next.object, kind, tlp, OWN_ORIGIN, now) > 0, object: next.object };
       }).immediate();
     },
     async keepReceived(items, origin, now) {
@@ -81,8 +74,3 @@ export function createSqlitePublicationLedger(db: SqliteDatabase): PublicationLe
   };
 }
 
-/** A version stamp after `previous`: now, or one millisecond after it when the clock has not moved past it. */
-function laterThan(previous: string, now: string): string {
-  if (now > previous) return now;
-  return new Date(Date.parse(previous) + 1).toISOString();
-}

@@ -11,7 +11,8 @@ export interface OrgKeys {
   signer: Signer;
 }
 
-interface IdentityRow {
+/** The sharing_identity row, in every adapter. */
+export interface IdentityRow {
   name: string;
   public_key: string;
   private_key_pem: string;
@@ -32,6 +33,10 @@ export function ensureOrgIdentity(db: SqliteDatabase, now: string, name?: string
     db.prepare('UPDATE sharing_identity SET name = ? WHERE singleton = 1').run(name);
   }
   row = db.prepare('SELECT name, public_key, private_key_pem, created_at FROM sharing_identity WHERE singleton = 1').get() as IdentityRow;
+  return orgKeysOf(row);
+}
+
+export function orgKeysOf(row: IdentityRow): OrgKeys {
   return {
     identity: { name: row.name, publicKey: row.public_key, createdAt: row.created_at },
     signer: createSigner(row.private_key_pem, row.public_key),

@@ -1,10 +1,10 @@
 // The partner registry in the sharing tables of the main SQLite database.
-import { vigilError } from '../../errors/index.js';
-import { isTlp, type Tlp } from '../../model/index.js';
+import type { Tlp } from '../../model/index.js';
 import type { SqliteDatabase } from '../../storage/sqlite/sqlite-driver.js';
 import { checkAlias, checkSeriesPatterns, collectionId, type Collection } from './collections.js';
 import type { NewPartner, Partner, PartnerRegistry, PartnerUpdate } from './partner-registry.js';
 import { hashPartnerToken, looksLikePartnerToken, newPartnerToken } from './partner-token.js';
+import { checkPartnerName, checkTlp, collectionExists, noSuchCollection, noSuchPartner, partnerExists } from './registry-checks.js';
 
 interface CollectionRow {
   id: string; alias: string; title: string; description: string; series: string; assessments: number; alerts: number; tlp_max: string;
@@ -14,8 +14,6 @@ interface PartnerRow {
   name: string; tlp_max: string; can_write: number; public_key: string | null; require_signatures: number; remote_url: string | null;
   remote_token: string | null; remote_collection: string | null; pull_added_after: string | null; last_pull_at: string | null; created_at: string;
 }
-
-const PARTNER_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export function createSqlitePartnerRegistry(db: SqliteDatabase): PartnerRegistry {
   const toCollection = (r: CollectionRow): Collection => ({
@@ -48,23 +46,19 @@ export function createSqlitePartnerRegistry(db: SqliteDatabase): PartnerRegistry
   };
   const requirePartner = (name: string): Partner => {
     const p = findPartner(name);
-    if (!p) throw vigilError('VIGIL_NOT_FOUND', `no partner named ${name} (see \`vigil partner list\`)`);
+    if (!p) throw noSuchPartner(name);
     return p;
   };
   const resolveCollections = (list: readonly string[]): string[] =>
     [...new Set(list.map((c) => {
       const found = findCollection(c);
-      if (!found) throw vigilError('VIGIL_NOT_FOUND', `no collection ${c} (see \`vigil partner collection list\`)`);
+      if (!found) throw noSuchCollection(c, true);
       return found.id;
     }))];
   const setCollections = (name: string, ids: readonly string[]) => {
     db.prepare('DELETE FROM sharing_partner_collections WHERE partner = ?').run(name);
     const insert = db.prepare('INSERT INTO sharing_partner_collections (partner, collection_id) VALUES (?, ?)');
     for (const id of ids) insert.run(name, id);
-  };
-  const checkTlp = (tlp: unknown): Tlp => {
-    if (!isTlp(tlp)) throw vigilError('VIGIL_UNKNOWN_KIND', `invalid TLP ${JSON.stringify(tlp)} (expected clear, green, amber, amber+strict or red)`);
-    return tlp;
   };
 
   return {
@@ -77,7 +71,7 @@ export function createSqlitePartnerRegistry(db: SqliteDatabase): PartnerRegistry
     async addCollection(c, now) {
       const alias = checkAlias(c.alias);
       const series = checkSeriesPatterns(c.series);
-      if (findCollection(alias)) throw vigilError('VIGIL_CONFLICT', `collection ${alias} already exists`);
+      if (findCollection(alias)) throw collectionExists(alias);
       const id = collectionId(alias);
       db.prepare('INSERT INTO sharing_collections (id, alias, title, description, series, assessments, alerts, tlp_max, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(id, alias, c.title, c.description, JSON.stringify(series), Number(c.assessments), Number(c.alerts), checkTlp(c.tlpMax), now);
@@ -85,7 +79,7 @@ export function createSqlitePartnerRegistry(db: SqliteDatabase): PartnerRegistry
     },
     async removeCollection(idOrAlias) {
       const c = findCollection(idOrAlias);
-      if (!c) throw vigilError('VIGIL_NOT_FOUND', `no collection ${idOrAlias}`);
+      if (!c) throw noSuchCollection(idOrAlias);
       db.prepare('DELETE FROM sharing_collections WHERE id = ?').run(c.id);
     },
     async listPartners() {
@@ -95,8 +89,8 @@ export function createSqlitePartnerRegistry(db: SqliteDatabase): PartnerRegistry
       return findPartner(name);
     },
     async addPartner(p: NewPartner, now) {
-      if (!PARTNER_NAME.test(p.name)) throw vigilError('VIGIL_CONFIG_INVALID', `invalid partner name ${JSON.stringify(p.name)} (lower-case letters, digits, - and _, at most 64)`);
-      if (findPartner(p.name)) throw vigilError('VIGIL_CONFLICT', `partner ${p.name} already exists (use \`vigil partner token ${p.name}\` for a new token)`);
+      checkPartnerName(p.name);
+      if (findPartner(p.name)) throw partnerExists(p.name);
       const token = newPartnerToken();
       const collections = resolveCollections(p.collections);
       db.transaction(() => {

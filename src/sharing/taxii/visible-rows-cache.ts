@@ -1,6 +1,7 @@
 // Keeps each reader class's view of the store (one per TLP ceiling and series selection) in memory and tops it up
 // with only the rows stored since, so a TAXII page does not re-read the whole store. Every row still comes from a
-// store query carrying the ceiling (tlpMax); stored observations never change and seq only grows (SQLite).
+// store query carrying the ceiling (tlpMax); stored observations never change and seq only grows, in commit order
+// on SQLite and on PostgreSQL (pg-store.ts's write lock).
 import type { Store, StoredObservation } from '../../storage/store.js';
 import { readerCeiling, visibleObservations, type ReaderScope } from './collection-reader.js';
 

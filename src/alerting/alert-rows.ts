@@ -1,9 +1,11 @@
-// Maps alerting records to and from table rows (JSON columns as text); shared by every SQL dialect.
-import type { Alert, AlertStatus } from '../alert.js';
-import type { Acknowledgement, PlaybookTick } from '../acknowledgement.js';
-import type { OutboxEntry } from '../alert-store.js';
-import type { Notification } from '../notification.js';
-import type { Silence } from '../silences.js';
+// Maps alerting records to and from table rows (JSON columns as text, instants as canonical ISO text); shared by the
+// SQLite and PostgreSQL alert stores, whose tables have the same columns.
+import type { Alert, AlertStatus } from './alert.js';
+import type { Acknowledgement, PlaybookTick } from './acknowledgement.js';
+import type { LoggedNotification, LoggedTransition, OutboxEntry } from './alert-store.js';
+import type { Notification } from './notification.js';
+import type { ReceiverHealth } from './rule-conditions.js';
+import type { Silence } from './silences.js';
 
 export interface AlertRow {
   id: string; fingerprint: string; rule: string; labels: string; annotations: string; explanation: string | null; playbook: string | null;
@@ -11,6 +13,9 @@ export interface AlertRow {
 }
 
 export const ALERT_COLUMNS = 'id, fingerprint, rule, labels, annotations, explanation, playbook, status, active_at, fired_at, last_active_at, resolved_at, value';
+
+/** The `ON CONFLICT (id) DO UPDATE SET …` list that rewrites every column but the id (same text in both dialects). */
+export const ALERT_UPDATE_SET = ALERT_COLUMNS.split(', ').filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ');
 
 export function alertParams(a: Alert): unknown[] {
   return [a.id, a.fingerprint, a.rule, JSON.stringify(a.labels), JSON.stringify(a.annotations), a.explanation === null ? null : JSON.stringify(a.explanation),
@@ -53,8 +58,11 @@ export interface OutboxRow {
   last_error: string | null; created_at: string; delivered_at: string | null; payload: string;
 }
 
-export const OUTBOX_SELECT = `SELECT o.id, o.notification_id, o.receiver, o.status, o.attempts, o.next_attempt_at, o.leased_until, o.last_error,
-  o.created_at, o.delivered_at, n.payload FROM alerting_outbox o JOIN alerting_notifications n ON n.id = o.notification_id`;
+/** An outbox row (`o`) with its notification's payload (`n`). */
+export const OUTBOX_COLUMNS = `o.id, o.notification_id, o.receiver, o.status, o.attempts, o.next_attempt_at, o.leased_until, o.last_error,
+  o.created_at, o.delivered_at, n.payload`;
+
+export const OUTBOX_SELECT = `SELECT ${OUTBOX_COLUMNS} FROM alerting_outbox o JOIN alerting_notifications n ON n.id = o.notification_id`;
 
 export function rowToOutbox(r: OutboxRow): OutboxEntry {
   return {
@@ -62,4 +70,35 @@ export function rowToOutbox(r: OutboxRow): OutboxEntry {
     status: r.status as OutboxEntry['status'], attempts: Number(r.attempts), nextAttemptAt: r.next_attempt_at, leasedUntil: r.leased_until,
     lastError: r.last_error, createdAt: r.created_at, deliveredAt: r.delivered_at,
   };
+}
+
+export interface TransitionRow { seq: number | string; alert_id: string; fingerprint: string; rule: string; from_status: string; to_status: string; at: string }
+
+/** seq is a number in SQLite and a BIGINT (string) from PostgreSQL. */
+export function rowToTransition(r: TransitionRow): LoggedTransition {
+  return {
+    seq: Number(r.seq), alertId: r.alert_id, fingerprint: r.fingerprint, rule: r.rule,
+    from: r.from_status as LoggedTransition['from'], to: r.to_status as LoggedTransition['to'], at: r.at,
+  };
+}
+
+export function rowToLoggedNotification(r: { seq: number | string; payload: string }): LoggedNotification {
+  return { ...(JSON.parse(r.payload) as Notification), seq: Number(r.seq) };
+}
+
+/** Selects what receiverHealth folds: undelivered entries that have failed at least once. */
+export const RECEIVER_HEALTH_SELECT = `SELECT receiver, attempts, created_at, last_error FROM alerting_outbox
+  WHERE status = 'pending' AND last_error IS NOT NULL ORDER BY receiver, attempts DESC, created_at`;
+
+export interface ReceiverHealthRow { receiver: string; attempts: number; created_at: string; last_error: string }
+
+/** One entry per receiver: the most attempts on any entry, since its oldest undelivered one. Rows in RECEIVER_HEALTH_SELECT order. */
+export function foldReceiverHealth(rows: readonly ReceiverHealthRow[]): ReceiverHealth[] {
+  const byReceiver = new Map<string, ReceiverHealth>();
+  for (const r of rows) {
+    const h = byReceiver.get(r.receiver);
+    if (!h) byReceiver.set(r.receiver, { receiver: r.receiver, attempts: Number(r.attempts), pendingSince: r.created_at, lastError: r.last_error });
+    else if (r.created_at < h.pendingSince) h.pendingSince = r.created_at;
+  }
+  return [...byReceiver.values()];
 }
