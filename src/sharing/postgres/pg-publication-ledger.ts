@@ -24,10 +24,13 @@ export function createPgPublicationLedger(db: PgDatabase): PublicationLedger {
   /** Serialises appends until COMMIT (see the header); also makes publish's read-then-insert atomic. */
   const lock = (client: PgClient) => client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [lockKey] });
 
+  // Under the append lock, date_added never goes back: a writer whose clock lags another's stamps its rows with the
+  // newest date_added already committed, so `added_after` paging follows commit order as `next` does.
   const insert = async (client: PgClient, object: StixObject, kind: LedgerKind, tlp: Tlp, origin: string, now: string): Promise<number> =>
     (await client.query({
       text: `INSERT INTO sharing_objects (stix_id, type, kind, version, tlp, tlp_rank, origin, date_added, body)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (stix_id, version, origin) DO NOTHING`,
+        VALUES ($1, $2, $3, $4, $5, $6, $7, GREATEST($8::text COLLATE "C", (SELECT MAX(date_added) FROM sharing_objects)), $9)
+        ON CONFLICT (stix_id, version, origin) DO NOTHING`,
       values: [object.id, object.type, kind, stixVersion(object) ?? now, tlp, tlpRank(tlp), origin, now, JSON.stringify(object)],
     })).rowCount ?? 0;
 

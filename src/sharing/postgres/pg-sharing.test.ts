@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropSchema, freshSchemaName, pgSkipReason, schemaUrl } from '../../storage/postgres/pg-test-support.js';
 import { runPublicationLedgerContract } from '../ledger/publication-ledger.contract.js';
+import { LATEST_VERSION } from '../ledger/publication-ledger.js';
 import { DEFAULT_COLLECTION } from '../partners/collections.js';
 import { runPartnerRegistryContract } from '../partners/partner-registry.contract.js';
 import { openSharing, type SharingContext } from '../sharing-context.js';
@@ -61,6 +62,16 @@ describe.skipIf(skip !== undefined)(skip ?? 'postgres sharing', () => {
       }
       expect((await ctx.registry.listCollections()).map((c) => c.alias)).toEqual(['a-c', 'a_b', 'ab', 'b', 'default']);
       expect((await ctx.registry.listPartners()).map((p) => p.name)).toEqual(['a-c', 'a_b', 'ab', 'b']);
+    });
+
+    it('never lets date_added go back in commit order, whatever a lagging writer\'s clock says', async () => {
+      const url = schemaUrl(newSchema());
+      const [fast, slow] = [await opened(url), await opened(url)];
+      await fast.ledger.publish({ type: 'note', id: 'note--00000000-0000-4000-8000-000000000001', spec_version: '2.1' }, 'alert', 'clear', '2026-01-01T00:00:05.000Z');
+      await slow.ledger.publish({ type: 'note', id: 'note--00000000-0000-4000-8000-000000000002', spec_version: '2.1' }, 'alert', 'clear', '2026-01-01T00:00:01.000Z');
+      const entries = await slow.ledger.query({ tlpMax: 'clear', kinds: ['alert'], versions: LATEST_VERSION });
+      expect(entries.map((e) => [e.seq, e.dateAdded])).toEqual([[1, '2026-01-01T00:00:05.000Z'], [2, '2026-01-01T00:00:05.000Z']]);
+      expect(await slow.ledger.query({ tlpMax: 'clear', kinds: ['alert'], versions: LATEST_VERSION, addedAfter: '2026-01-01T00:00:04.000Z' })).toHaveLength(2);
     });
 
     it('reports an unreachable server as VIGIL_STORE_UNAVAILABLE without the password, and refuses use after close', async () => {
