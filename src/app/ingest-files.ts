@@ -43,8 +43,10 @@ export async function readFileObservations(kind: string, path: string): Promise<
   try {
     return (await parser.readFile(path, { file: path })).map(withId);
   } catch (cause) {
-    if (cause instanceof VigilError) throw cause;
-    throw vigilError('VIGIL_FILE_NOT_FOUND', `${path}: cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+    // Only a file-system error (ENOENT, EACCES, EISDIR…) is about the file; anything else is a bug and says so.
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (cause instanceof VigilError || typeof code !== 'string' || !(cause as NodeJS.ErrnoException).syscall) throw cause;
+    throw vigilError('VIGIL_FILE_NOT_FOUND', `${path}: cannot read file (${code})`, { cause });
   }
 }
 

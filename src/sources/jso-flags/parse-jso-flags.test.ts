@@ -52,12 +52,15 @@ describe('parseJsoFlags', () => {
     expect(parse(fixture)).toStrictEqual(observations);
   });
 
-  it('keeps Russian-only rows apart (jso.russia.<flag>), so they never count as PLA activity', () => {
+  it('keeps Russian-only rows apart (jso.russia.<flag>), with the PLA flags at 0 that day', () => {
     const russian = parse(`${HEADER},country\n2026-02-16,0,0,1,0,1,0,0,0,0,1,russia\n2026-02-17,0,0,1,0,1,0,0,0,0,1,both\n`);
     expect(russian.filter((o) => o.value === 1).map((o) => o.series)).toEqual([
       'jso.russia.ship_transit', 'jso.russia.yonaguni', 'jso.russia.outbound',
       'jso.ship_transit', 'jso.yonaguni', 'jso.outbound',
     ]);
+    const pla16 = russian.filter((o) => o.periodStart === '2026-02-15T16:00:00.000Z' && !o.series.startsWith('jso.russia.'));
+    expect(pla16).toHaveLength(10);
+    expect(pla16.every((o) => o.value === 0)).toBe(true);
   });
 
   it('accepts a file without the optional country column', () => {

@@ -36,20 +36,16 @@ export function parseJsoFlags(text: string, ctx: ParseContext): ObservationInput
     for (const flag of FLAGS) {
       const value = readFlag(row, flag);
       if (value === undefined) continue;
-      const observation: ObservationInput = {
-        series: country === 'russia' ? `jso.russia.${flag}` : `jso.${flag}`,
-        value,
-        unit: 'flag',
-        periodStart,
-        periodEnd,
-        publishedAt,
-        source: 'jso',
-        reliability: 'A',
-        credibility: 2,
-        tlp: 'clear',
-      };
-      if (country !== undefined) observation.attributes = { country };
-      out.push(observation);
+      const base = { unit: 'flag', periodStart, periodEnd, publishedAt, source: 'jso', reliability: 'A', credibility: 2, tlp: 'clear' } as const;
+      const attributes = country !== undefined ? { attributes: { country } } : {};
+      if (country === 'russia') {
+        // A release about Russian forces only: its flags are Russian activity, and Chinese activity that day is 0.
+        // The 0 also revises the jso.<flag> = 1 that earlier versions of this parser stored for such rows.
+        out.push({ series: `jso.russia.${flag}`, value, ...base, ...attributes });
+        out.push({ series: `jso.${flag}`, value: 0, ...base, ...attributes });
+      } else {
+        out.push({ series: `jso.${flag}`, value, ...base, ...attributes });
+      }
     }
   }
   return out;

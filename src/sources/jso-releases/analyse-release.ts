@@ -95,7 +95,7 @@ export function analyseRelease(rawText: string, releaseDate: string): ReleaseAna
     const dates = datesIn(sentence, releaseDate, context);
     for (const [name, carrier] of CARRIERS) {
       if (!sentence.includes(`「${name}」`) || result.carriers.some((c) => c.carrier === carrier)) continue;
-      result.carriers.push({ carrier, date: dates.at(-1)?.date ?? context.date, flightOps: body.includes('発着艦') });
+      result.carriers.push({ carrier, date: latestDate(dates) ?? context.date, flightOps: body.includes('発着艦') });
     }
     // "…は、5月19日に…を南東進したものと（それぞれ）同一である": passages already reported, not new ones.
     if (/同一/.test(sentence)) {
@@ -106,6 +106,11 @@ export function analyseRelease(rawText: string, releaseDate: string): ReleaseAna
     context.date = dates.at(-1)?.date ?? context.date;
   }
   return result;
+}
+
+/** The newest of the dates a sentence names (ISO dates compare as text). */
+function latestDate(dates: readonly DateMention[]): string | undefined {
+  return dates.reduce<string | undefined>((max, d) => (max === undefined || d.date > max ? d.date : max), undefined);
 }
 
 function releaseTopic(body: string): string | undefined {

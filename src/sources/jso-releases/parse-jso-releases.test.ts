@@ -43,6 +43,8 @@ describe('analyseRelease', () => {
   it('dates a carrier to the newest day a release confirms it at sea, not the day its deployment began', () => {
     const text = '中国海軍艦艇の動向について海上自衛隊は、12月17日(土)から20日(火)に引き続き、21日(水)及び22日(木)に、中国海軍クズネツォフ級空母「遼寧」を含む複数の中国海軍艦艇が太平洋上の海域において航行していることを確認した。';
     expect(analyseRelease(text, '2030-12-23').carriers).toEqual([{ carrier: 'liaoning', date: '2030-12-22', flightOps: false }]);
+    const later = '中国海軍艦艇の動向について海上自衛隊は、22日(木)に、中国海軍クズネツォフ級空母「遼寧」が、12月17日(土)から航行していることを確認した。';
+    expect(analyseRelease(later, '2030-12-23').carriers[0].date).toBe('2030-12-22');
   });
 
   it('reads aircraft passages ("…との間を通過して太平洋に至り") and a December date in a January release', () => {
