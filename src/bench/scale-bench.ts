@@ -132,7 +132,7 @@ async function writerRate(rows: readonly Observation[], write: Writer): Promise<
   const at = new Date(0).toISOString();
   const params = rows.map((o) => observationParams(o, at));
   try {
-    await migratePg(pool, schema, location.label);
+    await migratePg(pool, schema, location.label, new Date().toISOString());
     forgetIncomingTables();
     const client = await pool.connect();
     try {

@@ -1,5 +1,5 @@
 // Opens the sharing side of a Vigil database: partner registry, publication ledger, TAXII statuses and the org's keys.
-import { vigilError } from '../errors/index.js';
+import { parseDatabaseUrl } from '../storage/database-url.js';
 import { openSqliteDatabase } from '../storage/sqlite/sqlite-driver.js';
 import { translateSqliteError } from '../storage/sqlite/sqlite-errors.js';
 import type { PublicationLedger } from './ledger/publication-ledger.js';
@@ -36,8 +36,9 @@ export interface OpenSharingOptions {
  * URL), migrating them (own migrations table).
  */
 export async function openSharing(dbUrl: string, options: OpenSharingOptions): Promise<SharingContext> {
-  if (isPgUrl(dbUrl)) return openPgSharing(dbUrl, options);
-  const path = sqlitePathOf(dbUrl);
+  const target = parseDatabaseUrl(dbUrl);
+  if (target.dialect === 'postgres') return openPgSharing(target.url, options);
+  const { path } = target;
   const db = openSqliteDatabase(path, options.busyTimeoutMs);
   try {
     migrateSharing(db, path, options.now);
@@ -58,24 +59,4 @@ export async function openSharing(dbUrl: string, options: OpenSharingOptions): P
 /** The sharing tables for an API server on `dbUrl` (SQLite or PostgreSQL). */
 export function openServerSharing(dbUrl: string, now: string, orgName?: string): Promise<SharingContext> {
   return openSharing(dbUrl, { now, orgName: orgName || undefined });
-}
-
-function isPgUrl(url: string): boolean {
-  return /^postgres(ql)?:/i.test(url);
-}
-
-/** `sqlite:PATH`, `sqlite://PATH`, `:memory:` or a plain path, as `vigil --db` accepts. */
-export function sqlitePathOf(url: string): string {
-  const match = /^([a-z][a-z0-9+.-]+):(\/\/)?/i.exec(url);
-  const scheme = match?.[1].toLowerCase();
-  if (scheme === 'sqlite') {
-    const rest = url.slice('sqlite:'.length);
-    const path = rest.startsWith('//') ? rest.slice(2) : rest;
-    if (path === '') throw vigilError('VIGIL_CONFIG_INVALID', 'invalid database URL sqlite: (expected sqlite:PATH)');
-    return path;
-  }
-  if (match?.[2] !== undefined) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `partner sharing has no adapter for ${scheme}: URLs; use a SQLite path, sqlite:PATH or postgres://…`);
-  }
-  return url;
 }

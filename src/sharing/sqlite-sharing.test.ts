@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { runPublicationLedgerContract } from './ledger/publication-ledger.contract.js';
 import { runPartnerRegistryContract } from './partners/partner-registry.contract.js';
-import { openSharing, sqlitePathOf } from './sharing-context.js';
+import { openSharing } from './sharing-context.js';
 import { sqliteSharingHarness } from './sharing-fixtures.js';
 import { runTaxiiStatusStoreContract } from './taxii/taxii-status-store.contract.js';
 
@@ -33,14 +33,5 @@ describe('SQLite sharing tables', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sharing_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     db.close();
     expect(tables).toEqual(['sharing_collections', 'sharing_identity', 'sharing_objects', 'sharing_partner_collections', 'sharing_partners', 'sharing_schema_migrations', 'sharing_statuses']);
-  });
-
-  it('reads the URL forms --db accepts and refuses other schemes without echoing them', () => {
-    expect(sqlitePathOf('sqlite:///tmp/a.db')).toBe('/tmp/a.db');
-    expect(sqlitePathOf('sqlite:a.db')).toBe('a.db');
-    expect(sqlitePathOf('a.db')).toBe('a.db');
-    expect(() => sqlitePathOf('sqlite:')).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
-    expect(() => sqlitePathOf('mysql://u:secret@h/db')).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
-    expect(() => sqlitePathOf('mysql://u:secret@h/db')).not.toThrow(/secret/);
   });
 });

@@ -1,6 +1,6 @@
 // The alerting tables in PostgreSQL as numbered steps in their own migrations table (alerting_schema_migrations, as in
 // SQLite), applied under the observation store's advisory migration lock.
-import { vigilError } from '../../errors/index.js';
+import { runPgMigrations } from '../../storage/postgres/pg-migration-runner.js';
 import type { PgPool } from '../../storage/postgres/pg-driver.js';
 
 export const PG_ALERTING_MIGRATIONS_TABLE = 'alerting_schema_migrations';
@@ -102,37 +102,7 @@ const STEPS: readonly { version: number; name: string; sql: string }[] = [
   },
 ];
 
-/**
- * Applies the missing steps in one transaction. The lock is the observation store's (`vigil.migrate.<schema>`), so
- * processes migrating a new schema's observations and alerts at once never race on CREATE SCHEMA; a process that
- * waited finds the work done.
- */
+/** Applies the alerting tables' missing steps (src/storage/postgres/pg-migration-runner.ts). */
 export async function migratePgAlerting(pool: PgPool, schema: string | undefined, label: string, now: string): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [`vigil.migrate.${schema ?? ''}`] });
-    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${PG_ALERTING_MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const { rows } = await client.query<{ version: number | null }>(`SELECT MAX(version) AS version FROM ${PG_ALERTING_MIGRATIONS_TABLE}`);
-    const current = rows[0]?.version ?? 0;
-    const latest = Math.max(...STEPS.map((s) => s.version));
-    if (current > latest) {
-      throw vigilError('VIGIL_STORE_UNAVAILABLE', `database ${label} has alerting schema version ${current}, newer than this Vigil knows (${latest}); upgrade Vigil`);
-    }
-    for (const step of STEPS.filter((s) => s.version > current)) {
-      await client.query(step.sql);
-      await client.query({ text: `INSERT INTO ${PG_ALERTING_MIGRATIONS_TABLE} (version, name, applied_at) VALUES ($1, $2, $3)`, values: [step.version, step.name, now] });
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    // A connection that cannot even roll back is dropped from the pool rather than reused.
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  await runPgMigrations(pool, schema, label, { table: PG_ALERTING_MIGRATIONS_TABLE, what: 'alerting', steps: STEPS }, now);
 }

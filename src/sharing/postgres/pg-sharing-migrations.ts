@@ -1,23 +1,16 @@
 // The sharing tables in PostgreSQL as numbered steps in their own migrations table, applied under an advisory lock.
 // They mirror the SQLite steps (src/sharing/partners/sharing-migrations.ts); compared and sorted text is COLLATE "C"
 // so ordering is binary, as in SQLite, whatever the database locale.
-import { vigilError } from '../../errors/index.js';
-import type { PgClient, PgPool } from '../../storage/postgres/pg-driver.js';
+import { runPgMigrations, type PgMigrationStep } from '../../storage/postgres/pg-migration-runner.js';
+import type { PgPool } from '../../storage/postgres/pg-driver.js';
 import { DEFAULT_COLLECTION } from '../partners/collections.js';
 import { SHARING_MIGRATIONS_TABLE } from '../partners/sharing-migrations.js';
 
-interface PgStep {
-  version: number;
-  name: string;
-  sql: string;
-  /** Rows a fresh database starts with. */
-  seed?: (client: PgClient, nowIso: string) => Promise<void>;
-}
 
 const TLP_CHECK = "CHECK (tlp_max IN ('clear', 'green', 'amber', 'amber+strict', 'red'))";
 
 /** Never edit a released step: add a new one (and the same step to SQLite). */
-const STEPS: readonly PgStep[] = [
+const STEPS: readonly PgMigrationStep[] = [
   {
     version: 1,
     name: 'identity, collections, partners, published objects, TAXII statuses',
@@ -91,36 +84,7 @@ const STEPS: readonly PgStep[] = [
   },
 ];
 
-/**
- * Applies the missing steps in one transaction holding an advisory lock named after the schema, so several
- * processes opening the sharing tables at once migrate them once. Safe to call again.
- */
+/** Applies the sharing tables' missing steps (src/storage/postgres/pg-migration-runner.ts); safe to call again. */
 export async function migratePgSharing(pool: PgPool, schema: string | undefined, label: string, nowIso: string): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [`vigil.migrate.sharing.${schema ?? ''}`] });
-    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${SHARING_MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const { rows } = await client.query<{ version: number | null }>(`SELECT MAX(version) AS version FROM ${SHARING_MIGRATIONS_TABLE}`);
-    const current = rows[0]?.version ?? 0;
-    const latest = Math.max(...STEPS.map((s) => s.version));
-    if (current > latest) {
-      throw vigilError('VIGIL_STORE_UNAVAILABLE', `database ${label} has sharing schema version ${current}, newer than this Vigil knows (${latest}); upgrade Vigil`);
-    }
-    for (const step of STEPS.filter((s) => s.version > current)) {
-      await client.query(step.sql);
-      await step.seed?.(client, nowIso);
-      await client.query({ text: `INSERT INTO ${SHARING_MIGRATIONS_TABLE} (version, name, applied_at) VALUES ($1, $2, $3)`, values: [step.version, step.name, nowIso] });
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  await runPgMigrations(pool, schema, label, { table: SHARING_MIGRATIONS_TABLE, what: 'sharing', steps: STEPS }, nowIso);
 }

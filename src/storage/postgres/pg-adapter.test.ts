@@ -84,7 +84,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'PostgreSQL adapter', () => {
     await client.connect();
     try {
       expect((await client.query(`SELECT count(*)::int AS n FROM ${schema}.schema_migrations`)).rows[0].n).toBe(1);
-      await client.query(`INSERT INTO ${schema}.schema_migrations (version, name) VALUES (999, 'future')`);
+      await client.query(`INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00.000Z')`);
     } finally {
       await client.end();
     }

@@ -1,5 +1,5 @@
 // The PostgreSQL schema as numbered, append-only migration steps, and the runner that applies the missing ones.
-import { vigilError } from '../../errors/index.js';
+import { runPgMigrations } from './pg-migration-runner.js';
 import type { PgPool } from './pg-driver.js';
 
 export interface PgMigration {
@@ -57,41 +57,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
 ];
 
-/**
- * Applies every step newer than the schema's version in one transaction, holding an advisory lock named after the
- * schema, so N processes starting together migrate once and the others wait and see it done.
- */
-export async function migratePg(pool: PgPool, schema: string | undefined, label: string, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [`vigil.migrate.${schema ?? ''}`] });
-    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY,
-      name TEXT NOT NULL,
-      applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-    )`);
-    const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
-    const current = rows[0]?.version ?? 0;
-    if (current > latest) {
-      throw vigilError('VIGIL_STORE_UNAVAILABLE', `database ${label} has schema version ${current}, newer than this Vigil knows (${latest}); upgrade Vigil`);
-    }
-    for (const migration of migrations) {
-      if (migration.version <= current) continue;
-      await client.query(migration.sql);
-      await client.query({ text: 'INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', values: [migration.version, migration.name] });
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    // A connection that cannot even roll back is dropped from the pool rather than reused.
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+/** Applies the observation store's missing steps (src/storage/postgres/pg-migration-runner.ts). */
+export async function migratePg(pool: PgPool, schema: string | undefined, label: string, now: string, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<void> {
+  await runPgMigrations(pool, schema, label, { table: 'schema_migrations', what: 'observation', steps: migrations }, now);
 }

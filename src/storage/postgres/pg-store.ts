@@ -42,7 +42,7 @@ export function createPgStore(options: PgStoreOptions): Store {
 
     async migrate() {
       await db.guard(async () => {
-        await migratePg(db.pool, location.schema, location.label);
+        await migratePg(db.pool, location.schema, location.label, new Date().toISOString());
         forgetIncomingTables();
       });
     },

@@ -1,5 +1,5 @@
 // The user tables in PostgreSQL as numbered steps in their own migrations table, applied under an advisory lock.
-import { vigilError } from '../../errors/index.js';
+import { runPgMigrations } from '../../storage/postgres/pg-migration-runner.js';
 import type { PgPool } from '../../storage/postgres/pg-driver.js';
 
 const STEPS: readonly { version: number; name: string; sql: string }[] = [
@@ -49,29 +49,6 @@ const STEPS: readonly { version: number; name: string; sql: string }[] = [
   },
 ];
 
-export async function migratePgUsers(pool: PgPool, schema: string | undefined, now: string): Promise<void> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [`vigil.migrate.users.${schema ?? ''}`] });
-    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query('CREATE TABLE IF NOT EXISTS users_schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM users_schema_migrations');
-    const current = rows[0]?.version ?? 0;
-    const known = Math.max(...STEPS.map((s) => s.version));
-    if (current > known) throw vigilError('VIGIL_STORE_UNAVAILABLE', `the user tables were migrated by a newer Vigil (version ${current}, this one knows ${known})`);
-    for (const step of STEPS.filter((s) => s.version > current)) {
-      await client.query(step.sql);
-      await client.query({ text: 'INSERT INTO users_schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', values: [step.version, step.name, now] });
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+export async function migratePgUsers(pool: PgPool, schema: string | undefined, label: string, now: string): Promise<void> {
+  await runPgMigrations(pool, schema, label, { table: 'users_schema_migrations', what: 'user', steps: STEPS }, now);
 }

@@ -32,7 +32,7 @@ export function createPgUserStore(options: { url: string; max?: number }): UserS
   return {
     dialect: 'postgres',
     async migrate() {
-      await db.guard(() => migratePgUsers(db.pool, db.location.schema, new Date().toISOString()));
+      await db.guard(() => migratePgUsers(db.pool, db.location.schema, db.location.label, new Date().toISOString()));
     },
     close: () => db.close(),
 
