@@ -1,7 +1,7 @@
 // The AlertStore contract against PostgreSQL, each test in a throwaway schema (skipped only off CI with no server),
 // plus what only several processes sharing one database can show: outbox claims and the logs' seq order.
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropSchema, freshSchemaName, pgSkipReason, schemaUrl } from '../../storage/postgres/pg-test-support.js';
+import { dropSchema, freshSchemaName, inThrowawaySchema, pgSkipReason, schemaUrl } from '../../storage/postgres/pg-test-support.js';
 import { contractNotification, runAlertStoreContract } from '../alert-store.contract.js';
 import type { AlertStore } from '../alert-store.js';
 import { createPgAlertStore } from './pg-alert-store.js';
@@ -9,21 +9,7 @@ import { createPgAlertStore } from './pg-alert-store.js';
 const skip = await pgSkipReason();
 
 /** A migrated store in a new schema; closing it drops the schema. */
-async function throwawayStore(): Promise<AlertStore> {
-  const schema = freshSchemaName('vigil_alerts_test');
-  const store = createPgAlertStore({ url: schemaUrl(schema) });
-  await store.migrate();
-  let dropped = false;
-  return {
-    ...store,
-    async close() {
-      await store.close();
-      if (dropped) return;
-      dropped = true;
-      await dropSchema(schema);
-    },
-  };
-}
+const throwawayStore = (): Promise<AlertStore> => inThrowawaySchema('vigil_alerts_test', (url) => createPgAlertStore({ url }));
 
 describe.skipIf(skip !== undefined)(skip ?? 'postgres alerts', () => {
   runAlertStoreContract('postgres', throwawayStore);

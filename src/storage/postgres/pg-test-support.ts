@@ -47,15 +47,17 @@ export async function dropSchema(schema: string, url = PG_TEST_URL): Promise<voi
   }
 }
 
-/** A migrated store in its own new schema; closing it drops the schema, so every test starts empty. */
-export async function createThrowawayPgStore(): Promise<Store> {
-  const schema = freshSchemaName();
-  const store = createPgStore({ url: schemaUrl(schema), max: 2 });
+/**
+ * Opens a store of any family (observations, users, alerts…) in its own new schema and migrates it; closing it drops
+ * the schema, so every test starts empty.
+ */
+export async function inThrowawaySchema<T extends { migrate(): Promise<void>; close(): Promise<void> }>(prefix: string, open: (url: string) => T): Promise<T> {
+  const schema = freshSchemaName(prefix);
+  const store = open(schemaUrl(schema));
   await store.migrate();
   let dropped = false;
   return {
     ...store,
-    dialect: store.dialect,
     async close() {
       await store.close();
       if (dropped) return;
@@ -63,4 +65,9 @@ export async function createThrowawayPgStore(): Promise<Store> {
       await dropSchema(schema);
     },
   };
+}
+
+/** A migrated observation store in its own new schema; closing it drops the schema. */
+export function createThrowawayPgStore(): Promise<Store> {
+  return inThrowawaySchema('vigil_test', (url) => createPgStore({ url, max: 2 }));
 }
