@@ -22,7 +22,7 @@ export interface RoleContext {
   /** The database URL the store was opened from: the api role keeps users and alerts there (absent: in memory). */
   dbUrl?: string;
   /** Where the api role listens (absent: a free loopback port, for tests). */
-  http?: { host: string; port: number };
+  http?: { host: string; port: number; trustProxy?: true | string[] };
 }
 
 export interface RunningRole {

@@ -5,6 +5,7 @@ import { registerDashboard } from './dashboard-assets.js';
 import { installAccessControl } from './auth/authenticate.js';
 import { installHttpMetrics } from './http-metrics.js';
 import { registerOpenApi } from './openapi.js';
+import type { TrustProxy } from './listen-options.js';
 import { installProblemHandlers } from './problem-details.js';
 import { routePlugins } from './route-plugins.js';
 import type { ServerDeps } from './server-deps.js';
@@ -16,11 +17,14 @@ export interface CreateServerOptions {
   dashboardDir?: string;
   /** API version shown in the OpenAPI document. */
   version?: string;
+  /** Reverse proxies whose X-Forwarded-For is believed, so `request.ip` is the client's (sign-in throttle, audit). */
+  trustProxy?: TrustProxy;
 }
 
 export async function createServer(deps: ServerDeps, options: CreateServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     // One line per request from our own onResponse hook (with the caller), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,

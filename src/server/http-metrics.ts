@@ -11,7 +11,9 @@ export function installHttpMetrics(app: FastifyInstance, deps: ServerDeps): void
   metrics.gauge('vigil_sse_clients', 'Dashboards connected to the live event stream.', () => deps.events.clientCount());
   metrics.gauge('vigil_process_resident_memory_bytes', 'Resident set size of the server process.', () => process.memoryUsage.rss());
   metrics.gauge('vigil_process_uptime_seconds', 'Seconds since the server process started.', () => Math.round(process.uptime()));
-  metrics.gauge('vigil_assessment_index_builds', 'Times the assessment index was (re)built from the store.', () => deps.assessments.version());
+  // The full (every-observation) view only: /metrics is public, and the builds of each ceiling's view would tell
+  // anyone which ceilings are in use and when each was read after an ingest.
+  metrics.gauge('vigil_assessment_index_builds', 'Times the full (every-observation) assessment index was (re)built from the store.', () => deps.assessments.all().version());
 
   app.addHook('onResponse', async (request, reply) => {
     // Route templates (not raw URLs) keep the label set small; unmatched requests share one label.

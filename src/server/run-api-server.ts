@@ -14,6 +14,7 @@ import { openUserStore } from '../users/open-user-store.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import { startAlertLoop, type AlertLoop } from './alert-loop.js';
 import { createServer } from './create-server.js';
+import type { TrustProxy } from './listen-options.js';
 import { createServerDeps } from './server-context.js';
 import { openServerSharing, type SharingContext } from '../sharing/sharing-context.js';
 import type { ServerDeps } from './server-deps.js';
@@ -39,6 +40,8 @@ export interface RunApiServerOptions {
   dashboardDir?: string;
   scrypt?: ScryptParams;
   version?: string;
+  /** Reverse proxies to believe for the client address (`--trust-proxy`). */
+  trustProxy?: TrustProxy;
 }
 
 export interface RunningApiServer {
@@ -70,7 +73,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({ store: options.store, alertStore, pack: options.pack, config, events: deps.events, now: options.now, intervalMs: options.alertIntervalMs, log: options.log });
     }
-    app = await createServer(deps, { logger: options.logger, dashboardDir: options.dashboardDir, version: options.version });
+    app = await createServer(deps, { logger: options.logger, dashboardDir: options.dashboardDir, version: options.version, trustProxy: options.trustProxy });
     const host = options.host ?? DEFAULT_HOST;
     const port = options.port ?? DEFAULT_PORT;
     try {

@@ -5,6 +5,7 @@ import type { Store } from '../storage/store.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import type { UserStore } from '../users/user-store.js';
 import type { AlertsDeps } from './alerts-deps.js';
+import { createAlertVisibility } from './alert-visibility.js';
 import { createAssessmentViews } from './assessment-views.js';
 import { createLoginThrottle, type LoginThrottleOptions } from './auth/login-throttle.js';
 import { createLiveEvents } from './live-events.js';
@@ -19,7 +20,7 @@ export interface ServerContextInput {
   alerts?: AlertsDeps;
   bus?: Bus;
   scrypt?: ScryptParams;
-  /** How often the assessment index asks the store whether another process changed it (default 2 s). */
+  /** How often the assessment index and the alert visibility ask the store whether another process changed it (default 2 s). */
   freshnessMs?: number;
   sseHeartbeatMs?: number;
   loginThrottle?: LoginThrottleOptions;
@@ -37,6 +38,7 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
     events: createLiveEvents({ heartbeatMs: input.sseHeartbeatMs }),
     metrics,
     alerts: input.alerts,
+    alertVisibility: createAlertVisibility(input.store, { now: input.now, freshnessMs: input.freshnessMs }),
     bus: input.bus,
     scrypt: input.scrypt,
     loginThrottle: createLoginThrottle(input.loginThrottle),

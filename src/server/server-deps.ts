@@ -6,6 +6,7 @@ import type { Store } from '../storage/store.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import type { Role, User } from '../users/user.js';
 import type { UserStore } from '../users/user-store.js';
+import type { AlertVisibility } from './alert-visibility.js';
 import type { AlertsDeps } from './alerts-deps.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { AssessmentViews } from './assessment-views.js';
@@ -50,9 +51,11 @@ export interface ServerDeps {
   metrics: Metrics;
   /** Alerts inbox (the alerting module's store and playbooks); absent: the alert routes answer 404. */
   alerts?: AlertsDeps;
+  /** Whether a TLP ceiling may see alerts (they are computed on every observation). */
+  alertVisibility: AlertVisibility;
   /** When the process runs on a shared bus, ingest through the API announces new observations on it. */
   bus?: Bus;
-  /** Failed sign-ins per username and address; refuses further tries for a while (429). */
+  /** Sign-in attempts per username and address; refuses further tries for a while (429). */
   loginThrottle: LoginThrottle;
   /** Password hashing cost (tests use a cheap one). */
   scrypt?: ScryptParams;

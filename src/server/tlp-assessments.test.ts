@@ -1,4 +1,6 @@
-// Assessments respect the caller's TLP ceiling: an AMBER report moves what an AMBER viewer sees, never what a CLEAR one sees.
+// Assessments respect the caller's TLP ceiling: an AMBER report moves what an AMBER viewer sees, never what a CLEAR one
+// sees; and alerts, computed on every observation, reach a CLEAR caller neither through the API nor the event stream.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withId } from '../model/index.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
@@ -6,18 +8,26 @@ import { FIXTURE_NOW, FIXTURE_SCRYPT, startFixtureServer, type FixtureServer } f
 
 let server: FixtureServer;
 let clearToken: string;
+let clearAnalystToken: string;
+// A partner's AMBER revision of the last bundled MND report: 150 aircraft instead of 3.
+const amberReport = withId({
+  series: 'mnd.aircraft.total', value: 150, unit: 'aircraft',
+  periodStart: '2026-08-20T22:00:00.000Z', periodEnd: '2026-08-21T22:00:00.000Z', publishedAt: '2026-08-22T04:00:00.000Z',
+  source: 'partner:example', reliability: 'B', credibility: 2, tlp: 'amber',
+});
 
 beforeAll(async () => {
-  server = await startFixtureServer({ alerts: false });
-  const { user } = await createUser(server.deps.users, { username: 'cleo', role: 'viewer', tlpMax: 'clear', password: 'correct horse battery staple' }, FIXTURE_NOW, { scrypt: FIXTURE_SCRYPT });
-  clearToken = (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
-  // A partner's AMBER revision of the last bundled MND report: 150 aircraft instead of 3.
-  await server.deps.store.putObservations([withId({
-    series: 'mnd.aircraft.total', value: 150, unit: 'aircraft',
-    periodStart: '2026-08-20T22:00:00.000Z', periodEnd: '2026-08-21T22:00:00.000Z', publishedAt: '2026-08-22T04:00:00.000Z',
-    source: 'partner:example', reliability: 'B', credibility: 2, tlp: 'amber',
-  })], FIXTURE_NOW);
+  // With alerts: the fixture runs one alerting cycle on the bundled (CLEAR) data, so the inbox is not empty.
+  server = await startFixtureServer();
+  const clear = async (username: string, role: 'viewer' | 'analyst') => {
+    const { user } = await createUser(server.deps.users, { username, role, tlpMax: 'clear', password: 'correct horse battery staple' }, FIXTURE_NOW, { scrypt: FIXTURE_SCRYPT });
+    return (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
+  };
+  clearToken = await clear('cleo', 'viewer');
+  clearAnalystToken = await clear('carl', 'analyst');
+  await server.deps.store.putObservations([amberReport], FIXTURE_NOW);
   server.deps.assessments.invalidate();
+  server.deps.alertVisibility.invalidate();
 }, 30_000);
 afterAll(async () => server?.close());
 
@@ -27,7 +37,7 @@ async function get(url: string, token: string) {
   return res.json();
 }
 
-const airTotal = (assessment: { indicators: { id: string; value: number; state: string }[] }) => assessment.indicators.find((i) => i.id === 'air.total')!;
+const airTotal = (assessment: { indicators: { id: string; value: number; state: string; observationIds: string[] }[] }) => assessment.indicators.find((i) => i.id === 'air.total')!;
 
 describe('assessments per TLP ceiling', () => {
   it('assesses an AMBER viewer on the AMBER revision, and a CLEAR viewer without it', async () => {
@@ -39,7 +49,9 @@ describe('assessments per TLP ceiling', () => {
     expect(airTotal(clear)).toMatchObject({ value: 3, state: 'normal' });
     const h1 = (a: { hypotheses: { id: string; probability: number }[] }) => a.hypotheses.find((h) => h.id === 'H1')!.probability;
     expect(h1(amber)).toBeGreaterThan(h1(clear));
-    expect(JSON.stringify(clear)).not.toContain('partner:example');
+    // Assessments cite observations by id: the AMBER report is evidence for the AMBER viewer only.
+    expect(airTotal(amber).observationIds).toContain(amberReport.id);
+    expect(airTotal(clear).observationIds).not.toContain(amberReport.id);
   });
 
   it('keeps the board, the daily records, the indicator list and the indicator chart within the ceiling', async () => {
@@ -61,5 +73,84 @@ describe('assessments per TLP ceiling', () => {
     await get('/api/v1/assessments/latest', clearToken);
     await get('/api/v1/assessments/latest', server.tokens.viewer);
     expect(server.deps.assessments.version()).toBe(before);
+  });
+});
+
+/** Opens the event stream as `token`'s owner and collects its events. */
+async function stream(token: string) {
+  const events: { event: string; data: string }[] = [];
+  let buffer = '';
+  let close = () => {};
+  await new Promise<void>((resolve, reject) => {
+    const req = request(`${server.url}/api/v1/events`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          if (event) events.push({ event, data: block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n') });
+        }
+      });
+      resolve();
+    });
+    req.on('error', reject);
+    close = () => req.destroy();
+    req.end();
+  });
+  return { events, close };
+}
+
+async function until(check: () => boolean, timeoutMs = 5000) {
+  for (const start = Date.now(); !check(); await new Promise((r) => setTimeout(r, 10))) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+  }
+}
+
+describe('alerts per TLP ceiling (alerts are computed on every observation)', () => {
+  it('shows alerts to a ceiling that covers every stored observation, and refuses them (403) below it', async () => {
+    const amber = await get('/api/v1/alerts?status=all', server.tokens.viewer);
+    expect(amber.alerts.length).toBeGreaterThan(0);
+    const id = amber.alerts[0].id;
+    for (const url of ['/api/v1/alerts', '/api/v1/alerts?status=all', `/api/v1/alerts/${id}`]) {
+      const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${clearToken}` } });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'VIGIL_FORBIDDEN', detail: expect.stringContaining('alerts draw on observations above your TLP ceiling') });
+    }
+    const writes = [
+      { url: `/api/v1/alerts/${id}/ack`, payload: { comment: 'mine' } },
+      { url: `/api/v1/alerts/${id}/comments`, payload: { text: 'hello' } },
+      { url: `/api/v1/alerts/${id}/playbook/any`, payload: undefined },
+    ];
+    for (const w of writes) {
+      const res = await server.app.inject({ method: 'POST', url: w.url, headers: { authorization: `Bearer ${clearAnalystToken}` }, payload: w.payload });
+      expect(res.json().code).toBe('VIGIL_FORBIDDEN');
+    }
+  });
+
+  it('leaves alert items out of a CLEAR caller\'s timeline while AMBER data is stored', async () => {
+    const alertItems = (t: { items: { kind: string }[] }) => t.items.filter((i) => i.kind === 'alert');
+    expect(alertItems(await get('/api/v1/timeline?at=2026-09-01', server.tokens.viewer)).length).toBeGreaterThan(0);
+    const clear = await get('/api/v1/timeline?at=2026-09-01', clearToken);
+    expect(clear.items.length).toBeGreaterThan(0);
+    expect(alertItems(clear)).toEqual([]);
+  });
+
+  it('streams alert events only to subscribers who may see alerts, in order with the other events', async () => {
+    const [clear, amber] = [await stream(clearToken), await stream(server.tokens.viewer)];
+    try {
+      await until(() => server.deps.events.clientCount() >= 2);
+      server.deps.events.publish('alert', { id: 'a1', change: 'firing' });
+      // What the alerting module's SSE receiver does: straight onto the hub.
+      server.deps.events.hub.publish({ id: 'n1', event: 'alert-notification', data: JSON.stringify({ summary: 'H1 rising' }) });
+      server.deps.events.publish('observations', { inserted: 1, unchanged: 0 });
+      await until(() => clear.events.length >= 1 && amber.events.length >= 3);
+      expect(amber.events.map((e) => e.event)).toEqual(['alert', 'alert-notification', 'observations']);
+      expect(clear.events.map((e) => e.event)).toEqual(['observations']);
+    } finally {
+      clear.close();
+      amber.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { openBus, resolveBusUrl, DEFAULT_BUS_URL } from '../../bus/open-bus.js';
 import { vigilError } from '../../errors/index.js';
 import { packDataWork, publishWork } from '../../roles/ingest-work.js';
 import { resolveRoles, ROLES, type RunningRole } from '../../roles/index.js';
-import { parsePort } from '../../server/listen-options.js';
+import { parsePort, parseTrustProxy } from '../../server/listen-options.js';
 import { resolveDbUrl } from '../../storage/open-store.js';
 import { withContext } from '../context.js';
 import { stopSignal } from '../stop-signal.js';
@@ -16,6 +16,7 @@ interface ServeOptions {
   loadPackData?: boolean;
   host: string;
   port: string;
+  trustProxy?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -28,9 +29,11 @@ export function registerServe(program: Command): void {
     .option('--load-pack-data', "queue the pack's bundled data files as ingest work at start-up (idempotent)")
     .option('--host <address>', 'api role: address to listen on (default 127.0.0.1, or $VIGIL_HOST)', process.env.VIGIL_HOST ?? '127.0.0.1')
     .option('--port <n>', 'api role: port to listen on (default 8080, or $VIGIL_PORT)', process.env.VIGIL_PORT ?? '8080')
+    .option('--trust-proxy <addr|true>', 'api role: reverse proxies (addresses, CIDRs, or true for any) whose X-Forwarded-For gives the client address (or $VIGIL_TRUST_PROXY)', process.env.VIGIL_TRUST_PROXY)
     .action(async (opts: ServeOptions, cmd: Command) => {
       const roles = resolveRoles(opts.role);
       const busUrl = resolveBusUrl(opts.bus, process.env.VIGIL_BUS);
+      const trustProxy = parseTrustProxy(opts.trustProxy);
       const ackWaitMs = Number(opts.ackWaitMs);
       if (!Number.isSafeInteger(ackWaitMs) || ackWaitMs < 100) throw vigilError('VIGIL_CONFIG_INVALID', `invalid --ack-wait-ms: ${opts.ackWaitMs} (expected milliseconds, at least 100)`);
       if (busUrl === DEFAULT_BUS_URL && roles.length < Object.keys(ROLES).length) {
@@ -41,7 +44,7 @@ export function registerServe(program: Command): void {
         const bus = await openBus(busUrl, { name: `vigil ${roles.join(',')} (pid ${process.pid})` });
         const running: RunningRole[] = [];
         try {
-          const http = { host: opts.host, port: parsePort(opts.port) };
+          const http = { host: opts.host, port: parsePort(opts.port), trustProxy };
           const dbUrl = resolveDbUrl(cmd.optsWithGlobals().db, process.env.VIGIL_DB);
           for (const role of roles) running.push(await ROLES[role]({ store: ctx.store, bus, pack: ctx.pack, now: ctx.now, log, ackWaitMs, dbUrl, http }));
           if (opts.loadPackData) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
 import { DEFAULT_DASHBOARD_DIR } from '../../server/dashboard-assets.js';
-import { parsePort } from '../../server/listen-options.js';
+import { parsePort, parseTrustProxy } from '../../server/listen-options.js';
 import { runApiServer } from '../../server/run-api-server.js';
 import { describeDbUrl, resolveDbUrl } from '../../storage/open-store.js';
 import { ensureFirstAdmin } from '../../users/user-accounts.js';
@@ -18,6 +18,7 @@ interface StartOptions {
   serve: boolean;
   host: string;
   port: string;
+  trustProxy?: string;
 }
 
 export function registerStart(program: Command): void {
@@ -27,8 +28,10 @@ export function registerStart(program: Command): void {
     .option('--no-serve', 'print the board and exit instead of serving the dashboard')
     .option('--host <address>', 'address to listen on (default 127.0.0.1, or $VIGIL_HOST)', process.env.VIGIL_HOST ?? '127.0.0.1')
     .option('--port <n>', 'port to listen on (default 8080, or $VIGIL_PORT; 0 picks a free one)', process.env.VIGIL_PORT ?? '8080')
+    .option('--trust-proxy <addr|true>', 'reverse proxies (addresses, CIDRs, or true for any) whose X-Forwarded-For gives the client address (or $VIGIL_TRUST_PROXY)', process.env.VIGIL_TRUST_PROXY)
     .action(async (opts: StartOptions, cmd: Command) => {
       const port = parsePort(opts.port);
+      const trustProxy = parseTrustProxy(opts.trustProxy);
       const globals = cmd.optsWithGlobals<{ db?: string }>();
       await withContext(globals, async (ctx) => {
         const results = await importPackData(ctx.store, ctx.pack, ctx.now().toISOString());
@@ -42,7 +45,7 @@ export function registerStart(program: Command): void {
 
         const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
         const server = await runApiServer({
-          store: ctx.store, pack: ctx.pack, dbUrl: resolveDbUrl(globals.db, process.env.VIGIL_DB), host: opts.host, port, now: ctx.now, log,
+          store: ctx.store, pack: ctx.pack, dbUrl: resolveDbUrl(globals.db, process.env.VIGIL_DB), host: opts.host, port, now: ctx.now, log, trustProxy,
           logger: { level: process.env.VIGIL_LOG_LEVEL ?? 'warn', stream: process.stderr },
         });
         try {

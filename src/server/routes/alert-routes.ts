@@ -5,7 +5,7 @@ import { parseDuration } from '../../alerting/duration.js';
 import { createSilence, silencedAlerts } from '../../alerting/silences.js';
 import { vigilError } from '../../errors/index.js';
 import type { AlertsDeps } from '../alerts-deps.js';
-import { API_PREFIX, type ServerDeps, type VigilRoutePlugin } from '../server-deps.js';
+import { API_PREFIX, type Principal, type ServerDeps, type VigilRoutePlugin } from '../server-deps.js';
 
 const alertId = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 4, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' } } } as const;
 
@@ -14,8 +14,17 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     if (!deps.alerts) throw vigilError('VIGIL_NOT_FOUND', 'alerting is not configured in this server (no alerting file for the pack)');
     return deps.alerts;
   };
-  const find = async (id: string): Promise<Alert> => {
-    const alert = await alerting().store.findAlert(id);
+  /** Alerts are computed on every observation: a caller whose ceiling is below some stored observation may not see them. */
+  const visibleAlerting = async (principal: Principal | null): Promise<AlertsDeps> => {
+    const configured = alerting();
+    const tlpMax = principal!.user.tlpMax;
+    if (!(await deps.alertVisibility.visibleTo(tlpMax))) {
+      throw vigilError('VIGIL_FORBIDDEN', `alerts draw on observations above your TLP ceiling (${tlpMax.toUpperCase()}), so they are not shown to you; an administrator can raise your ceiling`);
+    }
+    return configured;
+  };
+  const find = async (principal: Principal | null, id: string): Promise<Alert> => {
+    const alert = await (await visibleAlerting(principal)).store.findAlert(id);
     if (!alert) throw vigilError('VIGIL_NOT_FOUND', `no alert ${id}`);
     return alert;
   };
@@ -30,7 +39,7 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
       querystring: { type: 'object', additionalProperties: false, properties: { status: { type: 'string', enum: ['active', 'all'], default: 'active' }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } } },
     },
   }, async (request) => {
-    const { store } = alerting();
+    const { store } = await visibleAlerting(request.principal);
     const alerts = await store.listAlerts({ ...(request.query.status === 'all' ? {} : { status: ['pending', 'firing'] as const }), limit: request.query.limit });
     const silences = await store.listSilences({ activeAt: deps.now().toISOString() });
     return { alerts: await inboxItems(deps, alerts), silences };
@@ -39,7 +48,7 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
   app.get<{ Params: { id: string } }>(`${API_PREFIX}/alerts/:id`, {
     schema: { tags: ['alerts'], summary: 'One alert with its history of transitions', params: alertId },
   }, async (request) => {
-    const alert = await find(request.params.id);
+    const alert = await find(request.principal, request.params.id);
     const [item] = await inboxItems(deps, [alert]);
     return { ...item, transitions: await alerting().store.listTransitions({ alertId: alert.id }) };
   });
@@ -51,7 +60,7 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
   }, async (request) => {
     const p = request.principal!;
-    const alert = await find(request.params.id);
+    const alert = await find(request.principal, request.params.id);
     const ack = acknowledge(alert, p.user.username, request.body?.comment ?? '', deps.now().toISOString());
     await alerting().store.addAcknowledgement(ack);
     await deps.audit(p, 'alert.ack', alert.id, { rule: alert.rule, comment: ack.comment, timeToAckMs: ack.timeToAckMs });
@@ -66,7 +75,7 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
   }, async (request, reply) => {
     const p = request.principal!;
-    const alert = await find(request.params.id);
+    const alert = await find(request.principal, request.params.id);
     const text = request.body.text.trim();
     if (text === '') throw vigilError('VIGIL_INPUT_INVALID', 'comment: text: is empty');
     await deps.audit(p, 'alert.comment', alert.id, { text });
@@ -81,7 +90,7 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
   }, async (request) => {
     const p = request.principal!;
-    const alert = await find(request.params.id);
+    const alert = await find(request.principal, request.params.id);
     const { store, playbooks } = alerting();
     const playbook = alert.playbook ? playbooks[alert.playbook] : undefined;
     if (!alert.playbook || !playbook) throw vigilError('VIGIL_NOT_FOUND', `alert ${alert.id} has no playbook`);

@@ -30,20 +30,22 @@ export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
   }, async (request, reply) => {
     const username = request.body.username.trim().toLowerCase();
     const nowMs = deps.now().getTime();
-    // Checked before the password, so a locked account costs no hashing and answers nothing about the password.
-    const waitMs = deps.loginThrottle.retryAfterMs(username, request.ip, nowMs);
-    if (waitMs > 0) {
+    // Counted before the password is hashed, so parallel guesses cannot all pass the check before any failure is
+    // recorded; a locked key costs no hashing and answers nothing about the password.
+    const attempt = deps.loginThrottle.begin(username, request.ip, nowMs);
+    if (attempt.retryAfterMs > 0) {
       throttled.inc();
-      const seconds = Math.ceil(waitMs / 1000);
+      const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+      // Once per lock, not once per refused try: a flood of refusals must not flood the audit log.
+      if (attempt.firstRefusal) await deps.audit(null, 'session.login-throttled', request.body.username.slice(0, 64), { ip: request.ip, limits: attempt.scopes, retryAfterSeconds: seconds });
       throw vigilError('VIGIL_TOO_MANY_ATTEMPTS', `too many failed sign-ins for this user or address; try again in ${seconds} s`, { details: { retryAfterSeconds: seconds } });
     }
     const user = await checkPassword(deps.users, username, request.body.password);
     if (!user) {
-      deps.loginThrottle.failed(username, request.ip, nowMs);
       await deps.audit(null, 'session.login-failed', request.body.username.slice(0, 64), { ip: request.ip });
       throw vigilError('VIGIL_UNAUTHORIZED', 'unknown user or wrong password');
     }
-    deps.loginThrottle.succeeded(username);
+    deps.loginThrottle.succeeded(username, request.ip, nowMs);
     // Sign-ins are rare: a good moment to drop expired sessions.
     await deps.users.deleteExpiredSessions(deps.now().toISOString());
     const { sessionId, session } = await openSession(deps.users, user, deps.now().getTime());

@@ -24,7 +24,8 @@ export const timelineRoutes: VigilRoutePlugin = async (app, { deps }) => {
       asOf: new Date(asOfMs).toISOString(), tlpMax: request.principal!.user.tlpMax,
     });
     const days = await assessments.range(Math.max(from - 1, (await assessments.span())!.first), to);
-    const alerts = deps.alerts ? await deps.alerts.store.listAlerts({ limit: 2000 }) : [];
+    // Alerts are computed on every observation: shown only to callers whose ceiling may see them.
+    const alerts = deps.alerts && (await deps.alertVisibility.visibleTo(request.principal!.user.tlpMax)) ? await deps.alerts.store.listAlerts({ limit: 2000 }) : [];
     const items = sortTimeline([
       ...eventItems(observations, bySeries, zone),
       ...levelItems(days),

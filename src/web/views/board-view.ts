@@ -1,6 +1,6 @@
 // The warning board: level and since when, each course of action with its 90-day sparkline, the indicator matrix, latest alerts.
 import { h } from 'preact';
-import { query } from '../api-client.js';
+import { ApiError, query } from '../api-client.js';
 import { navigate } from '../app-state.js';
 import type { AlertView, BoardView, IndicatorView, PackView } from '../api-types.js';
 import { Sparkline } from '../charts/sparkline.js';
@@ -58,7 +58,7 @@ export function BoardView({ lang, at, pack, revision }: ViewProps) {
         h('td', { class: 'hyp-prior' }, `${t('board.prior')} ${pct(hyp.prior)}`)))))),
     h('section', { class: 'latest-alerts' },
       h('h2', null, h('a', { href: '#', onClick: (e: Event) => { e.preventDefault(); navigate({ view: 'alerts' }); } }, t('board.alerts'))),
-      alerts.error ? h('p', { class: 'muted' }, t('alerts.notConfigured'))
+      alerts.error ? h('p', { class: 'muted' }, alerts.error instanceof ApiError && alerts.error.status === 403 ? alerts.error.message : t('alerts.notConfigured'))
         : (alerts.data?.alerts.length ?? 0) === 0 ? h('p', { class: 'muted' }, t('board.noAlerts'))
           : h('ul', null, ...alerts.data!.alerts.map((x) => h('li', { class: `sev-${x.labels.severity ?? 'none'}` },
             h('span', { class: 'sev' }, x.labels.severity ?? ''), ' ', x.annotations.summary ?? x.rule, x.acknowledged ? h('span', { class: 'muted' }, ` · ${t('alerts.acked')} ${x.acknowledged.by}`) : null)))),
