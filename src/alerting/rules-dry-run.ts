@@ -22,6 +22,8 @@ export interface DryRunResult {
   to: string;
   days: number;
   rules: RuleDryRun[];
+  /** The alerts pending or firing at the end of `to`, as the live path would have held them (with explanations). */
+  active: Alert[];
 }
 
 /**
@@ -47,7 +49,7 @@ export function dryRunRules(config: AlertingConfig, pack: Pack, observations: re
     state = evaluated.alerts.filter((x) => x.status === 'pending' || x.status === 'firing');
     for (const rule of new Set(state.filter((x) => x.status === 'firing').map((x) => x.rule))) results.get(rule)!.firingDays.push(a.day);
   }
-  return { from: assessments[1]?.day ?? '', to: assessments.at(-1)?.day ?? '', days: assessments.length - 1, rules: [...results.values()] };
+  return { from: assessments[1]?.day ?? '', to: assessments.at(-1)?.day ?? '', days: assessments.length - 1, rules: [...results.values()], active: state };
 }
 
 /** What listSeries would have said at any instant: each series' latest publication at or before it. */

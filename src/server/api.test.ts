@@ -132,6 +132,18 @@ describe('access', () => {
     expect((await server.app.inject('/metrics')).body).toMatch(/vigil_login_throttled_total 1\b/);
   });
 
+  it('replays what the rules would have held at the end of a past day, as `vigil rules check` does', async () => {
+    const { status, body } = await get('/api/v1/alerts/replay?at=2023-04-10');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ at: '2023-04-10', from: '2023-03-12' });
+    const firing = body.alerts.filter((a: { status: string }) => a.status === 'firing').map((a: { rule: string }) => a.rule);
+    expect(firing).toEqual(expect.arrayContaining(['LevelAlert', 'HypothesisH1']));
+    expect(body.alerts.find((a: { rule: string }) => a.rule === 'LevelAlert').explanation.level.to).toBe(4);
+    const quiet = (await get('/api/v1/alerts/replay?at=2023-06-14')).body;
+    expect(quiet.alerts.filter((a: { rule: string }) => a.rule.startsWith('Level'))).toEqual([]);
+    expect((await get('/api/v1/alerts/replay?at=2031-01-01')).status).toBe(400);
+  });
+
   it('lets anyone read health, metrics, the OpenAPI document and its docs', async () => {
     expect((await server.app.inject('/api/v1/health')).json()).toMatchObject({ status: 'ok', hasData: true });
     const doc = (await server.app.inject('/api/v1/openapi.json')).json();

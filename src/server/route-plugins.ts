@@ -1,5 +1,6 @@
 // Every route plugin the app registers, in order. A module adds its HTTP routes with one line here (e.g. TAXII).
 import { auditRoutes } from './routes/audit-routes.js';
+import { alertReplayRoutes } from './routes/alert-replay-routes.js';
 import { alertRoutes } from './routes/alert-routes.js';
 import { assessmentRoutes } from './routes/assessment-routes.js';
 import { indicatorRoutes } from './routes/indicator-routes.js';
@@ -22,6 +23,7 @@ export const routePlugins: VigilRoutePlugin[] = [
   packRoutes,
   sourceRoutes,
   alertRoutes,
+  alertReplayRoutes,
   userRoutes,
   auditRoutes,
   liveRoutes,

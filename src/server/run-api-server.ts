@@ -66,7 +66,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
       alertStore = openAlertStore(options.dbUrl);
       await alertStore.migrate();
     }
-    const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, changed: () => void loop?.nudge() } : undefined;
+    const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge() } : undefined;
     // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
     sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), process.env.VIGIL_ORG_NAME);
     const deps = { ...createServerDeps({ store: options.store, pack: options.pack, users, now: options.now, alerts, bus: options.bus, scrypt: options.scrypt }), sharing };

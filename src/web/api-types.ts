@@ -60,4 +60,7 @@ export interface AlertView {
   comments: { by: string; at: string; text: string }[];
 }
 
+/** An alert the rules would have held on a past day (`/alerts/replay`): never stored, so no ack, playbook or comments. */
+export type ReplayedAlertView = Omit<AlertView, 'acknowledged' | 'checklist' | 'silencedBy' | 'comments'>;
+
 export interface SessionView { user: { username: string; role: string; tlpMax: string }; via: string; csrfToken?: string }

@@ -45,6 +45,6 @@ function SignedIn({ session }: { session: SessionView }) {
   const views = { board: BoardView, map: MapView, timeline: TimelineView, explain: ExplainView, alerts: AlertsView } as const;
   return h('div', { class: 'app' },
     h(HeaderBar, { lang, view: route.view, theatre: pack.data.name, session, live: state.live }),
-    route.view === 'alerts' ? null : h(PlaybackBar, { lang, at, firstDay: span.data.firstDay, latestDay: span.data.latestDay }),
+    h(PlaybackBar, { lang, at, firstDay: span.data.firstDay, latestDay: span.data.latestDay }),
     route.view === 'indicator' ? h(IndicatorView, { ...props, id: route.id }) : h(views[route.view], props));
 }

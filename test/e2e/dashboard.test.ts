@@ -96,8 +96,13 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     await page.waitForSelector('[data-testid=level-name]:text("ALERT")');
   });
 
-  it('acknowledges an alert and the inbox shows who took it', async () => {
+  it('plays back the alerts the rules would have held on 2023-04-10, then acknowledges a live one', async () => {
     await page.click('[data-nav=alerts]');
+    expect(page.url()).toContain('at=2023-04-10');
+    await page.waitForSelector('[data-testid=replayed-alert][data-rule=LevelAlert]');
+    expect(await page.locator('[data-testid=replayed-alert] [data-testid=ack-button]').count()).toBe(0);
+    await shot('alerts-2023-04-10');
+    await page.click('[data-testid=playback-latest]');
     const card = page.locator('[data-testid=alert-item][data-acked=no]').first();
     await card.waitFor();
     const id = await card.getAttribute('data-alert');

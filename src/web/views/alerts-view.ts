@@ -2,14 +2,44 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api-client.js';
-import type { AlertView } from '../api-types.js';
+import type { AlertView, ReplayedAlertView } from '../api-types.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, pct } from '../format.js';
 import { translate, type MessageKey } from '../i18n.js';
 import { useApi } from '../use-api.js';
 import type { ViewProps } from './board-view.js';
 
-export function AlertsView({ lang, pack, revision }: ViewProps) {
+export function AlertsView(props: ViewProps) {
+  return props.at === undefined ? h(AlertsInbox, props) : h(ReplayedAlerts, { ...props, at: props.at });
+}
+
+/** Playback: what the rules would have held at the end of `at`, replayed by the server (read-only). */
+function ReplayedAlerts({ lang, pack, at, revision }: ViewProps & { at: string }) {
+  const loaded = useApi<{ at: string; from: string; alerts: ReplayedAlertView[] }>(`/alerts/replay?at=${at}`, revision);
+  const t = (k: MessageKey) => translate(lang, k);
+  if (loaded.error instanceof ApiError && loaded.error.status === 404) return h('main', null, h('p', { class: 'muted' }, t('alerts.notConfigured')));
+  return h('main', { class: 'alerts-view' },
+    h('div', { class: 'filters' }, h('h1', null, t('alerts.title'))),
+    h('p', { 'data-testid': 'replay-note' }, `${t('alerts.replayed')} ${at}. `, h('span', { class: 'muted' }, t('alerts.replayNote'))),
+    loaded.data ? null : h(StatusLine, { lang, loaded }),
+    loaded.data && loaded.data.alerts.length === 0 ? h('p', { class: 'muted' }, t('alerts.empty')) : null,
+    h('ul', { class: 'inbox', 'data-testid': 'replay' }, ...(loaded.data?.alerts ?? []).map((a) => h(ReplayedCard, { key: a.id, alert: a, lang, timeZone: pack.timeZone }))));
+}
+
+function ReplayedCard({ alert: a, lang, timeZone }: { alert: ReplayedAlertView; lang: ViewProps['lang']; timeZone: string }) {
+  const t = (k: MessageKey) => translate(lang, k);
+  const e = a.explanation;
+  return h('li', { class: `alert-card sev-${a.labels.severity ?? 'none'} status-${a.status}`, 'data-testid': 'replayed-alert', 'data-rule': a.rule },
+    h('header', null,
+      h('span', { class: 'sev' }, a.labels.severity ?? ''),
+      h('strong', null, a.annotations.summary ?? a.rule),
+      h('span', { class: 'status' }, a.status)),
+    h('p', { class: 'muted' }, `${a.rule} · ${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)}`),
+    e?.moved ? h('p', null, `${t('alerts.moved')}: ${e.moved.id} ${e.moved.name} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`) : null,
+    e && e.evidence.length ? h('p', null, `${t('alerts.evidence')}: `, e.evidence.map((x) => `${x.name} ${x.state} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`).join('; ')) : null);
+}
+
+function AlertsInbox({ lang, pack, revision }: ViewProps) {
   const [scope, setScope] = useState<'active' | 'all'>('active');
   const [bump, setBump] = useState(0);
   const loaded = useApi<{ alerts: AlertView[] }>(`/alerts?status=${scope}`, revision + bump);

@@ -29,7 +29,8 @@ export function hypothesisLabel(lang: Lang, pack: PackView, hyp: { id: string; n
 
 export function BoardView({ lang, at, pack, revision }: ViewProps) {
   const board = useApi<BoardView>(`/board${query({ at })}`, revision);
-  const alerts = useApi<{ alerts: AlertView[] }>('/alerts?status=active&limit=5', revision);
+  // In playback, the alerts the rules would have held then (replayed, read-only); live, the active inbox.
+  const alerts = useApi<{ alerts: (Pick<AlertView, 'id' | 'rule' | 'labels' | 'annotations'> & { acknowledged?: AlertView['acknowledged'] })[] }>(at ? `/alerts/replay?at=${at}` : '/alerts?status=active&limit=5', revision);
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
   const b = board.data;
   if (!b) return h(StatusLine, { lang, loaded: board });
