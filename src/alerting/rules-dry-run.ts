@@ -33,7 +33,14 @@ export interface DryRunResult {
 export function dryRunRules(config: AlertingConfig, pack: Pack, observations: readonly Observation[], from: DayNumber, to: DayNumber): DryRunResult {
   const assessments: Assessment[] = [];
   replay(pack, observations, from - 1, to, { onAssessment: (a) => assessments.push(a) });
-  const health = createSeriesHistory(observations);
+  return dryRunOnAssessments(config, pack, assessments, createSeriesHistory(observations));
+}
+
+/**
+ * The same replay on assessments already made (one per day, the day before the first to judge included) and a
+ * history of source publications: lets the API reuse its memoised assessments.
+ */
+export function dryRunOnAssessments(config: AlertingConfig, pack: Pack, assessments: readonly Assessment[], health: { at(ms: number): SeriesSummary[] }): DryRunResult {
   const rules = config.rules.filter((r) => r.kind !== 'receiver-health');
   const results = new Map(rules.map((r): [string, RuleDryRun] => [r.name, { rule: r.name, kind: r.kind, fired: [], firingDays: [] }]));
   let state: Alert[] = [];
@@ -50,6 +57,12 @@ export function dryRunRules(config: AlertingConfig, pack: Pack, observations: re
     for (const rule of new Set(state.filter((x) => x.status === 'firing').map((x) => x.rule))) results.get(rule)!.firingDays.push(a.day);
   }
   return { from: assessments[1]?.day ?? '', to: assessments.at(-1)?.day ?? '', days: assessments.length - 1, rules: [...results.values()], active: state };
+}
+
+/** Local days a replay must start before the day it judges so that every rule's `for` and keep-firing window fits. */
+export function dryRunWarmupDays(config: AlertingConfig, minimum = 30): number {
+  const longest = Math.max(0, ...config.rules.map((r) => r.forMs + r.keepFiringForMs));
+  return Math.max(minimum, Math.ceil(longest / 86_400_000) + 2);
 }
 
 /** What listSeries would have said at any instant: each series' latest publication at or before it. */

@@ -19,6 +19,9 @@ export interface AlertLoopOptions {
   /** Time-driven work (timers, escalation, silent feeds); default 30 s. */
   intervalMs?: number;
   log: (line: string) => void;
+  /** Called before each cycle reads the store (the server marks its alert visibility stale, so the SSE filter
+   * judges this cycle's alert events on everything the cycle could have read). */
+  beforeCycle?: () => void;
 }
 
 export interface AlertLoop {
@@ -46,6 +49,7 @@ export async function startAlertLoop(options: AlertLoopOptions): Promise<AlertLo
   const cycle = (): Promise<void> => {
     running ??= (async () => {
       try {
+        options.beforeCycle?.();
         await engine.tick();
         await dispatcher.dispatchDue();
       } catch (error) {

@@ -1,6 +1,9 @@
 // The HTTP API in-process (app.inject) on the bundled data: access rules, problem+json, point-in-time answers, writes audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPackAlerting } from '../alerting/open-alerting.js';
+import { dryRunRules } from '../alerting/rules-dry-run.js';
 import { assessAt } from '../app/assess-at.js';
+import { loadBacktestObservations } from '../backtest/run-backtest.js';
 import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { parseDay } from '../time/zone.js';
 import { verifyAuditChain } from '../users/audit-chain.js';
@@ -139,6 +142,16 @@ describe('access', () => {
     const firing = body.alerts.filter((a: { status: string }) => a.status === 'firing').map((a: { rule: string }) => a.rule);
     expect(firing).toEqual(expect.arrayContaining(['LevelAlert', 'HypothesisH1']));
     expect(body.alerts.find((a: { rule: string }) => a.rule === 'LevelAlert').explanation.level.to).toBe(4);
+    // The same alerts as `vigil rules check`'s replay from the raw observations over the same days.
+    const store = createSqliteStore({ path: server.dbPath });
+    try {
+      const config = loadPackAlerting(server.pack);
+      const fromCli = dryRunRules(config, server.pack, await loadBacktestObservations(store, server.pack), parseDay(body.from), parseDay('2023-04-10'));
+      const brief = (alerts: { rule: string; status: string; firedAt: string | null; labels: object }[]) => alerts.map((a) => [a.rule, a.status, a.firedAt, a.labels]);
+      expect(brief(body.alerts)).toEqual(brief(fromCli.active));
+    } finally {
+      await store.close();
+    }
     const quiet = (await get('/api/v1/alerts/replay?at=2023-06-14')).body;
     expect(quiet.alerts.filter((a: { rule: string }) => a.rule.startsWith('Level'))).toEqual([]);
     expect((await get('/api/v1/alerts/replay?at=2031-01-01')).status).toBe(400);

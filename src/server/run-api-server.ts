@@ -71,7 +71,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
     sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), process.env.VIGIL_ORG_NAME);
     const deps = { ...createServerDeps({ store: options.store, pack: options.pack, users, now: options.now, alerts, bus: options.bus, scrypt: options.scrypt }), sharing };
     if (config && alertStore && options.runAlerting !== false) {
-      loop = await startAlertLoop({ store: options.store, alertStore, pack: options.pack, config, events: deps.events, now: options.now, intervalMs: options.alertIntervalMs, log: options.log });
+      loop = await startAlertLoop({ store: options.store, alertStore, pack: options.pack, config, events: deps.events, now: options.now, intervalMs: options.alertIntervalMs, log: options.log, beforeCycle: () => deps.alertVisibility.invalidate() });
     }
     app = await createServer(deps, { logger: options.logger, dashboardDir: options.dashboardDir, version: options.version, trustProxy: options.trustProxy });
     const host = options.host ?? DEFAULT_HOST;

@@ -22,6 +22,14 @@ describe('login throttle', () => {
     expect(answers.slice(6).every((a) => !a.firstRefusal)).toBe(true);
   });
 
+  it('a sign-in by the real user does not wipe out failures other addresses piled up against the username', () => {
+    const t = createLoginThrottle();
+    for (let i = 0; i < 49; i++) expect(fail(t, 'admin', `10.1.${i}.1`, 0)).toBe(0);
+    expect(wait(t, 'admin', '10.9.9.9', 1)).toBe(0);
+    expect(fail(t, 'admin', '10.2.0.1', 2)).toBe(0);
+    expect(t.begin('admin', '10.3.0.1', 3).scopes).toEqual(['user']);
+  });
+
   it('locks a username from one address after 5 attempts in 15 minutes, until the oldest leaves the window', () => {
     const t = createLoginThrottle();
     for (let i = 0; i < 4; i++) expect(fail(t, 'ana', '10.0.0.1', i * MIN)).toBe(0);

@@ -34,7 +34,7 @@ export interface LoginAttempt {
 export interface LoginThrottle {
   /** Call before checking the password; when `retryAfterMs` is 0 the attempt is counted at `nowMs`. */
   begin(username: string, address: string, nowMs: number): LoginAttempt;
-  /** The password was right: takes back the attempt begun at `nowMs` from the address and clears the username's counts. */
+  /** The password was right: clears the (username, address) count and takes back the attempt begun at `nowMs` from the address and username counts. */
   succeeded(username: string, address: string, nowMs: number): void;
   /** Keys held (for tests and metrics). */
   size(): number;
@@ -119,13 +119,16 @@ export function createLoginThrottle(options: LoginThrottleOptions = {}): LoginTh
     },
     succeeded(username, address, nowMs) {
       const [[, pair], [, addressKey], [, user]] = keysOf(username, address);
+      // The user's own address is cleared; elsewhere only this attempt is taken back, so a sign-in by the real user
+      // never wipes out failures that other addresses piled up against the same username.
       entries.delete(pair);
-      entries.delete(user);
-      const entry = live(addressKey, nowMs);
-      const i = entry ? entry.times.lastIndexOf(nowMs) : -1;
-      if (entry && i >= 0) {
-        entry.times.splice(i, 1);
-        live(addressKey, nowMs);
+      for (const key of [addressKey, user]) {
+        const entry = live(key, nowMs);
+        const i = entry ? entry.times.lastIndexOf(nowMs) : -1;
+        if (entry && i >= 0) {
+          entry.times.splice(i, 1);
+          live(key, nowMs);
+        }
       }
     },
     size: () => entries.size,

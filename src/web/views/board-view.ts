@@ -59,9 +59,9 @@ export function BoardView({ lang, at, pack, revision }: ViewProps) {
         h('td', { class: 'hyp-prior' }, `${t('board.prior')} ${pct(hyp.prior)}`)))))),
     h('section', { class: 'latest-alerts' },
       h('h2', null, h('a', { href: '#', onClick: (e: Event) => { e.preventDefault(); navigate({ view: 'alerts' }); } }, t('board.alerts'))),
-      alerts.error ? h('p', { class: 'muted' }, alerts.error instanceof ApiError && alerts.error.status === 403 ? alerts.error.message : t('alerts.notConfigured'))
+      alerts.error ? h('p', { class: 'muted' }, alerts.error instanceof ApiError && alerts.error.status !== 404 ? alerts.error.message : t('alerts.notConfigured'))
         : (alerts.data?.alerts.length ?? 0) === 0 ? h('p', { class: 'muted' }, t('board.noAlerts'))
-          : h('ul', null, ...alerts.data!.alerts.map((x) => h('li', { class: `sev-${x.labels.severity ?? 'none'}` },
+          : h('ul', null, ...alerts.data!.alerts.slice(0, 5).map((x) => h('li', { class: `sev-${x.labels.severity ?? 'none'}` },
             h('span', { class: 'sev' }, x.labels.severity ?? ''), ' ', x.annotations.summary ?? x.rule, x.acknowledged ? h('span', { class: 'muted' }, ` · ${t('alerts.acked')} ${x.acknowledged.by}`) : null)))),
     h('section', { class: 'matrix' },
       h('h2', null, t('board.matrix')),
