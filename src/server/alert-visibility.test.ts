@@ -20,6 +20,12 @@ beforeEach(async () => {
 afterEach(async () => store.close());
 
 describe('alert visibility', () => {
+  it('looks only at the series alerts are computed from, when told them', async () => {
+    await store.putObservations([report('clear', 3), withId({ ...report('red', 1), series: 'gdelt.events.chn-twn' })], NOW);
+    expect(await createAlertVisibility(store, { now: () => new Date(NOW), series: ['mnd.aircraft.total'] }).visibleTo('clear')).toBe(true);
+    expect(await createAlertVisibility(store, { now: () => new Date(NOW) }).visibleTo('clear')).toBe(false);
+  });
+
   it('sees an AMBER revision of a claim that also has a CLEAR one (listSeries counts the claim once either way)', async () => {
     await store.putObservations([report('clear', 3, '2026-08-22T02:00:00.000Z')], NOW);
     const visibility = createAlertVisibility(store, { now: () => new Date(NOW) });

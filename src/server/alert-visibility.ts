@@ -21,6 +21,8 @@ export interface AlertVisibilityOptions {
   now: () => Date;
   /** How long an answer stands before the store is asked for rows stored since (another process's ingest); default 2 s. */
   freshnessMs?: number;
+  /** The series alerts are computed from (the pack's and those source-health rules watch); omitted: every series. */
+  series?: readonly string[];
 }
 
 const HIGHEST = TLP_LEVELS.length - 1;
@@ -37,7 +39,9 @@ export function createAlertVisibility(store: Store, options: AlertVisibilityOpti
   let scanning: Promise<void> | undefined;
 
   const scan = async () => {
-    const rows = await store.queryObservations({ allRevisions: true, ...(scannedSeq === undefined ? {} : { afterSeq: scannedSeq }) });
+    const rows = await store.queryObservations({
+      allRevisions: true, ...(options.series === undefined ? {} : { series: [...options.series] }), ...(scannedSeq === undefined ? {} : { afterSeq: scannedSeq }),
+    });
     for (const row of rows) {
       highest = Math.max(highest, tlpRank(row.tlp));
       scannedSeq = Math.max(scannedSeq ?? 0, row.seq);
