@@ -1,6 +1,7 @@
 // Builders shared by the sharing tests: observations, instances (a store plus its sharing tables, on SQLite or
 // PostgreSQL), the harnesses the sharing contracts run on, and the OASIS validator.
 import Database from 'better-sqlite3';
+import { afterEach } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,19 @@ export interface SharingHarness {
   tableRows(table: string): Promise<Record<string, unknown>[]>;
   /** Closes everything opened and discards the database. */
   close(): Promise<void>;
+}
+
+/** Call inside a describe: opens a fresh harness per call; every harness opened in a test is closed after it. */
+export function freshHarnesses(create: () => Promise<SharingHarness>): () => Promise<SharingHarness> {
+  const open: SharingHarness[] = [];
+  afterEach(async () => {
+    for (const h of open.splice(0)) await h.close();
+  });
+  return async () => {
+    const h = await create();
+    open.push(h);
+    return h;
+  };
 }
 
 export const HARNESS_NOW = '2026-01-01T00:00:00.000Z';

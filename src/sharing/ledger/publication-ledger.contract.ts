@@ -1,7 +1,7 @@
 // The PublicationLedger contract: every adapter runs this one suite (src/sharing/sqlite-sharing.test.ts,
 // src/sharing/postgres/pg-sharing.test.ts).
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SharingHarness } from '../sharing-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { freshHarnesses, type SharingHarness } from '../sharing-fixtures.js';
 import type { StixObject } from '../stix/stix-types.js';
 import { LATEST_VERSION, type LedgerEntry } from './publication-ledger.js';
 
@@ -15,15 +15,7 @@ const seqs = (entries: LedgerEntry[]) => entries.map((e) => e.seq);
 
 export function runPublicationLedgerContract(name: string, create: () => Promise<SharingHarness>, options: { skip?: boolean } = {}): void {
   describe.skipIf(options.skip ?? false)(`PublicationLedger contract: ${name}`, () => {
-    const open: SharingHarness[] = [];
-    const fresh = async () => {
-      const h = await create();
-      open.push(h);
-      return h;
-    };
-    afterEach(async () => {
-      for (const h of open.splice(0)) await h.close();
-    });
+    const fresh = freshHarnesses(create);
 
     it('re-publishing unchanged content is a no-op; changed content is a new version with the same created', async () => {
       const l = (await fresh()).sharing.ledger;

@@ -1,22 +1,14 @@
 // The PartnerRegistry contract, with the organisation identity and the sharing migrations that come with it: every
 // adapter runs this one suite (src/sharing/sqlite-sharing.test.ts, src/sharing/postgres/pg-sharing.test.ts).
-import { afterEach, describe, expect, it } from 'vitest';
-import { HARNESS_ORG, type SharingHarness } from '../sharing-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { freshHarnesses, HARNESS_ORG, type SharingHarness } from '../sharing-fixtures.js';
 import { DEFAULT_COLLECTION } from './collections.js';
 
 const NOW = '2026-01-02T00:00:00.000Z';
 
 export function runPartnerRegistryContract(name: string, create: () => Promise<SharingHarness>, options: { skip?: boolean } = {}): void {
   describe.skipIf(options.skip ?? false)(`PartnerRegistry contract: ${name}`, () => {
-    const open: SharingHarness[] = [];
-    const fresh = async () => {
-      const h = await create();
-      open.push(h);
-      return h;
-    };
-    afterEach(async () => {
-      for (const h of open.splice(0)) await h.close();
-    });
+    const fresh = freshHarnesses(create);
 
     it('starts with the default collection and an organisation identity with a key', async () => {
       const h = await fresh();

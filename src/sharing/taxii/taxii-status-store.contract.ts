@@ -1,7 +1,7 @@
 // The TaxiiStatusStore contract: every adapter runs this one suite (src/sharing/sqlite-sharing.test.ts,
 // src/sharing/postgres/pg-sharing.test.ts).
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SharingHarness } from '../sharing-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { freshHarnesses, type SharingHarness } from '../sharing-fixtures.js';
 import type { TaxiiStatus } from './taxii-status-store.js';
 
 const status: TaxiiStatus = {
@@ -12,14 +12,10 @@ const status: TaxiiStatus = {
 
 export function runTaxiiStatusStoreContract(name: string, create: () => Promise<SharingHarness>, options: { skip?: boolean } = {}): void {
   describe.skipIf(options.skip ?? false)(`TaxiiStatusStore contract: ${name}`, () => {
-    const open: SharingHarness[] = [];
-    afterEach(async () => {
-      for (const h of open.splice(0)) await h.close();
-    });
+    const fresh = freshHarnesses(create);
 
     it('keeps a status for the partner that made the request, and only for it', async () => {
-      const h = await create();
-      open.push(h);
+      const h = await fresh();
       await h.sharing.statuses.save('gamma', status, '2026-01-02T00:00:00.000Z');
       expect(await h.sharing.statuses.get('gamma', status.id)).toEqual(status);
       expect(await h.sharing.statuses.get('beta', status.id)).toBeUndefined();
