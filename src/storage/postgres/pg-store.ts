@@ -5,6 +5,7 @@ import {
   buildGetObservation, buildObservationQuery, buildSeriesSourceQuery, type SqlDialect,
 } from '../sql/observation-sql.js';
 import { canonicalInstant, normaliseQuery, normaliseSeriesListQuery } from '../sql/query-options.js';
+import { settingJson } from '../sql/setting-value.js';
 import {
   foldSeriesRows, observationParams, rowToObservation, type ObservationRow, type SeriesSourceRow,
 } from '../sql/row-mapping.js';
@@ -96,13 +97,7 @@ export function createPgStore(options: PgStoreOptions): Store {
         await rows('DELETE FROM settings WHERE key = $1', [key]);
         return;
       }
-      let json: string | undefined;
-      try {
-        json = JSON.stringify(value);
-      } catch (error) {
-        throw vigilError('VIGIL_INPUT_INVALID', `setting ${key}: value is not JSON-serialisable`, { cause: error });
-      }
-      if (json === undefined) throw vigilError('VIGIL_INPUT_INVALID', `setting ${key}: value is not JSON-serialisable`);
+      const json = settingJson(key, value);
       await rows('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, json]);
     },
 

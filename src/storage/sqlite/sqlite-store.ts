@@ -12,6 +12,7 @@ import type { ObservationQuery, PutResult, SeriesListQuery, Store, StoredObserva
 import { openSqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { settingJson } from '../sql/setting-value.js';
 
 export interface SqliteStoreOptions {
   /** A file path (created if absent; its directory must exist) or `:memory:`. */
@@ -117,13 +118,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         guarded(() => statement('DELETE FROM settings WHERE key = ?').run(key));
         return;
       }
-      let json: string | undefined;
-      try {
-        json = JSON.stringify(value);
-      } catch (error) {
-        throw vigilError('VIGIL_INPUT_INVALID', `setting ${key}: value is not JSON-serialisable`, { cause: error });
-      }
-      if (json === undefined) throw vigilError('VIGIL_INPUT_INVALID', `setting ${key}: value is not JSON-serialisable`);
+      const json = settingJson(key, value);
       guarded(() =>
         statement('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, json),
       );
