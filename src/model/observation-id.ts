@@ -1,5 +1,6 @@
 // The content hash that identifies an observation, so re-ingesting the same claim is a no-op.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
 import type { Observation, ObservationInput } from './observation.js';
 
 /**
@@ -13,13 +14,4 @@ export function observationId(input: ObservationInput): string {
 
 export function withId(input: ObservationInput): Observation {
   return { ...input, id: observationId(input) };
-}
-
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }

@@ -1,5 +1,6 @@
 // The hash-chained audit log: each entry's hash covers its content and the previous entry's hash, so any edit breaks the chain.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../model/canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -59,13 +60,4 @@ export function verifyAuditChain(entries: readonly AuditEntry[]): AuditVerificat
     previous = e;
   }
   return { ok: true, entries: entries.length, head: previous?.hash ?? GENESIS_HASH };
-}
-
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
