@@ -22,7 +22,9 @@ export interface RoleContext {
   /** The database URL the store was opened from: the api role keeps users and alerts there (absent: in memory). */
   dbUrl?: string;
   /** Where the api role listens (absent: a free loopback port, for tests). */
-  http?: { host: string; port: number; trustProxy?: true | string[] };
+  http?: { host: string; port: number; trustProxy?: true | string[]; logLevel: string };
+  /** The organisation name for this installation's STIX identity when it is first created. */
+  orgName?: string;
 }
 
 export interface RunningRole {

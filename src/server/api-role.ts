@@ -9,11 +9,11 @@ import { DEFAULT_HOST, runApiServer } from './run-api-server.js';
 export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
   const server = await runApiServer({
     store: ctx.store, pack: ctx.pack, dbUrl: ctx.dbUrl ?? ':memory:', now: ctx.now, log: ctx.log, bus: ctx.bus,
-    host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy,
+    host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy, orgName: ctx.orgName,
     // One process (in-process bus): this process is the whole Vigil and runs the alert loop too.
     runAlerting: ctx.bus.kind === 'memory',
     // Structured request logs on stderr when run by `vigil serve` (which says where to listen).
-    logger: ctx.http ? { level: process.env.VIGIL_LOG_LEVEL ?? 'info', stream: process.stderr } : false,
+    logger: ctx.http ? { level: ctx.http.logLevel, stream: process.stderr } : false,
   });
   try {
     const admin = await ensureFirstAdmin(server.deps.users, ctx.now().toISOString());

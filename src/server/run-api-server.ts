@@ -42,6 +42,8 @@ export interface RunApiServerOptions {
   version?: string;
   /** Reverse proxies to believe for the client address (`--trust-proxy`). */
   trustProxy?: TrustProxy;
+  /** The organisation name for this installation's STIX identity when it is first created (VIGIL_ORG_NAME). */
+  orgName?: string;
 }
 
 export interface RunningApiServer {
@@ -68,7 +70,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
     }
     const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge() } : undefined;
     // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
-    sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), process.env.VIGIL_ORG_NAME);
+    sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), options.orgName);
     const deps = { ...createServerDeps({ store: options.store, pack: options.pack, users, now: options.now, alerts, bus: options.bus, scrypt: options.scrypt }), sharing };
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({ store: options.store, alertStore, pack: options.pack, config, events: deps.events, now: options.now, intervalMs: options.alertIntervalMs, log: options.log, beforeCycle: () => deps.alertVisibility.invalidate() });

@@ -2,9 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TEST_ONLY = /(\.test\.ts|\.contract\.ts|-fixtures?\.ts|-test-support\.ts|\/test-server\.ts|^src\/bench\/)/;
+import { ROOT, TEST_ONLY } from './source-files.js';
 
 describe('the build', () => {
   it('compiles no test-only file into dist/', () => {
