@@ -2,7 +2,7 @@
 import type { Observation } from '../model/index.js';
 import type { Indicator } from '../packs/pack-schema.js';
 import type { DayNumber } from '../time/zone.js';
-import { MISSING } from './detectors/detector-states.js';
+import { MISSING } from '../packs/detector-states.js';
 import type { DetectorResult } from './detectors/detector-types.js';
 import { detectorLookback, runDetector } from './detectors/run-detector.js';
 import type { DailySeries, PointInTimeIndex } from './point-in-time-index.js';

@@ -19,6 +19,8 @@ export interface CreateServerOptions {
   version?: string;
   /** Reverse proxies whose X-Forwarded-For is believed, so `request.ip` is the client's (sign-in throttle, audit). */
   trustProxy?: TrustProxy;
+  /** Other servers in the same app, registered after the API routes (the TAXII server: sharing/taxii/taxii-mount.ts). */
+  mounts?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
 }
 
 export async function createServer(deps: ServerDeps, options: CreateServerOptions = {}): Promise<FastifyInstance> {
@@ -51,6 +53,7 @@ export async function createServer(deps: ServerDeps, options: CreateServerOption
 
   await registerOpenApi(app, options.version ?? '1');
   for (const plugin of routePlugins) await app.register(plugin, { deps });
+  for (const mount of options.mounts ?? []) await mount(app);
   await registerDashboard(app, options.dashboardDir);
   return app;
 }

@@ -1,10 +1,10 @@
 // The `api` role of `vigil serve`: the HTTP API and dashboard, refreshed by the stored-observation notices on the bus.
+import type { StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
-import type { RoleContext, RunningRole } from '../roles/index.js';
-import type { StoredNotice } from '../roles/ingest-role.js';
+import { OWN_NOTICE_PREFIX, observationsStored } from '../server/observations-stored.js';
+import { DEFAULT_HOST, runApiServer } from '../server/run-api-server.js';
 import { ensureFirstAdmin } from '../users/user-accounts.js';
-import { OWN_NOTICE_PREFIX, observationsStored } from './observations-stored.js';
-import { DEFAULT_HOST, runApiServer } from './run-api-server.js';
+import type { RoleContext, RunningRole } from './role-types.js';
 
 export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
   const server = await runApiServer({
