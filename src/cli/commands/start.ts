@@ -25,6 +25,7 @@ export function registerStart(program: Command): void {
     .option('--host <address>', 'address to listen on (default 127.0.0.1, or $VIGIL_HOST)')
     .option('--port <n>', 'port to listen on (default 8080, or $VIGIL_PORT; 0 picks a free one)')
     .option('--trust-proxy <addr|true>', 'reverse proxies (addresses, CIDRs, or true for any) whose X-Forwarded-For gives the client address (or $VIGIL_TRUST_PROXY)')
+    .option('--alert-receivers <names>', 'webhook and e-mail receivers the server delivers alerts to itself (or $VIGIL_ALERT_RECEIVERS)')
     .option('--log-level <level>', 'HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)')
     .action(async (opts: StartOptions, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
@@ -41,6 +42,7 @@ export function registerStart(program: Command): void {
         const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
         const server = await runApiServer({
           store: ctx.store, pack: ctx.pack, dbUrl: config.db, ...config.http, now: ctx.now, log, orgName: config.sharing.orgName,
+          alertReceivers: config.alertReceivers, secrets: config.secrets,
           logger: { level: config.logLevel, stream: process.stderr },
         });
         try {
