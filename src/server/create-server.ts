@@ -41,7 +41,10 @@ export async function createServer(deps: ServerDeps, options: CreateServerOption
   installAccessControl(app, deps);
   installHttpMetrics(app, deps);
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    // What an authenticated caller (user or partner) receives is theirs, at their TLP ceiling: no cache (browser,
+    // proxy) may keep it for the next person at the keyboard or behind the proxy.
+    if ((request.principal || request.taxiiPartner) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');

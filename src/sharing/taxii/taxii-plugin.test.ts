@@ -79,7 +79,10 @@ describe('TAXII 2.1 discovery, API root and collections', () => {
     const discovery = await get('');
     expect(discovery.status).toBe(200);
     expect(discovery.headers['content-type']).toBe(TAXII_MEDIA_TYPE);
-    expect(discovery.body).toMatchObject({ api_roots: ['http://localhost:80/taxii2/vigil/'], default: 'http://localhost:80/taxii2/vigil/' });
+    expect(discovery.body).toMatchObject({ api_roots: ['/taxii2/vigil/'], default: '/taxii2/vigil/' });
+    // The Host header is never echoed: a forged one cannot make discovery send partners elsewhere.
+    const forged = await app.inject({ method: 'GET', url: '/taxii2/', headers: { ...TAXII, host: 'evil.example', authorization: `Bearer ${tokens.beta}` } });
+    expect(forged.body).not.toContain('evil.example');
     const root = await get('vigil/');
     expect(root.body).toMatchObject({ versions: [TAXII_MEDIA_TYPE], max_content_length: 64 * 1024 });
   });
