@@ -220,6 +220,9 @@ describe('writes', () => {
     expect(silence).toMatchObject({ createdBy: 'ana', matchers: [`alertname="${alert.rule}"`] });
     expect((await post('/api/v1/silences', { matchers: ['x=~".*"'], duration: '2h', comment: 'all' })).json().code).toBe('VIGIL_INPUT_INVALID');
     expect((await post('/api/v1/silences', { matchers: ['a="b"'], duration: 'soon', comment: 'x' })).json().code).toBe('VIGIL_INPUT_INVALID');
+    const backref = await post('/api/v1/silences', { matchers: ['alertname="x"', 'series=~"(a)\\\\1"'], duration: '2h', comment: 'x' });
+    expect([backref.statusCode, backref.json().code]).toEqual([400, 'VIGIL_PATTERN_UNSUPPORTED']);
+    expect(backref.json().detail).toContain('matchers[1]');
     const after = (await get(`/api/v1/alerts/${alert.id}`)).body;
     expect(after).toMatchObject({ acknowledged: { by: 'ana' }, silencedBy: silence.id });
     const expired = await server.app.inject({ method: 'DELETE', url: `/api/v1/silences/${silence.id}`, headers: bearer(server.tokens.analyst) });
