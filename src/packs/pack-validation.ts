@@ -56,6 +56,15 @@ export function findPackProblems(pack: Pack): PackProblem[] {
     }
   });
 
+  if (pack.core) {
+    pack.core.indicators.forEach((id, i) => {
+      if (!indicatorIds.has(id)) add(`core.indicators[${i}]`, `unknown indicator "${id}"`);
+    });
+    if (pack.core.minReporting > pack.core.indicators.length) {
+      add('core.minReporting', `must not exceed the number of core indicators (${pack.core.indicators.length})`);
+    }
+  }
+
   for (const [series, dates] of Object.entries(pack.seriesBreaks)) {
     const sorted = [...dates].sort();
     if (sorted.join() !== dates.join()) add(`seriesBreaks.${series}`, 'dates must be in ascending order');
