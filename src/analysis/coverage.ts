@@ -19,6 +19,8 @@ export interface CoverageEntry {
   origin: 'declared' | 'learned';
   /** Where it comes from, for explanations (a file path, a collector id). */
   from: string;
+  /** Learned: the local day of the latest successful collection; past it plus the cadence, the series is `stale`. */
+  lastSuccess?: DayNumber;
 }
 
 /** Every coverage entry known; series that match none fall back to their own observed span (see coverageOf). */
@@ -32,7 +34,11 @@ export const NO_DECLARED_COVERAGE: Coverage = { entries: [] };
 export interface IndicatorCoverage {
   /** Undefined when none of its series is declared or learned: the indicator's observed span stands in. */
   windows: DayWindow[] | undefined;
-  staleAfterDays: number | undefined;
+  /** The closed windows declared by bundled files (a file vouches for its days: no staleness inside them). */
+  declared: DayWindow[];
+  /** Latest successful collection among learned entries. */
+  lastSuccess: DayNumber | undefined;
+  staleAfterDays: number;
   sources: string[];
 }
 
@@ -48,7 +54,7 @@ export function declaredCoverage(pack: Pack): Coverage {
       const window = { from: parseDay(w.from), to: parseDay(w.to) };
       for (const series of w.series) {
         entries.push({
-          series, windows: [window], origin: 'declared', from: file.path,
+          series, windows: [window], origin: 'declared', from: file.path.split('/').pop() ?? file.path,
           ...(w.staleAfterDays !== undefined ? { staleAfterDays: w.staleAfterDays } : {}),
         });
       }
@@ -64,10 +70,15 @@ export function combineCoverage(...parts: Coverage[]): Coverage {
 /** The union of the windows of the series an indicator reads, sorted and merged. */
 export function coverageOf(coverage: Coverage, series: readonly string[], fallbackStaleAfterDays: number): IndicatorCoverage {
   const matching = coverage.entries.filter((e) => series.some((s) => seriesMatches(e.series, s)));
-  if (matching.length === 0) return { windows: undefined, staleAfterDays: undefined, sources: [] };
+  if (matching.length === 0) return { windows: undefined, declared: [], lastSuccess: undefined, staleAfterDays: fallbackStaleAfterDays, sources: [] };
   const windows = mergeWindows(matching.flatMap((e) => e.windows));
+  const declared = mergeWindows(matching.filter((e) => e.origin === 'declared').flatMap((e) => e.windows));
+  const successes = matching.flatMap((e) => (e.lastSuccess === undefined ? [] : [e.lastSuccess]));
   const cadences = matching.map((e) => e.staleAfterDays ?? fallbackStaleAfterDays);
-  return { windows, staleAfterDays: Math.max(...cadences), sources: [...new Set(matching.map((e) => e.from))] };
+  return {
+    windows, declared, lastSuccess: successes.length ? Math.max(...successes) : undefined,
+    staleAfterDays: Math.max(...cadences), sources: [...new Set(matching.map((e) => e.from))],
+  };
 }
 
 export function mergeWindows(windows: readonly DayWindow[]): DayWindow[] {
