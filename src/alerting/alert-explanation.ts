@@ -50,6 +50,6 @@ export function describeMove(m: HypothesisMove): string {
 }
 
 /** Never 0 % or 100 %: see model/probability-format.ts. */
-export const pct = formatProbability;
+export const pct = (p: number): string => formatProbability(p, true);
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

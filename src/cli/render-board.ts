@@ -58,7 +58,7 @@ export function headline(a: Assessment): string {
 }
 
 /** Never 0 % or 100 %: see model/probability-format.ts. */
-export const pct = formatProbability;
+export const pct = (p: number): string => formatProbability(p, true);
 
 export function signed(x: number): string {
   return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
