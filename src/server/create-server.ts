@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerDashboard } from './dashboard-assets.js';
 import { installAccessControl } from './auth/authenticate.js';
+import { installAssessmentMetrics } from './assessment-metrics.js';
 import { installHttpMetrics } from './http-metrics.js';
 import { registerOpenApi } from './openapi.js';
 import type { TrustProxy } from './listen-options.js';
@@ -37,6 +38,7 @@ export async function createServer(deps: ServerDeps, options: CreateServerOption
   await app.register(fastifyCookie);
   installAccessControl(app, deps);
   installHttpMetrics(app, deps);
+  installAssessmentMetrics(deps);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
