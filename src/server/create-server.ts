@@ -5,6 +5,7 @@ import { parseStrictJson } from '../sources/located-json/located-json.js';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerDashboard } from './dashboard-assets.js';
 import { installAccessControl } from './auth/authenticate.js';
+import { installAssessmentMetrics } from './assessment-metrics.js';
 import { installHttpMetrics } from './http-metrics.js';
 import { registerOpenApi } from './openapi.js';
 import type { TrustProxy } from './listen-options.js';
@@ -42,6 +43,7 @@ export async function createServer(deps: ServerDeps, options: CreateServerOption
   await app.register(fastifyCookie);
   installAccessControl(app, deps);
   installHttpMetrics(app, deps);
+  installAssessmentMetrics(deps);
 
   app.addHook('onSend', async (request, reply, payload) => {
     // What an authenticated caller (user or partner) receives is theirs, at their TLP ceiling: no cache (browser,
