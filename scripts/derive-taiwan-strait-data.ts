@@ -440,21 +440,35 @@ const flag = (raw: string, what: string): string => {
   if (Number(s) === 0) return '0';
   throw new Error(`${what}: not a 0/1 flag: ${raw}`);
 };
-// Only rows with the full flag set (air filled) come from a JSO release; rows with only a few strait
+// 2024-01-01 → 2025-12-31: hand entries dated by the day of the activity a release reported (SOURCES.md, "Japan Joint
+// Staff flags in 2024–2025"), every row with a flag, `date_basis` activity (known by the end of the next day).
+// Otherwise only rows with the full flag set (air filled) come from a JSO release; rows with only a few strait
 // flags are hand entries whose dates do not follow JSO releases (see docs/data.md) and are left out.
+const JSO_ACTIVITY_DATED = { from: '2024-01-01', to: '2025-12-31' };
 const jsoRows: Cell[][] = [];
 const jsoPartialDates: string[] = [];
+const jsoActivity = { rows: 0, byYear: new Map<string, { transit: number; carrier: number }>() };
 for (const [d, r] of [...jnbByDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
   if (JSO_COLUMNS.every(([zh]) => (r[zh] ?? '').trim() === '')) continue;
+  const country = COUNTRY[(r['國家'] ?? '').trim()];
+  if (country === undefined) throw new Error(`JapanandBattleship ${d}: unknown country ${r['國家']}`);
+  const flags = JSO_COLUMNS.map(([zh, en]) => flag(r[zh], `${d} ${en}`));
+  if (d >= JSO_ACTIVITY_DATED.from && d <= JSO_ACTIVITY_DATED.to) {
+    jsoRows.push([d, ...flags, country, 'activity']);
+    jsoActivity.rows++;
+    const y = jsoActivity.byYear.get(d.slice(0, 4)) ?? { transit: 0, carrier: 0 };
+    if (flags[2] === '1') y.transit++;
+    if (flags[3] === '1') y.carrier++;
+    jsoActivity.byYear.set(d.slice(0, 4), y);
+    continue;
+  }
   if ((r['空中'] ?? '').trim() === '') {
     jsoPartialDates.push(d);
     continue;
   }
-  const country = COUNTRY[(r['國家'] ?? '').trim()];
-  if (country === undefined) throw new Error(`JapanandBattleship ${d}: unknown country ${r['國家']}`);
-  jsoRows.push([d, ...JSO_COLUMNS.map(([zh, en]) => flag(r[zh], `${d} ${en}`)), country]);
+  jsoRows.push([d, ...flags, country, 'release']);
 }
-write('jso-flags.csv', toCsv(['date', ...JSO_COLUMNS.map(([, en]) => en), 'country'], jsoRows), jsoRows.length);
+write('jso-flags.csv', toCsv(['date', ...JSO_COLUMNS.map(([, en]) => en), 'country', 'date_basis'], jsoRows), jsoRows.length);
 
 // triggers.csv: compiled for this project, facts free to ship; copied unchanged.
 copy(src('triggers', 'triggers.csv'), 'triggers.csv');
@@ -514,7 +528,7 @@ console.log(`  mnd-daily: ${naRows} rows with NA (${naCells} NA cells); compiler
 console.log(`  collisions: ${placement.collisions.map((c) => `${c.publicationDate} ${c.kind} (rows ${[c.kept, ...c.dropped].map((x) => x.rowDate).join(' & ')})`).join('; ') || 'none'}`);
 console.log(`  cross-checks: g0v vs pla-data-dashboard same ${agreement.g0vVsJnb.same}, differ ${agreement.g0vVsJnb.differ}, g0v only ${agreement.g0vVsJnb.g0vOnly}, pla-data-dashboard only ${agreement.g0vVsJnb.jnbOnly}; madeye vs shifted pla-data-dashboard same ${agreement.madeyeVsJnb.same}, differ ${agreement.madeyeVsJnb.differ.length}; madeye summary.csv mismatches ${madeyeSummaryMismatch}`);
 console.log(`  lioneer: aligned ${lioneerStats.aligned} (${lioneerStats.shifted} shifted), unaligned ${lioneerStats.unaligned.length}, balloons ${lioneerStats.balloons}, median used on ${lioneerStats.medianUsed.join(', ') || 'none'}; g0v entries without a report day: ${g0vSkipped}`);
-console.log(`  jso-flags: rows with only some strait flags (not release-dated) left out: ${jsoPartialDates.length}; transits left out: ${transitExcluded.length}`);
+console.log(`  jso-flags: activity-dated hand entries ${JSO_ACTIVITY_DATED.from}..${JSO_ACTIVITY_DATED.to}: ${jsoActivity.rows} rows (${[...jsoActivity.byYear].map(([y, c]) => `${y}: ${c.transit} transit days, ${c.carrier} carrier days`).join('; ')}); other rows with only some strait flags (not release-dated) left out: ${jsoPartialDates.length} (${jsoPartialDates[0] ?? '-'}..${jsoPartialDates.at(-1) ?? '-'}); transits left out: ${transitExcluded.length}`);
 if (unknownShipWords.size > 0) console.log(`  WARNING unknown ship-type words: ${[...unknownShipWords].join(', ')}`);
 
 if (report) printReport();
@@ -595,7 +609,7 @@ function printReport(): void {
     }
     return `${n} rows; a China/Russia release PDF on the same day ${same}, only the day before ${prev}, only the day after ${next}, none within ±1 day ${none}`;
   };
-  console.log(`JSO PDFs ${firstPdf}..${lastPdf}: full flag rows (shipped): ${alignment(jsoRows.map((r) => String(r[0])))}`);
+  console.log(`JSO PDFs ${firstPdf}..${lastPdf}: full flag rows (shipped): ${alignment(jsoRows.filter((r) => r.at(-1) === 'release').map((r) => String(r[0])))}`);
   console.log(`JSO PDFs ${firstPdf}..${lastPdf}: strait-only rows (left out): ${alignment(jsoPartialDates)}`);
   console.log('transits excluded:');
   for (const s of transitExcluded) console.log(`  ${s}`);
