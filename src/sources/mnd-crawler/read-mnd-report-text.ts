@@ -28,7 +28,7 @@ export interface MndReportFacts {
 
 export class MndTextProblem extends Error {}
 
-const OLD_DAY = /日期\s*(?:Date)?\s*[:：]?\s*中華民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const OLD_DAY = /日期\s*[（(]?\s*(?:Date)?\s*[)）]?\s*[:：]?\s*中華民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/;
 const PERIOD =
   /(\d{2,3})\s*年+\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^至]{0,16}?(\d{4})\s*時\s*至\s*(?:中華民國)?\s*(?:(\d{2,3})\s*年+\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^止]{0,16}?(\d{4})\s*時/;
 const AS_OF_1700 = /(?:迄|至)\s*(?:今日)?\s*1700\s*時/;
@@ -59,10 +59,10 @@ export function readMndReportText(raw: string, published: string): MndReportFact
   if (old) {
     const day = rocDate(old[1], old[2], old[3]);
     const facts: MndReportFacts = { format: 'calendar-day', periodStart: instant(day, '0000'), periodEnd: instant(addDays(day, 1), '0000'), periodStated: true, ...joint };
-    // Only the south-western ADIZ announcements count ADIZ entries; "臺海周邊空域" (Aug 2022) counted something else.
+    // The old announcements counted ADIZ entries; the "臺海周邊空域" ones of the August 2022 crisis counted something else.
     const start = text.indexOf('機型', old.index);
     const end = text.indexOf('活動概要', start);
-    if (/西南空域|southwesternADIZ/i.test(text) && start >= 0 && end > start) {
+    if (!/臺海周邊空域/.test(text) && start >= 0 && end > start) {
       let n = 0;
       for (const m of text.slice(start, end).matchAll(/(\d+)架/g)) n += Number(m[1]);
       facts.adiz = n;
@@ -83,12 +83,15 @@ function currentCounts(text: string): Pick<MndReportFacts, 'aircraft' | 'adiz' |
     const n = inner ? Number(inner[2]) : 0;
     out.medianLine = /中線/.test(words) ? n : 0;
     out.adiz = /空域/.test(words) ? n : 0;
-  } else if (/未(?:偵獲|發現)共機|共機無/.test(text)) {
+  } else if (/[未末無](?:偵獲|發現)共機/.test(text)) {
+    // "未偵獲共機" (also typed 末, or 無偵獲): none; "未偵獲共機、艦" / "無偵獲共機丶共艦": no ships either.
     out.aircraft = 0;
+    out.adiz = 0;
+    out.medianLine = 0;
   }
   const ships = /共艦(\d+)艘/.exec(text);
   if (ships) out.planShips = Number(ships[1]);
-  else if (/未(?:偵獲|發現)共艦/.test(text)) out.planShips = 0;
+  else if (/[未末無](?:偵獲|發現)(?:共機[、丶及與]?(?:共)?)?艦/.test(text)) out.planShips = 0;
   const official = /公務船(\d+)艘/.exec(text);
   if (official) out.officialShips = Number(official[1]);
   // Balloons in this report's period ("空飄氣球計偵獲2顆", "空飄氣球1顆"); a paraphrase about "昨日" is another period.
