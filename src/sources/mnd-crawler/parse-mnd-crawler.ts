@@ -66,17 +66,34 @@ const SERIES: ReadonlyArray<[keyof MndReportFacts, string, string]> = [
   ['jointExercise', 'mnd.joint_exercise', 'flag'],
 ];
 
-export function parseMndCrawler(text: string, ctx: ParseContext): ObservationInput[] {
-  // One report per period: the same text found twice counts once; old-format day and night announcements of one
-  // day are summed (as MND's ADIZ count for that day); two different 06:00/17:00 reports for one period are an error.
+export interface MergedReport {
+  facts: MndReportFacts;
+  publishedAt: string;
+  /** Distinct announcements summed into this one (old-format day and night reports); 1 otherwise. */
+  announcements: number;
+  /** The crawler row dates this report was found under. */
+  rowDates: string[];
+}
+
+/**
+ * One report per period, sorted by period end: the same text found twice counts once; old-format day and night
+ * announcements of one day are summed (MND's ADIZ count for that day); two different 06:00/17:00 reports for one
+ * period are an error.
+ */
+export function mndCrawlerReports(text: string, ctx: ParseContext): MergedReport[] {
   const byPeriod = new Map<string, DatedReport[]>();
   for (const report of readMndCrawlerRows(text, ctx)) {
     const key = `${report.facts.periodStart}|${report.facts.periodEnd}`;
     byPeriod.set(key, [...(byPeriod.get(key) ?? []), report]);
   }
+  return [...byPeriod.values()]
+    .sort((a, b) => (a[0].facts.periodEnd < b[0].facts.periodEnd ? -1 : 1))
+    .map((reports) => ({ ...mergeReports(reports, ctx), rowDates: [...new Set(reports.map((r) => r.rowDate))].sort() }));
+}
+
+export function parseMndCrawler(text: string, ctx: ParseContext): ObservationInput[] {
   const out: ObservationInput[] = [];
-  for (const reports of [...byPeriod.values()].sort((a, b) => (a[0].facts.periodEnd < b[0].facts.periodEnd ? -1 : 1))) {
-    const merged = mergeReports(reports, ctx);
+  for (const merged of mndCrawlerReports(text, ctx)) {
     const attributes: Record<string, AttributeValue> = { compiler: 'mnd-crawler', periodStated: merged.facts.periodStated };
     if (merged.announcements > 1) attributes.announcements = merged.announcements;
     for (const [field, series, unit] of SERIES) {
@@ -102,11 +119,13 @@ function mergeReports(reports: DatedReport[], ctx: ParseContext): { facts: MndRe
     throw inputError(ctx.file, distinct[1].line, TEXT, `states other counts than line ${first.line} for the same period`);
   }
   const adiz = distinct.reduce((s, r) => s + (r.facts.adiz ?? 0), 0);
-  return { facts: { ...first.facts, adiz }, publishedAt: latest, announcements: distinct.length };
+  const { dayPart: _part, ...facts } = first.facts;
+  return { facts: { ...facts, adiz }, publishedAt: latest, announcements: distinct.length };
 }
 
+/** The same report found twice: same counts and (old format) the same part of the day. */
 function sameCounts(a: MndReportFacts, b: MndReportFacts): boolean {
-  return SERIES.every(([field]) => a[field] === b[field]);
+  return a.dayPart === b.dayPart && SERIES.every(([field]) => a[field] === b[field]);
 }
 
 export const mndCrawlerParser: SourceParser = {

@@ -24,6 +24,8 @@ export interface MndReportFacts {
   jointPatrol: 0 | 1;
   /** 1 when the text names joint sea-air exercises or operations (海空聯合演習, 聯合海空行動…), else 0. */
   jointExercise: 0 | 1;
+  /** Old format: the part of the day an announcement covers (上午, 下午, 日間, 夜間…), when named. */
+  dayPart?: string;
 }
 
 export class MndTextProblem extends Error {}
@@ -59,12 +61,16 @@ export function readMndReportText(raw: string, published: string): MndReportFact
   if (old) {
     const day = rocDate(old[1], old[2], old[3]);
     const facts: MndReportFacts = { format: 'calendar-day', periodStart: instant(day, '0000'), periodEnd: instant(addDays(day, 1), '0000'), periodStated: true, ...joint };
+    const part = /^[^機]{0,12}?(上午|下午|傍晚|晚間|晚上|夜間|日間)/.exec(text.slice(old.index + old[0].length))?.[1];
+    if (part !== undefined) facts.dayPart = part;
     // The old announcements counted ADIZ entries; the "臺海周邊空域" ones of the August 2022 crisis counted something else.
-    const start = text.indexOf('機型', old.index);
-    const end = text.indexOf('活動概要', start);
+    // Read on the spaced text: "殲-16 2架次" must not run together into "殲-162架次".
+    const spaced = raw.replace(/\s+/g, ' ');
+    const start = spaced.indexOf('機型');
+    const end = spaced.indexOf('活動概要', start);
     if (!/臺海周邊空域/.test(text) && start >= 0 && end > start) {
       let n = 0;
-      for (const m of text.slice(start, end).matchAll(/(\d+)架/g)) n += Number(m[1]);
+      for (const m of spaced.slice(start, end).matchAll(/(?<![\d-])(\d+)\s*架/g)) n += Number(m[1]);
       facts.adiz = n;
     }
     return facts;
