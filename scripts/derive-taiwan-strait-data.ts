@@ -15,6 +15,8 @@ import { normaliseTransit, type RawTransit, type Transit } from '../src/sources/
 import { jsoReleaseFacts, toJsonLines } from './lib/jso-release-facts.js';
 import { crawlerDays, OFFICIAL_SHIPS_FROM } from './lib/mnd-crawler-figures.js';
 import { mndCrawlerReports } from '../src/sources/mnd-crawler/parse-mnd-crawler.js';
+import { parseMfaSpokesperson } from '../src/sources/mfa-spokesperson/parse-mfa-spokesperson.js';
+import { gunzipSync } from 'node:zlib';
 import { ATTRIBUTION, MIT_MADEYE, MIT_TWREPORTER } from './lib/taiwan-strait-texts.js';
 import {
   FORMAT_ERAS,
@@ -577,6 +579,23 @@ const jsoReleases = jsoReleaseFacts(readFileSync(twreporterJapan, 'utf8'), path.
 write('jso-releases.jsonl', toJsonLines(jsoReleases), jsoReleases.length);
 write('LICENSE-twreporter', MIT_TWREPORTER, 1);
 
+// mfa-rhetoric.jsonl: PRC MFA spokesperson pages 2020-09-02 → 2024-04-03 as per-page counts of Taiwan-related answers
+// and of those with threat wording (numbers only; the page text is not shipped). Exactly what `vigil ingest
+// mfa-spokesperson` gives for the parsed pages, so ingesting them again writes nothing new.
+const mfaFile = src('mfa-spokesperson-zh', 'mfa_zh_parsed_2020-09_2024-04.jsonl.gz');
+const mfaObservations = parseMfaSpokesperson(gunzipSync(readFileSync(mfaFile)).toString('utf8'), { file: mfaFile })
+  .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.series < b.series ? -1 : 1));
+if (mfaObservations.some((o) => o.text !== undefined)) throw new Error('mfa-rhetoric: an observation carries text');
+write('mfa-rhetoric.jsonl', toJsonLines(mfaObservations), mfaObservations.length);
+const mfaDays = new Map<string, { taiwan: number; threat: number }>();
+for (const o of mfaObservations) {
+  const day = o.periodStart.slice(0, 10);
+  const c = mfaDays.get(day) ?? { taiwan: 0, threat: 0 };
+  if (o.series === 'prc.mfa.taiwan_answers') c.taiwan += o.value ?? 0;
+  else c.threat += o.value ?? 0;
+  mfaDays.set(day, c);
+}
+
 // cn-holidays.csv
 const holidays = [...new Set(readCsv(src('pla-data-dashboard', 'cn_holidays.csv')).map((r) => normaliseDate(r.date)))].sort();
 write('cn-holidays.csv', toCsv(['date'], holidays.map((d) => [d])), holidays.length);
@@ -612,6 +631,7 @@ console.log(`  jso-flags: activity-dated hand entries ${JSO_ACTIVITY_DATED.from}
   for (const g of datingCheck.values()) for (const k of ['agree', 'filled', 'redated', 'differ'] as const) t[k] += g[k];
   console.log(`  mnd-crawler dating check: ${crawler.days.size} publication dates with a report text; agree ${t.agree}, filled (no figure before) ${t.filled}, re-dated (figure was on D±1) ${t.redated}, differ ${t.differ}; paraphrases entered under several dates, left out: ${repeatedParaphrases.length} (${repeatedParaphrases.join(', ')})`);
 }
+console.log(`  mfa-rhetoric: ${mfaObservations.length / 2} pages on ${mfaDays.size} days, ${mfaObservations[0].publishedAt} → ${mfaObservations.at(-1)!.publishedAt}; Taiwan-related answers ${[...mfaDays.values()].reduce((s, c) => s + c.taiwan, 0)}, with threat wording ${[...mfaDays.values()].reduce((s, c) => s + c.threat, 0)} (on ${[...mfaDays.values()].filter((c) => c.threat > 0).length} days)`);
 if (unknownShipWords.size > 0) console.log(`  WARNING unknown ship-type words: ${[...unknownShipWords].join(', ')}`);
 
 if (report) printReport();
