@@ -199,14 +199,14 @@ describe('bad input never takes the server down', () => {
 
 describe('writes', () => {
   it('ingests a CSV of a known kind, refreshes the assessment, and audits it; a bad row writes nothing', async () => {
-    const csv = 'date,end_date,category,title,country,source_url,confidence\n2026-08-22,,speech,Test speech,Taiwan,https://example.org/a,high\n';
+    const csv = 'date,end_date,category,title,country,source_url,confidence\n2026-08-22,,election,Test election,Taiwan,https://example.org/a,high\n';
     const post = (body: string) => server.app.inject({ method: 'POST', url: '/api/v1/ingest/triggers', headers: { ...bearer(server.tokens.analyst), 'content-type': 'text/csv' }, payload: body });
     const res = await post(csv);
     expect(res.json()).toEqual({ observations: 1, inserted: 1, unchanged: 0 });
     expect((await post(csv)).json()).toEqual({ observations: 1, inserted: 0, unchanged: 1 });
     const latest = (await get('/api/v1/assessments/latest')).body;
     expect(latest.indicators.find((i: { domain: string; state: string }) => i.domain === 'political' && i.state !== 'none')).toBeDefined();
-    const bad = await post(`${csv}2026-08-23,,speech,,Taiwan,,high\n`);
+    const bad = await post(`${csv}2026-08-23,,election,,Taiwan,,high\n`);
     expect(bad.json()).toMatchObject({ code: 'VIGIL_INPUT_INVALID', detail: expect.stringMatching(/^upload\.triggers:3: title/) });
     expect((await server.app.inject({ method: 'POST', url: '/api/v1/ingest/nope', headers: { ...bearer(server.tokens.analyst), 'content-type': 'text/csv' }, payload: 'a' })).json().code).toBe('VIGIL_UNKNOWN_KIND');
     const audit = (await get('/api/v1/audit', server.tokens.admin)).body.entries;

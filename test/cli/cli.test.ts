@@ -152,7 +152,7 @@ describe('bad input gives one clear line and a non-zero exit', () => {
   });
 
   it('pack check validates a pack file', async () => {
-    expect((await runCli('pack', 'check', 'packs/taiwan-strait/judgement.yaml')).stdout).toMatch(/valid pack taiwan-strait 1\.0\.0 — 4 hypotheses, 13 indicators/);
+    expect((await runCli('pack', 'check', 'packs/taiwan-strait/judgement.yaml')).stdout).toMatch(/valid pack taiwan-strait 1\.0\.0 — 4 hypotheses, 14 indicators/);
   });
 
   it('unknown commands and options are usage errors (exit 2)', async () => {
