@@ -7,15 +7,25 @@ import { eventProbability } from './event-probability.js';
 import { evaluateIndicator, type IndicatorEvaluation } from './indicator-evaluation.js';
 import type { PointInTimeIndex } from './point-in-time-index.js';
 import { episodeLogLr, posterior } from './posterior.js';
-import { applyHysteresis, levelFor } from './warning-level.js';
+import { applyHysteresis, applyMinimumDwell, levelFor, type LevelInputs } from './warning-level.js';
 
 export interface Assessor {
   /** Assessment as known at the end of the local day (everything published by then, nothing after). */
   assess(day: DayNumber): Assessment;
 }
 
-interface DayResult {
-  assessment: Omit<Assessment, 'level' | 'levelName'>;
+interface DayEvidence {
+  assessment: Omit<Assessment, 'level' | 'levelName' | 'rawLevel' | 'watch'>;
+  inputs: Omit<LevelInputs, 'watch'>;
+  /** Some indicator is in one of its watch states today. */
+  watchSeen: boolean;
+  /** Distinct evidence groups with an indicator in a watch state today. */
+  watchGroups: number;
+}
+
+interface DayLevels {
+  watch: boolean;
+  raw: WarningLevel;
   sustain: WarningLevel;
 }
 
@@ -29,9 +39,11 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex): Assessor {
   const critical = pack.hypotheses.filter((h) => h.critical).map((h) => h.id);
   const breaks = new Map(Object.entries(pack.seriesBreaks).map(([s, dates]) => [s, dates.map((d) => parseDay(d))]));
   const indicatorBreaks = new Map(pack.indicators.map((ind) => [ind.id, ind.series.flatMap((s) => breaks.get(s) ?? []).sort((a, b) => a - b)]));
-  const memo = new Map<DayNumber, DayResult>();
+  const memo = new Map<DayNumber, DayEvidence>();
+  const levelMemo = new Map<DayNumber, DayLevels>();
+  const { watch: watchRule, holdDays, minDays } = pack.warning;
 
-  const assessRaw = (day: DayNumber): DayResult => {
+  const evidence = (day: DayNumber): DayEvidence => {
     const cached = memo.get(day);
     if (cached) return cached;
     const asOfMs = zone.endOfDay(day) - 1;
@@ -50,35 +62,50 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex): Assessor {
     const pEvent = eventProbability(pack.eventModel, leadLogLr, concurrentLogLr);
     const pAny = 1 - pack.hypotheses.filter((h) => h.baseline).reduce((s, h) => s + probabilities.get(h.id)!, 0);
     const pCritical = critical.reduce((s, id) => s + probabilities.get(id)!, 0);
-    const watch = evaluations.some((e) => e.indicator.watchStates.includes(e.result.state));
-    const inputs = { pAny, pCritical, pEvent, watch };
-    const result: DayResult = {
+    const watching = evaluations.filter((e) => e.indicator.watchStates.includes(e.result.state));
+    const result: DayEvidence = {
       assessment: {
         packId: pack.id,
         asOf: new Date(zone.endOfDay(day)).toISOString(),
         day: formatDay(day),
-        rawLevel: levelFor(pack.warning, inputs, 'enter'),
         pEvent7d: pEvent,
         horizonDays: pack.horizonDays,
         hypotheses: pack.hypotheses.map((h) => ({ id: h.id, name: h.name, prior: h.prior, probability: probabilities.get(h.id)!, baseline: h.baseline })),
         indicators,
         leadLogLr,
         concurrentLogLr,
-        watch,
       },
-      sustain: levelFor(pack.warning, inputs, 'exit'),
+      inputs: { pAny, pCritical, pEvent },
+      watchSeen: watching.length > 0,
+      watchGroups: new Set(watching.map((e) => e.indicator.group ?? e.indicator.id)).size,
     };
     memo.set(day, result);
     return result;
   };
 
+  /** WATCH needs confirmation: several evidence groups at once, or one watch state lasting `confirmDays` days. */
+  const levels = (day: DayNumber): DayLevels => {
+    const cached = levelMemo.get(day);
+    if (cached) return cached;
+    const today = evidence(day);
+    let confirmed = today.watchSeen;
+    for (let d = day - 1; confirmed && d > day - watchRule.confirmDays; d--) confirmed = evidence(d).watchSeen;
+    const watch = today.watchGroups >= watchRule.groups || confirmed;
+    const inputs = { ...today.inputs, watch };
+    const result = { watch, raw: levelFor(pack.warning, inputs, 'enter'), sustain: levelFor(pack.warning, inputs, 'exit') };
+    levelMemo.set(day, result);
+    return result;
+  };
+
   return {
     assess(day) {
-      const today = assessRaw(day);
+      const today = levels(day);
       const recent: WarningLevel[] = [];
-      for (let d = day - pack.warning.holdDays; d < day; d++) recent.push(assessRaw(d).assessment.rawLevel);
-      const level = applyHysteresis(today.assessment.rawLevel, today.sustain, recent);
-      return { ...today.assessment, level, levelName: LEVEL_NAMES[level] };
+      for (let d = day - holdDays; d < day; d++) recent.push(levels(d).raw);
+      const dwell: WarningLevel[] = [];
+      for (let d = day - minDays + 1; d < day; d++) dwell.push(levels(d).raw);
+      const level = applyMinimumDwell(applyHysteresis(today.raw, today.sustain, recent), dwell);
+      return { ...evidence(day).assessment, rawLevel: today.raw, watch: today.watch, level, levelName: LEVEL_NAMES[level] };
     },
   };
 }

@@ -16,7 +16,8 @@ export function packSeries(pack: Pack): string[] {
 /** Local days of history one assessment needs: the longest look-back plus window sums, staleness and hysteresis. */
 export function packLookbackDays(pack: Pack): number {
   const perIndicator = pack.indicators.map((i) => detectorLookback(i.detector) + (i.sumDays ?? 1) + i.staleAfterDays);
-  return Math.max(...perIndicator) + pack.warning.holdDays + 2;
+  const w = pack.warning;
+  return Math.max(...perIndicator) + Math.max(w.holdDays, w.minDays) + w.watch.confirmDays + 2;
 }
 
 export async function assessAt(store: Store, pack: Pack, day: DayNumber): Promise<Assessment> {

@@ -59,6 +59,6 @@ export interface Assessment {
   /** Summed log-LR toward non-routine hypotheses from lead and from concurrent indicators (the event-model inputs). */
   leadLogLr: number;
   concurrentLogLr: number;
-  /** True when some indicator is in one of its watch states. */
+  /** WATCH's confirmed rule holds (pack `warning.watch`: enough evidence groups at once, or a watch state lasting). */
   watch: boolean;
 }

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadEpisodes } from '../../backtest/episodes.js';
 import { renderHtmlReport } from '../../backtest/render-html-report.js';
+import { renderLevelRuns } from '../../backtest/level-runs.js';
 import { renderScores } from '../../backtest/render-scores.js';
 import { loadBacktestObservations, runBacktest } from '../../backtest/run-backtest.js';
 import { vigilError } from '../../errors/index.js';
@@ -45,6 +46,7 @@ export function registerBacktest(program: Command): void {
           output = renderHtmlReport(`Vigil backtest — ${pack.name}`, result, episodes ?? []);
         } else {
           output = result.scores ? `${renderScores(result.scores)}\n` : `${result.records.length} days replayed; give --episodes FILE to score them, or --format jsonl for the records.\n`;
+          output += `${renderLevelRuns(result.stability)}\n`;
         }
         if (opts.out) writeFileSync(opts.out, output);
         else process.stdout.write(output);
