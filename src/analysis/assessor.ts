@@ -21,6 +21,8 @@ interface DayEvidence {
   watchSeen: boolean;
   /** Distinct evidence groups with an indicator in a watch state today. */
   watchGroups: number;
+  /** An indicator whose watch states need no confirmation (`watchAtOnce`) is in one today. */
+  watchAtOnce: boolean;
 }
 
 interface DayLevels {
@@ -78,19 +80,20 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex): Assessor {
       inputs: { pAny, pCritical, pEvent },
       watchSeen: watching.length > 0,
       watchGroups: new Set(watching.map((e) => e.indicator.group ?? e.indicator.id)).size,
+      watchAtOnce: watching.some((e) => e.indicator.watchAtOnce),
     };
     memo.set(day, result);
     return result;
   };
 
-  /** WATCH needs confirmation: several evidence groups at once, or one watch state lasting `confirmDays` days. */
+  /** WATCH needs confirmation: several evidence groups at once, one watch state lasting `confirmDays` days, or an announcement. */
   const levels = (day: DayNumber): DayLevels => {
     const cached = levelMemo.get(day);
     if (cached) return cached;
     const today = evidence(day);
     let confirmed = today.watchSeen;
     for (let d = day - 1; confirmed && d > day - watchRule.confirmDays; d--) confirmed = evidence(d).watchSeen;
-    const watch = today.watchGroups >= watchRule.groups || confirmed;
+    const watch = today.watchAtOnce || today.watchGroups >= watchRule.groups || confirmed;
     const inputs = { ...today.inputs, watch };
     const result = { watch, raw: levelFor(pack.warning, inputs, 'enter'), sustain: levelFor(pack.warning, inputs, 'exit') };
     levelMemo.set(day, result);

@@ -106,6 +106,11 @@ export const indicatorSchema = z.strictObject({
   likelihoods: z.record(id, z.record(id, positive)).default({}),
   /** States that put the board on WATCH by themselves. */
   watchStates: z.array(id).default([]),
+  /**
+   * Its watch states need no confirmation (`warning.watch`): a discrete announcement published once (an exercise
+   * announcement, a closure notice) is not a count that blips for a day.
+   */
+  watchAtOnce: z.boolean().default(false),
 });
 
 export const evidenceGroupSchema = z.strictObject({
