@@ -6,6 +6,8 @@ import { applyHysteresis, levelFor, type LevelInputs } from './warning-level.js'
 
 const warning: Pack['warning'] = {
   holdDays: 3,
+  minDays: 1,
+  watch: { groups: 1, confirmDays: 1 },
   critical: { enter: 0.2, exit: 0.1 },
   alert: { enter: 0.5, exit: 0.3 },
   warning: { enter: 0.25, exit: 0.15 },

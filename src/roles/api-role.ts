@@ -4,6 +4,7 @@ import type { StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import { assessmentPublished, OWN_NOTICE_PREFIX, observationsStored } from '../server/observations-stored.js';
 import { DEFAULT_HOST, runApiServer } from '../server/run-api-server.js';
+import { adminPasswordDir, handOverAdminPassword } from '../app/first-admin-password.js';
 import { ensureFirstAdmin } from '../users/user-accounts.js';
 import type { RoleContext, RunningRole } from './role-types.js';
 
@@ -18,7 +19,11 @@ export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
   });
   try {
     const admin = await ensureFirstAdmin(server.deps.users, ctx.now().toISOString());
-    if (admin) ctx.log(`api: created user ${admin.username} with password ${admin.password} (shown once; change it in the dashboard)`);
+    if (admin) {
+      handOverAdminPassword(admin, {
+        isTerminal: process.stdout.isTTY === true, terminal: (line) => console.log(line), log: (line) => ctx.log(`api: ${line}`), dir: adminPasswordDir(ctx.dbUrl),
+      });
+    }
     const subscription = await ctx.bus.subscribe<StoredNotice>(SUBJECTS.stored(ctx.pack.id), async (message) => {
       const n = message.payload;
       if (n.workId.startsWith(OWN_NOTICE_PREFIX)) return;

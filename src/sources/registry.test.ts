@@ -15,6 +15,8 @@ const FIXTURES: Record<string, string> = {
   'mnd-bulletin-page': 'mnd-bulletin-page/plaact-90001.html',
   'mnd-daily-json': 'mnd-daily-json/2026-08-22.json',
   'mnd-lioneer': 'mnd-lioneer/synthetic-lioneer.csv',
+  'mnd-crawler': 'mnd-crawler/synthetic-reports.csv',
+  'mfa-spokesperson': 'mfa-spokesperson/pages.jsonl',
   'msa-warnings': 'msa-warnings/military_exercises.csv',
   'jso-releases': 'jso-releases/japan_mod_texts.json',
   'jso-twreporter': 'jso-twreporter/jp_data_cleaned.csv',

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { parseDuration } from '../../alerting/duration.js';
 import { openAlertStore } from '../../alerting/open-alert-store.js';
+import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { latestDataDay } from '../../app/assess-at.js';
 import { vigilError } from '../../errors/index.js';
 import { isTlp, type Tlp } from '../../model/index.js';
@@ -178,7 +179,7 @@ export function registerPartner(program: Command): void {
         const alertStore = openAlertStore(ctx.config.db);
         try {
           await alertStore.migrate();
-          const r = await publishAlerts(deps, ctx.pack, await alertStore.listAlerts({ limit: 500 }));
+          const r = await publishAlerts(deps, ctx.pack, await alertStore.listAlerts({ limit: 500 }), loadPackAlerting(ctx.pack));
           console.log(`alerts: ${r.published} published, ${r.unchanged} unchanged`);
         } finally {
           await alertStore.close();

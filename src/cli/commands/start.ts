@@ -7,6 +7,7 @@ import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
 import { DEFAULT_DASHBOARD_DIR } from '../../server/dashboard-assets.js';
 import { runApiServer } from '../../server/run-api-server.js';
 import { describeDbUrl } from '../../storage/open-store.js';
+import { adminPasswordDir, handOverAdminPassword } from '../../app/first-admin-password.js';
 import { ensureFirstAdmin } from '../../users/user-accounts.js';
 import { withContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
@@ -48,7 +49,11 @@ export function registerStart(program: Command): void {
         try {
           const admin = await ensureFirstAdmin(server.deps.users, ctx.now().toISOString());
           console.log(`\nDashboard: ${server.url}   (API ${server.url}/api/v1, docs ${server.url}/api/v1/docs)`);
-          if (admin) console.log(`Sign in as ${admin.username} with password ${admin.password}   (shown once; change it in the dashboard)`);
+          if (admin) {
+            handOverAdminPassword(admin, {
+              isTerminal: process.stdout.isTTY === true, terminal: (line) => console.log(line), log, dir: adminPasswordDir(config.db),
+            });
+          }
           else console.log('Sign in with your account (the first admin\'s password was printed when it was created; `vigil user passwd admin` resets it)');
           if (!existsSync(join(DEFAULT_DASHBOARD_DIR, 'index.html'))) console.error('the dashboard is not built: run `npm run build` (the API works without it)');
           console.log('Ctrl-C stops the server.');

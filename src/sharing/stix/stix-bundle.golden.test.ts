@@ -1,4 +1,5 @@
 // Golden file for a STIX bundle holding observations, an assessment and an alert: any change to the mapping shows as a diff.
+import { NO_DECLARED_COVERAGE } from '../../analysis/coverage.js';
 import { describe, it } from 'vitest';
 import { dailyCounts, steady, testPack } from '../../../test/support/analysis-fixtures.js';
 import { expectGolden } from '../../../test/support/golden.js';
@@ -31,7 +32,7 @@ describe('STIX bundle golden', () => {
   it('observations, an assessment and an alert give the committed bundle byte for byte', () => {
     const pack = testPack();
     const observations = dailyCounts('test.aircraft', '2024-03-01', [...steady(40, 10), 60]);
-    const assessment = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone))).assess(parseDay('2024-04-10'));
+    const assessment = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), NO_DECLARED_COVERAGE).assess(parseDay('2024-04-10'));
     const objects = [
       ...observationToStix(sampleObservation(), producer.id),
       ...observationToStix(sampleObservation({ value: null, missingReason: 'not reported', tlp: 'amber', series: 'mnd.ships.total', unit: 'ships' }), producer.id),

@@ -124,12 +124,12 @@ describe('parseMndDaily', () => {
       [
         'an unknown column',
         'published,aircraft_totl\n2024-01-02,3\n',
-        'bad.csv:1: aircraft_totl: unknown column; expected published, period_start, period_end, missing_reason, date_basis, source_ref, compiler, aircraft_total, aircraft_adiz, median_line, plan_ships, official_ships, balloons',
+        'bad.csv:1: aircraft_totl: unknown column; expected published, period_start, period_end, missing_reason, date_basis, source_ref, compiler, aircraft_total, aircraft_adiz, median_line, plan_ships, official_ships, balloons, joint_patrol',
       ],
       [
         'a header without any count column',
         'published,compiler\n2024-01-02,x\n',
-        'bad.csv:1: (header): has no count column; expected at least one of aircraft_total, aircraft_adiz, median_line, plan_ships, official_ships, balloons',
+        'bad.csv:1: (header): has no count column; expected at least one of aircraft_total, aircraft_adiz, median_line, plan_ships, official_ships, balloons, joint_patrol',
       ],
       ['an empty published cell', 'published,aircraft_total\n,3\n', 'bad.csv:2: published: is required'],
       [
