@@ -66,6 +66,10 @@ export function evaluateIndicator(
     const last = index.lastObservedDay(indicator.series, asOfMs, day);
     const lastDay = last !== undefined && last >= window.from ? last : undefined;
     const cadence = Math.max(indicator.staleAfterDays, coverage.windows ? cov.staleAfterDays : 0);
+    // The first days of a window, before its first report is due, are not yet covered in fact.
+    if (lastDay === undefined && day - window.from <= cadence) {
+      return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: `coverage begins on ${formatDay(window.from)}; no report yet` }, undefined, 1, () => []);
+    }
     if (lastDay === undefined || day - lastDay > cadence) {
       const reason = lastDay === undefined ? `no report since coverage began on ${formatDay(window.from)}` : `latest data is ${day - lastDay} days old`;
       return price(indicator, { state: STALE, value: Number.NaN, reason }, lastDay, 1, () => []);

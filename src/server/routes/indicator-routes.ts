@@ -49,6 +49,10 @@ export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
                 },
               },
             },
+            unknownSpans: {
+              type: 'array', description: 'Runs of assessed days on which the indicator was `no-coverage` or `stale`: nothing known, never zero.',
+              items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, state: { type: 'string', enum: ['no-coverage', 'stale'] } } },
+            },
           },
         },
       },

@@ -39,12 +39,13 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
         latest ? h('p', null, `${t('indicator.state')}: `, h('strong', null, stateName(lang, latest.state)), ` · ${t('indicator.value')} ${num(latest.value)} · ${t('indicator.baseline')} ${num(latest.baseline)}${latest.band ? ` [${num(latest.band.low)}–${num(latest.band.high)}, n=${latest.band.n}]` : ''} · ${latest.day}`) : null)
         : h(StatusLine, { lang, loaded: series }),
       h('div', { class: 'windows' }, `${t('indicator.window')}: `, ...WINDOWS.map((w) => h('button', { type: 'button', class: w === days ? 'active' : '', onClick: () => setDays(w) }, w >= 365 ? `${w / 365}y` : `${w}d`))),
-      s ? (s.points.length === 0 ? h('p', { class: 'muted' }, t('indicator.noPoints')) : h(SeriesChart, {
-        points: s.points, breaks: s.breaks, from: s.from, to: s.to, selected: picked?.day, onPick: setPicked,
-        labels: { band: t('indicator.band'), break: t('indicator.break'), anomaly: t('indicator.anomaly') },
+      s ? (s.points.length === 0 && s.unknownSpans.length === 0 ? h('p', { class: 'muted' }, t('indicator.noPoints')) : h(SeriesChart, {
+        points: s.points, breaks: s.breaks, unknownSpans: s.unknownSpans, from: s.from, to: s.to, selected: picked?.day, onPick: setPicked,
+        labels: { band: t('indicator.band'), break: t('indicator.break'), anomaly: t('indicator.anomaly'), noCoverage: t('chart.noCoverage'), stale: t('state.stale') },
       })) : null,
       h('div', { class: 'legend' },
-        h('span', { class: 'key band-key' }), t('indicator.band'), ' ', h('span', { class: 'key anomaly-key' }), t('indicator.anomaly'), ' ', h('span', { class: 'key break-key' }), t('indicator.break')),
+        h('span', { class: 'key band-key' }), t('indicator.band'), ' ', h('span', { class: 'key anomaly-key' }), t('indicator.anomaly'), ' ', h('span', { class: 'key break-key' }), t('indicator.break'), ' ',
+        h('span', { class: 'key nocov-key' }), t('chart.noCoverage')),
       h('section', { class: 'evidence' },
         h('h2', null, t('indicator.observations'), picked ? ` ${picked.day}` : ''),
         picked ? h(ObservationList, { ids: picked.observationIds, at, lang, timeZone: pack.timeZone, point: picked }) : h('p', { class: 'muted' }, t('indicator.pick')))));
