@@ -66,7 +66,7 @@ export type TimelineItemView =
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
   | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
-  | { kind: 'knowledge'; day: string; end: string; state: 'degraded' | 'unknown'; days: number; ongoing: boolean };
+  | { kind: 'knowledge'; day: string; end: string; state: 'degraded' | 'unknown'; days: number; unknownDays: number; ongoing: boolean };
 
 export interface ChecklistView { id: string; title: string; steps: { id: string; text: string; tickedBy: string | null; tickedAt: string | null }[] }
 

@@ -157,6 +157,7 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     expect(spans).toContainEqual(['2023-09-01', '2024-06-30']);
     const circles = await page.locator('[data-testid=series-chart] circle.point').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')!));
     expect(circles.every((d) => d >= '2022-08-01' && d <= '2023-08-31')).toBe(true);
+    expect(await page.textContent('[data-testid=unknown-now]')).toBe('state: no coverage · 2023-09-01 – 2024-06-30');
     await shot('indicator-far-seas-carrier-coverage');
     await go('#/indicator/air.total?at=2023-04-10');
     await page.waitForSelector('[data-testid=series-chart] circle.point');

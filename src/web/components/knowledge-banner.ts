@@ -13,7 +13,7 @@ export function KnowledgeBanner({ lang, knowledge, label }: { lang: Lang; knowle
   return h('section', { class: `knowledge-banner knowledge-${knowledge.state}`, role: 'alert', 'data-testid': 'knowledge-banner', 'data-state': knowledge.state },
     h('strong', null, headline),
     h('div', { class: 'not-reporting' }, `${t('knowledge.notReporting')}: `,
-      ...knowledge.notReporting.map((n, i) => h('span', { class: `nr tone-${n.state}`, title: n.reason ?? '' }, `${i ? ', ' : ''}${label(n)} (${stateName(lang, n.state)})`))));
+      ...knowledge.notReporting.map((n, i) => h('span', { class: `nr state-${n.state}`, title: n.reason ?? '' }, `${i ? ', ' : ''}${label(n)} (${stateName(lang, n.state)})`))));
 }
 
 export function StaleSourcesBanner({ lang, health }: { lang: Lang; health: HealthView | undefined }) {

@@ -49,6 +49,6 @@ function describe(lang: ViewProps['lang'], i: TimelineItemView) {
     case 'alert':
       return `${i.severity ? `[${i.severity}] ` : ''}${i.summary} (${i.status})`;
     case 'knowledge':
-      return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
+      return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')}${i.state === 'degraded' && i.unknownDays > 0 ? ` (${translate(lang, 'timeline.knowledge.unknownDays', { n: i.unknownDays })})` : ''}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
   }
 }
