@@ -4,10 +4,11 @@ import { loadPackAlerting } from '../alerting/open-alerting.js';
 import { dryRunRules } from '../alerting/rules-dry-run.js';
 import { assessAt } from '../app/assess-at.js';
 import { loadBacktestObservations } from '../backtest/run-backtest.js';
+import { recordRun } from '../collectors/collector-health.js';
 import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { parseDay } from '../time/zone.js';
 import { verifyAuditChain } from '../users/audit-chain.js';
-import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from './server-fixture.js';
+import { FIXTURE_NOW, FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from './server-fixture.js';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -182,6 +183,16 @@ describe('access', () => {
     expect(metrics).toMatch(/^vigil_source_age_days\{source="mnd"\} (9|10)(\.\d)?$/m);
     expect(metrics).toMatch(/^vigil_source_stale\{source="mnd"\} 1$/m);
     expect(metrics).toMatch(/^vigil_source_stale\{source="jso"\} 0$/m);
+  });
+
+  it('names a failing live collector in health and metrics', async () => {
+    const store = createSqliteStore({ path: server.dbPath });
+    await recordRun(store, { id: 'mnd-web', kind: 'mnd-bulletin-page', url: 'http://127.0.0.1:9/dead' }, FIXTURE_NOW, { ok: false, error: 'connect ECONNREFUSED' });
+    await store.close();
+    const health = (await server.app.inject('/api/v1/health')).json();
+    expect(health).toMatchObject({ status: 'degraded', failingCollectors: [{ id: 'mnd-web', consecutiveFailures: 1 }] });
+    expect(JSON.stringify(health)).not.toContain('ECONNREFUSED');
+    expect((await server.app.inject('/metrics')).body).toMatch(/^vigil_collector_consecutive_failures\{collector="mnd-web"\} 1$/m);
   });
 });
 
