@@ -3,7 +3,7 @@ import type { Observation } from '../model/index.js';
 import type { Indicator } from '../packs/pack-schema.js';
 import { formatDay, type DayNumber } from '../time/zone.js';
 import { isCovered, windowAt, type DayWindow, type IndicatorCoverage } from './coverage.js';
-import { KNOWLEDGE_STATES, MISSING, NO_COVERAGE, STALE } from './detectors/detector-states.js';
+import { KNOWLEDGE_STATES, MISSING, NO_COVERAGE, STALE } from '../packs/detector-states.js';
 import type { DetectorResult } from './detectors/detector-types.js';
 import { detectorLookback, runDetector } from './detectors/run-detector.js';
 import type { DailySeries, PointInTimeIndex } from './point-in-time-index.js';

@@ -1,7 +1,7 @@
 // Whether an assessment knows enough to mean anything: how many of the pack's core indicators report today.
 import type { KnowledgeState } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
-import { INSUFFICIENT_DATA, MISSING, NO_COVERAGE, STALE } from './detectors/detector-states.js';
+import { INSUFFICIENT_DATA, MISSING, NO_COVERAGE, STALE } from '../packs/detector-states.js';
 
 /** States in which an indicator says nothing about the day: no source, a late source, a null value, too little history. */
 export const NOT_REPORTING_STATES: ReadonlySet<string> = new Set([NO_COVERAGE, STALE, MISSING, INSUFFICIENT_DATA]);

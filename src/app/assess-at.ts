@@ -21,7 +21,8 @@ export function packSeries(pack: Pack): string[] {
  */
 export function packLookbackDays(pack: Pack): number {
   const perIndicator = pack.indicators.map((i) => detectorLookback(i.detector) + (i.sumDays ?? 1) + i.staleAfterDays);
-  return Math.max(...perIndicator) + pack.warning.holdDays + EPISODE_LOOKBACK_DAYS + 2;
+  const w = pack.warning;
+  return Math.max(...perIndicator) + Math.max(w.holdDays, w.minDays) + w.watch.confirmDays + EPISODE_LOOKBACK_DAYS + 2;
 }
 
 export async function assessAt(store: Store, pack: Pack, day: DayNumber): Promise<Assessment> {

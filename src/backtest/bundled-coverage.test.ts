@@ -66,7 +66,8 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
   });
 
   it('far-seas indicators are no-coverage between the two Joint Staff collections, never absent', () => {
-    const day = assessments.find((a) => a.day === '2024-06-01')!;
+    // Nothing covers 2023-09 → 2023-12: The Reporter's collection ends 2023-08-31, the hand entries start 2024-01-01.
+    const day = assessments.find((a) => a.day === '2023-11-01')!;
     expect(day.indicators.find((i) => i.id === 'far-seas.carrier')!.state).toBe('no-coverage');
     expect(day.indicators.find((i) => i.id === 'far-seas.transit')!.state).toBe('no-coverage');
     const covered = assessments.find((a) => a.day === '2023-06-01')!;

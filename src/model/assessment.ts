@@ -82,7 +82,7 @@ export interface Assessment {
   /** Summed log-LR toward non-routine hypotheses from lead and from concurrent indicators (the event-model inputs). */
   leadLogLr: number;
   concurrentLogLr: number;
-  /** True when some indicator is in one of its watch states. */
+  /** WATCH's confirmed rule holds (pack `warning.watch`: enough evidence groups at once, or a watch state lasting). */
   watch: boolean;
   /** Whether enough core indicators report for the level to mean anything; surfaces show this before the level. */
   knowledge: KnowledgeState;

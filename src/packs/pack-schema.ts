@@ -106,6 +106,11 @@ export const indicatorSchema = z.strictObject({
   likelihoods: z.record(id, z.record(id, positive)).default({}),
   /** States that put the board on WATCH by themselves. */
   watchStates: z.array(id).default([]),
+  /**
+   * Its watch states need no confirmation (`warning.watch`): a discrete announcement published once (an exercise
+   * announcement, a closure notice) is not a count that blips for a day.
+   */
+  watchAtOnce: z.boolean().default(false),
 });
 
 export const evidenceGroupSchema = z.strictObject({
@@ -123,6 +128,16 @@ const enterExit = z.strictObject({ enter: probability, exit: probability }).refi
 export const warningSchema = z.strictObject({
   /** A level entered stays while its exit condition holds, for at most this many days after it was last entered. */
   holdDays: z.number().int().min(0).max(30).default(3),
+  /** Every level is shown for at least this many days: the level of day D is never below the raw level of D-1 … D-(minDays-1). */
+  minDays: z.number().int().min(1).max(7).default(1),
+  /**
+   * WATCH is confirmed, not a one-day blip: indicators of at least `groups` evidence groups in a watch state on the day,
+   * or some indicator in a watch state on each of the last `confirmDays` days.
+   */
+  watch: z.strictObject({
+    groups: z.number().int().min(1).max(10).default(1),
+    confirmDays: z.number().int().min(1).max(14).default(1),
+  }).default({ groups: 1, confirmDays: 1 }),
   /** CRITICAL: probability of the critical hypotheses together. */
   critical: enterExit,
   /** ALERT: probability that some non-baseline course of action is under way. */

@@ -1,5 +1,5 @@
 // Cross-reference checks a schema cannot express: one baseline hypothesis, priors summing to 1, known states and ids.
-import { detectorStates, KNOWLEDGE_STATES } from '../analysis/detectors/detector-states.js';
+import { detectorStates, KNOWLEDGE_STATES } from './detector-states.js';
 import { getZone } from '../time/zone.js';
 import type { Pack } from './pack-schema.js';
 

@@ -3,8 +3,8 @@ import { formatProbability } from '../model/probability-format.js';
 import { createHash } from 'node:crypto';
 import { assessAt, latestDataDay } from '../app/assess-at.js';
 import { SUBJECTS } from '../bus/subjects.js';
-import type { RoleContext, RunningRole } from './index.js';
-import type { StoredNotice } from './ingest-role.js';
+import type { StoredNotice } from '../bus/messages.js';
+import type { RoleContext, RunningRole } from './role-types.js';
 
 export const ASSESS_GROUP = 'assess';
 

@@ -1,5 +1,6 @@
-// The states each detector kind can produce, used to validate packs and to build the indicator matrix.
-import type { Detector } from '../../packs/pack-schema.js';
+// The states each detector kind can produce: a fact of the pack format, used to validate packs and alerting rules,
+// to build the indicator matrix, and by the detectors that produce them.
+import type { Detector } from './pack-schema.js';
 
 export const INSUFFICIENT_DATA = 'insufficient-data';
 /** Inside coverage, a report exists but its value is null (with a reason). */
