@@ -64,8 +64,10 @@ export function SeriesChart({ points, breaks, unknownSpans = [], from, to, selec
         h('text', { x: M.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, String(t)))),
       ...monthTicks.map((m) => h('text', { x: x(dayNumber(m)), y: H - 8, 'text-anchor': 'middle' }, m.slice(0, 7)))),
     ...unknownSpans.filter((s) => s.to >= from && s.from <= to).map((s) => {
-      const x0 = x(dayNumber(s.from < from ? from : s.from)) - 0.5;
-      const x1 = x(dayNumber(s.to > to ? to : s.to) + 1) - 0.5;
+      // Each day is a slot centred on its point, kept inside the plot area.
+      const half = (x(dayNumber(from) + 1) - x(dayNumber(from))) / 2;
+      const x0 = Math.max(M.left, x(dayNumber(s.from < from ? from : s.from)) - half);
+      const x1 = Math.min(W - M.right, x(dayNumber(s.to > to ? to : s.to)) + half);
       const label = s.state === 'stale' ? labels.stale : labels.noCoverage;
       return h('g', { class: `unknown-span ${s.state}`, 'data-testid': s.state, 'data-from': s.from, 'data-to': s.to },
         h('rect', { x: x0, y: M.top, width: Math.max(1, x1 - x0), height: H - M.bottom - M.top }),
