@@ -59,6 +59,7 @@ describe('MFA spokesperson collector', () => {
     expect(await listCollectorHealth(store)).toEqual([
       {
         id: 'mfa-web', kind: 'mfa-spokesperson', url: server.url('/fyrbt/'), lastRunAt: '2030-04-09T13:00:00.000Z', lastSuccessAt: '2030-04-09T13:00:00.000Z',
+        firstSuccessAt: '2030-04-09T13:00:00.000Z',
         consecutiveFailures: 0, lastObservations: 4, lastInserted: 4,
       },
     ]);

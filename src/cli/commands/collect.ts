@@ -59,13 +59,20 @@ function fetcherFrom(flags: PoliteFlags) {
 async function runOnceOrEvery(id: string, run: () => Promise<CollectorRun>, every: string | undefined): Promise<void> {
   const report = (r: CollectorRun) => console.log(`${id}: ${r.fetched} fetched, ${r.observations} observations, ${r.inserted} new${r.failed ? `, ${r.failed} failed (see vigil sources)` : ''}`);
   if (every === undefined) {
-    report(await run());
+    const result = await run();
+    report(result);
+    // A run that failed is not a quiet day: exit non-zero with the reason, so a cron job or an operator sees it.
+    if (result.error !== undefined) throw vigilError('VIGIL_SOURCE_UNAVAILABLE', `${id}: collection failed: ${result.error}`);
     return;
   }
   const ms = parseInterval(every);
   if (ms === undefined || ms < 60_000) throw vigilError('VIGIL_CONFIG_INVALID', `--every: must be an interval of at least 1m like 30m, 6h or 1d, got ${JSON.stringify(every)}`);
   await new Promise<void>((resolve) => {
-    const schedule = startSchedule(async () => report(await run()), ms, (error) => console.error(`${id}: ${(error as Error).message}`));
+    const schedule = startSchedule(async () => {
+      const result = await run();
+      report(result);
+      if (result.error !== undefined) console.error(`${id}: collection failed: ${result.error}`);
+    }, ms, (error) => console.error(`${id}: ${(error as Error).message}`));
     const stop = () => void schedule.stop().then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseJsoFlags } from './parse-jso-flags.js';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/sources/jso-flags/releases.csv', import.meta.url), 'utf8');
@@ -95,4 +96,13 @@ describe('parseJsoFlags', () => {
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });
+});
+
+runSourceParserContract('jso-flags', {
+  fixtures: [new URL('../../../test/fixtures/sources/jso-flags/releases.csv', import.meta.url)],
+  extension: '.csv',
+  badInputs: [
+    { name: 'a malformed date', text: `${HEADER}\n2025/01/02,1,,,,,,,,,\n` },
+    { name: 'a bad flag value', text: `${HEADER}\n2025-01-02,1,,,,,2,,,,\n` },
+  ],
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { isVigilError } from '../../errors/index.js';
 import { parseMndDaily } from './parse-mnd-daily.js';
 
@@ -205,4 +206,13 @@ describe('parseMndDaily', () => {
       expect(messageOf(text)).toBe(message);
     });
   });
+});
+
+runSourceParserContract('mnd-daily', {
+  fixtures: [new URL('../../../test/fixtures/sources/mnd-daily/reports.csv', import.meta.url)],
+  extension: '.csv',
+  badInputs: [
+    { name: 'a missing published column', text: 'aircraft_total\n3\n' },
+    { name: 'an unknown column', text: 'published,aircraft_totl\n2024-01-02,3\n' },
+  ],
 });

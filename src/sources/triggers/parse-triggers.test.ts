@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseTriggers } from './parse-triggers.js';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/sources/triggers/triggers.csv', import.meta.url), 'utf8');
@@ -107,4 +108,13 @@ describe('parseTriggers', () => {
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });
+});
+
+runSourceParserContract('triggers', {
+  fixtures: [new URL('../../../test/fixtures/sources/triggers/triggers.csv', import.meta.url)],
+  extension: '.csv',
+  badInputs: [
+    { name: 'a malformed date', text: `${HEADER}\n13/01/2024,,election,E,,,high\n` },
+    { name: 'an empty category', text: `${HEADER}\n2024-01-13,,,E,,,high\n` },
+  ],
 });
