@@ -11,6 +11,7 @@ import { adminPasswordDir, handOverAdminPassword } from '../../app/first-admin-p
 import { ensureFirstAdmin } from '../../users/user-accounts.js';
 import { withContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
+import { staleNow } from './assess.js';
 import { importPackData } from './init.js';
 import { stopSignal } from '../stop-signal.js';
 
@@ -37,7 +38,7 @@ export function registerStart(program: Command): void {
         console.error(`${ctx.pack.name}: ${total} bundled observations (${added} new) in ${describeDbUrl(config.db)}`);
         const day = await resolveAssessDay(ctx.store, ctx.pack, undefined, ctx.now().getTime());
         const a = await assessAt(ctx.store, ctx.pack, day);
-        console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone }));
+        console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone, staleSources: await staleNow(ctx, undefined) }));
         if (!opts.serve) return;
 
         const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
