@@ -2,10 +2,13 @@
 import { LEVEL_NAMES, type Assessment, type IndicatorAssessment, type WarningLevel } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
+import { coverageOf, type Coverage } from './coverage.js';
+import { episodeUnderWay } from './episode-under-way.js';
 import { combineEvidence } from './evidence-combination.js';
 import { eventProbability } from './event-probability.js';
 import { evaluateIndicator, type IndicatorEvaluation } from './indicator-evaluation.js';
 import type { PointInTimeIndex } from './point-in-time-index.js';
+import { coreOf, knowledgeState } from './knowledge-state.js';
 import { episodeLogLr, posterior } from './posterior.js';
 import { applyHysteresis, applyMinimumDwell, levelFor, type LevelInputs } from './warning-level.js';
 
@@ -32,24 +35,29 @@ interface DayLevels {
 }
 
 /**
- * Creates an assessor over one index. Results per day are memoised, which is what makes a backtest over years
- * cheap: day D's hysteresis reads the raw levels of the days before it, each computed as known on its own day.
+ * Creates an assessor over one index and one coverage (where each series was being collected: declared by the pack's
+ * files, learned from live collectors; both are data, passed in). Results per day are memoised, which is what makes a
+ * backtest over years cheap: day D's hysteresis reads the raw levels of the days before it, each computed as known on
+ * its own day.
  */
-export function createAssessor(pack: Pack, index: PointInTimeIndex): Assessor {
+export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Coverage): Assessor {
   const zone = getZone(pack.timeZone);
   const hypothesisIds = pack.hypotheses.filter((h) => !h.baseline).map((h) => h.id);
   const critical = pack.hypotheses.filter((h) => h.critical).map((h) => h.id);
   const breaks = new Map(Object.entries(pack.seriesBreaks).map(([s, dates]) => [s, dates.map((d) => parseDay(d))]));
   const indicatorBreaks = new Map(pack.indicators.map((ind) => [ind.id, ind.series.flatMap((s) => breaks.get(s) ?? []).sort((a, b) => a - b)]));
+  const indicatorCoverage = new Map(pack.indicators.map((ind) => [ind.id, coverageOf(coverage, ind.series, ind.staleAfterDays)]));
+  const core = coreOf(pack);
   const memo = new Map<DayNumber, DayEvidence>();
   const levelMemo = new Map<DayNumber, DayLevels>();
+  const finalMemo = new Map<DayNumber, WarningLevel>();
   const { watch: watchRule, holdDays, minDays } = pack.warning;
 
   const evidence = (day: DayNumber): DayEvidence => {
     const cached = memo.get(day);
     if (cached) return cached;
     const asOfMs = zone.endOfDay(day) - 1;
-    const evaluations = pack.indicators.map((ind) => evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!));
+    const evaluations = pack.indicators.map((ind) => evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!));
     const contributions = combineEvidence(pack, evaluations, hypothesisIds);
     const probabilities = posterior(pack.hypotheses, contributions);
     let leadLogLr = 0;
@@ -76,6 +84,7 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex): Assessor {
         indicators,
         leadLogLr,
         concurrentLogLr,
+        knowledge: knowledgeState(core, indicators),
       },
       inputs: { pAny, pCritical, pEvent },
       watchSeen: watching.length > 0,
@@ -100,15 +109,27 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex): Assessor {
     return result;
   };
 
+  /** The level shown on a day: hysteresis over the last `holdDays` raw levels, then the minimum dwell. */
+  const levelOn = (day: DayNumber): WarningLevel => {
+    const cached = finalMemo.get(day);
+    if (cached !== undefined) return cached;
+    const today = levels(day);
+    const recent: WarningLevel[] = [];
+    for (let d = day - holdDays; d < day; d++) recent.push(levels(d).raw);
+    const dwell: WarningLevel[] = [];
+    for (let d = day - minDays + 1; d < day; d++) dwell.push(levels(d).raw);
+    const level = applyMinimumDwell(applyHysteresis(today.raw, today.sustain, recent), dwell);
+    finalMemo.set(day, level);
+    return level;
+  };
+
   return {
     assess(day) {
       const today = levels(day);
-      const recent: WarningLevel[] = [];
-      for (let d = day - holdDays; d < day; d++) recent.push(levels(d).raw);
-      const dwell: WarningLevel[] = [];
-      for (let d = day - minDays + 1; d < day; d++) dwell.push(levels(d).raw);
-      const level = applyMinimumDwell(applyHysteresis(today.raw, today.sustain, recent), dwell);
-      return { ...evidence(day).assessment, rawLevel: today.raw, watch: today.watch, level, levelName: LEVEL_NAMES[level] };
+      const assessment = evidence(day).assessment;
+      const level = levelOn(day);
+      const episode = episodeUnderWay(day, level, levelOn, assessment.hypotheses);
+      return { ...assessment, rawLevel: today.raw, watch: today.watch, level, levelName: LEVEL_NAMES[level], ...(episode ? { episode } : {}) };
     },
   };
 }

@@ -3,6 +3,7 @@ import { dailyCounts, event, steady, testPack } from '../../test/support/analysi
 import type { Observation } from '../model/index.js';
 import { formatDay, getZone, parseDay } from '../time/zone.js';
 import { createAssessor } from './assessor.js';
+import { NO_DECLARED_COVERAGE } from './coverage.js';
 import { PointInTimeIndex } from './point-in-time-index.js';
 import { applyMinimumDwell } from './warning-level.js';
 
@@ -16,7 +17,7 @@ const confirmedPack = testPack({ ...base, warning: { ...warning, minDays: 2, wat
 const quiet = [...dailyCounts('test.aircraft', '2023-01-01', steady(50, 12)), ...dailyCounts('test.ships', '2023-01-01', steady(50, 5, 1))];
 const first = parseDay('2023-02-10');
 const levels = (pack: typeof blipPack, obs: Observation[], days = 8) => {
-  const assessor = createAssessor(pack, new PointInTimeIndex(obs, zone));
+  const assessor = createAssessor(pack, new PointInTimeIndex(obs, zone), NO_DECLARED_COVERAGE);
   return Array.from({ length: days }, (_, i) => assessor.assess(first + i).level);
 };
 // One day of elevated aircraft: activity day 2023-02-11, judged on 2023-02-12 only.
@@ -27,7 +28,7 @@ const trigger = event('test.trigger', '2023-02-12');
 
 describe('WATCH needs more than a one-day blip', () => {
   it('the blip is elevated on one assessed day only', () => {
-    const a = createAssessor(blipPack, new PointInTimeIndex(airBlip, zone));
+    const a = createAssessor(blipPack, new PointInTimeIndex(airBlip, zone), NO_DECLARED_COVERAGE);
     expect([first + 1, first + 2, first + 3].map((d) => a.assess(d).indicators[0].state)).toEqual(['normal', 'elevated', 'normal']);
   });
 
@@ -48,7 +49,7 @@ describe('WATCH needs more than a one-day blip', () => {
   it('two evidence groups on the same day are WATCH at once', () => {
     // 02-12: air elevated (group air) and the trigger fresh (its own group); 02-13 held by the dwell; 02-14 … 02-15 confirmed
     expect(levels(confirmedPack, [...airBlip, trigger])).toEqual([1, 1, 2, 2, 2, 2, 2, 1]);
-    const a = createAssessor(confirmedPack, new PointInTimeIndex([...airBlip, trigger], zone)).assess(first + 2);
+    const a = createAssessor(confirmedPack, new PointInTimeIndex([...airBlip, trigger], zone), NO_DECLARED_COVERAGE).assess(first + 2);
     expect(a).toMatchObject({ day: formatDay(first + 2), watch: true, rawLevel: 2 });
   });
 

@@ -106,7 +106,11 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
 
   app.get<{ Querystring: { active?: boolean } }>(`${API_PREFIX}/silences`, {
     schema: { tags: ['alerts'], summary: 'Silences (only those in force with active=true)', querystring: { type: 'object', additionalProperties: false, properties: { active: { type: 'boolean', default: false } } } },
-  }, async (request) => ({ silences: await alerting().store.listSilences(request.query.active ? { activeAt: deps.now().toISOString() } : {}) }));
+  }, async (request) => {
+    // Silences are alert data: their matchers and comments say what is happening, so they follow the alerts' ceiling rule.
+    const { store } = await visibleAlerting(request.principal);
+    return { silences: await store.listSilences(request.query.active ? { activeAt: deps.now().toISOString() } : {}) };
+  });
 
   app.post<{ Body: { matchers: string[]; startsAt?: string; endsAt?: string; duration?: string; comment: string } }>(`${API_PREFIX}/silences`, {
     schema: {
@@ -122,13 +126,14 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
   }, async (request, reply) => {
     const p = request.principal!;
+    const { store } = await visibleAlerting(p);
     const now = deps.now();
     const b = request.body;
     if ((b.endsAt === undefined) === (b.duration === undefined)) throw vigilError('VIGIL_INPUT_INVALID', 'silence: give either endsAt or duration');
     const startsAt = b.startsAt ?? now.toISOString();
     const endsAt = b.endsAt ?? new Date(Math.max(Date.parse(startsAt) || now.getTime(), now.getTime()) + durationMs(b.duration!)).toISOString();
     const silence = createSilence({ matchers: b.matchers, startsAt, endsAt, createdBy: p.user.username, comment: b.comment }, now.toISOString());
-    await alerting().store.addSilence(silence);
+    await store.addSilence(silence);
     await deps.audit(p, 'silence.add', silence.id, { matchers: silence.matchers, startsAt: silence.startsAt, endsAt: silence.endsAt, comment: silence.comment });
     changed(silence.id, 'silence', p.user.username);
     return reply.code(201).send(silence);
@@ -138,7 +143,7 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     schema: { tags: ['alerts'], summary: 'Expire a silence now', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } },
   }, async (request) => {
     const p = request.principal!;
-    const silence = await alerting().store.expireSilence(request.params.id, deps.now().toISOString());
+    const silence = await (await visibleAlerting(p)).store.expireSilence(request.params.id, deps.now().toISOString());
     await deps.audit(p, 'silence.expire', silence.id);
     changed(silence.id, 'unsilence', p.user.username);
     return silence;

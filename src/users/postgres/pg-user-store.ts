@@ -89,6 +89,9 @@ export function createPgUserStore(options: { url: string; max?: number }): UserS
     async deleteSession(idHash) {
       await rows('DELETE FROM users_sessions WHERE id_hash = $1', [idHash]);
     },
+    async deleteUserSessions(userId, exceptIdHash) {
+      return (await rows<{ id_hash: string }>('DELETE FROM users_sessions WHERE user_id = $1 AND id_hash <> $2 RETURNING id_hash', [userId, exceptIdHash ?? ''])).length;
+    },
     async deleteExpiredSessions(now) {
       return (await rows<{ id_hash: string }>('DELETE FROM users_sessions WHERE expires_at < $1 RETURNING id_hash', [now])).length;
     },

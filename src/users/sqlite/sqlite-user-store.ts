@@ -119,6 +119,9 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
     async deleteSession(idHash) {
       run(() => sql('DELETE FROM users_sessions WHERE id_hash = ?').run(idHash));
     },
+    async deleteUserSessions(userId, exceptIdHash) {
+      return run(() => sql('DELETE FROM users_sessions WHERE user_id = ? AND id_hash <> ?').run(userId, exceptIdHash ?? '').changes);
+    },
     async deleteExpiredSessions(now) {
       return run(() => sql('DELETE FROM users_sessions WHERE expires_at < ?').run(now).changes);
     },
