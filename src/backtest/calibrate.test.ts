@@ -4,7 +4,8 @@ import { formatDay, parseDay } from '../time/zone.js';
 import { calibrate } from './calibrate.js';
 import type { Episode } from './episodes.js';
 
-const pack = testPack();
+// The test series are declared as collected throughout, so a day without a trigger is a quiet day.
+const pack = testPack({ data: [{ kind: 'jsonl', path: 'unused.jsonl', coverage: [{ series: ['test.*'], from: '2022-01-01', to: '2024-12-31' }] }] });
 const start = parseDay('2023-01-01');
 const day = (i: number) => formatDay(start + i);
 // 240 quiet days; four episodes, each preceded by a trigger three days before; three triggers followed by nothing.

@@ -7,7 +7,8 @@ import type { Episode } from './episodes.js';
 
 // The calibrate test's synthetic set: 240 quiet days; four one-day… two-day episodes, each preceded by a trigger three
 // days before, and three triggers followed by nothing. A trigger is `fresh` on its day and the three after (½^(3/3)).
-const pack = testPack();
+// The test series are declared as collected throughout, so a day without a trigger is a quiet day, not an unknown one.
+const pack = testPack({ data: [{ kind: 'jsonl', path: 'unused.jsonl', coverage: [{ series: ['test.*'], from: '2020-01-01', to: '2030-12-31' }] }] });
 const start = parseDay('2023-01-01');
 const day = (i: number) => formatDay(start + i);
 const episodeStarts = [60, 110, 160, 200];
