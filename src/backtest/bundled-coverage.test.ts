@@ -2,10 +2,11 @@
 // to the knowledge rules: no indicator is `absent` (nor 0) outside its source's declared coverage, and every day with
 // fewer core indicators reporting than the pack's minimum carries the degraded/unknown state.
 import { describe, expect, it } from 'vitest';
-import { coverageOf, declaredCoverage, isCovered } from '../analysis/coverage.js';
+import { join } from 'node:path';
+import { coverageOf, declaredCoverage, isCovered, seriesMatches } from '../analysis/coverage.js';
 import { coreOf, isReporting } from '../analysis/knowledge-state.js';
 import { parseFile } from '../app/ingest-files.js';
-import { DEFAULT_PACK } from '../app/paths.js';
+import { DEFAULT_PACK, PACKAGE_ROOT } from '../app/paths.js';
 import type { Assessment } from '../model/index.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
 import { parseDay } from '../time/zone.js';
@@ -15,6 +16,7 @@ const pack = loadPack(DEFAULT_PACK);
 const observations = pack.data.flatMap((file) => parseFile(file.kind, packPath(pack, file.path)));
 const from = parseDay('2020-09-16');
 const to = parseDay('2026-08-22');
+const LIVE_ONLY = ['news.named-exercise', 'msa.notice.near-taiwan', 'msa.notice.close-to-taiwan'];
 
 describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () => {
   const assessments: Assessment[] = [];
@@ -24,6 +26,22 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
   const core = coreOf(pack);
 
   it('assesses every day', () => expect(assessments).toHaveLength(to - from + 1));
+
+  it('bundles nothing for the live-only same-day series', () => {
+    expect(observations.filter((o) => LIVE_ONLY.includes(o.series))).toEqual([]);
+  });
+
+  it('declares coverage for every series the indicators of both bundled packs read', () => {
+    for (const p of [pack, loadPack(join(PACKAGE_ROOT, 'packs', 'nansei', 'pack.yaml'))]) {
+      const declared = declaredCoverage(p);
+      // Same-day sources are live only (nothing bundled, docs/packs.md#same-day-indicators): their coverage is learned
+      // from the collectors, and without one they are no-coverage.
+      const undeclared = p.indicators
+        .flatMap((i) => i.series)
+        .filter((s) => !LIVE_ONLY.includes(s) && !declared.entries.some((e) => seriesMatches(e.series, s)));
+      expect([p.id, undeclared]).toEqual([p.id, []]);
+    }
+  });
 
   it('no indicator is absent or a calm 0 outside its source coverage', () => {
     const wrong: string[] = [];

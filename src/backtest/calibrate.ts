@@ -1,6 +1,6 @@
 // Fits what a pack lets be fitted, on a training window only: shrunken likelihood ratios for H1 and the P(event) model.
+import { isReporting } from '../analysis/knowledge-state.js';
 import type { Assessment, Observation } from '../model/index.js';
-import { INSUFFICIENT_DATA, KNOWLEDGE_STATES } from '../packs/detector-states.js';
 import type { Pack } from '../packs/pack-schema.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
 import type { Episode } from './episodes.js';
@@ -106,8 +106,8 @@ function fitRatios(pack: Pack, assessments: readonly Assessment[], episodes: rea
     let neg = 0;
     for (const a of assessments) {
       const ind = a.indicators.find((i) => i.id === indicator.id)!;
-      // Nothing known (no coverage, stale, missing) or too little history: no evidence, neither positive nor negative.
-      if (UNKNOWN_STATES.has(ind.state)) continue;
+      // Days the indicator said nothing (no coverage, stale, missing, too little history) are neither positive nor negative.
+      if (!isReporting(ind.state)) continue;
       const episode = positiveEpisode(indicator.role, parseDay(a.day), ind.dataDay, episodes, pack.horizonDays);
       const c = stateCounts.get(ind.state) ?? { pos: 0, neg: 0, episodes: new Set<string>() };
       if (episode) {
@@ -158,7 +158,5 @@ function withRatios(pack: Pack, changes: readonly RatioChange[], hypothesis: str
   });
   return { ...pack, indicators };
 }
-
-const UNKNOWN_STATES = new Set<string>([...KNOWLEDGE_STATES, INSUFFICIENT_DATA]);
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;

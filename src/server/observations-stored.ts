@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
+import type { Observation } from '../model/index.js';
 import type { PutResult } from '../storage/store.js';
 import type { ServerDeps } from './server-deps.js';
 
@@ -13,22 +14,38 @@ export interface StoredSummary extends PutResult {
   /** What was stored: `upload.csv (mnd-daily)`, a work item id… (for the bus and logs, never the event stream). */
   label: string;
   by: string;
+  /**
+   * Announce `assessment` too (default true). False for another process's commit on a shared bus: there the assess
+   * role's published assessment is the signal (assessmentPublished), sent only when the assessment changed.
+   */
+  assessmentEvent?: boolean;
 }
 
 /**
- * When anything was inserted: invalidates the assessment indexes and the alert visibility, nudges the alert loop, and
+ * When anything was inserted: invalidates the assessment indexes and the alert visibility, hands the observations
+ * this process stored to the alert loop (or, for another process's commit, nudges it to reload), and
  * publishes `observations` (`{inserted, unchanged}`) and `assessment` (`{}`). The stream goes to every signed-in user
  * whatever their TLP ceiling, so the events say only that something changed — no label, author, day or level (any of
  * which could tell a GREEN user that AMBER data arrived, or for which day); each dashboard refetches through the API,
  * within its own ceiling.
  */
-export async function observationsStored(deps: ServerDeps, summary: StoredSummary): Promise<void> {
+export async function observationsStored(deps: ServerDeps, summary: StoredSummary, observations?: readonly Observation[]): Promise<void> {
   if (summary.inserted === 0) return;
   deps.assessments.invalidate();
   deps.alertVisibility.invalidate();
   deps.events.publish('observations', { inserted: summary.inserted, unchanged: summary.unchanged });
+  if (summary.assessmentEvent !== false) deps.events.publish('assessment', {});
+  if (observations !== undefined && deps.alerts?.accepted) deps.alerts.accepted(observations);
+  else deps.alerts?.changed?.();
+}
+
+/**
+ * The assess role published a changed assessment of this theatre (a shared bus): forget the assessment indexes and
+ * tell dashboards, which refetch within their own ceilings (the event carries nothing, as above).
+ */
+export function assessmentPublished(deps: ServerDeps): void {
+  deps.assessments.invalidate();
   deps.events.publish('assessment', {});
-  deps.alerts?.changed?.();
 }
 
 /** Announces an API ingest on the shared bus, so assess roles and other API processes hear of it. */

@@ -22,6 +22,9 @@ describe('vigil on the bundled data', () => {
     expect(r.stdout).toMatch(/as known at the end of 2026-08-22 \(Asia\/Taipei\)/);
     expect(r.stdout).toMatch(/LEVEL [1-5] (NORMAL|WATCH|WARNING|ALERT|CRITICAL)/);
     expect(r.stderr).toMatch(/bundled observations \(0 new\)/);
+    // The real clock is after the bundled data: the latest board says which sources are stale now.
+    expect(r.stdout).toMatch(/^SOURCES STALE NOW: mnd \d+ d old \(cadence 2 d\)/m);
+    expect((await runCli('--db', db, 'board', '--at', '2023-04-10')).stdout).not.toMatch(/SOURCES STALE NOW/);
   });
 
   it('assess --json during Joint Sword shows level ≥ 4 with H1 the most probable non-routine hypothesis', async () => {
