@@ -46,9 +46,11 @@ const chain = (...edits: Edit[]): Edit => (p) => edits.reduce((acc, e) => e(acc)
 const restoreAdiz = h1('air.adiz', { normal: 0.5 });
 const restoreSea = h1('sea.plan', { elevated: 2.5, normal: 0.7 });
 const restoreShift = h1('sea.plan-shift', { 'shift-up': 1.5 });
-const start = chain(restoreAdiz, restoreSea, restoreShift);
-const step1 = chain(restoreAdiz, restoreSea);
-const step2 = restoreAdiz;
+const restoreUsVisit = h1('pol.us-visit', { fresh: 2.5 });
+const start = chain(restoreUsVisit, restoreAdiz, restoreSea, restoreShift);
+const step1 = chain(restoreUsVisit, restoreAdiz, restoreSea);
+const step2 = chain(restoreUsVisit, restoreAdiz);
+const step3 = restoreUsVisit;
 const noH1 = (id: string, ...states: string[]) => h1(id, Object.fromEntries(states.map((s) => [s, undefined])));
 
 const candidates: [string, Edit, Partial<FitOptions>?][] = [
@@ -60,13 +62,13 @@ const candidates: [string, Edit, Partial<FitOptions>?][] = [
   ['sea.plan-shift and pol.us-visit without H1', chain(start, noH1('sea.plan-shift', 'shift-up'), noH1('pol.us-visit', 'fresh'))],
   ['step 1: sea.plan-shift without H1', step1],
   ['step 2: + sea.plan elevated and normal without H1', step2],
-  ['step 3, shipped: + air.adiz normal without H1', (p) => p],
-  ['shipped + pol.us-visit without H1', noH1('pol.us-visit', 'fresh')],
-  ['shipped without sea.plan', drop('sea.plan')],
-  ['shipped + air.total normal without H1', noH1('air.total', 'normal')],
-  ['shipped + pol.other without H1', noH1('pol.other', 'fresh')],
-  ['shipped + far-seas.transit without H1', noH1('far-seas.transit', 'present')],
-  ['shipped without prc.rhetoric', drop('prc.rhetoric')],
+  ['step 3: + air.adiz normal without H1', step3],
+  ['step 3 without sea.plan', chain(step3, drop('sea.plan'))],
+  ['step 3 + air.total normal without H1', chain(step3, noH1('air.total', 'normal'))],
+  ['step 3 + pol.other without H1', chain(step3, noH1('pol.other', 'fresh'))],
+  ['step 3 + far-seas.transit without H1', chain(step3, noH1('far-seas.transit', 'present'))],
+  ['step 3 without prc.rhetoric', chain(step3, drop('prc.rhetoric'))],
+  ['step 4, shipped: + pol.us-visit without H1', (p) => p],
 ];
 
 const row = (s: Scores) =>

@@ -16,6 +16,7 @@ const pack = loadPack(DEFAULT_PACK);
 const observations = pack.data.flatMap((file) => parseFile(file.kind, packPath(pack, file.path)));
 const from = parseDay('2020-09-16');
 const to = parseDay('2026-08-22');
+const LIVE_ONLY = ['news.named-exercise', 'msa.notice.near-taiwan', 'msa.notice.close-to-taiwan'];
 
 describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () => {
   const assessments: Assessment[] = [];
@@ -25,6 +26,10 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
   const core = coreOf(pack);
 
   it('assesses every day', () => expect(assessments).toHaveLength(to - from + 1));
+
+  it('bundles nothing for the live-only same-day series', () => {
+    expect(observations.filter((o) => LIVE_ONLY.includes(o.series))).toEqual([]);
+  });
 
   it('declares coverage for every series of the bundled files that an indicator of either pack reads', () => {
     for (const p of [pack, loadPack(join(PACKAGE_ROOT, 'packs', 'nansei', 'pack.yaml'))]) {
