@@ -5,6 +5,7 @@ import type { AlertingConfig } from '../alerting/alerting-config.js';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
 import { createOutboxDispatcher } from '../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../alerting/receivers/create-notifiers.js';
+import type { Observation } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
 import type { LiveEvents } from './live-events.js';
@@ -25,8 +26,10 @@ export interface AlertLoopOptions {
 }
 
 export interface AlertLoop {
-  /** Runs a cycle now (after an ingest, an acknowledgement or a silence) and delivers what it produced. */
+  /** Runs a cycle now (after an acknowledgement, a silence or another process's ingest) and delivers what it produced. */
   nudge(): Promise<void>;
+  /** Observations this process stored: evaluated incrementally, and only when one is in a series alerts read. */
+  accepted(observations: readonly Observation[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,8 +66,19 @@ export async function startAlertLoop(options: AlertLoopOptions): Promise<AlertLo
   await cycle();
   const timer = setInterval(() => void (stopped || cycle()), options.intervalMs ?? 30_000);
   timer.unref();
+  const accepted = async (observations: readonly Observation[]): Promise<void> => {
+    if (stopped) return;
+    try {
+      options.beforeCycle?.();
+      const result = await engine.observationsAccepted(observations);
+      if (result) await dispatcher.dispatchDue();
+    } catch (error) {
+      log(`alerting: cycle failed: ${(error as Error).message}`);
+    }
+  };
   return {
     nudge: () => (stopped ? Promise.resolve() : cycle()),
+    accepted,
     async stop() {
       stopped = true;
       clearInterval(timer);

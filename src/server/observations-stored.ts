@@ -2,6 +2,7 @@
 // tell dashboards. Nothing is rebuilt here: each ceiling's index is rebuilt on its next read, outside the ingest.
 import { createHash, randomBytes } from 'node:crypto';
 import { SUBJECTS } from '../bus/subjects.js';
+import type { Observation } from '../model/index.js';
 import type { PutResult } from '../storage/store.js';
 import type { ServerDeps } from './server-deps.js';
 
@@ -21,13 +22,17 @@ export interface StoredSummary extends PutResult {
  * which could tell a GREEN user that AMBER data arrived, or for which day); each dashboard refetches through the API,
  * within its own ceiling.
  */
-export async function observationsStored(deps: ServerDeps, summary: StoredSummary): Promise<void> {
+export async function observationsStored(deps: ServerDeps, summary: StoredSummary, observations?: readonly Observation[]): Promise<void> {
   if (summary.inserted === 0) return;
+  // Cheap: the views and the visibility read only rows stored since their last look, on their next use.
   deps.assessments.invalidate();
   deps.alertVisibility.invalidate();
   deps.events.publish('observations', { inserted: summary.inserted, unchanged: summary.unchanged });
   deps.events.publish('assessment', {});
-  deps.alerts?.changed?.();
+  // Stored here and all new: the alert loop takes them as they are. Otherwise (another process, or some were already
+  // stored) it looks at the store.
+  if (observations !== undefined && summary.unchanged === 0 && deps.alerts?.accepted) deps.alerts.accepted(observations);
+  else deps.alerts?.changed?.();
 }
 
 /** Announces an API ingest on the shared bus, so assess roles and other API processes hear of it. */

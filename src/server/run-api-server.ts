@@ -8,6 +8,7 @@ import { openAlertStore } from '../alerting/open-alert-store.js';
 import type { AlertStore } from '../alerting/alert-store.js';
 import type { Bus } from '../bus/bus.js';
 import { vigilError } from '../errors/index.js';
+import type { Observation } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
 import { openUserStore } from '../users/open-user-store.js';
@@ -66,7 +67,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
       alertStore = openAlertStore(options.dbUrl);
       await alertStore.migrate();
     }
-    const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge() } : undefined;
+    const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge(), accepted: (o: readonly Observation[]) => void loop?.accepted(o) } : undefined;
     // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
     sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), process.env.VIGIL_ORG_NAME);
     const deps = { ...createServerDeps({ store: options.store, pack: options.pack, users, now: options.now, alerts, bus: options.bus, scrypt: options.scrypt }), sharing };

@@ -133,7 +133,7 @@ export const observationRoutes: VigilRoutePlugin = async (app, { deps }) => {
     await deps.audit(principal, 'observations.ingest', label, { observations: observations.length, ...put });
     const summary = { ...put, label, by: principal?.actor ?? 'anonymous' };
     if (put.inserted > 0) {
-      await observationsStored(deps, summary);
+      await observationsStored(deps, summary, observations);
       await announceStored(deps, summary, observations.map((o) => o.id));
     }
     return { observations: observations.length, ...put };
