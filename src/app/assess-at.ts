@@ -2,21 +2,27 @@
 import { createAssessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { detectorLookback } from '../analysis/detectors/run-detector.js';
+import { EPISODE_LOOKBACK_DAYS } from '../analysis/episode-under-way.js';
 import { vigilError } from '../errors/index.js';
 import type { Assessment } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { Store } from '../storage/store.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
+import { loadCoverage } from './load-coverage.js';
 
 /** Every series a pack reads. */
 export function packSeries(pack: Pack): string[] {
   return [...new Set(pack.indicators.flatMap((i) => i.series))].sort();
 }
 
-/** Local days of history one assessment needs: the longest look-back plus window sums, staleness and hysteresis. */
+/**
+ * Local days of history one assessment needs: the longest look-back plus window sums, staleness and hysteresis, and
+ * the bounded search for the start of an episode under way.
+ */
 export function packLookbackDays(pack: Pack): number {
   const perIndicator = pack.indicators.map((i) => detectorLookback(i.detector) + (i.sumDays ?? 1) + i.staleAfterDays);
-  return Math.max(...perIndicator) + pack.warning.holdDays + 2;
+  const w = pack.warning;
+  return Math.max(...perIndicator) + Math.max(w.holdDays, w.minDays) + w.watch.confirmDays + EPISODE_LOOKBACK_DAYS + 2;
 }
 
 export async function assessAt(store: Store, pack: Pack, day: DayNumber): Promise<Assessment> {
@@ -24,7 +30,7 @@ export async function assessAt(store: Store, pack: Pack, day: DayNumber): Promis
   const asOf = new Date(zone.endOfDay(day) - 1).toISOString();
   const from = new Date(zone.startOfDay(day - packLookbackDays(pack))).toISOString();
   const observations = await store.queryObservations({ series: packSeries(pack), asOf, from, allRevisions: true });
-  return createAssessor(pack, new PointInTimeIndex(observations, zone)).assess(day);
+  return createAssessor(pack, new PointInTimeIndex(observations, zone), await loadCoverage(store, pack)).assess(day);
 }
 
 /** First observed and latest published local days among the pack's series, or undefined when there is no data. */

@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const here = reliability ? join(dirname(self), 'reliability') : dirname(self);
   const suffix = reliability ? '-reliability' : '-bench';
-  // Compiled (dist/bench/*.js) or run from source with tsx (src/bench/*.ts): load siblings of the same kind.
+  // Compiled (dist-bench/bench/*.js) or run from source with tsx (src/bench/*.ts): load siblings of the same kind.
   const ext = self.endsWith('.ts') ? '.ts' : '.js';
   const files = readdirSync(here).filter((f) => f.endsWith(`${suffix}${ext}`) && (!only || f.startsWith(only))).sort();
   for (const file of files) {

@@ -2,7 +2,10 @@
 // extended with what the store gains, so any day's assessment, a range, or an indicator's series costs milliseconds.
 import { createAssessor, type Assessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
+import type { Coverage } from '../analysis/coverage.js';
 import { packSeries } from '../app/assess-at.js';
+import { loadCoverage } from '../app/load-coverage.js';
+import { listCollectorHealth } from '../collectors/collector-health.js';
 import { vigilError } from '../errors/index.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
@@ -40,6 +43,9 @@ export interface AssessmentServiceOptions {
 
 interface Built {
   index: PointInTimeIndex;
+  /** The coverage the assessor was given, and the collector health it was learned from (a few settings). */
+  coverage: Coverage;
+  health: string;
   assessor: Assessor;
   span: DataSpan | undefined;
   /** Highest store seq indexed: the next look asks only for rows stored after it. */
@@ -81,7 +87,9 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
     const observations = await store.queryObservations({ series, allRevisions: true, tlpMax: options.tlpMax });
     version += 1;
     const index = new PointInTimeIndex(observations, zone);
-    return { index, assessor: createAssessor(pack, index), span: widen(undefined, observations), seq: maxSeq(observations, 0) };
+    const health = await healthKey();
+    const coverage = await loadCoverage(store, pack);
+    return { index, coverage, health, assessor: createAssessor(pack, index, coverage), span: widen(undefined, observations), seq: maxSeq(observations, 0) };
   };
 
   const rebuild = (): Promise<Built> => {
@@ -93,12 +101,21 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
     return next;
   };
 
-  /** Adds what was stored since the last look (by this process or any other). */
+  /** Learned coverage changes with each collector success: part of what the assessments rest on. */
+  const healthKey = async (): Promise<string> =>
+    (await listCollectorHealth(store)).map((h) => `${h.id}|${h.firstSuccessAt ?? ''}|${h.lastSuccessAt ?? ''}`).join('\n');
+
+  /** Adds what was stored since the last look (by this process or any other), and follows coverage changes. */
   const catchUp = async (state: Built): Promise<void> => {
     const rows = await store.queryObservations({ series, allRevisions: true, tlpMax: options.tlpMax, afterSeq: state.seq });
-    if (rows.length === 0) return;
+    const health = await healthKey();
+    if (rows.length === 0 && health === state.health) return;
+    if (health !== state.health) {
+      state.coverage = await loadCoverage(store, pack);
+      state.health = health;
+    }
     state.index.add(rows);
-    state.assessor = createAssessor(pack, state.index);
+    state.assessor = createAssessor(pack, state.index, state.coverage);
     state.span = widen(state.span, rows);
     state.seq = maxSeq(rows, state.seq);
     version += 1;

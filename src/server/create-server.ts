@@ -5,6 +5,7 @@ import { parseStrictJson } from '../sources/located-json/located-json.js';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerDashboard } from './dashboard-assets.js';
 import { installAccessControl } from './auth/authenticate.js';
+import { installAssessmentMetrics } from './assessment-metrics.js';
 import { installHttpMetrics } from './http-metrics.js';
 import { registerOpenApi } from './openapi.js';
 import type { TrustProxy } from './listen-options.js';
@@ -21,6 +22,8 @@ export interface CreateServerOptions {
   version?: string;
   /** Reverse proxies whose X-Forwarded-For is believed, so `request.ip` is the client's (sign-in throttle, audit). */
   trustProxy?: TrustProxy;
+  /** Other servers in the same app, registered after the API routes (the TAXII server: sharing/taxii/taxii-mount.ts). */
+  mounts?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
 }
 
 export async function createServer(deps: ServerDeps, options: CreateServerOptions = {}): Promise<FastifyInstance> {
@@ -40,6 +43,7 @@ export async function createServer(deps: ServerDeps, options: CreateServerOption
   await app.register(fastifyCookie);
   installAccessControl(app, deps);
   installHttpMetrics(app, deps);
+  installAssessmentMetrics(deps);
 
   app.addHook('onSend', async (request, reply, payload) => {
     // What an authenticated caller (user or partner) receives is theirs, at their TLP ceiling: no cache (browser,
@@ -57,6 +61,7 @@ export async function createServer(deps: ServerDeps, options: CreateServerOption
 
   await registerOpenApi(app, options.version ?? '1');
   for (const plugin of routePlugins) await app.register(plugin, { deps });
+  for (const mount of options.mounts ?? []) await mount(app);
   await registerDashboard(app, options.dashboardDir);
   return app;
 }

@@ -18,6 +18,7 @@ import { createServer } from './create-server.js';
 import type { TrustProxy } from './listen-options.js';
 import { createServerDeps } from './server-context.js';
 import { openServerSharing, type SharingContext } from '../sharing/sharing-context.js';
+import { taxiiMount } from '../sharing/taxii/taxii-mount.js';
 import type { ServerDeps } from './server-deps.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -43,6 +44,8 @@ export interface RunApiServerOptions {
   version?: string;
   /** Reverse proxies to believe for the client address (`--trust-proxy`). */
   trustProxy?: TrustProxy;
+  /** The organisation name for this installation's STIX identity when it is first created (VIGIL_ORG_NAME). */
+  orgName?: string;
 }
 
 export interface RunningApiServer {
@@ -69,12 +72,15 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
     }
     const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge(), accepted: (o: readonly Observation[]) => void loop?.accepted(o) } : undefined;
     // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
-    sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), process.env.VIGIL_ORG_NAME);
-    const deps = { ...createServerDeps({ store: options.store, pack: options.pack, users, now: options.now, alerts, bus: options.bus, scrypt: options.scrypt }), sharing };
+    sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), options.orgName);
+    const deps = createServerDeps({ store: options.store, pack: options.pack, users, now: options.now, alerts, bus: options.bus, scrypt: options.scrypt });
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({ store: options.store, alertStore, pack: options.pack, config, events: deps.events, now: options.now, intervalMs: options.alertIntervalMs, log: options.log, beforeCycle: () => deps.alertVisibility.invalidate() });
     }
-    app = await createServer(deps, { logger: options.logger, dashboardDir: options.dashboardDir, version: options.version, trustProxy: options.trustProxy });
+    app = await createServer(deps, {
+      logger: options.logger, dashboardDir: options.dashboardDir, version: options.version, trustProxy: options.trustProxy,
+      mounts: [taxiiMount(options.store, sharing, options.now)],
+    });
     const host = options.host ?? DEFAULT_HOST;
     const port = options.port ?? DEFAULT_PORT;
     try {

@@ -11,15 +11,13 @@ import { publishAlerts, publishAssessments } from '../../sharing/publish.js';
 import { openSharing, type SharingContext } from '../../sharing/sharing-context.js';
 import { parsePublicKey } from '../../sharing/signing/ed25519-keys.js';
 import { pullPartner, type PullResult } from '../../sharing/taxii/partner-sync.js';
-import { resolveDbUrl } from '../../storage/open-store.js';
 import { getZone, parseDay, type DayNumber } from '../../time/zone.js';
 import { withContext, type CommandContext } from '../context.js';
 
 /** Runs `run` with the store, pack and the sharing tables of the same database, closing them after. */
 export async function withSharing<T>(cmd: Command, run: (ctx: CommandContext, sharing: SharingContext) => Promise<T>): Promise<T> {
-  const globals = cmd.optsWithGlobals() as { db?: string; pack?: string };
-  return withContext(globals, async (ctx) => {
-    const sharing = await openSharing(resolveDbUrl(globals.db, process.env.VIGIL_DB), { now: ctx.now().toISOString(), orgName: process.env.VIGIL_ORG_NAME || undefined });
+  return withContext(cmd.optsWithGlobals(), async (ctx) => {
+    const sharing = await openSharing(ctx.config.db, { now: ctx.now().toISOString(), orgName: ctx.config.sharing.orgName });
     try {
       return await run(ctx, sharing);
     } finally {
@@ -178,7 +176,7 @@ export function registerPartner(program: Command): void {
         const a = await publishAssessments(deps, ctx.pack, days, tlpFlag(flags.tlpMax));
         console.log(`assessments: ${a.published} published, ${a.unchanged} unchanged (${days.length} day(s), ${getZone(ctx.pack.timeZone).name})`);
         if (!flags.alerts) return;
-        const alertStore = openAlertStore(resolveDbUrl(cmd.optsWithGlobals().db, process.env.VIGIL_DB));
+        const alertStore = openAlertStore(ctx.config.db);
         try {
           await alertStore.migrate();
           const r = await publishAlerts(deps, ctx.pack, await alertStore.listAlerts({ limit: 500 }), loadPackAlerting(ctx.pack));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseJsonl } from './parse-jsonl.js';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/sources/jsonl/observations.jsonl', import.meta.url), 'utf8');
@@ -83,4 +84,13 @@ describe('parseJsonl', () => {
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });
+});
+
+runSourceParserContract('jsonl', {
+  fixtures: [new URL('../../../test/fixtures/sources/jsonl/observations.jsonl', import.meta.url)],
+  extension: '.jsonl',
+  badInputs: [
+    { name: 'invalid JSON', text: '{"series":' },
+    { name: 'a field of the wrong kind', text: line({ reliability: 'Z' }) },
+  ],
 });

@@ -1,5 +1,5 @@
-// The TAXII routes as `vigil serve` mounts them: through src/server/route-plugins.ts, next to the API, with the
-// server's own error handling and access control left to the API routes.
+// The TAXII routes as `vigil serve` mounts them: createServer's `mounts`, next to the API, with the server's own
+// error handling and access control left to the API routes.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PACK } from '../../app/paths.js';
@@ -10,6 +10,7 @@ import { createSqliteUserStore } from '../../users/sqlite/sqlite-user-store.js';
 import { DEFAULT_COLLECTION } from '../partners/collections.js';
 import { createTestInstance, sampleObservation, type TestInstance } from '../sharing-fixtures.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
+import { taxiiMount } from './taxii-mount.js';
 
 let a: TestInstance;
 let app: FastifyInstance;
@@ -24,8 +25,8 @@ beforeAll(async () => {
   userStore = users();
   await userStore.migrate();
   const now = () => new Date('2026-01-02T00:00:00.000Z');
-  const deps = { ...createServerDeps({ store: a.store, pack: loadPack(DEFAULT_PACK), users: userStore, now }), sharing: a.sharing };
-  app = await createServer(deps);
+  const deps = createServerDeps({ store: a.store, pack: loadPack(DEFAULT_PACK), users: userStore, now });
+  app = await createServer(deps, { mounts: [taxiiMount(a.store, a.sharing, now)] });
 });
 afterAll(async () => {
   await app.close();
