@@ -11,13 +11,13 @@ import { withId, type ObservationInput } from '../../model/index.js';
 import { decodeUtf8 } from '../../model/utf8-text.js';
 import { startFixtureServer, type FixtureServer } from '../../server/server-fixture.js';
 import { importStixObjects } from '../../sharing/import-stix.js';
-import type { SharingContext } from '../../sharing/sharing-context.js';
+import { openSharing, type SharingContext } from '../../sharing/sharing-context.js';
 import { buildBundle } from '../../sharing/stix/build-bundle.js';
 import { observationToStix } from '../../sharing/stix/observation-to-stix.js';
 import { identityObject } from '../../sharing/stix/producer-identity.js';
 import { parseJsonText, stixObjectsOf } from '../../sharing/stix/read-bundle.js';
 import { sourceParsers } from '../../sources/registry.js';
-import type { BenchFigure } from '../bench-types.js';
+import type { BenchFigure, BenchOptions } from '../bench-types.js';
 
 /** A small deterministic PRNG (mulberry32): the same cases on every run. */
 function prng(seed: number): () => number {
@@ -121,13 +121,18 @@ function fromResponse(status: number, body: string): Outcome {
   return { refused: status >= 400, crash: status >= 500, located: !isInput || LOCATED.test(detail) || problem.details?.field !== undefined };
 }
 
-export async function runFuzzReliability(): Promise<BenchFigure[]> {
+export async function runFuzzReliability(options: BenchOptions): Promise<BenchFigure[]> {
+  // --scale runs only the parts that depend on the storage engine and the bus (kill, soak, outage).
+  if (options.scale) return [];
   const server: FixtureServer = await startFixtureServer({ alerts: false });
+  const closers: (() => Promise<void>)[] = [];
   const random = prng(20261206);
   const counts = { cases: 0, crashes: 0, partial: 0, unlocated: 0, accepted: 0 };
   const examples: string[] = [];
   try {
-    const sharing = (server.deps as unknown as { sharing: SharingContext }).sharing;
+    // A second connection to the server's sharing tables (same database file): partners, ledger.
+    const sharing: SharingContext = await openSharing(server.dbPath, { now: '2026-09-01T00:00:00.000Z' });
+    closers.push(() => sharing.close());
     const { token: partnerToken } = await sharing.registry.addPartner({ name: 'fuzz', tlpMax: 'amber', collections: ['default'], canWrite: true }, '2026-09-01T00:00:00.000Z');
     const auth = { authorization: `Bearer ${server.tokens.admin}` };
     let seq = Math.max(0, ...(await server.deps.store.queryObservations({ allRevisions: true })).map((o) => o.seq));
@@ -209,6 +214,7 @@ export async function runFuzzReliability(): Promise<BenchFigure[]> {
     const health = await server.app.inject('/api/v1/health');
     if (health.statusCode !== 200) counts.crashes++;
   } finally {
+    for (const close of closers) await close();
     await server.close();
   }
   for (const e of examples) process.stderr.write(`fuzz: ${e}\n`);

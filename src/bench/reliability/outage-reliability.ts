@@ -9,13 +9,20 @@ import type { BenchFigure } from '../bench-types.js';
 import type { Notification } from '../../alerting/notification.js';
 import { createOutboxDispatcher } from '../../alerting/outbox-dispatcher.js';
 import { createWebhookNotifier } from '../../alerting/receivers/webhook-notifier.js';
-import { createSqliteAlertStore } from '../../alerting/sqlite/sqlite-alert-store.js';
+import { openAlertStore } from '../../alerting/open-alert-store.js';
+import type { BenchOptions } from '../bench-types.js';
+import { reliabilityDb } from './reliability-db.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const GROUPS = 25;
 const STEPS = 6;
 const T0 = Date.parse('2026-09-01T00:00:00.000Z');
 
-export async function runOutageReliability(): Promise<BenchFigure[]> {
+export async function runOutageReliability(options: BenchOptions): Promise<BenchFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-outage-'));
+  const db = await reliabilityDb(options, dir, 'outage');
   const accepted: { key: string; group: string; step: number }[] = [];
   let up = true;
   const server = http.createServer((req, res) => {
@@ -30,7 +37,8 @@ export async function runOutageReliability(): Promise<BenchFigure[]> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  const store = createSqliteAlertStore({ path: ':memory:' });
+  // The outbox in the same kind of database as `vigil serve` would use: a SQLite file, or PostgreSQL with --scale.
+  const store = openAlertStore(db.url);
   await store.migrate();
   const notifier = createWebhookNotifier({ receiver: 'hook', url, secret: 'outage-bench-secret', timeoutMs: 2_000 });
   const clock = { ms: T0 };
@@ -60,6 +68,8 @@ export async function runOutageReliability(): Promise<BenchFigure[]> {
     await store.close();
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
   }
   const keys = new Map<string, number>();
   for (const a of accepted) keys.set(a.key, (keys.get(a.key) ?? 0) + 1);

@@ -2,7 +2,7 @@
 // one evaluation (goal ≤ 50 ms). Patterns RE2 refuses at creation count as refused, not as evaluated.
 import type { Alert } from '../../alerting/alert.js';
 import { createSilence, silencedAlerts } from '../../alerting/silences.js';
-import type { BenchFigure } from '../bench-types.js';
+import type { BenchFigure, BenchOptions } from '../bench-types.js';
 
 /** Classic catastrophic-backtracking shapes, and a few that RE2 refuses outright. */
 export const HOSTILE_PATTERNS = [
@@ -11,7 +11,9 @@ export const HOSTILE_PATTERNS = [
   '(a)\\1', '(?=a)b', '(?<!x)y', 'a{1001}', `${'('.repeat(40)}a${')*'.repeat(40)}b`,
 ];
 
-export async function runRedosReliability(): Promise<BenchFigure[]> {
+export async function runRedosReliability(options: BenchOptions): Promise<BenchFigure[]> {
+  // --scale runs only the parts that depend on the storage engine and the bus (kill, soak, outage).
+  if (options.scale) return [];
   const now = '2026-09-01T00:00:00.000Z';
   // Alert labels are Vigil's own (alertname, series, theatre…), tens of characters; 1,024 is far past any of them.
   const labels = ['x'.repeat(1_024), 'a'.repeat(1_024), 'ab '.repeat(341), 'sea.'.repeat(256)];

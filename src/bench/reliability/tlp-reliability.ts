@@ -9,9 +9,9 @@ import { withId, TLP_LEVELS, tlpRank, type Observation, type Tlp } from '../../m
 import { FIXTURE_NOW, FIXTURE_SCRYPT, startFixtureServer } from '../../server/server-fixture.js';
 import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { publishAlerts } from '../../sharing/publish.js';
-import type { SharingContext } from '../../sharing/sharing-context.js';
+import { openSharing, type SharingContext } from '../../sharing/sharing-context.js';
 import { createUser, issueToken } from '../../users/user-accounts.js';
-import type { BenchFigure } from '../bench-types.js';
+import type { BenchFigure, BenchOptions } from '../bench-types.js';
 import type { AlertStore } from '../../alerting/alert-store.js';
 
 const TAXII = { accept: 'application/taxii+json;version=2.1' };
@@ -27,8 +27,11 @@ function sentinel(tlp: Tlp, series: string, day: number): Observation {
   });
 }
 
-export async function runTlpReliability(): Promise<BenchFigure[]> {
+export async function runTlpReliability(options: BenchOptions): Promise<BenchFigure[]> {
+  // --scale runs only the parts that depend on the storage engine and the bus (kill, soak, outage).
+  if (options.scale) return [];
   const server = await startFixtureServer();
+  const closers: (() => Promise<void>)[] = [];
   let probes = 0;
   let leaks = 0;
   let objectsChecked = 0;
@@ -87,7 +90,9 @@ export async function runTlpReliability(): Promise<BenchFigure[]> {
     }
 
     // Partners at every ceiling, on the default collection; alert reports published first.
-    const sharing = (server.deps as unknown as { sharing: SharingContext }).sharing;
+    // A second connection to the server's sharing tables (same database file): partners, ledger.
+    const sharing: SharingContext = await openSharing(server.dbPath, { now: '2026-09-01T00:00:00.000Z' });
+    closers.push(() => sharing.close());
     const alertStore = (server.deps.alerts as { store: AlertStore }).store;
     const publishDeps = { store: server.deps.store, ledger: sharing.ledger, identity: sharing.keys.identity, now: FIXTURE_NOW };
     await publishAlerts(publishDeps, server.pack, await alertStore.listAlerts({ limit: 500 }), loadPackAlerting(server.pack));
@@ -127,6 +132,7 @@ export async function runTlpReliability(): Promise<BenchFigure[]> {
       }
     }
   } finally {
+    for (const close of closers) await close();
     await server.close();
   }
   for (const e of examples) process.stderr.write(`tlp: ${e}\n`);
