@@ -42,14 +42,18 @@ how, and for every date-convention decision). Do not edit these files by hand; r
 - **Japan Ministry of Defense, Joint Staff Office (JSO)**, press releases on Chinese and Russian
   military activity around Japan, https://www.mod.go.jp/js/ . Source of the flags in \`jso-flags.csv\`
   and of the events in \`jso-releases.jsonl\`.
+- **Ministry of Foreign Affairs of the People's Republic of China**, spokesperson's remarks (发言人表态: regular
+  press conferences and statements), https://www.mfa.gov.cn . Source of the counts in \`mfa-rhetoric.jsonl\`.
 
 ## Compilers (where the figures were taken from)
 
 | compiler | licence | what was derived from it |
 |---|---|---|
-| s0914712/pla-data-dashboard | none stated | \`mnd-daily.csv\`: daily aircraft and PLAN-ship counts where no better compiler covers a day (\`compiler\` = \`pla-data-dashboard\`), after moving activity-dated rows to the publication date; \`jso-flags.csv\`: the 0/1 JSO flags and the country; \`transits.csv\`: dates, navies, hull numbers, ship classes and date precision of foreign warship transits; \`cn-holidays.csv\`: PRC public-holiday dates |
+| s0914712/pla-data-dashboard | none stated | \`mnd-daily.csv\`: daily aircraft and PLAN-ship counts where no better compiler covers a day (\`compiler\` = \`pla-data-dashboard\`), after moving activity-dated rows to the publication date; \`jso-flags.csv\`: the 0/1 JSO flags and the country (release-dated rows, and the activity-dated hand entries of 2024–2025); \`transits.csv\`: dates, navies, hull numbers, ship classes and date precision of foreign warship transits; \`cn-holidays.csv\`: PRC public-holiday dates |
 | madeye/taiwan-strait-monitor | MIT (c) 2026 madeye | \`mnd-daily.csv\` from 2025-10-01: total aircraft, ADIZ entries, median-line crossings, PLAN and official ships, report periods and MND report URLs (\`compiler\` = \`madeye\`); \`geo/taiwan-strait.json\` (Natural Earth country polygons as packaged by madeye), shipped unchanged with \`geo/LICENSE-madeye\` |
 | lioneer32232002-commits/pla-tracker | none stated | \`mnd-daily.csv\` 2026-01..05: balloon counts and, where madeye has no file, median-line crossings (\`compiler\` includes \`lioneer\`) |
+| viviankoko/mnd_crawler | none stated | \`mnd-daily.csv\`: figures read by Vigil's \`mnd-crawler\` parser from the text of MND's daily reports (each dated by the period it states), official-ship counts from 2024-07-16 and the \`joint_patrol\` flag (\`compiler\` includes \`mnd-crawler\`); the check of every other compiler's dating (docs/data.md) |
+| tanxpyox/econ2355-scrape | none stated (the text is the PRC MFA's) | \`mfa-rhetoric.jsonl\`: per page, the number of Taiwan-related answers and of those with threat wording, counted by Vigil's \`mfa-spokesperson\` parser from the pages that repository saved (2020-09-02 → 2024-04-03); no text |
 | g0v/plaaf-intrusion | none stated | \`mnd-daily.csv\` 2020-09-16..2021-10-04: ADIZ-entry counts summed from each MND announcement, the day each announcement reports on and its MND URL (\`compiler\` = \`g0v\`) |
 | data-reporter/PLA_Path_Database (The Reporter / 報導者) | MIT (c) 2023 data-reporter | \`jso-releases.jsonl\`: the Japan Joint Staff releases of 2022-08 → 2023-08 it collected, read by Vigil's \`jso-twreporter\` parser into release, strait-passage and carrier events (dates, straits, directions, carrier and ship-class names, hull numbers, release URLs; no text, no track lines), shipped with \`LICENSE-twreporter\`; its publication-dated map counts were also used to establish the date convention of pla-data-dashboard (2022-08 → 2024-07) |
 

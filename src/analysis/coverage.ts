@@ -23,7 +23,7 @@ export interface CoverageEntry {
   lastSuccess?: DayNumber;
 }
 
-/** Every coverage entry known; series that match none fall back to their own observed span (see coverageOf). */
+/** Every coverage entry known. A series that matches none is taken as collected on every day (see coverageOf). */
 export interface Coverage {
   entries: readonly CoverageEntry[];
 }
@@ -32,9 +32,9 @@ export const NO_DECLARED_COVERAGE: Coverage = { entries: [] };
 
 /** What is known of one indicator's coverage: the windows of every series it reads, merged. */
 export interface IndicatorCoverage {
-  /** Undefined when none of its series is declared or learned: the indicator's observed span stands in. */
-  windows: DayWindow[] | undefined;
-  /** The closed windows declared by bundled files (a file vouches for its days: no staleness inside them). */
+  /** Where any of its series was collected. */
+  windows: DayWindow[];
+  /** The closed windows of files (declared or observed): a file vouches for its days, no staleness inside them. */
   declared: DayWindow[];
   /** Latest successful collection among learned entries. */
   lastSuccess: DayNumber | undefined;
@@ -70,9 +70,12 @@ export function combineCoverage(...parts: Coverage[]): Coverage {
 /** The union of the windows of the series an indicator reads, sorted and merged. */
 export function coverageOf(coverage: Coverage, series: readonly string[], fallbackStaleAfterDays: number): IndicatorCoverage {
   const matching = coverage.entries.filter((e) => series.some((s) => seriesMatches(e.series, s)));
-  if (matching.length === 0) return { windows: undefined, declared: [], lastSuccess: undefined, staleAfterDays: fallbackStaleAfterDays, sources: [] };
+  // Nothing declared or learned: every day counts as collected, as before coverage was data (counts still turn stale
+  // by the age of their data). A span inferred from the data would not be point-in-time: a pack declares coverage for
+  // every file whose gaps mean "not collected", and the bundled packs declare every series their indicators read.
+  if (matching.length === 0) return { windows: [ALWAYS], declared: [ALWAYS], lastSuccess: undefined, staleAfterDays: fallbackStaleAfterDays, sources: [] };
   const windows = mergeWindows(matching.flatMap((e) => e.windows));
-  const declared = mergeWindows(matching.filter((e) => e.origin === 'declared').flatMap((e) => e.windows));
+  const declared = mergeWindows(matching.filter((e) => e.origin !== 'learned').flatMap((e) => e.windows));
   const successes = matching.flatMap((e) => (e.lastSuccess === undefined ? [] : [e.lastSuccess]));
   const cadences = matching.map((e) => e.staleAfterDays ?? fallbackStaleAfterDays);
   return {
@@ -80,6 +83,8 @@ export function coverageOf(coverage: Coverage, series: readonly string[], fallba
     staleAfterDays: Math.max(...cadences), sources: [...new Set(matching.map((e) => e.from))],
   };
 }
+
+const ALWAYS: DayWindow = { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
 
 export function mergeWindows(windows: readonly DayWindow[]): DayWindow[] {
   const sorted = [...windows].sort((a, b) => a.from - b.from);

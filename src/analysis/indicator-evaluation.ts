@@ -24,28 +24,13 @@ const EVENT_DETECTORS = new Set(['presence', 'decay']);
 /** The state of an event detector when nothing happened: only meaningful inside coverage. */
 const QUIET_STATES = new Set(['absent', 'none']);
 
-/**
- * What the evaluation knows about where the indicator's sources were collected on `day`: coverage windows from the
- * pack and collectors, or (none declared or learned) the indicator's own observed span within its look-back, with the
- * latest observation standing for the latest successful collection. The bound keeps `assess --at D`, which reads only
- * the look-back, and a backtest over everything in agreement.
- */
-function resolveCoverage(indicator: Indicator, index: PointInTimeIndex, day: DayNumber, asOfMs: number, coverage: IndicatorCoverage): IndicatorCoverage {
-  if (coverage.windows !== undefined) return coverage;
-  const bound = detectorLookback(indicator.detector) + (indicator.sumDays ?? 1) + indicator.staleAfterDays;
-  const first = index.firstObservedDay(indicator.series, asOfMs, day - bound, day);
-  const windows = first === undefined ? [] : [{ from: first, to: Number.POSITIVE_INFINITY }];
-  return { ...coverage, windows, lastSuccess: index.lastObservedDay(indicator.series, asOfMs, day) };
-}
-
-/** Why the source is late on `day`, or undefined: inside a learned or observed span, past the cadence since it last delivered. */
+/** Why the source is late on `day`, or undefined: inside a live collector's coverage, past the cadence since it last delivered. */
 function staleness(cov: IndicatorCoverage, day: DayNumber): string | undefined {
   if (isCovered(cov.declared, day) || cov.lastSuccess === undefined || day - cov.lastSuccess <= cov.staleAfterDays) return undefined;
   return `latest collection is ${day - cov.lastSuccess} days old (cadence ${cov.staleAfterDays} days)`;
 }
 
 function noCoverageReason(cov: IndicatorCoverage): string {
-  if (cov.sources.length === 0) return 'no observations yet';
   return `no source collected this series on that day (coverage: ${cov.sources.join(', ')})`;
 }
 
@@ -53,8 +38,8 @@ export function evaluateIndicator(
   indicator: Indicator, index: PointInTimeIndex, day: DayNumber, asOfMs: number, breaks: readonly DayNumber[], coverage: IndicatorCoverage,
 ): IndicatorEvaluation {
   const detector = indicator.detector;
-  const cov = resolveCoverage(indicator, index, day, asOfMs, coverage);
-  const windows = cov.windows!;
+  const cov = coverage;
+  const windows = cov.windows;
   const covered = isCovered(windows, day);
   const isEvent = EVENT_DETECTORS.has(detector.kind);
   // Inside coverage an event series without a report is a quiet day (absentIsZero); a count series is judged on its
@@ -65,9 +50,14 @@ export function evaluateIndicator(
     const window = windowAt(windows, day)!;
     const last = index.lastObservedDay(indicator.series, asOfMs, day);
     const lastDay = last !== undefined && last >= window.from ? last : undefined;
-    const cadence = Math.max(indicator.staleAfterDays, coverage.windows ? cov.staleAfterDays : 0);
+    const cadence = Math.max(indicator.staleAfterDays, cov.staleAfterDays);
+    // The first days of a window, before its first report is due, are not yet covered in fact.
+    if (lastDay === undefined && day - window.from <= cadence) {
+      return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: `coverage begins on ${formatDay(window.from)}; no report yet` }, undefined, 1, () => []);
+    }
     if (lastDay === undefined || day - lastDay > cadence) {
-      const reason = lastDay === undefined ? `no report since coverage began on ${formatDay(window.from)}` : `latest data is ${day - lastDay} days old`;
+      const since = Number.isFinite(window.from) ? `no report since coverage began on ${formatDay(window.from)}` : 'no observations';
+      const reason = lastDay === undefined ? since : `latest data is ${day - lastDay} days old`;
       return price(indicator, { state: STALE, value: Number.NaN, reason }, lastDay, 1, () => []);
     }
   }

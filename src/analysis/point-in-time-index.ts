@@ -107,23 +107,6 @@ export class PointInTimeIndex {
     return best;
   }
 
-  /** First local day in [notBefore, notAfter] with any observation of these series published by asOfMs, or undefined. */
-  firstObservedDay(series: readonly string[], asOfMs: number, notBefore: DayNumber, notAfter: DayNumber): DayNumber | undefined {
-    let best: number | undefined;
-    for (const name of series) {
-      const idx = this.bySeries.get(name);
-      if (!idx) continue;
-      for (let i = lowerBound(idx.days, notBefore); i < idx.days.length && idx.days[i] <= notAfter; i++) {
-        if (best !== undefined && idx.days[i] >= best) break;
-        if (idx.revisions[i].some((r) => r.publishedMs <= asOfMs)) {
-          best = idx.days[i];
-          break;
-        }
-      }
-    }
-    return best;
-  }
-
   /**
    * The daily series for [fromDay, toDay] as known at asOfMs: per day and subject the latest revision published by
    * then, combined across subjects and series with `aggregate`. With `absentIsZero`, a day without observations is 0

@@ -1,4 +1,4 @@
-// The coverage the live path passes to the analysis: the pack's declarations plus what the collectors' health says.
+// The coverage the live path passes to the analysis: the pack's declarations and what the collectors' health says.
 import { combineCoverage, declaredCoverage, type Coverage } from '../analysis/coverage.js';
 import { listCollectorHealth } from '../collectors/collector-health.js';
 import { learnedCoverage } from '../collectors/learned-coverage.js';

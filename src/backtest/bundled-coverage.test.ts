@@ -2,10 +2,11 @@
 // to the knowledge rules: no indicator is `absent` (nor 0) outside its source's declared coverage, and every day with
 // fewer core indicators reporting than the pack's minimum carries the degraded/unknown state.
 import { describe, expect, it } from 'vitest';
-import { coverageOf, declaredCoverage, isCovered } from '../analysis/coverage.js';
+import { join } from 'node:path';
+import { coverageOf, declaredCoverage, isCovered, seriesMatches } from '../analysis/coverage.js';
 import { coreOf, isReporting } from '../analysis/knowledge-state.js';
 import { parseFile } from '../app/ingest-files.js';
-import { DEFAULT_PACK } from '../app/paths.js';
+import { DEFAULT_PACK, PACKAGE_ROOT } from '../app/paths.js';
 import type { Assessment } from '../model/index.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
 import { parseDay } from '../time/zone.js';
@@ -24,6 +25,14 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
   const core = coreOf(pack);
 
   it('assesses every day', () => expect(assessments).toHaveLength(to - from + 1));
+
+  it('declares coverage for every series the indicators of both bundled packs read', () => {
+    for (const p of [pack, loadPack(join(PACKAGE_ROOT, 'packs', 'nansei', 'pack.yaml'))]) {
+      const declared = declaredCoverage(p);
+      const undeclared = p.indicators.flatMap((i) => i.series).filter((s) => !declared.entries.some((e) => seriesMatches(e.series, s)));
+      expect([p.id, undeclared]).toEqual([p.id, []]);
+    }
+  });
 
   it('no indicator is absent or a calm 0 outside its source coverage', () => {
     const wrong: string[] = [];

@@ -1,4 +1,5 @@
 // Fits what a pack lets be fitted, on a training window only: shrunken likelihood ratios for H1 and the P(event) model.
+import { isReporting } from '../analysis/knowledge-state.js';
 import type { Assessment, Observation } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
@@ -105,7 +106,8 @@ function fitRatios(pack: Pack, assessments: readonly Assessment[], episodes: rea
     let neg = 0;
     for (const a of assessments) {
       const ind = a.indicators.find((i) => i.id === indicator.id)!;
-      if (ind.state === 'missing' || ind.state === 'insufficient-data') continue;
+      // Days the indicator said nothing (no coverage, stale, missing, too little history) are neither positive nor negative.
+      if (!isReporting(ind.state)) continue;
       const episode = positiveEpisode(indicator.role, parseDay(a.day), ind.dataDay, episodes, pack.horizonDays);
       const c = stateCounts.get(ind.state) ?? { pos: 0, neg: 0, episodes: new Set<string>() };
       if (episode) {

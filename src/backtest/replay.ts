@@ -57,3 +57,4 @@ export function toRecord(a: Assessment): DayRecord {
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+

@@ -7,7 +7,7 @@ describe('bus subjects', () => {
     expect(streamOf(SUBJECTS.ingestWork).name).toBe('OBSERVATIONS');
     expect(streamOf(SUBJECTS.stored('taiwan-strait')).name).toBe('OBSERVATIONS');
     expect(streamOf(SUBJECTS.assessment('nansei')).name).toBe('ASSESSMENTS');
-    expect(streamOf('vigil.deliveries.webhook').name).toBe('DELIVERIES');
+    expect(() => streamOf('vigil.deliveries.webhook')).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
   });
 
   it('refuses malformed subjects, subjects outside the streams and patterns spanning streams', () => {

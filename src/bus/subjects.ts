@@ -12,11 +12,13 @@ export interface StreamFamily {
 
 const DAY_MS = 86_400_000;
 
-/** Three streams, as the deployment needs them (docs/deployment.md). A subject outside them is refused. */
+/**
+ * Two streams, as the deployment needs them (docs/deployment.md). A subject outside them is refused. Alert
+ * deliveries do not go over the bus: the outbox in the database is their queue (docs/alerting.md).
+ */
 export const STREAM_FAMILIES: readonly StreamFamily[] = [
   { name: 'OBSERVATIONS', prefix: 'vigil.observations', maxAgeMs: 7 * DAY_MS },
   { name: 'ASSESSMENTS', prefix: 'vigil.assessments', maxAgeMs: 30 * DAY_MS },
-  { name: 'DELIVERIES', prefix: 'vigil.deliveries', maxAgeMs: 30 * DAY_MS },
 ];
 
 /** The subjects Vigil's roles use. */
@@ -25,7 +27,7 @@ export const SUBJECTS = {
   ingestWork: 'vigil.observations.ingest',
   /** "New observations were committed for this theatre": what wakes the theatre's assessor. */
   stored: (packId: string) => `vigil.observations.stored.${packId}`,
-  /** Published assessments of one theatre. */
+  /** Published assessments of one theatre (the assess role publishes a changed one; api roles refresh dashboards on it). */
   assessment: (packId: string) => `vigil.assessments.${packId}`,
 } as const;
 

@@ -1,5 +1,6 @@
 // Renders an assessment as the plain-text warning board printed by `vigil board` and `npm start`.
 import { formatProbability } from '../model/probability-format.js';
+import type { StaleSource } from '../app/source-readiness.js';
 import type { Assessment } from '../model/index.js';
 
 const LEVEL_COLOURS: Record<number, string> = { 1: '32', 2: '36', 3: '33', 4: '31', 5: '35' };
@@ -8,12 +9,18 @@ export interface RenderOptions {
   colour: boolean;
   packName: string;
   timeZone: string;
+  /** Sources past their cadence now (only when showing the latest data, not a past day). */
+  staleSources?: readonly StaleSource[];
 }
 
 export function renderBoard(a: Assessment, options: RenderOptions): string {
   const paint = (code: string, text: string) => (options.colour ? `\x1b[${code}m${text}\x1b[0m` : text);
   const lines: string[] = [];
   lines.push(`VIGIL · ${options.packName} · as known at the end of ${a.day} (${options.timeZone})`);
+  if (options.staleSources?.length) {
+    const list = options.staleSources.map((s) => `${s.id} ${s.ageDays === null ? 'never published' : `${Math.floor(s.ageDays)} d old`} (cadence ${s.cadenceDays} d)`);
+    lines.push(paint('1;33', `SOURCES STALE NOW: ${list.join(', ')}`));
+  }
   // What we don't know comes before the level, so a board that knows nothing never reads as a calm NORMAL.
   const knowledge = knowledgeLine(a);
   if (knowledge) lines.push(paint('1;35', knowledge));

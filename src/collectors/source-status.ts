@@ -15,14 +15,16 @@ export interface SourceSpec {
 
 /**
  * Cadence: MND reports daily (stale after 2 days without one); Japan's Joint Staff releases several times a week when
- * the PLA is active (14 days); MSA warnings, news and GDELT are continuous (7, 3 and 2 days). Triggers, foreign
+ * the PLA is active (14 days); the MFA spokesperson speaks on working days but breaks for a week or more in summer,
+ * at Spring Festival and National Day (14 days); MSA warnings, news and GDELT are continuous (7, 3 and 2 days). Triggers, foreign
  * transits and analyst entries are events with no cadence.
  */
 export const SOURCE_CATALOG: readonly SourceSpec[] = [
-  { id: 'mnd', name: 'Taiwan MND daily PLA activity report', kinds: ['mnd-daily', 'mnd-daily-json', 'mnd-bulletin-page', 'mnd-bulletin-g0v', 'mnd-lioneer', 'collector mnd-web'], prefixes: ['mnd.'], cadenceDays: 2 },
+  { id: 'mnd', name: 'Taiwan MND daily PLA activity report', kinds: ['mnd-daily', 'mnd-daily-json', 'mnd-bulletin-page', 'mnd-bulletin-g0v', 'mnd-lioneer', 'mnd-crawler', 'collector mnd-web'], prefixes: ['mnd.'], cadenceDays: 2 },
   { id: 'jso', name: 'Japan Joint Staff press releases', kinds: ['jso-flags', 'jso-releases', 'jso-twreporter'], prefixes: ['jso.'], cadenceDays: 14 },
   { id: 'msa', name: 'China MSA navigation warnings', kinds: ['msa-warnings'], prefixes: ['msa.'], cadenceDays: 7 },
   { id: 'news', name: 'News and announcements (classified)', kinds: ['news-json', 'news-posts', 'news-feed', 'collector feed:*'], prefixes: ['news.'], cadenceDays: 3 },
+  { id: 'mfa', name: 'PRC MFA spokesperson (press conferences and statements)', kinds: ['mfa-spokesperson', 'collector mfa-web'], prefixes: ['prc.mfa.'], cadenceDays: 14 },
   { id: 'gdelt', name: 'GDELT 2.0 event exports', kinds: ['gdelt-events'], prefixes: ['gdelt.'], cadenceDays: 2 },
   { id: 'triggers', name: 'Political trigger calendar', kinds: ['triggers'], prefixes: ['political.'] },
   { id: 'transits', name: 'Foreign warship transits of the Strait', kinds: ['transits'], prefixes: ['naval.'] },

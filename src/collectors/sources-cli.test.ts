@@ -48,7 +48,7 @@ describe('vigil sources', () => {
 
     const json = JSON.parse((await vigil('--db', db, 'sources', '--json')).out) as { sources: Array<{ id: string; state: string }>; collectors: unknown[] };
     expect(json.sources.map((s) => [s.id, s.state])).toEqual([
-      ['mnd', 'ok'], ['jso', 'never'], ['msa', 'ok'], ['news', 'never'], ['gdelt', 'never'], ['triggers', 'never'], ['transits', 'never'], ['analyst', 'never'],
+      ['mnd', 'ok'], ['jso', 'never'], ['msa', 'ok'], ['news', 'never'], ['mfa', 'never'], ['gdelt', 'never'], ['triggers', 'never'], ['transits', 'never'], ['analyst', 'never'],
     ]);
     expect(json.collectors).toHaveLength(1);
   });

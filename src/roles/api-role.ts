@@ -1,7 +1,8 @@
-// The `api` role of `vigil serve`: the HTTP API and dashboard, refreshed by the stored-observation notices on the bus.
+// The `api` role of `vigil serve`: the HTTP API and dashboard, refreshed by the stored-observation notices and the
+// assess role's published assessments on the bus.
 import type { StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
-import { OWN_NOTICE_PREFIX, observationsStored } from '../server/observations-stored.js';
+import { assessmentPublished, OWN_NOTICE_PREFIX, observationsStored } from '../server/observations-stored.js';
 import { DEFAULT_HOST, runApiServer } from '../server/run-api-server.js';
 import { adminPasswordDir, handOverAdminPassword } from '../app/first-admin-password.js';
 import { ensureFirstAdmin } from '../users/user-accounts.js';
@@ -10,7 +11,7 @@ import type { RoleContext, RunningRole } from './role-types.js';
 export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
   const server = await runApiServer({
     store: ctx.store, pack: ctx.pack, dbUrl: ctx.dbUrl ?? ':memory:', now: ctx.now, log: ctx.log, bus: ctx.bus,
-    host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy, orgName: ctx.orgName,
+    host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy, orgName: ctx.orgName, alertReceivers: ctx.alertReceivers, secrets: ctx.secrets,
     // One process (in-process bus): this process is the whole Vigil and runs the alert loop too.
     runAlerting: ctx.bus.kind === 'memory',
     // Structured request logs on stderr when run by `vigil serve` (which says where to listen).
@@ -26,12 +27,16 @@ export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
     const subscription = await ctx.bus.subscribe<StoredNotice>(SUBJECTS.stored(ctx.pack.id), async (message) => {
       const n = message.payload;
       if (n.workId.startsWith(OWN_NOTICE_PREFIX)) return;
-      await observationsStored(server.deps, { inserted: n.inserted, unchanged: n.unchanged, label: n.workId, by: 'ingest role' }).catch((error: Error) => ctx.log(`api: refresh after ${n.workId} failed: ${error.message}`));
+      // The assessment event waits for the assess role's publication below, which comes only when it changed.
+      const summary = { inserted: n.inserted, unchanged: n.unchanged, label: n.workId, by: 'ingest role', assessmentEvent: false };
+      await observationsStored(server.deps, summary).catch((error: Error) => ctx.log(`api: refresh after ${n.workId} failed: ${error.message}`));
     });
+    const assessments = await ctx.bus.subscribe(SUBJECTS.assessment(ctx.pack.id), () => assessmentPublished(server.deps));
     ctx.log(`api: dashboard and API at ${server.url} (OpenAPI ${server.url}/api/v1/openapi.json)`);
     return {
       async stop() {
         await subscription.stop();
+        await assessments.stop();
         await server.stop();
       },
     };

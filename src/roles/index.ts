@@ -1,4 +1,4 @@
-// The roles a `vigil serve` process can run, as one table: adding a role (api, notify…) is one line here plus its file.
+// The roles a `vigil serve` process can run, as one table: adding a role is one line here plus its file.
 import { vigilError } from '../errors/index.js';
 import { startApiRole } from './api-role.js';
 import { startAssessRole } from './assess-role.js';

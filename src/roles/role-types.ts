@@ -21,6 +21,9 @@ export interface RoleContext {
   http?: { host: string; port: number; trustProxy?: true | string[]; logLevel: string };
   /** The organisation name for this installation's STIX identity when it is first created. */
   orgName?: string;
+  /** The api role: webhook and e-mail receivers its alert loop delivers to, and the secrets they name. */
+  alertReceivers?: readonly string[];
+  secrets?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RunningRole {

@@ -1,10 +1,13 @@
-// Runs the alerting engine inside the server process: a cycle on a timer and after each ingest, delivery to the
-// dashboard's SSE receivers; other receivers' notifications wait in the outbox for `vigil alerts watch`.
+// Runs the alerting engine inside the server process: a cycle on a timer, after each acknowledgement or silence, and
+// on each ingest through this process (the accepted-observation path, no reload); delivery to the dashboard's SSE
+// receivers and to the receivers named by --alert-receivers; the others' notifications wait in the outbox for
+// `vigil alerts watch`.
 import type { AlertStore } from '../alerting/alert-store.js';
 import type { AlertingConfig } from '../alerting/alerting-config.js';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
 import { createOutboxDispatcher } from '../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../alerting/receivers/create-notifiers.js';
+import { vigilError } from '../errors/index.js';
 import type { Observation } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
@@ -20,23 +23,34 @@ export interface AlertLoopOptions {
   /** Time-driven work (timers, escalation, silent feeds); default 30 s. */
   intervalMs?: number;
   log: (line: string) => void;
+  /** Webhook and e-mail receivers this process delivers to as well as SSE (names from the alerting file). */
+  receivers?: readonly string[];
+  /** Secrets the receivers name (`secret_env`, `password_env`): the configuration's environment. */
+  secrets?: Readonly<Record<string, string | undefined>>;
   /** Called before each cycle reads the store (the server marks its alert visibility stale, so the SSE filter
    * judges this cycle's alert events on everything the cycle could have read). */
   beforeCycle?: () => void;
 }
 
 export interface AlertLoop {
-  /** Runs a cycle now (after an acknowledgement, a silence or another process's ingest) and delivers what it produced. */
+  /** Runs a cycle now, reloading from the store (after an acknowledgement, a silence, another process's ingest). */
   nudge(): Promise<void>;
-  /** Observations this process stored: evaluated incrementally, and only when one is in a series alerts read. */
+  /** Re-assesses with observations this process just stored and delivers what fires, without reloading the day. */
   accepted(observations: readonly Observation[]): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startAlertLoop(options: AlertLoopOptions): Promise<AlertLoop> {
   const { events, log } = options;
-  const sseReceivers = options.config.receivers.filter((r) => r.type === 'sse');
-  const notifiers = createNotifiers(sseReceivers, { env: {}, sseHub: events.hub });
+  const named = options.receivers ?? [];
+  for (const name of named) {
+    const r = options.config.receivers.find((x) => x.name === name);
+    if (r === undefined || (r.type !== 'webhook' && r.type !== 'email')) {
+      throw vigilError('VIGIL_CONFIG_INVALID', `invalid --alert-receivers: ${name} (expected a webhook or e-mail receiver of the alerting file)`);
+    }
+  }
+  const served = options.config.receivers.filter((r) => r.type === 'sse' || named.includes(r.name));
+  const notifiers = createNotifiers(served, { env: options.secrets ?? {}, sseHub: events.hub });
   const dispatcher = createOutboxDispatcher({
     store: options.alertStore, notifiers, clock: options.now,
     onResult: (r) => { if (!r.ok) log(`alerting: delivery to ${r.entry.receiver} failed: ${r.error}`); },
@@ -63,19 +77,19 @@ export async function startAlertLoop(options: AlertLoopOptions): Promise<AlertLo
     })();
     return running;
   };
-  await cycle();
-  const timer = setInterval(() => void (stopped || cycle()), options.intervalMs ?? 30_000);
-  timer.unref();
   const accepted = async (observations: readonly Observation[]): Promise<void> => {
     if (stopped) return;
     try {
       options.beforeCycle?.();
-      const result = await engine.observationsAccepted(observations);
-      if (result) await dispatcher.dispatchDue();
+      // The cycle kicks the dispatcher when it produced notifications: delivery starts as soon as it commits.
+      await engine.observationsAccepted(observations);
     } catch (error) {
       log(`alerting: cycle failed: ${(error as Error).message}`);
     }
   };
+  await cycle();
+  const timer = setInterval(() => void (stopped || cycle()), options.intervalMs ?? 30_000);
+  timer.unref();
   return {
     nudge: () => (stopped ? Promise.resolve() : cycle()),
     accepted,

@@ -12,8 +12,8 @@ export interface AlertsDeps {
   /** Called after an acknowledgement or silence, so the alert loop (if this process runs one) re-plans notifications now. */
   changed?: () => void;
   /**
-   * Called with observations this process has just stored (every one new): the alert loop adds them to what it holds
-   * and re-evaluates only when one is in a series alerts read; no store-wide query after each ingest.
+   * Called with the observations this process just stored: the alert loop re-assesses with them at once, without
+   * reloading the day from the store, and delivers what fires (the accepted-observation path).
    */
   accepted?: (observations: readonly Observation[]) => void;
 }

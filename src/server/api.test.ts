@@ -4,10 +4,11 @@ import { loadPackAlerting } from '../alerting/open-alerting.js';
 import { dryRunRules } from '../alerting/rules-dry-run.js';
 import { assessAt } from '../app/assess-at.js';
 import { loadBacktestObservations } from '../backtest/run-backtest.js';
+import { recordRun } from '../collectors/collector-health.js';
 import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { parseDay } from '../time/zone.js';
 import { verifyAuditChain } from '../users/audit-chain.js';
-import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from './server-fixture.js';
+import { FIXTURE_NOW, FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from './server-fixture.js';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -65,6 +66,12 @@ describe('reading assessments', () => {
     expect(obs.revisions.length).toBeGreaterThanOrEqual(1);
     const { body: adiz } = await get('/api/v1/indicators/air.adiz/series?from=2025-09-01&to=2025-11-01');
     expect(adiz.breaks).toEqual(['2025-09-30']);
+    // The ADIZ series was not collected from 2022-08-06 until its first madeye report (2025-09-30, published the next day): shaded as no coverage, no point, never 0.
+    expect(adiz.unknownSpans).toEqual([{ from: '2025-09-01', to: '2025-09-30', state: 'no-coverage' }]);
+    expect(adiz.points.every((p: { day: string }) => p.day >= '2025-09-30')).toBe(true);
+    const { body: carrier } = await get('/api/v1/indicators/far-seas.carrier/series?from=2024-01-01&to=2024-03-31&at=2024-03-31');
+    expect(carrier.points).toEqual([]);
+    expect(carrier.unknownSpans).toEqual([{ from: '2024-01-01', to: '2024-03-31', state: 'no-coverage' }]);
   });
 
   it('lists indicators, timeline, sources, pack and its areas', async () => {
@@ -176,6 +183,16 @@ describe('access', () => {
     expect(metrics).toMatch(/^vigil_source_age_days\{source="mnd"\} (9|10)(\.\d)?$/m);
     expect(metrics).toMatch(/^vigil_source_stale\{source="mnd"\} 1$/m);
     expect(metrics).toMatch(/^vigil_source_stale\{source="jso"\} 0$/m);
+  });
+
+  it('names a failing live collector in health and metrics', async () => {
+    const store = createSqliteStore({ path: server.dbPath });
+    await recordRun(store, { id: 'mnd-web', kind: 'mnd-bulletin-page', url: 'http://127.0.0.1:9/dead' }, FIXTURE_NOW, { ok: false, error: 'connect ECONNREFUSED' });
+    await store.close();
+    const health = (await server.app.inject('/api/v1/health')).json();
+    expect(health).toMatchObject({ status: 'degraded', failingCollectors: [{ id: 'mnd-web', consecutiveFailures: 1 }] });
+    expect(JSON.stringify(health)).not.toContain('ECONNREFUSED');
+    expect((await server.app.inject('/metrics')).body).toMatch(/^vigil_collector_consecutive_failures\{collector="mnd-web"\} 1$/m);
   });
 });
 

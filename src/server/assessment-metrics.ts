@@ -3,7 +3,7 @@
 // could compute from the clear data), never the full one.
 import type { Metrics } from './metrics.js';
 import type { ServerDeps } from './server-deps.js';
-import { sourceReadiness } from './source-readiness.js';
+import { sourceReadiness } from '../app/source-readiness.js';
 
 interface Snapshot {
   level?: number;

@@ -27,6 +27,14 @@ export interface IndicatorSeries {
   /** Local dates where one of its series changed definition: no baseline reaches across them. */
   breaks: string[];
   points: SeriesPoint[];
+  /** Runs of assessed days on which nothing was known of the indicator (`no-coverage` or `stale`): charts shade them. */
+  unknownSpans: UnknownSpan[];
+}
+
+export interface UnknownSpan {
+  from: string;
+  to: string;
+  state: 'no-coverage' | 'stale';
 }
 
 export function indicatorDefinition(pack: Pack, ind: Indicator) {
@@ -52,8 +60,15 @@ export async function indicatorSeries(service: AssessmentService, pack: Pack, id
   const judgedTo = Math.min(at, to + ind.staleAfterDays + 1);
   const days = await service.range(from, judgedTo);
   const byDataDay = new Map<string, SeriesPoint>();
+  const unknownSpans: UnknownSpan[] = [];
   for (const a of days) {
     const x = a.indicators.find((i) => i.id === id)!;
+    const assessed = parseDay(a.day);
+    if ((x.state === 'no-coverage' || x.state === 'stale') && assessed >= from && assessed <= to) {
+      const last = unknownSpans.at(-1);
+      if (last && last.state === x.state && parseDay(last.to) === assessed - 1) last.to = a.day;
+      else unknownSpans.push({ from: a.day, to: a.day, state: x.state });
+    }
     if (x.dataDay === null) continue;
     const d = parseDay(x.dataDay);
     if (d < from || d > to) continue;
@@ -64,5 +79,5 @@ export async function indicatorSeries(service: AssessmentService, pack: Pack, id
   }
   const points = [...byDataDay.values()].sort((p, q) => (p.day < q.day ? -1 : 1));
   const definition = indicatorDefinition(pack, ind);
-  return { indicator: definition, at: formatDay(at), from: formatDay(from), to: formatDay(to), breaks: definition.breaks, points };
+  return { indicator: definition, at: formatDay(at), from: formatDay(from), to: formatDay(to), breaks: definition.breaks, points, unknownSpans };
 }

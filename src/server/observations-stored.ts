@@ -14,10 +14,16 @@ export interface StoredSummary extends PutResult {
   /** What was stored: `upload.csv (mnd-daily)`, a work item id… (for the bus and logs, never the event stream). */
   label: string;
   by: string;
+  /**
+   * Announce `assessment` too (default true). False for another process's commit on a shared bus: there the assess
+   * role's published assessment is the signal (assessmentPublished), sent only when the assessment changed.
+   */
+  assessmentEvent?: boolean;
 }
 
 /**
- * When anything was inserted: invalidates the assessment indexes and the alert visibility, nudges the alert loop, and
+ * When anything was inserted: invalidates the assessment indexes and the alert visibility, hands the observations
+ * this process stored to the alert loop (or, for another process's commit, nudges it to reload), and
  * publishes `observations` (`{inserted, unchanged}`) and `assessment` (`{}`). The stream goes to every signed-in user
  * whatever their TLP ceiling, so the events say only that something changed — no label, author, day or level (any of
  * which could tell a GREEN user that AMBER data arrived, or for which day); each dashboard refetches through the API,
@@ -25,15 +31,21 @@ export interface StoredSummary extends PutResult {
  */
 export async function observationsStored(deps: ServerDeps, summary: StoredSummary, observations?: readonly Observation[]): Promise<void> {
   if (summary.inserted === 0) return;
-  // Cheap: the views and the visibility read only rows stored since their last look, on their next use.
   deps.assessments.invalidate();
   deps.alertVisibility.invalidate();
   deps.events.publish('observations', { inserted: summary.inserted, unchanged: summary.unchanged });
-  deps.events.publish('assessment', {});
-  // Stored here and all new: the alert loop takes them as they are. Otherwise (another process, or some were already
-  // stored) it looks at the store.
-  if (observations !== undefined && summary.unchanged === 0 && deps.alerts?.accepted) deps.alerts.accepted(observations);
+  if (summary.assessmentEvent !== false) deps.events.publish('assessment', {});
+  if (observations !== undefined && deps.alerts?.accepted) deps.alerts.accepted(observations);
   else deps.alerts?.changed?.();
+}
+
+/**
+ * The assess role published a changed assessment of this theatre (a shared bus): forget the assessment indexes and
+ * tell dashboards, which refetch within their own ceilings (the event carries nothing, as above).
+ */
+export function assessmentPublished(deps: ServerDeps): void {
+  deps.assessments.invalidate();
+  deps.events.publish('assessment', {});
 }
 
 /** Announces an API ingest on the shared bus, so assess roles and other API processes hear of it. */

@@ -6,6 +6,7 @@ import { loadPackAlerting } from '../alerting/open-alerting.js';
 import { defaultAlertingPath } from '../alerting/load-alerting-config.js';
 import { openAlertStore } from '../alerting/open-alert-store.js';
 import type { AlertStore } from '../alerting/alert-store.js';
+import type { AlertingConfig } from '../alerting/alerting-config.js';
 import type { Bus } from '../bus/bus.js';
 import { vigilError } from '../errors/index.js';
 import type { Observation } from '../model/index.js';
@@ -46,6 +47,11 @@ export interface RunApiServerOptions {
   trustProxy?: TrustProxy;
   /** The organisation name for this installation's STIX identity when it is first created (VIGIL_ORG_NAME). */
   orgName?: string;
+  /** Webhook and e-mail receivers the alert loop delivers to itself (--alert-receivers), with the secrets they name. */
+  alertReceivers?: readonly string[];
+  /** The alerting rules (default: alerting.yaml beside the pack, when there is one). */
+  alerting?: AlertingConfig;
+  secrets?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RunningApiServer {
@@ -64,18 +70,18 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
   try {
     await users.migrate();
     const alertingFile = defaultAlertingPath(options.pack.file);
-    const config = existsSync(alertingFile) ? loadPackAlerting(options.pack) : undefined;
+    const config = options.alerting ?? (existsSync(alertingFile) ? loadPackAlerting(options.pack) : undefined);
     if (config) {
       // Every URL the user store accepted (above), the alert store accepts too: SQLite and PostgreSQL.
       alertStore = openAlertStore(options.dbUrl);
       await alertStore.migrate();
     }
-    const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge(), accepted: (o: readonly Observation[]) => void loop?.accepted(o) } : undefined;
+    const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge(), accepted: (observations: readonly Observation[]) => void loop?.accepted(observations) } : undefined;
     // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
     sharing = await openServerSharing(options.dbUrl, options.now().toISOString(), options.orgName);
     const deps = createServerDeps({ store: options.store, pack: options.pack, users, now: options.now, alerts, bus: options.bus, scrypt: options.scrypt });
     if (config && alertStore && options.runAlerting !== false) {
-      loop = await startAlertLoop({ store: options.store, alertStore, pack: options.pack, config, events: deps.events, now: options.now, intervalMs: options.alertIntervalMs, log: options.log, beforeCycle: () => deps.alertVisibility.invalidate() });
+      loop = await startAlertLoop({ store: options.store, alertStore, pack: options.pack, config, events: deps.events, now: options.now, intervalMs: options.alertIntervalMs, log: options.log, receivers: options.alertReceivers, secrets: options.secrets, beforeCycle: () => deps.alertVisibility.invalidate() });
     }
     app = await createServer(deps, {
       logger: options.logger, dashboardDir: options.dashboardDir, version: options.version, trustProxy: options.trustProxy,

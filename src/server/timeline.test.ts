@@ -18,13 +18,16 @@ describe('timeline', () => {
     ]);
   });
 
-  it('reports runs of degraded or unknown knowledge, split where the state changes, the last one ongoing', () => {
+  it('reports runs of days that were not ok (unknown when no day of the run knew anything), the last one ongoing', () => {
     const k = (date: string, state: string) => ({ day: date, knowledge: { state } }) as unknown as Assessment;
-    const items = knowledgeItems([k('2021-01-01', 'degraded'), k('2021-01-02', 'degraded'), k('2021-01-03', 'unknown'), k('2021-01-04', 'unknown'), k('2021-01-05', 'ok'), k('2021-01-06', 'degraded')]);
+    const items = knowledgeItems([
+      k('2021-01-01', 'degraded'), k('2021-01-02', 'degraded'), k('2021-01-03', 'unknown'), k('2021-01-04', 'ok'),
+      k('2021-01-05', 'unknown'), k('2021-01-06', 'unknown'), k('2021-01-07', 'ok'), k('2021-01-08', 'degraded'),
+    ]);
     expect(items).toEqual([
-      { kind: 'knowledge', day: '2021-01-02', end: '2021-01-02', state: 'degraded', days: 1, ongoing: false },
-      { kind: 'knowledge', day: '2021-01-03', end: '2021-01-04', state: 'unknown', days: 2, ongoing: false },
-      { kind: 'knowledge', day: '2021-01-06', end: '2021-01-06', state: 'degraded', days: 1, ongoing: true },
+      { kind: 'knowledge', day: '2021-01-02', end: '2021-01-03', state: 'degraded', days: 2, unknownDays: 1, ongoing: false },
+      { kind: 'knowledge', day: '2021-01-05', end: '2021-01-06', state: 'unknown', days: 2, unknownDays: 2, ongoing: false },
+      { kind: 'knowledge', day: '2021-01-08', end: '2021-01-08', state: 'degraded', days: 1, unknownDays: 0, ongoing: true },
     ]);
   });
 

@@ -11,7 +11,7 @@ export type TimelineItem =
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
   | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
   /** A run of days on which too few core indicators reported: what the board did not know, and for how long. */
-  | { kind: 'knowledge'; day: string; end: string; state: 'degraded' | 'unknown'; days: number; ongoing: boolean };
+  | { kind: 'knowledge'; day: string; end: string; state: 'degraded' | 'unknown'; days: number; unknownDays: number; ongoing: boolean };
 
 /** Series read by event-like indicators (presence, decay): their observations are the timeline's events. */
 export function eventSeries(pack: Pack): Map<string, string[]> {
@@ -55,23 +55,26 @@ export function levelItems(days: readonly Assessment[]): TimelineItem[] {
   return items;
 }
 
-/** Runs of consecutive days whose knowledge state is not ok (the first day of `days` only gives the state before). */
+/**
+ * Runs of consecutive days whose knowledge state is not ok (the first day of `days` only gives the state before). A run
+ * is `unknown` when no core indicator reported on any of its days, else `degraded`; `unknownDays` counts the former.
+ */
 export function knowledgeItems(days: readonly Assessment[]): TimelineItem[] {
   const items: TimelineItem[] = [];
-  let run: { start: string; end: string; state: 'degraded' | 'unknown'; days: number } | undefined;
+  let run: { start: string; end: string; days: number; unknownDays: number } | undefined;
   const close = (ongoing: boolean) => {
-    if (run) items.push({ kind: 'knowledge', day: run.start, end: run.end, state: run.state, days: run.days, ongoing });
+    if (run) {
+      const state = run.unknownDays === run.days ? 'unknown' : 'degraded';
+      items.push({ kind: 'knowledge', day: run.start, end: run.end, state, days: run.days, unknownDays: run.unknownDays, ongoing });
+    }
     run = undefined;
   };
   days.forEach((a, i) => {
     if (i === 0) return;
     const state = a.knowledge.state;
     if (state === 'ok') return close(false);
-    if (run && run.state === state) Object.assign(run, { end: a.day, days: run.days + 1 });
-    else {
-      close(false);
-      run = { start: a.day, end: a.day, state, days: 1 };
-    }
+    run ??= { start: a.day, end: a.day, days: 0, unknownDays: 0 };
+    Object.assign(run, { end: a.day, days: run.days + 1, unknownDays: run.unknownDays + (state === 'unknown' ? 1 : 0) });
   });
   close(true);
   return items;

@@ -9,12 +9,27 @@ export interface IndicatorView {
   logLr: Record<string, number>; contributions: Record<string, number>; contribution: number; observationIds: string[];
 }
 
-export interface AssessmentView {
-  packId: string; asOf: string; day: string; level: number; levelName: string; rawLevel: number; pEvent7d: number; horizonDays: number;
-  hypotheses: HypothesisView[]; indicators: IndicatorView[]; watch: boolean;
+export type KnowledgeStateName = 'ok' | 'degraded' | 'unknown';
+
+export interface KnowledgeView {
+  state: KnowledgeStateName; reporting: number; minReporting: number; core: string[];
+  notReporting: { id: string; name: string; state: string; reason?: string }[];
 }
 
-export interface DayRecordView { date: string; level: number; pEvent7d: number; hypotheses: Record<string, number> }
+export interface EpisodeView { since: string; sinceBounded: boolean; days: number; hypothesis: { id: string; name: string; probability: number } }
+
+export interface AssessmentView {
+  packId: string; asOf: string; day: string; level: number; levelName: string; rawLevel: number; pEvent7d: number; horizonDays: number;
+  hypotheses: HypothesisView[]; indicators: IndicatorView[]; watch: boolean; knowledge: KnowledgeView; episode?: EpisodeView;
+}
+
+export interface DayRecordView { date: string; level: number; pEvent7d: number; hypotheses: Record<string, number>; knowledge: KnowledgeStateName }
+
+export interface HealthView {
+  status: 'ok' | 'degraded'; hasData: boolean;
+  staleSources: { id: string; name: string; ageDays: number | null; cadenceDays: number }[];
+  failingCollectors: { id: string; consecutiveFailures: number }[];
+}
 
 export interface BoardView { assessment: AssessmentView; levelSince: string; firstDay: string; latestDay: string; history: DayRecordView[] }
 
@@ -34,7 +49,11 @@ export interface SeriesPointView {
   state: string; score: number | null; reason?: string; observationIds: string[];
 }
 
-export interface SeriesView { indicator: IndicatorDefinition; at: string; from: string; to: string; breaks: string[]; points: SeriesPointView[] }
+export interface UnknownSpanView { from: string; to: string; state: 'no-coverage' | 'stale' }
+
+export interface SeriesView {
+  indicator: IndicatorDefinition; at: string; from: string; to: string; breaks: string[]; points: SeriesPointView[]; unknownSpans: UnknownSpanView[];
+}
 
 export interface ObservationView {
   id: string; seq: number; series: string; subject?: string; value: number | null; missingReason?: string; unit: string; text?: string;
@@ -46,7 +65,8 @@ export type TimelineItemView =
   | { kind: 'event'; day: string; title: string; series: string; indicators: string[]; source: string; sourceRef: string | null }
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
-  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null };
+  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
+  | { kind: 'knowledge'; day: string; end: string; state: 'degraded' | 'unknown'; days: number; unknownDays: number; ongoing: boolean };
 
 export interface ChecklistView { id: string; title: string; steps: { id: string; text: string; tickedBy: string | null; tickedAt: string | null }[] }
 

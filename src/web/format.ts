@@ -22,7 +22,8 @@ export function localTime(iso: string, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
-export type StateTone = 'calm' | 'raised' | 'high' | 'insufficient' | 'missing';
+/** `no-coverage`, `stale` and `missing` are what we don't know: each styled apart from calm, never green. */
+export type StateTone = 'calm' | 'raised' | 'high' | 'insufficient' | 'missing' | 'no-coverage' | 'stale';
 
 /**
  * How alarming a state is, from the evidence it carries rather than its name: the largest log-likelihood ratio
@@ -31,6 +32,8 @@ export type StateTone = 'calm' | 'raised' | 'high' | 'insufficient' | 'missing';
 export function stateTone(ind: IndicatorView, watchStates: readonly string[] = []): StateTone {
   if (ind.state === 'insufficient-data') return 'insufficient';
   if (ind.state === 'missing') return 'missing';
+  if (ind.state === 'no-coverage') return 'no-coverage';
+  if (ind.state === 'stale') return 'stale';
   // A calm state that argues against the non-routine hypotheses (negative ratios) is still calm.
   const lrs = Object.values(ind.logLr);
   const max = lrs.length ? Math.max(...lrs) : 0;

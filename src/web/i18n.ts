@@ -10,7 +10,15 @@ const en = {
   'board.level': 'Warning level', 'board.since': 'since', 'board.pEvent': 'P(major episode starts within {n} days)', 'board.hypotheses': 'Courses of action',
   'board.prior': 'prior', 'board.matrix': 'Indicators by domain', 'board.alerts': 'Latest alerts', 'board.noAlerts': 'No active alerts',
   'board.days90': '90 days', 'board.dataDay': 'data', 'board.levelHistory': 'Level, last 90 days',
-  'state.insufficient-data': 'insufficient data', 'state.missing': 'missing',
+  'state.insufficient-data': 'insufficient data', 'state.missing': 'missing', 'state.no-coverage': 'no coverage', 'state.stale': 'stale',
+  'knowledge.degraded': 'DEGRADED: {n} of {m} core indicators reporting (the pack needs {min})',
+  'knowledge.unknown': 'UNKNOWN: no core indicator is reporting. The level below rests on no core evidence; it is not a calm board.',
+  'knowledge.notReporting': 'Not reporting', 'knowledge.levelDegraded': 'degraded', 'knowledge.levelUnknown': 'not known',
+  'knowledge.staleNow': 'Sources past their cadence now: {list}', 'knowledge.days': '{n} d old, cadence {c} d', 'knowledge.never': 'never published',
+  'knowledge.failing': 'Collectors failing: {list}',
+  'board.episode': 'Episode under way since {since} (day {days})', 'board.episodeBounded': 'Episode under way since at least {since} (day {days}+)',
+  'chart.noCoverage': 'no coverage', 'chart.gap': 'no value',
+  'timeline.knowledge.degraded': 'Knowledge degraded', 'timeline.knowledge.unknown': 'Nothing known (no core indicator reporting)', 'timeline.knowledge.unknownDays': '{n} of them with nothing known',
   'indicator.title': 'Indicator', 'indicator.band': 'baseline band', 'indicator.break': 'definition break', 'indicator.anomaly': 'anomaly',
   'indicator.observations': 'Observations behind', 'indicator.pick': 'Pick a point in the chart to see the observations behind it.',
   'indicator.revisions': 'revisions', 'indicator.source': 'source', 'indicator.grading': 'grading', 'indicator.published': 'published', 'indicator.value': 'value',
@@ -40,7 +48,15 @@ const zh: Record<MessageKey, string> = {
   'board.level': '預警等級', 'board.since': '起始', 'board.pEvent': '{n} 日內發生重大事件機率', 'board.hypotheses': '行動方案假設',
   'board.prior': '先驗', 'board.matrix': '各領域指標', 'board.alerts': '最新警報', 'board.noAlerts': '目前無警報',
   'board.days90': '90 日', 'board.dataDay': '資料日', 'board.levelHistory': '近 90 日等級',
-  'state.insufficient-data': '資料不足', 'state.missing': '缺漏',
+  'state.insufficient-data': '資料不足', 'state.missing': '缺漏', 'state.no-coverage': '無資料涵蓋', 'state.stale': '資料過時',
+  'knowledge.degraded': '研判受限：核心指標僅 {n}／{m} 項回報（至少需 {min} 項）',
+  'knowledge.unknown': '無從研判：沒有任何核心指標回報。下方等級並無核心證據支持，不代表情勢平靜。',
+  'knowledge.notReporting': '未回報', 'knowledge.levelDegraded': '研判受限', 'knowledge.levelUnknown': '無從研判',
+  'knowledge.staleNow': '目前逾期未更新的來源：{list}', 'knowledge.days': '已 {n} 日，應每 {c} 日更新', 'knowledge.never': '從未發布',
+  'knowledge.failing': '蒐集失敗：{list}',
+  'board.episode': '重大事件進行中，自 {since} 起（第 {days} 日）', 'board.episodeBounded': '重大事件進行中，至遲自 {since} 起（第 {days} 日以上）',
+  'chart.noCoverage': '無資料涵蓋', 'chart.gap': '無數值',
+  'timeline.knowledge.degraded': '研判受限', 'timeline.knowledge.unknown': '無從研判（無核心指標回報）', 'timeline.knowledge.unknownDays': '其中 {n} 日無從研判',
   'indicator.title': '指標', 'indicator.band': '基準區間', 'indicator.break': '定義變更', 'indicator.anomaly': '異常',
   'indicator.observations': '資料來源', 'indicator.pick': '點選圖上的點以檢視其背後的觀測資料。',
   'indicator.revisions': '修訂', 'indicator.source': '來源', 'indicator.grading': '評等', 'indicator.published': '發布', 'indicator.value': '數值',
@@ -90,6 +106,8 @@ export function domainName(lang: Lang, domain: string): string {
 export function stateName(lang: Lang, state: string): string {
   if (state === 'insufficient-data') return translate(lang, 'state.insufficient-data');
   if (state === 'missing') return translate(lang, 'state.missing');
+  if (state === 'no-coverage') return translate(lang, 'state.no-coverage');
+  if (state === 'stale') return translate(lang, 'state.stale');
   return lang === 'zh-Hant' ? STATES_ZH[state] ?? state : state;
 }
 

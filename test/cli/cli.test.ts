@@ -22,6 +22,9 @@ describe('vigil on the bundled data', () => {
     expect(r.stdout).toMatch(/as known at the end of 2026-08-22 \(Asia\/Taipei\)/);
     expect(r.stdout).toMatch(/LEVEL [1-5] (NORMAL|WATCH|WARNING|ALERT|CRITICAL)/);
     expect(r.stderr).toMatch(/bundled observations \(0 new\)/);
+    // The real clock is after the bundled data: the latest board says which sources are stale now.
+    expect(r.stdout).toMatch(/^SOURCES STALE NOW: mnd \d+ d old \(cadence 2 d\)/m);
+    expect((await runCli('--db', db, 'board', '--at', '2023-04-10')).stdout).not.toMatch(/SOURCES STALE NOW/);
   });
 
   it('assess --json during Joint Sword shows level ≥ 4 with H1 the most probable non-routine hypothesis', async () => {
@@ -85,6 +88,21 @@ describe('vigil on the bundled data', () => {
     expect(text).toMatch(/<svg/);
     expect(text).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
   });
+
+  it('backtest --cv prints in-sample and cross-validated scores, one fold per episode, and the level stability', async () => {
+    const labels = join(dir, 'labels-cv.csv');
+    writeFileSync(labels, 'id,name,kind,start,end\nE4,Joint Sword,named-exercise,2023-04-08,2023-04-10\nE5,Patrol,surge,2023-08-19,2023-08-19\n');
+    const r = await runCli('--db', db, 'backtest', '--from', '2023-01-01', '--to', '2023-12-31', '--episodes', labels, '--cv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Level stability: \d+ runs, \d+ one-day runs/);
+    expect(r.stdout).toMatch(/leave one episode out \(2 folds\), each refitted from .*judgement\.yaml/);
+    expect(r.stdout).toMatch(/metric\s+in-sample\s+cross-validated/);
+    expect(r.stdout).toMatch(/E4\s+scored 2023-01-01 … 2023-06-14/); // halfway between E4's end and E5's start
+    expect(r.stdout).toMatch(/Brier skill vs climatology\s+-?\d\.\d{3}\s+-?\d\.\d{3}/);
+    expect(await runCli('--db', db, 'backtest', '--from', '2023-01-01', '--to', '2023-12-31', '--cv')).toMatchObject({
+      code: 1, stderr: 'vigil: --cv needs --episodes FILE: cross-validation holds out labelled episodes\n',
+    });
+  }, 60_000);
 });
 
 describe('bad input gives one clear line and a non-zero exit', () => {

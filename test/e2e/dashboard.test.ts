@@ -124,6 +124,71 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     expect(res.status).toBe(200);
     await page.waitForSelector('[data-testid=timeline] :text("Live-update test speech")');
   });
+
+  const go = (hash: string) => page.evaluate((h) => { location.hash = h; }, hash);
+
+  it('on the latest day names the sources that are stale now (the fixture clock is 10 days after the last MND report)', async () => {
+    await go('#/board');
+    await page.waitForSelector('[data-testid=board][data-day="2026-08-22"]');
+    expect(await page.textContent('[data-testid=stale-banner]')).toMatch(/Sources past their cadence now: mnd \(\d+ d old, cadence 2 d\)/);
+  });
+
+  it('says what it does not know before the level: a board with no core indicator reporting is never a plain NORMAL', async () => {
+    await go('#/board?at=2021-06-01');
+    await page.waitForSelector('[data-testid=board][data-day="2021-06-01"]');
+    const banner = page.locator('[data-testid=knowledge-banner]');
+    expect(await banner.getAttribute('data-state')).toBe('unknown');
+    expect(await banner.textContent()).toContain('UNKNOWN: no core indicator is reporting');
+    expect(await page.textContent('[data-testid=level-qualifier]')).toBe('not known');
+    const bannerBox = await banner.boundingBox();
+    const levelBox = await page.locator('.level-panel').boundingBox();
+    expect(bannerBox!.y).toBeLessThan(levelBox!.y);
+    expect(await page.locator('.cell[data-indicator="far-seas.carrier"].tone-no-coverage').count()).toBe(1);
+    expect(await page.locator('.cell[data-state=absent]').count()).toBe(0);
+    await shot('board-2021-06-01-unknown');
+  });
+
+  it('shades where a source was not collected and never draws a line across a missing day', async () => {
+    await go('#/indicator/far-seas.carrier?at=2024-06-30');
+    await page.click('.windows button:text("3y")');
+    await page.waitForSelector('[data-testid=series-chart] [data-testid=no-coverage]');
+    // Joint Staff releases were collected 2022-08-01 → 2023-08-31 only: from 2023-09-01 on, shaded, no zero line.
+    const spans = await page.locator('[data-testid=series-chart] [data-testid=no-coverage]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-from'), e.getAttribute('data-to')]));
+    expect(spans).toContainEqual(['2023-09-01', '2024-06-30']);
+    const circles = await page.locator('[data-testid=series-chart] circle.point').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')!));
+    expect(circles.every((d) => d >= '2022-08-01' && d <= '2023-08-31')).toBe(true);
+    expect(await page.textContent('[data-testid=unknown-now]')).toBe('state: no coverage · 2023-09-01 – 2024-06-30');
+    await shot('indicator-far-seas-carrier-coverage');
+    await go('#/indicator/air.total?at=2023-04-10');
+    await page.waitForSelector('[data-testid=series-chart] circle.point');
+    // Every segment of the value line joins consecutive days only.
+    const segments = await page.locator('[data-testid=series-chart] path.value-line').count();
+    const gaps = await page.locator('[data-testid=series-chart] circle.point').evaluateAll((els) => {
+      const days = els.map((e) => Date.parse(e.getAttribute('data-day')!) / 86_400_000);
+      return days.slice(1).filter((d, i) => d - days[i] > 1).length;
+    });
+    expect(segments).toBe(gaps + 1);
+  });
+
+  it('playback to a day before the data never leaves the previous day on screen', async () => {
+    await go('#/board?at=2023-04-10');
+    await page.waitForSelector('[data-testid=board][data-day="2023-04-10"]');
+    await go('#/board?at=2019-06-01');
+    await page.waitForSelector('main [role=alert], p.error');
+    expect(await page.locator('[data-testid=board]').count()).toBe(0);
+    expect(await page.textContent('p.error')).toContain('2019-06-01');
+    await shot('board-2019-06-01');
+  });
+
+  it('shows the unknown state in the map table and a knowledge run on the timeline', async () => {
+    await go('#/map?at=2021-06-01');
+    await page.waitForSelector('.map-activity [data-testid=knowledge-banner][data-state=unknown]');
+    expect(await page.locator('.map-activity tr.tone-no-coverage').count()).toBeGreaterThan(0);
+    await shot('map-2021-06-01');
+    await go('#/timeline?at=2021-06-01');
+    await page.waitForSelector('[data-testid=timeline] .kind-knowledge');
+    await shot('timeline-2021-06-01');
+  });
 });
 
 if (skip) describe('dashboard in Chromium', () => it.skip(skip, () => {}));

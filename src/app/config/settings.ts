@@ -85,6 +85,11 @@ export const SETTINGS = {
     flag: '--ack-wait-ms', env: 'VIGIL_ACK_WAIT_MS', default: '30000', expected: 'milliseconds, at least 100', schema: integer(100, 86_400_000),
     description: '`vigil serve`: how long a work item may stay unacknowledged before another worker gets it',
   }),
+  alertReceivers: setting({
+    flag: '--alert-receivers', env: 'VIGIL_ALERT_RECEIVERS', default: '', expected: 'comma-separated receiver names',
+    schema: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '')).pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/))),
+    description: 'HTTP server: webhook and e-mail receivers its alert loop delivers to at once (empty: only the dashboard; the rest wait for `vigil alerts watch`)',
+  }),
   orgName: setting({
     env: 'VIGIL_ORG_NAME', expected: 'a name', schema: z.string().trim().transform((v) => (v === '' ? undefined : v)),
     description: 'sharing: the organisation name in this installation\'s STIX identity, set when the identity is first created',

@@ -18,7 +18,7 @@ describe('loadConfig', () => {
   it('gives every default when nothing is set', () => {
     const config = loadConfig({}, {});
     expect({ ...config, secrets: undefined }).toEqual({
-      db: './vigil.db', pack: DEFAULT_PACK, bus: 'memory:', http: { host: '127.0.0.1', port: 8080, trustProxy: undefined },
+      db: './vigil.db', pack: DEFAULT_PACK, bus: 'memory:', http: { host: '127.0.0.1', port: 8080, trustProxy: undefined }, alertReceivers: [],
       logLevel: 'warn', ackWaitMs: 30_000, sharing: { orgName: undefined }, noColor: false, debug: false, secrets: undefined,
     });
   });
@@ -30,6 +30,10 @@ describe('loadConfig', () => {
     expect(config.http).toEqual({ host: '0.0.0.0', port: 0, trustProxy: ['loopback', '10.0.0.0/8'] });
     expect(config.pack).toBe(resolve(DEFAULT_PACK, '..', '..', 'nansei', 'pack.yaml'));
     expect(config.logLevel).toBe('info');
+  });
+
+  it('reads the receivers the server delivers to as a list', () => {
+    expect(loadConfig({ alertReceivers: 'duty-officer, watch-floor-mail' }, {}).alertReceivers).toEqual(['duty-officer', 'watch-floor-mail']);
   });
 
   it('treats an empty flag or variable as unset', () => {
@@ -61,6 +65,7 @@ describe('loadConfig', () => {
     [{}, { VIGIL_LOG_LEVEL: 'verbose' }, 'invalid VIGIL_LOG_LEVEL: "verbose" (expected fatal, error, warn, info, debug, trace, silent)'],
     [{ bus: 'redis://x' }, {}, 'invalid --bus: "redis://x" (expected memory: or nats://host:port[?namespace=name])'],
     [{ ackWaitMs: '10' }, {}, 'invalid --ack-wait-ms: "10" (expected milliseconds, at least 100)'],
+    [{}, { VIGIL_ALERT_RECEIVERS: 'hook, mail box' }, 'invalid VIGIL_ALERT_RECEIVERS: "hook, mail box" (expected comma-separated receiver names)'],
     ...['proxy.example', '10.0.0.1/8/8', 'yes'].map((bad): [Record<string, string>, Record<string, string>, unknown] => [{ trustProxy: bad }, {}, expect.stringMatching(/^invalid --trust-proxy: /)]),
     ...['65536', '80x'].map((bad): [Record<string, string>, Record<string, string>, unknown] => [{ port: bad }, {}, `invalid --port: "${bad}" (expected a number 0–65535)`]),
   ];

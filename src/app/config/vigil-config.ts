@@ -12,6 +12,8 @@ export interface VigilConfig {
   pack: string;
   bus: string;
   http: { host: string; port: number; trustProxy: TrustProxy | undefined };
+  /** Receivers (besides SSE) the HTTP server's alert loop delivers to itself. */
+  alertReceivers: string[];
   logLevel: LogLevel;
   ackWaitMs: number;
   sharing: { orgName: string | undefined };
@@ -58,6 +60,7 @@ export function loadConfig(flags: ConfigFlags, env: Environment): VigilConfig {
     pack: resolvePackPath(read('pack', flags, env)),
     bus: read('bus', flags, env)!,
     http: { host: read('host', flags, env)!, port: read('port', flags, env)!, trustProxy: read('trustProxy', flags, env) },
+    alertReceivers: read('alertReceivers', flags, env)!,
     logLevel: read('logLevel', flags, env)!,
     ackWaitMs: read('ackWaitMs', flags, env)!,
     sharing: { orgName: read('orgName', flags, env) },

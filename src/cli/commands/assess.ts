@@ -1,10 +1,17 @@
 // `vigil assess`, `vigil board` and `vigil explain`: the assessment as known at the end of a local day.
 import type { Command } from 'commander';
 import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
+import { sourceReadiness, type StaleSource } from '../../app/source-readiness.js';
 import type { Assessment } from '../../model/index.js';
 import { withContext, type CommandContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
 import { renderExplanation } from '../render-explain.js';
+
+/** Sources past their cadence now, when the board shows the latest data (a past day says nothing about now). */
+export async function staleNow(ctx: CommandContext, at: string | undefined): Promise<StaleSource[]> {
+  if (at !== undefined) return [];
+  return (await sourceReadiness(ctx.store, ctx.pack, ctx.now().getTime())).staleSources;
+}
 
 export async function assessFromFlags(ctx: CommandContext, at: string | undefined): Promise<Assessment> {
   const day = await resolveAssessDay(ctx.store, ctx.pack, at, ctx.now().getTime());
@@ -41,7 +48,7 @@ export function registerAssess(program: Command): void {
     .action(async (opts: { at?: string; json?: boolean }, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const a = await assessFromFlags(ctx, opts.at);
-        console.log(opts.json ? JSON.stringify(assessmentJson(a), null, 2) : renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone }));
+        console.log(opts.json ? JSON.stringify(assessmentJson(a), null, 2) : renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone, staleSources: await staleNow(ctx, opts.at) }));
       });
     });
 
@@ -52,7 +59,7 @@ export function registerAssess(program: Command): void {
     .action(async (opts: { at?: string }, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const a = await assessFromFlags(ctx, opts.at);
-        console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone }));
+        console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone, staleSources: await staleNow(ctx, opts.at) }));
       });
     });
 

@@ -23,6 +23,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'api role: address to listen on (default 127.0.0.1, or $VIGIL_HOST)')
     .option('--port <n>', 'api role: port to listen on (default 8080, or $VIGIL_PORT)')
     .option('--trust-proxy <addr|true>', 'api role: reverse proxies (addresses, CIDRs, or true for any) whose X-Forwarded-For gives the client address (or $VIGIL_TRUST_PROXY)')
+    .option('--alert-receivers <names>', 'api role: webhook and e-mail receivers it delivers alerts to itself (or $VIGIL_ALERT_RECEIVERS)')
     .option('--log-level <level>', 'api role: HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)')
     .action(async (opts: ServeOptions, cmd: Command) => {
       const roles = resolveRoles(opts.role);
@@ -37,7 +38,8 @@ export function registerServe(program: Command): void {
         const running: RunningRole[] = [];
         try {
           const http = { ...config.http, logLevel: config.logLevel };
-          const role = { store: ctx.store, bus, pack: ctx.pack, now: ctx.now, log, ackWaitMs: config.ackWaitMs, dbUrl: config.db, http, orgName: config.sharing.orgName };
+          const role = { store: ctx.store, bus, pack: ctx.pack, now: ctx.now, log, ackWaitMs: config.ackWaitMs, dbUrl: config.db, http, orgName: config.sharing.orgName,
+            alertReceivers: config.alertReceivers, secrets: config.secrets };
           for (const name of roles) running.push(await ROLES[name](role));
           if (opts.loadPackData) {
             const { queued, duplicates } = await publishWork(bus, packDataWork(ctx.pack));

@@ -11,6 +11,7 @@ import { adminPasswordDir, handOverAdminPassword } from '../../app/first-admin-p
 import { ensureFirstAdmin } from '../../users/user-accounts.js';
 import { withContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
+import { staleNow } from './assess.js';
 import { importPackData } from './init.js';
 import { stopSignal } from '../stop-signal.js';
 
@@ -26,6 +27,7 @@ export function registerStart(program: Command): void {
     .option('--host <address>', 'address to listen on (default 127.0.0.1, or $VIGIL_HOST)')
     .option('--port <n>', 'port to listen on (default 8080, or $VIGIL_PORT; 0 picks a free one)')
     .option('--trust-proxy <addr|true>', 'reverse proxies (addresses, CIDRs, or true for any) whose X-Forwarded-For gives the client address (or $VIGIL_TRUST_PROXY)')
+    .option('--alert-receivers <names>', 'webhook and e-mail receivers the server delivers alerts to itself (or $VIGIL_ALERT_RECEIVERS)')
     .option('--log-level <level>', 'HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)')
     .action(async (opts: StartOptions, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
@@ -36,12 +38,13 @@ export function registerStart(program: Command): void {
         console.error(`${ctx.pack.name}: ${total} bundled observations (${added} new) in ${describeDbUrl(config.db)}`);
         const day = await resolveAssessDay(ctx.store, ctx.pack, undefined, ctx.now().getTime());
         const a = await assessAt(ctx.store, ctx.pack, day);
-        console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone }));
+        console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone, staleSources: await staleNow(ctx, undefined) }));
         if (!opts.serve) return;
 
         const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
         const server = await runApiServer({
           store: ctx.store, pack: ctx.pack, dbUrl: config.db, ...config.http, now: ctx.now, log, orgName: config.sharing.orgName,
+          alertReceivers: config.alertReceivers, secrets: config.secrets,
           logger: { level: config.logLevel, stream: process.stderr },
         });
         try {

@@ -1,5 +1,5 @@
 // Indicators: their definitions with today's state, and each one's series with baseline band, states and evidence.
-import { atQuery, dateParam, indicatorAssessmentSchema } from '../api-schemas.js';
+import { atQuery, dateParam, indicatorAssessmentSchema, knowledgeSchema } from '../api-schemas.js';
 import { indicatorDefinition, indicatorSeries } from '../indicator-series.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 import { resolveWindow } from './window.js';
@@ -19,12 +19,12 @@ export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
     schema: {
       tags: ['indicators'], summary: "The pack's indicators with their state as known at the end of `at`",
       querystring: { type: 'object', additionalProperties: false, properties: { at: atQuery } },
-      response: { 200: { type: 'object', properties: { day: { type: 'string' }, indicators: { type: 'array', items: { type: 'object', properties: { definition: definitionSchema, assessment: indicatorAssessmentSchema } } } } } },
+      response: { 200: { type: 'object', properties: { day: { type: 'string' }, knowledge: knowledgeSchema, indicators: { type: 'array', items: { type: 'object', properties: { definition: definitionSchema, assessment: indicatorAssessmentSchema } } } } } },
     },
   }, async (request) => {
     const assessments = deps.assessments.for(request.principal!.user.tlpMax);
     const a = await assessments.assess(await assessments.resolveDay(request.query.at));
-    return { day: a.day, indicators: deps.pack.indicators.map((ind) => ({ definition: indicatorDefinition(deps.pack, ind), assessment: a.indicators.find((i) => i.id === ind.id)! })) };
+    return { day: a.day, knowledge: a.knowledge, indicators: deps.pack.indicators.map((ind) => ({ definition: indicatorDefinition(deps.pack, ind), assessment: a.indicators.find((i) => i.id === ind.id)! })) };
   });
 
   app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string; at?: string } }>(`${API_PREFIX}/indicators/:id/series`, {
@@ -48,6 +48,10 @@ export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
                   state: { type: 'string' }, score: { type: ['number', 'null'] }, reason: { type: 'string' }, observationIds: { type: 'array', items: { type: 'string' } },
                 },
               },
+            },
+            unknownSpans: {
+              type: 'array', description: 'Runs of assessed days on which the indicator was `no-coverage` or `stale`: nothing known, never zero.',
+              items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, state: { type: 'string', enum: ['no-coverage', 'stale'] } } },
             },
           },
         },

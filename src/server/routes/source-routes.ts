@@ -1,6 +1,6 @@
 // Sources and their health: every stored series (TLP-limited), its latest publication, and whether it is overdue.
 import { getZone } from '../../time/zone.js';
-import { sourceReadiness } from '../source-readiness.js';
+import { sourceReadiness } from '../../app/source-readiness.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
 export const sourceRoutes: VigilRoutePlugin = async (app, { deps }) => {

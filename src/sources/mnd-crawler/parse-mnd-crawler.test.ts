@@ -73,6 +73,12 @@ describe('parseMndCrawler', () => {
     expect(observations.find((o) => o.series === 'mnd.ships.plan' && o.value === 5)).toMatchObject({ credibility: 2, attributes: { periodStated: false } });
   });
 
+  it('keeps day and night announcements with the same counts apart (summed), but one announcement found twice once', () => {
+    const day = (part: string) => `我西南空域空情動態 一、日期Date: 中華民國118年5月7日（星期一 ${part}） 二、機型Aircraft Type: 殲-16 2架次（Two J-16） 三、活動概要`;
+    const text = `${HEADER}\n2029-05-07,${day('日間')}\n2029-05-07,${day('夜間')}\n2029-05-08,${day('夜間')}\n`;
+    expect(parseMndCrawler(text, { file: 'x.csv' }).map((o) => [o.series, o.value, o.attributes?.announcements])).toEqual([['mnd.aircraft.adiz', 4, 2]]);
+  });
+
   it.each([
     ['a missing column', '日期\n2030-01-01\n', 'bad.csv:1: 公告內容: required column is missing'],
     ['a text with no date or time', `${HEADER}\n2030-01-01,持續在臺海周邊活動\n`, 'bad.csv:2: 公告內容: states no report period ("…0600時至…0600時"), no "迄1700時" or "迄0600時" time and no old-format 日期 line'],

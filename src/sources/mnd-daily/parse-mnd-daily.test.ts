@@ -61,6 +61,14 @@ describe('parseMndDaily', () => {
     expect('sourceRef' in row[2]).toBe(false);
   });
 
+  it('reads the joint_patrol flag as mnd.joint_patrol (unit flag), empty = not stated', () => {
+    const rows = parse('published,aircraft_total,joint_patrol\n2030-04-08,23,1\n2030-04-09,5,0\n2030-04-10,4,\n');
+    expect(rows.filter((o) => o.series === 'mnd.joint_patrol').map((o) => [o.publishedAt, o.value, o.unit])).toEqual([
+      ['2030-04-08T01:00:00.000Z', 1, 'flag'],
+      ['2030-04-09T01:00:00.000Z', 0, 'flag'],
+    ]);
+  });
+
   it('keeps a multi-line quoted cell and zero counts', () => {
     const balloons = observations[11];
     expect(balloons).toMatchObject({ series: 'mnd.balloons', value: 0, unit: 'balloons', publishedAt: '2024-05-26T01:00:00.000Z' });

@@ -33,6 +33,8 @@ describe('series chart', () => {
   it('splits runs at gaps and marks values outside the band', () => {
     expect(runs([point('2023-01-01', 1), point('2023-01-02', 1), point('2023-01-05', 1)]).map((r) => r.length)).toEqual([2, 1]);
     expect(runs([point('2023-01-01', 1), point('2023-01-04', 1)], 3)).toHaveLength(1);
+    // The chart's value line uses the default: one missing day splits it.
+    expect(runs([point('2023-01-01', 1), point('2023-01-03', 1)])).toHaveLength(2);
     expect(isAnomaly(point('2023-01-01', 70, [0, 26]))).toBe(true);
     expect(isAnomaly(point('2023-01-01', 10, [0, 26]))).toBe(false);
     expect(isAnomaly(point('2023-01-01', null, [0, 26]))).toBe(false);

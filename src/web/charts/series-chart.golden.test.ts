@@ -1,4 +1,5 @@
-// Golden file for the series chart's SVG: band runs, gaps, a definition break, anomalies and the selected point.
+// Golden file for the series chart's SVG: band runs, gaps, shaded no-coverage/stale days, a definition break, anomalies
+// and the selected point.
 import { describe, it } from 'vitest';
 import { expectGolden } from '../../../test/support/golden.js';
 import { vnodeMarkup } from '../../../test/support/vnode-markup.js';
@@ -25,7 +26,9 @@ describe('series chart golden', () => {
   it('draws the committed SVG', () => {
     const svg = SeriesChart({
       points, breaks: ['2024-05-08', '2023-01-01'], from: '2024-05-01', to: '2024-05-12', selected: '2024-05-06', onPick: () => {},
-      labels: { band: 'usual range', break: 'definition changed', anomaly: 'outside the usual range' },
+      // 05-07 → 05-09 the source was not collected: shaded; the line never crosses a missing day (05-04 splits it too).
+      unknownSpans: [{ from: '2024-05-07', to: '2024-05-09', state: 'no-coverage' }, { from: '2024-05-12', to: '2024-05-12', state: 'stale' }],
+      labels: { band: 'usual range', break: 'definition changed', anomaly: 'outside the usual range', noCoverage: 'no coverage', stale: 'stale' },
     });
     expectGolden(vnodeMarkup(svg), 'series-chart.svg');
   });

@@ -2,8 +2,9 @@
 import { h } from 'preact';
 import { ApiError, query } from '../api-client.js';
 import { navigate } from '../app-state.js';
-import type { AlertView, BoardView, IndicatorView, PackView } from '../api-types.js';
+import type { AlertView, BoardView, HealthView, IndicatorView, PackView } from '../api-types.js';
 import { Sparkline } from '../charts/sparkline.js';
+import { KnowledgeBanner, StaleSourcesBanner } from '../components/knowledge-banner.js';
 import { StatusLine } from '../components/status-line.js';
 import { num, pct, stateTone } from '../format.js';
 import { domainName, levelName, stateName, translate, type Lang } from '../i18n.js';
@@ -31,19 +32,30 @@ export function BoardView({ lang, at, pack, revision }: ViewProps) {
   const board = useApi<BoardView>(`/board${query({ at })}`, revision);
   // In playback, the alerts the rules would have held then (replayed, read-only); live, the active inbox.
   const alerts = useApi<{ alerts: (Pick<AlertView, 'id' | 'rule' | 'labels' | 'annotations'> & { acknowledged?: AlertView['acknowledged'] })[] }>(at ? `/alerts/replay?at=${at}` : '/alerts?status=active&limit=5', revision);
+  // Sources past their cadence today matter only when looking at the latest day (not in playback).
+  const health = useApi<HealthView>(at ? undefined : '/health', revision);
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
   const b = board.data;
   if (!b) return h(StatusLine, { lang, loaded: board });
   const a = b.assessment;
   const domains = [...new Set(a.indicators.map((i) => i.domain))];
-  return h('main', { class: 'board', 'data-testid': 'board', 'data-day': a.day },
-    h('section', { class: `level-panel level-${a.level}` },
+  const k = a.knowledge.state;
+  return h('main', { class: 'board', 'data-testid': 'board', 'data-day': a.day, 'data-knowledge': k },
+    h(StaleSourcesBanner, { lang, health: health.data }),
+    h(KnowledgeBanner, { lang, knowledge: a.knowledge, label: (ind) => indicatorLabel(lang, pack, ind) }),
+    h('section', { class: `level-panel level-${a.level} knowledge-${k}` },
       h('div', { class: 'level-badge', 'data-testid': 'level-badge', 'data-level': a.level },
         h('span', { class: 'level-number' }, String(a.level)),
-        h('span', { class: 'level-name', 'data-testid': 'level-name' }, levelName(lang, a.level))),
+        h('span', { class: 'level-name', 'data-testid': 'level-name' }, levelName(lang, a.level)),
+        // A level is never shown alone when too little is known.
+        k === 'ok' ? null : h('span', { class: 'level-qualifier', 'data-testid': 'level-qualifier' }, t(k === 'unknown' ? 'knowledge.levelUnknown' : 'knowledge.levelDegraded'))),
       h('div', { class: 'level-facts' },
         h('div', null, `${t('board.level')} · ${t('board.since')} `, h('strong', { 'data-testid': 'level-since' }, b.levelSince)),
-        h('div', null, t('board.pEvent', { n: a.horizonDays }), ': ', h('strong', null, pct(a.pEvent7d))),
+        a.episode
+          ? h('div', { class: 'episode', 'data-testid': 'episode' },
+            t(a.episode.sinceBounded ? 'board.episodeBounded' : 'board.episode', { since: a.episode.since, days: a.episode.days }), ': ',
+            h('strong', null, `${a.episode.hypothesis.id} ${hypothesisLabel(lang, pack, a.episode.hypothesis)} ${pct(a.episode.hypothesis.probability)}`))
+          : h('div', null, t('board.pEvent', { n: a.horizonDays }), ': ', h('strong', null, pct(a.pEvent7d))),
         h('div', { class: 'as-of' }, `${t('playback.asOf')} ${a.day} (${pack.timeZone})`)),
       h('div', { class: 'level-history' },
         h('div', { class: 'caption' }, t('board.levelHistory')),

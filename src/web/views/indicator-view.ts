@@ -27,6 +27,8 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const s = series.data;
   const latest = s?.points.at(-1);
+  // When the last day of the window is not known (no coverage, stale), the header says so, not the last known value.
+  const unknownNow = s?.unknownSpans.find((u) => u.to === s.to);
   return h('main', { class: 'indicator-view' },
     h('aside', { class: 'indicator-list' }, ...pack.indicators.map((d) => h('a', {
       href: '#', class: d.id === indicatorId ? 'active' : '', onClick: (e: Event) => { e.preventDefault(); navigate({ view: 'indicator', id: d.id }); },
@@ -36,15 +38,17 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
         h('h1', null, indicatorLabel(lang, pack, s.indicator)),
         h('p', { class: 'muted' }, `${s.indicator.id} · ${s.indicator.domain} · ${s.indicator.detector}${s.indicator.sumDays > 1 ? ` · ${s.indicator.sumDays}-day sum` : ''} · ${s.indicator.series.join(', ')}`),
         s.indicator.description ? h('p', null, s.indicator.description) : null,
-        latest ? h('p', null, `${t('indicator.state')}: `, h('strong', null, stateName(lang, latest.state)), ` · ${t('indicator.value')} ${num(latest.value)} · ${t('indicator.baseline')} ${num(latest.baseline)}${latest.band ? ` [${num(latest.band.low)}–${num(latest.band.high)}, n=${latest.band.n}]` : ''} · ${latest.day}`) : null)
+        unknownNow ? h('p', { 'data-testid': 'unknown-now' }, `${t('indicator.state')}: `, h('strong', { class: `tone-${unknownNow.state}` }, stateName(lang, unknownNow.state)), ` · ${unknownNow.from} – ${unknownNow.to}`)
+        : latest ? h('p', null, `${t('indicator.state')}: `, h('strong', null, stateName(lang, latest.state)), ` · ${t('indicator.value')} ${num(latest.value)} · ${t('indicator.baseline')} ${num(latest.baseline)}${latest.band ? ` [${num(latest.band.low)}–${num(latest.band.high)}, n=${latest.band.n}]` : ''} · ${latest.day}`) : null)
         : h(StatusLine, { lang, loaded: series }),
       h('div', { class: 'windows' }, `${t('indicator.window')}: `, ...WINDOWS.map((w) => h('button', { type: 'button', class: w === days ? 'active' : '', onClick: () => setDays(w) }, w >= 365 ? `${w / 365}y` : `${w}d`))),
-      s ? (s.points.length === 0 ? h('p', { class: 'muted' }, t('indicator.noPoints')) : h(SeriesChart, {
-        points: s.points, breaks: s.breaks, from: s.from, to: s.to, selected: picked?.day, onPick: setPicked,
-        labels: { band: t('indicator.band'), break: t('indicator.break'), anomaly: t('indicator.anomaly') },
+      s ? (s.points.length === 0 && s.unknownSpans.length === 0 ? h('p', { class: 'muted' }, t('indicator.noPoints')) : h(SeriesChart, {
+        points: s.points, breaks: s.breaks, unknownSpans: s.unknownSpans, from: s.from, to: s.to, selected: picked?.day, onPick: setPicked,
+        labels: { band: t('indicator.band'), break: t('indicator.break'), anomaly: t('indicator.anomaly'), noCoverage: t('chart.noCoverage'), stale: t('state.stale') },
       })) : null,
       h('div', { class: 'legend' },
-        h('span', { class: 'key band-key' }), t('indicator.band'), ' ', h('span', { class: 'key anomaly-key' }), t('indicator.anomaly'), ' ', h('span', { class: 'key break-key' }), t('indicator.break')),
+        h('span', { class: 'key band-key' }), t('indicator.band'), ' ', h('span', { class: 'key anomaly-key' }), t('indicator.anomaly'), ' ', h('span', { class: 'key break-key' }), t('indicator.break'), ' ',
+        h('span', { class: 'key nocov-key' }), t('chart.noCoverage')),
       h('section', { class: 'evidence' },
         h('h2', null, t('indicator.observations'), picked ? ` ${picked.day}` : ''),
         picked ? h(ObservationList, { ids: picked.observationIds, at, lang, timeZone: pack.timeZone, point: picked }) : h('p', { class: 'muted' }, t('indicator.pick')))));

@@ -3,8 +3,9 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api-client.js';
-import type { IndicatorView, ObservationView } from '../api-types.js';
+import type { IndicatorView, KnowledgeView, ObservationView } from '../api-types.js';
 import { geometryPath, labelPoint, projection, type Bounds, type Position } from '../charts/geo-projection.js';
+import { KnowledgeBanner } from '../components/knowledge-banner.js';
 import { StatusLine } from '../components/status-line.js';
 import { num, stateTone } from '../format.js';
 import { placeName, stateName, translate } from '../i18n.js';
@@ -41,7 +42,7 @@ export function MapView({ lang, at, pack, revision }: ViewProps) {
     Promise.all(Object.keys(pack.areas).map(async (name) => [name, await api<FeatureCollection>(`/pack/areas/${name}`)] as const))
       .then((list) => setAreas(Object.fromEntries(list)), () => setAreas({}));
   }, [pack.id]);
-  const indicators = useApi<{ day: string; indicators: { assessment: IndicatorView }[] }>(`/indicators${query({ at })}`, revision);
+  const indicators = useApi<{ day: string; knowledge: KnowledgeView; indicators: { assessment: IndicatorView }[] }>(`/indicators${query({ at })}`, revision);
   const day = indicators.data?.day;
   const observations = useApi<{ observations: ObservationView[] }>(day ? `/observations${query({ day, at: day, limit: 2000 })}` : undefined, revision);
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
@@ -73,7 +74,8 @@ export function MapView({ lang, at, pack, revision }: ViewProps) {
       })() : null),
     h('aside', { class: 'map-activity' },
       h('h2', null, `${t('map.activity')} ${day}`),
-      h('table', null, h('tbody', null, ...activity.map((i) => h('tr', { class: `tone-${stateTone(i)}` },
+      h(KnowledgeBanner, { lang, knowledge: indicators.data.knowledge, label: (ind) => indicatorLabel(lang, pack, ind) }),
+      h('table', null, h('tbody', null, ...activity.map((i) => h('tr', { class: `tone-${stateTone(i)}`, 'data-state': i.state, title: i.reason ?? '' },
         h('td', null, indicatorLabel(lang, pack, i)),
         h('td', { class: 'num' }, num(i.value)),
         h('td', null, stateName(lang, i.state)),

@@ -9,7 +9,9 @@ import { addDays } from '../route.js';
 import { useApi } from '../use-api.js';
 import type { ViewProps } from './board-view.js';
 
-const KINDS: [TimelineItemView['kind'], MessageKey][] = [['event', 'timeline.event'], ['level-change', 'timeline.levelChange'], ['episode', 'timeline.episode'], ['alert', 'timeline.alert']];
+const KINDS: [TimelineItemView['kind'], MessageKey][] = [
+  ['knowledge', 'timeline.knowledge.degraded'], ['event', 'timeline.event'], ['level-change', 'timeline.levelChange'], ['episode', 'timeline.episode'], ['alert', 'timeline.alert'],
+];
 
 export function TimelineView({ lang, at, revision }: ViewProps) {
   const [days, setDays] = useState(180);
@@ -30,9 +32,9 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
       ...[90, 180, 365].map((d) => h('button', { type: 'button', class: d === days ? 'active' : '', onClick: () => setDays(d) }, `${d}d`))),
     timeline.data ? null : h(StatusLine, { lang, loaded: timeline }),
     timeline.data && items.length === 0 ? h('p', { class: 'muted' }, t('timeline.empty')) : null,
-    h('ol', { class: 'timeline', 'data-testid': 'timeline' }, ...items.map((i) => h('li', { class: `item kind-${i.kind}` },
+    h('ol', { class: 'timeline', 'data-testid': 'timeline' }, ...items.map((i) => h('li', { class: `item kind-${i.kind}${i.kind === 'knowledge' ? ` knowledge-${i.state}` : ''}` },
       h('time', null, i.day),
-      h('span', { class: 'kind' }, t(KINDS.find(([k]) => k === i.kind)![1])),
+      h('span', { class: 'kind' }, i.kind === 'knowledge' ? t(i.state === 'unknown' ? 'timeline.knowledge.unknown' : 'timeline.knowledge.degraded') : t(KINDS.find(([k]) => k === i.kind)![1])),
       h('span', { class: 'what' }, describe(lang, i))))));
 }
 
@@ -46,5 +48,7 @@ function describe(lang: ViewProps['lang'], i: TimelineItemView) {
       return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')} · max ${levelName(lang, i.peak)}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
     case 'alert':
       return `${i.severity ? `[${i.severity}] ` : ''}${i.summary} (${i.status})`;
+    case 'knowledge':
+      return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')}${i.state === 'degraded' && i.unknownDays > 0 ? ` (${translate(lang, 'timeline.knowledge.unknownDays', { n: i.unknownDays })})` : ''}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
   }
 }

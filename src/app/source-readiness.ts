@@ -1,6 +1,6 @@
 // Whether the sources the pack reads are current: `degraded` with the stale ones (and failing collectors) named, so a
 // health check never says `ok` while the board rests on data weeks old.
-import { packSeries } from '../app/assess-at.js';
+import { packSeries } from './assess-at.js';
 import { listCollectorHealth } from '../collectors/collector-health.js';
 import { SOURCE_CATALOG, sourceStatuses, type SourceStatus } from '../collectors/source-status.js';
 import type { Pack } from '../packs/pack-schema.js';

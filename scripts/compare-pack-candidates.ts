@@ -1,0 +1,96 @@
+// Reproduces the pack-choice table of docs/packs.md ("Choosing the pack by cross-validation"): each candidate is an
+// edit of the judgement pack, calibrated on 2021–2023 and scored in-sample and by leave-one-episode-out
+// cross-validation, with the bundled data only. Nothing after 2023 is read or scored.
+//
+//   npx tsx scripts/compare-pack-candidates.ts [--episodes ../shared/data/labels/episodes-2021-2023.csv] [--only NAME]
+//
+// Candidates are written relative to the shipped judgement.yaml, so "restore" edits put back what the selection
+// removed and show the path that led to it.
+import { parseArgs } from 'node:util';
+import { parseFile } from '../src/app/ingest-files.js';
+import { DEFAULT_PACK } from '../src/app/paths.js';
+import { calibrate, type FitOptions } from '../src/backtest/calibrate.js';
+import { crossValidate } from '../src/backtest/cross-validate.js';
+import { loadEpisodes } from '../src/backtest/episodes.js';
+import { replay } from '../src/backtest/replay.js';
+import { score, type Scores } from '../src/backtest/scoring.js';
+import { loadPack, packPath } from '../src/packs/pack-loader.js';
+import type { Pack } from '../src/packs/pack-schema.js';
+import { parseDay } from '../src/time/zone.js';
+
+const { values } = parseArgs({ options: { episodes: { type: 'string' }, only: { type: 'string' } } });
+const judgement = loadPack(DEFAULT_PACK.replace(/pack\.yaml$/, 'judgement.yaml'));
+const observations = judgement.data.flatMap((d) => parseFile(d.kind, packPath(judgement, d.path)));
+const episodes = loadEpisodes(values.episodes ?? '../shared/data/labels/episodes-2021-2023.csv');
+const from = parseDay('2021-01-01');
+const to = parseDay('2023-12-31');
+
+type Edit = (p: Pack) => Pack;
+/** Sets the H1 ratio of some states of an indicator (undefined: remove it, i.e. no evidence for H1). */
+const h1 = (id: string, ratios: Record<string, number | undefined>): Edit => (p) => ({
+  ...p,
+  indicators: p.indicators.map((i) => {
+    if (i.id !== id) return i;
+    const likelihoods = { ...i.likelihoods };
+    for (const [state, value] of Object.entries(ratios)) {
+      const { H1: _old, ...rest } = likelihoods[state] ?? {};
+      likelihoods[state] = value === undefined ? rest : { ...rest, H1: value };
+    }
+    return { ...i, likelihoods };
+  }),
+});
+const drop = (...ids: string[]): Edit => (p) => ({ ...p, indicators: p.indicators.filter((i) => !ids.includes(i.id)) });
+const chain = (...edits: Edit[]): Edit => (p) => edits.reduce((acc, e) => e(acc), p);
+
+// The judgement ratios the selection removed (what judgement.yaml held before it).
+const restoreAdiz = h1('air.adiz', { normal: 0.5 });
+const restoreSeaElevated = h1('sea.plan', { elevated: 2.5 });
+const restoreSeaNormal = h1('sea.plan', { normal: 0.7 });
+const restoreStep1 = chain(h1('sea.plan-shift', { 'shift-up': 1.5 }), h1('pol.us-visit', { fresh: 2.5 }));
+const start = chain(restoreAdiz, restoreSeaElevated, restoreSeaNormal, restoreStep1);
+const step1 = chain(restoreAdiz, restoreSeaElevated, restoreSeaNormal);
+const step2 = restoreAdiz;
+
+const candidates: [string, Edit, Partial<FitOptions>?][] = [
+  ['the judgement before this selection', start],
+  ['1 pseudo-episode of shrinkage', start, { priorEpisodes: 1 }],
+  ['6 pseudo-episodes', start, { priorEpisodes: 6 }],
+  ['10 pseudo-episodes', start, { priorEpisodes: 10 }],
+  ['20 pseudo-episodes', start, { priorEpisodes: 20 }],
+  ['ridge 0.3', start, { ridge: 0.3 }],
+  ['ridge 3', start, { ridge: 3 }],
+  ['ridge 10', start, { ridge: 10 }],
+  ['without far-seas.carrier and far-seas.transit', chain(start, drop('far-seas.carrier', 'far-seas.transit'))],
+  ['without far-seas.transit', chain(start, drop('far-seas.transit'))],
+  ['without pol.other', chain(start, drop('pol.other'))],
+  ['without pol.domestic', chain(start, drop('pol.domestic'))],
+  ['without pol.us-support', chain(start, drop('pol.us-support'))],
+  ['step 1: sea.plan-shift and pol.us-visit without H1', step1],
+  ['step 1, 6 pseudo-episodes', step1, { priorEpisodes: 6 }],
+  ['step 1, ridge 3', step1, { ridge: 3 }],
+  ['step 1, without sea.plan', chain(step1, drop('sea.plan'))],
+  ['step 1, without pol.transit', chain(step1, drop('pol.transit'))],
+  ['step 1, sea.plan normal without H1', chain(step1, h1('sea.plan', { normal: undefined }))],
+  ['step 2: sea.plan elevated and normal without H1', step2],
+  ['shipped: step 2 + air.adiz normal without H1', (p) => p],
+  ['step 2 + far-seas.transit without H1', chain(step2, h1('far-seas.transit', { present: undefined }))],
+  ['step 2 + pol.other without H1', chain(step2, h1('pol.other', { fresh: undefined }))],
+  ['step 2 + pol.domestic without H1', chain(step2, h1('pol.domestic', { fresh: undefined }))],
+  ['step 2 + pol.us-support without H1', chain(step2, h1('pol.us-support', { fresh: undefined }))],
+  ['shipped + air.total normal without H1', h1('air.total', { normal: undefined })],
+];
+
+const row = (s: Scores) =>
+  `${s.detected}/${s.episodes} · ${s.warned}/${s.episodes} · ${s.falseAlarmsPerYear.toFixed(2)} · ${s.brierSkill?.toFixed(3)} ` +
+  `[${s.perEpisode.map((e) => e.levels.join('')).join(' ')}]`;
+console.log('| candidate | in-sample: detected · warned · FA a year · Brier skill [levels D-3…D+1] | cross-validated: the same |');
+console.log('|---|---|---|');
+for (const [name, edit, fit] of candidates) {
+  if (values.only && !name.includes(values.only)) continue;
+  const pack = edit(judgement);
+  const options = { priorEpisodes: 3, ridge: 1, hypothesis: 'H1', ...fit };
+  const fitted = calibrate(pack, observations, episodes, { from, to, ...options });
+  const inSample = score(replay(fitted.pack, observations, from, to), episodes, { horizonDays: pack.horizonDays });
+  const cv = score(crossValidate(pack, observations, episodes, { from, to, ...options, bufferDays: 7 }).records, episodes, { horizonDays: pack.horizonDays });
+  console.log(`| ${name} | ${row(inSample)} | ${row(cv)} |`);
+}
