@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dailyCounts, steady } from '../../test/support/analysis-fixtures.js';
 import { PACKAGE_ROOT } from '../app/paths.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import type { NotificationEnvelope } from './notification.js';
 import { waitFor } from './notifier.contract.js';
 import { startHook } from './receivers/receiving-ends.contract.js';
@@ -27,7 +27,7 @@ const src = (path: string) => JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, pa
 /** The child's whole setup: the real engine, dispatcher and webhook notifier over the shared database file. */
 const PRELUDE = `
 import { dailyCounts, testPack } from ${src('test/support/analysis-fixtures.ts')};
-import { createSqliteStore } from ${src('src/storage/sqlite/sqlite-store.ts')};
+import { openObservationStore } from ${src('src/storage/open-store.ts')};
 import { createSqliteAlertStore } from ${src('src/alerting/sqlite/sqlite-alert-store.ts')};
 import { createAlertingEngine } from ${src('src/alerting/alerting-engine.ts')};
 import { createOutboxDispatcher } from ${src('src/alerting/outbox-dispatcher.ts')};
@@ -38,7 +38,7 @@ const config = alertingConfig({
   receivers: [{ name: 'hook', type: 'webhook', url, secret: 'test-secret-0123456789', timeout: '10m' }],
   route: { receiver: 'hook', group_by: ['theatre'], group_wait: '0s' },
 });
-const store = createSqliteStore({ path: db });
+const store = openObservationStore(db);
 const alertStore = createSqliteAlertStore({ path: db });
 await alertStore.migrate();
 const clock = () => new Date(now);
@@ -77,7 +77,7 @@ function run(script: string, args: string[]): { child: ChildProcess; stdout: () 
 describe('outbox crash safety', () => {
   it('loses nothing when the process dies between "alert fired" and "delivered"', async () => {
     const db = join(dir, 'vigil.db');
-    const store = createSqliteStore({ path: db });
+    const store = openObservationStore(db);
     await store.migrate();
     await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
     await store.close();

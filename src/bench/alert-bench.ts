@@ -16,7 +16,8 @@ import { parseFile } from '../app/ingest-files.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { withId, type Observation } from '../model/index.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
+import type { Store } from '../storage/store.js';
 import { getZone } from '../time/zone.js';
 import type { BenchFigure } from './bench-types.js';
 
@@ -65,7 +66,7 @@ function benchConfig(pack: LoadedPack, url: string): AlertingConfig {
 }
 
 interface Setup {
-  store: ReturnType<typeof createSqliteStore>;
+  store: Store;
   alertStore: ReturnType<typeof createSqliteAlertStore>;
   /** The first instant after the bundled data, on the day after its last report, and the naval counts to alternate. */
   start: number;
@@ -75,7 +76,7 @@ interface Setup {
 }
 
 async function setUp(pack: LoadedPack, bundled: Observation[], path: string): Promise<Setup> {
-  const store = createSqliteStore({ path });
+  const store = openObservationStore(path);
   await store.migrate();
   await store.putObservations(bundled, new Date(0).toISOString());
   const alertStore = createSqliteAlertStore({ path });

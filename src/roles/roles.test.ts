@@ -8,7 +8,7 @@ import { createInProcessHub } from '../bus/in-process/in-process-bus.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import type { Assessment } from '../model/index.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { observation } from '../storage/store-contract-fixtures.js';
 import type { Store } from '../storage/store.js';
 import { batchWork, observationsOf, packDataWork, publishWork } from './ingest-work.js';
@@ -73,7 +73,7 @@ describe('ingest and assess roles in one process', () => {
   });
 
   it('stores the bundled data once and publishes the assessment of the latest day', async () => {
-    store = createSqliteStore({ path: ':memory:' });
+    store = openObservationStore(':memory:');
     await store.migrate();
     const hub = createInProcessHub();
     const [serving, client] = [hub.connect(), hub.connect()];
@@ -102,7 +102,7 @@ describe('ingest and assess roles in one process', () => {
   });
 
   it('rejects a malformed work item without stopping the queue', async () => {
-    store = createSqliteStore({ path: ':memory:' });
+    store = openObservationStore(':memory:');
     await store.migrate();
     const bus = createInProcessHub().connect();
     buses = [bus];

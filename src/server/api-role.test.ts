@@ -9,7 +9,7 @@ import { SUBJECTS } from '../bus/subjects.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { startApiRole } from './api-role.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-api-role-'));
@@ -43,7 +43,7 @@ describe('api role', () => {
   it('creates the first admin, serves the API, and streams an event when another process stores observations', async () => {
     const db = join(dir, 'vigil.db');
     const pack = loadPack(DEFAULT_PACK);
-    const store = createSqliteStore({ path: db });
+    const store = openObservationStore(db);
     await store.migrate();
     const file = pack.data.find((d) => d.kind === 'triggers')!;
     await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: '2026-09-01T00:00:00.000Z' });

@@ -9,7 +9,7 @@ import { openAlertStore } from '../alerting/open-alert-store.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
 import { createSqliteUserStore } from '../users/sqlite/sqlite-user-store.js';
 import { runApiServer, type RunningApiServer } from './run-api-server.js';
@@ -42,7 +42,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   const dbPath = join(dir, 'vigil.db');
   const now = options.now ?? (() => new Date(FIXTURE_NOW));
   const pack = loadPack(DEFAULT_PACK);
-  const store = createSqliteStore({ path: dbPath });
+  const store = openObservationStore(dbPath);
   try {
     await store.migrate();
     for (const file of pack.data) await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: now().toISOString() });

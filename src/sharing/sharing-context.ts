@@ -1,7 +1,7 @@
 // Opens the sharing side of a Vigil database: partner registry, publication ledger, TAXII statuses and the org's keys.
 import { parseDatabaseUrl } from '../storage/database-url.js';
 import { openSqliteDatabase } from '../storage/sqlite/sqlite-driver.js';
-import { translateSqliteError } from '../storage/sqlite/sqlite-errors.js';
+import { translateSqliteError } from '../storage/database/sqlite-errors.js';
 import type { PublicationLedger } from './ledger/publication-ledger.js';
 import { createSqlitePublicationLedger } from './ledger/sqlite-publication-ledger.js';
 import { ensureOrgIdentity, type OrgKeys } from './partners/org-identity-store.js';

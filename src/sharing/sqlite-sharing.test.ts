@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { runPublicationLedgerContract } from './ledger/publication-ledger.contract.js';
 import { runPartnerRegistryContract } from './partners/partner-registry.contract.js';
 import { openSharing } from './sharing-context.js';
@@ -22,7 +22,7 @@ describe('SQLite sharing tables', () => {
 
   it('live in the observation store’s file, each with its own migrations table', async () => {
     const path = join(dir, 'shared.db');
-    const store = createSqliteStore({ path });
+    const store = openObservationStore(path);
     await store.migrate();
     const sharing = await openSharing(`sqlite:${path}`, { now: '2026-01-01T00:00:00.000Z' });
     await store.migrate();

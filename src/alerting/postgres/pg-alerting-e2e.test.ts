@@ -2,7 +2,7 @@
 // real engine fires, the outbox delivers to a real webhook (after one failed attempt), and an analyst acknowledges.
 import { afterEach, describe, expect, it } from 'vitest';
 import { dailyCounts, steady, testPack } from '../../../test/support/analysis-fixtures.js';
-import { createPgStore } from '../../storage/postgres/pg-store.js';
+import { openObservationStore } from '../../storage/open-store.js';
 import { dropSchema, freshSchemaName, pgSkipReason, schemaUrl } from '../../storage/postgres/pg-test-support.js';
 import { acknowledge } from '../acknowledgement.js';
 import { createAlertingEngine } from '../alerting-engine.js';
@@ -25,7 +25,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'alerting end to end on PostgreSQL',
     const schema = freshSchemaName('vigil_alerting_e2e');
     const url = schemaUrl(schema);
     cleanups.push(() => dropSchema(schema));
-    const store = createPgStore({ url, max: 2 });
+    const store = openObservationStore(url, { max: 2 });
     cleanups.push(() => store.close());
     await store.migrate();
     await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../../storage/open-store.js';
 import { runAlertStoreContract } from '../alert-store.contract.js';
 import { openAlertStore } from '../open-alert-store.js';
 import { createSqliteAlertStore } from './sqlite-alert-store.js';
@@ -22,7 +22,7 @@ runAlertStoreContract('sqlite file', async () => {
 describe('SQLite alert store', () => {
   it('lives in the main database file beside the observation store, each with its own migrations table', async () => {
     const path = join(dir, 'shared.db');
-    const main = createSqliteStore({ path });
+    const main = openObservationStore(path);
     await main.migrate();
     const alerts = openAlertStore(`sqlite:${path}`);
     await alerts.migrate();

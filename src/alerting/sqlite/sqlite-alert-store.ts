@@ -1,7 +1,7 @@
 // The SQLite AlertStore: the alerting tables in the same database file as the observation store, better-sqlite3 underneath.
 import { vigilError } from '../../errors/index.js';
 import { openSqliteDatabase, type SqliteStatement } from '../../storage/sqlite/sqlite-driver.js';
-import { translateSqliteError } from '../../storage/sqlite/sqlite-errors.js';
+import { translateSqliteError } from '../../storage/database/sqlite-errors.js';
 import type { AlertGroup } from '../alert-group.js';
 import {
   ALERT_COLUMNS, ALERT_UPDATE_SET, alertParams, foldReceiverHealth, OUTBOX_SELECT, RECEIVER_HEALTH_SELECT, rowToAck, rowToAlert,

@@ -3,8 +3,8 @@
 // VIGIL_STORE_UNAVAILABLE instead of a driver error.
 import { vigilError } from '../../errors/index.js';
 import { createPgPool, type PgClient, type PgPool, type PgPoolOptions } from './pg-driver.js';
-import { translatePgError } from './pg-errors.js';
-import { parsePgUrl, type PgLocation } from './pg-url.js';
+import { translatePgError } from '../database/pg-errors.js';
+import { parsePgUrl, type PgLocation } from '../database/pg-url.js';
 
 export interface PgDatabase {
   readonly location: PgLocation;

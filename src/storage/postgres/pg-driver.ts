@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
-import type { PgLocation } from './pg-url.js';
+import type { PgLocation } from '../database/pg-url.js';
 
 export interface PgQuery {
   text: string;

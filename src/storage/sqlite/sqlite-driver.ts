@@ -1,6 +1,6 @@
 // The few better-sqlite3 methods the adapter uses, declared locally, and the one place that opens a connection.
 import Database from 'better-sqlite3';
-import { translateSqliteError } from './sqlite-errors.js';
+import { translateSqliteError } from '../database/sqlite-errors.js';
 
 export interface SqliteStatement {
   run(...params: unknown[]): { changes: number };

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../../storage/open-store.js';
 import { verifyAuditChain } from '../audit-chain.js';
 import { openUserStore } from '../open-user-store.js';
 import { runUserStoreContract } from '../user-store.contract.js';
@@ -23,7 +23,7 @@ runUserStoreContract('sqlite file', async () => {
 describe('SQLite user store', () => {
   it('shares the database file with the observation store, with its own migrations table', async () => {
     const path = join(dir, 'shared.db');
-    const main = createSqliteStore({ path });
+    const main = openObservationStore(path);
     await main.migrate();
     const users = openUserStore(`sqlite:${path}`);
     await users.migrate();

@@ -2,7 +2,7 @@
 import { vigilError } from '../../errors/index.js';
 import type { Tlp } from '../../model/index.js';
 import { openSqliteDatabase, type SqliteStatement } from '../../storage/sqlite/sqlite-driver.js';
-import { translateSqliteError } from '../../storage/sqlite/sqlite-errors.js';
+import { translateSqliteError } from '../../storage/database/sqlite-errors.js';
 import { chainEntry, type AuditEntry } from '../audit-chain.js';
 import type { ApiToken, Role, Session, User } from '../user.js';
 import type { UserStore } from '../user-store.js';
