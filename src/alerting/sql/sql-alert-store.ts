@@ -1,23 +1,23 @@
 // The AlertStore written once against the database layer (Kysely over SQLite or PostgreSQL): the alerting tables live
 // in the observation store's database (and schema), so several processes share one inbox and one outbox.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { vigilError } from '../../errors/index.js';
 import type { AlertGroup } from '../alert-group.js';
+import type { AlertingSnapshot } from '../alerting-pipeline.js';
 import { outboxId, type AlertStore, type CycleCommit } from '../alert-store.js';
 import type { Silence } from '../silences.js';
 import {
   ALERT_COLUMNS, alertRow, foldReceiverHealth, rowToAck, rowToAlert, rowToLoggedNotification, rowToOutbox, rowToSilence, rowToTick, rowToTransition,
-  type AlertingTables,
+  type AlertingTables, type OutboxRow,
 } from './alert-tables.js';
 import { ALERTING_MIGRATIONS } from './alerting-migrations.js';
-import type { Database } from '../../storage/database/database.js';
+import type { Connection, Database } from '../../storage/database/database.js';
+import { buildAlertSql, type AlertSql } from './alert-sql.js';
 
 /** Large enough to mean "no limit" where the port's query has none. */
 const NO_LIMIT = 1_000_000;
 /** Ids per IN list: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const CHUNK = 500;
-/** Cycles and claims take this lock to COMMIT, so seq order is commit order (a reader by afterSeq never sees 12 before 11). */
-const LOG_LOCK = 'vigil.alerting.log';
 
 type Db = Kysely<AlertingTables>;
 
@@ -27,14 +27,45 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+type Row<T extends keyof AlertingTables> = Selectable<AlertingTables[T]>;
+
 const selectAlerts = (k: Db) => k.selectFrom('alerting_alerts').select(ALERT_COLUMNS);
 const outboxWithPayload = (k: Db) => k.selectFrom('alerting_outbox as o').innerJoin('alerting_notifications as n', 'n.id', 'o.notification_id')
   .select(['o.id', 'o.notification_id', 'o.receiver', 'o.status', 'o.attempts', 'o.next_attempt_at', 'o.leased_until', 'o.last_error', 'o.created_at', 'o.delivered_at', 'n.payload']);
 
-async function alertsByIds(k: Db, ids: readonly string[]) {
-  const rows = [];
-  for (const c of chunks(ids)) rows.push(...await selectAlerts(k).where('id', 'in', c).execute());
-  return rows.map(rowToAlert);
+/** Rows of `sqlFor(n)` for every chunk of `ids` (one IN list per chunk). */
+async function allIn<R>(conn: Connection, ids: readonly string[], sqlFor: (n: number) => string): Promise<R[]> {
+  const rows: R[] = [];
+  for (const c of chunks(ids)) rows.push(...await conn.all<R>(sqlFor(c.length), c));
+  return rows;
+}
+
+async function writeCommit(conn: Connection, q: AlertSql, c: CycleCommit): Promise<void> {
+  for (const a of c.alerts) {
+    const row = alertRow(a);
+    await conn.run(q.upsertAlert, ALERT_COLUMNS.map((column) => row[column]));
+  }
+  for (const t of c.transitions) await conn.run(q.insertTransition, [t.alertId, t.fingerprint, t.rule, t.from, t.to, t.at]);
+  for (const g of c.groups) await conn.run(q.upsertGroup, [g.key, JSON.stringify(g)]);
+  for (const key of c.deletedGroups) await conn.run(q.deleteGroup, [key]);
+  for (const n of c.notifications) {
+    await conn.run(q.insertNotification, [n.id, n.groupKey, JSON.stringify(n), n.createdAt]);
+    for (const receiver of n.receivers) await conn.run(q.insertOutbox, [outboxId(n.id, receiver), n.id, receiver, n.createdAt, n.createdAt]);
+  }
+  for (const [key, value] of Object.entries(c.meta ?? {})) await conn.run(q.upsertMeta, [key, JSON.stringify(value)]);
+}
+
+async function readSnapshot(conn: Connection, q: AlertSql, now: string): Promise<AlertingSnapshot> {
+  const groups = (await conn.all<{ state: string }>(q.groups)).map((r) => JSON.parse(r.state) as AlertGroup);
+  const active = (await conn.all<Row<'alerting_alerts'>>(q.activeAlerts)).map(rowToAlert);
+  const have = new Set(active.map((a) => a.id));
+  const referenced = [...new Set(groups.flatMap((g) => Object.keys(g.notified)))].filter((id) => !have.has(id));
+  const alerts = [...active, ...(await allIn<Row<'alerting_alerts'>>(conn, referenced, q.alertsIn)).map(rowToAlert)];
+  const ids = alerts.map((a) => a.id);
+  const silences = (await conn.all<Row<'alerting_silences'>>(q.silencesInForce, [now, now])).map(rowToSilence);
+  const acks = (await allIn<Row<'alerting_acks'>>(conn, ids, q.acksIn)).map(rowToAck);
+  const ticks = (await allIn<Row<'alerting_playbook_ticks'>>(conn, ids, q.ticksIn)).map(rowToTick);
+  return { alerts, groups, silences, acks, ticks };
 }
 
 async function acksOf(k: Db, ids: readonly string[] | undefined) {
@@ -53,34 +84,6 @@ async function ticksOf(k: Db, ids: readonly string[] | undefined) {
   return rows.map(rowToTick);
 }
 
-async function writeCommit(k: Db, c: CycleCommit): Promise<void> {
-  for (const a of c.alerts) {
-    await k.insertInto('alerting_alerts').values(alertRow(a))
-      .onConflict((oc) => oc.column('id').doUpdateSet(Object.fromEntries(ALERT_COLUMNS.filter((col) => col !== 'id').map((col) => [col, sql.ref(`excluded.${col}`)])))).execute();
-  }
-  for (const t of c.transitions) {
-    await k.insertInto('alerting_transitions').values({ alert_id: t.alertId, fingerprint: t.fingerprint, rule: t.rule, from_status: t.from, to_status: t.to, at: t.at }).execute();
-  }
-  for (const g of c.groups) {
-    await k.insertInto('alerting_groups').values({ group_key: g.key, state: JSON.stringify(g) })
-      .onConflict((oc) => oc.column('group_key').doUpdateSet({ state: (eb) => eb.ref('excluded.state') })).execute();
-  }
-  for (const keys of chunks(c.deletedGroups)) await k.deleteFrom('alerting_groups').where('group_key', 'in', keys).execute();
-  for (const n of c.notifications) {
-    await k.insertInto('alerting_notifications').values({ id: n.id, group_key: n.groupKey, payload: JSON.stringify(n), created_at: n.createdAt })
-      .onConflict((oc) => oc.column('id').doNothing()).execute();
-    for (const receiver of n.receivers) {
-      await k.insertInto('alerting_outbox')
-        .values({ id: outboxId(n.id, receiver), notification_id: n.id, receiver, status: 'pending', attempts: 0, next_attempt_at: n.createdAt, created_at: n.createdAt })
-        .onConflict((oc) => oc.column('id').doNothing()).execute();
-    }
-  }
-  for (const [key, value] of Object.entries(c.meta ?? {})) {
-    await k.insertInto('alerting_meta').values({ meta_key: key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('meta_key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') })).execute();
-  }
-}
-
 const ended = (s: Silence, at: string) => s.endsAt <= at || (s.expiredAt !== null && s.expiredAt <= at);
 
 /**
@@ -91,10 +94,14 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
   /** The query builder, bound to the current transaction if there is one. */
   const kysely = () => db.kysely as Kysely<AlertingTables>;
   const run = <T>(work: (k: Db) => Promise<T>): Promise<T> => work(kysely());
-  /** One transaction, serialised with every other writer under `lock` until COMMIT. */
-  const write = <T>(lock: string, work: (k: Db) => Promise<T>): Promise<T> => db.transaction(async (conn) => {
-    await conn.lockWrites(lock);
-    return work(kysely());
+  const q = buildAlertSql((i) => db.placeholder(i));
+  // Cycles take the log lock to COMMIT, so the logs' seq order is commit order (an afterSeq reader never sees 12
+  // before 11); keys carry the schema, so two schemas never block each other.
+  const lock = (name: string) => `vigil.alerting.${name}.${db.namespace}`;
+  /** One transaction, serialised with every other writer under `name` until COMMIT. */
+  const write = <T>(name: string, work: (conn: Connection) => Promise<T>): Promise<T> => db.transaction(async (conn) => {
+    await conn.lockWrites(lock(name));
+    return work(conn);
   });
 
   return {
@@ -107,20 +114,9 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
     },
 
     // Under the log lock no cycle commits between the reads, so groups and the alerts they refer to agree.
-    loadSnapshot: (now) => write(LOG_LOCK, async (k) => {
-      const groups = (await k.selectFrom('alerting_groups').select('state').orderBy('group_key').execute()).map((r) => JSON.parse(r.state) as AlertGroup);
-      const active = (await selectAlerts(k).where('status', 'in', ['pending', 'firing']).execute()).map(rowToAlert);
-      const have = new Set(active.map((a) => a.id));
-      const referenced = [...new Set(groups.flatMap((g) => Object.keys(g.notified)))].filter((id) => !have.has(id));
-      const alerts = [...active, ...await alertsByIds(k, referenced)];
-      const ids = alerts.map((a) => a.id);
-      const silences = (await k.selectFrom('alerting_silences').selectAll()
-        .where('ends_at', '>', now).where((eb) => eb.or([eb('expired_at', 'is', null), eb('expired_at', '>', now)]))
-        .orderBy('starts_at').orderBy('id').execute()).map(rowToSilence);
-      return { alerts, groups, silences, acks: await acksOf(k, ids), ticks: await ticksOf(k, ids) };
-    }),
+    loadSnapshot: (now) => write('log', (conn) => readSnapshot(conn, q, now)),
 
-    commitCycle: (commit) => write(LOG_LOCK, (k) => writeCommit(k, commit)),
+    commitCycle: (commit) => write('log', (conn) => writeCommit(conn, q, commit)),
 
     async getMeta<T>(key: string) {
       const row = await run((k) => k.selectFrom('alerting_meta').select('value').where('meta_key', '=', key).executeTakeFirst());
@@ -183,7 +179,8 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
       return at === undefined ? all : all.filter((s) => s.startsAt <= at && at < s.endsAt && (s.expiredAt === null || at < s.expiredAt));
     },
 
-    expireSilence: (id, at) => write('vigil.alerting.silences', async (k) => {
+    expireSilence: (id, at) => write('silences', async () => {
+      const k = kysely();
       const row = await k.selectFrom('alerting_silences').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw vigilError('VIGIL_NOT_FOUND', `no silence ${id}`);
       const s = rowToSilence(row);
@@ -195,27 +192,25 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
     listNotifications: (q = {}) => run(async (k) => (await k.selectFrom('alerting_notifications').select(['seq', 'payload'])
       .where('seq', '>', q.afterSeq ?? 0).orderBy('seq').limit(q.limit ?? NO_LIMIT).execute()).map(rowToLoggedNotification)),
 
-    claimOutbox: ({ now, leaseMs, limit, receiver }) => write('vigil.alerting.outbox', async (k) => {
+    claimOutbox: ({ now, leaseMs, limit, receiver }) => write('outbox', async (conn) => {
       const until = new Date(Date.parse(now) + leaseMs).toISOString();
-      // Claims are serialised (the lock), so two dispatchers never lease one entry.
-      let due = k.selectFrom('alerting_outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<=', now)]))
-        .orderBy('created_at').orderBy('id').limit(Math.max(0, Math.floor(limit)));
-      if (receiver !== undefined) due = due.where('receiver', '=', receiver);
-      const ids = (await due.execute()).map((r) => r.id);
+      const count = Math.max(0, Math.floor(limit));
+      const due = receiver === undefined
+        ? await conn.all<{ id: string }>(q.dueOutbox(false), [now, now, count])
+        : await conn.all<{ id: string }>(q.dueOutbox(true), [now, now, receiver, count]);
+      const ids = due.map((r) => r.id);
       if (ids.length === 0) return [];
-      await k.updateTable('alerting_outbox').set((eb) => ({ leased_until: until, attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).execute();
-      return (await outboxWithPayload(k).where('o.id', 'in', ids).orderBy('o.created_at').orderBy('o.id').execute()).map(rowToOutbox);
+      // Claims are serialised (the lock), so two dispatchers never lease one entry.
+      await conn.run(q.leaseOutbox(ids.length), [until, ...ids]);
+      return (await conn.all<OutboxRow>(q.outboxIn(ids.length), ids)).map(rowToOutbox);
     }),
 
     async markDelivered(id, at) {
-      await run((k) => k.updateTable('alerting_outbox').set({ status: 'delivered', delivered_at: at, leased_until: null }).where('id', '=', id).execute());
+      await db.raw((conn) => conn.run(q.markDelivered, [at, id]));
     },
 
     async markFailed(id, error, nextAttemptAt) {
-      await run((k) => k.updateTable('alerting_outbox')
-        .set((eb) => ({ last_error: error.slice(0, 500), next_attempt_at: nextAttemptAt, leased_until: null, first_failed_at: eb.fn.coalesce('first_failed_at', eb.val(nextAttemptAt)) }))
-        .where('id', '=', id).where('status', '=', 'pending').execute());
+      await db.raw((conn) => conn.run(q.markFailed, [error.slice(0, 500), nextAttemptAt, nextAttemptAt, id]));
     },
 
     listOutbox: (q = {}) => run(async (k) => {
