@@ -13,14 +13,14 @@ import { LEDGER_COLUMNS, rowToEntry, type SharingTables } from './sharing-tables
 
 type Db = Kysely<SharingTables>;
 
-const APPEND_LOCK = 'vigil.sharing.ledger';
-
 export function createPublicationLedger(db: Database): PublicationLedger {
   const k = () => db.kysely as Db;
+  // Per schema, so two PostgreSQL schemas never block each other.
+  const appendLock = `vigil.sharing.ledger.${db.namespace}`;
 
   /** Runs `work` in one transaction holding the append lock, with the date_added its rows get. */
   const append = <T>(now: string, work: (dateAdded: string) => Promise<T>): Promise<T> => db.transaction(async (conn) => {
-    await conn.lockWrites(APPEND_LOCK);
+    await conn.lockWrites(appendLock);
     const latest = await k().selectFrom('sharing_objects').select((eb) => eb.fn.max('date_added').as('latest')).executeTakeFirst();
     const newest = latest?.latest ?? null;
     return work(newest !== null && newest > now ? newest : now);
