@@ -11,7 +11,7 @@ import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
 import { openObservationStore } from '../storage/open-store.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
-import { createSqliteUserStore } from '../users/sqlite/sqlite-user-store.js';
+import { openUserStore } from '../users/open-user-store.js';
 import { runApiServer, type RunningApiServer } from './run-api-server.js';
 
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
@@ -46,7 +46,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   try {
     await store.migrate();
     for (const file of pack.data) await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: now().toISOString() });
-    const users = createSqliteUserStore({ path: dbPath });
+    const users = openUserStore(dbPath);
     await users.migrate();
     const tokens = { admin: '', analyst: '', viewer: '' };
     for (const [key, username, role] of [['admin', 'admin', 'admin'], ['analyst', 'ana', 'analyst'], ['viewer', 'vic', 'viewer']] as const) {

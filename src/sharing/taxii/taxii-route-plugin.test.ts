@@ -6,7 +6,7 @@ import { DEFAULT_PACK } from '../../app/paths.js';
 import { loadPack } from '../../packs/pack-loader.js';
 import { createServer } from '../../server/create-server.js';
 import { createServerDeps } from '../../server/server-context.js';
-import { createSqliteUserStore } from '../../users/sqlite/sqlite-user-store.js';
+import { openUserStore } from '../../users/open-user-store.js';
 import { DEFAULT_COLLECTION } from '../partners/collections.js';
 import { createTestInstance, sampleObservation, type TestInstance } from '../sharing-fixtures.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
@@ -14,7 +14,7 @@ import { TAXII_MEDIA_TYPE } from './taxii-media.js';
 let a: TestInstance;
 let app: FastifyInstance;
 let token: string;
-const users = () => createSqliteUserStore({ path: a.dbPath });
+const users = () => openUserStore(a.dbPath);
 let userStore: ReturnType<typeof users>;
 
 beforeAll(async () => {
