@@ -6,7 +6,7 @@ import { DEFAULT_PACK } from '../../app/paths.js';
 import { loadPack } from '../../packs/pack-loader.js';
 import { createServer } from '../../server/create-server.js';
 import { createServerDeps } from '../../server/server-context.js';
-import { openUserStore } from '../../users/open-user-store.js';
+import { openVigil, type Vigil } from '../../app/open-vigil.js';
 import { DEFAULT_COLLECTION } from '../partners/collections.js';
 import { createTestInstance, sampleObservation, type TestInstance } from '../sharing-fixtures.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
@@ -14,22 +14,20 @@ import { TAXII_MEDIA_TYPE } from './taxii-media.js';
 let a: TestInstance;
 let app: FastifyInstance;
 let token: string;
-const users = () => openUserStore(a.dbPath);
-let userStore: ReturnType<typeof users>;
+let vigil: Vigil;
 
 beforeAll(async () => {
   a = await createTestInstance('serve');
   await a.store.putObservations([sampleObservation({ tlp: 'green' }), sampleObservation({ tlp: 'amber', value: 99 })], '2026-01-01T00:00:00.000Z');
   token = (await a.sharing.registry.addPartner({ name: 'beta', tlpMax: 'green', collections: ['default'] }, '2026-01-01T00:00:00.000Z')).token;
-  userStore = users();
-  await userStore.migrate();
   const now = () => new Date('2026-01-02T00:00:00.000Z');
-  const deps = { ...createServerDeps({ store: a.store, pack: loadPack(DEFAULT_PACK), users: userStore, now }), sharing: a.sharing };
+  vigil = await openVigil({ databaseUrl: a.dbPath, pack: loadPack(DEFAULT_PACK) }, now);
+  const deps = { ...createServerDeps({ store: vigil.store, pack: vigil.pack, users: vigil.users, writes: vigil.writes, now }), sharing: a.sharing };
   app = await createServer(deps);
 });
 afterAll(async () => {
   await app.close();
-  await userStore.close();
+  await vigil.close();
   await a.close();
 });
 
