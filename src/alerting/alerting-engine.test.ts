@@ -9,7 +9,7 @@ import type { Store } from '../storage/store.js';
 import type { AlertStore } from './alert-store.js';
 import { createAlertingEngine } from './alerting-engine.js';
 import { alertingConfig } from './fixtures.contract.js';
-import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 let store: Store;
 let alertStore: AlertStore;
@@ -23,7 +23,7 @@ describe('alerting engine', () => {
     store = openObservationStore(':memory:');
     await store.migrate();
     await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
-    alertStore = createSqliteAlertStore({ path: ':memory:' });
+    alertStore = openAlertStore(':memory:');
     await alertStore.migrate();
     const clock = { now: Date.parse('2024-05-01T02:00:00.000Z') };
     let cycles = 0;

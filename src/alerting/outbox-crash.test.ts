@@ -13,7 +13,7 @@ import { openObservationStore } from '../storage/open-store.js';
 import type { NotificationEnvelope } from './notification.js';
 import { waitFor } from './notifier.contract.js';
 import { startHook } from './receivers/receiving-ends.contract.js';
-import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-outbox-crash-'));
 const children: ChildProcess[] = [];
@@ -28,7 +28,7 @@ const src = (path: string) => JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, pa
 const PRELUDE = `
 import { dailyCounts, testPack } from ${src('test/support/analysis-fixtures.ts')};
 import { openObservationStore } from ${src('src/storage/open-store.ts')};
-import { createSqliteAlertStore } from ${src('src/alerting/sqlite/sqlite-alert-store.ts')};
+import { openAlertStore } from ${src('src/alerting/open-alert-store.ts')};
 import { createAlertingEngine } from ${src('src/alerting/alerting-engine.ts')};
 import { createOutboxDispatcher } from ${src('src/alerting/outbox-dispatcher.ts')};
 import { createNotifiers } from ${src('src/alerting/receivers/create-notifiers.ts')};
@@ -39,7 +39,7 @@ const config = alertingConfig({
   route: { receiver: 'hook', group_by: ['theatre'], group_wait: '0s' },
 });
 const store = openObservationStore(db);
-const alertStore = createSqliteAlertStore({ path: db });
+const alertStore = openAlertStore(db);
 await alertStore.migrate();
 const clock = () => new Date(now);
 const dispatcher = createOutboxDispatcher({ store: alertStore, notifiers: createNotifiers(config.receivers, { env: {} }), clock, leaseMs: 60_000 });
@@ -96,7 +96,7 @@ describe('outbox crash safety', () => {
       await new Promise<void>((r) => { hanging.closeAllConnections(); hanging.close(() => r()); });
     }
 
-    const alertStore = createSqliteAlertStore({ path: db });
+    const alertStore = openAlertStore(db);
     const pending = await alertStore.listOutbox();
     expect(pending.map((e) => [e.id, e.status, e.attempts])).toEqual([[seen[0], 'pending', 1]]);
 

@@ -10,7 +10,7 @@ import { validateAlertingConfig } from '../alerting/load-alerting-config.js';
 import type { NotificationEnvelope } from '../alerting/notification.js';
 import { createOutboxDispatcher } from '../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../alerting/receivers/create-notifiers.js';
-import { createSqliteAlertStore } from '../alerting/sqlite/sqlite-alert-store.js';
+import { openAlertStore } from '../alerting/open-alert-store.js';
 import { assessAt } from '../app/assess-at.js';
 import { parseFile } from '../app/ingest-files.js';
 import { DEFAULT_PACK } from '../app/paths.js';
@@ -67,7 +67,7 @@ function benchConfig(pack: LoadedPack, url: string): AlertingConfig {
 
 interface Setup {
   store: Store;
-  alertStore: ReturnType<typeof createSqliteAlertStore>;
+  alertStore: ReturnType<typeof openAlertStore>;
   /** The first instant after the bundled data, on the day after its last report, and the naval counts to alternate. */
   start: number;
   observation: (value: number, publishedMs: number) => Observation;
@@ -79,7 +79,7 @@ async function setUp(pack: LoadedPack, bundled: Observation[], path: string): Pr
   const store = openObservationStore(path);
   await store.migrate();
   await store.putObservations(bundled, new Date(0).toISOString());
-  const alertStore = createSqliteAlertStore({ path });
+  const alertStore = openAlertStore(path);
   await alertStore.migrate();
   const zone = getZone(pack.timeZone);
   const lastPublished = Math.max(...bundled.filter((b) => b.series === SERIES).map((b) => Date.parse(b.publishedAt)));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../app/paths.js';
 import { withId, type Observation, type ObservationInput } from '../model/index.js';
-import { openPgDatabase } from '../storage/postgres/pg-database.js';
+import { openDatabase } from '../storage/database/open-database.js';
 import { openObservationStore } from '../storage/open-store.js';
 import { dropSchema, freshSchemaName, schemaUrl } from '../storage/postgres/pg-test-support.js';
 import type { Store } from '../storage/store.js';
@@ -161,7 +161,7 @@ export async function pgSharingHarness(): Promise<SharingHarness> {
   const schema = freshSchemaName('vigil_sharing_test');
   const url = schemaUrl(schema);
   return harness(url, () => dropSchema(schema), async (table) => {
-    const db = openPgDatabase(url, { max: 1 });
+    const db = openDatabase(url, { max: 1 });
     try {
       return await db.rows<Record<string, unknown>>(`SELECT * FROM ${table}`);
     } finally {

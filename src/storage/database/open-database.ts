@@ -4,7 +4,8 @@ import { parseDatabaseUrl } from '../database-url.js';
 import { createDatabase } from './create-database.js';
 import type { Database } from './database.js';
 import { openPostgresEngine, type PostgresEngineOptions } from './postgres-engine.js';
-import { openSqliteEngine, type SqliteEngineOptions } from './sqlite-engine.js';
+import type { SqliteEngineOptions } from './sqlite-engine.js';
+import { openSharedSqliteEngine } from './sqlite-shared-engine.js';
 
 export type DatabaseOptions = SqliteEngineOptions & PostgresEngineOptions;
 
@@ -14,6 +15,6 @@ export type DatabaseOptions = SqliteEngineOptions & PostgresEngineOptions;
  */
 export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
   const target = parseDatabaseUrl(url);
-  const engine = target.dialect === 'postgres' ? openPostgresEngine(target.url, options) : openSqliteEngine(target.path, options);
+  const engine = target.dialect === 'postgres' ? openPostgresEngine(target.url, options) : openSharedSqliteEngine(target.path, options);
   return createDatabase(engine);
 }

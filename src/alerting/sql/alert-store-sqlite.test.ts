@@ -7,14 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openObservationStore } from '../../storage/open-store.js';
 import { runAlertStoreContract } from '../alert-store.contract.js';
 import { openAlertStore } from '../open-alert-store.js';
-import { createSqliteAlertStore } from './sqlite-alert-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-alert-store-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 runAlertStoreContract('sqlite file', async () => {
-  const store = createSqliteAlertStore({ path: join(dir, `a-${++n}.db`) });
+  const store = openAlertStore(join(dir, `a-${++n}.db`));
   await store.migrate();
   return store;
 });

@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openObservationStore } from '../storage/open-store.js';
-import { runPublicationLedgerContract } from './ledger/publication-ledger.contract.js';
-import { runPartnerRegistryContract } from './partners/partner-registry.contract.js';
-import { openSharing } from './sharing-context.js';
-import { sqliteSharingHarness } from './sharing-fixtures.js';
-import { runTaxiiStatusStoreContract } from './taxii/taxii-status-store.contract.js';
+import { openObservationStore } from '../../storage/open-store.js';
+import { runPublicationLedgerContract } from '../ledger/publication-ledger.contract.js';
+import { runPartnerRegistryContract } from '../partners/partner-registry.contract.js';
+import { openSharing } from '../sharing-context.js';
+import { sqliteSharingHarness } from '../sharing-fixtures.js';
+import { runTaxiiStatusStoreContract } from '../taxii/taxii-status-store.contract.js';
 
 runPartnerRegistryContract('sqlite file', sqliteSharingHarness);
 runPublicationLedgerContract('sqlite file', sqliteSharingHarness);

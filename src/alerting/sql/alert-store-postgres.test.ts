@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dropSchema, freshSchemaName, inThrowawaySchema, pgSkipReason, schemaUrl } from '../../storage/postgres/pg-test-support.js';
 import { contractNotification, runAlertStoreContract } from '../alert-store.contract.js';
 import type { AlertStore } from '../alert-store.js';
-import { createPgAlertStore } from './pg-alert-store.js';
+import { openAlertStore } from '../open-alert-store.js';
 
 const skip = await pgSkipReason();
 
 /** A migrated store in a new schema; closing it drops the schema. */
-const throwawayStore = (): Promise<AlertStore> => inThrowawaySchema('vigil_alerts_test', (url) => createPgAlertStore({ url }));
+const throwawayStore = (): Promise<AlertStore> => inThrowawaySchema('vigil_alerts_test', (url) => openAlertStore(url, { max: 2 }));
 
 describe.skipIf(skip !== undefined)(skip ?? 'postgres alerts', () => {
   runAlertStoreContract('postgres', throwawayStore);
@@ -25,7 +25,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'postgres alerts', () => {
     async function processes(n: number): Promise<AlertStore[]> {
       const schema = freshSchemaName('vigil_alerts_test');
       schemas.push(schema);
-      const stores = Array.from({ length: n }, () => createPgAlertStore({ url: schemaUrl(schema), max: 2 }));
+      const stores = Array.from({ length: n }, () => openAlertStore(schemaUrl(schema), { max: 2 }));
       open.push(...stores);
       await Promise.all(stores.map((s) => s.migrate()));
       return stores;
