@@ -1,25 +1,21 @@
 // The roles a `vigil serve` process can run, as one table: adding a role (api, notify…) is one line here plus its file.
 import type { Bus } from '../bus/bus.js';
 import { vigilError } from '../errors/index.js';
-import type { LoadedPack } from '../packs/pack-loader.js';
-import type { Store } from '../storage/store.js';
+import type { Vigil } from '../app/open-vigil.js';
 import { startApiRole } from '../server/api-role.js';
 import { startAssessRole } from './assess-role.js';
 import { startIngestRole } from './ingest-role.js';
 
 /** What every role gets from the process that runs it. */
 export interface RoleContext {
-  store: Store;
+  /** The process's composition root: one database, the stores, the pack it serves (vigil.pack), the clock, writes. */
+  vigil: Vigil;
   bus: Bus;
-  /** The theatre this process serves (the assess role assesses it). */
-  pack: LoadedPack;
-  /** The clock, read at the edge and passed inward. */
-  now: () => Date;
   /** One line of operational log (stderr in `vigil serve`). */
   log: (line: string) => void;
   /** How long a work item may stay unacknowledged before another worker gets it. */
   ackWaitMs: number;
-  /** The database URL the store was opened from: the api role keeps users and alerts there (absent: in memory). */
+  /** The database URL vigil was opened from: the api role's alerts and sharing families still open it themselves. */
   dbUrl?: string;
   /** Where the api role listens (absent: a free loopback port, for tests). */
   http?: { host: string; port: number; trustProxy?: true | string[] };

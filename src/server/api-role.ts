@@ -8,7 +8,7 @@ import { DEFAULT_HOST, runApiServer } from './run-api-server.js';
 
 export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
   const server = await runApiServer({
-    store: ctx.store, pack: ctx.pack, dbUrl: ctx.dbUrl ?? ':memory:', now: ctx.now, log: ctx.log, bus: ctx.bus,
+    vigil: ctx.vigil, dbUrl: ctx.dbUrl ?? ':memory:', log: ctx.log, bus: ctx.bus,
     host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy,
     // One process (in-process bus): this process is the whole Vigil and runs the alert loop too.
     runAlerting: ctx.bus.kind === 'memory',
@@ -16,9 +16,9 @@ export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
     logger: ctx.http ? { level: process.env.VIGIL_LOG_LEVEL ?? 'info', stream: process.stderr } : false,
   });
   try {
-    const admin = await ensureFirstAdmin(server.deps.users, ctx.now().toISOString());
+    const admin = await ensureFirstAdmin(server.deps.users, ctx.vigil.clock().toISOString());
     if (admin) ctx.log(`api: created user ${admin.username} with password ${admin.password} (shown once; change it in the dashboard)`);
-    const subscription = await ctx.bus.subscribe<StoredNotice>(SUBJECTS.stored(ctx.pack.id), async (message) => {
+    const subscription = await ctx.bus.subscribe<StoredNotice>(SUBJECTS.stored(ctx.vigil.pack.id), async (message) => {
       const n = message.payload;
       if (n.workId.startsWith(OWN_NOTICE_PREFIX)) return;
       await observationsStored(server.deps, { inserted: n.inserted, unchanged: n.unchanged, label: n.workId, by: 'ingest role' }).catch((error: Error) => ctx.log(`api: refresh after ${n.workId} failed: ${error.message}`));

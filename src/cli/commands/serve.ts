@@ -46,7 +46,7 @@ export function registerServe(program: Command): void {
         try {
           const http = { host: opts.host, port: parsePort(opts.port), trustProxy };
           const dbUrl = resolveDbUrl(cmd.optsWithGlobals().db, process.env.VIGIL_DB);
-          for (const role of roles) running.push(await ROLES[role]({ store: ctx.store, bus, pack: ctx.pack, now: ctx.now, log, ackWaitMs, dbUrl, http }));
+          for (const role of roles) running.push(await ROLES[role]({ vigil: ctx.vigil, bus, log, ackWaitMs, dbUrl, http }));
           if (opts.loadPackData) {
             const { queued, duplicates } = await publishWork(bus, packDataWork(ctx.pack));
             log(`serve: queued ${queued} work items from ${ctx.pack.name}'s bundled data (${duplicates} already queued)`);

@@ -1,5 +1,6 @@
 // End to end on PostgreSQL: partners added with the CLI (`vigil --db postgres://… partner add`), then `vigil serve`'s
 // API server on the same database serving each partner its collection over HTTP, paged, signed, within its TLP ceiling.
+import { openVigil, type Vigil } from '../../app/open-vigil.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/run-cli.js';
 import { DEFAULT_PACK } from '../../app/paths.js';
@@ -21,6 +22,7 @@ const BATCH = '2026-01-01T00:00:00.000Z';
 describe.skipIf(skip !== undefined)(skip ?? 'TAXII on PostgreSQL', () => {
   let a: TestInstance;
   let server: RunningApiServer;
+  let vigil: Vigil | undefined;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -35,12 +37,12 @@ describe.skipIf(skip !== undefined)(skip ?? 'TAXII on PostgreSQL', () => {
       expect(added.code, added.stderr).toBe(0);
       tokens[name] = added.stdout.trim();
     }
-    server = await runApiServer({
-      store: a.store, pack: loadPack(DEFAULT_PACK), dbUrl: a.dbPath, now: () => new Date('2026-01-02T00:00:00.000Z'), log: () => {}, runAlerting: false, port: 0,
-    });
+    vigil = await openVigil({ databaseUrl: a.dbPath, pack: loadPack(DEFAULT_PACK) }, () => new Date('2026-01-02T00:00:00.000Z'));
+    server = await runApiServer({ vigil, dbUrl: a.dbPath, log: () => {}, runAlerting: false, port: 0 });
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
+    await vigil?.close();
     await a?.close();
   });
 

@@ -19,6 +19,7 @@ export const taxiiRoutes: VigilRoutePlugin = async (app, { deps }: { deps: Serve
   await app.register(taxiiPlugin, {
     prefix: TAXII_PREFIX,
     store: deps.store,
+    writes: deps.writes,
     registry: sharing.registry,
     ledger: sharing.ledger,
     statuses: sharing.statuses,

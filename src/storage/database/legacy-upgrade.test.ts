@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withId } from '../../model/index.js';
+import { verifyAuditChain } from '../../users/audit-chain.js';
+import { openUserStore } from '../../users/open-user-store.js';
 import { openObservationStore } from '../open-store.js';
 import { dropSchema, freshSchemaName, pgSkipReason, PG_TEST_URL, schemaUrl } from '../postgres/pg-test-support.js';
 import { parsePgUrl } from './pg-url.js';
@@ -30,6 +32,13 @@ async function expectUpgradedInPlace(url: string): Promise<void> {
   expect(await store.putObservations([next], '2024-06-02T01:00:00.000Z')).toEqual({ inserted: 1, unchanged: 0 });
   expect((await store.getObservation(next.id))?.seq).toBe(3);
   await store.close();
+  const users = openUserStore(url);
+  await users.migrate();
+  expect((await users.findUserByName('alice'))?.role).toBe('admin');
+  const entry = await users.appendAudit({ at: '2024-06-02T01:00:00.000Z', actor: 'cli:test', action: 'test.upgrade', target: '', details: {} });
+  expect(entry.seq).toBe(2);
+  expect(verifyAuditChain(await users.listAudit())).toMatchObject({ ok: true, entries: 2 });
+  await users.close();
   const db = openDatabase(url);
   try {
     for (const table of ['schema_migrations', 'users_schema_migrations', 'alerting_schema_migrations', 'sharing_schema_migrations']) {

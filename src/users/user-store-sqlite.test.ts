@@ -4,18 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openObservationStore } from '../../storage/open-store.js';
-import { verifyAuditChain } from '../audit-chain.js';
-import { openUserStore } from '../open-user-store.js';
-import { runUserStoreContract } from '../user-store.contract.js';
-import { createSqliteUserStore } from './sqlite-user-store.js';
+import { openObservationStore } from '../storage/open-store.js';
+import { verifyAuditChain } from './audit-chain.js';
+import { openUserStore } from './open-user-store.js';
+import { runUserStoreContract } from './user-store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-users-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 runUserStoreContract('sqlite file', async () => {
-  const store = createSqliteUserStore({ path: join(dir, `u-${++n}.db`) });
+  const store = openUserStore(join(dir, `u-${++n}.db`));
   await store.migrate();
   return store;
 });
@@ -38,7 +37,7 @@ describe('SQLite user store', () => {
 
   it('detects an edited, a removed and an inserted audit entry', async () => {
     const path = join(dir, 'tamper.db');
-    const store = createSqliteUserStore({ path });
+    const store = openUserStore(path);
     await store.migrate();
     for (let i = 0; i < 4; i++) await store.appendAudit({ at: '2026-01-01T00:00:00.000Z', actor: 'user:alice', action: 'alert.ack', target: `a${i}`, details: {} });
     const db = new Database(path);

@@ -2,7 +2,7 @@
 // rebuilt when the store changes, so any day's assessment, a range, or an indicator's series costs milliseconds.
 import { createAssessor, type Assessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
-import { packSeries } from '../app/assess-at.js';
+import { packSeries } from './assess-at.js';
 import { vigilError } from '../errors/index.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
