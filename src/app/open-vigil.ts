@@ -1,7 +1,10 @@
 // The composition root: opens the process's one database, migrates every storage family on it, and returns the
 // stores, the one assessment service and the write services that CLI commands, the HTTP server and the bus roles
 // share. Nothing below app/ and cli/ opens a database or picks a dialect.
+import type { AlertStore } from '../alerting/alert-store.js';
+import { createAlertStore } from '../alerting/sql/sql-alert-store.js';
 import { loadPack, type LoadedPack } from '../packs/pack-loader.js';
+import { openSharingOn, type SharingContext } from '../sharing/sharing-context.js';
 import type { Database } from '../storage/database/database.js';
 import { openDatabase, type DatabaseOptions } from '../storage/database/open-database.js';
 import { createObservationStore } from '../storage/observation-store.js';
@@ -21,6 +24,8 @@ export interface VigilSettings {
   database?: DatabaseOptions;
   /** How often the assessment index asks the store whether another process changed it; default 2 s. */
   freshnessMs?: number;
+  /** The organisation's name in what it shares (its STIX identity); renames an existing identity. */
+  orgName?: string;
 }
 
 export type Clock = () => Date;
@@ -39,8 +44,10 @@ export interface Vigil {
   readonly assessments: AssessmentViews;
   /** Every audited write: the write and its audit entry commit in one transaction. */
   readonly writes: WriteServices;
-  // Hook for the alerts and sharing families (ported onto the Database layer by the `storefam` work): they are
-  // created here over `db` and migrated in `migrateAll`, so their writes can join `writes.audited` transactions.
+  /** Alerts, silences, acknowledgements and the outbox, on `db` (their writes join `writes.audited` transactions). */
+  readonly alerts: AlertStore;
+  /** Partner registry, publication ledger, TAXII statuses and the organisation's keys, on `db`. */
+  readonly sharing: SharingContext;
   /** Idempotent: closes the database (and with it every store). */
   close(): Promise<void>;
 }
@@ -52,18 +59,23 @@ export async function openVigil(settings: VigilSettings, clock: Clock): Promise<
   try {
     const store = createObservationStore(db);
     const users = createUserStore(db);
+    const alerts = createAlertStore(db);
     await store.migrate();
     await users.migrate();
+    await alerts.migrate();
+    const sharing = await openSharingOn(db, { now: clock().toISOString(), orgName: settings.orgName });
     const assessments = createAssessmentViews(store, pack, { now: clock, freshnessMs: settings.freshnessMs });
     const writes = createWriteServices({ db, store, users, clock });
     let closed = false;
     return {
-      db, pack, clock, store, users, assessments, writes,
+      db, pack, clock, store, users, alerts, sharing, assessments, writes,
       async close() {
         if (closed) return;
         closed = true;
         await store.close();
         await users.close();
+        await alerts.close();
+        await sharing.close();
         await db.close();
       },
     };
