@@ -1,7 +1,10 @@
 // The composition root: opens the process's one database, migrates every storage family on it, and returns the
 // stores, the one assessment service and the write services that CLI commands, the HTTP server and the bus roles
 // share. Nothing below app/ and cli/ opens a database or picks a dialect.
+import type { AlertStore } from '../alerting/alert-store.js';
+import { createAlertStore } from '../alerting/sql/sql-alert-store.js';
 import { loadPack, type LoadedPack } from '../packs/pack-loader.js';
+import { openSharingOn, type SharingContext } from '../sharing/sharing-context.js';
 import type { Database } from '../storage/database/database.js';
 import { openDatabase, type DatabaseOptions } from '../storage/database/open-database.js';
 import { createObservationStore } from '../storage/observation-store.js';
@@ -39,8 +42,13 @@ export interface Vigil {
   readonly assessments: AssessmentViews;
   /** Every audited write: the write and its audit entry commit in one transaction. */
   readonly writes: WriteServices;
-  // Hook for the alerts and sharing families (ported onto the Database layer by the `storefam` work): they are
-  // created here over `db` and migrated in `migrateAll`, so their writes can join `writes.audited` transactions.
+  /** Alerts, transitions, silences, acknowledgements and the delivery outbox, on the same database. */
+  readonly alerts: AlertStore;
+  /**
+   * Partner registry, publication ledger, TAXII statuses and the organisation's keys, on the same database; opened on
+   * first use (it creates the organisation's signing key the first time), then shared.
+   */
+  sharing(orgName?: string): Promise<SharingContext>;
   /** Idempotent: closes the database (and with it every store). */
   close(): Promise<void>;
 }
@@ -52,18 +60,27 @@ export async function openVigil(settings: VigilSettings, clock: Clock): Promise<
   try {
     const store = createObservationStore(db);
     const users = createUserStore(db);
+    const alerts = createAlertStore(db);
     await store.migrate();
     await users.migrate();
+    await alerts.migrate();
     const assessments = createAssessmentViews(store, pack, { now: clock, freshnessMs: settings.freshnessMs });
     const writes = createWriteServices({ db, store, users, clock });
     let closed = false;
+    let sharing: Promise<SharingContext> | undefined;
     return {
-      db, pack, clock, store, users, assessments, writes,
+      db, pack, clock, store, users, assessments, writes, alerts,
+      sharing(orgName) {
+        sharing ??= openSharingOn(db, { now: clock().toISOString(), orgName: orgName || undefined });
+        sharing.catch(() => (sharing = undefined));
+        return sharing;
+      },
       async close() {
         if (closed) return;
         closed = true;
         await store.close();
         await users.close();
+        await alerts.close();
         await db.close();
       },
     };
