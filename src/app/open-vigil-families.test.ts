@@ -28,13 +28,14 @@ const ack = { alertId: 'a1b2c3d4e5f6', by: 'lin', comment: 'on it', at: NOW, tim
 const silence = { id: 's1', matchers: ['severity="warning"'], startsAt: NOW, endsAt: '2026-09-02T00:00:00.000Z', createdBy: 'lin', comment: 'exercise', createdAt: NOW, expiredAt: null };
 
 /** The three writes, each through the write services. */
-function auditedWrites(vigil: Vigil) {
+async function auditedWrites(vigil: Vigil) {
+  const sharing = await vigil.sharing('Org families');
   return [
     () => vigil.writes.audited({ actor: 'user:lin', action: 'alert.ack', target: ack.alertId, write: () => vigil.alerts.addAcknowledgement(ack) }),
     () => vigil.writes.audited({ actor: 'user:lin', action: 'silence.add', target: silence.id, write: () => vigil.alerts.addSilence(silence) }),
     () => vigil.writes.audited({
       actor: 'cli:root', action: 'partner.add', target: 'beta',
-      write: () => vigil.sharing.registry.addPartner({ name: 'beta', tlpMax: 'green', collections: ['default'] }, NOW),
+      write: () => sharing.registry.addPartner({ name: 'beta', tlpMax: 'green', collections: ['default'] }, NOW),
     }),
   ];
 }
@@ -50,24 +51,26 @@ function runFamilyTests(name: string, open: () => Promise<{ vigil: Vigil; dispos
 
     it('migrates both families and commits each write with one audit entry', async () => {
       const vigil = await fresh();
-      expect(vigil.sharing.keys.identity.name).toBe('Org families');
-      expect(await vigil.sharing.registry.listCollections()).toEqual([DEFAULT_COLLECTION]);
-      for (const write of auditedWrites(vigil)) await write();
+      const sharing = await vigil.sharing('Org families');
+      expect(sharing.keys.identity.name).toBe('Org families');
+      expect(await sharing.registry.listCollections()).toEqual([DEFAULT_COLLECTION]);
+      for (const write of await auditedWrites(vigil)) await write();
       expect((await vigil.users.listAudit()).map((e) => [e.actor, e.action, e.target])).toEqual([
         ['user:lin', 'alert.ack', ack.alertId], ['user:lin', 'silence.add', 's1'], ['cli:root', 'partner.add', 'beta'],
       ]);
       expect(await vigil.alerts.listAcknowledgements()).toEqual([ack]);
       expect((await vigil.alerts.listSilences()).map((s) => s.id)).toEqual(['s1']);
-      expect((await vigil.sharing.registry.listPartners()).map((p) => p.name)).toEqual(['beta']);
+      expect((await sharing.registry.listPartners()).map((p) => p.name)).toEqual(['beta']);
     });
 
     it('rolls each write back when its audit entry cannot be written', async () => {
       const vigil = await fresh();
+      const writes = await auditedWrites(vigil);
       await vigil.db.raw((conn) => conn.exec(REFUSE_AUDIT[vigil.db.dialect]));
-      for (const write of auditedWrites(vigil)) await expect(write()).rejects.toThrow(/audit refused/);
+      for (const write of writes) await expect(write()).rejects.toThrow(/audit refused/);
       expect(await vigil.alerts.listAcknowledgements()).toEqual([]);
       expect(await vigil.alerts.listSilences()).toEqual([]);
-      expect(await vigil.sharing.registry.listPartners()).toEqual([]);
+      expect(await (await vigil.sharing()).registry.listPartners()).toEqual([]);
       expect(await vigil.users.listAudit()).toEqual([]);
     });
   });
@@ -75,13 +78,13 @@ function runFamilyTests(name: string, open: () => Promise<{ vigil: Vigil; dispos
 
 let files = 0;
 runFamilyTests('sqlite', async () => {
-  const vigil = await openVigil({ databaseUrl: join(dir, `f-${++files}.db`), pack, orgName: 'Org families' }, clock);
+  const vigil = await openVigil({ databaseUrl: join(dir, `f-${++files}.db`), pack }, clock);
   return { vigil, dispose: () => vigil.close() };
 });
 
 runFamilyTests('postgres', async () => {
   const schema = freshSchemaName('vigil_families');
-  const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack, database: { max: 3 }, orgName: 'Org families' }, clock);
+  const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack, database: { max: 3 } }, clock);
   return {
     vigil,
     async dispose() {

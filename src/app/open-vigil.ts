@@ -24,8 +24,6 @@ export interface VigilSettings {
   database?: DatabaseOptions;
   /** How often the assessment index asks the store whether another process changed it; default 2 s. */
   freshnessMs?: number;
-  /** The organisation's name in what it shares (its STIX identity); renames an existing identity. */
-  orgName?: string;
 }
 
 export type Clock = () => Date;
@@ -44,10 +42,13 @@ export interface Vigil {
   readonly assessments: AssessmentViews;
   /** Every audited write: the write and its audit entry commit in one transaction. */
   readonly writes: WriteServices;
-  /** Alerts, silences, acknowledgements and the outbox, on `db` (their writes join `writes.audited` transactions). */
+  /** Alerts, transitions, silences, acknowledgements and the delivery outbox, on the same database. */
   readonly alerts: AlertStore;
-  /** Partner registry, publication ledger, TAXII statuses and the organisation's keys, on `db`. */
-  readonly sharing: SharingContext;
+  /**
+   * Partner registry, publication ledger, TAXII statuses and the organisation's keys, on the same database; opened on
+   * first use (it creates the organisation's signing key the first time), then shared.
+   */
+  sharing(orgName?: string): Promise<SharingContext>;
   /** Idempotent: closes the database (and with it every store). */
   close(): Promise<void>;
 }
@@ -63,19 +64,23 @@ export async function openVigil(settings: VigilSettings, clock: Clock): Promise<
     await store.migrate();
     await users.migrate();
     await alerts.migrate();
-    const sharing = await openSharingOn(db, { now: clock().toISOString(), orgName: settings.orgName });
     const assessments = createAssessmentViews(store, pack, { now: clock, freshnessMs: settings.freshnessMs });
     const writes = createWriteServices({ db, store, users, clock });
     let closed = false;
+    let sharing: Promise<SharingContext> | undefined;
     return {
-      db, pack, clock, store, users, alerts, sharing, assessments, writes,
+      db, pack, clock, store, users, assessments, writes, alerts,
+      sharing(orgName) {
+        sharing ??= openSharingOn(db, { now: clock().toISOString(), orgName: orgName || undefined });
+        sharing.catch(() => (sharing = undefined));
+        return sharing;
+      },
       async close() {
         if (closed) return;
         closed = true;
         await store.close();
         await users.close();
         await alerts.close();
-        await sharing.close();
         await db.close();
       },
     };

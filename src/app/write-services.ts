@@ -37,6 +37,11 @@ export interface WriteServices {
    * transaction with one audit entry naming the label (a file, a request, a work item).
    */
   observations(actor: Actor, action?: string): ObservationWriter;
+  /**
+   * Runs `work` as one transaction: the family writes and `audit` calls in it commit or roll back together (for a
+   * write whose audit entry depends on its outcome, e.g. only a first playbook tick is recorded).
+   */
+  inTransaction<T>(work: () => Promise<T>): Promise<T>;
   /** Calls `listener` after each committed entry (the server counts them per action); returns an unsubscribe. */
   onAudited(listener: (entry: AuditEntry) => void): () => void;
 }
@@ -64,6 +69,7 @@ export function createWriteServices(deps: WriteServiceDeps): WriteServices {
   }
 
   return {
+    inTransaction: (work) => db.transaction(() => work()),
     onAudited(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

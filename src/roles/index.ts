@@ -15,8 +15,6 @@ export interface RoleContext {
   log: (line: string) => void;
   /** How long a work item may stay unacknowledged before another worker gets it. */
   ackWaitMs: number;
-  /** The database URL vigil was opened from: the api role's alerts and sharing families still open it themselves. */
-  dbUrl?: string;
   /** Where the api role listens (absent: a free loopback port, for tests). */
   http?: { host: string; port: number; trustProxy?: true | string[] };
 }

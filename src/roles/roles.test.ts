@@ -80,7 +80,7 @@ describe('ingest and assess roles in one process', () => {
     const [serving, client] = [hub.connect(), hub.connect()];
     buses = [serving, client];
     const log: string[] = [];
-    const ctx = { vigil, bus: serving, log: (l: string) => void log.push(l), ackWaitMs: 30_000, dbUrl: ':memory:' };
+    const ctx = { vigil, bus: serving, log: (l: string) => void log.push(l), ackWaitMs: 30_000 };
     for (const role of resolveRoles('ingest,assess')) running.push(await ROLES[role](ctx));
     const published: Assessment[] = [];
     await client.subscribe<Assessment>(SUBJECTS.assessment(pack.id), (m) => void published.push(m.payload));
@@ -112,7 +112,7 @@ describe('ingest and assess roles in one process', () => {
     const bus = createInProcessHub().connect();
     buses = [bus];
     const log: string[] = [];
-    running.push(await ROLES.ingest({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000, dbUrl: ':memory:' }));
+    running.push(await ROLES.ingest({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000 }));
     await bus.publish(SUBJECTS.ingestWork, { type: 'batch', packId: pack.id, label: 'bad.jsonl', observations: [{ series: 'Not A Series' }] }, { id: 'bad' });
     await publishWork(bus, batchWork(pack.id, 'good', [observation()]));
     await eventually(() => log.some((l) => l.startsWith('ingest: committed good#1')), 'the good item');

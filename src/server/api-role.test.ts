@@ -50,7 +50,7 @@ describe('api role', () => {
     const hub = createInProcessHub();
     const [bus, other] = [hub.connect(), hub.connect()];
     const log: string[] = [];
-    const role = await startApiRole({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000, dbUrl: db });
+    const role = await startApiRole({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000 });
     try {
       const created = /api: created user admin with password (\S+)/.exec(log.join('\n'));
       expect(created).not.toBeNull();

@@ -8,7 +8,7 @@ import { DEFAULT_HOST, runApiServer } from './run-api-server.js';
 
 export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
   const server = await runApiServer({
-    vigil: ctx.vigil, dbUrl: ctx.dbUrl ?? ':memory:', log: ctx.log, bus: ctx.bus,
+    vigil: ctx.vigil, log: ctx.log, bus: ctx.bus,
     host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy,
     // One process (in-process bus): this process is the whole Vigil and runs the alert loop too.
     runAlerting: ctx.bus.kind === 'memory',

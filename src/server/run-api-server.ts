@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { loadPackAlerting } from '../alerting/open-alerting.js';
 import { defaultAlertingPath } from '../alerting/load-alerting-config.js';
-import { openAlertStore } from '../alerting/open-alert-store.js';
 import type { AlertStore } from '../alerting/alert-store.js';
 import type { Bus } from '../bus/bus.js';
 import { vigilError } from '../errors/index.js';
@@ -14,7 +13,7 @@ import { startAlertLoop, type AlertLoop } from './alert-loop.js';
 import { createServer } from './create-server.js';
 import type { TrustProxy } from './listen-options.js';
 import { createServerDeps } from './server-context.js';
-import { openServerSharing, type SharingContext } from '../sharing/sharing-context.js';
+import type { SharingContext } from '../sharing/sharing-context.js';
 import type { ServerDeps } from './server-deps.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -23,11 +22,6 @@ export const DEFAULT_PORT = 8080;
 export interface RunApiServerOptions {
   /** The process's composition root: its one database, stores, assessments and write services. */
   vigil: Vigil;
-  /**
-   * The database URL vigil was opened from. Only the alerts and sharing families still open their own connection
-   * by URL: once they are created over vigil.db (the `storefam` port), this goes.
-   */
-  dbUrl: string;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -62,14 +56,10 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
   try {
     const alertingFile = defaultAlertingPath(pack.file);
     const config = existsSync(alertingFile) ? loadPackAlerting(pack) : undefined;
-    if (config) {
-      // Every URL the user store accepted (above), the alert store accepts too: SQLite and PostgreSQL.
-      alertStore = openAlertStore(options.dbUrl);
-      await alertStore.migrate();
-    }
+    if (config) alertStore = vigil.alerts;
     const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge() } : undefined;
     // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
-    sharing = await openServerSharing(options.dbUrl, now().toISOString(), process.env.VIGIL_ORG_NAME);
+    sharing = await vigil.sharing(process.env.VIGIL_ORG_NAME);
     const deps = { ...createServerDeps({ store, pack, users, writes, assessments: vigil.assessments, now, alerts, bus: options.bus, scrypt: options.scrypt }), sharing };
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({ store, alertStore, pack, config, events: deps.events, now, intervalMs: options.alertIntervalMs, log: options.log, beforeCycle: () => deps.alertVisibility.invalidate() });
@@ -96,15 +86,11 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
       async stop() {
         await loop?.stop();
         await running.close();
-        await alertStore?.close();
-        await sharing?.close();
       },
     };
   } catch (error) {
     await loop?.stop().catch(() => {});
     await app?.close().catch(() => {});
-    await alertStore?.close().catch(() => {});
-    await sharing?.close().catch(() => {});
     throw error;
   }
 }

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
 import { loadPackAlerting } from '../alerting/open-alerting.js';
-import { openAlertStore } from '../alerting/open-alert-store.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
@@ -52,14 +51,11 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
       tokens[key] = (await issueToken(users, user, 'fixture', now().toISOString())).token;
     }
     if (options.alerts !== false) {
-      const alertStore = openAlertStore(dbPath);
-      await alertStore.migrate();
-      const engine = createAlertingEngine({ store, alertStore, pack, config: loadPackAlerting(pack), clock: now });
+      const engine = createAlertingEngine({ store, alertStore: vigil.alerts, pack, config: loadPackAlerting(pack), clock: now });
       await engine.tick();
-      await alertStore.close();
     }
     const server = await runApiServer({
-      vigil, dbUrl: dbPath, log: () => {}, runAlerting: false, scrypt: FIXTURE_SCRYPT, dashboardDir: options.dashboardDir,
+      vigil, log: () => {}, runAlerting: false, scrypt: FIXTURE_SCRYPT, dashboardDir: options.dashboardDir,
       port: 0,
     });
     return {

@@ -5,7 +5,6 @@ import { vigilError } from '../../errors/index.js';
 import { packDataWork, publishWork } from '../../roles/ingest-work.js';
 import { resolveRoles, ROLES, type RunningRole } from '../../roles/index.js';
 import { parsePort, parseTrustProxy } from '../../server/listen-options.js';
-import { resolveDbUrl } from '../../storage/open-store.js';
 import { withContext } from '../context.js';
 import { stopSignal } from '../stop-signal.js';
 
@@ -45,8 +44,7 @@ export function registerServe(program: Command): void {
         const running: RunningRole[] = [];
         try {
           const http = { host: opts.host, port: parsePort(opts.port), trustProxy };
-          const dbUrl = resolveDbUrl(cmd.optsWithGlobals().db, process.env.VIGIL_DB);
-          for (const role of roles) running.push(await ROLES[role]({ vigil: ctx.vigil, bus, log, ackWaitMs, dbUrl, http }));
+          for (const role of roles) running.push(await ROLES[role]({ vigil: ctx.vigil, bus, log, ackWaitMs, http }));
           if (opts.loadPackData) {
             const { queued, duplicates } = await publishWork(bus, packDataWork(ctx.pack));
             log(`serve: queued ${queued} work items from ${ctx.pack.name}'s bundled data (${duplicates} already queued)`);

@@ -45,7 +45,7 @@ export function registerStart(program: Command): void {
 
         const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
         const server = await runApiServer({
-          vigil: ctx.vigil, dbUrl: resolveDbUrl(globals.db, process.env.VIGIL_DB), host: opts.host, port, log, trustProxy,
+          vigil: ctx.vigil, host: opts.host, port, log, trustProxy,
           logger: { level: process.env.VIGIL_LOG_LEVEL ?? 'warn', stream: process.stderr },
         });
         try {

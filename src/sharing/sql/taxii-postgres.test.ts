@@ -38,7 +38,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'TAXII on PostgreSQL', () => {
       tokens[name] = added.stdout.trim();
     }
     vigil = await openVigil({ databaseUrl: a.dbPath, pack: loadPack(DEFAULT_PACK) }, () => new Date('2026-01-02T00:00:00.000Z'));
-    server = await runApiServer({ vigil, dbUrl: a.dbPath, log: () => {}, runAlerting: false, port: 0 });
+    server = await runApiServer({ vigil, log: () => {}, runAlerting: false, port: 0 });
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
