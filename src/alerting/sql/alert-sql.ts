@@ -10,8 +10,11 @@ export type AlertSql = ReturnType<typeof buildAlertSql>;
 const OUTBOX_COLUMNS = `o.id, o.notification_id, o.receiver, o.status, o.attempts, o.next_attempt_at, o.leased_until, o.last_error,
   o.created_at, o.delivered_at, n.payload`;
 
-/** `placeholder(i)` is the 1-based parameter i: `?` or `$i`. */
-export function buildAlertSql(placeholder: (index: number) => string) {
+/**
+ * `placeholder(i)` is the 1-based parameter i: `?` or `$i`. `skipLocked`: the due-entries query locks the rows it
+ * picks and skips those another claimer holds (capabilities.skipLocked).
+ */
+export function buildAlertSql(placeholder: (index: number) => string, skipLocked: boolean) {
   const list = (n: number, from = 1) => Array.from({ length: n }, (_, i) => placeholder(from + i)).join(', ');
   const p = placeholder;
   const selectAlerts = `SELECT ${ALERT_COLUMNS.join(', ')} FROM alerting_alerts`;
@@ -36,7 +39,7 @@ export function buildAlertSql(placeholder: (index: number) => string) {
     /** Due entries, oldest first: parameters (now, now, limit) or, for one receiver, (now, now, receiver, limit). */
     dueOutbox: (forReceiver: boolean) => `SELECT id FROM alerting_outbox WHERE status = 'pending' AND next_attempt_at <= ${p(1)}
       AND (leased_until IS NULL OR leased_until <= ${p(2)})${forReceiver ? ` AND receiver = ${p(3)}` : ''} ORDER BY created_at, id
-      LIMIT ${p(forReceiver ? 4 : 3)}`,
+      LIMIT ${p(forReceiver ? 4 : 3)}${skipLocked ? ' FOR UPDATE SKIP LOCKED' : ''}`,
     leaseOutbox: (n: number) => `UPDATE alerting_outbox SET leased_until = ${p(1)}, attempts = attempts + 1 WHERE id IN (${list(n, 2)})`,
     outboxIn: (n: number) => `SELECT ${OUTBOX_COLUMNS} FROM alerting_outbox o JOIN alerting_notifications n ON n.id = o.notification_id
       WHERE o.id IN (${list(n)}) ORDER BY o.created_at, o.id`,

@@ -94,7 +94,7 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
   /** The query builder, bound to the current transaction if there is one. */
   const kysely = () => db.kysely as Kysely<AlertingTables>;
   const run = <T>(work: (k: Db) => Promise<T>): Promise<T> => work(kysely());
-  const q = buildAlertSql((i) => db.placeholder(i));
+  const q = buildAlertSql((i) => db.placeholder(i), db.capabilities.skipLocked);
   // Cycles take the log lock to COMMIT, so the logs' seq order is commit order (an afterSeq reader never sees 12
   // before 11); keys carry the schema, so two schemas never block each other.
   const lock = (name: string) => `vigil.alerting.${name}.${db.namespace}`;
@@ -192,7 +192,10 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
     listNotifications: (q = {}) => run(async (k) => (await k.selectFrom('alerting_notifications').select(['seq', 'payload'])
       .where('seq', '>', q.afterSeq ?? 0).orderBy('seq').limit(q.limit ?? NO_LIMIT).execute()).map(rowToLoggedNotification)),
 
-    claimOutbox: ({ now, leaseMs, limit, receiver }) => write('outbox', async (conn) => {
+    // Concurrent dispatchers never lease one entry: where the engine has row locks each skips the rows another has
+    // picked (it does not wait for them); elsewhere claims are serialised under the outbox lock.
+    claimOutbox: ({ now, leaseMs, limit, receiver }) => db.transaction(async (conn) => {
+      if (!db.capabilities.skipLocked) await conn.lockWrites(lock('outbox'));
       const until = new Date(Date.parse(now) + leaseMs).toISOString();
       const count = Math.max(0, Math.floor(limit));
       const due = receiver === undefined
@@ -200,7 +203,6 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
         : await conn.all<{ id: string }>(q.dueOutbox(true), [now, now, receiver, count]);
       const ids = due.map((r) => r.id);
       if (ids.length === 0) return [];
-      // Claims are serialised (the lock), so two dispatchers never lease one entry.
       await conn.run(q.leaseOutbox(ids.length), [until, ...ids]);
       return (await conn.all<OutboxRow>(q.outboxIn(ids.length), ids)).map(rowToOutbox);
     }),

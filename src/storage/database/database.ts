@@ -45,6 +45,12 @@ export interface Capabilities {
   collation: 'binary';
   /** Whether the engine has schemas (PostgreSQL's `?schema=` in the URL); SQLite has one namespace per file. */
   schemas: boolean;
+  /**
+   * Whether `SELECT … FOR UPDATE SKIP LOCKED` exists, so concurrent claimers of a queue skip each other's rows instead
+   * of queueing behind one lock (PostgreSQL); without it a claim serialises under `conn.lockWrites` (SQLite, whose
+   * write transactions hold the file's lock anyway).
+   */
+  skipLocked: boolean;
 }
 
 export interface QueryOptions {

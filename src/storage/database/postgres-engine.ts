@@ -17,7 +17,7 @@ export interface PostgresEngineOptions {
 }
 
 const CAPABILITIES: Capabilities = {
-  serialisedWrites: 'advisory-lock', bulkInsert: 'copy', collation: 'binary', schemas: true,
+  serialisedWrites: 'advisory-lock', bulkInsert: 'copy', collation: 'binary', schemas: true, skipLocked: true,
 };
 const INT8_OID = 20;
 /**

@@ -27,7 +27,7 @@ export interface SqliteEngineOptions {
 }
 
 const CAPABILITIES: Capabilities = {
-  serialisedWrites: 'begin-immediate', bulkInsert: 'prepared-statement', collation: 'binary', schemas: false,
+  serialisedWrites: 'begin-immediate', bulkInsert: 'prepared-statement', collation: 'binary', schemas: false, skipLocked: false,
 };
 const STATEMENT_CACHE = 200;
 
