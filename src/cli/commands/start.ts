@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
+import { assessFromFlags } from './assess.js';
 import { DEFAULT_DASHBOARD_DIR } from '../../server/dashboard-assets.js';
 import { parsePort, parseTrustProxy } from '../../server/listen-options.js';
 import { runApiServer } from '../../server/run-api-server.js';
@@ -38,8 +38,7 @@ export function registerStart(program: Command): void {
         const added = results.reduce((s, r) => s + r.inserted, 0);
         const total = results.reduce((s, r) => s + r.observations, 0);
         console.error(`${ctx.pack.name}: ${total} bundled observations (${added} new) in ${describeDbUrl(resolveDbUrl(globals.db, process.env.VIGIL_DB))}`);
-        const day = await resolveAssessDay(ctx.store, ctx.pack, undefined, ctx.now().getTime());
-        const a = await assessAt(ctx.store, ctx.pack, day);
+        const a = await assessFromFlags(ctx, undefined);
         console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone }));
         if (!opts.serve) return;
 
