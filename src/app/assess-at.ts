@@ -4,21 +4,27 @@
 import { createAssessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { detectorLookback } from '../analysis/detectors/run-detector.js';
+import { EPISODE_LOOKBACK_DAYS } from '../analysis/episode-under-way.js';
 import { vigilError } from '../errors/index.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { SeriesSummary, Store, StoredObservation } from '../storage/store.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
+import { loadCoverage } from './load-coverage.js';
 
 /** Every series a pack reads. */
 export function packSeries(pack: Pack): string[] {
   return [...new Set(pack.indicators.flatMap((i) => i.series))].sort();
 }
 
-/** Local days of history one assessment needs: the longest look-back plus window sums, staleness and hysteresis. */
+/**
+ * Local days of history one assessment needs: the longest look-back plus window sums, staleness and hysteresis, and
+ * the bounded search for the start of an episode under way.
+ */
 export function packLookbackDays(pack: Pack): number {
   const perIndicator = pack.indicators.map((i) => detectorLookback(i.detector) + (i.sumDays ?? 1) + i.staleAfterDays);
-  return Math.max(...perIndicator) + pack.warning.holdDays + 2;
+  const w = pack.warning;
+  return Math.max(...perIndicator) + Math.max(w.holdDays, w.minDays) + w.watch.confirmDays + EPISODE_LOOKBACK_DAYS + 2;
 }
 
 /**
@@ -35,7 +41,7 @@ export async function observationsAsKnownAt(store: Store, pack: Pack, day: DayNu
 /** The assessment of `day` as known at its end: the pure assessor over observationsAsKnownAt. */
 export async function assessAt(store: Store, pack: Pack, day: DayNumber, tlpMax?: Tlp): Promise<Assessment> {
   const observations = await observationsAsKnownAt(store, pack, day, tlpMax);
-  return createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone))).assess(day);
+  return createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), await loadCoverage(store, pack)).assess(day);
 }
 
 export interface DataSpan {

@@ -3,6 +3,8 @@
 import { createAssessor, type Assessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { packSeries, resolveDayInSpan, spanOf, type DataSpan } from './assess-at.js';
+import { loadCoverage } from './load-coverage.js';
+import { listCollectorHealth } from '../collectors/collector-health.js';
 import { vigilError } from '../errors/index.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
@@ -55,7 +57,9 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
   /** What listSeries says about the pack's series: changes whenever a claim or a revision is added. */
   const fingerprintOf = async (): Promise<{ fingerprint: string; span: DataSpan | undefined }> => {
     const summaries = (await store.listSeries({ tlpMax: options.tlpMax })).filter((s) => wanted.has(s.series));
-    const fingerprint = summaries.map((s) => `${s.series}|${s.count}|${s.lastPublishedAt}|${s.lastPeriodEnd}`).join('\n');
+    // Learned coverage changes with each collector success: part of what the assessments rest on.
+    const health = (await listCollectorHealth(store)).map((h) => `${h.id}|${h.firstSuccessAt ?? ''}|${h.lastSuccessAt ?? ''}`);
+    const fingerprint = [...summaries.map((s) => `${s.series}|${s.count}|${s.lastPublishedAt}|${s.lastPeriodEnd}`), ...health].join('\n');
     return { fingerprint, span: spanOf(summaries, pack) };
   };
 
@@ -64,7 +68,7 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
     const observations = await store.queryObservations({ series, allRevisions: true, tlpMax: options.tlpMax });
     version += 1;
     checkedAt = options.now().getTime();
-    return { assessor: createAssessor(pack, new PointInTimeIndex(observations, zone)), span, fingerprint };
+    return { assessor: createAssessor(pack, new PointInTimeIndex(observations, zone), await loadCoverage(store, pack)), span, fingerprint };
   };
 
   const rebuild = (): Promise<Built> => {

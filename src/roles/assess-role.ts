@@ -1,8 +1,9 @@
 // The assess role: re-assesses its theatre after each commit of new observations and publishes the assessment.
+import { formatProbability } from '../model/probability-format.js';
 import { createHash } from 'node:crypto';
 import { SUBJECTS } from '../bus/subjects.js';
-import type { RoleContext, RunningRole } from './index.js';
-import type { StoredNotice } from './ingest-role.js';
+import type { StoredNotice } from '../bus/messages.js';
+import type { RoleContext, RunningRole } from './role-types.js';
 
 export const ASSESS_GROUP = 'assess';
 
@@ -35,7 +36,7 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
       if (id === lastId) return;
       await ctx.bus.publish(SUBJECTS.assessment(pack.id), assessment, { id });
       lastId = id;
-      ctx.log(`assess: ${pack.id} ${assessment.day} level ${assessment.level} ${assessment.levelName}, P(episode within ${assessment.horizonDays} d) ${(assessment.pEvent7d * 100).toFixed(1)} % [after ${message.payload.workId}]`);
+      ctx.log(`assess: ${pack.id} ${assessment.day} level ${assessment.level} ${assessment.levelName}, P(episode within ${assessment.horizonDays} d) ${formatProbability(assessment.pEvent7d)} [after ${message.payload.workId}]`);
     },
   );
   return { stop: () => subscription.stop() };

@@ -3,6 +3,7 @@
 import { createAssessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { observationsAsKnownAt } from '../app/assess-at.js';
+import { loadCoverage } from '../app/load-coverage.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { Store, StoredObservation } from '../storage/store.js';
@@ -27,6 +28,6 @@ export async function observationsForDay(store: Store, pack: Pack, day: DayNumbe
  */
 export async function assessWithinCeiling(store: Store, pack: Pack, day: DayNumber, tlpMax: Tlp): Promise<ShareableAssessment> {
   const observations = await observationsForDay(store, pack, day, tlpMax);
-  const assessment = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone))).assess(day);
+  const assessment = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), await loadCoverage(store, pack)).assess(day);
   return { assessment, tlp: maxTlp(observations.map((o) => o.tlp)) };
 }

@@ -19,9 +19,12 @@ export function assessmentJson(a: Assessment) {
     level: a.level,
     levelName: a.levelName,
     pEvent7d: round(a.pEvent7d),
+    knowledge: a.knowledge,
+    ...(a.episode ? { episode: { ...a.episode, hypothesis: { ...a.episode.hypothesis, probability: round(a.episode.hypothesis.probability) } } } : {}),
     hypotheses: a.hypotheses.map((h) => ({ id: h.id, name: h.name, probability: round(h.probability) })),
     indicators: a.indicators.map((i) => ({
       id: i.id, domain: i.domain, state: i.state, value: i.value, baseline: i.baseline, contribution: round(i.contribution),
+      ...(i.reason ? { reason: i.reason } : {}),
     })),
   };
 }
