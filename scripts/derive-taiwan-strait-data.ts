@@ -13,6 +13,10 @@ import { parse } from 'csv-parse/sync';
 import { toCsv, type Cell } from './lib/csv-write.js';
 import { normaliseTransit, type RawTransit, type Transit } from '../src/sources/naval-transits/normalise-transit.js';
 import { jsoReleaseFacts, toJsonLines } from './lib/jso-release-facts.js';
+import { crawlerDays, OFFICIAL_SHIPS_FROM } from './lib/mnd-crawler-figures.js';
+import { mndCrawlerReports } from '../src/sources/mnd-crawler/parse-mnd-crawler.js';
+import { parseMfaSpokesperson } from '../src/sources/mfa-spokesperson/parse-mfa-spokesperson.js';
+import { gunzipSync } from 'node:zlib';
 import { ATTRIBUTION, MIT_MADEYE, MIT_TWREPORTER } from './lib/taiwan-strait-texts.js';
 import {
   FORMAT_ERAS,
@@ -170,6 +174,15 @@ const lioneer: LioneerRow[] = readCsv(src('lioneer-pla-tracker', 'records.csv'))
   balloons: parseBalloonCount(r.special_event ?? ''),
 }));
 
+// viviankoko/mnd_crawler: the text of every MND report, each dated by the period it states (mnd-crawler kind).
+const crawlerFile = src('mnd-crawler-viviankoko', 'mnd_pla.csv');
+const crawlerRowTexts = new Map<string, string[]>();
+for (const r of readCsv(crawlerFile)) {
+  const d = normaliseDate(r['日期']);
+  crawlerRowTexts.set(d, [...(crawlerRowTexts.get(d) ?? []), r['公告內容'].replace(/\s+/g, '')]);
+}
+const crawler = crawlerDays(mndCrawlerReports(readFileSync(crawlerFile, 'utf8'), { file: crawlerFile }), crawlerRowTexts);
+
 // twreporter (MIT): aircraft drawn on the MND map, by publication date; used only as a cross-check.
 const twMapped = new Map<string, number>();
 for (const r of readCsv(src('twreporter-pla-path', 'Taiwan', 'data.csv'))) {
@@ -214,7 +227,7 @@ const lostAtSwitch = new Set(unreachablePublicationDates());
 // ---------------------------------------------------------------------------------------------
 // Build one mnd-daily row per publication date.
 
-const FIELDS = ['aircraft_total', 'aircraft_adiz', 'median_line', 'plan_ships', 'official_ships', 'balloons'] as const;
+const FIELDS = ['aircraft_total', 'aircraft_adiz', 'median_line', 'plan_ships', 'official_ships', 'balloons', 'joint_patrol'] as const;
 type Field = (typeof FIELDS)[number];
 
 interface MndRow {
@@ -247,7 +260,8 @@ function noRowReason(d: string): string {
 // Which figures each era's reports carry (a missing one becomes NA; balloons are optional).
 function expectedFields(d: string): Field[] {
   if (d < TOTAL_DEFINITION_FROM) return ['aircraft_adiz'];
-  if (d < MADEYE_FROM) return ['aircraft_total', 'plan_ships'];
+  if (d < OFFICIAL_SHIPS_FROM) return ['aircraft_total', 'plan_ships'];
+  if (d < MADEYE_FROM) return ['aircraft_total', 'plan_ships', 'official_ships'];
   return ['aircraft_total', 'aircraft_adiz', 'median_line', 'plan_ships', 'official_ships'];
 }
 
@@ -300,6 +314,50 @@ const lioneerStats = { aligned: 0, shifted: 0, unaligned: [] as string[], median
   }
 }
 
+// Dating check: each MND report text (mnd-crawler, dated by its own period) against what the other compilers give for
+// the same publication date, grouped by who gave that figure (and, for pla-data-dashboard, the stretch of its dating table).
+const OLD_PRECEDENCE = ['madeye', 'g0v', 'lioneer', 'pla-data-dashboard'] as const;
+type CheckOutcome = 'agree' | 'filled' | 'redated' | 'differ';
+interface CheckGroup { agree: number; filled: number; redated: number; differ: number; examples: Record<CheckOutcome, string[]> }
+const datingCheck = new Map<string, CheckGroup>();
+const repeatedParaphrases = crawler.repeated;
+
+function beforeFigures(d: string): { figures: Figures; by: Partial<Record<Field, string>> } {
+  const byCompiler: Record<string, Figures | undefined> = { madeye: madeyeFigures(d), g0v: g0vFigures(d), lioneer: lioneerByDate.get(d), 'pla-data-dashboard': jnbFigures(d) };
+  const figures: Figures = {};
+  const by: Partial<Record<Field, string>> = {};
+  for (const field of FIELDS) {
+    const pick = pickByPrecedence(OLD_PRECEDENCE.map((c) => ({ compiler: c, value: byCompiler[c]?.[field] })));
+    if (typeof pick.value === 'number') {
+      figures[field] = pick.value;
+      by[field] = pick.compiler;
+    }
+  }
+  return { figures, by };
+}
+
+function checkDating(d: string, crawlerFigures: Figures, stated: boolean, _byCompiler: Record<string, Figures | undefined>): void {
+  const keys: Field[] = d < TOTAL_DEFINITION_FROM ? ['aircraft_adiz'] : ['aircraft_total', 'plan_ships'];
+  const mine = keys.filter((k) => crawlerFigures[k] !== undefined);
+  if (mine.length === 0) return;
+  const before = beforeFigures(d);
+  const giver = before.by[keys[0]] ?? before.by[keys[1]];
+  const seg = giver === 'pla-data-dashboard' ? placed.get(d)!.segment : undefined;
+  const group = `${d < TOTAL_DEFINITION_FROM ? 'ADIZ ' : ''}${giver === undefined ? '(no figure)' : giver}${seg ? ` ${seg.convention} ${seg.confidence} ${seg.from}..${seg.to}` : ''}${stated ? '' : ' [paraphrase]'}`;
+  const g = datingCheck.get(group) ?? { agree: 0, filled: 0, redated: 0, differ: 0, examples: { agree: [], filled: [], redated: [], differ: [] } };
+  datingCheck.set(group, g);
+  const common = mine.filter((k) => before.figures[k] !== undefined);
+  const equalAt = (date: string) => { const b = beforeFigures(date).figures; return common.length > 0 && common.every((k) => b[k] === crawlerFigures[k]); };
+  let outcome: CheckOutcome;
+  if (common.length === 0) outcome = 'filled';
+  else if (equalAt(d)) outcome = 'agree';
+  else if (equalAt(addDays(d, -1)) || equalAt(addDays(d, 1))) outcome = 'redated';
+  else outcome = 'differ';
+  g[outcome]++;
+  const fmt = (f: Figures) => mine.map((k) => f[k] ?? '-').join('/');
+  g.examples[outcome].push(`${d} text ${fmt(crawlerFigures)} had ${fmt(before.figures)} (D-1 ${fmt(beforeFigures(addDays(d, -1)).figures)}, D+1 ${fmt(beforeFigures(addDays(d, 1)).figures)})`);
+}
+
 const rows: MndRow[] = [];
 const agreement = { g0vVsJnb: { same: 0, differ: 0, g0vOnly: 0, jnbOnly: 0 }, madeyeVsJnb: { same: 0, differ: [] as string[] } };
 
@@ -308,9 +366,14 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
   const j = placed.get(d);
   const m = madeye.get(d);
   const g = d < TOTAL_DEFINITION_FROM ? g0v.get(d) : undefined;
+  const c = crawler.days.get(d);
   const byCompiler: Record<string, Figures | undefined> = {
+    // MND's own text first. Old format: only where no other compiler has the day (the crawler misses some day or
+    // night announcements: 2021-09-23 holds 5 of g0v's 24, 2022-03-01 only the night announcement).
+    'mnd-crawler': c && (d >= TOTAL_DEFINITION_FROM || (!g0vFigures(d) && jnbFigures(d)?.aircraft_adiz === undefined)) ? c.figures : undefined,
     madeye: madeyeFigures(d), g0v: g0vFigures(d), lioneer: lioneerByDate.get(d), 'pla-data-dashboard': jnbFigures(d),
   };
+  if (c) checkDating(d, c.figures, c.report.facts.periodStated, byCompiler);
   const row: MndRow = { date: d, published: '', periodStart: '', periodEnd: '', values: {}, reasons: [], dateBasis: '', sourceRef: '', compilers: [] };
 
   // Figures: per field, the first compiler in precedence order that gives a number.
@@ -325,7 +388,7 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
     }
   }
 
-  // Timing, date basis and reference: from the compiler that dated the report best.
+  // Timing, date basis and reference: from the compiler that dated the report best (madeye, g0v, then MND's own text).
   if (m) {
     row.published = d;
     row.periodStart = m.periodStart;
@@ -337,9 +400,19 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
     row.published = t.published;
     row.periodStart = t.periodStart;
     row.periodEnd = t.periodEnd;
+    if (c && c.report.facts.format === 'daily-0600' && c.report.facts.periodStated && row.compilers.includes('mnd-crawler')) {
+      const f = c.report.facts;
+      const defaultPeriod = Date.parse(f.periodEnd) - Date.parse(f.periodStart) === 86_400_000 && f.periodEnd.endsWith('T22:00:00.000Z');
+      if (!defaultPeriod) {
+        row.periodStart = f.periodStart;
+        row.periodEnd = f.periodEnd;
+      }
+    }
     if (g) {
       row.dateBasis = 'publication';
       row.sourceRef = g.url;
+    } else if (row.compilers.includes('mnd-crawler')) {
+      row.dateBasis = 'publication';
     } else if (row.compilers.includes('pla-data-dashboard')) {
       row.dateBasis = j!.dateBasis;
     }
@@ -369,7 +442,14 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
       if (core.length === 2) row.reasons.push(j ? 'pla-data-dashboard has no figures for this report (its row for the date holds only Japan strait flags)' : noRowReason(d));
       else if (core.length === 1) row.reasons.push(`pla-data-dashboard gives no ${core[0] === 'aircraft_total' ? 'aircraft' : 'ship'} figure for this report`);
       const detail = na.filter((f) => !core.includes(f));
-      if (detail.length > 0) {
+      if (detail.length > 0 && d < MADEYE_FROM) {
+        // Only official_ships is expected here (from 2024-07-16, when MND's reports began naming them).
+        row.reasons.push(c && !c.report.facts.periodStated
+          ? 'official ships not stated: only a news paraphrase of this report is known (mnd-crawler, filled from news by its author), and it names none'
+          : crawler.repeated.includes(d)
+            ? 'official ships not known: the only text for this date (mnd-crawler) is a news paraphrase its author entered under several dates'
+            : 'official ships not known: no MND report text for this date (mnd-crawler) and no other compiler gives them');
+      } else if (detail.length > 0) {
         const known = FIELDS.filter((f) => typeof row.values[f] === 'number');
         row.reasons.push(known.length > 0
           ? `madeye has no file for this report; only ${known.join(', ')} known (from ${compilerList(row.compilers)})`
@@ -415,7 +495,7 @@ function copy(from: string, rel: string): void {
 }
 
 const cell = (v: Count): Cell => (v === undefined ? '' : v);
-const MND_HEADER = ['published', 'period_start', 'period_end', 'aircraft_total', 'aircraft_adiz', 'median_line', 'plan_ships', 'official_ships', 'balloons', 'missing_reason', 'date_basis', 'source_ref', 'compiler'];
+const MND_HEADER = ['published', 'period_start', 'period_end', 'aircraft_total', 'aircraft_adiz', 'median_line', 'plan_ships', 'official_ships', 'balloons', 'joint_patrol', 'missing_reason', 'date_basis', 'source_ref', 'compiler'];
 for (const r of rows) {
   const hasNa = FIELDS.some((f) => r.values[f] === 'NA');
   if (hasNa && r.reasons.length === 0) throw new Error(`${r.date}: NA without a reason`);
@@ -440,21 +520,35 @@ const flag = (raw: string, what: string): string => {
   if (Number(s) === 0) return '0';
   throw new Error(`${what}: not a 0/1 flag: ${raw}`);
 };
-// Only rows with the full flag set (air filled) come from a JSO release; rows with only a few strait
+// 2024-01-01 → 2025-12-31: hand entries dated by the day of the activity a release reported (SOURCES.md, "Japan Joint
+// Staff flags in 2024–2025"), every row with a flag, `date_basis` activity (known by the end of the next day).
+// Otherwise only rows with the full flag set (air filled) come from a JSO release; rows with only a few strait
 // flags are hand entries whose dates do not follow JSO releases (see docs/data.md) and are left out.
+const JSO_ACTIVITY_DATED = { from: '2024-01-01', to: '2025-12-31' };
 const jsoRows: Cell[][] = [];
 const jsoPartialDates: string[] = [];
+const jsoActivity = { rows: 0, byYear: new Map<string, { transit: number; carrier: number }>() };
 for (const [d, r] of [...jnbByDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
   if (JSO_COLUMNS.every(([zh]) => (r[zh] ?? '').trim() === '')) continue;
+  const country = COUNTRY[(r['國家'] ?? '').trim()];
+  if (country === undefined) throw new Error(`JapanandBattleship ${d}: unknown country ${r['國家']}`);
+  const flags = JSO_COLUMNS.map(([zh, en]) => flag(r[zh], `${d} ${en}`));
+  if (d >= JSO_ACTIVITY_DATED.from && d <= JSO_ACTIVITY_DATED.to) {
+    jsoRows.push([d, ...flags, country, 'activity']);
+    jsoActivity.rows++;
+    const y = jsoActivity.byYear.get(d.slice(0, 4)) ?? { transit: 0, carrier: 0 };
+    if (flags[2] === '1') y.transit++;
+    if (flags[3] === '1') y.carrier++;
+    jsoActivity.byYear.set(d.slice(0, 4), y);
+    continue;
+  }
   if ((r['空中'] ?? '').trim() === '') {
     jsoPartialDates.push(d);
     continue;
   }
-  const country = COUNTRY[(r['國家'] ?? '').trim()];
-  if (country === undefined) throw new Error(`JapanandBattleship ${d}: unknown country ${r['國家']}`);
-  jsoRows.push([d, ...JSO_COLUMNS.map(([zh, en]) => flag(r[zh], `${d} ${en}`)), country]);
+  jsoRows.push([d, ...flags, country, 'release']);
 }
-write('jso-flags.csv', toCsv(['date', ...JSO_COLUMNS.map(([, en]) => en), 'country'], jsoRows), jsoRows.length);
+write('jso-flags.csv', toCsv(['date', ...JSO_COLUMNS.map(([, en]) => en), 'country', 'date_basis'], jsoRows), jsoRows.length);
 
 // triggers.csv: compiled for this project, facts free to ship; copied unchanged.
 copy(src('triggers', 'triggers.csv'), 'triggers.csv');
@@ -485,6 +579,23 @@ const jsoReleases = jsoReleaseFacts(readFileSync(twreporterJapan, 'utf8'), path.
 write('jso-releases.jsonl', toJsonLines(jsoReleases), jsoReleases.length);
 write('LICENSE-twreporter', MIT_TWREPORTER, 1);
 
+// mfa-rhetoric.jsonl: PRC MFA spokesperson pages 2020-09-02 → 2024-04-03 as per-page counts of Taiwan-related answers
+// and of those with threat wording (numbers only; the page text is not shipped). Exactly what `vigil ingest
+// mfa-spokesperson` gives for the parsed pages, so ingesting them again writes nothing new.
+const mfaFile = src('mfa-spokesperson-zh', 'mfa_zh_parsed_2020-09_2024-04.jsonl.gz');
+const mfaObservations = parseMfaSpokesperson(gunzipSync(readFileSync(mfaFile)).toString('utf8'), { file: mfaFile })
+  .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.series < b.series ? -1 : 1));
+if (mfaObservations.some((o) => o.text !== undefined)) throw new Error('mfa-rhetoric: an observation carries text');
+write('mfa-rhetoric.jsonl', toJsonLines(mfaObservations), mfaObservations.length);
+const mfaDays = new Map<string, { taiwan: number; threat: number }>();
+for (const o of mfaObservations) {
+  const day = o.periodStart.slice(0, 10);
+  const c = mfaDays.get(day) ?? { taiwan: 0, threat: 0 };
+  if (o.series === 'prc.mfa.taiwan_answers') c.taiwan += o.value ?? 0;
+  else c.threat += o.value ?? 0;
+  mfaDays.set(day, c);
+}
+
 // cn-holidays.csv
 const holidays = [...new Set(readCsv(src('pla-data-dashboard', 'cn_holidays.csv')).map((r) => normaliseDate(r.date)))].sort();
 write('cn-holidays.csv', toCsv(['date'], holidays.map((d) => [d])), holidays.length);
@@ -514,7 +625,13 @@ console.log(`  mnd-daily: ${naRows} rows with NA (${naCells} NA cells); compiler
 console.log(`  collisions: ${placement.collisions.map((c) => `${c.publicationDate} ${c.kind} (rows ${[c.kept, ...c.dropped].map((x) => x.rowDate).join(' & ')})`).join('; ') || 'none'}`);
 console.log(`  cross-checks: g0v vs pla-data-dashboard same ${agreement.g0vVsJnb.same}, differ ${agreement.g0vVsJnb.differ}, g0v only ${agreement.g0vVsJnb.g0vOnly}, pla-data-dashboard only ${agreement.g0vVsJnb.jnbOnly}; madeye vs shifted pla-data-dashboard same ${agreement.madeyeVsJnb.same}, differ ${agreement.madeyeVsJnb.differ.length}; madeye summary.csv mismatches ${madeyeSummaryMismatch}`);
 console.log(`  lioneer: aligned ${lioneerStats.aligned} (${lioneerStats.shifted} shifted), unaligned ${lioneerStats.unaligned.length}, balloons ${lioneerStats.balloons}, median used on ${lioneerStats.medianUsed.join(', ') || 'none'}; g0v entries without a report day: ${g0vSkipped}`);
-console.log(`  jso-flags: rows with only some strait flags (not release-dated) left out: ${jsoPartialDates.length}; transits left out: ${transitExcluded.length}`);
+console.log(`  jso-flags: activity-dated hand entries ${JSO_ACTIVITY_DATED.from}..${JSO_ACTIVITY_DATED.to}: ${jsoActivity.rows} rows (${[...jsoActivity.byYear].map(([y, c]) => `${y}: ${c.transit} transit days, ${c.carrier} carrier days`).join('; ')}); other rows with only some strait flags (not release-dated) left out: ${jsoPartialDates.length} (${jsoPartialDates[0] ?? '-'}..${jsoPartialDates.at(-1) ?? '-'}); transits left out: ${transitExcluded.length}`);
+{
+  const t = { agree: 0, filled: 0, redated: 0, differ: 0 };
+  for (const g of datingCheck.values()) for (const k of ['agree', 'filled', 'redated', 'differ'] as const) t[k] += g[k];
+  console.log(`  mnd-crawler dating check: ${crawler.days.size} publication dates with a report text; agree ${t.agree}, filled (no figure before) ${t.filled}, re-dated (figure was on D±1) ${t.redated}, differ ${t.differ}; paraphrases entered under several dates, left out: ${repeatedParaphrases.length} (${repeatedParaphrases.join(', ')})`);
+}
+console.log(`  mfa-rhetoric: ${mfaObservations.length / 2} pages on ${mfaDays.size} days, ${mfaObservations[0].publishedAt} → ${mfaObservations.at(-1)!.publishedAt}; Taiwan-related answers ${[...mfaDays.values()].reduce((s, c) => s + c.taiwan, 0)}, with threat wording ${[...mfaDays.values()].reduce((s, c) => s + c.threat, 0)} (on ${[...mfaDays.values()].filter((c) => c.threat > 0).length} days)`);
 if (unknownShipWords.size > 0) console.log(`  WARNING unknown ship-type words: ${[...unknownShipWords].join(', ')}`);
 
 if (report) printReport();
@@ -595,8 +712,13 @@ function printReport(): void {
     }
     return `${n} rows; a China/Russia release PDF on the same day ${same}, only the day before ${prev}, only the day after ${next}, none within ±1 day ${none}`;
   };
-  console.log(`JSO PDFs ${firstPdf}..${lastPdf}: full flag rows (shipped): ${alignment(jsoRows.map((r) => String(r[0])))}`);
+  console.log(`JSO PDFs ${firstPdf}..${lastPdf}: full flag rows (shipped): ${alignment(jsoRows.filter((r) => r.at(-1) === 'release').map((r) => String(r[0])))}`);
   console.log(`JSO PDFs ${firstPdf}..${lastPdf}: strait-only rows (left out): ${alignment(jsoPartialDates)}`);
+  console.log('\nmnd-crawler dating check by who gave the figure before (agree / filled / re-dated / differ):');
+  for (const [group, g] of [...datingCheck].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    console.log(`| ${group} | ${g.agree} | ${g.filled} | ${g.redated} | ${g.differ} |`);
+    for (const k of ['redated', 'differ'] as const) for (const e of g.examples[k].slice(0, 40)) console.log(`    ${k}: ${e}`);
+  }
   console.log('transits excluded:');
   for (const s of transitExcluded) console.log(`  ${s}`);
   console.log('transit countries differing from the compiler\'s Country column:');

@@ -335,7 +335,7 @@ export function pickByPrecedence(sources: readonly FieldSource[]): { value: Coun
 }
 
 /** Precedence of compilers for the MND daily figures (best first). */
-export const MND_PRECEDENCE = ['madeye', 'g0v', 'lioneer', 'pla-data-dashboard'] as const;
+export const MND_PRECEDENCE = ['mnd-crawler', 'madeye', 'g0v', 'lioneer', 'pla-data-dashboard'] as const;
 
 /** Joins the distinct compilers that supplied figures, in precedence order, with `+`. */
 export function compilerList(compilers: Iterable<string | undefined>): string {

@@ -1,4 +1,5 @@
 // Builds an alert's explanation from two assessments: which hypothesis moved, from what to what, and the evidence behind it.
+import { formatProbability } from '../model/probability-format.js';
 import type { Assessment, IndicatorAssessment } from '../model/index.js';
 import type { AlertExplanation, EvidenceItem, HypothesisMove } from './alert.js';
 
@@ -48,9 +49,7 @@ export function describeMove(m: HypothesisMove): string {
   return m.from === null ? `${m.id} ${m.name} at ${pct(m.to)}` : `${m.id} ${m.name} ${pct(m.from)} → ${pct(m.to)}`;
 }
 
-export function pct(p: number): string {
-  if (p > 0 && p < 0.001) return '<0.1 %';
-  return `${(p * 100).toFixed(1)} %`;
-}
+/** Never 0 % or 100 %: see model/probability-format.ts. */
+export const pct = (p: number): string => formatProbability(p, true);
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

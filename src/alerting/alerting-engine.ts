@@ -2,6 +2,7 @@
 import { createAssessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { assessAt, packLookbackDays, packSeries } from '../app/assess-at.js';
+import { loadCoverage } from '../app/load-coverage.js';
 import type { Assessment, Observation } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { SeriesSummary, Store } from '../storage/store.js';
@@ -64,7 +65,7 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
     const nowIso = now.toISOString();
     const day = zone.dayOf(now.getTime());
     if (refreshSeries || window?.day !== day) await loadWindow(day);
-    const assessment = createAssessor(pack, new PointInTimeIndex(window!.observations(), zone)).assess(day);
+    const assessment = createAssessor(pack, new PointInTimeIndex(window!.observations(), zone), await loadCoverage(store, pack)).assess(day);
     if (previous?.day !== day - 1) previous = { day: day - 1, assessment: await assessAt(store, pack, day - 1) };
     if (refreshSeries || series === undefined) series = new Map((await store.listSeries({ asOf: nowIso })).map((s) => [s.series, s]));
     const input = { theatre: pack.id, assessment, previous: previous.assessment, series: [...series.values()], receivers: await alertStore.receiverHealth() };

@@ -1,5 +1,5 @@
 // Cross-reference checks a schema cannot express: receivers, playbooks, hypotheses, indicators and states that exist; matchers that parse.
-import { detectorStates } from '../analysis/detectors/detector-states.js';
+import { detectorStates } from '../packs/detector-states.js';
 import type { Pack } from '../packs/pack-schema.js';
 import { getZone } from '../time/zone.js';
 import type { AlertingFile, RouteInput } from './alerting-schema.js';

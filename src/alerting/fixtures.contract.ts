@@ -22,6 +22,7 @@ export function assessment(day: string, level: WarningLevel, h1: number, indicat
   return {
     packId: 'test', asOf: end.toISOString(), day, level, levelName: LEVEL_NAMES[level], rawLevel: level, pEvent7d: 0.1, horizonDays: 7,
     hypotheses, indicators, leadLogLr: 0, concurrentLogLr: 0, watch: false,
+    knowledge: { state: 'ok', reporting: 1, minReporting: 1, core: ['air.count'], notReporting: [] },
   };
 }
 

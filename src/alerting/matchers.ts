@@ -1,5 +1,20 @@
 // Label matchers as Alertmanager writes them (`severity="critical"`, `alertname!=X`, `indicator=~"sea\..*"`), parsed once and matched.
+// Regular expressions come from users (silences, routes), so they run on RE2 (re2js): matching is linear in the label's
+// length whatever the pattern, and syntax RE2 cannot run in linear time (back-references, look-around) is refused here.
+import { RE2JS } from 're2js';
 import type { Labels } from './labels.js';
+
+/** Longest accepted regular expression in a matcher (characters), and longest matcher value overall. */
+export const MAX_PATTERN_LENGTH = 256;
+export const MAX_MATCHER_VALUE_LENGTH = 1024;
+
+/** A pattern that is not RE2 syntax or is too long: the caller maps it to VIGIL_PATTERN_UNSUPPORTED with its field. */
+export class PatternError extends Error {}
+
+/** The compiled pattern: a whole-value match (Alertmanager anchors regular expressions). */
+export interface CompiledPattern {
+  matches(value: string): boolean;
+}
 
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
 
@@ -8,7 +23,7 @@ export interface Matcher {
   operator: MatchOperator;
   value: string;
   /** Anchored regular expression for =~ and !~ (Alertmanager anchors them: `a.*` must match the whole value). */
-  regex?: RegExp;
+  regex?: CompiledPattern;
 }
 
 const MATCHER = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$/;
@@ -19,16 +34,24 @@ export function parseMatcher(text: string): Matcher {
   if (!m) throw new Error(`invalid matcher "${text}": expected name=value, name!=value, name=~regex or name!~regex`);
   const [, name, operator, raw] = m;
   const value = unquote(raw);
-  if (operator === '=~' || operator === '!~') {
-    let regex: RegExp;
-    try {
-      regex = new RegExp(`^(?:${value})$`);
-    } catch (error) {
-      throw new Error(`invalid matcher "${text}": bad regular expression: ${(error as Error).message}`);
-    }
-    return { name, operator, value, regex };
-  }
+  if (value.length > MAX_MATCHER_VALUE_LENGTH) throw new Error(`invalid matcher "${name}${operator}…": value longer than ${MAX_MATCHER_VALUE_LENGTH} characters`);
+  if (operator === '=~' || operator === '!~') return { name, operator, value, regex: compilePattern(value, text) };
   return { name, operator: operator as MatchOperator, value };
+}
+
+/** Compiles a user's pattern with RE2 semantics, or throws a PatternError saying what is not accepted. */
+export function compilePattern(pattern: string, text = pattern): CompiledPattern {
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new PatternError(`invalid matcher "${text.slice(0, 40)}…": regular expression longer than ${MAX_PATTERN_LENGTH} characters`);
+  }
+  try {
+    const re = RE2JS.compile(pattern);
+    return { matches: (value: string) => re.matches(value) };
+  } catch (error) {
+    // RE2 refuses back-references (\1), look-around ((?=, (?!, (?<=) and possessive or over-large repeats: all of them
+    // are what makes a backtracking engine exponential, or cannot be matched in one linear pass.
+    throw new PatternError(`invalid matcher "${text}": bad regular expression (RE2 syntax: no back-references or look-around): ${(error as Error).message}`);
+  }
 }
 
 function unquote(raw: string): string {
@@ -51,9 +74,9 @@ export function matches(matcher: Matcher, labels: Labels): boolean {
     case '!=':
       return value !== matcher.value;
     case '=~':
-      return matcher.regex!.test(value);
+      return matcher.regex!.matches(value);
     case '!~':
-      return !matcher.regex!.test(value);
+      return !matcher.regex!.matches(value);
   }
 }
 

@@ -2,7 +2,7 @@
 import { vigilError } from '../errors/index.js';
 import type { Alert } from './alert.js';
 import { shortHash } from './labels.js';
-import { matches, matchesAll, parseMatcher, type Matcher } from './matchers.js';
+import { matches, matchesAll, parseMatcher, PatternError, type Matcher } from './matchers.js';
 
 export interface Silence {
   id: string;
@@ -32,7 +32,8 @@ export function createSilence(input: NewSilence, now: string): Silence {
     try {
       return parseMatcher(m);
     } catch (error) {
-      throw vigilError('VIGIL_INPUT_INVALID', `silence: matchers[${i}]: ${(error as Error).message}`);
+      const code = error instanceof PatternError ? 'VIGIL_PATTERN_UNSUPPORTED' : 'VIGIL_INPUT_INVALID';
+      throw vigilError(code, `silence: matchers[${i}]: ${(error as Error).message}`);
     }
   });
   // As in Alertmanager: a silence whose every matcher also matches an empty label set would mute everything.
@@ -56,7 +57,10 @@ export function isSilenceActive(s: Silence, now: string): boolean {
 
 /** For each silenced alert id, the id of an active silence that matches it. */
 export function silencedAlerts(alerts: readonly Alert[], silences: readonly Silence[], now: string): Map<string, string> {
-  const active = silences.filter((s) => isSilenceActive(s, now)).map((s) => ({ id: s.id, matchers: s.matchers.map(parseMatcher) as Matcher[] }));
+  const active = silences.filter((s) => isSilenceActive(s, now)).flatMap((s) => {
+    const parsed = parseStoredMatchers(s.matchers);
+    return parsed ? [{ id: s.id, matchers: parsed }] : [];
+  });
   const silenced = new Map<string, string>();
   if (active.length === 0) return silenced;
   for (const alert of alerts) {
@@ -64,4 +68,16 @@ export function silencedAlerts(alerts: readonly Alert[], silences: readonly Sile
     if (hit) silenced.set(alert.id, hit.id);
   }
   return silenced;
+}
+
+/**
+ * A silence stored before patterns were limited to RE2 may no longer parse: it mutes nothing (an alert is never
+ * hidden by a matcher Vigil cannot evaluate) rather than failing every cycle.
+ */
+function parseStoredMatchers(texts: readonly string[]): Matcher[] | null {
+  try {
+    return texts.map(parseMatcher);
+  } catch {
+    return null;
+  }
 }

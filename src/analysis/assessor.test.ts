@@ -4,6 +4,7 @@ import { withId, type Observation } from '../model/index.js';
 import { applyHysteresis } from './warning-level.js';
 import { getZone, parseDay } from '../time/zone.js';
 import { createAssessor } from './assessor.js';
+import { NO_DECLARED_COVERAGE } from './coverage.js';
 import { PointInTimeIndex } from './point-in-time-index.js';
 
 const zone = getZone('Asia/Taipei');
@@ -11,7 +12,7 @@ const pack = testPack();
 // Activity days 2023-01-01 … 2023-02-19 (50 days); the report for day D is published on D+1.
 const quietAir = dailyCounts('test.aircraft', '2023-01-01', steady(50, 12));
 const quietShips = dailyCounts('test.ships', '2023-01-01', steady(50, 5, 1));
-const assessor = (obs: Observation[]) => createAssessor(pack, new PointInTimeIndex(obs, zone));
+const assessor = (obs: Observation[]) => createAssessor(pack, new PointInTimeIndex(obs, zone), NO_DECLARED_COVERAGE);
 const day = (d: string) => parseDay(d);
 
 describe('assessment', () => {
@@ -56,7 +57,7 @@ describe('assessment', () => {
     const a = assessor([...quietAir, ...quietShips, original, revision]);
     const value = (d: string) => a.assess(day(d)).indicators.find((i) => i.id === 'air.count')!.value;
     expect(value('2023-02-21')).toBe(12);
-    const later = createAssessor(pack, new PointInTimeIndex([...quietAir, ...quietShips, original, revision], zone));
+    const later = createAssessor(pack, new PointInTimeIndex([...quietAir, ...quietShips, original, revision], zone), NO_DECLARED_COVERAGE);
     expect(later.assess(day('2023-02-23')).indicators.find((i) => i.id === 'air.count')!).toMatchObject({ dataDay: '2023-02-20', value: 70 });
   });
 
@@ -65,7 +66,7 @@ describe('assessment', () => {
     const a = assessor([...quietAir, ...quietShips, ...gap]).assess(day('2023-02-21'));
     expect(a.indicators.find((i) => i.id === 'air.count')).toMatchObject({ state: 'missing', value: null, reason: 'no report' });
     const stale = assessor([...quietAir, ...quietShips]).assess(day('2023-02-28'));
-    expect(stale.indicators.find((i) => i.id === 'air.count')).toMatchObject({ state: 'missing', reason: 'latest data is 9 days old' });
+    expect(stale.indicators.find((i) => i.id === 'air.count')).toMatchObject({ state: 'stale', reason: 'latest data is 9 days old' });
   });
 
   it('a fresh trigger puts the board on WATCH and decays away', () => {
@@ -86,7 +87,7 @@ describe('assessment', () => {
       ],
     });
     const surge = dailyCounts('test.aircraft', '2023-02-20', [70]);
-    const a = createAssessor(grouped, new PointInTimeIndex([...quietAir, ...quietShips, ...surge], zone)).assess(day('2023-02-21'));
+    const a = createAssessor(grouped, new PointInTimeIndex([...quietAir, ...quietShips, ...surge], zone), NO_DECLARED_COVERAGE).assess(day('2023-02-21'));
     const copy = a.indicators.find((i) => i.id === 'air.copy')!;
     expect(copy.logLr.H1).toBeCloseTo(Math.log(10));
     expect(copy.contributions.H1 ?? 0).toBe(0);
@@ -102,8 +103,8 @@ describe('assessment', () => {
 
   it('is deterministic and independent of evaluation order', () => {
     const obs = [...quietAir, ...quietShips, ...dailyCounts('test.aircraft', '2023-02-20', [70, 30, 12])];
-    const forward = createAssessor(pack, new PointInTimeIndex(obs, zone));
-    const backward = createAssessor(pack, new PointInTimeIndex([...obs].reverse(), zone));
+    const forward = createAssessor(pack, new PointInTimeIndex(obs, zone), NO_DECLARED_COVERAGE);
+    const backward = createAssessor(pack, new PointInTimeIndex([...obs].reverse(), zone), NO_DECLARED_COVERAGE);
     const days = ['2023-02-21', '2023-02-22', '2023-02-23'].map(day);
     const f = days.map((d) => forward.assess(d));
     const b = [...days].reverse().map((d) => backward.assess(d)).reverse();

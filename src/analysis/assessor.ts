@@ -2,40 +2,62 @@
 import { LEVEL_NAMES, type Assessment, type IndicatorAssessment, type WarningLevel } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
+import { coverageOf, type Coverage } from './coverage.js';
+import { episodeUnderWay } from './episode-under-way.js';
 import { combineEvidence } from './evidence-combination.js';
 import { eventProbability } from './event-probability.js';
 import { evaluateIndicator, type IndicatorEvaluation } from './indicator-evaluation.js';
 import type { PointInTimeIndex } from './point-in-time-index.js';
+import { coreOf, knowledgeState } from './knowledge-state.js';
 import { episodeLogLr, posterior } from './posterior.js';
-import { applyHysteresis, levelFor } from './warning-level.js';
+import { applyHysteresis, applyMinimumDwell, levelFor, type LevelInputs } from './warning-level.js';
 
 export interface Assessor {
   /** Assessment as known at the end of the local day (everything published by then, nothing after). */
   assess(day: DayNumber): Assessment;
 }
 
-interface DayResult {
-  assessment: Omit<Assessment, 'level' | 'levelName'>;
+interface DayEvidence {
+  assessment: Omit<Assessment, 'level' | 'levelName' | 'rawLevel' | 'watch'>;
+  inputs: Omit<LevelInputs, 'watch'>;
+  /** Some indicator is in one of its watch states today. */
+  watchSeen: boolean;
+  /** Distinct evidence groups with an indicator in a watch state today. */
+  watchGroups: number;
+  /** An indicator whose watch states need no confirmation (`watchAtOnce`) is in one today. */
+  watchAtOnce: boolean;
+}
+
+interface DayLevels {
+  watch: boolean;
+  raw: WarningLevel;
   sustain: WarningLevel;
 }
 
 /**
- * Creates an assessor over one index. Results per day are memoised, which is what makes a backtest over years
- * cheap: day D's hysteresis reads the raw levels of the days before it, each computed as known on its own day.
+ * Creates an assessor over one index and one coverage (where each series was being collected: declared by the pack's
+ * files, learned from live collectors; both are data, passed in). Results per day are memoised, which is what makes a
+ * backtest over years cheap: day D's hysteresis reads the raw levels of the days before it, each computed as known on
+ * its own day.
  */
-export function createAssessor(pack: Pack, index: PointInTimeIndex): Assessor {
+export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Coverage): Assessor {
   const zone = getZone(pack.timeZone);
   const hypothesisIds = pack.hypotheses.filter((h) => !h.baseline).map((h) => h.id);
   const critical = pack.hypotheses.filter((h) => h.critical).map((h) => h.id);
   const breaks = new Map(Object.entries(pack.seriesBreaks).map(([s, dates]) => [s, dates.map((d) => parseDay(d))]));
   const indicatorBreaks = new Map(pack.indicators.map((ind) => [ind.id, ind.series.flatMap((s) => breaks.get(s) ?? []).sort((a, b) => a - b)]));
-  const memo = new Map<DayNumber, DayResult>();
+  const indicatorCoverage = new Map(pack.indicators.map((ind) => [ind.id, coverageOf(coverage, ind.series, ind.staleAfterDays)]));
+  const core = coreOf(pack);
+  const memo = new Map<DayNumber, DayEvidence>();
+  const levelMemo = new Map<DayNumber, DayLevels>();
+  const finalMemo = new Map<DayNumber, WarningLevel>();
+  const { watch: watchRule, holdDays, minDays } = pack.warning;
 
-  const assessRaw = (day: DayNumber): DayResult => {
+  const evidence = (day: DayNumber): DayEvidence => {
     const cached = memo.get(day);
     if (cached) return cached;
     const asOfMs = zone.endOfDay(day) - 1;
-    const evaluations = pack.indicators.map((ind) => evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!));
+    const evaluations = pack.indicators.map((ind) => evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!));
     const contributions = combineEvidence(pack, evaluations, hypothesisIds);
     const probabilities = posterior(pack.hypotheses, contributions);
     let leadLogLr = 0;
@@ -50,35 +72,64 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex): Assessor {
     const pEvent = eventProbability(pack.eventModel, leadLogLr, concurrentLogLr);
     const pAny = 1 - pack.hypotheses.filter((h) => h.baseline).reduce((s, h) => s + probabilities.get(h.id)!, 0);
     const pCritical = critical.reduce((s, id) => s + probabilities.get(id)!, 0);
-    const watch = evaluations.some((e) => e.indicator.watchStates.includes(e.result.state));
-    const inputs = { pAny, pCritical, pEvent, watch };
-    const result: DayResult = {
+    const watching = evaluations.filter((e) => e.indicator.watchStates.includes(e.result.state));
+    const result: DayEvidence = {
       assessment: {
         packId: pack.id,
         asOf: new Date(zone.endOfDay(day)).toISOString(),
         day: formatDay(day),
-        rawLevel: levelFor(pack.warning, inputs, 'enter'),
         pEvent7d: pEvent,
         horizonDays: pack.horizonDays,
         hypotheses: pack.hypotheses.map((h) => ({ id: h.id, name: h.name, prior: h.prior, probability: probabilities.get(h.id)!, baseline: h.baseline })),
         indicators,
         leadLogLr,
         concurrentLogLr,
-        watch,
+        knowledge: knowledgeState(core, indicators),
       },
-      sustain: levelFor(pack.warning, inputs, 'exit'),
+      inputs: { pAny, pCritical, pEvent },
+      watchSeen: watching.length > 0,
+      watchGroups: new Set(watching.map((e) => e.indicator.group ?? e.indicator.id)).size,
+      watchAtOnce: watching.some((e) => e.indicator.watchAtOnce),
     };
     memo.set(day, result);
     return result;
   };
 
+  /** WATCH needs confirmation: several evidence groups at once, one watch state lasting `confirmDays` days, or an announcement. */
+  const levels = (day: DayNumber): DayLevels => {
+    const cached = levelMemo.get(day);
+    if (cached) return cached;
+    const today = evidence(day);
+    let confirmed = today.watchSeen;
+    for (let d = day - 1; confirmed && d > day - watchRule.confirmDays; d--) confirmed = evidence(d).watchSeen;
+    const watch = today.watchAtOnce || today.watchGroups >= watchRule.groups || confirmed;
+    const inputs = { ...today.inputs, watch };
+    const result = { watch, raw: levelFor(pack.warning, inputs, 'enter'), sustain: levelFor(pack.warning, inputs, 'exit') };
+    levelMemo.set(day, result);
+    return result;
+  };
+
+  /** The level shown on a day: hysteresis over the last `holdDays` raw levels, then the minimum dwell. */
+  const levelOn = (day: DayNumber): WarningLevel => {
+    const cached = finalMemo.get(day);
+    if (cached !== undefined) return cached;
+    const today = levels(day);
+    const recent: WarningLevel[] = [];
+    for (let d = day - holdDays; d < day; d++) recent.push(levels(d).raw);
+    const dwell: WarningLevel[] = [];
+    for (let d = day - minDays + 1; d < day; d++) dwell.push(levels(d).raw);
+    const level = applyMinimumDwell(applyHysteresis(today.raw, today.sustain, recent), dwell);
+    finalMemo.set(day, level);
+    return level;
+  };
+
   return {
     assess(day) {
-      const today = assessRaw(day);
-      const recent: WarningLevel[] = [];
-      for (let d = day - pack.warning.holdDays; d < day; d++) recent.push(assessRaw(d).assessment.rawLevel);
-      const level = applyHysteresis(today.assessment.rawLevel, today.sustain, recent);
-      return { ...today.assessment, level, levelName: LEVEL_NAMES[level] };
+      const today = levels(day);
+      const assessment = evidence(day).assessment;
+      const level = levelOn(day);
+      const episode = episodeUnderWay(day, level, levelOn, assessment.hypotheses);
+      return { ...assessment, rawLevel: today.raw, watch: today.watch, level, levelName: LEVEL_NAMES[level], ...(episode ? { episode } : {}) };
     },
   };
 }

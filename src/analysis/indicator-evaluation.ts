@@ -1,8 +1,9 @@
 // Evaluates one indicator as known at the end of a local day: reads its daily series, runs its detector, prices the state.
 import type { Observation } from '../model/index.js';
 import type { Indicator } from '../packs/pack-schema.js';
-import type { DayNumber } from '../time/zone.js';
-import { MISSING } from './detectors/detector-states.js';
+import { formatDay, type DayNumber } from '../time/zone.js';
+import { isCovered, windowAt, type DayWindow, type IndicatorCoverage } from './coverage.js';
+import { KNOWLEDGE_STATES, MISSING, NO_COVERAGE, STALE } from '../packs/detector-states.js';
 import type { DetectorResult } from './detectors/detector-types.js';
 import { detectorLookback, runDetector } from './detectors/run-detector.js';
 import type { DailySeries, PointInTimeIndex } from './point-in-time-index.js';
@@ -20,42 +21,89 @@ export interface IndicatorEvaluation {
 
 /** Event-like detectors judge the assessed day itself; count detectors judge the latest day with a report. */
 const EVENT_DETECTORS = new Set(['presence', 'decay']);
+/** The state of an event detector when nothing happened: only meaningful inside coverage. */
+const QUIET_STATES = new Set(['absent', 'none']);
+
+/**
+ * What the evaluation knows about where the indicator's sources were collected on `day`: coverage windows from the
+ * pack and collectors, or (none declared or learned) the indicator's own observed span within its look-back, with the
+ * latest observation standing for the latest successful collection. The bound keeps `assess --at D`, which reads only
+ * the look-back, and a backtest over everything in agreement.
+ */
+function resolveCoverage(indicator: Indicator, index: PointInTimeIndex, day: DayNumber, asOfMs: number, coverage: IndicatorCoverage): IndicatorCoverage {
+  if (coverage.windows !== undefined) return coverage;
+  const bound = detectorLookback(indicator.detector) + (indicator.sumDays ?? 1) + indicator.staleAfterDays;
+  const first = index.firstObservedDay(indicator.series, asOfMs, day - bound, day);
+  const windows = first === undefined ? [] : [{ from: first, to: Number.POSITIVE_INFINITY }];
+  return { ...coverage, windows, lastSuccess: index.lastObservedDay(indicator.series, asOfMs, day) };
+}
+
+/** Why the source is late on `day`, or undefined: inside a learned or observed span, past the cadence since it last delivered. */
+function staleness(cov: IndicatorCoverage, day: DayNumber): string | undefined {
+  if (isCovered(cov.declared, day) || cov.lastSuccess === undefined || day - cov.lastSuccess <= cov.staleAfterDays) return undefined;
+  return `latest collection is ${day - cov.lastSuccess} days old (cadence ${cov.staleAfterDays} days)`;
+}
+
+function noCoverageReason(cov: IndicatorCoverage): string {
+  if (cov.sources.length === 0) return 'no observations yet';
+  return `no source collected this series on that day (coverage: ${cov.sources.join(', ')})`;
+}
 
 export function evaluateIndicator(
-  indicator: Indicator, index: PointInTimeIndex, day: DayNumber, asOfMs: number, breaks: readonly DayNumber[],
+  indicator: Indicator, index: PointInTimeIndex, day: DayNumber, asOfMs: number, breaks: readonly DayNumber[], coverage: IndicatorCoverage,
 ): IndicatorEvaluation {
   const detector = indicator.detector;
+  const cov = resolveCoverage(indicator, index, day, asOfMs, coverage);
+  const windows = cov.windows!;
+  const covered = isCovered(windows, day);
   const isEvent = EVENT_DETECTORS.has(detector.kind);
-  const lastDay = isEvent ? day : index.lastObservedDay(indicator.series, asOfMs, day);
-  const stale = lastDay === undefined || day - lastDay > indicator.staleAfterDays;
-  if (!isEvent && stale) {
-    const reason = lastDay === undefined ? 'no observations' : `latest data is ${day - lastDay} days old`;
-    return price(indicator, { state: MISSING, value: Number.NaN, reason }, lastDay, 1, () => []);
+  // Inside coverage an event series without a report is a quiet day (absentIsZero); a count series is judged on its
+  // latest report.
+  const judgesDay = isEvent || (indicator.absentIsZero && covered);
+  if (!judgesDay) {
+    if (!covered) return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) }, undefined, 1, () => []);
+    const window = windowAt(windows, day)!;
+    const last = index.lastObservedDay(indicator.series, asOfMs, day);
+    const lastDay = last !== undefined && last >= window.from ? last : undefined;
+    const cadence = Math.max(indicator.staleAfterDays, coverage.windows ? cov.staleAfterDays : 0);
+    if (lastDay === undefined || day - lastDay > cadence) {
+      const reason = lastDay === undefined ? `no report since coverage began on ${formatDay(window.from)}` : `latest data is ${day - lastDay} days old`;
+      return price(indicator, { state: STALE, value: Number.NaN, reason }, lastDay, 1, () => []);
+    }
   }
-  const judged = lastDay as DayNumber;
+  const judged = judgesDay ? day : (index.lastObservedDay(indicator.series, asOfMs, day) as DayNumber);
   const sumDays = indicator.sumDays ?? 1;
   const from = judged - detectorLookback(detector) - sumDays;
-  const series = rollingSum(readSeries(indicator, index, asOfMs, from, judged), sumDays);
+  const series = rollingSum(readSeries(indicator, index, asOfMs, from, judged, windows), sumDays);
   const slot = judged - from;
   if (!isEvent && Number.isNaN(series.values[slot])) {
     const obs = index.observationsOn(indicator.series, asOfMs, judged);
-    const reason = obs.find((o) => o.missingReason)?.missingReason ?? 'value not known';
+    if (obs.length === 0 && !covered) return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) }, undefined, 1, () => []);
+    const reason = obs.find((o) => o.missingReason)?.missingReason ?? (obs.length ? 'value not known' : 'not every day of the window is known');
     return price(indicator, { state: MISSING, value: Number.NaN, reason }, judged, 1, () => obs);
   }
   const result = runDetector(detector, { series, day: judged, breaks });
+  // An event seen counts wherever it was seen; "nothing happened" is only known where the source was collected.
+  if (QUIET_STATES.has(result.state) || (judgesDay && !isEvent)) {
+    if (!covered) return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) }, undefined, 1, () => []);
+    const late = staleness(cov, day);
+    if (late !== undefined) return price(indicator, { state: STALE, value: Number.NaN, reason: late }, day, 1, () => []);
+  }
   const weight = isEvent ? 1 : series.weights[slot];
   return price(indicator, result, judged, weight, () => evidenceObservations(indicator, index, asOfMs, judged, isEvent));
 }
 
-function readSeries(indicator: Indicator, index: PointInTimeIndex, asOfMs: number, from: DayNumber, to: DayNumber): DailySeries {
+function readSeries(
+  indicator: Indicator, index: PointInTimeIndex, asOfMs: number, from: DayNumber, to: DayNumber, covered: readonly DayWindow[],
+): DailySeries {
   const detector = indicator.detector;
   if (detector.kind !== 'decay' || Object.keys(detector.weights).length === 0) {
-    return index.daily(indicator.series, asOfMs, from, to, indicator.aggregate, indicator.absentIsZero);
+    return index.daily(indicator.series, asOfMs, from, to, indicator.aggregate, indicator.absentIsZero, covered);
   }
   // Decay weights differ per source series: sum the weighted daily series.
   let combined: DailySeries | undefined;
   for (const name of indicator.series) {
-    const one = index.daily([name], asOfMs, from, to, 'sum', true);
+    const one = index.daily([name], asOfMs, from, to, 'sum', true, covered);
     const w = detector.weights[name] ?? 1;
     if (!combined) {
       combined = one;
@@ -91,7 +139,8 @@ function price(
   indicator: Indicator, result: DetectorResult, dataDay: DayNumber | undefined, weight: number, observations: () => Observation[],
 ): IndicatorEvaluation {
   const logLr: Record<string, number> = {};
-  const ratios = indicator.likelihoods[result.state] ?? {};
+  // Not knowing is never evidence: these states carry no likelihood ratio whatever the pack says.
+  const ratios = (KNOWLEDGE_STATES as readonly string[]).includes(result.state) ? {} : (indicator.likelihoods[result.state] ?? {});
   for (const [hypothesis, lr] of Object.entries(ratios)) logLr[hypothesis] = weight * Math.log(lr);
   return { indicator, result, dataDay, weight, logLr, observations };
 }

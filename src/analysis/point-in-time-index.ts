@@ -1,6 +1,7 @@
 // Indexes observations by series and local day so any "as known at T" daily series is cheap to read.
 import { gradingWeight, type Observation } from '../model/index.js';
 import type { DayNumber, Zone } from '../time/zone.js';
+import type { DayWindow } from './coverage.js';
 
 interface Revision {
   publishedMs: number;
@@ -77,11 +78,32 @@ export class PointInTimeIndex {
     return best;
   }
 
+  /** First local day in [notBefore, notAfter] with any observation of these series published by asOfMs, or undefined. */
+  firstObservedDay(series: readonly string[], asOfMs: number, notBefore: DayNumber, notAfter: DayNumber): DayNumber | undefined {
+    let best: number | undefined;
+    for (const name of series) {
+      const idx = this.bySeries.get(name);
+      if (!idx) continue;
+      for (let i = lowerBound(idx.days, notBefore); i < idx.days.length && idx.days[i] <= notAfter; i++) {
+        if (best !== undefined && idx.days[i] >= best) break;
+        if (idx.revisions[i].some((r) => r.publishedMs <= asOfMs)) {
+          best = idx.days[i];
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
   /**
    * The daily series for [fromDay, toDay] as known at asOfMs: per day and subject the latest revision published by
-   * then, combined across subjects and series with `aggregate`.
+   * then, combined across subjects and series with `aggregate`. With `absentIsZero`, a day without observations is 0
+   * only inside `zeroWindows` when given (the days a source was being collected): outside them it stays unknown.
    */
-  daily(series: readonly string[], asOfMs: number, fromDay: DayNumber, toDay: DayNumber, aggregate: Aggregate, absentIsZero: boolean): DailySeries {
+  daily(
+    series: readonly string[], asOfMs: number, fromDay: DayNumber, toDay: DayNumber, aggregate: Aggregate, absentIsZero: boolean,
+    zeroWindows?: readonly DayWindow[],
+  ): DailySeries {
     const length = Math.max(0, toDay - fromDay + 1);
     const values = new Float64Array(length).fill(Number.NaN);
     const observed = new Uint8Array(length);
@@ -105,7 +127,14 @@ export class PointInTimeIndex {
         }
       }
     }
-    if (absentIsZero) for (let i = 0; i < length; i++) if (!observed[i]) values[i] = 0;
+    if (absentIsZero && zeroWindows === undefined) for (let i = 0; i < length; i++) if (!observed[i]) values[i] = 0;
+    if (absentIsZero && zeroWindows !== undefined) {
+      for (const w of zeroWindows) {
+        const lo = Math.max(0, w.from - fromDay);
+        const hi = Math.min(length - 1, w.to - fromDay);
+        for (let i = lo; i <= hi; i++) if (!observed[i]) values[i] = 0;
+      }
+    }
     return { fromDay, values, observed, weights };
   }
 

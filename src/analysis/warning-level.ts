@@ -28,3 +28,8 @@ export function applyHysteresis(raw: WarningLevel, sustain: WarningLevel, recent
   const held = Math.min(sustain, Math.max(1, ...recentRaw)) as WarningLevel;
   return Math.max(raw, held) as WarningLevel;
 }
+
+/** Minimum dwell: a level reached (raw) on one of the last `minDays - 1` days is still shown today, whatever the evidence. */
+export function applyMinimumDwell(level: WarningLevel, recentRaw: readonly WarningLevel[]): WarningLevel {
+  return Math.max(level, ...recentRaw) as WarningLevel;
+}

@@ -2,18 +2,16 @@
 // rebuilt when the store changes, so any day's assessment, a range, or an indicator's series costs milliseconds.
 import { createAssessor, type Assessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
-import { packSeries } from './assess-at.js';
+import { packSeries, resolveDayInSpan, spanOf, type DataSpan } from './assess-at.js';
+import { loadCoverage } from './load-coverage.js';
+import { listCollectorHealth } from '../collectors/collector-health.js';
 import { vigilError } from '../errors/index.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
-import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
+import { formatDay, getZone, type DayNumber } from '../time/zone.js';
 
-export interface DataSpan {
-  /** First local day observed and latest local day published, among the pack's series. */
-  first: DayNumber;
-  latest: DayNumber;
-}
+export type { DataSpan };
 
 export interface AssessmentService {
   /** The data span, or undefined when the store holds nothing for the pack. */
@@ -59,11 +57,10 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
   /** What listSeries says about the pack's series: changes whenever a claim or a revision is added. */
   const fingerprintOf = async (): Promise<{ fingerprint: string; span: DataSpan | undefined }> => {
     const summaries = (await store.listSeries({ tlpMax: options.tlpMax })).filter((s) => wanted.has(s.series));
-    const fingerprint = summaries.map((s) => `${s.series}|${s.count}|${s.lastPublishedAt}|${s.lastPeriodEnd}`).join('\n');
-    if (summaries.length === 0) return { fingerprint, span: undefined };
-    const first = summaries.map((s) => s.firstPeriodStart).sort()[0];
-    const latest = summaries.map((s) => s.lastPublishedAt).sort().at(-1)!;
-    return { fingerprint, span: { first: zone.dayOf(Date.parse(first)), latest: zone.dayOf(Date.parse(latest)) } };
+    // Learned coverage changes with each collector success: part of what the assessments rest on.
+    const health = (await listCollectorHealth(store)).map((h) => `${h.id}|${h.firstSuccessAt ?? ''}|${h.lastSuccessAt ?? ''}`);
+    const fingerprint = [...summaries.map((s) => `${s.series}|${s.count}|${s.lastPublishedAt}|${s.lastPeriodEnd}`), ...health].join('\n');
+    return { fingerprint, span: spanOf(summaries, pack) };
   };
 
   const build = async (): Promise<Built> => {
@@ -71,7 +68,7 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
     const observations = await store.queryObservations({ series, allRevisions: true, tlpMax: options.tlpMax });
     version += 1;
     checkedAt = options.now().getTime();
-    return { assessor: createAssessor(pack, new PointInTimeIndex(observations, zone)), span, fingerprint };
+    return { assessor: createAssessor(pack, new PointInTimeIndex(observations, zone), await loadCoverage(store, pack)), span, fingerprint };
   };
 
   const rebuild = (): Promise<Built> => {
@@ -106,13 +103,7 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
       return (await current()).span;
     },
     async resolveDay(at, what = 'at') {
-      const span = await service.span();
-      if (span === undefined) throw vigilError('VIGIL_NO_DATA', 'the database holds no observations for this pack; run `vigil init` or ingest data first');
-      if (at === undefined) return span.latest;
-      const day = parseDay(at, what.endsWith('date') ? what : `${what} date`);
-      if (day > zone.dayOf(options.now().getTime())) throw vigilError('VIGIL_DATE_INVALID', `${what} ${at} is in the future`);
-      if (day < span.first) throw vigilError('VIGIL_NO_DATA', `${what} ${at} is before the first observation (${formatDay(span.first)})`);
-      return day;
+      return resolveDayInSpan(await service.span(), pack, at, options.now().getTime(), what);
     },
     async assess(day) {
       return (await current()).assessor.assess(day);

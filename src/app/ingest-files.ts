@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { VigilError, vigilError } from '../errors/index.js';
-import { withId, type Observation } from '../model/index.js';
+import { withId, type Observation, type ObservationInput } from '../model/index.js';
+import { checkObservationLimits } from '../model/observation-limits.js';
+import { decodeUtf8 } from '../model/utf8-text.js';
 import { getSourceParser } from '../sources/registry.js';
 import type { ObservationWriter } from './write-services.js';
 
@@ -24,13 +26,19 @@ export interface IngestOptions {
 /** Reads and parses one file into identified observations; throws `file:line: field: problem` on bad input. */
 export function parseFile(kind: string, path: string): Observation[] {
   const parser = getSourceParser(kind);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (cause) {
     throw vigilError('VIGIL_FILE_NOT_FOUND', `${path}: cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
   }
-  return parser.parse(text, { file: path }).map(withId);
+  return identifyParsed(parser.parse(decodeUtf8(bytes, path), { file: path }), path);
+}
+
+/** Every parser's output passes the same limits (years, sizes, geometry depth) before it is hashed. */
+export function identifyParsed(observations: ObservationInput[], file: string): Observation[] {
+  observations.forEach((o, i) => checkObservationLimits(o, file, i));
+  return observations.map(withId);
 }
 
 /**
@@ -41,7 +49,7 @@ export async function readFileObservations(kind: string, path: string): Promise<
   const parser = getSourceParser(kind);
   if (parser.readFile === undefined) return parseFile(kind, path);
   try {
-    return (await parser.readFile(path, { file: path })).map(withId);
+    return identifyParsed(await parser.readFile(path, { file: path }), path);
   } catch (cause) {
     // Only a file-system error (ENOENT, EACCES, EISDIR…) is about the file; anything else is a bug and says so.
     const code = (cause as NodeJS.ErrnoException).code;

@@ -17,6 +17,24 @@ export interface CalibrationOptions {
   ridge: number;
   /** The hypothesis the labelled episodes belong to (major exercise or surge). */
   hypothesis: string;
+  /** Days inside the window that are not used for fitting (cross-validation holds a block out this way). */
+  exclude?: readonly DayRange[];
+}
+
+/** Local days `from` … `to`, inclusive. */
+export interface DayRange {
+  from: DayNumber;
+  to: DayNumber;
+}
+
+/** What every fit on one window shares: the point-in-time observations and the judgement pack's day-by-day replay. */
+export interface PreparedCalibration {
+  pack: Pack;
+  observations: readonly Observation[];
+  /** The judgement pack's assessments for every scorable day of the window (`from` … `to - horizon`). */
+  assessments: readonly Assessment[];
+  from: DayNumber;
+  to: DayNumber;
 }
 
 export interface RatioChange {
@@ -40,22 +58,36 @@ export interface CalibrationResult {
 
 /** Uses only observations published by the end of `to` and episodes starting inside the window, whatever it is given. */
 export function calibrate(pack: Pack, allObservations: readonly Observation[], episodes: readonly Episode[], options: CalibrationOptions): CalibrationResult {
-  const cutoff = getZone(pack.timeZone).endOfDay(options.to);
+  return fitCalibration(prepareCalibration(pack, allObservations, options.from, options.to), episodes, options);
+}
+
+/** Loads the window once: cross-validation fits every fold from the same preparation. */
+export function prepareCalibration(pack: Pack, allObservations: readonly Observation[], from: DayNumber, to: DayNumber): PreparedCalibration {
+  const cutoff = getZone(pack.timeZone).endOfDay(to);
   const observations = allObservations.filter((o) => Date.parse(o.publishedAt) < cutoff);
-  const usable = episodes.filter((e) => e.start >= options.from && e.start <= options.to);
-  const lastScored = options.to - pack.horizonDays;
   const assessments: Assessment[] = [];
-  replay(pack, observations, options.from, lastScored, { onAssessment: (a) => assessments.push(a) });
+  replay(pack, observations, from, to - pack.horizonDays, { onAssessment: (a) => assessments.push(a) });
+  return { pack, observations, assessments, from, to };
+}
+
+export type FitOptions = Omit<CalibrationOptions, 'from' | 'to'>;
+
+/** Fits on the prepared window, leaving out `options.exclude` (days neither counted for ratios nor for the event model). */
+export function fitCalibration(prepared: PreparedCalibration, episodes: readonly Episode[], options: FitOptions): CalibrationResult {
+  const { pack, observations, from, to } = prepared;
+  const excluded = (day: DayNumber) => (options.exclude ?? []).some((r) => day >= r.from && day <= r.to);
+  const usable = episodes.filter((e) => e.start >= from && e.start <= to);
+  const assessments = prepared.assessments.filter((a) => !excluded(parseDay(a.day)));
 
   const ratios = fitRatios(pack, assessments, usable, options);
   const fitted = withRatios(pack, ratios, options.hypothesis);
-  const records = replay(fitted, observations, options.from, lastScored);
+  const records = replay(fitted, observations, from, to - pack.horizonDays).filter((r) => !excluded(parseDay(r.date)));
   const y = records.map((r) => outcome(parseDay(r.date), usable, pack.horizonDays));
   const x = records.map((r) => [1, r.leadLogLr, r.concurrentLogLr]);
   const [intercept, lead, concurrent] = fitLogistic(x, y, options.ridge).coefficients;
   const eventModel = {
     intercept: round(intercept), lead: round(lead), concurrent: round(concurrent),
-    trainedOn: { from: formatDay(options.from), to: formatDay(options.to), episodes: usable.length },
+    trainedOn: { from: formatDay(from), to: formatDay(to), episodes: usable.length },
   };
   return { pack: { ...fitted, eventModel }, ratios, eventModel, trainingDays: records.length, episodes: usable.length };
 }
@@ -65,7 +97,7 @@ export function calibrate(pack: Pack, allObservations: readonly Observation[], e
  * toward the pack's own ratio. Lead indicators: a positive day precedes an episode start within the horizon.
  * Concurrent indicators: a positive day is one whose data day falls inside an episode.
  */
-function fitRatios(pack: Pack, assessments: readonly Assessment[], episodes: readonly Episode[], options: CalibrationOptions): RatioChange[] {
+function fitRatios(pack: Pack, assessments: readonly Assessment[], episodes: readonly Episode[], options: FitOptions): RatioChange[] {
   const changes: RatioChange[] = [];
   for (const indicator of pack.indicators) {
     const stateCounts = new Map<string, { pos: number; neg: number; episodes: Set<string> }>();

@@ -1,5 +1,6 @@
 // Replays every local day in a range through the same assessor the live path uses, one record per day.
 import { createAssessor } from '../analysis/assessor.js';
+import { declaredCoverage, type Coverage } from '../analysis/coverage.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import type { Assessment, Observation, WarningLevel } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
@@ -20,11 +21,13 @@ export interface ReplayOptions {
   onDay?: (done: number, total: number) => void;
   /** Also hand each full assessment to the caller (e.g. for calibration of likelihood ratios). */
   onAssessment?: (a: Assessment) => void;
+  /** Where the sources were collected; default: what the pack's bundled files declare. */
+  coverage?: Coverage;
 }
 
 /** `observations` may hold every revision ever stored: the assessor only reads what was published by each day's end. */
 export function replay(pack: Pack, observations: readonly Observation[], from: DayNumber, to: DayNumber, options: ReplayOptions = {}): DayRecord[] {
-  const assessor = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)));
+  const assessor = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), options.coverage ?? declaredCoverage(pack));
   const records: DayRecord[] = [];
   const total = to - from + 1;
   for (let day = from; day <= to; day++) {

@@ -5,12 +5,15 @@ import type { Pack } from '../packs/pack-schema.js';
 import type { Store } from '../storage/store.js';
 import { getZone, type DayNumber } from '../time/zone.js';
 import type { Episode } from './episodes.js';
+import { levelRuns, type LevelRuns } from './level-runs.js';
 import { replay, type DayRecord } from './replay.js';
 import { score, type Scores } from './scoring.js';
 import { runSimpleBaseline, SIMPLE_BASELINES } from './simple-baselines.js';
 
 export interface BacktestResult {
   records: DayRecord[];
+  /** Flapping figures of the pack's levels over the replayed range. */
+  stability: LevelRuns;
   scores?: { pack: Scores; baselines: { id: string; description: string; scores: Scores }[] };
 }
 
@@ -28,11 +31,13 @@ export function runBacktest(
   onDay?: (done: number, total: number) => void,
 ): BacktestResult {
   const records = replay(pack, observations, from, to, { onDay });
-  if (!episodes) return { records };
+  const stability = levelRuns(records);
+  if (!episodes) return { records, stability };
   const zone = getZone(pack.timeZone);
   const options = { horizonDays: pack.horizonDays };
   return {
     records,
+    stability,
     scores: {
       pack: score(records, episodes, options),
       baselines: SIMPLE_BASELINES.map((b) => ({

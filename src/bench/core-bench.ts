@@ -1,11 +1,14 @@
-// Benchmarks of the core loop: ingest throughput against raw better-sqlite3, one day's assessment, the full backtest replay.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Benchmarks of the core loop: ingest throughput against raw better-sqlite3, one day's assessment, the full backtest
+// replay, and the cross-validated backtest.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { assessAt } from '../app/assess-at.js';
 import { parseFile } from '../app/ingest-files.js';
 import { DEFAULT_PACK } from '../app/paths.js';
+import { crossValidate } from '../backtest/cross-validate.js';
+import { loadEpisodes } from '../backtest/episodes.js';
 import { loadBacktestObservations } from '../backtest/run-backtest.js';
 import { replay } from '../backtest/replay.js';
 import { withId, type Observation } from '../model/index.js';
@@ -47,6 +50,7 @@ export async function runCoreBench(): Promise<BenchFigure[]> {
     const observations = await loadBacktestObservations(assessStore, pack);
     const records = replay(pack, observations, parseDay('2020-09-01'), parseDay('2026-08-22'));
     const backtestS = (performance.now() - tb) / 1000;
+    const cv = crossValidationSeconds(observations);
     await assessStore.close();
     return [
       { name: 'ingest.obs_per_s', value: Math.round(vigil), unit: 'obs/s' },
@@ -55,10 +59,29 @@ export async function runCoreBench(): Promise<BenchFigure[]> {
       { name: 'assess.day_ms', value: round(medianOf(timings)), unit: 'ms' },
       { name: 'backtest.full_s', value: round(backtestS), unit: 's' },
       { name: 'backtest.days', value: records.length, unit: 'days' },
+      ...(cv === undefined ? [] : [{ name: 'backtest.cv_s', value: round(cv), unit: 's' }]),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `vigil backtest --cv` on 2021–2023: six folds, each refitting the judgement pack. Needs the labels in
+ * ../shared/data/labels (not shipped); without them the figure is left out and stderr says why.
+ */
+function crossValidationSeconds(observations: readonly Observation[]): number | undefined {
+  const labels = resolve('../shared/data/labels/episodes-2021-2023.csv');
+  if (!existsSync(labels)) {
+    process.stderr.write(`bench: backtest.cv_s skipped: no labels at ${labels}\n`);
+    return undefined;
+  }
+  const judgement = loadPack(join(dirname(DEFAULT_PACK), 'judgement.yaml'));
+  const t = performance.now();
+  crossValidate(judgement, observations, loadEpisodes(labels), {
+    from: parseDay('2021-01-01'), to: parseDay('2023-12-31'), priorEpisodes: 3, ridge: 1, hypothesis: 'H1', bufferDays: 7,
+  });
+  return (performance.now() - t) / 1000;
 }
 
 /** Distinct observations (own content hash) by renaming the series of copies of the bundled rows. */

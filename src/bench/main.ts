@@ -12,7 +12,7 @@ async function main(argv: string[]): Promise<void> {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const self = fileURLToPath(import.meta.url);
   const here = dirname(self);
-  // Compiled (dist/bench/*.js) or run from source with tsx (src/bench/*.ts): load siblings of the same kind.
+  // Compiled (dist-bench/bench/*.js) or run from source with tsx (src/bench/*.ts): load siblings of the same kind.
   const ext = self.endsWith('.ts') ? '.ts' : '.js';
   const files = readdirSync(here).filter((f) => f.endsWith(`-bench${ext}`) && (!only || f.startsWith(only))).sort();
   for (const file of files) {

@@ -1,19 +1,15 @@
-// Opens what a command needs through the composition root (openVigil: one database, every store, the write
-// services) from global flags and environment, and always closes it again.
+// Opens what a command needs from its flags and the environment: the configuration, then the composition root
+// (openVigil: one database, every store, the assessment service, the audited write services), and always closes it.
 import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { loadConfig, readEnvironment, type ConfigFlags, type VigilConfig } from '../app/config/index.js';
 import { openVigil, type Vigil } from '../app/open-vigil.js';
-import { resolvePackPath } from '../app/paths.js';
-import type { WriteServices, Actor } from '../app/write-services.js';
+import type { Actor, WriteServices } from '../app/write-services.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
-import { resolveDbUrl } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 
-export interface GlobalOptions {
-  db?: string;
-  pack?: string;
-}
-
 export interface CommandContext {
+  config: VigilConfig;
   vigil: Vigil;
   store: Store;
   pack: LoadedPack;
@@ -26,6 +22,11 @@ export interface CommandContext {
   colour: boolean;
 }
 
+/** The process configuration from a command's flags (its own and the global ones) and the environment. */
+export function configOf(cmd: Command): VigilConfig {
+  return loadConfig(cmd.optsWithGlobals(), readEnvironment());
+}
+
 /** `cli:<login>`: the operating-system account that ran the command. */
 export function cliActor(): Actor {
   try {
@@ -35,16 +36,14 @@ export function cliActor(): Actor {
   }
 }
 
-export async function withContext<T>(options: GlobalOptions, run: (ctx: CommandContext) => Promise<T>): Promise<T> {
+export async function withContext<T>(flags: ConfigFlags, run: (ctx: CommandContext) => Promise<T>): Promise<T> {
+  const config = loadConfig(flags, readEnvironment());
   const now = () => new Date();
-  const vigil = await openVigil(
-    { databaseUrl: resolveDbUrl(options.db, process.env.VIGIL_DB), pack: resolvePackPath(options.pack ?? process.env.VIGIL_PACK) },
-    now,
-  );
+  const vigil = await openVigil({ databaseUrl: config.db, pack: config.pack }, now);
   try {
     return await run({
-      vigil, store: vigil.store, pack: vigil.pack, writes: vigil.writes, actor: cliActor(), now,
-      colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      config, vigil, store: vigil.store, pack: vigil.pack, writes: vigil.writes, actor: cliActor(), now,
+      colour: Boolean(process.stdout.isTTY) && !config.noColor,
     });
   } finally {
     await vigil.close();

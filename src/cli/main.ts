@@ -1,5 +1,6 @@
 // The `vigil` command line: one file per command under commands/, errors printed as one line, never a stack trace.
 import { Command, CommanderError } from 'commander';
+import { debugEnabled, readEnvironment } from '../app/config/index.js';
 import { isVigilError } from '../errors/index.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerAudit } from './commands/audit.js';
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     process.stderr.write(`vigil: internal error: ${(error as Error).message}\n`);
-    if (process.env.VIGIL_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    if (debugEnabled(readEnvironment())) process.stderr.write(`${(error as Error).stack}\n`);
     return 70;
   }
 }

@@ -1,12 +1,16 @@
 // Renders which evidence moved which hypothesis, and by how much, for `vigil explain`.
 import type { Assessment } from '../model/index.js';
-import { pct, signed } from './render-board.js';
+import { headline, knowledgeLine, pct, signed } from './render-board.js';
 
 export function renderExplanation(a: Assessment): string {
   const lines: string[] = [];
   lines.push(`Why the board reads ${a.levelName} (level ${a.level}) at the end of ${a.day}`);
   lines.push('Each hypothesis starts at its prior; each indicator adds its log likelihood ratio (natural log; +0.69 doubles the odds).');
   lines.push('Correlated indicators share an evidence group: only the strongest counts in full.');
+  lines.push('Indicators with no coverage, stale or missing data add nothing: not knowing is never evidence.');
+  const knowledge = knowledgeLine(a);
+  if (knowledge) lines.push('', knowledge);
+  for (const n of a.knowledge.notReporting) if (n.reason) lines.push(`  ${n.id}: ${n.reason}`);
   for (const h of a.hypotheses) {
     lines.push('');
     lines.push(`${h.id} ${h.name}: prior ${pct(h.prior)} → ${pct(h.probability)}`);
@@ -25,6 +29,7 @@ export function renderExplanation(a: Assessment): string {
     }
   }
   lines.push('');
+  if (a.episode) lines.push(headline(a));
   lines.push(`P(major episode starts within ${a.horizonDays} days) = ${pct(a.pEvent7d)} from lead evidence ${signed(a.leadLogLr)} and concurrent evidence ${signed(a.concurrentLogLr)}.`);
   return lines.join('\n');
 }

@@ -9,6 +9,8 @@ export interface CollectorHealth {
   kind: string;
   url: string;
   lastRunAt: string;
+  /** First successful run: where learned coverage begins. */
+  firstSuccessAt?: string;
   lastSuccessAt?: string;
   lastError?: string;
   consecutiveFailures: number;
@@ -25,10 +27,11 @@ const INDEX = 'source-health.index';
 export async function recordRun(store: Store, collector: { id: string; kind: string; url: string }, now: string, outcome: RunOutcome): Promise<CollectorHealth> {
   const previous = await store.getSetting<CollectorHealth>(KEY(collector.id));
   const health: CollectorHealth = outcome.ok
-    ? { ...collector, lastRunAt: now, lastSuccessAt: now, consecutiveFailures: 0, lastObservations: outcome.observations, lastInserted: outcome.inserted }
+    ? { ...collector, lastRunAt: now, firstSuccessAt: previous?.firstSuccessAt ?? previous?.lastSuccessAt ?? now, lastSuccessAt: now, consecutiveFailures: 0, lastObservations: outcome.observations, lastInserted: outcome.inserted }
     : {
         ...collector,
         lastRunAt: now,
+        ...(previous?.firstSuccessAt !== undefined ? { firstSuccessAt: previous.firstSuccessAt } : {}),
         ...(previous?.lastSuccessAt !== undefined ? { lastSuccessAt: previous.lastSuccessAt } : {}),
         lastError: outcome.error,
         consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,

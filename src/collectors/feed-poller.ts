@@ -37,7 +37,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
         problem = (error as Error).message;
       }
       await recordRun(options.store, identity, options.now().toISOString(), problem === undefined ? { ok: true, observations: run.observations, inserted: run.inserted } : { ok: false, error: problem });
-      return run;
+      return problem === undefined ? run : { ...run, error: problem };
     },
   };
 }

@@ -61,7 +61,7 @@ describe('MND collector', () => {
     ]);
     expect(await listCollectorHealth(store)).toEqual([
       {
-        id: 'mnd-web', kind: 'mnd-bulletin-page', url: server.url('/list'), lastRunAt: '2030-04-09T02:00:00.000Z', lastSuccessAt: '2030-04-09T02:00:00.000Z',
+        id: 'mnd-web', kind: 'mnd-bulletin-page', url: server.url('/list'), lastRunAt: '2030-04-09T02:00:00.000Z', firstSuccessAt: '2030-04-09T02:00:00.000Z', lastSuccessAt: '2030-04-09T02:00:00.000Z',
         consecutiveFailures: 0, lastObservations: 22, lastInserted: 22,
       },
     ]);
@@ -94,7 +94,9 @@ describe('MND collector', () => {
     server.route('/list3', { body: '<base href="/x/" /><a href="news/plaact/1">a</a><a href="news/plaact/2">b</a>' });
     server.route('/x/news/plaact/1', { body: '<div class="maincontent">redesigned page</div>' });
     server.route('/x/news/plaact/2', { body: page('plaact-90002.html') });
-    expect(await collector('/list3').runOnce()).toEqual({ fetched: 2, observations: 10, inserted: 10, failed: 1 });
+    expect(await collector('/list3').runOnce()).toEqual({
+      fetched: 2, observations: 10, inserted: 10, failed: 1, error: `${server.url('/x/news/plaact/1')}: has no report period "YYY年M月D日…0600時至YYY年M月D日…0600時"`,
+    });
     const [health] = await listCollectorHealth(store);
     expect(health.lastError).toBe(`${server.url('/x/news/plaact/1')}: has no report period "YYY年M月D日…0600時至YYY年M月D日…0600時"`);
     // The unreadable page is tried again next time; the stored one is not.

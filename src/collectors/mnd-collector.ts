@@ -29,6 +29,8 @@ export interface CollectorRun {
   inserted: number;
   /** Report pages that could not be fetched or read (the run records the first problem). */
   failed: number;
+  /** The first problem of a run that failed (also in the source health); absent when the run succeeded. */
+  error?: string;
 }
 
 export interface ListedReport {
@@ -84,7 +86,7 @@ export function createMndCollector(options: MndCollectorOptions) {
       }
       const now = options.now().toISOString();
       await recordRun(store, identity, now, problem === undefined ? { ok: true, observations: run.observations, inserted: run.inserted } : { ok: false, error: problem });
-      return run;
+      return problem === undefined ? run : { ...run, error: problem };
     },
   };
 }

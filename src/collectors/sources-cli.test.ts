@@ -53,6 +53,15 @@ describe('vigil sources', () => {
     expect(json.collectors).toHaveLength(1);
   });
 
+  it('a collection that fails exits non-zero and says why (never "0 fetched" and success)', async () => {
+    const db = join(dir, 'dead.db');
+    const dead = await vigil('--db', db, 'collect', 'mnd', '--url', server.url('/no-such-list'), '--min-interval', '0', '--retries', '0');
+    expect(dead.code).toBe(1);
+    expect(dead.err).toMatch(/mnd-web: collection failed: .*no-such-list/);
+    const json = JSON.parse((await vigil('--db', db, 'sources', '--json')).out) as { collectors: Array<{ id: string; consecutiveFailures: number; lastError?: string }> };
+    expect(json.collectors).toMatchObject([{ id: 'mnd-web', consecutiveFailures: 1 }]);
+  });
+
   it('refuses a bad collect flag as a configuration error', async () => {
     const result = await vigil('--db', join(dir, 'c.db'), 'collect', 'mnd', '--url', server.url('/list'), '--every', '5s');
     expect(result.code).toBe(1);

@@ -9,6 +9,7 @@ export interface ErrorEntry {
 
 export const errorRegistry = {
   VIGIL_INPUT_INVALID: { status: 400, retryable: false, summary: 'A row or field of an input file or request body is malformed; the message names file:line: field: problem.' },
+  VIGIL_PATTERN_UNSUPPORTED: { status: 400, retryable: false, summary: 'A regular expression in a matcher is too long or uses syntax outside RE2 (back-references, look-around); the message names the field.' },
   VIGIL_FILE_NOT_FOUND: { status: 404, retryable: false, summary: 'A file named on the command line or in configuration does not exist or cannot be read.' },
   VIGIL_PACK_INVALID: { status: 400, retryable: false, summary: 'A scenario pack fails its schema or cross-references; the message names the path of the offending field.' },
   VIGIL_RULES_INVALID: { status: 400, retryable: false, summary: 'An alerting rules/routes file fails its schema or cross-references; the message names the path of the offending field.' },

@@ -41,6 +41,29 @@ export interface HypothesisAssessment {
   baseline: boolean;
 }
 
+/** What the assessment knows: `ok`, `degraded` (fewer core indicators reporting than the pack's minimum) or `unknown` (none). */
+export type KnowledgeStateName = 'ok' | 'degraded' | 'unknown';
+
+export interface KnowledgeState {
+  state: KnowledgeStateName;
+  /** Core indicators reporting (in a state other than no-coverage, stale, missing or insufficient-data). */
+  reporting: number;
+  minReporting: number;
+  core: string[];
+  /** The core indicators that are not reporting, with their state and why. */
+  notReporting: { id: string; name: string; state: string; reason?: string }[];
+}
+
+/** A major episode under way: the level has been at ALERT or above since `since` (local day). */
+export interface EpisodeUnderWay {
+  since: string;
+  /** True when the run reaches the look-back bound: the episode began on `since` or earlier. */
+  sinceBounded: boolean;
+  days: number;
+  /** The most probable non-routine hypothesis today. */
+  hypothesis: { id: string; name: string; probability: number };
+}
+
 export interface Assessment {
   packId: string;
   /** End of the assessed local day: everything published up to this instant was used (ISO). */
@@ -59,6 +82,10 @@ export interface Assessment {
   /** Summed log-LR toward non-routine hypotheses from lead and from concurrent indicators (the event-model inputs). */
   leadLogLr: number;
   concurrentLogLr: number;
-  /** True when some indicator is in one of its watch states. */
+  /** WATCH's confirmed rule holds (pack `warning.watch`: enough evidence groups at once, or a watch state lasting). */
   watch: boolean;
+  /** Whether enough core indicators report for the level to mean anything; surfaces show this before the level. */
+  knowledge: KnowledgeState;
+  /** Set while the level is ALERT or above: the headline says this instead of P(start within the horizon). */
+  episode?: EpisodeUnderWay;
 }

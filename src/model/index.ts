@@ -4,3 +4,4 @@ export * from './observation.js';
 export * from './observation-id.js';
 export * from './observation-schema.js';
 export * from './assessment.js';
+export * from './probability-format.js';

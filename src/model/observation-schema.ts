@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { inputError } from '../errors/index.js';
 import { CREDIBILITIES, RELIABILITIES, TLP_LEVELS } from './grading.js';
+import { MAX_YEAR, MIN_YEAR, yearProblem } from './input-limits.js';
 import type { ObservationInput } from './observation.js';
+import { observationLimitProblem } from './observation-limits.js';
 
 const SERIES_PATTERN = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/;
 /** ISO 8601 instant with an explicit offset or Z; anything without a zone is ambiguous. */
@@ -11,6 +13,7 @@ const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 const instant = z
   .string()
   .regex(INSTANT_PATTERN, 'must be an ISO 8601 instant with a time zone, e.g. 2024-05-24T06:00:00+08:00')
+  .refine((v) => yearProblem(v) === undefined, `year must be between ${MIN_YEAR} and ${MAX_YEAR}`)
   .refine(isRealInstant, 'is not a real date and time')
   .transform(normaliseInstant);
 
@@ -38,6 +41,8 @@ export const observationInputSchema = z
   })
   .strict()
   .superRefine((o, ctx) => {
+    const limit = observationLimitProblem(o as ObservationInput);
+    if (limit) ctx.addIssue({ code: 'custom', path: limit.field.split('.'), message: limit.problem });
     if (o.value === null && !o.missingReason) {
       ctx.addIssue({ code: 'custom', path: ['missingReason'], message: 'is required when value is null (missing is never zero)' });
     }

@@ -43,6 +43,17 @@ describe('createNote', () => {
     expect(createNote(REQUEST, { now: NOW }).id).toBe(note.id);
   });
 
+  it.each([
+    // Europe/London: GMT until 01:00 UTC on 2030-03-31, BST (+01:00) after; back to GMT at 01:00 UTC on 2030-10-27.
+    ['the spring-forward day is 23 hours', '2030-03-31', '2030-03-31T00:00:00.000Z', '2030-03-31T23:00:00.000Z'],
+    ['the fall-back day is 25 hours', '2030-10-27', '2030-10-26T23:00:00.000Z', '2030-10-28T00:00:00.000Z'],
+    ['an ordinary summer day', '2030-07-01', '2030-06-30T23:00:00.000Z', '2030-07-01T23:00:00.000Z'],
+  ])('--at a date covers the theatre zone\'s local day, whatever the offset at entry time: %s', (_name, at, start, end) => {
+    // Entered in winter (GMT): an offset taken at the entry time would be an hour off on the summer side.
+    const note = createNote({ ...REQUEST, at }, { now: '2030-01-15T12:00:00.000Z', timeZone: 'Europe/London' });
+    expect([note.periodStart, note.periodEnd]).toEqual([start, end]);
+  });
+
   it('takes an instant as an event, NA with a reason, lower-case grades and any unit', () => {
     const note = createNote({ ...REQUEST, at: '2030-04-07T09:30:00+08:00', value: 'NA', missingReason: 'source withdrew the report', reliability: 'c', tlp: 'GREEN', unit: 'ships' }, { now: NOW });
     expect(note).toMatchObject({ periodStart: '2030-04-07T01:30:00.000Z', periodEnd: '2030-04-07T01:30:00.000Z', value: null, missingReason: 'source withdrew the report', reliability: 'C', tlp: 'green', unit: 'ships' });

@@ -5,7 +5,8 @@ import {
   CREDIBILITIES, isCredibility, isReliability, isTlp, parseObservationInput, RELIABILITIES, TLP_LEVELS, withId, type Observation,
   type ObservationInput,
 } from '../model/index.js';
-import { isLocalDate, localInstant, TAIPEI_OFFSET_MINUTES } from '../sources/local-time.js';
+import { isLocalDate } from '../sources/local-time.js';
+import { getZone, parseDay } from '../time/zone.js';
 
 export interface NoteRequest {
   series: string;
@@ -27,8 +28,9 @@ export interface NoteRequest {
 export interface NoteOptions {
   /** Entry time (ISO instant): when the claim became known, so backtests see it only from then on. */
   now: string;
-  /** UTC offset of the theatre's local dates, in minutes; default +08:00 (Asia/Taipei). */
-  offsetMinutes?: number;
+  /** The theatre's IANA time zone: `--at YYYY-MM-DD` is that local day, midnight to midnight (23 or 25 hours on a
+   * daylight-saving change). Default Asia/Taipei. */
+  timeZone?: string;
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
@@ -50,7 +52,7 @@ export function createNote(request: NoteRequest, options: NoteOptions): Observat
   if (!isTlp(tlp)) throw fail('tlp', `must be one of ${TLP_LEVELS.join(', ')}, got ${JSON.stringify(request.tlp)}`);
   if (request.text.trim() === '') throw fail('text', 'must say what the entry is based on');
   const value = readValue(request, fail);
-  const { periodStart, periodEnd } = readPeriod(request.at ?? options.now, options.offsetMinutes ?? TAIPEI_OFFSET_MINUTES, fail);
+  const { periodStart, periodEnd } = readPeriod(request.at ?? options.now, options.timeZone ?? 'Asia/Taipei', fail);
   if (periodStart > new Date(Date.parse(options.now) + 366 * 86_400_000).toISOString()) throw fail('at', 'is more than a year in the future');
 
   const input: ObservationInput = {
@@ -91,10 +93,12 @@ function readValue(request: NoteRequest, fail: (flag: string, problem: string) =
   return value;
 }
 
-function readPeriod(at: string, offsetMinutes: number, fail: (flag: string, problem: string) => Error): { periodStart: string; periodEnd: string } {
+function readPeriod(at: string, timeZone: string, fail: (flag: string, problem: string) => Error): { periodStart: string; periodEnd: string } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
     if (!isLocalDate(at)) throw fail('at', `is not a real calendar date, got ${JSON.stringify(at)}`);
-    return { periodStart: localInstant(at, 0, 0, offsetMinutes), periodEnd: localInstant(at, 24, 0, offsetMinutes) };
+    const zone = getZone(timeZone);
+    const day = parseDay(at);
+    return { periodStart: new Date(zone.startOfDay(day)).toISOString(), periodEnd: new Date(zone.endOfDay(day)).toISOString() };
   }
   const ms = INSTANT.test(at) ? Date.parse(at) : Number.NaN;
   if (Number.isNaN(ms) || !isLocalDate(at.slice(0, 10))) {

@@ -46,6 +46,15 @@ describe('pack validation', () => {
     expect(rejects((p) => (p.indicators[0].likelihoods = { high: { H0: 2 } }))).toMatch(/indicators\[0\]\.likelihoods\.high\.H0: likelihood ratios are relative to the baseline/);
   });
 
+  it('validates coverage declarations and core indicators', () => {
+    const cov = (coverage: unknown) => (p: ReturnType<typeof valid>) => (p.data = [{ kind: 'jsonl', path: 'x.jsonl', coverage }]);
+    expect(rejects(cov([{ series: ['mnd.x'], from: '2024-02-01', to: '2024-01-01' }]))).toBe('bad.yaml: data[0].coverage[0].to: from must not be after to');
+    expect(rejects(cov([{ series: ['Bad Name'], from: '2024-01-01', to: '2024-01-02' }]))).toMatch(/data\[0\]\.coverage\[0\]\.series\[0\]: must be a series name/);
+    expect(rejects(cov([{ series: ['mnd.*'], from: '2024-1-1', to: '2024-01-02' }]))).toMatch(/data\[0\]\.coverage\[0\]\.from: must be a date/);
+    expect(rejects((p) => (p.core = { indicators: ['air.count', 'nope'], minReporting: 1 }))).toBe('bad.yaml: core.indicators[1]: unknown indicator "nope"');
+    expect(rejects((p) => (p.core = { indicators: ['air.count'], minReporting: 2 }))).toBe('bad.yaml: core.minReporting: must not exceed the number of core indicators (1)');
+  });
+
   it('reports syntax errors and missing files with the file name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-pack-'));
     writeFileSync(join(dir, 'broken.yaml'), 'schema: [unclosed');

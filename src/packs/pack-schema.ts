@@ -95,7 +95,7 @@ export const indicatorSchema = z.strictObject({
   sumDays: z.number().int().min(2).max(90).optional(),
   /** Days with no observation count as 0 (for event series, where no event means none happened). Default: unknown. */
   absentIsZero: z.boolean().default(false),
-  /** A count older than this many days is stale: state `missing`, never `normal`. */
+  /** A count older than this many days (inside its source's coverage) is `stale`, never `normal`. */
   staleAfterDays: z.number().int().min(1).default(3),
   /** `lead` indicators move before an episode, `concurrent` ones show it under way (feeds P(event within horizon)). */
   role: z.enum(['lead', 'concurrent']).default('concurrent'),
@@ -106,6 +106,11 @@ export const indicatorSchema = z.strictObject({
   likelihoods: z.record(id, z.record(id, positive)).default({}),
   /** States that put the board on WATCH by themselves. */
   watchStates: z.array(id).default([]),
+  /**
+   * Its watch states need no confirmation (`warning.watch`): a discrete announcement published once (an exercise
+   * announcement, a closure notice) is not a count that blips for a day.
+   */
+  watchAtOnce: z.boolean().default(false),
 });
 
 export const evidenceGroupSchema = z.strictObject({
@@ -123,6 +128,16 @@ const enterExit = z.strictObject({ enter: probability, exit: probability }).refi
 export const warningSchema = z.strictObject({
   /** A level entered stays while its exit condition holds, for at most this many days after it was last entered. */
   holdDays: z.number().int().min(0).max(30).default(3),
+  /** Every level is shown for at least this many days: the level of day D is never below the raw level of D-1 … D-(minDays-1). */
+  minDays: z.number().int().min(1).max(7).default(1),
+  /**
+   * WATCH is confirmed, not a one-day blip: indicators of at least `groups` evidence groups in a watch state on the day,
+   * or some indicator in a watch state on each of the last `confirmDays` days.
+   */
+  watch: z.strictObject({
+    groups: z.number().int().min(1).max(10).default(1),
+    confirmDays: z.number().int().min(1).max(14).default(1),
+  }).default({ groups: 1, confirmDays: 1 }),
   /** CRITICAL: probability of the critical hypotheses together. */
   critical: enterExit,
   /** ALERT: probability that some non-baseline course of action is under way. */
@@ -140,7 +155,31 @@ export const eventModelSchema = z.strictObject({
   trainedOn: z.strictObject({ from: date, to: date, episodes: z.number().int().min(0) }).optional(),
 });
 
-export const dataFileSchema = z.strictObject({ kind: id, path: z.string().min(1) });
+/** A series id, or a prefix ending in `*` (`jso.*`, `mnd.aircraft.*`). */
+const seriesPattern = z.string().regex(/^[a-z0-9][a-z0-9_.-]*\*?$/, 'must be a series name, or a prefix ending in *');
+
+/**
+ * Where a bundled file says the source was being collected: inclusive local days. Outside every window of a series
+ * the indicators reading it are `no-coverage` (no evidence, never absent or 0).
+ */
+export const coverageWindowSchema = z
+  .strictObject({
+    series: z.array(seriesPattern).min(1),
+    from: date,
+    to: date,
+    /** Days after the latest report before a count series reads `stale` (default: the indicator's staleAfterDays). */
+    staleAfterDays: z.number().int().min(1).optional(),
+  })
+  .refine((w) => w.from <= w.to, { message: 'from must not be after to', path: ['to'] });
+
+export const dataFileSchema = z.strictObject({ kind: id, path: z.string().min(1), coverage: z.array(coverageWindowSchema).default([]) });
+
+/** The indicators the pack needs to know anything: fewer than `minReporting` of them reporting is a degraded state. */
+export const coreSchema = z.strictObject({
+  indicators: z.array(id).min(1),
+  /** Fewer reporting core indicators than this: `degraded` (none: `unknown`). */
+  minReporting: z.number().int().min(1),
+});
 
 export const packSchema = z.strictObject({
   schema: z.literal('vigil.pack/1'),
@@ -159,6 +198,8 @@ export const packSchema = z.strictObject({
   indicators: z.array(indicatorSchema).min(1),
   warning: warningSchema,
   eventModel: eventModelSchema,
+  /** Core indicators and how many must report for the assessment to be `ok` (absent: every indicator, at least 1). */
+  core: coreSchema.optional(),
   /** Local dates where a series changed definition: no baseline window reaches across them. */
   seriesBreaks: z.record(seriesName, z.array(date)).default({}),
 });
@@ -170,3 +211,6 @@ export type Hypothesis = z.output<typeof hypothesisSchema>;
 export type Detector = z.output<typeof detectorSchema>;
 export type StateLevel = z.output<typeof stateLevel>;
 export type EventModel = z.output<typeof eventModelSchema>;
+export type DataFile = z.output<typeof dataFileSchema>;
+export type CoverageWindowDeclaration = z.output<typeof coverageWindowSchema>;
+export type Core = z.output<typeof coreSchema>;

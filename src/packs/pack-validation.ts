@@ -1,5 +1,5 @@
 // Cross-reference checks a schema cannot express: one baseline hypothesis, priors summing to 1, known states and ids.
-import { detectorStates } from '../analysis/detectors/detector-states.js';
+import { detectorStates, KNOWLEDGE_STATES } from './detector-states.js';
 import { getZone } from '../time/zone.js';
 import type { Pack } from './pack-schema.js';
 
@@ -40,7 +40,8 @@ export function findPackProblems(pack: Pack): PackProblem[] {
     if (ind.group !== undefined && !groupIds.has(ind.group)) add(`${at}.group`, `unknown evidence group "${ind.group}"`);
     const states = new Set(detectorStates(ind.detector));
     for (const [state, ratios] of Object.entries(ind.likelihoods)) {
-      if (!states.has(state)) add(`${at}.likelihoods.${state}`, `state "${state}" is not produced by a ${ind.detector.kind} detector (states: ${[...states].join(', ')})`);
+      if ((KNOWLEDGE_STATES as readonly string[]).includes(state)) add(`${at}.likelihoods.${state}`, `"${state}" means nothing is known: it carries no likelihood ratio`);
+      else if (!states.has(state)) add(`${at}.likelihoods.${state}`, `state "${state}" is not produced by a ${ind.detector.kind} detector (states: ${[...states].join(', ')})`);
       for (const hid of Object.keys(ratios)) {
         if (!hypothesisIds.has(hid)) add(`${at}.likelihoods.${state}.${hid}`, `unknown hypothesis "${hid}"`);
         else if (baselines[0]?.id === hid) add(`${at}.likelihoods.${state}.${hid}`, 'likelihood ratios are relative to the baseline hypothesis; do not list it');
@@ -55,6 +56,15 @@ export function findPackProblems(pack: Pack): PackProblem[] {
       }
     }
   });
+
+  if (pack.core) {
+    pack.core.indicators.forEach((id, i) => {
+      if (!indicatorIds.has(id)) add(`core.indicators[${i}]`, `unknown indicator "${id}"`);
+    });
+    if (pack.core.minReporting > pack.core.indicators.length) {
+      add('core.minReporting', `must not exceed the number of core indicators (${pack.core.indicators.length})`);
+    }
+  }
 
   for (const [series, dates] of Object.entries(pack.seriesBreaks)) {
     const sorted = [...dates].sort();

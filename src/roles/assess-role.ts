@@ -1,9 +1,9 @@
 // The assess role: re-assesses its theatre after each commit of new observations and publishes the assessment.
+import { formatProbability } from '../model/probability-format.js';
 import { createHash } from 'node:crypto';
-import { assessAt, latestDataDay } from '../app/assess-at.js';
 import { SUBJECTS } from '../bus/subjects.js';
-import type { RoleContext, RunningRole } from './index.js';
-import type { StoredNotice } from './ingest-role.js';
+import type { StoredNotice } from '../bus/messages.js';
+import type { RoleContext, RunningRole } from './role-types.js';
 
 export const ASSESS_GROUP = 'assess';
 
@@ -13,7 +13,8 @@ export const ASSESS_GROUP = 'assess';
  * different theatres proceed in parallel. A dead assessor's notice goes to another after the ack wait.
  */
 export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
-  const { pack, store } = ctx.vigil;
+  const { pack } = ctx.vigil;
+  const assessments = ctx.vigil.assessments.all();
   let lastId: string | undefined;
   const subscription = await ctx.bus.work<StoredNotice>(
     SUBJECTS.stored(pack.id),
@@ -25,15 +26,17 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
         ctx.log(`assess: notice ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`),
     },
     async (message) => {
-      const day = await latestDataDay(store, pack);
-      if (day === undefined) return;
-      const assessment = await assessAt(store, pack, day);
+      // A notice means new data: rebuild the index now rather than at the next freshness check.
+      assessments.invalidate();
+      const span = await assessments.span();
+      if (span === undefined) return;
+      const assessment = await assessments.assess(span.latest);
       // Content-derived id: an unchanged assessment published again within the dedup window is published once.
       const id = `assessment:${createHash('sha256').update(JSON.stringify(assessment)).digest('hex').slice(0, 32)}`;
       if (id === lastId) return;
       await ctx.bus.publish(SUBJECTS.assessment(pack.id), assessment, { id });
       lastId = id;
-      ctx.log(`assess: ${pack.id} ${assessment.day} level ${assessment.level} ${assessment.levelName}, P(episode within ${assessment.horizonDays} d) ${(assessment.pEvent7d * 100).toFixed(1)} % [after ${message.payload.workId}]`);
+      ctx.log(`assess: ${pack.id} ${assessment.day} level ${assessment.level} ${assessment.levelName}, P(episode within ${assessment.horizonDays} d) ${formatProbability(assessment.pEvent7d)} [after ${message.payload.workId}]`);
     },
   );
   return { stop: () => subscription.stop() };

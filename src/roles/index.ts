@@ -1,30 +1,11 @@
 // The roles a `vigil serve` process can run, as one table: adding a role (api, notify…) is one line here plus its file.
-import type { Bus } from '../bus/bus.js';
 import { vigilError } from '../errors/index.js';
-import type { Vigil } from '../app/open-vigil.js';
-import { startApiRole } from '../server/api-role.js';
+import { startApiRole } from './api-role.js';
 import { startAssessRole } from './assess-role.js';
 import { startIngestRole } from './ingest-role.js';
+import type { StartRole } from './role-types.js';
 
-/** What every role gets from the process that runs it. */
-export interface RoleContext {
-  /** The process's composition root: one database, the stores, the pack it serves (vigil.pack), the clock, writes. */
-  vigil: Vigil;
-  bus: Bus;
-  /** One line of operational log (stderr in `vigil serve`). */
-  log: (line: string) => void;
-  /** How long a work item may stay unacknowledged before another worker gets it. */
-  ackWaitMs: number;
-  /** Where the api role listens (absent: a free loopback port, for tests). */
-  http?: { host: string; port: number; trustProxy?: true | string[] };
-}
-
-export interface RunningRole {
-  /** Stops taking work and waits for the item in hand to be committed and acknowledged. */
-  stop(): Promise<void>;
-}
-
-export type StartRole = (ctx: RoleContext) => Promise<RunningRole>;
+export type { RoleContext, RunningRole, StartRole } from './role-types.js';
 
 /** In start-up order; stopped in reverse. */
 export const ROLES: Readonly<Record<string, StartRole>> = {

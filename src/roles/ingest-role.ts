@@ -1,16 +1,8 @@
 // The ingest role: takes work items from the shared group, writes their observations, acknowledges after the commit.
+import type { StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import { observationsOf } from './ingest-work.js';
-import type { RoleContext, RunningRole } from './index.js';
-
-/** What the ingest role announces after each commit, on SUBJECTS.stored(packId). */
-export interface StoredNotice {
-  packId: string;
-  /** The work item's message id. */
-  workId: string;
-  inserted: number;
-  unchanged: number;
-}
+import type { RoleContext, RunningRole } from './role-types.js';
 
 export const INGEST_GROUP = 'ingest';
 /** How the audit log names writes made by the bus ingest role. */

@@ -19,6 +19,16 @@ export const indicatorAssessmentSchema = {
   },
 } as const;
 
+export const knowledgeSchema = {
+  type: 'object',
+  description: '`ok`, `degraded` (fewer core indicators reporting than the pack\'s minimum) or `unknown` (none): shown before the level.',
+  properties: {
+    state: { type: 'string', enum: ['ok', 'degraded', 'unknown'] }, reporting: { type: 'integer' }, minReporting: { type: 'integer' },
+    core: { type: 'array', items: str },
+    notReporting: { type: 'array', items: { type: 'object', properties: { id: str, name: str, state: str, reason: str } } },
+  },
+} as const;
+
 export const assessmentSchema = {
   type: 'object',
   description: 'The assessment as known at the end of `day` (everything published by `asOf`, nothing after).',
@@ -28,6 +38,14 @@ export const assessmentSchema = {
     hypotheses: { type: 'array', items: { type: 'object', properties: { id: str, name: str, prior: num, probability: num, baseline: { type: 'boolean' } } } },
     indicators: { type: 'array', items: indicatorAssessmentSchema },
     leadLogLr: num, concurrentLogLr: num, watch: { type: 'boolean' },
+    knowledge: knowledgeSchema,
+    episode: {
+      type: 'object', description: 'Present while the level is ALERT or above: the episode under way, since when, and its most probable hypothesis.',
+      properties: {
+        since: str, sinceBounded: { type: 'boolean' }, days: { type: 'integer' },
+        hypothesis: { type: 'object', properties: { id: str, name: str, probability: num } },
+      },
+    },
   },
 } as const;
 
@@ -35,6 +53,7 @@ export const dayRecordSchema = {
   type: 'object',
   properties: {
     date: str, level: { type: 'integer' }, pEvent7d: num, hypotheses: numberMap,
+    knowledge: { type: 'string', enum: ['ok', 'degraded', 'unknown'] },
     top: { type: 'array', items: { type: 'object', properties: { indicator: str, contribution: num } } },
     leadLogLr: num, concurrentLogLr: num,
   },

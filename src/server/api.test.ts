@@ -158,7 +158,10 @@ describe('access', () => {
   });
 
   it('lets anyone read health, metrics, the OpenAPI document and its docs', async () => {
-    expect((await server.app.inject('/api/v1/health')).json()).toMatchObject({ status: 'ok', hasData: true });
+    // The fixture clock is 10 days after the last MND report (cadence 2 days): degraded, and it says which source.
+    expect((await server.app.inject('/api/v1/health')).json()).toMatchObject({
+      status: 'degraded', hasData: true, staleSources: expect.arrayContaining([{ id: 'mnd', name: expect.any(String), ageDays: expect.any(Number), cadenceDays: 2 }]), failingCollectors: [],
+    });
     const doc = (await server.app.inject('/api/v1/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/assessments/{date}', '/api/v1/indicators/{id}/series', '/api/v1/alerts/{id}/ack', '/api/v1/observations']));
@@ -166,6 +169,13 @@ describe('access', () => {
     const metrics = (await server.app.inject('/metrics')).body;
     expect(metrics).toMatch(/^# HELP vigil_http_requests_total/m);
     expect(metrics).toMatch(/vigil_http_requests_total\{method="GET",route="\/api\/v1\/assessments\/:date",status="200"\} \d+/);
+    expect(metrics).toMatch(/^vigil_assessment_level\{pack="taiwan-strait"\} [1-5]$/m);
+    expect(metrics).toMatch(/^vigil_assessment_posterior\{pack="taiwan-strait",hypothesis="H1"\} 0\.\d+/m);
+    expect(metrics).toMatch(/^vigil_assessment_knowledge_state\{pack="taiwan-strait",state="ok"\} 1$/m);
+    expect(metrics).toMatch(/^vigil_assessment_knowledge_state\{pack="taiwan-strait",state="unknown"\} 0$/m);
+    expect(metrics).toMatch(/^vigil_source_age_days\{source="mnd"\} (9|10)(\.\d)?$/m);
+    expect(metrics).toMatch(/^vigil_source_stale\{source="mnd"\} 1$/m);
+    expect(metrics).toMatch(/^vigil_source_stale\{source="jso"\} 0$/m);
   });
 });
 
@@ -189,14 +199,14 @@ describe('bad input never takes the server down', () => {
 
 describe('writes', () => {
   it('ingests a CSV of a known kind, refreshes the assessment, and audits it; a bad row writes nothing', async () => {
-    const csv = 'date,end_date,category,title,country,source_url,confidence\n2026-08-22,,speech,Test speech,Taiwan,https://example.org/a,high\n';
+    const csv = 'date,end_date,category,title,country,source_url,confidence\n2026-08-22,,election,Test election,Taiwan,https://example.org/a,high\n';
     const post = (body: string) => server.app.inject({ method: 'POST', url: '/api/v1/ingest/triggers', headers: { ...bearer(server.tokens.analyst), 'content-type': 'text/csv' }, payload: body });
     const res = await post(csv);
     expect(res.json()).toEqual({ observations: 1, inserted: 1, unchanged: 0 });
     expect((await post(csv)).json()).toEqual({ observations: 1, inserted: 0, unchanged: 1 });
     const latest = (await get('/api/v1/assessments/latest')).body;
     expect(latest.indicators.find((i: { domain: string; state: string }) => i.domain === 'political' && i.state !== 'none')).toBeDefined();
-    const bad = await post(`${csv}2026-08-23,,speech,,Taiwan,,high\n`);
+    const bad = await post(`${csv}2026-08-23,,election,,Taiwan,,high\n`);
     expect(bad.json()).toMatchObject({ code: 'VIGIL_INPUT_INVALID', detail: expect.stringMatching(/^upload\.triggers:3: title/) });
     expect((await server.app.inject({ method: 'POST', url: '/api/v1/ingest/nope', headers: { ...bearer(server.tokens.analyst), 'content-type': 'text/csv' }, payload: 'a' })).json().code).toBe('VIGIL_UNKNOWN_KIND');
     const audit = (await get('/api/v1/audit', server.tokens.admin)).body.entries;
@@ -220,6 +230,9 @@ describe('writes', () => {
     expect(silence).toMatchObject({ createdBy: 'ana', matchers: [`alertname="${alert.rule}"`] });
     expect((await post('/api/v1/silences', { matchers: ['x=~".*"'], duration: '2h', comment: 'all' })).json().code).toBe('VIGIL_INPUT_INVALID');
     expect((await post('/api/v1/silences', { matchers: ['a="b"'], duration: 'soon', comment: 'x' })).json().code).toBe('VIGIL_INPUT_INVALID');
+    const backref = await post('/api/v1/silences', { matchers: ['alertname="x"', 'series=~"(a)\\\\1"'], duration: '2h', comment: 'x' });
+    expect([backref.statusCode, backref.json().code]).toEqual([400, 'VIGIL_PATTERN_UNSUPPORTED']);
+    expect(backref.json().detail).toContain('matchers[1]');
     const after = (await get(`/api/v1/alerts/${alert.id}`)).body;
     expect(after).toMatchObject({ acknowledged: { by: 'ana' }, silencedBy: silence.id });
     const expired = await server.app.inject({ method: 'DELETE', url: `/api/v1/silences/${silence.id}`, headers: bearer(server.tokens.analyst) });

@@ -1,5 +1,5 @@
 // An indicator's series for charts: per data day, the value judged, its baseline band and state, as the analysis saw it.
-import { detectorStates } from '../analysis/detectors/detector-states.js';
+import { detectorStates } from '../packs/detector-states.js';
 import { vigilError } from '../errors/index.js';
 import type { Indicator, Pack } from '../packs/pack-schema.js';
 import { formatDay, parseDay, type DayNumber } from '../time/zone.js';

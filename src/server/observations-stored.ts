@@ -1,6 +1,7 @@
 // After new observations are stored (through the API or by another process): forget the assessment indexes and
 // tell dashboards. Nothing is rebuilt here: each ceiling's index is rebuilt on its next read, outside the ingest.
 import { createHash, randomBytes } from 'node:crypto';
+import type { StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import type { PutResult } from '../storage/store.js';
 import type { ServerDeps } from './server-deps.js';
@@ -36,5 +37,6 @@ export async function announceStored(deps: ServerDeps, summary: StoredSummary, i
   const hash = createHash('sha256');
   for (const id of ids) hash.update(id);
   const workId = `${OWN_NOTICE_PREFIX}${hash.digest('hex').slice(0, 32)}`;
-  await deps.bus.publish(SUBJECTS.stored(deps.pack.id), { packId: deps.pack.id, workId, inserted: summary.inserted, unchanged: summary.unchanged }, { id: `stored:${workId}` });
+  const notice: StoredNotice = { packId: deps.pack.id, workId, inserted: summary.inserted, unchanged: summary.unchanged };
+  await deps.bus.publish(SUBJECTS.stored(deps.pack.id), notice, { id: `stored:${workId}` });
 }

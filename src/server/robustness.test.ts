@@ -42,4 +42,18 @@ describe('robustness', () => {
     );
     expect((await server.app.inject('/api/v1/health')).statusCode).toBe(200);
   });
+
+  it('refuses duplicate member names, deep nesting and invalid UTF-8 in JSON bodies with a located 400', async () => {
+    const post = (payload: string | Buffer) => server.app.inject({ method: 'POST', url: '/api/v1/observations', payload, headers: { authorization: `Bearer ${server.tokens.admin}`, 'content-type': 'application/json' } });
+    const record = { series: 'mnd.aircraft.total', value: 3, unit: 'aircraft', periodStart: '2024-05-23T22:00:00Z', periodEnd: '2024-05-24T22:00:00Z', publishedAt: '2024-05-24T01:00:00Z', source: 'probe', reliability: 'A', credibility: 1, tlp: 'red' };
+    const twice = await post(JSON.stringify([record]).replace('"tlp":"red"', '"tlp":"red","tlp":"clear"'));
+    expect([twice.statusCode, twice.json().detail]).toEqual([400, 'request body:1: (json): is not valid JSON: member "tlp" appears twice']);
+    const deep = await post(JSON.stringify([{ ...record, geometry: { type: 'Point', coordinates: 0 } }]).replace('"coordinates":0', `"coordinates":${'['.repeat(3200)}0${']'.repeat(3200)}`));
+    expect([deep.statusCode, deep.json().detail]).toEqual([400, 'request body:1: (json): is not valid JSON: nesting is deeper than 64 levels']);
+    const bytes = await post(Buffer.concat([Buffer.from('[{"x":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}]')]));
+    expect([bytes.statusCode, bytes.json().code]).toEqual([400, 'VIGIL_INPUT_INVALID']);
+    const year = await post(JSON.stringify([{ ...record, periodStart: '9999-05-23T22:00:00Z', periodEnd: '9999-05-24T22:00:00Z' }]));
+    expect([year.statusCode, year.json().detail]).toEqual([400, 'request:1: periodStart: year must be between 1900 and 2200']);
+    expect((await server.deps.store.queryObservations({ source: 'probe' })).length).toBe(0);
+  });
 });

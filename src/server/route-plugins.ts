@@ -1,4 +1,5 @@
-// Every route plugin the app registers, in order. A module adds its HTTP routes with one line here (e.g. TAXII).
+// Every API route plugin the app registers, in order; adding routes is one line here. Other servers (TAXII) are
+// mounted by the process that runs the app (createServer's `mounts`).
 import { auditRoutes } from './routes/audit-routes.js';
 import { alertReplayRoutes } from './routes/alert-replay-routes.js';
 import { alertRoutes } from './routes/alert-routes.js';
@@ -11,7 +12,6 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 import { timelineRoutes } from './routes/timeline-routes.js';
 import { userRoutes } from './routes/user-routes.js';
-import { taxiiRoutes } from '../sharing/taxii/taxii-route-plugin.js';
 import type { VigilRoutePlugin } from './server-deps.js';
 
 export const routePlugins: VigilRoutePlugin[] = [
@@ -27,5 +27,4 @@ export const routePlugins: VigilRoutePlugin[] = [
   userRoutes,
   auditRoutes,
   liveRoutes,
-  taxiiRoutes,
 ];

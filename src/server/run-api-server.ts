@@ -14,6 +14,7 @@ import { createServer } from './create-server.js';
 import type { TrustProxy } from './listen-options.js';
 import { createServerDeps } from './server-context.js';
 import type { SharingContext } from '../sharing/sharing-context.js';
+import { taxiiMount } from '../sharing/taxii/taxii-mount.js';
 import type { ServerDeps } from './server-deps.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -36,6 +37,8 @@ export interface RunApiServerOptions {
   version?: string;
   /** Reverse proxies to believe for the client address (`--trust-proxy`). */
   trustProxy?: TrustProxy;
+  /** The organisation name for this installation's STIX identity when it is first created (VIGIL_ORG_NAME). */
+  orgName?: string;
 }
 
 export interface RunningApiServer {
@@ -59,12 +62,15 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
     if (config) alertStore = vigil.alerts;
     const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge() } : undefined;
     // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
-    sharing = await vigil.sharing(process.env.VIGIL_ORG_NAME);
-    const deps = { ...createServerDeps({ store, pack, users, writes, assessments: vigil.assessments, now, alerts, bus: options.bus, scrypt: options.scrypt }), sharing };
+    sharing = await vigil.sharing(options.orgName);
+    const deps = createServerDeps({ store, pack, users, writes, assessments: vigil.assessments, now, alerts, bus: options.bus, scrypt: options.scrypt });
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({ store, alertStore, pack, config, events: deps.events, now, intervalMs: options.alertIntervalMs, log: options.log, beforeCycle: () => deps.alertVisibility.invalidate() });
     }
-    app = await createServer(deps, { logger: options.logger, dashboardDir: options.dashboardDir, version: options.version, trustProxy: options.trustProxy });
+    app = await createServer(deps, {
+      logger: options.logger, dashboardDir: options.dashboardDir, version: options.version, trustProxy: options.trustProxy,
+      mounts: [taxiiMount(store, sharing, now, writes)],
+    });
     const host = options.host ?? DEFAULT_HOST;
     const port = options.port ?? DEFAULT_PORT;
     try {

@@ -4,9 +4,9 @@ import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import type { UserStore } from '../users/user-store.js';
-import { packSeries } from '../app/assess-at.js';
 import type { AssessmentViews } from '../app/assessment-views.js';
 import type { WriteServices } from '../app/write-services.js';
+import { alertInputSeries } from '../alerting/alert-inputs.js';
 import type { AlertsDeps } from './alerts-deps.js';
 import { createAlertVisibility } from './alert-visibility.js';
 import { createAssessmentViews } from '../app/assessment-views.js';
@@ -46,7 +46,7 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
     events: createLiveEvents({ heartbeatMs: input.sseHeartbeatMs }),
     metrics,
     alerts: input.alerts,
-    alertVisibility: createAlertVisibility(input.store, { now: input.now, freshnessMs: input.freshnessMs, series: alertInputSeries(input) }),
+    alertVisibility: createAlertVisibility(input.store, { now: input.now, freshnessMs: input.freshnessMs, series: alertInputSeries(input.pack, input.alerts?.config) }),
     bus: input.bus,
     scrypt: input.scrypt,
     loginThrottle: createLoginThrottle(input.loginThrottle),
@@ -55,16 +55,4 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
       await input.writes.audit(principal?.actor ?? 'anonymous', action, target, details);
     },
   };
-}
-
-/**
- * The series alerts are computed from: the pack's indicators and the series source-health rules watch. Undefined
- * (every series) when a rule watches a prefix, or when the rules are not known here.
- */
-function alertInputSeries(input: ServerContextInput): string[] | undefined {
-  const config = input.alerts?.config;
-  if (!config) return undefined;
-  const health = config.rules.flatMap((r) => (r.kind === 'source-health' ? [r] : []));
-  if (health.some((r) => r.seriesPrefix !== undefined)) return undefined;
-  return [...new Set([...packSeries(input.pack), ...health.flatMap((r) => r.series)])];
 }

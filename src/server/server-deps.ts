@@ -22,6 +22,8 @@ export interface Principal {
   csrfToken?: string;
   /** How the audit log names this caller: `user:alice` or `token:alice/ci`. */
   actor: string;
+  /** The session's id hash or the token's id: the credential kept open when this caller changes their password. */
+  credentialId?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Timeline items from daily assessments: level changes, and warning episodes (runs at WARNING or above).
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../model/index.js';
-import { levelItems, sortTimeline } from './timeline.js';
+import { knowledgeItems, levelItems, sortTimeline } from './timeline.js';
 
 const day = (date: string, level: number) => ({ day: date, level, levelName: ['', 'NORMAL', 'WATCH', 'WARNING', 'ALERT', 'CRITICAL'][level] }) as unknown as Assessment;
 
@@ -15,6 +15,16 @@ describe('timeline', () => {
       { kind: 'level-change', day: '2023-04-08', from: 4, to: 2, toName: 'WATCH' },
       { kind: 'episode', day: '2023-04-09', end: '2023-04-09', peak: 3, days: 1, ongoing: true },
       { kind: 'level-change', day: '2023-04-09', from: 2, to: 3, toName: 'WARNING' },
+    ]);
+  });
+
+  it('reports runs of degraded or unknown knowledge, split where the state changes, the last one ongoing', () => {
+    const k = (date: string, state: string) => ({ day: date, knowledge: { state } }) as unknown as Assessment;
+    const items = knowledgeItems([k('2021-01-01', 'degraded'), k('2021-01-02', 'degraded'), k('2021-01-03', 'unknown'), k('2021-01-04', 'unknown'), k('2021-01-05', 'ok'), k('2021-01-06', 'degraded')]);
+    expect(items).toEqual([
+      { kind: 'knowledge', day: '2021-01-02', end: '2021-01-02', state: 'degraded', days: 1, ongoing: false },
+      { kind: 'knowledge', day: '2021-01-03', end: '2021-01-04', state: 'unknown', days: 2, ongoing: false },
+      { kind: 'knowledge', day: '2021-01-06', end: '2021-01-06', state: 'degraded', days: 1, ongoing: true },
     ]);
   });
 

@@ -9,7 +9,9 @@ export type TimelineItem =
   | { kind: 'event'; day: string; title: string; series: string; indicators: string[]; source: string; sourceRef: string | null; observationId: string }
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
-  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null };
+  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
+  /** A run of days on which too few core indicators reported: what the board did not know, and for how long. */
+  | { kind: 'knowledge'; day: string; end: string; state: 'degraded' | 'unknown'; days: number; ongoing: boolean };
 
 /** Series read by event-like indicators (presence, decay): their observations are the timeline's events. */
 export function eventSeries(pack: Pack): Map<string, string[]> {
@@ -53,6 +55,28 @@ export function levelItems(days: readonly Assessment[]): TimelineItem[] {
   return items;
 }
 
+/** Runs of consecutive days whose knowledge state is not ok (the first day of `days` only gives the state before). */
+export function knowledgeItems(days: readonly Assessment[]): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  let run: { start: string; end: string; state: 'degraded' | 'unknown'; days: number } | undefined;
+  const close = (ongoing: boolean) => {
+    if (run) items.push({ kind: 'knowledge', day: run.start, end: run.end, state: run.state, days: run.days, ongoing });
+    run = undefined;
+  };
+  days.forEach((a, i) => {
+    if (i === 0) return;
+    const state = a.knowledge.state;
+    if (state === 'ok') return close(false);
+    if (run && run.state === state) Object.assign(run, { end: a.day, days: run.days + 1 });
+    else {
+      close(false);
+      run = { start: a.day, end: a.day, state, days: 1 };
+    }
+  });
+  close(true);
+  return items;
+}
+
 export function alertItems(alerts: readonly Alert[], zone: Zone, fromDay: number, toDay: number, asOfMs: number): TimelineItem[] {
   return alerts
     .filter((a) => Date.parse(a.activeAt) <= asOfMs)
@@ -63,7 +87,7 @@ export function alertItems(alerts: readonly Alert[], zone: Zone, fromDay: number
     }));
 }
 
-const ORDER: Record<TimelineItem['kind'], number> = { event: 0, episode: 1, 'level-change': 2, alert: 3 };
+const ORDER: Record<TimelineItem['kind'], number> = { knowledge: 0, event: 1, episode: 2, 'level-change': 3, alert: 4 };
 
 export function sortTimeline(items: TimelineItem[]): TimelineItem[] {
   return items.sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : ORDER[x.kind] - ORDER[y.kind]));

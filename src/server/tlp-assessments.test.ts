@@ -129,6 +129,24 @@ describe('alerts per TLP ceiling (alerts are computed on every observation)', ()
     }
   });
 
+  it('applies the same ceiling to silences: a caller who cannot see alerts can neither create, read nor expire them', async () => {
+    const as = (token: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+      server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+    const silence = { matchers: ['series="mnd.aircraft.total"'], duration: '1h', comment: 'the RED report on the carrier explains this' };
+    const created = await as(server.tokens.analyst, 'POST', '/api/v1/silences', silence);
+    expect(created.statusCode).toBe(201);
+    const refused = await as(clearAnalystToken, 'POST', '/api/v1/silences', silence);
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'VIGIL_FORBIDDEN']);
+    for (const url of ['/api/v1/silences', '/api/v1/silences?active=true']) {
+      const res = await as(clearToken, 'GET', url);
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain('RED report');
+    }
+    expect((await as(clearAnalystToken, 'DELETE', `/api/v1/silences/${created.json().id}`)).statusCode).toBe(403);
+    expect((await as(server.tokens.viewer, 'GET', '/api/v1/silences')).json().silences.map((s: { comment: string }) => s.comment)).toContain(silence.comment);
+    expect((await as(server.tokens.analyst, 'DELETE', `/api/v1/silences/${created.json().id}`)).statusCode).toBe(200);
+  });
+
   it('leaves alert items out of a CLEAR caller\'s timeline while AMBER data is stored', async () => {
     const alertItems = (t: { items: { kind: string }[] }) => t.items.filter((i) => i.kind === 'alert');
     expect(alertItems(await get('/api/v1/timeline?at=2026-09-01', server.tokens.viewer)).length).toBeGreaterThan(0);

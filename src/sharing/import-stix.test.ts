@@ -63,7 +63,7 @@ describe('importing STIX from other producers', () => {
   });
 
   it.each([
-    ['truncated.json', /truncated\.json: \(document\): is not JSON/],
+    ['truncated.json', /truncated\.json:\d+: \(json\): is not valid JSON/],
     ['not-a-bundle.json', /not-a-bundle\.json: type: must be "bundle"/],
     ['malformed-id.json', /malformed-id\.json: objects\[0\]\.id: must be "indicator--<UUID>"/],
   ])('rejects %s with a clear error', (name, message) => {
@@ -77,5 +77,18 @@ describe('importing STIX from other producers', () => {
     await expect(importStixObjects(targets(), [...objects, ...fixture('misp-style.json')], options)).rejects.toThrow(/objects\[\d+\] \(observed-data--.*\): periodEnd: is before periodStart/);
     expect(await stored()).toBe(0);
     expect(await b.sharing.ledger.received('stix:synthetic')).toEqual([]);
+  });
+
+  it('stores nothing of a bundle whose foreign object has a `modified` that is not a string (the CLI import path)', async () => {
+    const foreign = fixture('misp-style.json').map((o) => (o.type === 'indicator' ? { ...o, modified: 5 } : o));
+    const text = JSON.stringify({ type: 'bundle', id: 'bundle--5d0092c5-5f74-4f5c-9f3b-5b1e9b2d2a11', objects: [...vigilObjects(), ...foreign] });
+    const cliImport = async () => importStixObjects(targets(), stixObjectsOf(parseJsonText(text, 'in.json'), 'in.json', 'bundle'), options);
+    await expect(cliImport()).rejects.toThrow(/^in\.json: objects\[\d+\]\.modified: must be a STIX timestamp/);
+    expect(await stored()).toBe(0);
+    expect(await b.sharing.ledger.received('stix:synthetic')).toEqual([]);
+  });
+
+  it('refuses a bundle that gives a member twice ({"tlp":…,"tlp":…} style)', () => {
+    expect(() => parseJsonText('{"type":"bundle","objects":[],"objects":[]}', 'in.json')).toThrow('in.json:1: (json): is not valid JSON: member "objects" appears twice');
   });
 });

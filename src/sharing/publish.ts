@@ -1,6 +1,8 @@
 // Publishes assessments and alerts to partners: records them in the publication ledger, where the TAXII collections
 // that share assessments or alerts serve them, each under the TLP of the data behind it.
 import type { Alert } from '../alerting/alert.js';
+import { alertInputSeries, derivedAlertTlp } from '../alerting/alert-inputs.js';
+import type { AlertingConfig } from '../alerting/alerting-config.js';
 import type { Tlp } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { Store } from '../storage/store.js';
@@ -11,7 +13,6 @@ import { alertToStix, summariseAlert } from './stix/alert-to-stix.js';
 import { assessmentStixId, assessmentToStix, summariseAssessment } from './stix/assessment-to-stix.js';
 import { observedDataId } from './stix/observation-to-stix.js';
 import { identityStixId, type OrgIdentity } from './stix/producer-identity.js';
-import { maxTlp } from './tlp/tlp-ceiling.js';
 
 export interface PublishDeps {
   store: Store;
@@ -42,17 +43,19 @@ export async function publishAssessments(deps: PublishDeps, pack: Pack, days: re
 }
 
 /**
- * Publishes alerts as reports. An alert is as sensitive as the data its assessment read: its TLP is the most
- * restrictive marking among the pack's observations for its day (all of them: alerts are evaluated on everything),
- * and it points at the day's assessment and at its evidence observations.
+ * Publishes alerts as reports. An alert is as sensitive as everything the alerting cycle read to fire, update or
+ * resolve it: its TLP is the most restrictive marking among all stored observations of the alert input series
+ * (derivedAlertTlp; the same rule as who may see alerts in the API), never a default. It points at the day's
+ * assessment and at its evidence observations. `config` names the series source-health rules watch; without it,
+ * every stored series counts.
  */
-export async function publishAlerts(deps: PublishDeps, pack: Pack, alerts: readonly Alert[]): Promise<PublishCount> {
+export async function publishAlerts(deps: PublishDeps, pack: Pack, alerts: readonly Alert[], config?: AlertingConfig): Promise<PublishCount> {
   const count = { published: 0, unchanged: 0 };
   const producerId = identityStixId(deps.identity.publicKey);
+  const tlp = alerts.length === 0 ? 'clear' : await derivedAlertTlp(deps.store, alertInputSeries(pack, config));
   for (const alert of alerts) {
     const day = alert.explanation?.day;
     const observations = day === undefined ? [] : await observationsForDay(deps.store, pack, parseDay(day));
-    const tlp: Tlp = day === undefined ? 'amber' : maxTlp(observations.map((o) => o.tlp));
     const known = new Set(observations.map((o) => o.id));
     const evidence = (alert.explanation?.evidence ?? []).flatMap((e) => e.observationIds).filter((id) => known.has(id)).map(observedDataId);
     const refs = [...(day === undefined ? [] : [assessmentStixId(pack.id, day)]), ...new Set(evidence)];

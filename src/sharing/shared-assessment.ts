@@ -2,7 +2,8 @@
 // restrictive TLP among them, so an assessment never carries more than its inputs allow.
 import { createAssessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
-import { packLookbackDays, packSeries } from '../app/assess-at.js';
+import { observationsAsKnownAt } from '../app/assess-at.js';
+import { loadCoverage } from '../app/load-coverage.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { Store, StoredObservation } from '../storage/store.js';
@@ -17,10 +18,7 @@ export interface ShareableAssessment {
 
 /** What assessAt reads for `day`, restricted to `tlpMax` (in the store query) and to re-shareable observations. */
 export async function observationsForDay(store: Store, pack: Pack, day: DayNumber, tlpMax?: Tlp): Promise<StoredObservation[]> {
-  const zone = getZone(pack.timeZone);
-  const asOf = new Date(zone.endOfDay(day) - 1).toISOString();
-  const from = new Date(zone.startOfDay(day - packLookbackDays(pack))).toISOString();
-  const rows = await store.queryObservations({ series: packSeries(pack), asOf, from, allRevisions: true, tlpMax });
+  const rows = await observationsAsKnownAt(store, pack, day, tlpMax);
   return tlpMax === undefined ? rows : rows.filter((o) => mayReshare(o.source, o.tlp, ''));
 }
 
@@ -30,6 +28,6 @@ export async function observationsForDay(store: Store, pack: Pack, day: DayNumbe
  */
 export async function assessWithinCeiling(store: Store, pack: Pack, day: DayNumber, tlpMax: Tlp): Promise<ShareableAssessment> {
   const observations = await observationsForDay(store, pack, day, tlpMax);
-  const assessment = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone))).assess(day);
+  const assessment = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), await loadCoverage(store, pack)).assess(day);
   return { assessment, tlp: maxTlp(observations.map((o) => o.tlp)) };
 }

@@ -85,7 +85,7 @@ describe('vigil export stix / import stix', () => {
     const misp = await cli(b, 'import', 'stix', join(STIX_BUNDLE_FIXTURES, 'misp-style.json'));
     expect(misp.code, misp.stderr).toBe(0);
     expect(misp.stdout).toMatch(/0 observations .* as stix:synthetic-misp-instance; 0 assessments, 0 alerts, 6 other objects kept/);
-    for (const [file, message] of [['truncated.json', /is not JSON/], ['malformed-id.json', /objects\[0\]\.id/], ['missing.json', /cannot read file/]] as const) {
+    for (const [file, message] of [['truncated.json', /is not valid JSON/], ['malformed-id.json', /objects\[0\]\.id/], ['missing.json', /cannot read file/]] as const) {
       const r = await cli(b, 'import', 'stix', join(STIX_BUNDLE_FIXTURES, file));
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(message);

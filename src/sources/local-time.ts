@@ -4,6 +4,8 @@
 // IANA zone) costs microseconds per new hour, and even Date.toISOString (~0.5 µs) showed up when parsing a
 // 2,500-row file. Days are counted with Howard Hinnant's days_from_civil / civil_from_days; no Date-string parsing.
 
+import { isYearInRange } from '../model/input-limits.js';
+
 /** Asia/Taipei is UTC+08:00 all year (no daylight saving), the zone of every `YYYY-MM-DD` in the Taiwan formats. */
 export const TAIPEI_OFFSET_MINUTES = 8 * 60;
 
@@ -12,12 +14,12 @@ const MINUTES_PER_DAY = 24 * 60;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = MINUTES_PER_DAY * MS_PER_MINUTE;
 
-/** True for a `YYYY-MM-DD` string naming a real calendar day (2023-02-30 is not one). */
+/** True for a `YYYY-MM-DD` string naming a real calendar day (2023-02-30 is not one) in the accepted years. */
 export function isLocalDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return isYearInRange(year) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** The local date `days` after `date` (negative goes back). `date` must satisfy isLocalDate. */

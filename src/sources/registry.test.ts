@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isVigilError } from '../errors/index.js';
 import { parseObservationInput } from '../model/index.js';
@@ -15,6 +15,8 @@ const FIXTURES: Record<string, string> = {
   'mnd-bulletin-page': 'mnd-bulletin-page/plaact-90001.html',
   'mnd-daily-json': 'mnd-daily-json/2026-08-22.json',
   'mnd-lioneer': 'mnd-lioneer/synthetic-lioneer.csv',
+  'mnd-crawler': 'mnd-crawler/synthetic-reports.csv',
+  'mfa-spokesperson': 'mfa-spokesperson/pages.jsonl',
   'msa-warnings': 'msa-warnings/military_exercises.csv',
   'jso-releases': 'jso-releases/japan_mod_texts.json',
   'jso-twreporter': 'jso-twreporter/jp_data_cleaned.csv',
@@ -54,5 +56,20 @@ describe('source parser registry', () => {
       // Validating again changes nothing: parsers emit exactly what the schema would.
       expect(parseObservationInput(structuredClone(observation), path)).toStrictEqual(observation);
     }
+  });
+});
+
+describe('source parser contract coverage', () => {
+  // Every registered kind runs the shared contract: a new line in registry.ts without a contract run fails here.
+  const sourcesDir = new URL('./', import.meta.url);
+  const contractRuns = new Set<string>();
+  for (const entry of readdirSync(sourcesDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.test.ts')) continue;
+    const text = readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8');
+    for (const m of text.matchAll(/runSourceParserContract\('([^']+)'/g)) contractRuns.add(m[1]);
+  }
+
+  it.each(Object.keys(sourceParsers).sort())('%s runs the source parser contract', (kind) => {
+    expect(contractRuns.has(kind)).toBe(true);
   });
 });

@@ -8,6 +8,8 @@ import { jsonlParser } from './jsonl/parse-jsonl.js';
 import { mndDailyParser } from './mnd-daily/parse-mnd-daily.js';
 import { mndBulletinG0vParser } from './mnd-bulletin-g0v/parse-mnd-bulletin-g0v.js';
 import { mndBulletinPageParser } from './mnd-bulletin-page/parse-mnd-bulletin-page.js';
+import { mfaSpokespersonParser } from './mfa-spokesperson/parse-mfa-spokesperson.js';
+import { mndCrawlerParser } from './mnd-crawler/parse-mnd-crawler.js';
 import { mndDailyJsonParser } from './mnd-daily-json/parse-mnd-daily-json.js';
 import { mndLioneerParser } from './mnd-lioneer/parse-mnd-lioneer.js';
 import { msaWarningsParser } from './msa-warnings/parse-msa-warnings.js';
@@ -30,6 +32,8 @@ export const sourceParsers: Readonly<Record<string, SourceParser>> = Object.free
   [mndBulletinPageParser.kind]: mndBulletinPageParser,
   [mndDailyJsonParser.kind]: mndDailyJsonParser,
   [mndLioneerParser.kind]: mndLioneerParser,
+  [mndCrawlerParser.kind]: mndCrawlerParser,
+  [mfaSpokespersonParser.kind]: mfaSpokespersonParser,
   [msaWarningsParser.kind]: msaWarningsParser,
   [jsoReleasesParser.kind]: jsoReleasesParser,
   [jsoTwreporterParser.kind]: jsoTwreporterParser,

@@ -127,6 +127,10 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
     async deleteSession(idHash) {
       await q().deleteFrom('users_sessions').where('id_hash', '=', idHash).execute();
     },
+    async deleteUserSessions(userId, exceptIdHash) {
+      const result = await q().deleteFrom('users_sessions').where('user_id', '=', userId).where('id_hash', '<>', exceptIdHash ?? '').executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async deleteExpiredSessions(now) {
       const result = await q().deleteFrom('users_sessions').where('expires_at', '<', now).executeTakeFirst();
       return Number(result.numDeletedRows);

@@ -1,6 +1,5 @@
 // Password hashing with node:crypto scrypt: self-describing hashes (`scrypt$N$r$p$salt$hash`) and constant-time checks.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { vigilError } from '../errors/index.js';
 
 export interface ScryptParams {
   /** CPU/memory cost, a power of two. */
@@ -12,17 +11,10 @@ export interface ScryptParams {
 /** ~50–100 ms per hash on a laptop core; OWASP's scrypt minimum is N=2^17 with r=8 — 2^15 keeps logins snappy on 2 cores. */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 12;
 
 function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
   return new Promise((resolve, reject) => scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
-}
-
-export function checkPasswordStrength(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw vigilError('VIGIL_INPUT_INVALID', `password: must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
 }
 
 export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<string> {

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { vigilError } from '../errors/index.js';
 import type { Tlp } from '../model/index.js';
 import { generateSessionSecrets, generateToken, parseToken, secretMatches, sha256Hex } from './api-token.js';
-import { checkPasswordStrength, DEFAULT_SCRYPT, generatePassword, hashPassword, verifyPassword, type ScryptParams } from './password-hash.js';
+import { checkPasswordPolicy } from './password-policy.js';
+import { DEFAULT_SCRYPT, generatePassword, hashPassword, verifyPassword, type ScryptParams } from './password-hash.js';
 import { checkRole, checkTlp, checkUsername, type ApiToken, type Role, type Session, type User } from './user.js';
 import type { UserStore } from './user-store.js';
 
@@ -23,12 +24,19 @@ export interface AccountOptions {
   scrypt?: ScryptParams;
 }
 
+/** The credential a password change came through, which stays open (every other session and token of the user ends). */
+export interface PasswordChangeOptions extends AccountOptions {
+  now?: string;
+  keepSessionIdHash?: string;
+  keepTokenId?: string;
+}
+
 export async function createUser(store: UserStore, input: NewUser, now: string, options: AccountOptions = {}): Promise<{ user: User; password: string }> {
   const username = checkUsername(input.username);
   const role = checkRole(input.role);
   const tlpMax = input.tlpMax === undefined ? DEFAULT_TLP[role] : checkTlp(input.tlpMax);
   const password = input.password ?? generatePassword();
-  checkPasswordStrength(password);
+  checkPasswordPolicy(password, username);
   if (await store.findUserByName(username)) throw vigilError('VIGIL_CONFLICT', `user ${username} already exists`);
   const user: User = { id: randomUUID(), username, role, tlpMax, passwordHash: await hashPassword(password, options.scrypt ?? DEFAULT_SCRYPT), createdAt: now };
   await store.addUser(user);
@@ -42,10 +50,16 @@ export async function findUserOrFail(store: UserStore, username: string): Promis
 }
 
 /** Sets a new password (generated when omitted) and returns it. */
-export async function resetPassword(store: UserStore, user: User, password: string | undefined, options: AccountOptions = {}): Promise<string> {
+export async function resetPassword(store: UserStore, user: User, password: string | undefined, options: PasswordChangeOptions = {}): Promise<string> {
   const next = password ?? generatePassword();
-  checkPasswordStrength(next);
+  checkPasswordPolicy(next, user.username);
   await store.setPassword(user.id, await hashPassword(next, options.scrypt ?? DEFAULT_SCRYPT));
+  // A changed password ends every session and token the old one could have opened (stolen cookies, leaked tokens).
+  await store.deleteUserSessions(user.id, options.keepSessionIdHash);
+  const now = options.now ?? new Date().toISOString();
+  for (const token of await store.listTokens(user.id)) {
+    if (token.revokedAt === null && token.id !== options.keepTokenId) await store.revokeToken(token.id, now);
+  }
   return next;
 }
 

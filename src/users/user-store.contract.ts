@@ -63,6 +63,20 @@ export function runUserStoreContract(name: string, create: () => Promise<UserSto
       await expect(s.removeUser('u-1')).rejects.toMatchObject({ code: 'VIGIL_NOT_FOUND' });
     });
 
+    it('ends every session of one user but the one kept', async () => {
+      const s = await fresh();
+      await s.addUser(contractUser());
+      await s.addUser({ ...contractUser(), id: 'u-2', username: 'other' });
+      const session = { idHash: 'h1', userId: 'u-1', csrfToken: 'c1', createdAt: T0, expiresAt: '2026-01-05T20:00:00.000Z' };
+      await s.addSession(session);
+      await s.addSession({ ...session, idHash: 'h2' });
+      await s.addSession({ ...session, idHash: 'h3', userId: 'u-2' });
+      expect(await s.deleteUserSessions('u-1', 'h1')).toBe(1);
+      expect([await s.getSession('h1'), await s.getSession('h2'), await s.getSession('h3')].map((x) => x?.idHash)).toEqual(['h1', undefined, 'h3']);
+      expect(await s.deleteUserSessions('u-1')).toBe(1);
+      expect(await s.getSession('h1')).toBeUndefined();
+    });
+
     it('keeps sessions until deleted or expired', async () => {
       const s = await fresh();
       await s.addUser(contractUser());

@@ -43,6 +43,8 @@ export interface UserStore {
   addSession(session: Session): Promise<void>;
   getSession(idHash: string): Promise<Session | undefined>;
   deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of the user except `exceptIdHash` (a password change); returns how many ended. */
+  deleteUserSessions(userId: string, exceptIdHash?: string): Promise<number>;
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpiredSessions(now: string): Promise<number>;
 

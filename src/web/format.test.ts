@@ -8,7 +8,7 @@ const ind = (state: string, logLr: Record<string, number> = {}) => ({ state, log
 
 describe('format', () => {
   it('formats probabilities, numbers, signed contributions and local times', () => {
-    expect([pct(0.0004), pct(0.021), pct(0.98), pct(0.9996)]).toEqual(['<0.1 %', '2.1 %', '98 %', '>99.9 %']);
+    expect([pct(0.0004), pct(0.021), pct(0.98), pct(0.9996)]).toEqual(['<0.1 %', '2.1 %', '98.0 %', '>99.9 %']);
     expect([num(null), num(3), num(2.5), num(Number.NaN)]).toEqual(['—', '3', '2.5', '—']);
     expect([signed(4.17), signed(-0.5), signed(0.001)]).toEqual(['+4.17', '−0.50', '·']);
     expect(localTime('2023-04-09T22:00:00.000Z', 'Asia/Taipei')).toBe('2023-04-10 06:00');

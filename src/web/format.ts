@@ -1,11 +1,9 @@
 // Number, probability and date formatting, and the colour classes for levels and indicator states.
+import { formatProbability } from '../model/probability-format.js';
 import type { IndicatorView } from './api-types.js';
 
-export function pct(p: number): string {
-  if (p < 0.001) return '<0.1 %';
-  if (p > 0.999) return '>99.9 %';
-  return `${(p * 100).toFixed(p < 0.1 ? 1 : 0)} %`;
-}
+/** Never 0 % or 100 %: see model/probability-format.ts. */
+export const pct = formatProbability;
 
 export function num(x: number | null | undefined, digits = 0): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';

@@ -28,12 +28,24 @@ describe('vigil on the bundled data', () => {
     const r = await runCli('--db', db, 'assess', '--at', '2023-04-10', '--json');
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(Object.keys(a)).toEqual(['asOf', 'day', 'level', 'levelName', 'pEvent7d', 'hypotheses', 'indicators']);
+    expect(Object.keys(a)).toEqual(['asOf', 'day', 'level', 'levelName', 'pEvent7d', 'knowledge', 'episode', 'hypotheses', 'indicators']);
+    expect(a.knowledge).toMatchObject({ state: 'ok', minReporting: 2 });
+    expect(a.episode).toMatchObject({ since: '2023-04-09', hypothesis: { id: 'H1' } });
     expect(a.level).toBeGreaterThanOrEqual(4);
     const nonRoutine = a.hypotheses.filter((h: { id: string }) => h.id !== 'H0').sort((x: { probability: number }, y: { probability: number }) => y.probability - x.probability);
     expect(nonRoutine[0].id).toBe('H1');
     expect(Object.keys(a.indicators[0])).toEqual(['id', 'domain', 'state', 'value', 'baseline', 'contribution']);
     expect(a.asOf).toBe('2023-04-10T16:00:00.000Z');
+  });
+
+  it('board says what it does not know before the level, and an episode under way instead of P(start)', async () => {
+    const early = await runCli('--db', db, 'board', '--at', '2021-06-01');
+    expect(early.stdout).toMatch(/KNOWLEDGE UNKNOWN: 0 of 5 core indicators reporting \(minimum 2\)[^\n]*far-seas\.carrier no-coverage/);
+    expect(early.stdout).toMatch(/LEVEL 1 NORMAL {2}\(no core indicator reporting: not a calm board\)/);
+    const episode = await runCli('--db', db, 'board', '--at', '2023-04-10');
+    expect(episode.stdout).toMatch(/Episode under way since 2023-04-09 \(day 2\): H1 Major coercive exercise or surge, 99\.[0-9] %/);
+    expect(episode.stdout).not.toMatch(/P\(major episode starts within/);
+    expect(episode.stdout).not.toMatch(/ 100\.0 %| 0\.0 %/);
   });
 
   it('a quiet day reads level 1–2', async () => {
@@ -140,7 +152,7 @@ describe('bad input gives one clear line and a non-zero exit', () => {
   });
 
   it('pack check validates a pack file', async () => {
-    expect((await runCli('pack', 'check', 'packs/taiwan-strait/judgement.yaml')).stdout).toMatch(/valid pack taiwan-strait 1\.0\.0 — 4 hypotheses, 13 indicators/);
+    expect((await runCli('pack', 'check', 'packs/taiwan-strait/judgement.yaml')).stdout).toMatch(/valid pack taiwan-strait 1\.0\.0 — 4 hypotheses, 16 indicators/);
   });
 
   it('unknown commands and options are usage errors (exit 2)', async () => {

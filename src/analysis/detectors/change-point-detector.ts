@@ -2,7 +2,7 @@
 import type { Detector } from '../../packs/pack-schema.js';
 import { robustBaseline } from './robust-z-detector.js';
 import { type DetectorInput, type DetectorResult, valueAt } from './detector-types.js';
-import { INSUFFICIENT_DATA } from './detector-states.js';
+import { INSUFFICIENT_DATA } from '../../packs/detector-states.js';
 
 type ChangePoint = Extract<Detector, { kind: 'change-point' }>;
 

@@ -2,7 +2,7 @@
 import type { Detector } from '../../packs/pack-schema.js';
 import { medianAndMad } from '../robust-stats.js';
 import { type BaselineSummary, type DetectorInput, type DetectorResult, valueAt, windowValues } from './detector-types.js';
-import { INSUFFICIENT_DATA } from './detector-states.js';
+import { INSUFFICIENT_DATA } from '../../packs/detector-states.js';
 import { matchLevel } from './level-match.js';
 
 type RobustZ = Extract<Detector, { kind: 'robust-z' }>;

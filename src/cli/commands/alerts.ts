@@ -10,15 +10,8 @@ import { loadPackAlerting, withAlertStore } from '../../alerting/open-alerting.j
 import { createOutboxDispatcher } from '../../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../../alerting/receivers/create-notifiers.js';
 import { vigilError } from '../../errors/index.js';
-import { resolvePackPath } from '../../app/paths.js';
 import { loadPack } from '../../packs/pack-loader.js';
-import { resolveDbUrl } from '../../storage/open-store.js';
-import { withContext } from '../context.js';
-
-interface Globals {
-  db?: string;
-  pack?: string;
-}
+import { configOf, withContext } from '../context.js';
 
 export function registerAlerts(program: Command): void {
   const alerts = program.command('alerts').description('alerts: list, show, acknowledge, tick playbook steps, watch live');
@@ -139,7 +132,7 @@ export function registerAlerts(program: Command): void {
         for (const name of wanted ?? []) if (!config.receivers.some((r) => r.name === name)) throw vigilError('VIGIL_CONFIG_INVALID', `--receivers: unknown receiver "${name}"`);
         const served = config.receivers.filter((r) => (wanted ? wanted.includes(r.name) : r.type !== 'sse'));
         for (const r of config.receivers.filter((x) => !served.includes(x))) console.error(`receiver ${r.name} (${r.type}) is not served here; its notifications wait in the outbox`);
-        const notifiers = createNotifiers(served, { env: process.env, terminal: process.stdout, colour: ctx.colour });
+        const notifiers = createNotifiers(served, { env: ctx.config.secrets, terminal: process.stdout, colour: ctx.colour });
         const alertStore = ctx.vigil.alerts;
         const dispatcher = createOutboxDispatcher({
           store: alertStore, notifiers, clock: ctx.now,
@@ -178,11 +171,11 @@ export function registerAlerts(program: Command): void {
 }
 
 function dbUrl(cmd: Command): string {
-  return resolveDbUrl((cmd.optsWithGlobals() as Globals).db, process.env.VIGIL_DB);
+  return configOf(cmd).db;
 }
 
 function loadConfig(cmd: Command, rules: string | undefined) {
-  const pack = loadPack(resolvePackPath((cmd.optsWithGlobals() as Globals).pack ?? process.env.VIGIL_PACK));
+  const pack = loadPack(configOf(cmd).pack);
   return loadPackAlerting(pack, rules);
 }
 

@@ -1,14 +1,14 @@
 // `vigil assess`, `vigil board` and `vigil explain`: the assessment as known at the end of a local day.
 import type { Command } from 'commander';
-import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
 import type { Assessment } from '../../model/index.js';
 import { withContext, type CommandContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
 import { renderExplanation } from '../render-explain.js';
 
+/** The one assessment service (openVigil), on every observation: `--at` or the latest data day. */
 export async function assessFromFlags(ctx: CommandContext, at: string | undefined): Promise<Assessment> {
-  const day = await resolveAssessDay(ctx.store, ctx.pack, at, ctx.now().getTime());
-  return assessAt(ctx.store, ctx.pack, day);
+  const service = ctx.vigil.assessments.all();
+  return service.assess(await service.resolveDay(at, '--at'));
 }
 
 /** The JSON shape of `vigil assess --json` (the documented, stable subset). */
@@ -19,9 +19,12 @@ export function assessmentJson(a: Assessment) {
     level: a.level,
     levelName: a.levelName,
     pEvent7d: round(a.pEvent7d),
+    knowledge: a.knowledge,
+    ...(a.episode ? { episode: { ...a.episode, hypothesis: { ...a.episode.hypothesis, probability: round(a.episode.hypothesis.probability) } } } : {}),
     hypotheses: a.hypotheses.map((h) => ({ id: h.id, name: h.name, probability: round(h.probability) })),
     indicators: a.indicators.map((i) => ({
       id: i.id, domain: i.domain, state: i.state, value: i.value, baseline: i.baseline, contribution: round(i.contribution),
+      ...(i.reason ? { reason: i.reason } : {}),
     })),
   };
 }

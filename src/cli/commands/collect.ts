@@ -1,6 +1,7 @@
 // `vigil collect mnd` / `vigil collect feed <url>`: live collection, once or on a schedule (--every), politely.
 import type { Command } from 'commander';
 import { createFeedPoller } from '../../collectors/feed-poller.js';
+import { createMfaCollector, DEFAULT_MFA_LIST_URL } from '../../collectors/mfa-collector.js';
 import { createMndCollector, DEFAULT_MND_LIST_URL, type CollectorRun } from '../../collectors/mnd-collector.js';
 import { createPoliteFetcher, type FetchLike } from '../../collectors/polite-fetcher.js';
 import { parseInterval, startSchedule } from '../../collectors/schedule.js';
@@ -14,7 +15,7 @@ interface PoliteFlags {
 }
 
 export function registerCollect(program: Command): void {
-  const collect = program.command('collect').description('collect from live sources (MND website, RSS/Atom feeds), once or on a schedule');
+  const collect = program.command('collect').description('collect from live sources (MND website, MFA spokesperson, RSS/Atom feeds), once or on a schedule');
   const polite = (c: Command) =>
     c
       .option('--every <interval>', 'run again every interval (e.g. 30m, 6h, 1d) until stopped; default: run once')
@@ -27,6 +28,16 @@ export function registerCollect(program: Command): void {
     .action(async (flags: PoliteFlags & { url: string; max: string }, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async ({ store, now }) => {
         const collector = createMndCollector({ fetcher: fetcherFrom(flags), store, now, listUrl: flags.url, maxReports: wholeNumber(flags.max, '--max') });
+        await runOnceOrEvery(collector.id, () => collector.runOnce(), flags.every);
+      });
+    });
+
+  polite(collect.command('mfa').description('fetch new PRC MFA spokesperson pages (www.mfa.gov.cn 发言人表态) and count Taiwan-related threat wording'))
+    .option('--url <list-url>', 'the channel page of the spokesperson pages', DEFAULT_MFA_LIST_URL)
+    .option('--max <n>', 'at most this many new article pages per run', '10')
+    .action(async (flags: PoliteFlags & { url: string; max: string }, cmd: Command) => {
+      await withContext(cmd.optsWithGlobals(), async ({ store, now }) => {
+        const collector = createMfaCollector({ fetcher: fetcherFrom(flags), store, now, listUrl: flags.url, maxArticles: wholeNumber(flags.max, '--max') });
         await runOnceOrEvery(collector.id, () => collector.runOnce(), flags.every);
       });
     });
@@ -48,13 +59,20 @@ function fetcherFrom(flags: PoliteFlags) {
 async function runOnceOrEvery(id: string, run: () => Promise<CollectorRun>, every: string | undefined): Promise<void> {
   const report = (r: CollectorRun) => console.log(`${id}: ${r.fetched} fetched, ${r.observations} observations, ${r.inserted} new${r.failed ? `, ${r.failed} failed (see vigil sources)` : ''}`);
   if (every === undefined) {
-    report(await run());
+    const result = await run();
+    report(result);
+    // A run that failed is not a quiet day: exit non-zero with the reason, so a cron job or an operator sees it.
+    if (result.error !== undefined) throw vigilError('VIGIL_SOURCE_UNAVAILABLE', `${id}: collection failed: ${result.error}`);
     return;
   }
   const ms = parseInterval(every);
   if (ms === undefined || ms < 60_000) throw vigilError('VIGIL_CONFIG_INVALID', `--every: must be an interval of at least 1m like 30m, 6h or 1d, got ${JSON.stringify(every)}`);
   await new Promise<void>((resolve) => {
-    const schedule = startSchedule(async () => report(await run()), ms, (error) => console.error(`${id}: ${(error as Error).message}`));
+    const schedule = startSchedule(async () => {
+      const result = await run();
+      report(result);
+      if (result.error !== undefined) console.error(`${id}: collection failed: ${result.error}`);
+    }, ms, (error) => console.error(`${id}: ${(error as Error).message}`));
     const stop = () => void schedule.stop().then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { vigilError } from '../../errors/index.js';
+import { decodeUtf8 } from '../../model/utf8-text.js';
 import { importStixObjects } from '../../sharing/import-stix.js';
 import { checkSignature } from '../../sharing/signing/signed-document.js';
 import { parseJsonText, stixObjectsOf } from '../../sharing/stix/read-bundle.js';
@@ -16,13 +17,13 @@ export function registerImport(program: Command): void {
     .option('--partner <name>', "it came from this partner: the partner becomes the source and its signature rules apply")
     .option('--default-tlp <tlp>', 'TLP for objects without a TLP marking', UNMARKED_TLP)
     .action(async (file: string, flags: { partner?: string; defaultTlp: string }, cmd: Command) => {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(file, 'utf8');
+        bytes = readFileSync(file);
       } catch (cause) {
         throw vigilError('VIGIL_FILE_NOT_FOUND', `${file}: cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
       }
-      const document = parseJsonText(text, file);
+      const document = parseJsonText(decodeUtf8(bytes, file), file);
       const objects = stixObjectsOf(document, file, 'bundle');
       await withSharing(cmd, async (ctx, sharing) => {
         let source: string;

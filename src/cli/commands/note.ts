@@ -43,7 +43,7 @@ export function registerNote(program: Command): void {
             credibility: flags.credibility, tlp: flags.tlp, text: flags.text, at: flags.at, by: flags.by ?? userInfo().username,
             unit: flags.unit, sourceRef: flags.ref,
           },
-          { now: at, offsetMinutes: packOffsetMinutes(pack.timeZone, at) },
+          { now: at, timeZone: pack.timeZone },
         );
         const result = await writes.observations(actor, 'note.add').putObservations([observation], at, `${observation.series} ${observation.id}`);
         const state = result.inserted === 1 ? 'recorded' : 'already recorded';
@@ -71,12 +71,4 @@ export function registerNote(program: Command): void {
         }
       });
     });
-}
-
-/** The pack zone's UTC offset at the entry time, in minutes, so `--at YYYY-MM-DD` means that day in the theatre. */
-function packOffsetMinutes(timeZone: string, at: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(at));
-  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
 }

@@ -2,6 +2,7 @@
 // partner's TAXII server (once, or every N minutes).
 import type { Command } from 'commander';
 import { parseDuration } from '../../alerting/duration.js';
+import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { latestDataDay } from '../../app/assess-at.js';
 import { vigilError } from '../../errors/index.js';
 import { isTlp, type Tlp } from '../../model/index.js';
@@ -14,8 +15,7 @@ import { withContext, type CommandContext } from '../context.js';
 
 /** Runs `run` with the store, pack and the sharing tables of the same database, closing them after. */
 export async function withSharing<T>(cmd: Command, run: (ctx: CommandContext, sharing: SharingContext) => Promise<T>): Promise<T> {
-  const globals = cmd.optsWithGlobals() as { db?: string; pack?: string };
-  return withContext(globals, async (ctx) => run(ctx, await ctx.vigil.sharing(process.env.VIGIL_ORG_NAME)));
+  return withContext(cmd.optsWithGlobals(), async (ctx) => run(ctx, await ctx.vigil.sharing(ctx.config.sharing.orgName)));
 }
 
 export function tlpFlag(value: string, flag = '--tlp-max'): Tlp {
@@ -177,7 +177,7 @@ export function registerPartner(program: Command): void {
         const a = await publishAssessments(deps, ctx.pack, days, tlpFlag(flags.tlpMax));
         console.log(`assessments: ${a.published} published, ${a.unchanged} unchanged (${days.length} day(s), ${getZone(ctx.pack.timeZone).name})`);
         if (!flags.alerts) return;
-        const r = await publishAlerts(deps, ctx.pack, await ctx.vigil.alerts.listAlerts({ limit: 500 }));
+        const r = await publishAlerts(deps, ctx.pack, await ctx.vigil.alerts.listAlerts({ limit: 500 }), loadPackAlerting(ctx.pack));
         console.log(`alerts: ${r.published} published, ${r.unchanged} unchanged`);
       });
     });

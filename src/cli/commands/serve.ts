@@ -1,21 +1,15 @@
 // `vigil serve [--role …]`: run roles (ingest, assess; all by default) over a bus until SIGINT or SIGTERM.
 import type { Command } from 'commander';
-import { openBus, resolveBusUrl, DEFAULT_BUS_URL } from '../../bus/open-bus.js';
+import { openBus, DEFAULT_BUS_URL } from '../../bus/open-bus.js';
 import { vigilError } from '../../errors/index.js';
 import { packDataWork, publishWork } from '../../roles/ingest-work.js';
 import { resolveRoles, ROLES, type RunningRole } from '../../roles/index.js';
-import { parsePort, parseTrustProxy } from '../../server/listen-options.js';
-import { withContext } from '../context.js';
+import { configOf, withContext } from '../context.js';
 import { stopSignal } from '../stop-signal.js';
 
 interface ServeOptions {
   role: string;
-  bus?: string;
-  ackWaitMs: string;
   loadPackData?: boolean;
-  host: string;
-  port: string;
-  trustProxy?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -24,17 +18,16 @@ export function registerServe(program: Command): void {
     .description('run Vigil roles until stopped: one process with everything (default), or one role per process over PostgreSQL and NATS')
     .option('--role <roles>', `all, or a comma-separated list of: ${Object.keys(ROLES).join(', ')}`, 'all')
     .option('--bus <url>', `message bus: memory: (one process) or nats://host:4222[?namespace=name] (default ${DEFAULT_BUS_URL}, or $VIGIL_BUS)`)
-    .option('--ack-wait-ms <ms>', 'how long a work item may stay unacknowledged before another worker gets it', '30000')
+    .option('--ack-wait-ms <ms>', 'how long a work item may stay unacknowledged before another worker gets it (default 30000, or $VIGIL_ACK_WAIT_MS)')
     .option('--load-pack-data', "queue the pack's bundled data files as ingest work at start-up (idempotent)")
-    .option('--host <address>', 'api role: address to listen on (default 127.0.0.1, or $VIGIL_HOST)', process.env.VIGIL_HOST ?? '127.0.0.1')
-    .option('--port <n>', 'api role: port to listen on (default 8080, or $VIGIL_PORT)', process.env.VIGIL_PORT ?? '8080')
-    .option('--trust-proxy <addr|true>', 'api role: reverse proxies (addresses, CIDRs, or true for any) whose X-Forwarded-For gives the client address (or $VIGIL_TRUST_PROXY)', process.env.VIGIL_TRUST_PROXY)
+    .option('--host <address>', 'api role: address to listen on (default 127.0.0.1, or $VIGIL_HOST)')
+    .option('--port <n>', 'api role: port to listen on (default 8080, or $VIGIL_PORT)')
+    .option('--trust-proxy <addr|true>', 'api role: reverse proxies (addresses, CIDRs, or true for any) whose X-Forwarded-For gives the client address (or $VIGIL_TRUST_PROXY)')
+    .option('--log-level <level>', 'api role: HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)')
     .action(async (opts: ServeOptions, cmd: Command) => {
       const roles = resolveRoles(opts.role);
-      const busUrl = resolveBusUrl(opts.bus, process.env.VIGIL_BUS);
-      const trustProxy = parseTrustProxy(opts.trustProxy);
-      const ackWaitMs = Number(opts.ackWaitMs);
-      if (!Number.isSafeInteger(ackWaitMs) || ackWaitMs < 100) throw vigilError('VIGIL_CONFIG_INVALID', `invalid --ack-wait-ms: ${opts.ackWaitMs} (expected milliseconds, at least 100)`);
+      const config = configOf(cmd);
+      const busUrl = config.bus;
       if (busUrl === DEFAULT_BUS_URL && roles.length < Object.keys(ROLES).length) {
         throw vigilError('VIGIL_CONFIG_INVALID', `--role ${opts.role} runs only part of Vigil, so it needs a bus shared with the other processes: --bus nats://host:4222 (or VIGIL_BUS)`);
       }
@@ -43,8 +36,9 @@ export function registerServe(program: Command): void {
         const bus = await openBus(busUrl, { name: `vigil ${roles.join(',')} (pid ${process.pid})` });
         const running: RunningRole[] = [];
         try {
-          const http = { host: opts.host, port: parsePort(opts.port), trustProxy };
-          for (const role of roles) running.push(await ROLES[role]({ vigil: ctx.vigil, bus, log, ackWaitMs, http }));
+          const http = { ...config.http, logLevel: config.logLevel };
+          const role = { vigil: ctx.vigil, bus, log, ackWaitMs: config.ackWaitMs, dbUrl: config.db, http, orgName: config.sharing.orgName };
+          for (const name of roles) running.push(await ROLES[name](role));
           if (opts.loadPackData) {
             const { queued, duplicates } = await publishWork(bus, packDataWork(ctx.pack));
             log(`serve: queued ${queued} work items from ${ctx.pack.name}'s bundled data (${duplicates} already queued)`);

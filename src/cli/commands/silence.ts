@@ -5,7 +5,7 @@ import { parseDuration } from '../../alerting/duration.js';
 import { withAlertStore } from '../../alerting/open-alerting.js';
 import { createSilence, isSilenceActive, type Silence } from '../../alerting/silences.js';
 import { vigilError } from '../../errors/index.js';
-import { resolveDbUrl } from '../../storage/open-store.js';
+import { configOf } from '../context.js';
 
 interface AddOptions {
   by: string;
@@ -78,7 +78,7 @@ export function registerSilence(program: Command): void {
 }
 
 function dbUrl(cmd: Command): string {
-  return resolveDbUrl((cmd.optsWithGlobals() as { db?: string }).db, process.env.VIGIL_DB);
+  return configOf(cmd).db;
 }
 
 function hasEnded(s: Silence, now: string): boolean {

@@ -3,18 +3,14 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { vigilError } from '../../errors/index.js';
-import { resolveDbUrl } from '../../storage/open-store.js';
 import { openUserStore } from '../../users/open-user-store.js';
 import { createUser, findUserOrFail, issueToken, resetPassword } from '../../users/user-accounts.js';
 import type { UserStore } from '../../users/user-store.js';
-
-interface Globals {
-  db?: string;
-}
+import { configOf } from '../context.js';
 
 /** Opens and migrates the user store of `--db`, runs `fn`, and always closes it. */
 export async function withUserStore<T>(cmd: Command, fn: (store: UserStore, actor: string) => Promise<T>): Promise<T> {
-  const store = openUserStore(resolveDbUrl((cmd.optsWithGlobals() as Globals).db, process.env.VIGIL_DB));
+  const store = openUserStore(configOf(cmd).db);
   try {
     await store.migrate();
     return await fn(store, `cli:${userInfo().username}`);

@@ -17,13 +17,13 @@ export async function authenticate(request: FastifyRequest, deps: ServerDeps): P
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     const found = m ? await checkToken(deps.users, m[1], now) : undefined;
     if (!found) throw vigilError('VIGIL_UNAUTHORIZED', 'the bearer token is invalid, expired or revoked');
-    return { user: found.user, via: 'token', actor: `token:${found.user.username}/${found.token.name}` };
+    return { user: found.user, via: 'token', actor: `token:${found.user.username}/${found.token.name}`, credentialId: found.token.id };
   }
   const cookie = request.cookies?.[SESSION_COOKIE];
   if (cookie === undefined || cookie === '') return null;
   const found = await resolveSession(deps.users, cookie, now);
   if (!found) return null;
-  return { user: found.user, via: 'session', csrfToken: found.session.csrfToken, actor: `user:${found.user.username}` };
+  return { user: found.user, via: 'session', csrfToken: found.session.csrfToken, actor: `user:${found.user.username}`, credentialId: found.session.idHash };
 }
 
 function sameSecret(presented: string | string[] | undefined, expected: string | undefined): boolean {

@@ -109,7 +109,11 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
 
   app.get<{ Querystring: { active?: boolean } }>(`${API_PREFIX}/silences`, {
     schema: { tags: ['alerts'], summary: 'Silences (only those in force with active=true)', querystring: { type: 'object', additionalProperties: false, properties: { active: { type: 'boolean', default: false } } } },
-  }, async (request) => ({ silences: await alerting().store.listSilences(request.query.active ? { activeAt: deps.now().toISOString() } : {}) }));
+  }, async (request) => {
+    // Silences are alert data: their matchers and comments say what is happening, so they follow the alerts' ceiling rule.
+    const { store } = await visibleAlerting(request.principal);
+    return { silences: await store.listSilences(request.query.active ? { activeAt: deps.now().toISOString() } : {}) };
+  });
 
   app.post<{ Body: { matchers: string[]; startsAt?: string; endsAt?: string; duration?: string; comment: string } }>(`${API_PREFIX}/silences`, {
     schema: {
@@ -125,6 +129,7 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
   }, async (request, reply) => {
     const p = request.principal!;
+    const { store } = await visibleAlerting(p);
     const now = deps.now();
     const b = request.body;
     if ((b.endsAt === undefined) === (b.duration === undefined)) throw vigilError('VIGIL_INPUT_INVALID', 'silence: give either endsAt or duration');
@@ -132,7 +137,7 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     const endsAt = b.endsAt ?? new Date(Math.max(Date.parse(startsAt) || now.getTime(), now.getTime()) + durationMs(b.duration!)).toISOString();
     const silence = createSilence({ matchers: b.matchers, startsAt, endsAt, createdBy: p.user.username, comment: b.comment }, now.toISOString());
     await deps.writes.inTransaction(async () => {
-      await alerting().store.addSilence(silence);
+      await store.addSilence(silence);
       await deps.audit(p, 'silence.add', silence.id, { matchers: silence.matchers, startsAt: silence.startsAt, endsAt: silence.endsAt, comment: silence.comment });
     });
     changed(silence.id, 'silence', p.user.username);
@@ -143,8 +148,9 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     schema: { tags: ['alerts'], summary: 'Expire a silence now', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } },
   }, async (request) => {
     const p = request.principal!;
+    const { store } = await visibleAlerting(p);
     const silence = await deps.writes.inTransaction(async () => {
-      const expired = await alerting().store.expireSilence(request.params.id, deps.now().toISOString());
+      const expired = await store.expireSilence(request.params.id, deps.now().toISOString());
       await deps.audit(p, 'silence.expire', expired.id);
       return expired;
     });

@@ -1,6 +1,7 @@
 // Assessments: as known at the end of a day, over a range (one compact record per day), and the board in one call.
 import type { FastifyRequest } from 'fastify';
 import { toRecord } from '../../backtest/replay.js';
+import type { Assessment } from '../../model/index.js';
 import { formatDay } from '../../time/zone.js';
 import { assessmentSchema, atQuery, dateParam, dayRecordSchema } from '../api-schemas.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
@@ -38,7 +39,7 @@ export const assessmentRoutes: VigilRoutePlugin = async (app, { deps }) => {
   }, async (request) => {
     const assessments = viewOf(request);
     const { from, to } = await resolveWindow(assessments, request.query, 90);
-    const days = (await assessments.range(from, to)).map(toRecord);
+    const days = (await assessments.range(from, to)).map(dayRecord);
     return { from: formatDay(from), to: formatDay(to), days };
   });
 
@@ -77,6 +78,11 @@ export const assessmentRoutes: VigilRoutePlugin = async (app, { deps }) => {
     const span = (await assessments.span())!;
     const from = Math.max(span.first, day - (request.query.days ?? 90) + 1);
     const [assessment, history, since] = await Promise.all([assessments.assess(day), assessments.range(from, day), levelSince(assessments, day)]);
-    return { assessment, levelSince: formatDay(since), firstDay: formatDay(span.first), latestDay: formatDay(span.latest), history: history.map(toRecord) };
+    return { assessment, levelSince: formatDay(since), firstDay: formatDay(span.first), latestDay: formatDay(span.latest), history: history.map(dayRecord) };
   });
 };
+
+/** The backtest's day record plus the day's knowledge state, so sparklines and charts can mark what was not known. */
+function dayRecord(a: Assessment) {
+  return { ...toRecord(a), knowledge: a.knowledge.state };
+}

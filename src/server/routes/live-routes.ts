@@ -1,5 +1,6 @@
 // Server-sent events for live dashboard updates, and Prometheus metrics.
 import { alertEventFilter } from '../alert-visibility.js';
+import { refreshAssessmentMetrics } from '../assessment-metrics.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
 export const liveRoutes: VigilRoutePlugin = async (app, { deps }) => {
@@ -17,5 +18,8 @@ export const liveRoutes: VigilRoutePlugin = async (app, { deps }) => {
   app.get('/metrics', {
     config: { access: 'public' },
     schema: { tags: ['live'], summary: 'Prometheus metrics (text exposition format)', hide: false },
-  }, async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(deps.metrics.render()));
+  }, async (_request, reply) => {
+    await refreshAssessmentMetrics(deps);
+    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(deps.metrics.render());
+  });
 };

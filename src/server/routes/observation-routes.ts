@@ -1,5 +1,7 @@
 // Observations: query the point-in-time view (TLP-limited to the caller), one claim with its revisions, and ingest.
+import { identifyParsed } from '../../app/ingest-files.js';
 import { vigilError } from '../../errors/index.js';
+import { decodeUtf8 } from '../../model/utf8-text.js';
 import { parseObservationInput, withId, type Observation } from '../../model/index.js';
 import { getSourceParser } from '../../sources/registry.js';
 import type { ObservationQuery } from '../../storage/store.js';
@@ -34,8 +36,10 @@ export const observationRoutes: VigilRoutePlugin = async (app, { deps }) => {
   const endOfDay = (date: string, what: string) => new Date(zone.endOfDay(parseDay(date, what)) - 1).toISOString();
   const startOfDay = (date: string, what: string) => new Date(zone.startOfDay(parseDay(date, what))).toISOString();
 
-  for (const type of ['text/csv', 'application/x-ndjson', 'application/jsonl']) {
-    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT }, (_request, body, done) => done(null, body));
+  // Files arrive as bytes: invalid UTF-8 is refused with its line (decodeUtf8), never replaced.
+  app.removeContentTypeParser('text/plain');
+  for (const type of ['text/plain', 'text/csv', 'application/x-ndjson', 'application/jsonl']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: INGEST_BODY_LIMIT }, (_request, body, done) => done(null, body));
   }
 
   app.get<{ Querystring: ObservationsQuery }>(`${API_PREFIX}/observations`, {
@@ -107,7 +111,7 @@ export const observationRoutes: VigilRoutePlugin = async (app, { deps }) => {
     return store(request.principal, observations, 'request body (json)');
   });
 
-  app.post<{ Params: { kind: string }; Body: string }>(`${API_PREFIX}/ingest/:kind`, {
+  app.post<{ Params: { kind: string }; Body: Buffer }>(`${API_PREFIX}/ingest/:kind`, {
     bodyLimit: INGEST_BODY_LIMIT,
     schema: {
       tags: ['observations'], summary: 'Ingest a file of a known kind (the body is the file: text/csv, application/x-ndjson, text/plain)',
@@ -117,9 +121,9 @@ export const observationRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
   }, async (request) => {
     const parser = getSourceParser(request.params.kind);
-    if (typeof request.body !== 'string') throw vigilError('VIGIL_UNSUPPORTED_MEDIA_TYPE', 'send the file as text/csv, application/x-ndjson or text/plain');
+    if (!Buffer.isBuffer(request.body)) throw vigilError('VIGIL_UNSUPPORTED_MEDIA_TYPE', 'send the file as text/csv, application/x-ndjson or text/plain');
     const file = `upload.${request.params.kind}`;
-    const observations = parser.parse(request.body, { file }).map(withId);
+    const observations = identifyParsed(parser.parse(decodeUtf8(request.body, file), { file }), file);
     if (observations.length > MAX_INGEST_OBSERVATIONS) throw vigilError('VIGIL_PAYLOAD_TOO_LARGE', `request: at most ${MAX_INGEST_OBSERVATIONS} observations per request`);
     return store(request.principal, observations, `${file} (${request.params.kind})`);
   });

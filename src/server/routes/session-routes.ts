@@ -20,6 +20,16 @@ function sessionBody(p: Principal) {
 
 export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
   const throttled = deps.metrics.counter('vigil_login_throttled_total', 'Sign-ins refused because of too many recent failures (per username or address).');
+  /** Counts a password guess (sign-in or password change) and refuses it while the user or address is locked. */
+  const refuseIfThrottled = async (username: string, ip: string, nowMs: number, target: string): Promise<void> => {
+    const attempt = deps.loginThrottle.begin(username, ip, nowMs);
+    if (attempt.retryAfterMs <= 0) return;
+    throttled.inc();
+    const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+    // Once per lock, not once per refused try: a flood of refusals must not flood the audit log.
+    if (attempt.firstRefusal) await deps.audit(null, 'session.login-throttled', target, { ip, limits: attempt.scopes, retryAfterSeconds: seconds });
+    throw vigilError('VIGIL_TOO_MANY_ATTEMPTS', `too many failed password attempts for this user or address; try again in ${seconds} s`, { details: { retryAfterSeconds: seconds } });
+  };
   app.post<{ Body: { username: string; password: string } }>(`${API_PREFIX}/session`, {
     config: { access: 'public' },
     schema: {
@@ -32,14 +42,7 @@ export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
     const nowMs = deps.now().getTime();
     // Counted before the password is hashed, so parallel guesses cannot all pass the check before any failure is
     // recorded; a locked key costs no hashing and answers nothing about the password.
-    const attempt = deps.loginThrottle.begin(username, request.ip, nowMs);
-    if (attempt.retryAfterMs > 0) {
-      throttled.inc();
-      const seconds = Math.ceil(attempt.retryAfterMs / 1000);
-      // Once per lock, not once per refused try: a flood of refusals must not flood the audit log.
-      if (attempt.firstRefusal) await deps.audit(null, 'session.login-throttled', request.body.username.slice(0, 64), { ip: request.ip, limits: attempt.scopes, retryAfterSeconds: seconds });
-      throw vigilError('VIGIL_TOO_MANY_ATTEMPTS', `too many failed sign-ins for this user or address; try again in ${seconds} s`, { details: { retryAfterSeconds: seconds } });
-    }
+    await refuseIfThrottled(username, request.ip, nowMs, request.body.username.slice(0, 64));
     const user = await checkPassword(deps.users, username, request.body.password);
     if (!user) {
       await deps.audit(null, 'session.login-failed', request.body.username.slice(0, 64), { ip: request.ip });
@@ -79,9 +82,18 @@ export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
   }, async (request, reply) => {
     const p = request.principal!;
-    if (!(await checkPassword(deps.users, p.user.username, request.body.current))) throw vigilError('VIGIL_UNAUTHORIZED', 'current password is wrong');
-    await resetPassword(deps.users, p.user, request.body.next, { scrypt: deps.scrypt });
-    await deps.audit(p, 'user.password', p.user.username);
+    const nowMs = deps.now().getTime();
+    // The current password is guessed here as at sign-in (a stolen session or token must not brute-force it): the
+    // same throttle, counted before hashing.
+    await refuseIfThrottled(p.user.username, request.ip, nowMs, p.user.username);
+    if (!(await checkPassword(deps.users, p.user.username, request.body.current))) {
+      await deps.audit(p, 'user.password-failed', p.user.username, { ip: request.ip });
+      throw vigilError('VIGIL_UNAUTHORIZED', 'current password is wrong');
+    }
+    deps.loginThrottle.succeeded(p.user.username, request.ip, nowMs);
+    const keep = p.via === 'session' ? { keepSessionIdHash: p.credentialId } : { keepTokenId: p.credentialId };
+    await resetPassword(deps.users, p.user, request.body.next, { scrypt: deps.scrypt, now: deps.now().toISOString(), ...keep });
+    await deps.audit(p, 'user.password', p.user.username, { otherSessionsAndTokensEnded: true });
     return reply.code(204).send();
   });
 };

@@ -1,5 +1,6 @@
 // Sources and their health: every stored series (TLP-limited), its latest publication, and whether it is overdue.
 import { getZone } from '../../time/zone.js';
+import { sourceReadiness } from '../source-readiness.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
 export const sourceRoutes: VigilRoutePlugin = async (app, { deps }) => {
@@ -35,9 +36,16 @@ export const sourceRoutes: VigilRoutePlugin = async (app, { deps }) => {
 
   app.get(`${API_PREFIX}/health`, {
     config: { access: 'public' },
-    schema: { tags: ['sources'], summary: 'Liveness and readiness: the store answers and the analysis is built' },
+    schema: {
+      tags: ['sources'], summary: 'Liveness and readiness: the store answers, the analysis is built, and whether the sources are current',
+      description: '`status`: `ok`, or `degraded` when a source the pack reads is past its cadence (or never published), when a live collector\'s latest run failed, or when there is no data; `staleSources` and `failingCollectors` say which. Answers 200 either way: the server itself is up.',
+    },
   }, async () => {
     const span = await deps.assessments.all().span();
-    return { status: 'ok', store: deps.store.dialect, pack: deps.pack.id, hasData: span !== undefined };
+    const readiness = await sourceReadiness(deps.store, deps.pack, deps.now().getTime());
+    return {
+      status: span === undefined ? 'degraded' : readiness.status, store: deps.store.dialect, pack: deps.pack.id, hasData: span !== undefined,
+      staleSources: readiness.staleSources, failingCollectors: readiness.failingCollectors,
+    };
   });
 };

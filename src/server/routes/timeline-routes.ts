@@ -2,7 +2,7 @@
 import { formatDay, getZone } from '../../time/zone.js';
 import { atQuery, dateParam } from '../api-schemas.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
-import { alertItems, eventItems, eventSeries, levelItems, sortTimeline } from '../timeline.js';
+import { alertItems, eventItems, eventSeries, knowledgeItems, levelItems, sortTimeline } from '../timeline.js';
 import { resolveWindow } from './window.js';
 
 export const timelineRoutes: VigilRoutePlugin = async (app, { deps }) => {
@@ -29,6 +29,7 @@ export const timelineRoutes: VigilRoutePlugin = async (app, { deps }) => {
     const items = sortTimeline([
       ...eventItems(observations, bySeries, zone),
       ...levelItems(days),
+      ...knowledgeItems(days),
       ...alertItems(alerts, zone, from, to, asOfMs),
     ]);
     return { at: formatDay(at), from: formatDay(from), to: formatDay(to), items };

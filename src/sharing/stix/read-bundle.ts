@@ -1,5 +1,7 @@
 // Reads STIX content from anyone (a Vigil partner, MISP, OpenCTI): what Vigil can use, and the rest kept but ignored.
 import { inputError } from '../../errors/index.js';
+import { yearProblem } from '../../model/input-limits.js';
+import { parseStrictJson } from '../../sources/located-json/located-json.js';
 import type { ObservationInput, Tlp } from '../../model/index.js';
 import { tlpOfMarkingRefs } from '../tlp/tlp-markings.js';
 import { hasAlertExtension, stixToAlert, type SharedAlert } from './alert-to-stix.js';
@@ -40,13 +42,9 @@ export interface IncomingContent {
 
 export type ReceivedKind = 'observation' | 'assessment' | 'alert' | 'support' | 'foreign';
 
-/** Parses JSON text, naming the file on failure. */
+/** Parses JSON text strictly (duplicate member names and deep nesting refused), naming the file and line on failure. */
 export function parseJsonText(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw inputError(file, undefined, '(document)', `is not JSON: ${(error as Error).message}`);
-  }
+  return parseStrictJson(text, file);
 }
 
 /** The objects of a STIX bundle or a TAXII envelope, each checked to be a STIX object with a valid type and id. */
@@ -62,6 +60,8 @@ export function stixObjectsOf(document: unknown, file: string, kind: 'bundle' | 
   return doc.objects as StixObject[];
 }
 
+const STIX_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 function checkObject(o: unknown, i: number, file: string): void {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) throw inputError(file, undefined, `objects[${i}]`, 'must be an object');
   const { type, id } = o as Record<string, unknown>;
@@ -69,6 +69,19 @@ function checkObject(o: unknown, i: number, file: string): void {
   if (typeof id !== 'string' || !STIX_ID_PATTERN.test(id) || !id.startsWith(`${type}--`)) {
     throw inputError(file, undefined, `objects[${i}].id`, `must be "${type}--<UUID>", got ${JSON.stringify(id)}`);
   }
+  // Every object is stored as received (the ledger keys versions on `modified`/`created`), so their types are checked
+  // here, before anything of the bundle is written.
+  for (const field of ['created', 'modified'] as const) {
+    const value = (o as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !STIX_TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+      throw inputError(file, undefined, `objects[${i}].${field}`, `must be a STIX timestamp (e.g. 2024-05-24T06:00:00.000Z), got ${JSON.stringify(value)}`);
+    }
+    const problem = yearProblem(value);
+    if (problem) throw inputError(file, undefined, `objects[${i}].${field}`, problem);
+  }
+  const spec = (o as Record<string, unknown>).spec_version;
+  if (spec !== undefined && typeof spec !== 'string') throw inputError(file, undefined, `objects[${i}].spec_version`, 'must be a string');
   const refs = (o as Record<string, unknown>).object_marking_refs;
   if (refs !== undefined && (!Array.isArray(refs) || refs.some((r) => typeof r !== 'string'))) {
     throw inputError(file, undefined, `objects[${i}].object_marking_refs`, 'must be a list of marking-definition ids');

@@ -1,3 +1,4 @@
+import { NO_DECLARED_COVERAGE } from '../../analysis/coverage.js';
 import { describe, expect, it } from 'vitest';
 import { dailyCounts, steady, testPack } from '../../../test/support/analysis-fixtures.js';
 import type { Alert } from '../../alerting/alert.js';
@@ -23,7 +24,7 @@ const received = { file: 'bundle.json', index: 0, source: 'partner:a', tlp: 'gre
 function sampleAssessment(): Assessment {
   const pack = testPack();
   const observations = dailyCounts('test.aircraft', '2024-03-01', [...steady(40, 10), 60]);
-  return createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone))).assess(parseDay('2024-04-10'));
+  return createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), NO_DECLARED_COVERAGE).assess(parseDay('2024-04-10'));
 }
 
 const alert: Alert = {

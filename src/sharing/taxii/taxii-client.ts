@@ -1,4 +1,5 @@
 // A small TAXII 2.1 client (fetch): the requests Vigil makes of a partner's server, with its errors made Vigil errors.
+import { parseStrictJson } from '../../sources/located-json/located-json.js';
 import { vigilError } from '../../errors/index.js';
 import { SIGNATURE_HEADER, signText, type Signer } from '../signing/signed-document.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
@@ -65,9 +66,9 @@ export function createTaxiiClient(options: TaxiiClientOptions): TaxiiClient {
     const text = await response.text();
     let json: unknown;
     try {
-      json = text === '' ? {} : JSON.parse(text);
-    } catch {
-      throw vigilError('VIGIL_PARTNER_UNAVAILABLE', `${method} ${url}: HTTP ${response.status}, the answer is not JSON`);
+      json = text === '' ? {} : parseStrictJson(text, `${method} ${url}`);
+    } catch (error) {
+      throw vigilError('VIGIL_PARTNER_UNAVAILABLE', `${method} ${url}: HTTP ${response.status}, the answer is not strict JSON: ${(error as Error).message}`);
     }
     if (!response.ok) {
       const e = json as { title?: string; description?: string };

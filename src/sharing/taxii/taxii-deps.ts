@@ -27,6 +27,11 @@ export interface TaxiiDeps {
   maxPageSize?: number;
   /** Sign every envelope with the organisation's key (default true). */
   signEnvelopes?: boolean;
+  /**
+   * This server's public origin (`https://vigil.example.org`) for absolute URLs in discovery. Without it discovery
+   * gives the API root as a path: the request's Host header is never echoed (a client could make it name any host).
+   */
+  publicUrl?: string;
 }
 
 /** The API root's path segment under the plugin's prefix: discovery at `/taxii2/`, the API root at `/taxii2/vigil/`. */

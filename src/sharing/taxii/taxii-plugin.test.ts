@@ -79,7 +79,10 @@ describe('TAXII 2.1 discovery, API root and collections', () => {
     const discovery = await get('');
     expect(discovery.status).toBe(200);
     expect(discovery.headers['content-type']).toBe(TAXII_MEDIA_TYPE);
-    expect(discovery.body).toMatchObject({ api_roots: ['http://localhost:80/taxii2/vigil/'], default: 'http://localhost:80/taxii2/vigil/' });
+    expect(discovery.body).toMatchObject({ api_roots: ['/taxii2/vigil/'], default: '/taxii2/vigil/' });
+    // The Host header is never echoed: a forged one cannot make discovery send partners elsewhere.
+    const forged = await app.inject({ method: 'GET', url: '/taxii2/', headers: { ...TAXII, host: 'evil.example', authorization: `Bearer ${tokens.beta}` } });
+    expect(forged.body).not.toContain('evil.example');
     const root = await get('vigil/');
     expect(root.body).toMatchObject({ versions: [TAXII_MEDIA_TYPE], max_content_length: 64 * 1024 });
   });
@@ -198,8 +201,9 @@ describe('TAXII 2.1 POST objects', () => {
     return { objects: buildBundle([...observationToStix(posted, producer.id), ...observationToStix(outOfCollection, producer.id), foreign], producer).objects };
   };
   const signed = (body: string) => ({ 'x-vigil-jws': signText(body, gammaSigner) });
-  const post = (body: string, headers: Record<string, string> = {}, partner = 'gamma') =>
+  const post = (body: string | Buffer, headers: Record<string, string> = {}, partner = 'gamma') =>
     app.inject({ method: 'POST', url, payload: body, headers: { ...TAXII, 'content-type': TAXII_MEDIA_TYPE, authorization: `Bearer ${tokens[partner]}`, ...headers } });
+  const signedPost = (body: string) => post(body, signed(body));
   const storedFromGamma = async () => (await a.store.queryObservations({ source: 'partner:gamma', allRevisions: true })).length;
 
   it.each([
@@ -212,6 +216,10 @@ describe('TAXII 2.1 POST objects', () => {
     ['a partner not granted the collection', () => post('{"objects": []}', {}, 'beta'), 404, 'VIGIL_NOT_FOUND'],
     ['a partner that may only read it', () => post('{"objects": []}', {}, 'delta'), 403, 'VIGIL_FORBIDDEN'],
     ['a bad token', () => post('{"objects": []}', { authorization: 'Bearer nope' }), 401, 'VIGIL_UNAUTHORIZED'],
+    ['a member name given twice', () => signedPost(JSON.stringify(envelope()).replace(/^\{/, '{"objects":[],')), 400, 'VIGIL_INPUT_INVALID'],
+    ['a foreign object whose modified is not a string', () => signedPost(JSON.stringify({ objects: [...envelope().objects.slice(0, -1), { ...envelope().objects.at(-1), modified: 5 }] })), 400, 'VIGIL_INPUT_INVALID'],
+    ['a body nested 3,200 levels deep', () => signedPost(`{"objects":[],"x":${'['.repeat(3200)}${']'.repeat(3200)}}`), 400, 'VIGIL_INPUT_INVALID'],
+    ['invalid UTF-8', () => post(Buffer.concat([Buffer.from('{"objects":[],"x":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])), 400, 'VIGIL_INPUT_INVALID'],
   ])('rejects %s with a TAXII error and stores nothing', async (_what, send, status, code) => {
     const res = await send();
     expect(res.statusCode).toBe(status);

@@ -24,8 +24,10 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiDeps> = async (app, deps) => {
     request.taxiiPartner = await authenticatePartner(deps.registry, request.headers.authorization);
   });
   // Fastify rewrites a Content-Type it sets (`; version="2.1"; charset=utf-8`); TAXII clients compare it as written.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('content-type', TAXII_MEDIA_TYPE);
+    // A partner's view, at its TLP ceiling: never kept by a cache for anyone else.
+    if (request.taxiiPartner) reply.header('cache-control', 'no-store');
     return payload;
   });
   app.setErrorHandler(async (error, _request, reply) => sendTaxiiError(reply, error));
@@ -34,9 +36,9 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiDeps> = async (app, deps) => {
     return taxiiErrorBody(404, `no TAXII resource at ${request.method} ${request.url}`, 'VIGIL_NOT_FOUND');
   });
 
-  app.get('/', async (request, reply) => {
+  app.get('/', async (_request, reply) => {
     reply.type(TAXII_MEDIA_TYPE);
-    const root = `${baseUrl(request.protocol, request.host)}${app.prefix}/${API_ROOT_SEGMENT}/`;
+    const root = `${deps.publicUrl?.replace(/\/+$/, '') ?? ''}${app.prefix}/${API_ROOT_SEGMENT}/`;
     return {
       title: `Vigil TAXII 2.1 server of ${deps.keys.identity.name}`,
       description: 'Observations, assessments and alerts shared with partners under TLP 2.0; see Vigil docs/sharing.md.',
@@ -64,8 +66,4 @@ export function sendTaxiiError(reply: FastifyReply, error: unknown): FastifyRepl
   if (status >= 500) reply.log.error({ err: error }, 'TAXII request failed');
   if (status === 401) reply.header('www-authenticate', 'Bearer realm="vigil-taxii", Basic realm="vigil-taxii"');
   return reply.code(status).type(TAXII_MEDIA_TYPE).send(body);
-}
-
-function baseUrl(protocol: string, host: string): string {
-  return `${protocol}://${host}`;
 }

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { vigilError } from '../../errors/index.js';
+import { decodeUtf8 } from '../../model/utf8-text.js';
+import { parseStrictJson } from '../../sources/located-json/located-json.js';
 import { storeIncoming } from '../import-stix.js';
 import { seriesMatches } from '../partners/collections.js';
 import { checkTextSignature, SIGNATURE_HEADER } from '../signing/signed-document.js';
@@ -18,11 +20,14 @@ const BODY = 'request body';
 
 export async function registerTaxiiWriteRoutes(app: FastifyInstance, deps: TaxiiDeps, maxContentLength: number): Promise<void> {
   // The raw text is kept: a partner's signature (X-Vigil-JWS) covers the body exactly as sent.
-  app.addContentTypeParser('application/taxii+json', { parseAs: 'string', bodyLimit: maxContentLength }, (_request, body, done) => {
+  // Bytes, not a string: invalid UTF-8 is refused (never replaced), then the one strict JSON reader (duplicate member
+  // names, nesting depth).
+  app.addContentTypeParser('application/taxii+json', { parseAs: 'buffer', bodyLimit: maxContentLength }, (_request, body, done) => {
     try {
-      done(null, { text: body as string, json: JSON.parse(body as string) as unknown });
+      const text = decodeUtf8(body as Buffer, BODY);
+      done(null, { text, json: parseStrictJson(text, BODY) as unknown });
     } catch (error) {
-      done(vigilError('VIGIL_INPUT_INVALID', `${BODY}: is not JSON: ${(error as Error).message}`), undefined);
+      done(error as Error, undefined);
     }
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseJsoFlags } from './parse-jso-flags.js';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/sources/jso-flags/releases.csv', import.meta.url), 'utf8');
@@ -52,6 +53,18 @@ describe('parseJsoFlags', () => {
     expect(parse(fixture)).toStrictEqual(observations);
   });
 
+  it('dates activity rows by the activity day, known at 23:59 local the day after (never on the day itself)', () => {
+    const rows = parse(`${HEADER},date_basis\n2024-10-13,,,1,1,,1,,,1,,activity\n2024-10-14,1,,,,,,,,,,release\n`);
+    expect(rows[0]).toStrictEqual({
+      series: 'jso.ship_transit', value: 1, unit: 'flag',
+      periodStart: '2024-10-12T16:00:00.000Z', periodEnd: '2024-10-13T16:00:00.000Z', publishedAt: '2024-10-14T15:59:00.000Z',
+      source: 'jso', reliability: 'A', credibility: 2, tlp: 'clear', attributes: { dateBasis: 'activity' },
+    });
+    expect(rows.at(-1)).toMatchObject({ series: 'jso.air', publishedAt: '2024-10-14T10:00:00.000Z' });
+    expect('attributes' in rows.at(-1)!).toBe(false);
+    expect(messageOf(`${HEADER},date_basis\n2024-10-13,1,,,,,,,,,,publication\n`)).toBe('bad.csv:2: date_basis: must be one of release, activity, got "publication"');
+  });
+
   it('keeps Russian-only rows apart (jso.russia.<flag>), with the PLA flags at 0 that day', () => {
     const russian = parse(`${HEADER},country\n2026-02-16,0,0,1,0,1,0,0,0,0,1,russia\n2026-02-17,0,0,1,0,1,0,0,0,0,1,both\n`);
     expect(russian.filter((o) => o.value === 1).map((o) => o.series)).toEqual([
@@ -72,7 +85,7 @@ describe('parseJsoFlags', () => {
     [
       'an unknown column',
       `${HEADER},ship_class\n2025-01-02,1,,,,,,,,,,x\n`,
-      'bad.csv:1: ship_class: unknown column; expected date, air, joint_exercise, ship_transit, carrier, yonaguni, miyako, osumi, tsushima, inbound, outbound, country',
+      'bad.csv:1: ship_class: unknown column; expected date, air, joint_exercise, ship_transit, carrier, yonaguni, miyako, osumi, tsushima, inbound, outbound, country, date_basis',
     ],
     ['an empty date', `${HEADER}\n,1,,,,,,,,,\n`, 'bad.csv:2: date: is required'],
     ['a malformed date', `${HEADER}\n2025/01/02,1,,,,,,,,,\n`, 'bad.csv:2: date: must be a date YYYY-MM-DD, got "2025/01/02"'],
@@ -83,4 +96,13 @@ describe('parseJsoFlags', () => {
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });
+});
+
+runSourceParserContract('jso-flags', {
+  fixtures: [new URL('../../../test/fixtures/sources/jso-flags/releases.csv', import.meta.url)],
+  extension: '.csv',
+  badInputs: [
+    { name: 'a malformed date', text: `${HEADER}\n2025/01/02,1,,,,,,,,,\n` },
+    { name: 'a bad flag value', text: `${HEADER}\n2025-01-02,1,,,,,2,,,,\n` },
+  ],
 });

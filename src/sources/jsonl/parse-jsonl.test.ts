@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseJsonl } from './parse-jsonl.js';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/sources/jsonl/observations.jsonl', import.meta.url), 'utf8');
@@ -67,7 +68,7 @@ describe('parseJsonl', () => {
   });
 
   it.each([
-    ['invalid JSON, at its physical line', `${line({})}\r\n\r\n{"series":`, 'bad.jsonl:3: (json): is not valid JSON'],
+    ['invalid JSON, at its physical line', `${line({})}\r\n\r\n{"series":`, 'bad.jsonl:3: (json): is not valid JSON: unexpected end of input'],
     ['a line that is not an object', '[1,2]', 'bad.jsonl:1: (record): Invalid input: expected object, received array'],
     ['a field of the wrong kind', line({ reliability: 'Z' }), 'bad.jsonl:1: reliability: Invalid option: expected one of "A"|"B"|"C"|"D"|"E"|"F"'],
     ['a bad series name', line({ series: 'Acme Vessels' }), 'bad.jsonl:1: series: must be dotted lower-case words, e.g. mnd.aircraft.total'],
@@ -83,4 +84,13 @@ describe('parseJsonl', () => {
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });
+});
+
+runSourceParserContract('jsonl', {
+  fixtures: [new URL('../../../test/fixtures/sources/jsonl/observations.jsonl', import.meta.url)],
+  extension: '.jsonl',
+  badInputs: [
+    { name: 'invalid JSON', text: '{"series":' },
+    { name: 'a field of the wrong kind', text: line({ reliability: 'Z' }) },
+  ],
 });

@@ -1,6 +1,6 @@
 // Parses `jsonl` files: one observation per line in exactly the observation model, validated by its schema.
-import { inputError } from '../../errors/index.js';
 import { parseObservationInput, type ObservationInput } from '../../model/index.js';
+import { parseStrictJson } from '../located-json/located-json.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
 
 export function parseJsonl(text: string, ctx: ParseContext): ObservationInput[] {
@@ -8,13 +8,7 @@ export function parseJsonl(text: string, ctx: ParseContext): ObservationInput[] 
   const out: ObservationInput[] = [];
   lines.forEach((content, i) => {
     if (content.trim() === '') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(content);
-    } catch {
-      // The engine's own wording varies between Node versions; the line number is what the reader needs.
-      throw inputError(ctx.file, i + 1, '(json)', 'is not valid JSON');
-    }
+    const raw = parseStrictJson(content, ctx.file, i + 1);
     out.push(parseObservationInput(raw, ctx.file, i + 1));
   });
   return out;

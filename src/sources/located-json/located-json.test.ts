@@ -61,8 +61,11 @@ describe('parseLocatedJson', () => {
 
   it('bounds nesting depth', () => {
     expect(messageOf(() => parseLocatedJson('['.repeat(600) + ']'.repeat(600), 'f.json'))).toBe(
-      'f.json:1: (json): is not valid JSON: nesting is deeper than 512',
+      'f.json:1: (json): is not valid JSON: nesting is deeper than 64 levels',
     );
+    expect(parseLocatedJson('['.repeat(64) + ']'.repeat(64), 'f.json').value).toBeDefined();
+    expect(messageOf(() => parseLocatedJson('['.repeat(65) + ']'.repeat(65), 'f.json'))).toMatch(/deeper than 64/);
+    expect(messageOf(() => parseLocatedJson('['.repeat(200_000) + ']'.repeat(200_000), 'f.json'))).toMatch(/deeper than 64/);
   });
 });
 

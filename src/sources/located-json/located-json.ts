@@ -2,7 +2,10 @@
 //
 // JSON.parse gives no positions. This is a strict RFC 8259 recursive-descent parser (same grammar as JSON.parse, a
 // leading BOM allowed) that records, for every object and array, the line of each member (object keys, array items).
+// It is the one strict JSON reader for every input (files, STIX, TAXII and API bodies): a member name given twice is
+// refused (`{"tlp":"red","tlp":"clear"}` must not quietly become CLEAR) and nesting stops at MAX_JSON_DEPTH.
 import { inputError } from '../../errors/index.js';
+import { MAX_JSON_DEPTH } from '../../model/input-limits.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -23,13 +26,12 @@ class JsonSyntaxError extends Error {
   }
 }
 
-const MAX_DEPTH = 512;
-
-export function parseLocatedJson(text: string, file: string): LocatedJson {
+/** `firstLine` numbers the text's first line (a JSON Lines record on line 7 passes 7). */
+export function parseLocatedJson(text: string, file: string, firstLine = 1): LocatedJson {
   const starts = new WeakMap<object, number>();
   const members = new WeakMap<object, Map<string | number, number>>();
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  let line = firstLine;
   const n = text.length;
 
   const fail = (problem: string): never => {
@@ -82,7 +84,7 @@ export function parseLocatedJson(text: string, file: string): LocatedJson {
     return Number(m![0]);
   };
   const parseValue = (depth: number): JsonValue => {
-    if (depth > MAX_DEPTH) fail(`nesting is deeper than ${MAX_DEPTH}`);
+    if (depth >= MAX_JSON_DEPTH) fail(`nesting is deeper than ${MAX_JSON_DEPTH} levels`);
     skipSpace();
     if (i >= n) return fail('unexpected end of input');
     const c = text[i];
@@ -164,6 +166,8 @@ export function parseLocatedJson(text: string, file: string): LocatedJson {
     if (i < n) fail(`unexpected ${describe(text, i)} after the end of the document`);
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw inputError(file, error.line, '(json)', `is not valid JSON: ${error.problem}`);
+    // A document deep enough to exhaust the stack before the depth check is still bad input, not a crash.
+    if (error instanceof RangeError) throw inputError(file, line, '(json)', `is not valid JSON: nesting is deeper than ${MAX_JSON_DEPTH} levels`);
     throw error;
   }
   return {
@@ -177,4 +181,9 @@ export function parseLocatedJson(text: string, file: string): LocatedJson {
 
 function describe(text: string, i: number): string {
   return i >= text.length ? 'end of input' : JSON.stringify(text.slice(i, i + 12));
+}
+
+/** The value of strict JSON text (see parseLocatedJson), for callers that need no line numbers. */
+export function parseStrictJson(text: string, file: string, firstLine = 1): JsonValue {
+  return parseLocatedJson(text, file, firstLine).value;
 }

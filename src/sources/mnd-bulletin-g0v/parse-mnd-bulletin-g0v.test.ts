@@ -90,7 +90,7 @@ describe('parseMndBulletinG0v', () => {
   });
 
   it.each([
-    ['a line that is not JSON', '{"p": 1,', 'bad.jsonl:1: (json): is not valid JSON'],
+    ['a line that is not JSON', '{"p": 1,', 'bad.jsonl:1: (json): is not valid JSON: expected a quoted member name, got end of input'],
     ['a line that is not an object', '[1]', 'bad.jsonl:1: (record): must be a JSON object'],
     ['an unknown field', line({ body: 'x' }), 'bad.jsonl:1: body: unknown field; expected p, url, publishedAt, archivedAt, title, links, text'],
     ['a missing publishedAt', line({ publishedAt: undefined }), 'bad.jsonl:1: publishedAt: is required (ROC date YYY/MM/DD, e.g. 109/09/17)'],

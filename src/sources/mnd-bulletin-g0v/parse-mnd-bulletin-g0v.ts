@@ -1,6 +1,7 @@
 // Parses the `mnd-bulletin-g0v` JSONL (raw old-format MND announcements, g0v/plaaf-intrusion reports.jsonl) into
 // per-day ADIZ counts: the total and one series per aircraft type, day and night announcements of a day summed.
 import { inputError } from '../../errors/index.js';
+import { parseStrictJson } from '../located-json/located-json.js';
 import type { AttributeValue, ObservationInput } from '../../model/index.js';
 import { addDays, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
@@ -65,12 +66,7 @@ interface AnnouncementRecord {
 }
 
 function readRecord(content: string, file: string, line: number): AnnouncementRecord {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(content);
-  } catch {
-    throw inputError(file, line, '(json)', 'is not valid JSON');
-  }
+  const raw: unknown = parseStrictJson(content, file, line);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw inputError(file, line, '(record)', 'must be a JSON object');
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { isVigilError } from '../../errors/index.js';
 import { parseMndDaily } from './parse-mnd-daily.js';
 
@@ -123,12 +124,12 @@ describe('parseMndDaily', () => {
       [
         'an unknown column',
         'published,aircraft_totl\n2024-01-02,3\n',
-        'bad.csv:1: aircraft_totl: unknown column; expected published, period_start, period_end, missing_reason, date_basis, source_ref, compiler, aircraft_total, aircraft_adiz, median_line, plan_ships, official_ships, balloons',
+        'bad.csv:1: aircraft_totl: unknown column; expected published, period_start, period_end, missing_reason, date_basis, source_ref, compiler, aircraft_total, aircraft_adiz, median_line, plan_ships, official_ships, balloons, joint_patrol',
       ],
       [
         'a header without any count column',
         'published,compiler\n2024-01-02,x\n',
-        'bad.csv:1: (header): has no count column; expected at least one of aircraft_total, aircraft_adiz, median_line, plan_ships, official_ships, balloons',
+        'bad.csv:1: (header): has no count column; expected at least one of aircraft_total, aircraft_adiz, median_line, plan_ships, official_ships, balloons, joint_patrol',
       ],
       ['an empty published cell', 'published,aircraft_total\n,3\n', 'bad.csv:2: published: is required'],
       [
@@ -197,4 +198,13 @@ describe('parseMndDaily', () => {
       expect(messageOf(text)).toBe(message);
     });
   });
+});
+
+runSourceParserContract('mnd-daily', {
+  fixtures: [new URL('../../../test/fixtures/sources/mnd-daily/reports.csv', import.meta.url)],
+  extension: '.csv',
+  badInputs: [
+    { name: 'a missing published column', text: 'aircraft_total\n3\n' },
+    { name: 'an unknown column', text: 'published,aircraft_totl\n2024-01-02,3\n' },
+  ],
 });

@@ -26,6 +26,7 @@ const COUNTS = [
   { column: 'plan_ships', series: 'mnd.ships.plan', unit: 'ships' },
   { column: 'official_ships', series: 'mnd.ships.official', unit: 'ships' },
   { column: 'balloons', series: 'mnd.balloons', unit: 'balloons' },
+  { column: 'joint_patrol', series: 'mnd.joint_patrol', unit: 'flag' },
 ] as const;
 
 const DATE_BASES = ['publication', 'activity-shifted', 'inferred'] as const;

@@ -33,6 +33,29 @@ export const TAIWAN: Shape = {
 /** The median line as MND published its endpoints (27N 122E – 23N 118E; data/taiwan-strait/geo/median-line.geojson). */
 export const MEDIAN_LINE: Shape = { closed: false, vertices: [[122, 27], [118, 23]] };
 
+/**
+ * Taiwan's main commercial ports (harbour entrances, rounded to 0.01°): the approaches a quarantine or blockade would
+ * close first. Points, so a distance to them does not carry the coarse outline's error.
+ */
+export const MAIN_PORTS: Readonly<Record<string, Shape>> = {
+  keelung: { closed: false, vertices: [[121.75, 25.15]] },
+  'taipei-port': { closed: false, vertices: [[121.37, 25.16]] },
+  taichung: { closed: false, vertices: [[120.5, 24.29]] },
+  kaohsiung: { closed: false, vertices: [[120.27, 22.6]] },
+  hualien: { closed: false, vertices: [[121.63, 23.98]] },
+  'su-ao': { closed: false, vertices: [[121.87, 24.59]] },
+};
+
+/** Distance from a shape to the nearest main port, km. */
+export function nearestPortKm(shape: Shape): { port: string; km: number } {
+  let best = { port: '', km: Number.POSITIVE_INFINITY };
+  for (const [port, point] of Object.entries(MAIN_PORTS)) {
+    const km = shapeDistanceKm(shape, point);
+    if (km < best.km) best = { port, km };
+  }
+  return best;
+}
+
 /** Great-circle (haversine) distance between two vertices, km. */
 export function haversineKm(a: LonLat, b: LonLat): number {
   const dLat = (b[1] - a[1]) * RAD;

@@ -82,7 +82,7 @@ describe('parseMsaWarnings', () => {
       sourceRef: 'https://example.org/msa/article/901',
       attributes: {
         bureau: '福建海事局', kind: 'live-fire', warningId: '闽航警901/30', language: 'zh', validity: 'windows', timeZone: '+08:00', windows: 1,
-        distanceToTaiwanKm: expect.any(Number), distanceToMedianLineKm: 22.5,
+        distanceToTaiwanKm: expect.any(Number), distanceToMedianLineKm: 22.5, distanceToPortKm: 50.7, nearestPort: 'taichung',
       },
     });
     expect(closures[0].attributes!.distanceToTaiwanKm).toBeGreaterThan(40);
@@ -117,6 +117,19 @@ describe('parseMsaWarnings', () => {
       ['2030-03-02T16:00:00.000Z', 1],
     ]);
     expect(near.filter((o) => o.value === 1)).toHaveLength(4); // two notices × two days, as revisions of one subject per day
+  });
+
+  it('dates a near-Taiwan notice by its publication, once for the Chinese and English notices, close only within closeKm', () => {
+    const notices = observations.filter((o) => o.series.startsWith('msa.notice.'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      series: 'msa.notice.near-taiwan', value: 1, periodStart: '2030-02-28T16:00:00.000Z', publishedAt: '2030-03-01T02:15:00.000Z',
+      attributes: { nearestPort: 'taichung', distanceToPortKm: 50.7, withinKm: 200 },
+    });
+    // 50.7 km from Taichung and (coarse outline) under 90 km from the coast: outside 24 nm of the port; 60 km makes it close.
+    const wider = createMsaWarningsParser({ closeKm: 60 }).parse(fixture, { file: 'f.csv' });
+    expect(wider.filter((o) => o.series.startsWith('msa.notice.')).map((o) => o.series)).toEqual(['msa.notice.near-taiwan', 'msa.notice.close-to-taiwan']);
+    expect(() => createMsaWarningsParser({ closeKm: -1 })).toThrow(RangeError);
   });
 
   it('takes the distance threshold as an option', () => {

@@ -6,13 +6,18 @@ import { eventSubject } from '../event-subject.js';
 import { addDays, localDateOf, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
 import { areaKey, closureGeometry, CoordinateProblem, coordinatesFromText, parseCoordinateCell } from './closure-area.js';
-import { MEDIAN_LINE, shapeDistanceKm, TAIWAN } from './geo-distance.js';
+import { MEDIAN_LINE, nearestPortKm, shapeDistanceKm, TAIWAN } from './geo-distance.js';
 import { parseTimePeriods, TimePeriodProblem, type Window } from './time-periods.js';
 import { cancelledId, warningId, warningKind } from './warning-kind.js';
 
 export interface MsaWarningsOptions {
   /** A closure whose area lies within this distance of Taiwan's main island counts as near Taiwan; default 200 km. */
   nearKm?: number;
+  /**
+   * A closure within this distance of Taiwan's coast or of a main port is close to Taiwan: default 44.4 km (24 nautical
+   * miles, the edge of the contiguous zone), the waters a quarantine or blockade would close.
+   */
+  closeKm?: number;
 }
 
 const COLUMNS = [
@@ -24,11 +29,13 @@ const GRADING = { source: 'msa', reliability: 'A', credibility: 2, tlp: 'clear' 
 
 export function createMsaWarningsParser(options: MsaWarningsOptions = {}): SourceParser {
   const nearKm = options.nearKm ?? 200;
+  const closeKm = options.closeKm ?? 44.4;
   if (!(nearKm > 0 && Number.isFinite(nearKm))) throw new RangeError(`nearKm must be a positive number, got ${nearKm}`);
+  if (!(closeKm > 0 && Number.isFinite(closeKm))) throw new RangeError(`closeKm must be a positive number, got ${closeKm}`);
   return {
     kind: 'msa-warnings',
     description: `China MSA navigation warnings (CSV scrape): closure and live-fire areas, and closures within ${nearKm} km of Taiwan per day`,
-    parse: (text, ctx) => parseMsaWarnings(text, ctx, nearKm),
+    parse: (text, ctx) => parseMsaWarnings(text, ctx, nearKm, closeKm),
   };
 }
 
@@ -40,9 +47,11 @@ interface Closure {
   /** Local days on which the closure is in force (for the near-Taiwan count), empty unless near Taiwan. */
   nearDays: string[];
   areaKey: string;
+  /** Within `closeKm` of Taiwan's coast or a main port. */
+  close: boolean;
 }
 
-function parseMsaWarnings(text: string, ctx: ParseContext, nearKm: number): ObservationInput[] {
+function parseMsaWarnings(text: string, ctx: ParseContext, nearKm: number, closeKm: number): ObservationInput[] {
   const table = readCsvTable(text, ctx.file);
   requireColumns(table, REQUIRED);
   rejectUnknownColumns(table, COLUMNS);
@@ -55,7 +64,7 @@ function parseMsaWarnings(text: string, ctx: ParseContext, nearKm: number): Obse
     const publishDate = required(row, 'publish_date', readDate(row, 'publish_date'));
     if (firstDay === undefined || publishDate < firstDay) firstDay = publishDate;
     if (lastDay === undefined || publishDate > lastDay) lastDay = publishDate;
-    const closure = readWarning(row, publishDate, nearKm);
+    const closure = readWarning(row, publishDate, nearKm, closeKm);
     // The scraper sometimes stores one notice twice (same content, a later scraped_at): identical claims are kept
     // once; the same warning number with different content is an error.
     const key = closure.observation.subject!;
@@ -69,11 +78,11 @@ function parseMsaWarnings(text: string, ctx: ParseContext, nearKm: number): Obse
     out.push(closure.observation);
     if (closure.nearDays.length > 0) near.push(closure);
   }
-  out.push(...nearTaiwanDays(near, firstDay, lastDay, nearKm));
+  out.push(...nearTaiwanDays(near, firstDay, lastDay, nearKm), ...nearTaiwanNotices(near, nearKm, closeKm));
   return out;
 }
 
-function readWarning(row: CsvRow, publishDate: string, nearKm: number): Closure {
+function readWarning(row: CsvRow, publishDate: string, nearKm: number, closeKm: number): Closure {
   const title = required(row, 'title', readText(row, 'title'));
   const bureau = required(row, 'channel', readText(row, 'channel'));
   const content = readText(row, 'content_preview') ?? '';
@@ -92,7 +101,7 @@ function readWarning(row: CsvRow, publishDate: string, nearKm: number): Closure 
       series: 'msa.cancellation', subject: id, value: 1, unit: 'events', text: title,
       periodStart: publishedAt, periodEnd: publishedAt, publishedAt, ...base, attributes,
     };
-    return { row, observation, nearDays: [], areaKey: '' };
+    return { row, observation, nearDays: [], areaKey: '', close: false };
   }
 
   const { vertices, from } = readVertices(row, content);
@@ -104,11 +113,16 @@ function readWarning(row: CsvRow, publishDate: string, nearKm: number): Closure 
   if (validity.truncated) attributes.windowsTruncated = true;
   if (from !== undefined) attributes.coordinatesFrom = from;
   let nearTaiwan = false;
+  let close = false;
   if (area !== undefined) {
     const toTaiwan = shapeDistanceKm(area.shape, TAIWAN);
+    const port = nearestPortKm(area.shape);
     attributes.distanceToTaiwanKm = Math.round(toTaiwan * 10) / 10;
     attributes.distanceToMedianLineKm = Math.round(shapeDistanceKm(area.shape, MEDIAN_LINE) * 10) / 10;
-    nearTaiwan = toTaiwan <= nearKm;
+    attributes.nearestPort = port.port;
+    attributes.distanceToPortKm = Math.round(port.km * 10) / 10;
+    close = toTaiwan <= closeKm || port.km <= closeKm;
+    nearTaiwan = toTaiwan <= nearKm || close;
   }
   const [periodStart, periodEnd] =
     validity.windows.length > 0
@@ -120,7 +134,7 @@ function readWarning(row: CsvRow, publishDate: string, nearKm: number): Closure 
     periodStart, periodEnd, publishedAt, ...base, attributes,
   };
   const days = validity.windows.length > 0 ? windowDays(validity.windows) : [publishDate];
-  return { row, observation, nearDays: nearTaiwan ? days : [], areaKey: areaKey(vertices) };
+  return { row, observation, nearDays: nearTaiwan ? days : [], areaKey: areaKey(vertices), close };
 }
 
 /**
@@ -239,6 +253,39 @@ function nearTaiwanDays(near: readonly Closure[], firstDay: string | undefined, 
         attributes: {
           withinKm: nearKm, warningId: attributes.warningId, kind: attributes.kind, bureau: attributes.bureau,
           distanceToTaiwanKm: attributes.distanceToTaiwanKm,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Same-day signal: one event per closure near Taiwan on the local day its notice was published (the days in force may
+ * start later, so `msa.closure.near-taiwan` only shows it then), on `msa.notice.near-taiwan`, and also on
+ * `msa.notice.close-to-taiwan` when it lies within `closeKm` of the coast or a main port. The Chinese and English
+ * notices of one closure (same bureau and area, same day) count once.
+ */
+function nearTaiwanNotices(near: readonly Closure[], nearKm: number, closeKm: number): ObservationInput[] {
+  const out: ObservationInput[] = [];
+  const seen = new Set<string>();
+  for (const closure of near) {
+    const o = closure.observation;
+    const attributes = o.attributes!;
+    const day = localDateOf(o.publishedAt);
+    const subject = eventSubject(String(attributes.bureau), closure.areaKey, day);
+    if (seen.has(subject)) continue;
+    seen.add(subject);
+    const series = closure.close ? ['msa.notice.near-taiwan', 'msa.notice.close-to-taiwan'] : ['msa.notice.near-taiwan'];
+    for (const name of series) {
+      out.push({
+        series: name, subject, value: 1, unit: 'notices', ...GRADING, text: o.text,
+        periodStart: localInstant(day, 0), periodEnd: localInstant(day, 24), publishedAt: o.publishedAt,
+        ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
+        attributes: {
+          withinKm: name === 'msa.notice.near-taiwan' ? nearKm : closeKm, warningId: attributes.warningId, kind: attributes.kind,
+          bureau: attributes.bureau, distanceToTaiwanKm: attributes.distanceToTaiwanKm, distanceToPortKm: attributes.distanceToPortKm,
+          nearestPort: attributes.nearestPort,
         },
       });
     }

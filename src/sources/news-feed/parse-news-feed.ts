@@ -3,6 +3,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { inputError } from '../../errors/index.js';
 import type { ObservationInput } from '../../model/index.js';
+import { yearProblem } from '../../model/input-limits.js';
 import { isoInstant } from '../local-time.js';
 import { newsObservations, outletGrading } from '../news-classifier/news-observations.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
@@ -33,10 +34,24 @@ const parser = new XMLParser({
 
 type Node = Record<string, unknown>;
 
+/** `<?xml version="1.x" encoding="…" standalone="…"?>`, as XML 1.0 §2.8 allows it. */
+const XML_DECLARATION = /^\uFEFF?<\?xml\s+version\s*=\s*(["'])1\.\d+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>/;
+
 export function readFeed(text: string, file: string): Feed {
+  if (/^\uFEFF?<\?xml[\s?]/.test(text) && !XML_DECLARATION.test(text)) {
+    throw inputError(file, 1, '(xml)', 'has a malformed XML declaration (expected <?xml version="1.0" encoding="…"?>)');
+  }
+  // Feeds never need a DTD; entity definitions are how XML bombs and external-entity reads start.
+  const doctype = /<!DOCTYPE/i.exec(text);
+  if (doctype) throw inputError(file, lineAt(text, doctype.index), '(xml)', 'has a DOCTYPE, which news feeds do not need and Vigil does not accept');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw inputError(file, valid.err.line, '(xml)', `is not well-formed XML: ${valid.err.msg}`);
-  const doc = parser.parse(text) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(text) as Node;
+  } catch (error) {
+    throw inputError(file, undefined, '(xml)', `is not a readable feed: ${(error as Error).message}`);
+  }
   const itemLines = [...text.matchAll(/<(?:item|entry)[\s>]/g)].map((m) => lineAt(text, m.index!));
   const rss = (doc.rss as Node | undefined)?.channel as Node | undefined;
   const atom = doc.feed as Node | undefined;
@@ -86,8 +101,11 @@ function readItem(node: Node, file: string, line: number, isRss: boolean): FeedI
   let publishedAt: string | undefined;
   if (dateText !== '') {
     const ms = Date.parse(dateText);
-    if (Number.isNaN(ms)) throw inputError(file, line, isRss ? 'pubDate' : 'published', `is not a date, got ${JSON.stringify(dateText)}`);
+    const field = isRss ? 'pubDate' : 'published';
+    if (Number.isNaN(ms)) throw inputError(file, line, field, `is not a date, got ${JSON.stringify(dateText)}`);
     publishedAt = isoInstant(ms);
+    const year = yearProblem(publishedAt);
+    if (year) throw inputError(file, line, field, year);
   }
   const summary = plain(textOf(isRss ? node.description : (node.summary ?? node.content)));
   return { title, link, summary, line, ...(publishedAt !== undefined ? { publishedAt } : {}) };

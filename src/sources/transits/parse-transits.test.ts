@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseTransits } from './parse-transits.js';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/sources/transits/transits.csv', import.meta.url), 'utf8');
@@ -68,4 +69,13 @@ describe('parseTransits', () => {
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });
+});
+
+runSourceParserContract('transits', {
+  fixtures: [new URL('../../../test/fixtures/sources/transits/transits.csv', import.meta.url)],
+  extension: '.csv',
+  badInputs: [
+    { name: 'an impossible date', text: `${HEADER}\n2024-06-31,US,,,exact\n` },
+    { name: 'an empty country', text: `${HEADER}\n2024-06-30,,,,exact\n` },
+  ],
 });

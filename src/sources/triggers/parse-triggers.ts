@@ -1,4 +1,5 @@
-// Parses the `triggers` CSV (political trigger calendar) into one event per row on `political.trigger.<category>`.
+// Parses the `triggers` CSV (political trigger calendar) into one event per row on `political.trigger.<category>`, plus
+// one on `political.trigger.<category>.<subkind>` for categories with objective sub-kinds (trigger-subkind.ts).
 import type { AttributeValue, Credibility, ObservationInput, Reliability } from '../../model/index.js';
 import {
   createDuplicateCheck,
@@ -14,8 +15,11 @@ import {
 import { eventSubject } from '../event-subject.js';
 import { addDays, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
+import { triggerSubkind } from './trigger-subkind.js';
 
 const COLUMNS = ['date', 'end_date', 'category', 'title', 'country', 'source_url', 'confidence'];
+/** Optional: the local date the event became public, when later than `date` (never known before it). */
+const OPTIONAL_COLUMNS = ['known_date'];
 const CONFIDENCES = ['high', 'medium', 'low'] as const;
 type Confidence = (typeof CONFIDENCES)[number];
 
@@ -32,13 +36,15 @@ const CATEGORY_PATTERN = /^[a-z]+(-[a-z]+)*$/;
 export function parseTriggers(text: string, ctx: ParseContext): ObservationInput[] {
   const table = readCsvTable(text, ctx.file);
   requireColumns(table, COLUMNS);
-  rejectUnknownColumns(table, COLUMNS);
+  rejectUnknownColumns(table, [...COLUMNS, ...OPTIONAL_COLUMNS]);
   const checkDuplicate = createDuplicateCheck();
   const out: ObservationInput[] = [];
   for (const row of table.rows) {
     const date = required(row, 'date', readDate(row, 'date'));
     const endDate = readDate(row, 'end_date');
     if (endDate !== undefined && endDate < date) throw row.error('end_date', `is before date (${date})`);
+    const knownDate = readDate(row, 'known_date');
+    if (knownDate !== undefined && knownDate < date) throw row.error('known_date', `is before date (${date})`);
     const category = required(row, 'category', readText(row, 'category'));
     if (!CATEGORY_PATTERN.test(category)) {
       throw row.error('category', `must be lower-case words joined by hyphens (e.g. us-arms-sale), got ${quote(category)}`);
@@ -55,6 +61,9 @@ export function parseTriggers(text: string, ctx: ParseContext): ObservationInput
     const attributes: Record<string, AttributeValue> = { category, confidence };
     if (country !== undefined) attributes.country = country;
     if (endDate !== undefined) attributes.endDate = endDate;
+    if (knownDate !== undefined) attributes.knownDate = knownDate;
+    const sub = triggerSubkind(category, title);
+    if (sub !== undefined) Object.assign(attributes, { subkind: sub.subkind }, sub.facts);
     const observation: ObservationInput = {
       series: `political.trigger.${category}`,
       subject: eventSubject(date, category, title),
@@ -63,8 +72,9 @@ export function parseTriggers(text: string, ctx: ParseContext): ObservationInput
       text: title,
       periodStart: localInstant(date, 0),
       periodEnd: localInstant(addDays(endDate ?? date, 1), 0),
-      // Outcome-blind calendar: an event counts from its first local day, known from its start.
-      publishedAt: localInstant(date, 0),
+      // Outcome-blind calendar: an event counts from its first local day, known from its start, or from the day it
+      // became public when that is later (e.g. a warship transit announced afterwards).
+      publishedAt: localInstant(knownDate ?? date, 0),
       source: 'triggers',
       ...GRADING[confidence],
       tlp: 'clear',
@@ -72,6 +82,9 @@ export function parseTriggers(text: string, ctx: ParseContext): ObservationInput
     };
     if (sourceUrl !== undefined) observation.sourceRef = sourceUrl;
     out.push(observation);
+    if (sub !== undefined) {
+      out.push({ ...observation, series: `political.trigger.${category}.${sub.subkind}`, attributes: { ...attributes } });
+    }
   }
   return out;
 }

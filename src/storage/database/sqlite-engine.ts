@@ -65,8 +65,8 @@ export function openSqliteEngine(path: string, options: SqliteEngineOptions = {}
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
       return guarded(() => {
         const stmt = statement(query.sql);
-        if (stmt.reader) return { rows: stmt.all(...query.parameters) as R[] };
-        const { changes, lastInsertRowid } = stmt.run(...query.parameters);
+        if (stmt.reader) return { rows: stmt.all(query.parameters) as R[] };
+        const { changes, lastInsertRowid } = stmt.run(query.parameters);
         return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
       });
     },
@@ -75,8 +75,8 @@ export function openSqliteEngine(path: string, options: SqliteEngineOptions = {}
       throw translate(new Error('streaming queries are not supported'));
     },
     all: async <Row>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) =>
-      guarded(() => statement(sql, options.rowMode === 'array').all(...params) as Row[]),
-    run: async (sql, params = []) => guarded(() => statement(sql).run(...params).changes),
+      guarded(() => statement(sql, options.rowMode === 'array').all(params) as Row[]),
+    run: async (sql, params = []) => guarded(() => statement(sql).run(params).changes),
     exec: async (sql) => void guarded(() => handle.exec(sql)),
     bulkInsert: async (spec) => bulkInsert(spec),
     // BEGIN IMMEDIATE already holds the file's write lock until COMMIT.
@@ -90,7 +90,8 @@ export function openSqliteEngine(path: string, options: SqliteEngineOptions = {}
     let inserted = 0;
     let index = 0;
     try {
-      for (; index < spec.rows.length; index++) inserted += insert.run(...spec.rows[index]).changes;
+      // One array argument binds its elements in order: no spread per row on the hot path.
+      for (; index < spec.rows.length; index++) inserted += insert.run(spec.rows[index]).changes;
     } catch (error) {
       throw translate(error, spec.describeRow?.(index));
     }

@@ -1,5 +1,5 @@
-// The TAXII routes as `vigil serve` mounts them: through src/server/route-plugins.ts, next to the API, with the
-// server's own error handling and access control left to the API routes.
+// The TAXII routes as `vigil serve` mounts them: createServer's `mounts`, next to the API, with the server's own
+// error handling and access control left to the API routes.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PACK } from '../../app/paths.js';
@@ -11,6 +11,7 @@ import { DEFAULT_COLLECTION } from '../partners/collections.js';
 import { createTestInstance, sampleObservation, type TestInstance } from '../sharing-fixtures.js';
 import { observationToStix } from '../stix/observation-to-stix.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
+import { taxiiMount } from './taxii-mount.js';
 
 let a: TestInstance;
 let app: FastifyInstance;
@@ -23,8 +24,8 @@ beforeAll(async () => {
   token = (await a.sharing.registry.addPartner({ name: 'beta', tlpMax: 'green', collections: ['default'] }, '2026-01-01T00:00:00.000Z')).token;
   const now = () => new Date('2026-01-02T00:00:00.000Z');
   vigil = await openVigil({ databaseUrl: a.dbPath, pack: loadPack(DEFAULT_PACK) }, now);
-  const deps = { ...createServerDeps({ store: vigil.store, pack: vigil.pack, users: vigil.users, writes: vigil.writes, now }), sharing: a.sharing };
-  app = await createServer(deps);
+  const deps = createServerDeps({ store: vigil.store, pack: vigil.pack, users: vigil.users, writes: vigil.writes, now });
+  app = await createServer(deps, { mounts: [taxiiMount(vigil.store, a.sharing, now, vigil.writes)] });
 });
 afterAll(async () => {
   await app.close();

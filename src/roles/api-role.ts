@@ -1,23 +1,28 @@
 // The `api` role of `vigil serve`: the HTTP API and dashboard, refreshed by the stored-observation notices on the bus.
+import type { StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
-import type { RoleContext, RunningRole } from '../roles/index.js';
-import type { StoredNotice } from '../roles/ingest-role.js';
+import { OWN_NOTICE_PREFIX, observationsStored } from '../server/observations-stored.js';
+import { DEFAULT_HOST, runApiServer } from '../server/run-api-server.js';
+import { adminPasswordDir, handOverAdminPassword } from '../app/first-admin-password.js';
 import { ensureFirstAdmin } from '../users/user-accounts.js';
-import { OWN_NOTICE_PREFIX, observationsStored } from './observations-stored.js';
-import { DEFAULT_HOST, runApiServer } from './run-api-server.js';
+import type { RoleContext, RunningRole } from './role-types.js';
 
 export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
   const server = await runApiServer({
     vigil: ctx.vigil, log: ctx.log, bus: ctx.bus,
-    host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy,
+    host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy, orgName: ctx.orgName,
     // One process (in-process bus): this process is the whole Vigil and runs the alert loop too.
     runAlerting: ctx.bus.kind === 'memory',
     // Structured request logs on stderr when run by `vigil serve` (which says where to listen).
-    logger: ctx.http ? { level: process.env.VIGIL_LOG_LEVEL ?? 'info', stream: process.stderr } : false,
+    logger: ctx.http ? { level: ctx.http.logLevel, stream: process.stderr } : false,
   });
   try {
     const admin = await ensureFirstAdmin(server.deps.users, ctx.vigil.clock().toISOString());
-    if (admin) ctx.log(`api: created user ${admin.username} with password ${admin.password} (shown once; change it in the dashboard)`);
+    if (admin) {
+      handOverAdminPassword(admin, {
+        isTerminal: process.stdout.isTTY === true, terminal: (line) => console.log(line), log: (line) => ctx.log(`api: ${line}`), dir: adminPasswordDir(ctx.dbUrl),
+      });
+    }
     const subscription = await ctx.bus.subscribe<StoredNotice>(SUBJECTS.stored(ctx.vigil.pack.id), async (message) => {
       const n = message.payload;
       if (n.workId.startsWith(OWN_NOTICE_PREFIX)) return;

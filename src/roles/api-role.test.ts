@@ -1,5 +1,5 @@
 // The api role in `vigil serve`: first admin on an empty user store, live events when another process stores observations.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,12 +50,16 @@ describe('api role', () => {
     const hub = createInProcessHub();
     const [bus, other] = [hub.connect(), hub.connect()];
     const log: string[] = [];
-    const role = await startApiRole({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000 });
+    const role = await startApiRole({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000, dbUrl: db });
     try {
-      const created = /api: created user admin with password (\S+)/.exec(log.join('\n'));
-      expect(created).not.toBeNull();
+      // Not a terminal (the test's stdout is a pipe): the password is in a 0600 file beside the database, never in the log.
+      expect(log.join('\n')).toMatch(/api: created user admin; its password is in .*vigil-admin-password\.txt \(mode 0600\)/);
+      const passwordFile = join(dir, 'vigil-admin-password.txt');
+      expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+      const created = ['', readFileSync(passwordFile, 'utf8').split('\n')[1]];
+      expect(log.join('\n')).not.toContain(created[1]);
       const url = /api: dashboard and API at (http:\/\/127\.0\.0\.1:\d+)/.exec(log.join('\n'))![1];
-      const login = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: created![1] }) });
+      const login = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: created[1] }) });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0];
       const stream = firstEvent(url, cookie, 'observations');
