@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vigil } from '../../test/support/run-cli.js';
 import { contractAlert } from './alert-store.contract.js';
-import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-alerting-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ describe('vigil rules / silence / alerts', () => {
 
   it('lists, shows, acknowledges an alert once and ticks its playbook', async () => {
     const db = join(dir, 'a.db');
-    const store = createSqliteAlertStore({ path: db });
+    const store = openAlertStore(db);
     await store.migrate();
     const firedAt = new Date(Date.now() - 5 * 60_000).toISOString();
     await store.commitCycle({ alerts: [contractAlert({ id: 'c0ffee123456', firedAt, activeAt: firedAt, playbook: 'alert' })], transitions: [], groups: [], deletedGroups: [], notifications: [] });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dailyCounts, steady, testPack } from '../../test/support/analysis-fixtures.js';
 import type { Observation } from '../model/index.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { acknowledge } from './acknowledgement.js';
 import type { AlertStore } from './alert-store.js';
@@ -17,7 +17,7 @@ import { createOutboxDispatcher, type OutboxDispatcher } from './outbox-dispatch
 import { createNotifiers } from './receivers/create-notifiers.js';
 import { startHook, startSmtpSink, WEBHOOK_TEST_SECRET, type Hook, type SmtpSink } from './receivers/receiving-ends.contract.js';
 import { createSilence } from './silences.js';
-import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-alerting-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,10 +44,10 @@ afterEach(async () => {
 /** 60 quiet days of the test theatre, then a day with aircraft and ships far above baseline (published 2024-05-01 01:00Z). */
 async function world(): Promise<World> {
   const path = join(dir, `e2e-${++files}.db`);
-  const store = createSqliteStore({ path });
+  const store = openObservationStore(path);
   await store.migrate();
   await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
-  const alertStore = createSqliteAlertStore({ path });
+  const alertStore = openAlertStore(path);
   await alertStore.migrate();
   const [hook, pager, smtp] = await Promise.all([startHook(), startHook(), startSmtpSink()]);
   const config = alertingConfig({

@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dailyCounts, steady, testPack } from '../../test/support/analysis-fixtures.js';
 import { assessAt } from '../app/assess-at.js';
 import type { Assessment } from '../model/index.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { parseDay } from '../time/zone.js';
 import type { Store } from '../storage/store.js';
 import type { AlertStore } from './alert-store.js';
 import { createAlertingEngine } from './alerting-engine.js';
 import { alertingConfig } from './fixtures.contract.js';
-import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 let store: Store;
 let alertStore: AlertStore;
@@ -20,10 +20,10 @@ afterEach(async () => {
 
 describe('alerting engine', () => {
   it('coalesces a burst into few cycles, the last of which sees the latest revision', async () => {
-    store = createSqliteStore({ path: ':memory:' });
+    store = openObservationStore(':memory:');
     await store.migrate();
     await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
-    alertStore = createSqliteAlertStore({ path: ':memory:' });
+    alertStore = openAlertStore(':memory:');
     await alertStore.migrate();
     const clock = { now: Date.parse('2024-05-01T02:00:00.000Z') };
     let cycles = 0;

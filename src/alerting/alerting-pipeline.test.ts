@@ -8,7 +8,7 @@ import { runAlertingCycle } from './alerting-pipeline.js';
 import { alertingConfig, assessment, indicator } from './fixtures.contract.js';
 import type { Notification } from './notification.js';
 import { createSilence } from './silences.js';
-import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 const at = (minutes: number) => new Date(Date.parse('2024-05-23T02:00:00.000Z') + minutes * 60_000).toISOString();
 const ships = (state: string) => indicator('ships', state, { name: 'PLA Navy ships', contributions: { H1: 1.4 }, contribution: 1.2, observationIds: ['obs-ships-1'] });
@@ -18,7 +18,7 @@ const shipsOnly = assessment('2024-05-23', 2, 0.1, [ships('high')]);
 
 let store: AlertStore;
 beforeEach(async () => {
-  store = createSqliteAlertStore({ path: ':memory:' });
+  store = openAlertStore(':memory:');
   await store.migrate();
 });
 afterEach(() => store.close());
@@ -49,7 +49,7 @@ describe('alerting pipeline', () => {
       ],
     });
     const unexplained = assessment('2024-05-23', 4, 0.45, [ships('high'), indicator('air.count', 'high')]);
-    const fresh = createSqliteAlertStore({ path: ':memory:' });
+    const fresh = openAlertStore(':memory:');
     await fresh.migrate();
     const result = runAlertingCycle(other, await fresh.loadSnapshot(at(0)), { theatre: 'test', assessment: unexplained, previous: calm }, at(0));
     await fresh.close();

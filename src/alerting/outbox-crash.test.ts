@@ -9,11 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dailyCounts, steady } from '../../test/support/analysis-fixtures.js';
 import { PACKAGE_ROOT } from '../app/paths.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import type { NotificationEnvelope } from './notification.js';
 import { waitFor } from './notifier.contract.js';
 import { startHook } from './receivers/receiving-ends.contract.js';
-import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-outbox-crash-'));
 const children: ChildProcess[] = [];
@@ -27,8 +27,8 @@ const src = (path: string) => JSON.stringify(pathToFileURL(join(PACKAGE_ROOT, pa
 /** The child's whole setup: the real engine, dispatcher and webhook notifier over the shared database file. */
 const PRELUDE = `
 import { dailyCounts, testPack } from ${src('test/support/analysis-fixtures.ts')};
-import { createSqliteStore } from ${src('src/storage/sqlite/sqlite-store.ts')};
-import { createSqliteAlertStore } from ${src('src/alerting/sqlite/sqlite-alert-store.ts')};
+import { openObservationStore } from ${src('src/storage/open-store.ts')};
+import { openAlertStore } from ${src('src/alerting/open-alert-store.ts')};
 import { createAlertingEngine } from ${src('src/alerting/alerting-engine.ts')};
 import { createOutboxDispatcher } from ${src('src/alerting/outbox-dispatcher.ts')};
 import { createNotifiers } from ${src('src/alerting/receivers/create-notifiers.ts')};
@@ -38,8 +38,8 @@ const config = alertingConfig({
   receivers: [{ name: 'hook', type: 'webhook', url, secret: 'test-secret-0123456789', timeout: '10m' }],
   route: { receiver: 'hook', group_by: ['theatre'], group_wait: '0s' },
 });
-const store = createSqliteStore({ path: db });
-const alertStore = createSqliteAlertStore({ path: db });
+const store = openObservationStore(db);
+const alertStore = openAlertStore(db);
 await alertStore.migrate();
 const clock = () => new Date(now);
 const dispatcher = createOutboxDispatcher({ store: alertStore, notifiers: createNotifiers(config.receivers, { env: {} }), clock, leaseMs: 60_000 });
@@ -77,7 +77,7 @@ function run(script: string, args: string[]): { child: ChildProcess; stdout: () 
 describe('outbox crash safety', () => {
   it('loses nothing when the process dies between "alert fired" and "delivered"', async () => {
     const db = join(dir, 'vigil.db');
-    const store = createSqliteStore({ path: db });
+    const store = openObservationStore(db);
     await store.migrate();
     await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
     await store.close();
@@ -96,7 +96,7 @@ describe('outbox crash safety', () => {
       await new Promise<void>((r) => { hanging.closeAllConnections(); hanging.close(() => r()); });
     }
 
-    const alertStore = createSqliteAlertStore({ path: db });
+    const alertStore = openAlertStore(db);
     const pending = await alertStore.listOutbox();
     expect(pending.map((e) => [e.id, e.status, e.attempts])).toEqual([[seen[0], 'pending', 1]]);
 

@@ -7,13 +7,13 @@ import { sampleNotification } from './notifier.contract.js';
 import { createOutboxDispatcher } from './outbox-dispatcher.js';
 import { startHook, WEBHOOK_TEST_SECRET, type Hook } from './receivers/receiving-ends.contract.js';
 import { createWebhookNotifier } from './receivers/webhook-notifier.js';
-import { createSqliteAlertStore } from './sqlite/sqlite-alert-store.js';
+import { openAlertStore } from './open-alert-store.js';
 
 const T0 = Date.parse('2024-05-23T16:00:00.000Z');
 let store: AlertStore;
 let h: Hook;
 beforeEach(async () => {
-  store = createSqliteAlertStore({ path: ':memory:' });
+  store = openAlertStore(':memory:');
   await store.migrate();
   h = await startHook();
 });

@@ -7,7 +7,7 @@ import { withId, type Observation, type ObservationInput } from '../model/index.
 import { checkObservationLimits } from '../model/observation-limits.js';
 import { decodeUtf8 } from '../model/utf8-text.js';
 import { getSourceParser } from '../sources/registry.js';
-import type { Store } from '../storage/store.js';
+import type { ObservationWriter } from './write-services.js';
 
 export interface FileIngestResult {
   file: string;
@@ -58,14 +58,18 @@ export async function readFileObservations(kind: string, path: string): Promise<
   }
 }
 
-export async function ingestFiles(store: Store, kind: string, paths: readonly string[], options: IngestOptions): Promise<FileIngestResult[]> {
+/**
+ * Writes each file in its own transaction through `store`: a Store, or an audited writer (writes.observations) that
+ * appends one audit entry per file, labelled `<file> (<kind>)`.
+ */
+export async function ingestFiles(store: ObservationWriter, kind: string, paths: readonly string[], options: IngestOptions): Promise<FileIngestResult[]> {
   const results: FileIngestResult[] = [];
   const parsed: { path: string; observations: Observation[] }[] = [];
   for (const path of paths) parsed.push({ path, observations: await readFileObservations(kind, path) });
   const total = parsed.reduce((s, p) => s + p.observations.length, 0);
   let done = 0;
   for (const { path, observations } of parsed) {
-    const put = await store.putObservations(observations, options.now);
+    const put = await store.putObservations(observations, options.now, `${basename(path)} (${kind})`);
     done += observations.length;
     options.onProgress?.(done, total);
     results.push({ file: basename(path), kind, observations: observations.length, ...put });

@@ -11,17 +11,18 @@ import { validateAlertingConfig } from '../alerting/load-alerting-config.js';
 import type { NotificationEnvelope } from '../alerting/notification.js';
 import { createOutboxDispatcher } from '../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../alerting/receivers/create-notifiers.js';
-import { createSqliteAlertStore } from '../alerting/sqlite/sqlite-alert-store.js';
+import { openAlertStore } from '../alerting/open-alert-store.js';
 import { assessAt } from '../app/assess-at.js';
 import { recordRun } from '../collectors/collector-health.js';
 import { parseFile } from '../app/ingest-files.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { withId, type Observation } from '../model/index.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
+import { openVigil } from '../app/open-vigil.js';
 import { runApiServer } from '../server/run-api-server.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
+import type { Store } from '../storage/store.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
-import { createSqliteUserStore } from '../users/sqlite/sqlite-user-store.js';
 import { getZone } from '../time/zone.js';
 import type { BenchFigure } from './bench-types.js';
 
@@ -72,8 +73,8 @@ function benchConfig(pack: LoadedPack, url: string): AlertingConfig {
 }
 
 interface Setup {
-  store: ReturnType<typeof createSqliteStore>;
-  alertStore: ReturnType<typeof createSqliteAlertStore>;
+  store: Store;
+  alertStore: ReturnType<typeof openAlertStore>;
   /** The first instant after the bundled data, on the day after its last report, and the naval counts to alternate. */
   start: number;
   observation: (value: number, publishedMs: number) => Observation;
@@ -82,10 +83,10 @@ interface Setup {
 }
 
 async function setUp(pack: LoadedPack, bundled: Observation[], path: string): Promise<Setup> {
-  const store = createSqliteStore({ path });
+  const store = openObservationStore(path);
   await store.migrate();
   await store.putObservations(bundled, new Date(0).toISOString());
-  const alertStore = createSqliteAlertStore({ path });
+  const alertStore = openAlertStore(path);
   await alertStore.migrate();
   const zone = getZone(pack.timeZone);
   const lastPublished = Math.max(...bundled.filter((b) => b.series === SERIES).map((b) => Date.parse(b.publishedAt)));
@@ -163,13 +164,12 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
   const config = benchConfig(pack, receiver.url);
   const t0 = performance.now();
   const clock = () => new Date(s.start + (performance.now() - t0));
-  const users = createSqliteUserStore({ path });
-  await users.migrate();
-  const { user } = await createUser(users, { username: 'bench', role: 'analyst', password: 'bench-password-0123456789-xyz' }, clock().toISOString(), { scrypt: BENCH_SCRYPT });
-  const { token } = await issueToken(users, user, 'bench', clock().toISOString());
-  await users.close();
+  // The server's process: its own composition root on the same database file, as `vigil serve` would open it.
+  const vigil = await openVigil({ databaseUrl: path, pack }, clock);
+  const { user } = await createUser(vigil.users, { username: 'bench', role: 'analyst', password: 'bench-password-0123456789-xyz' }, clock().toISOString(), { scrypt: BENCH_SCRYPT });
+  const { token } = await issueToken(vigil.users, user, 'bench', clock().toISOString());
   const server = await runApiServer({
-    store: s.store, pack, dbUrl: path, now: clock, log: () => {}, port: 0, alerting: config, alertReceivers: ['hook'],
+    vigil, log: () => {}, port: 0, alerting: config, alertReceivers: ['hook'],
     secrets: {}, alertIntervalMs: 3_600_000, scrypt: BENCH_SCRYPT,
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -207,6 +207,7 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
   } finally {
     agent.destroy();
     await server.stop();
+    await vigil.close();
     await receiver.close();
     await s.alertStore.close();
     await s.store.close();

@@ -13,8 +13,8 @@ import { loadBacktestObservations } from '../backtest/run-backtest.js';
 import { replay } from '../backtest/replay.js';
 import { withId, type Observation } from '../model/index.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
-import { SQLITE_MIGRATIONS } from '../storage/sqlite/sqlite-migrations.js';
+import { openObservationStore } from '../storage/open-store.js';
+import { OBSERVATION_MIGRATIONS } from '../storage/observation-migrations.js';
 import { tlpRank } from '../model/grading.js';
 import { parseDay } from '../time/zone.js';
 import { medianOf, type BenchFigure } from './bench-types.js';
@@ -28,14 +28,14 @@ export async function runCoreBench(): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-'));
   try {
     const raw = rawInsertRate(join(dir, 'raw.db'), rows);
-    const store = createSqliteStore({ path: join(dir, 'vigil.db') });
+    const store = openObservationStore(join(dir, 'vigil.db'));
     await store.migrate();
     const t0 = performance.now();
     await store.putObservations(rows, new Date(0).toISOString());
     const vigil = rows.length / ((performance.now() - t0) / 1000);
     await store.close();
 
-    const assessStore = createSqliteStore({ path: join(dir, 'assess.db') });
+    const assessStore = openObservationStore(join(dir, 'assess.db'));
     await assessStore.migrate();
     await assessStore.putObservations(bundled, new Date(0).toISOString());
     const days = Array.from({ length: 40 }, (_, i) => parseDay('2022-09-01') + i * 37);
@@ -102,7 +102,7 @@ function rawInsertRate(path: string, rows: readonly Observation[]): number {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  for (const m of SQLITE_MIGRATIONS) db.exec(m.sql);
+  for (const m of OBSERVATION_MIGRATIONS.steps) db.exec(typeof m.sql === 'string' ? m.sql : m.sql.sqlite);
   const insert = db.prepare(`INSERT OR IGNORE INTO observations (id, series, subject, value, missing_reason, unit, text, geometry, period_start,
     period_end, published_at, retrieved_at, source, source_ref, reliability, credibility, tlp, tlp_rank, attributes, ingested_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -19,13 +19,13 @@ import { loadPack, packPath } from '../packs/pack-loader.js';
 import { batchWork, publishWork, type QueuedWork } from '../roles/ingest-work.js';
 import { OBSERVATION_COLUMNS } from '../storage/sql/observation-sql.js';
 import { observationParams } from '../storage/sql/row-mapping.js';
-import { copyRow } from '../storage/postgres/pg-copy-format.js';
-import { createPgPool, type PgClient } from '../storage/postgres/pg-driver.js';
-import { migratePg } from '../storage/postgres/pg-migrations.js';
-import { copyObservations, forgetIncomingTables, insertObservationValues } from '../storage/postgres/pg-observation-writer.js';
-import { createPgStore } from '../storage/postgres/pg-store.js';
+import { copyRow } from '../storage/database/pg-copy-format.js';
+import type { Connection } from '../storage/database/database.js';
+import { openDatabase } from '../storage/database/open-database.js';
+import { OBSERVATION_MIGRATIONS } from '../storage/observation-migrations.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { dropSchema, freshSchemaName, schemaUrl } from '../storage/postgres/pg-test-support.js';
-import { parsePgUrl } from '../storage/postgres/pg-url.js';
+import { parsePgUrl } from '../storage/database/pg-url.js';
 import { medianOf, type BenchFigure, type BenchOptions } from './bench-types.js';
 
 const PG_URL = process.env.VIGIL_BENCH_PG_URL ?? 'postgres://127.0.0.1:5432/test';
@@ -49,8 +49,8 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchFigure[
     two.push(await ingestRate(2, work, rows.length, pack.id));
   }
   const copy = await rawCopyRate(rows);
-  const viaCopy = await writerRate(rows, copyObservations);
-  const viaValues = await writerRate(rows, insertObservationValues);
+  const viaCopy = await writerRate(rows, copyWrite);
+  const viaValues = await writerRate(rows, valuesWrite);
   const [w1, w2] = [medianOf(one), medianOf(two)];
   return [
     { name: 'scale.ingest_1w_obs_per_s', value: Math.round(w1), unit: 'obs/s' },
@@ -71,7 +71,7 @@ async function ingestRate(workers: number, work: readonly QueuedWork[], total: n
   const schema = freshSchemaName('vigil_bench');
   const namespace = freshNamespace('vigil_bench');
   const env = { VIGIL_DB: schemaUrl(schema, PG_URL), VIGIL_BUS: namespaceUrl(namespace, NATS_URL) };
-  const store = createPgStore({ url: env.VIGIL_DB });
+  const store = openObservationStore(env.VIGIL_DB);
   await store.migrate(); // before the workers, so they do not race to create it
   await store.close();
   const procs = Array.from({ length: workers }, () => startWorker(env));
@@ -103,7 +103,7 @@ async function ingestRate(workers: number, work: readonly QueuedWork[], total: n
 /** The ceiling: the same rows, already in COPY text, into a fresh observations table over one connection. */
 async function rawCopyRate(rows: readonly Observation[]): Promise<number> {
   const schema = freshSchemaName('vigil_bench');
-  const store = createPgStore({ url: schemaUrl(schema, PG_URL) });
+  const store = openObservationStore(schemaUrl(schema, PG_URL));
   await store.migrate();
   await store.close();
   const at = new Date(0).toISOString();
@@ -122,32 +122,44 @@ async function rawCopyRate(rows: readonly Observation[]): Promise<number> {
   }
 }
 
-type Writer = (client: PgClient, rows: readonly (readonly unknown[])[], lockKey: string) => Promise<number>;
+type Writer = (conn: Connection, rows: readonly (readonly unknown[])[]) => Promise<number>;
+
+/** The adapter's path: the bulk-insert capability (COPY to a staging table + INSERT … SELECT … ON CONFLICT). */
+const copyWrite: Writer = (conn, rows) =>
+  conn.bulkInsert({ table: 'observations', columns: OBSERVATION_COLUMNS, rows, conflictColumn: 'id', orderColumn: 'seq', serialiseOn: 'vigil.bench' });
+
+/** Rows per multi-row INSERT: 20 columns × 1,000 rows stays well under PostgreSQL's 65,535 parameters. */
+const VALUES_ROWS = 1000;
+
+/** The alternative measured against COPY: multi-row INSERT … VALUES, 1,000 rows a statement. */
+const valuesWrite: Writer = async (conn, rows) => {
+  await conn.lockWrites('vigil.bench');
+  let inserted = 0;
+  const width = OBSERVATION_COLUMNS.length;
+  for (let start = 0; start < rows.length; start += VALUES_ROWS) {
+    const slice = rows.slice(start, start + VALUES_ROWS);
+    const tuples = slice.map((row, r) => `(${row.map((_, c) => `$${r * width + c + 1}`).join(', ')})`);
+    inserted += await conn.run(
+      `INSERT INTO observations (${OBSERVATION_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`,
+      slice.flat(),
+    );
+  }
+  return inserted;
+};
 
 /** One connection, transactions of BATCH rows, through one of the two write paths (no bus, no validation). */
 async function writerRate(rows: readonly Observation[], write: Writer): Promise<number> {
   const schema = freshSchemaName('vigil_bench');
-  const location = parsePgUrl(schemaUrl(schema, PG_URL));
-  const pool = createPgPool(location, { max: 1 });
+  const db = openDatabase(schemaUrl(schema, PG_URL), { max: 1 });
   const at = new Date(0).toISOString();
   const params = rows.map((o) => observationParams(o, at));
   try {
-    await migratePg(pool, schema, location.label, new Date().toISOString());
-    forgetIncomingTables();
-    const client = await pool.connect();
-    try {
-      const t0 = performance.now();
-      for (let i = 0; i < params.length; i += BATCH) {
-        await client.query('BEGIN');
-        await write(client, params.slice(i, i + BATCH), 'vigil.bench');
-        await client.query('COMMIT');
-      }
-      return rows.length / ((performance.now() - t0) / 1000);
-    } finally {
-      client.release();
-    }
+    await db.migrate(OBSERVATION_MIGRATIONS);
+    const t0 = performance.now();
+    for (let i = 0; i < params.length; i += BATCH) await db.transaction((conn) => write(conn, params.slice(i, i + BATCH)));
+    return rows.length / ((performance.now() - t0) / 1000);
   } finally {
-    await pool.end();
+    await db.close();
     await dropSchema(schema, PG_URL);
   }
 }

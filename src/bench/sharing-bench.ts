@@ -13,7 +13,7 @@ import { openSharing } from '../sharing/sharing-context.js';
 import { pullPartner } from '../sharing/taxii/partner-sync.js';
 import { TAXII_MEDIA_TYPE } from '../sharing/taxii/taxii-media.js';
 import { taxiiPlugin } from '../sharing/taxii/taxii-plugin.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { medianOf, type BenchFigure } from './bench-types.js';
 
 const PAGE_REQUESTS = 30;
@@ -24,11 +24,11 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
   const bundled = pack.data.flatMap((d) => parseFile(d.kind, packPath(pack, d.path)));
   const dir = mkdtempSync(join(tmpdir(), 'vigil-sharing-bench-'));
   const aPath = join(dir, 'a.db');
-  const store = createSqliteStore({ path: aPath });
+  const store = openObservationStore(aPath);
   const sharing = await openSharing(aPath, { now: NOW });
   const app = Fastify({ logger: false });
   const bPath = join(dir, 'b.db');
-  const bStore = createSqliteStore({ path: bPath });
+  const bStore = openObservationStore(bPath);
   const bSharing = await openSharing(bPath, { now: NOW });
   try {
     await store.migrate();

@@ -8,7 +8,7 @@ import { readFileObservations } from '../app/ingest-files.js';
 import { withId } from '../model/index.js';
 import { parseGdeltEvents, readGdeltFile } from '../sources/gdelt-events/parse-gdelt-events.js';
 import { parseMndBulletinG0v } from '../sources/mnd-bulletin-g0v/parse-mnd-bulletin-g0v.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { medianOf, type BenchFigure } from './bench-types.js';
 
 const GDELT_ROWS = 100_000;
@@ -81,7 +81,7 @@ async function bulletinsPerSecond(): Promise<number> {
   const text = announcements(BULLETINS);
   const rates: number[] = [];
   for (let run = 0; run < RUNS + 1; run++) {
-    const store = createSqliteStore({ path: ':memory:' });
+    const store = openObservationStore(':memory:');
     await store.migrate();
     const t = performance.now();
     const observations = parseMndBulletinG0v(text, { file: 'bench.jsonl' }).map(withId);

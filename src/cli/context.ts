@@ -1,14 +1,22 @@
-// Opens what a command needs (configuration, store, pack) from its flags and the environment, and always closes it again.
+// Opens what a command needs from its flags and the environment: the configuration, then the composition root
+// (openVigil: one database, every store, the assessment service, the audited write services), and always closes it.
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig, readEnvironment, type ConfigFlags, type VigilConfig } from '../app/config/index.js';
-import { loadPack, type LoadedPack } from '../packs/pack-loader.js';
-import { openStore } from '../storage/open-store.js';
+import { openVigil, type Vigil } from '../app/open-vigil.js';
+import type { Actor, WriteServices } from '../app/write-services.js';
+import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
 
 export interface CommandContext {
   config: VigilConfig;
+  vigil: Vigil;
   store: Store;
   pack: LoadedPack;
+  /** Audited writes: a command's write and its audit entry commit together. */
+  writes: WriteServices;
+  /** How the audit log names whoever runs this command: `cli:<login name>`. */
+  actor: Actor;
   /** The clock, read here at the edge and passed inward. */
   now: () => Date;
   colour: boolean;
@@ -19,14 +27,25 @@ export function configOf(cmd: Command): VigilConfig {
   return loadConfig(cmd.optsWithGlobals(), readEnvironment());
 }
 
+/** `cli:<login>`: the operating-system account that ran the command. */
+export function cliActor(): Actor {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli:unknown';
+  }
+}
+
 export async function withContext<T>(flags: ConfigFlags, run: (ctx: CommandContext) => Promise<T>): Promise<T> {
   const config = loadConfig(flags, readEnvironment());
-  const pack = loadPack(config.pack);
-  const store = await openStore(config.db);
+  const now = () => new Date();
+  const vigil = await openVigil({ databaseUrl: config.db, pack: config.pack }, now);
   try {
-    await store.migrate();
-    return await run({ config, store, pack, now: () => new Date(), colour: Boolean(process.stdout.isTTY) && !config.noColor });
+    return await run({
+      config, vigil, store: vigil.store, pack: vigil.pack, writes: vigil.writes, actor: cliActor(), now,
+      colour: Boolean(process.stdout.isTTY) && !config.noColor,
+    });
   } finally {
-    await store.close();
+    await vigil.close();
   }
 }

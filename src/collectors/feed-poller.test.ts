@@ -1,7 +1,7 @@
 // The feed poller and the schedule, against a saved (synthetic) feed served by a local HTTP server.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { listCollectorHealth } from './collector-health.js';
 import { createFeedPoller } from './feed-poller.js';
 import { createPoliteFetcher, type FetchLike } from './polite-fetcher.js';
@@ -17,7 +17,7 @@ afterAll(() => server.close());
 
 describe('feed poller', () => {
   it('stores classified items linking to their articles, dates undated items by retrieval, and is idempotent', async () => {
-    const store = createSqliteStore({ path: ':memory:' });
+    const store = openObservationStore(':memory:');
     await store.migrate();
     try {
       const undated = rss.replace('<pubDate>Fri, 05 Apr 2030 09:00:00 GMT</pubDate>', '');

@@ -1,7 +1,7 @@
 // The MND collector against saved (synthetic) MND pages served by a local HTTP server: no internet needed.
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { listCollectorHealth } from './collector-health.js';
 import { createMndCollector, parseMndList } from './mnd-collector.js';
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function freshStore(): Promise<Store> {
-  store = createSqliteStore({ path: ':memory:' });
+  store = openObservationStore(':memory:');
   await store.migrate();
   return store;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vigil } from '../../test/support/run-cli.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-note-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ describe('vigil note', () => {
     expect(added.out).toMatch(/^recorded: [0-9a-f]{32} analyst\.amphibious-loading = 1 \(analyst:alice, B2, TLP:AMBER\)$/);
     const list = await vigil('--db', db, 'note', 'list', '--by', 'alice');
     expect(list.out).toMatch(/analyst:alice {2}analyst\.amphibious-loading = 1 {2}B2 TLP:AMBER {2}about 2026-04-06T16:00:00\.000Z {2}ferries loading at Xiamen/);
-    const store = createSqliteStore({ path: db });
+    const store = openObservationStore(db);
     await store.migrate();
     try {
       expect(await store.queryObservations({ source: 'analyst:alice' })).toMatchObject([{ reliability: 'B', credibility: 2, tlp: 'amber', subject: 'analyst:alice' }]);

@@ -9,7 +9,7 @@ import { SUBJECTS } from '../bus/subjects.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openVigil } from '../app/open-vigil.js';
 import { startApiRole } from './api-role.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-api-role-'));
@@ -43,14 +43,14 @@ describe('api role', () => {
   it('creates the first admin, serves the API, and streams an event when another process stores observations', async () => {
     const db = join(dir, 'vigil.db');
     const pack = loadPack(DEFAULT_PACK);
-    const store = createSqliteStore({ path: db });
-    await store.migrate();
+    const vigil = await openVigil({ databaseUrl: db, pack }, () => new Date('2026-09-01T00:00:00Z'));
+    const { store } = vigil;
     const file = pack.data.find((d) => d.kind === 'triggers')!;
     await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: '2026-09-01T00:00:00.000Z' });
     const hub = createInProcessHub();
     const [bus, other] = [hub.connect(), hub.connect()];
     const log: string[] = [];
-    const role = await startApiRole({ store, bus, pack, now: () => new Date('2026-09-01T00:00:00Z'), log: (l) => void log.push(l), ackWaitMs: 30_000, dbUrl: db });
+    const role = await startApiRole({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000, dbUrl: db });
     try {
       // Not a terminal (the test's stdout is a pipe): the password is in a 0600 file beside the database, never in the log.
       expect(log.join('\n')).toMatch(/api: created user admin; its password is in .*vigil-admin-password\.txt \(mode 0600\)/);
@@ -71,7 +71,7 @@ describe('api role', () => {
       await role.stop();
       await bus.close();
       await other.close();
-      await store.close();
+      await vigil.close();
     }
   });
 });

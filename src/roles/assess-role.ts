@@ -15,9 +15,9 @@ export const ASSESS_GROUP = 'assess';
  * different theatres proceed in parallel. A dead assessor's notice goes to another after the ack wait.
  */
 export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
-  const { pack } = ctx;
+  const { pack, store } = ctx.vigil;
   let lastId: string | undefined;
-  const span = createDataSpanTracker(ctx.store, pack);
+  const span = createDataSpanTracker(store, pack);
   const subscription = await ctx.bus.work<StoredNotice>(
     SUBJECTS.stored(pack.id),
     {
@@ -28,9 +28,11 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
         ctx.log(`assess: notice ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`),
     },
     async (message) => {
+      // The day's window only (assessAt), not the service's whole-history index: a notice arrives per committed work
+      // item, and rebuilding the full index for each cost seconds under load. The span grows by the rows stored since.
       const day = (await span.current())?.latest;
       if (day === undefined) return;
-      const assessment = await assessAt(ctx.store, pack, day);
+      const assessment = await assessAt(store, pack, day);
       // Content-derived id: an unchanged assessment published again within the dedup window is published once.
       const id = `assessment:${createHash('sha256').update(JSON.stringify(assessment)).digest('hex').slice(0, 32)}`;
       if (id === lastId) return;

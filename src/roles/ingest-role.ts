@@ -5,6 +5,8 @@ import { observationsOf } from './ingest-work.js';
 import type { RoleContext, RunningRole } from './role-types.js';
 
 export const INGEST_GROUP = 'ingest';
+/** How the audit log names writes made by the bus ingest role. */
+export const INGEST_ACTOR = 'role:ingest';
 
 /**
  * Every ingest process joins one group, so each item goes to one worker. The store skips observations it already
@@ -12,6 +14,8 @@ export const INGEST_GROUP = 'ingest';
  * at-least-once delivery, exactly-once storage.
  */
 export async function startIngestRole(ctx: RoleContext): Promise<RunningRole> {
+  // One audit entry per work item, in the same transaction as its observations.
+  const writer = ctx.vigil.writes.observations(INGEST_ACTOR);
   const subscription = await ctx.bus.work(
     SUBJECTS.ingestWork,
     {
@@ -23,8 +27,8 @@ export async function startIngestRole(ctx: RoleContext): Promise<RunningRole> {
     async (message) => {
       const { work, observations } = observationsOf(message.payload, message.id);
       message.working();
-      const put = await ctx.store.putObservations(observations, ctx.now().toISOString());
       const label = work.type === 'batch' ? work.label : work.path;
+      const put = await writer.putObservations(observations, ctx.vigil.clock().toISOString(), `${label} [${message.id}]`);
       const redelivered = message.deliveryCount > 1 ? ` (delivery ${message.deliveryCount})` : '';
       ctx.log(`ingest: committed ${label}${redelivered}: ${observations.length} observations, ${put.inserted} new, ${put.unchanged} already stored [${message.id}]`);
       const notice: StoredNotice = { packId: work.packId, workId: message.id, ...put };

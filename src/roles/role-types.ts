@@ -1,21 +1,20 @@
 // What a `vigil serve` role is: the context the process gives it, and the handle it returns to be stopped.
+import type { Vigil } from '../app/open-vigil.js';
 import type { Bus } from '../bus/bus.js';
-import type { LoadedPack } from '../packs/pack-loader.js';
-import type { Store } from '../storage/store.js';
 
 /** What every role gets from the process that runs it. */
 export interface RoleContext {
-  store: Store;
+  /**
+   * The process's composition root (openVigil): its one database, the stores, the theatre it serves (vigil.pack),
+   * the clock (vigil.clock), the assessment service and the audited write services.
+   */
+  vigil: Vigil;
   bus: Bus;
-  /** The theatre this process serves (the assess role assesses it). */
-  pack: LoadedPack;
-  /** The clock, read at the edge and passed inward. */
-  now: () => Date;
   /** One line of operational log (stderr in `vigil serve`). */
   log: (line: string) => void;
   /** How long a work item may stay unacknowledged before another worker gets it. */
   ackWaitMs: number;
-  /** The database URL the store was opened from: the api role keeps users and alerts there (absent: in memory). */
+  /** The database URL vigil was opened from: where the api role leaves the first admin's password file. */
   dbUrl?: string;
   /** Where the api role listens, and its HTTP log level (absent: a free loopback port and no log, for tests). */
   http?: { host: string; port: number; trustProxy?: true | string[]; logLevel: string };

@@ -8,7 +8,7 @@ import { createInProcessHub } from '../bus/in-process/in-process-bus.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import type { Assessment } from '../model/index.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openVigil, type Vigil } from '../app/open-vigil.js';
 import { observation } from '../storage/store-contract-fixtures.js';
 import type { Store } from '../storage/store.js';
 import { batchWork, observationsOf, packDataWork, publishWork } from './ingest-work.js';
@@ -62,24 +62,25 @@ describe('ingest work items', () => {
 });
 
 describe('ingest and assess roles in one process', () => {
+  let vigil: Vigil | undefined;
   let store: Store | undefined;
   let buses: Bus[] = [];
   let running: RunningRole[] = [];
   afterEach(async () => {
     for (const role of running) await role.stop();
     for (const bus of buses) await bus.close();
-    await store?.close();
-    [store, buses, running] = [undefined, [], []];
+    await vigil?.close();
+    [vigil, store, buses, running] = [undefined, undefined, [], []];
   });
 
   it('stores the bundled data once and publishes the assessment of the latest day', async () => {
-    store = createSqliteStore({ path: ':memory:' });
-    await store.migrate();
+    vigil = await openVigil({ databaseUrl: ':memory:', pack }, () => new Date('2026-09-01T00:00:00Z'));
+    store = vigil.store;
     const hub = createInProcessHub();
     const [serving, client] = [hub.connect(), hub.connect()];
     buses = [serving, client];
     const log: string[] = [];
-    const ctx = { store, bus: serving, pack, now: () => new Date('2026-09-01T00:00:00Z'), log: (l: string) => void log.push(l), ackWaitMs: 30_000, dbUrl: ':memory:' };
+    const ctx = { vigil, bus: serving, log: (l: string) => void log.push(l), ackWaitMs: 30_000 };
     for (const role of resolveRoles('ingest,assess')) running.push(await ROLES[role](ctx));
     const published: Assessment[] = [];
     await client.subscribe<Assessment>(SUBJECTS.assessment(pack.id), (m) => void published.push(m.payload));
@@ -92,6 +93,10 @@ describe('ingest and assess roles in one process', () => {
     const latest = await assessAt(store, pack, (await latestDataDay(store, pack))!);
     await eventually(() => published.at(-1)?.day === latest.day && JSON.stringify(published.at(-1)) === JSON.stringify(latest), 'the latest assessment');
     expect(log.filter((l) => l.startsWith('ingest: committed'))).toHaveLength(work.length);
+    // One audit entry per work item, each in the transaction of its observations.
+    const audit = await vigil.users.listAudit({ action: 'observations.ingest' });
+    expect(audit).toHaveLength(work.length);
+    expect(new Set(audit.map((e) => e.actor))).toEqual(new Set(['role:ingest']));
 
     // The same items again under new ids (as after a lost ack): nothing new is stored.
     log.length = 0;
@@ -102,12 +107,12 @@ describe('ingest and assess roles in one process', () => {
   });
 
   it('rejects a malformed work item without stopping the queue', async () => {
-    store = createSqliteStore({ path: ':memory:' });
-    await store.migrate();
+    vigil = await openVigil({ databaseUrl: ':memory:', pack }, () => new Date());
+    store = vigil.store;
     const bus = createInProcessHub().connect();
     buses = [bus];
     const log: string[] = [];
-    running.push(await ROLES.ingest({ store, bus, pack, now: () => new Date(), log: (l) => void log.push(l), ackWaitMs: 30_000, dbUrl: ':memory:' }));
+    running.push(await ROLES.ingest({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000 }));
     await bus.publish(SUBJECTS.ingestWork, { type: 'batch', packId: pack.id, label: 'bad.jsonl', observations: [{ series: 'Not A Series' }] }, { id: 'bad' });
     await publishWork(bus, batchWork(pack.id, 'good', [observation()]));
     await eventually(() => log.some((l) => l.startsWith('ingest: committed good#1')), 'the good item');

@@ -1,7 +1,7 @@
 // Alerts are visible to a ceiling only while nothing stored is above it; found by one scan, then incrementally.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withId, type Tlp } from '../model/index.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { createAlertVisibility } from './alert-visibility.js';
 
@@ -14,7 +14,7 @@ const report = (tlp: Tlp, value: number, publishedAt = '2026-08-22T04:00:00.000Z
 
 let store: Store;
 beforeEach(async () => {
-  store = createSqliteStore({ path: ':memory:' });
+  store = openObservationStore(':memory:');
   await store.migrate();
 });
 afterEach(async () => store.close());

@@ -5,7 +5,7 @@ import { dryRunRules } from '../alerting/rules-dry-run.js';
 import { assessAt } from '../app/assess-at.js';
 import { loadBacktestObservations } from '../backtest/run-backtest.js';
 import { recordRun } from '../collectors/collector-health.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { parseDay } from '../time/zone.js';
 import { verifyAuditChain } from '../users/audit-chain.js';
 import { FIXTURE_NOW, FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from './server-fixture.js';
@@ -27,7 +27,7 @@ describe('reading assessments', () => {
     const { status, body } = await get('/api/v1/assessments/latest');
     expect(status).toBe(200);
     expect(body.day).toBe('2026-08-22');
-    const store = createSqliteStore({ path: server.dbPath });
+    const store = openObservationStore(server.dbPath);
     const direct = await assessAt(store, server.pack, parseDay('2023-04-10'));
     await store.close();
     const { body: joint } = await get('/api/v1/assessments/2023-04-10');
@@ -151,7 +151,7 @@ describe('access', () => {
     expect(firing).toEqual(expect.arrayContaining(['LevelAlert', 'HypothesisH1']));
     expect(body.alerts.find((a: { rule: string }) => a.rule === 'LevelAlert').explanation.level.to).toBe(4);
     // The same alerts as `vigil rules check`'s replay from the raw observations over the same days.
-    const store = createSqliteStore({ path: server.dbPath });
+    const store = openObservationStore(server.dbPath);
     try {
       const config = loadPackAlerting(server.pack);
       const fromCli = dryRunRules(config, server.pack, await loadBacktestObservations(store, server.pack), parseDay(body.from), parseDay('2023-04-10'));
@@ -187,7 +187,7 @@ describe('access', () => {
   });
 
   it('names a failing live collector in health and metrics', async () => {
-    const store = createSqliteStore({ path: server.dbPath });
+    const store = openObservationStore(server.dbPath);
     await recordRun(store, { id: 'mnd-web', kind: 'mnd-bulletin-page', url: 'http://127.0.0.1:9/dead' }, FIXTURE_NOW, { ok: false, error: 'connect ECONNREFUSED' });
     await store.close();
     const health = (await server.app.inject('/api/v1/health')).json();

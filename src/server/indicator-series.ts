@@ -3,7 +3,7 @@ import { detectorStates } from '../packs/detector-states.js';
 import { vigilError } from '../errors/index.js';
 import type { Indicator, Pack } from '../packs/pack-schema.js';
 import { formatDay, parseDay, type DayNumber } from '../time/zone.js';
-import type { AssessmentService } from './assessment-service.js';
+import type { AssessmentService } from '../app/assessment-service.js';
 
 export interface SeriesPoint {
   /** The local day whose data was judged. */

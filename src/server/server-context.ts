@@ -4,10 +4,12 @@ import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import type { UserStore } from '../users/user-store.js';
+import type { AssessmentViews } from '../app/assessment-views.js';
+import type { WriteServices } from '../app/write-services.js';
 import { alertInputSeries } from '../alerting/alert-inputs.js';
 import type { AlertsDeps } from './alerts-deps.js';
 import { createAlertVisibility } from './alert-visibility.js';
-import { createAssessmentViews } from './assessment-views.js';
+import { createAssessmentViews } from '../app/assessment-views.js';
 import { createLoginThrottle, type LoginThrottleOptions } from './auth/login-throttle.js';
 import { createLiveEvents } from './live-events.js';
 import { createMetrics } from './metrics.js';
@@ -17,6 +19,10 @@ export interface ServerContextInput {
   store: Store;
   pack: LoadedPack;
   users: UserStore;
+  /** The audited write services of the process (src/app/write-services.ts). */
+  writes: WriteServices;
+  /** The process's assessment service (openVigil); omitted: one over `store` here. */
+  assessments?: AssessmentViews;
   now: () => Date;
   alerts?: AlertsDeps;
   bus?: Bus;
@@ -30,12 +36,13 @@ export interface ServerContextInput {
 export function createServerDeps(input: ServerContextInput): ServerDeps {
   const metrics = createMetrics();
   const auditWrites = metrics.counter('vigil_audit_entries_total', 'Audit log entries appended by this process, by action.');
+  input.writes.onAudited((entry) => auditWrites.inc({ action: entry.action }));
   return {
     store: input.store,
     pack: input.pack,
     now: input.now,
     users: input.users,
-    assessments: createAssessmentViews(input.store, input.pack, { now: input.now, freshnessMs: input.freshnessMs }),
+    assessments: input.assessments ?? createAssessmentViews(input.store, input.pack, { now: input.now, freshnessMs: input.freshnessMs }),
     events: createLiveEvents({ heartbeatMs: input.sseHeartbeatMs }),
     metrics,
     alerts: input.alerts,
@@ -43,9 +50,9 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
     bus: input.bus,
     scrypt: input.scrypt,
     loginThrottle: createLoginThrottle(input.loginThrottle),
+    writes: input.writes,
     async audit(principal, action, target, details = {}) {
-      await input.users.appendAudit({ at: input.now().toISOString(), actor: principal?.actor ?? 'anonymous', action, target, details });
-      auditWrites.inc({ action });
+      await input.writes.audit(principal?.actor ?? 'anonymous', action, target, details);
     },
   };
 }

@@ -3,13 +3,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Bus } from '../bus/bus.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
+import type { WriteServices } from '../app/write-services.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import type { Role, User } from '../users/user.js';
 import type { UserStore } from '../users/user-store.js';
 import type { AlertVisibility } from './alert-visibility.js';
 import type { AlertsDeps } from './alerts-deps.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
-import type { AssessmentViews } from './assessment-views.js';
+import type { AssessmentViews } from '../app/assessment-views.js';
 import type { LiveEvents } from './live-events.js';
 import type { Metrics } from './metrics.js';
 
@@ -61,6 +62,8 @@ export interface ServerDeps {
   loginThrottle: LoginThrottle;
   /** Password hashing cost (tests use a cheap one). */
   scrypt?: ScryptParams;
+  /** Audited writes: a route's write and its audit entry commit in one transaction (src/app/write-services.ts). */
+  writes: WriteServices;
   /** Appends one entry to the audit log, naming the caller; every write calls it after it succeeds. */
   audit(principal: Principal | null, action: string, target: string, details?: Record<string, unknown>): Promise<void>;
 }

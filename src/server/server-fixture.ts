@@ -5,13 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
 import { loadPackAlerting } from '../alerting/open-alerting.js';
-import { openAlertStore } from '../alerting/open-alert-store.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openVigil } from '../app/open-vigil.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
-import { createSqliteUserStore } from '../users/sqlite/sqlite-user-store.js';
 import { runApiServer, type RunningApiServer } from './run-api-server.js';
 
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
@@ -42,39 +40,34 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   const dbPath = join(dir, 'vigil.db');
   const now = options.now ?? (() => new Date(FIXTURE_NOW));
   const pack = loadPack(DEFAULT_PACK);
-  const store = createSqliteStore({ path: dbPath });
+  const vigil = await openVigil({ databaseUrl: dbPath, pack }, now);
+  const { store } = vigil;
   try {
-    await store.migrate();
     for (const file of pack.data) await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: now().toISOString() });
-    const users = createSqliteUserStore({ path: dbPath });
-    await users.migrate();
+    const { users } = vigil;
     const tokens = { admin: '', analyst: '', viewer: '' };
     for (const [key, username, role] of [['admin', 'admin', 'admin'], ['analyst', 'ana', 'analyst'], ['viewer', 'vic', 'viewer']] as const) {
       const { user } = await createUser(users, { username, role, password: FIXTURE_PASSWORD }, now().toISOString(), { scrypt: FIXTURE_SCRYPT });
       tokens[key] = (await issueToken(users, user, 'fixture', now().toISOString())).token;
     }
-    await users.close();
     if (options.alerts !== false) {
-      const alertStore = openAlertStore(dbPath);
-      await alertStore.migrate();
-      const engine = createAlertingEngine({ store, alertStore, pack, config: loadPackAlerting(pack), clock: now });
+      const engine = createAlertingEngine({ store, alertStore: vigil.alerts, pack, config: loadPackAlerting(pack), clock: now });
       await engine.tick();
-      await alertStore.close();
     }
     const server = await runApiServer({
-      store, pack, dbUrl: dbPath, now, log: () => {}, runAlerting: false, scrypt: FIXTURE_SCRYPT, dashboardDir: options.dashboardDir,
+      vigil, log: () => {}, runAlerting: false, scrypt: FIXTURE_SCRYPT, dashboardDir: options.dashboardDir,
       port: 0,
     });
     return {
       ...server, dir, dbPath, pack, tokens,
       async close() {
         await server.stop();
-        await store.close();
+        await vigil.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await store.close();
+    await vigil.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }

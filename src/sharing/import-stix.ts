@@ -1,13 +1,15 @@
 // Stores received STIX content: observations into the Store (the sender as source, their TLP), everything else kept
 // in the publication ledger as received. Everything is read and validated before anything is written.
 import { withId } from '../model/index.js';
-import type { PutResult, Store } from '../storage/store.js';
+import type { ObservationWriter } from '../app/write-services.js';
+import type { PutResult } from '../storage/store.js';
 import type { PublicationLedger } from './ledger/publication-ledger.js';
 import { readStixObjects, type IncomingContent, type ReadOptions } from './stix/read-bundle.js';
 import type { StixObject } from './stix/stix-types.js';
 
 export interface ImportTargets {
-  store: Store;
+  /** A Store, or an audited writer (writes.observations(actor, 'stix.import')): one audit entry per import. */
+  store: ObservationWriter;
   ledger: PublicationLedger;
 }
 
@@ -27,7 +29,7 @@ export async function importStixObjects(targets: ImportTargets, objects: readonl
 }
 
 export async function storeIncoming(targets: ImportTargets, content: IncomingContent, options: ReadOptions): Promise<ImportSummary> {
-  const put = await targets.store.putObservations(content.observations.map(withId), options.receivedAt);
+  const put = await targets.store.putObservations(content.observations.map(withId), options.receivedAt, options.file ?? options.source);
   const received = [
     ...content.assessments.map((a) => ({ object: a.object, tlp: a.tlp, kind: 'assessment' as const })),
     ...content.alerts.map((a) => ({ object: a.object, tlp: a.tlp, kind: 'alert' as const })),

@@ -2,7 +2,7 @@
 // restrictive TLP among them, so an assessment never carries more than its inputs allow.
 import { createAssessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
-import { packLookbackDays, packSeries } from '../app/assess-at.js';
+import { observationsAsKnownAt } from '../app/assess-at.js';
 import { loadCoverage } from '../app/load-coverage.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
@@ -18,10 +18,7 @@ export interface ShareableAssessment {
 
 /** What assessAt reads for `day`, restricted to `tlpMax` (in the store query) and to re-shareable observations. */
 export async function observationsForDay(store: Store, pack: Pack, day: DayNumber, tlpMax?: Tlp): Promise<StoredObservation[]> {
-  const zone = getZone(pack.timeZone);
-  const asOf = new Date(zone.endOfDay(day) - 1).toISOString();
-  const from = new Date(zone.startOfDay(day - packLookbackDays(pack))).toISOString();
-  const rows = await store.queryObservations({ series: packSeries(pack), asOf, from, allRevisions: true, tlpMax });
+  const rows = await observationsAsKnownAt(store, pack, day, tlpMax);
   return tlpMax === undefined ? rows : rows.filter((o) => mayReshare(o.source, o.tlp, ''));
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/run-cli.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { openSharing } from './sharing-context.js';
 import { createTaxiiApp, oasisValidator, STIX_BUNDLE_FIXTURES } from './sharing-fixtures.js';
 import { checkSignature } from './signing/signed-document.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function count(db: string, source?: string): Promise<number> {
-  const store = createSqliteStore({ path: db });
+  const store = openObservationStore(db);
   try {
     await store.migrate();
     return (await store.queryObservations({ source, allRevisions: true })).length;
@@ -116,7 +116,7 @@ describe('vigil partner publish / pull', () => {
     // A's data: the bundled (CLEAR) observations. A serves them; C pulls through the CLI.
     const token = (await cli(a, 'partner', 'add', 'charlie', '--tlp-max', 'green', '--collections', 'air')).stdout.trim();
     const key = (await cli(a, 'partner', 'key')).stdout.trim();
-    const store = createSqliteStore({ path: a });
+    const store = openObservationStore(a);
     const sharing = await openSharing(a, { now: '2026-01-01T00:00:00.000Z' });
     const app = await createTaxiiApp({ dir, dbPath: a, store, sharing, close: async () => {} });
     try {

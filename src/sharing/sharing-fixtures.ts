@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../app/paths.js';
 import { withId, type Observation, type ObservationInput } from '../model/index.js';
-import { openPgDatabase } from '../storage/postgres/pg-database.js';
-import { createPgStore } from '../storage/postgres/pg-store.js';
+import { openDatabase } from '../storage/database/open-database.js';
+import { openObservationStore } from '../storage/open-store.js';
 import { dropSchema, freshSchemaName, schemaUrl } from '../storage/postgres/pg-test-support.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import type { Store } from '../storage/store.js';
 import { openSharing, type OpenSharingOptions, type SharingContext } from './sharing-context.js';
 import { createOasisValidator, type OasisValidator } from './stix/oasis-validator.js';
@@ -61,7 +60,7 @@ export interface TestInstance {
 export async function createTestInstance(name: string, now = '2026-01-01T00:00:00.000Z'): Promise<TestInstance> {
   const dir = mkdtempSync(join(tmpdir(), `vigil-sharing-${name}-`));
   const dbPath = join(dir, 'vigil.db');
-  const store = createSqliteStore({ path: dbPath });
+  const store = openObservationStore(dbPath);
   await store.migrate();
   const sharing = await openSharing(dbPath, { now, orgName: `Org ${name}` });
   return {
@@ -79,7 +78,7 @@ export async function createPgTestInstance(name: string, now = '2026-01-01T00:00
   const dir = mkdtempSync(join(tmpdir(), `vigil-sharing-${name}-`));
   const schema = freshSchemaName('vigil_sharing_test');
   const dbPath = schemaUrl(schema);
-  const store = createPgStore({ url: dbPath, max: 2 });
+  const store = openObservationStore(dbPath, { max: 2 });
   let sharing: SharingContext | undefined;
   const close = async () => {
     await sharing?.close();
@@ -162,7 +161,7 @@ export async function pgSharingHarness(): Promise<SharingHarness> {
   const schema = freshSchemaName('vigil_sharing_test');
   const url = schemaUrl(schema);
   return harness(url, () => dropSchema(schema), async (table) => {
-    const db = openPgDatabase(url, { max: 1 });
+    const db = openDatabase(url, { max: 1 });
     try {
       return await db.rows<Record<string, unknown>>(`SELECT * FROM ${table}`);
     } finally {

@@ -1,9 +1,8 @@
 // Picks the Store adapter for a database URL (sqlite:PATH, a plain path, :memory:, postgres://…).
-import { parseDatabaseUrl } from './database-url.js';
-import { createPgStore } from './postgres/pg-store.js';
-import { createSqliteStore } from './sqlite/sqlite-store.js';
+import { openDatabase, type DatabaseOptions } from './database/open-database.js';
+import { parsePgUrl } from './database/pg-url.js';
+import { createObservationStore } from './observation-store.js';
 import type { Store } from './store.js';
-import { parsePgUrl } from './postgres/pg-url.js';
 
 export const DEFAULT_DB_URL = './vigil.db';
 
@@ -11,9 +10,16 @@ export const DEFAULT_DB_URL = './vigil.db';
  * Opens the store a URL names (src/storage/database-url.ts), without migrating it. A URL with no known scheme is a
  * SQLite file path; an unknown `scheme://` is an error rather than a file with a strange name.
  */
-export async function openStore(url: string): Promise<Store> {
-  const target = parseDatabaseUrl(url);
-  return target.dialect === 'postgres' ? createPgStore({ url: target.url }) : createSqliteStore({ path: target.path });
+export async function openStore(url: string, options?: DatabaseOptions): Promise<Store> {
+  return openObservationStore(url, options);
+}
+
+/**
+ * The same, synchronously: a store that owns its own database (closing the store closes it). For tools and tests
+ * that need only observations; a Vigil process opens the database once with openVigil (src/app/open-vigil.ts).
+ */
+export function openObservationStore(url: string, options?: DatabaseOptions): Store {
+  return createObservationStore(openDatabase(url, options), { ownsDatabase: true });
 }
 
 /**

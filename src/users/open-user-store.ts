@@ -1,11 +1,10 @@
-// Opens the UserStore for a database URL: the same database the observation store uses (SQLite path or PostgreSQL URL).
-import { parseDatabaseUrl } from '../storage/database-url.js';
-import { createPgUserStore } from './postgres/pg-user-store.js';
-import { createSqliteUserStore } from './sqlite/sqlite-user-store.js';
+// Opens a UserStore on its own database: for tools and tests that need only users; a Vigil process shares its one
+// database through openVigil (src/app/open-vigil.ts).
+import { openDatabase, type DatabaseOptions } from '../storage/database/open-database.js';
+import { createUserStore } from './database-user-store.js';
 import type { UserStore } from './user-store.js';
 
-/** Any URL `vigil --db` accepts (src/storage/database-url.ts); not migrated yet. */
-export function openUserStore(url: string): UserStore {
-  const target = parseDatabaseUrl(url);
-  return target.dialect === 'postgres' ? createPgUserStore({ url: target.url }) : createSqliteUserStore({ path: target.path });
+/** Any URL `vigil --db` accepts (src/storage/database-url.ts); not migrated yet. Closing the store closes the database. */
+export function openUserStore(url: string, options?: DatabaseOptions): UserStore {
+  return createUserStore(openDatabase(url, options), { ownsDatabase: true });
 }

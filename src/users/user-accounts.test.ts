@@ -1,7 +1,7 @@
 // Accounts: password checks, tokens hashed at rest, sessions, first admin; with cheap scrypt parameters for speed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyPassword, hashPassword } from './password-hash.js';
-import { createSqliteUserStore } from './sqlite/sqlite-user-store.js';
+import { openUserStore } from './open-user-store.js';
 import { checkPassword, checkToken, createUser, ensureFirstAdmin, issueToken, openSession, resetPassword, resolveSession, closeSession } from './user-accounts.js';
 import type { UserStore } from './user-store.js';
 
@@ -9,7 +9,7 @@ const fast = { scrypt: { N: 1024, r: 8, p: 1 } };
 const NOW = '2026-01-05T08:00:00.000Z';
 const stores: UserStore[] = [];
 async function fresh(): Promise<UserStore> {
-  const s = createSqliteUserStore({ path: ':memory:' });
+  const s = openUserStore(':memory:');
   await s.migrate();
   stores.push(s);
   return s;

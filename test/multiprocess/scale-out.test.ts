@@ -16,10 +16,9 @@ import { assessmentJson } from '../../src/cli/commands/assess.js';
 import type { Assessment } from '../../src/model/index.js';
 import { loadPack, packPath } from '../../src/packs/pack-loader.js';
 import { packDataWork, publishWork } from '../../src/roles/ingest-work.js';
-import { createPgStore } from '../../src/storage/postgres/pg-store.js';
+import { openObservationStore } from '../../src/storage/open-store.js';
 import { dropSchema, freshSchemaName, PG_TEST_URL, pgSkipReason, schemaUrl } from '../../src/storage/postgres/pg-test-support.js';
-import { parsePgUrl } from '../../src/storage/postgres/pg-url.js';
-import { createSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { parsePgUrl } from '../../src/storage/database/pg-url.js';
 import type { Store } from '../../src/storage/store.js';
 import { parseDay } from '../../src/time/zone.js';
 import { killAll, runVigil, spawnVigil } from './vigil-process.js';
@@ -67,7 +66,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'scale-out on PostgreSQL and NATS Je
 
   beforeAll(async () => {
     // The single-process reference: the default SQLite store, the bundled data imported in one process.
-    reference = createSqliteStore({ path: join(dir, 'reference.db') });
+    reference = openObservationStore(join(dir, 'reference.db'));
     await reference.migrate();
     for (const file of pack.data) await ingestFiles(reference, file.kind, [packPath(pack, file.path)], { now: new Date().toISOString() });
   });
@@ -99,7 +98,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'scale-out on PostgreSQL and NATS Je
     // Both workers took part.
     for (const w of workers) expect(w.lines.some((l) => l.includes('ingest: committed'))).toBe(true);
 
-    const store = createPgStore({ url: d.env.VIGIL_DB });
+    const store = openObservationStore(d.env.VIGIL_DB);
     try {
       for (const date of DATES) {
         const day = parseDay(date);
@@ -145,7 +144,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'scale-out on PostgreSQL and NATS Je
     expect(after).toEqual({ rows: expectedIds.size, distinct: expectedIds.size });
 
     // Every observation, so every acknowledged one, is there exactly once (the victim's included).
-    const store = createPgStore({ url: d.env.VIGIL_DB });
+    const store = openObservationStore(d.env.VIGIL_DB);
     try {
       const ids = new Set((await store.queryObservations({ allRevisions: true })).map((o) => o.id));
       expect(ids).toEqual(expectedIds);

@@ -9,7 +9,6 @@ import { formatLabels } from '../../alerting/labels.js';
 import { loadPackAlerting, withAlertStore } from '../../alerting/open-alerting.js';
 import { createOutboxDispatcher } from '../../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../../alerting/receivers/create-notifiers.js';
-import { openAlertStore } from '../../alerting/open-alert-store.js';
 import { vigilError } from '../../errors/index.js';
 import { loadPack } from '../../packs/pack-loader.js';
 import { configOf, withContext } from '../context.js';
@@ -83,10 +82,13 @@ export function registerAlerts(program: Command): void {
     .requiredOption('--by <name>', 'who takes it')
     .option('--comment <text>', 'what is being done', '')
     .action(async (id: string, opts: { by: string; comment: string }, cmd: Command) => {
-      await withAlertStore(dbUrl(cmd), async (store) => {
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const store = ctx.vigil.alerts;
         const alert = await mustFind(store, id);
-        const ack = acknowledge(alert, opts.by, opts.comment, new Date().toISOString());
-        await store.addAcknowledgement(ack);
+        const ack = acknowledge(alert, opts.by, opts.comment, ctx.now().toISOString());
+        await ctx.writes.audited({
+          actor: ctx.actor, action: 'alert.ack', target: alert.id, write: () => store.addAcknowledgement(ack), details: () => ({ by: ack.by, comment: ack.comment }),
+        });
         console.log(`acknowledged ${alert.id} (${alert.rule}) by ${ack.by}${ack.timeToAckMs === null ? '' : `, ${formatDuration(ack.timeToAckMs)} after it fired`}`);
       });
     });
@@ -131,8 +133,7 @@ export function registerAlerts(program: Command): void {
         const served = config.receivers.filter((r) => (wanted ? wanted.includes(r.name) : r.type !== 'sse'));
         for (const r of config.receivers.filter((x) => !served.includes(x))) console.error(`receiver ${r.name} (${r.type}) is not served here; its notifications wait in the outbox`);
         const notifiers = createNotifiers(served, { env: ctx.config.secrets, terminal: process.stdout, colour: ctx.colour });
-        const alertStore = openAlertStore(ctx.config.db);
-        await alertStore.migrate();
+        const alertStore = ctx.vigil.alerts;
         const dispatcher = createOutboxDispatcher({
           store: alertStore, notifiers, clock: ctx.now,
           onResult: (r) => { if (!r.ok) console.error(`delivery to ${r.entry.receiver} failed (attempt ${r.entry.attempts}): ${r.error}; retry at ${r.retryAt}`); },
@@ -164,7 +165,6 @@ export function registerAlerts(program: Command): void {
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
           for (const n of notifiers.values()) await n.close();
-          await alertStore.close();
         }
       });
     });

@@ -1,6 +1,5 @@
 // `vigil assess`, `vigil board` and `vigil explain`: the assessment as known at the end of a local day.
 import type { Command } from 'commander';
-import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
 import { sourceReadiness, type StaleSource } from '../../app/source-readiness.js';
 import type { Assessment } from '../../model/index.js';
 import { withContext, type CommandContext } from '../context.js';
@@ -13,9 +12,10 @@ export async function staleNow(ctx: CommandContext, at: string | undefined): Pro
   return (await sourceReadiness(ctx.store, ctx.pack, ctx.now().getTime())).staleSources;
 }
 
+/** The one assessment service (openVigil), on every observation: `--at` or the latest data day. */
 export async function assessFromFlags(ctx: CommandContext, at: string | undefined): Promise<Assessment> {
-  const day = await resolveAssessDay(ctx.store, ctx.pack, at, ctx.now().getTime());
-  return assessAt(ctx.store, ctx.pack, day);
+  const service = ctx.vigil.assessments.all();
+  return service.assess(await service.resolveDay(at, '--at'));
 }
 
 /** The JSON shape of `vigil assess --json` (the documented, stable subset). */

@@ -38,7 +38,7 @@ export function registerImport(program: Command): void {
           const slug = String(producer?.name ?? 'unknown').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
           source = `${IMPORTED_SOURCE_PREFIX}${slug}`;
         }
-        const s = await importStixObjects({ store: ctx.store, ledger: sharing.ledger }, objects, {
+        const s = await importStixObjects({ store: ctx.writes.observations(ctx.actor, 'stix.import'), ledger: sharing.ledger }, objects, {
           file, source, defaultTlp: tlpFlag(flags.defaultTlp, '--default-tlp'), receivedAt: ctx.now().toISOString(),
         });
         const ignored = Object.entries(s.ignored).map(([t, n]) => `${n} ${t}`).join(', ');

@@ -12,10 +12,10 @@ export function registerIngest(program: Command): void {
     .argument('<kind>', 'the file format; see docs/data-formats.md')
     .argument('<paths...>', 'files to import')
     .action(async (kind: string, paths: string[], _opts, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async ({ store, now }) => {
+      await withContext(cmd.optsWithGlobals(), async ({ writes, actor, now }) => {
         const progress = createProgress('ingest');
         try {
-          const results = await ingestFiles(store, kind, paths, { now: now().toISOString(), onProgress: progress.update });
+          const results = await ingestFiles(writes.observations(actor), kind, paths, { now: now().toISOString(), onProgress: progress.update });
           progress.stop();
           for (const r of results) console.log(`${r.file}: ${r.observations} observations, ${r.inserted} new, ${r.unchanged} already stored`);
         } finally {

@@ -35,7 +35,7 @@ export function registerNote(program: Command): void {
     .option('--missing-reason <text>', 'why the value is not known (with --value NA)')
     .option('--ref <url>', 'where the evidence is (URL or document reference)')
     .action(async (flags: AddFlags, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async ({ store, now, pack }) => {
+      await withContext(cmd.optsWithGlobals(), async ({ writes, actor, now, pack }) => {
         const at = now().toISOString();
         const observation = createNote(
           {
@@ -45,7 +45,7 @@ export function registerNote(program: Command): void {
           },
           { now: at, timeZone: pack.timeZone },
         );
-        const result = await store.putObservations([observation], at);
+        const result = await writes.observations(actor, 'note.add').putObservations([observation], at, `${observation.series} ${observation.id}`);
         const state = result.inserted === 1 ? 'recorded' : 'already recorded';
         console.log(`${state}: ${observation.id} ${observation.series} = ${observation.value ?? 'NA'} (${observation.source}, ${observation.reliability}${observation.credibility}, TLP:${observation.tlp.toUpperCase()})`);
       });

@@ -2,13 +2,12 @@
 // partner's TAXII server (once, or every N minutes).
 import type { Command } from 'commander';
 import { parseDuration } from '../../alerting/duration.js';
-import { openAlertStore } from '../../alerting/open-alert-store.js';
 import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { latestDataDay } from '../../app/assess-at.js';
 import { vigilError } from '../../errors/index.js';
 import { isTlp, type Tlp } from '../../model/index.js';
 import { publishAlerts, publishAssessments } from '../../sharing/publish.js';
-import { openSharing, type SharingContext } from '../../sharing/sharing-context.js';
+import type { SharingContext } from '../../sharing/sharing-context.js';
 import { parsePublicKey } from '../../sharing/signing/ed25519-keys.js';
 import { pullPartner, type PullResult } from '../../sharing/taxii/partner-sync.js';
 import { getZone, parseDay, type DayNumber } from '../../time/zone.js';
@@ -16,14 +15,7 @@ import { withContext, type CommandContext } from '../context.js';
 
 /** Runs `run` with the store, pack and the sharing tables of the same database, closing them after. */
 export async function withSharing<T>(cmd: Command, run: (ctx: CommandContext, sharing: SharingContext) => Promise<T>): Promise<T> {
-  return withContext(cmd.optsWithGlobals(), async (ctx) => {
-    const sharing = await openSharing(ctx.config.db, { now: ctx.now().toISOString(), orgName: ctx.config.sharing.orgName });
-    try {
-      return await run(ctx, sharing);
-    } finally {
-      await sharing.close();
-    }
-  });
+  return withContext(cmd.optsWithGlobals(), async (ctx) => run(ctx, await ctx.vigil.sharing(ctx.config.sharing.orgName)));
 }
 
 export function tlpFlag(value: string, flag = '--tlp-max'): Tlp {
@@ -93,7 +85,11 @@ export function registerPartner(program: Command): void {
     .action(async (name: string, flags: PartnerFlags, cmd: Command) => {
       await withSharing(cmd, async (ctx, sharing) => {
         const s = partnerSettings(flags);
-        const { partner: p, token } = await sharing.registry.addPartner({ ...s, name, tlpMax: s.tlpMax ?? 'green', collections: s.collections ?? [] }, ctx.now().toISOString());
+        const { partner: p, token } = await ctx.writes.audited({
+          actor: ctx.actor, action: 'partner.add', target: name,
+          write: () => sharing.registry.addPartner({ ...s, name, tlpMax: s.tlpMax ?? 'green', collections: s.collections ?? [] }, ctx.now().toISOString()),
+          details: ({ partner: added }) => ({ tlpMax: added.tlpMax, collections: added.collections, canWrite: added.canWrite }),
+        });
         console.log(token);
         console.error(`partner ${p.name}: TLP ≤ ${p.tlpMax}, ${p.collections.length} collection(s); give it the token above and our public key (\`vigil partner key\`)`);
       });
@@ -102,8 +98,12 @@ export function registerPartner(program: Command): void {
   partnerOptions(partner.command('set').argument('<name>').description("change a partner's ceiling, collections, key or TAXII server")
     .option('--tlp-max <tlp>', 'most restrictive TLP it may receive'))
     .action(async (name: string, flags: PartnerFlags, cmd: Command) => {
-      await withSharing(cmd, async (_ctx, sharing) => {
-        const p = await sharing.registry.updatePartner(name, partnerSettings(flags));
+      await withSharing(cmd, async (ctx, sharing) => {
+        const settings = partnerSettings(flags);
+        const p = await ctx.writes.audited({
+          actor: ctx.actor, action: 'partner.set', target: name, write: () => sharing.registry.updatePartner(name, settings),
+          details: (updated) => ({ tlpMax: updated.tlpMax, collections: updated.collections, canWrite: updated.canWrite }),
+        });
         console.log(`partner ${p.name}: TLP ≤ ${p.tlpMax}, collections ${p.collections.length}, write ${p.canWrite ? 'yes' : 'no'}, signatures ${p.requireSignatures ? 'required' : 'optional'}`);
       });
     });
@@ -121,12 +121,13 @@ export function registerPartner(program: Command): void {
   });
 
   partner.command('token').argument('<name>').description('issue a new token for a partner (the old one stops working)').action(async (name: string, _opts, cmd: Command) => {
-    await withSharing(cmd, async (_ctx, sharing) => console.log(await sharing.registry.rotateToken(name)));
+    await withSharing(cmd, async (ctx, sharing) =>
+      console.log(await ctx.writes.audited({ actor: ctx.actor, action: 'partner.token', target: name, write: () => sharing.registry.rotateToken(name) })));
   });
 
   partner.command('remove').argument('<name>').description('remove a partner; its token stops working').action(async (name: string, _opts, cmd: Command) => {
-    await withSharing(cmd, async (_ctx, sharing) => {
-      await sharing.registry.removePartner(name);
+    await withSharing(cmd, async (ctx, sharing) => {
+      await ctx.writes.audited({ actor: ctx.actor, action: 'partner.remove', target: name, write: () => sharing.registry.removePartner(name) });
       console.log(`removed partner ${name}`);
     });
   });
@@ -176,14 +177,8 @@ export function registerPartner(program: Command): void {
         const a = await publishAssessments(deps, ctx.pack, days, tlpFlag(flags.tlpMax));
         console.log(`assessments: ${a.published} published, ${a.unchanged} unchanged (${days.length} day(s), ${getZone(ctx.pack.timeZone).name})`);
         if (!flags.alerts) return;
-        const alertStore = openAlertStore(ctx.config.db);
-        try {
-          await alertStore.migrate();
-          const r = await publishAlerts(deps, ctx.pack, await alertStore.listAlerts({ limit: 500 }), loadPackAlerting(ctx.pack));
-          console.log(`alerts: ${r.published} published, ${r.unchanged} unchanged`);
-        } finally {
-          await alertStore.close();
-        }
+        const r = await publishAlerts(deps, ctx.pack, await ctx.vigil.alerts.listAlerts({ limit: 500 }), loadPackAlerting(ctx.pack));
+        console.log(`alerts: ${r.published} published, ${r.unchanged} unchanged`);
       });
     });
 

@@ -38,7 +38,7 @@ export function registerServe(program: Command): void {
         const running: RunningRole[] = [];
         try {
           const http = { ...config.http, logLevel: config.logLevel };
-          const role = { store: ctx.store, bus, pack: ctx.pack, now: ctx.now, log, ackWaitMs: config.ackWaitMs, dbUrl: config.db, http, orgName: config.sharing.orgName,
+          const role = { vigil: ctx.vigil, bus, log, ackWaitMs: config.ackWaitMs, dbUrl: config.db, http, orgName: config.sharing.orgName,
             alertReceivers: config.alertReceivers, secrets: config.secrets };
           for (const name of roles) running.push(await ROLES[name](role));
           if (opts.loadPackData) {

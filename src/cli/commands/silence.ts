@@ -1,4 +1,5 @@
 // `vigil silence add|list|expire`: mute alerts matching label matchers for a time window, with author and reason.
+import { withContext } from '../context.js';
 import type { Command } from 'commander';
 import { parseDuration } from '../../alerting/duration.js';
 import { withAlertStore } from '../../alerting/open-alerting.js';
@@ -40,7 +41,11 @@ export function registerSilence(program: Command): void {
         endsAt = new Date(Date.parse(startsAt) + ms).toISOString();
       }
       const s = createSilence({ matchers, startsAt, endsAt, createdBy: opts.by, comment: opts.comment }, now.toISOString());
-      await withAlertStore(dbUrl(cmd), (store) => store.addSilence(s));
+      await withContext(cmd.optsWithGlobals(), (ctx) =>
+        ctx.writes.audited({
+          actor: ctx.actor, action: 'silence.add', target: s.id, write: () => ctx.vigil.alerts.addSilence(s),
+          details: () => ({ matchers: s.matchers, startsAt: s.startsAt, endsAt: s.endsAt, by: s.createdBy, comment: s.comment }),
+        }));
       console.log(`silence ${s.id} added: ${s.matchers.join(', ')} from ${s.startsAt} until ${s.endsAt}`);
     });
 
@@ -66,7 +71,8 @@ export function registerSilence(program: Command): void {
     .description('end a silence now')
     .argument('<id>', 'silence id (from vigil silence list)')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
-      const s = await withAlertStore(dbUrl(cmd), (store) => store.expireSilence(id, new Date().toISOString()));
+      const s = await withContext(cmd.optsWithGlobals(), (ctx) =>
+        ctx.writes.audited({ actor: ctx.actor, action: 'silence.expire', target: id, write: () => ctx.vigil.alerts.expireSilence(id, ctx.now().toISOString()) }));
       console.log(`silence ${s.id} expired at ${s.expiredAt}`);
     });
 }

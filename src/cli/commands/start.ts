@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { assessAt, resolveAssessDay } from '../../app/assess-at.js';
+import { assessFromFlags, staleNow } from './assess.js';
 import { DEFAULT_DASHBOARD_DIR } from '../../server/dashboard-assets.js';
 import { runApiServer } from '../../server/run-api-server.js';
 import { describeDbUrl } from '../../storage/open-store.js';
@@ -11,7 +11,6 @@ import { adminPasswordDir, handOverAdminPassword } from '../../app/first-admin-p
 import { ensureFirstAdmin } from '../../users/user-accounts.js';
 import { withContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
-import { staleNow } from './assess.js';
 import { importPackData } from './init.js';
 import { stopSignal } from '../stop-signal.js';
 
@@ -36,14 +35,13 @@ export function registerStart(program: Command): void {
         const added = results.reduce((s, r) => s + r.inserted, 0);
         const total = results.reduce((s, r) => s + r.observations, 0);
         console.error(`${ctx.pack.name}: ${total} bundled observations (${added} new) in ${describeDbUrl(config.db)}`);
-        const day = await resolveAssessDay(ctx.store, ctx.pack, undefined, ctx.now().getTime());
-        const a = await assessAt(ctx.store, ctx.pack, day);
+        const a = await assessFromFlags(ctx, undefined);
         console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone, staleSources: await staleNow(ctx, undefined) }));
         if (!opts.serve) return;
 
         const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
         const server = await runApiServer({
-          store: ctx.store, pack: ctx.pack, dbUrl: config.db, ...config.http, now: ctx.now, log, orgName: config.sharing.orgName,
+          vigil: ctx.vigil, ...config.http, log, orgName: config.sharing.orgName,
           alertReceivers: config.alertReceivers, secrets: config.secrets,
           logger: { level: config.logLevel, stream: process.stderr },
         });

@@ -62,8 +62,10 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     const p = request.principal!;
     const alert = await find(request.principal, request.params.id);
     const ack = acknowledge(alert, p.user.username, request.body?.comment ?? '', deps.now().toISOString());
-    await alerting().store.addAcknowledgement(ack);
-    await deps.audit(p, 'alert.ack', alert.id, { rule: alert.rule, comment: ack.comment, timeToAckMs: ack.timeToAckMs });
+    await deps.writes.inTransaction(async () => {
+      await alerting().store.addAcknowledgement(ack);
+      await deps.audit(p, 'alert.ack', alert.id, { rule: alert.rule, comment: ack.comment, timeToAckMs: ack.timeToAckMs });
+    });
     changed(alert.id, 'ack', p.user.username);
     return ack;
   });
@@ -96,11 +98,12 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     if (!alert.playbook || !playbook) throw vigilError('VIGIL_NOT_FOUND', `alert ${alert.id} has no playbook`);
     const step = request.params.step;
     if (!playbook.steps.some((s) => s.id === step)) throw vigilError('VIGIL_NOT_FOUND', `playbook ${alert.playbook} has no step "${step}" (steps: ${playbook.steps.map((s) => s.id).join(', ')})`);
-    const fresh = await store.addPlaybookTick({ alertId: alert.id, playbook: alert.playbook, step, by: p.user.username, at: deps.now().toISOString() });
-    if (fresh) {
-      await deps.audit(p, 'alert.playbook-tick', alert.id, { playbook: alert.playbook, step });
-      changed(alert.id, 'tick', p.user.username);
-    }
+    const fresh = await deps.writes.inTransaction(async () => {
+      const first = await store.addPlaybookTick({ alertId: alert.id, playbook: alert.playbook!, step, by: p.user.username, at: deps.now().toISOString() });
+      if (first) await deps.audit(p, 'alert.playbook-tick', alert.id, { playbook: alert.playbook, step });
+      return first;
+    });
+    if (fresh) changed(alert.id, 'tick', p.user.username);
     return { ticked: fresh, checklist: checklist(alert.playbook, playbook, await store.listPlaybookTicks([alert.id])) };
   });
 
@@ -133,8 +136,10 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     const startsAt = b.startsAt ?? now.toISOString();
     const endsAt = b.endsAt ?? new Date(Math.max(Date.parse(startsAt) || now.getTime(), now.getTime()) + durationMs(b.duration!)).toISOString();
     const silence = createSilence({ matchers: b.matchers, startsAt, endsAt, createdBy: p.user.username, comment: b.comment }, now.toISOString());
-    await store.addSilence(silence);
-    await deps.audit(p, 'silence.add', silence.id, { matchers: silence.matchers, startsAt: silence.startsAt, endsAt: silence.endsAt, comment: silence.comment });
+    await deps.writes.inTransaction(async () => {
+      await store.addSilence(silence);
+      await deps.audit(p, 'silence.add', silence.id, { matchers: silence.matchers, startsAt: silence.startsAt, endsAt: silence.endsAt, comment: silence.comment });
+    });
     changed(silence.id, 'silence', p.user.username);
     return reply.code(201).send(silence);
   });
@@ -143,8 +148,12 @@ export const alertRoutes: VigilRoutePlugin = async (app, { deps }) => {
     schema: { tags: ['alerts'], summary: 'Expire a silence now', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } },
   }, async (request) => {
     const p = request.principal!;
-    const silence = await (await visibleAlerting(p)).store.expireSilence(request.params.id, deps.now().toISOString());
-    await deps.audit(p, 'silence.expire', silence.id);
+    const { store } = await visibleAlerting(p);
+    const silence = await deps.writes.inTransaction(async () => {
+      const expired = await store.expireSilence(request.params.id, deps.now().toISOString());
+      await deps.audit(p, 'silence.expire', expired.id);
+      return expired;
+    });
     changed(silence.id, 'unsilence', p.user.username);
     return silence;
   });

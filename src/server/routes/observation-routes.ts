@@ -129,8 +129,8 @@ export const observationRoutes: VigilRoutePlugin = async (app, { deps }) => {
   });
 
   async function store(principal: Parameters<typeof deps.audit>[0], observations: Observation[], label: string) {
-    const put = await deps.store.putObservations(observations, deps.now().toISOString());
-    await deps.audit(principal, 'observations.ingest', label, { observations: observations.length, ...put });
+    // The write and its audit entry commit together.
+    const put = await deps.writes.observations(principal?.actor ?? 'anonymous').putObservations(observations, deps.now().toISOString(), label);
     const summary = { ...put, label, by: principal?.actor ?? 'anonymous' };
     if (put.inserted > 0) {
       await observationsStored(deps, summary, observations);

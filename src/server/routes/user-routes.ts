@@ -26,8 +26,11 @@ export const userRoutes: VigilRoutePlugin = async (app, { deps }) => {
       body: { type: 'object', required: ['username', 'role'], additionalProperties: false, properties: { username, role: { type: 'string' }, tlpMax: { type: 'string' }, password: { type: 'string', maxLength: 1024 } } },
     },
   }, async (request, reply) => {
-    const { user, password } = await createUser(deps.users, request.body, deps.now().toISOString(), { scrypt: deps.scrypt });
-    await deps.audit(request.principal, 'user.add', user.username, { role: user.role, tlpMax: user.tlpMax });
+    const { user, password } = await deps.writes.inTransaction(async () => {
+      const created = await createUser(deps.users, request.body, deps.now().toISOString(), { scrypt: deps.scrypt });
+      await deps.audit(request.principal, 'user.add', created.user.username, { role: created.user.role, tlpMax: created.user.tlpMax });
+      return created;
+    });
     return reply.code(201).send({ user: publicUser(user), ...(request.body.password === undefined ? { password } : {}) });
   });
 
@@ -37,8 +40,10 @@ export const userRoutes: VigilRoutePlugin = async (app, { deps }) => {
   }, async (request, reply) => {
     const user = await findUserOrFail(deps.users, request.params.username);
     if (user.id === request.principal!.user.id) throw vigilError('VIGIL_CONFLICT', 'you cannot remove yourself');
-    await deps.users.removeUser(user.id);
-    await deps.audit(request.principal, 'user.remove', user.username);
+    await deps.writes.inTransaction(async () => {
+      await deps.users.removeUser(user.id);
+      await deps.audit(request.principal, 'user.remove', user.username);
+    });
     return reply.code(204).send();
   });
 
@@ -52,8 +57,11 @@ export const userRoutes: VigilRoutePlugin = async (app, { deps }) => {
   }, async (request, reply) => {
     const user = await findUserOrFail(deps.users, request.params.username);
     const expiresAt = request.body.expiresAt === undefined ? null : new Date(request.body.expiresAt).toISOString();
-    const { token, record } = await issueToken(deps.users, user, request.body.name, deps.now().toISOString(), expiresAt);
-    await deps.audit(request.principal, 'token.issue', `${user.username}/${record.name}`, { tokenId: record.id, expiresAt });
+    const { token, record } = await deps.writes.inTransaction(async () => {
+      const issued = await issueToken(deps.users, user, request.body.name, deps.now().toISOString(), expiresAt);
+      await deps.audit(request.principal, 'token.issue', `${user.username}/${issued.record.name}`, { tokenId: issued.record.id, expiresAt });
+      return issued;
+    });
     return reply.code(201).send({ id: record.id, name: record.name, user: user.username, token, expiresAt });
   });
 
@@ -61,8 +69,10 @@ export const userRoutes: VigilRoutePlugin = async (app, { deps }) => {
     config: admin,
     schema: { tags: ['users'], summary: 'Revoke an API token', params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-f]{12}$' } } } },
   }, async (request, reply) => {
-    await deps.users.revokeToken(request.params.id, deps.now().toISOString());
-    await deps.audit(request.principal, 'token.revoke', request.params.id);
+    await deps.writes.inTransaction(async () => {
+      await deps.users.revokeToken(request.params.id, deps.now().toISOString());
+      await deps.audit(request.principal, 'token.revoke', request.params.id);
+    });
     return reply.code(204).send();
   });
 };

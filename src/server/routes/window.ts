@@ -1,7 +1,7 @@
 // Reads the `at`, `from`, `to` query parameters every time-windowed route takes, with playback's rule: nothing after `at`.
 import { vigilError } from '../../errors/index.js';
 import { formatDay, parseDay, type DayNumber } from '../../time/zone.js';
-import type { AssessmentService } from '../assessment-service.js';
+import type { AssessmentService } from '../../app/assessment-service.js';
 
 export interface WindowQuery {
   from?: string;

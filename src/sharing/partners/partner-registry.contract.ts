@@ -1,5 +1,5 @@
 // The PartnerRegistry contract, with the organisation identity and the sharing migrations that come with it: every
-// adapter runs this one suite (src/sharing/sqlite-sharing.test.ts, src/sharing/postgres/pg-sharing.test.ts).
+// adapter runs this one suite (src/sharing/sql/sharing-sqlite.test.ts, src/sharing/sql/sharing-postgres.test.ts).
 import { describe, expect, it } from 'vitest';
 import { freshHarnesses, HARNESS_ORG, type SharingHarness } from '../sharing-fixtures.js';
 import { DEFAULT_COLLECTION } from './collections.js';

@@ -1,4 +1,5 @@
 // What the TAXII routes need, passed in explicitly so the plugin runs in any Fastify instance (tests, `vigil serve`).
+import type { WriteServices } from '../../app/write-services.js';
 import type { Store } from '../../storage/store.js';
 import type { PublicationLedger } from '../ledger/publication-ledger.js';
 import type { OrgKeys } from '../partners/org-identity-store.js';
@@ -7,6 +8,11 @@ import type { TaxiiStatusStore } from './taxii-status-store.js';
 
 export interface TaxiiDeps {
   store: Store;
+  /**
+   * The server's audited write services: a POST's observations and its audit entry (actor `partner:<name>`, action
+   * `taxii.add`) commit together. Absent only where the plugin runs alone (its own tests and bench).
+   */
+  writes?: Pick<WriteServices, 'observations'>;
   registry: PartnerRegistry;
   ledger: PublicationLedger;
   statuses: TaxiiStatusStore;

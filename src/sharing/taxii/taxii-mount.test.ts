@@ -6,31 +6,30 @@ import { DEFAULT_PACK } from '../../app/paths.js';
 import { loadPack } from '../../packs/pack-loader.js';
 import { createServer } from '../../server/create-server.js';
 import { createServerDeps } from '../../server/server-context.js';
-import { createSqliteUserStore } from '../../users/sqlite/sqlite-user-store.js';
+import { openVigil, type Vigil } from '../../app/open-vigil.js';
 import { DEFAULT_COLLECTION } from '../partners/collections.js';
 import { createTestInstance, sampleObservation, type TestInstance } from '../sharing-fixtures.js';
+import { observationToStix } from '../stix/observation-to-stix.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
 import { taxiiMount } from './taxii-mount.js';
 
 let a: TestInstance;
 let app: FastifyInstance;
 let token: string;
-const users = () => createSqliteUserStore({ path: a.dbPath });
-let userStore: ReturnType<typeof users>;
+let vigil: Vigil;
 
 beforeAll(async () => {
   a = await createTestInstance('serve');
   await a.store.putObservations([sampleObservation({ tlp: 'green' }), sampleObservation({ tlp: 'amber', value: 99 })], '2026-01-01T00:00:00.000Z');
   token = (await a.sharing.registry.addPartner({ name: 'beta', tlpMax: 'green', collections: ['default'] }, '2026-01-01T00:00:00.000Z')).token;
-  userStore = users();
-  await userStore.migrate();
   const now = () => new Date('2026-01-02T00:00:00.000Z');
-  const deps = createServerDeps({ store: a.store, pack: loadPack(DEFAULT_PACK), users: userStore, now });
-  app = await createServer(deps, { mounts: [taxiiMount(a.store, a.sharing, now)] });
+  vigil = await openVigil({ databaseUrl: a.dbPath, pack: loadPack(DEFAULT_PACK) }, now);
+  const deps = createServerDeps({ store: vigil.store, pack: vigil.pack, users: vigil.users, writes: vigil.writes, now });
+  app = await createServer(deps, { mounts: [taxiiMount(vigil.store, a.sharing, now, vigil.writes)] });
 });
 afterAll(async () => {
   await app.close();
-  await userStore.close();
+  await vigil.close();
   await a.close();
 });
 
@@ -45,5 +44,18 @@ describe('TAXII in the API server', () => {
     expect(anonymous.statusCode).toBe(401);
     expect(JSON.parse(anonymous.body)).toMatchObject({ title: 'Unauthorized', http_status: '401' });
     expect((await app.inject({ url: '/taxii2/nowhere/', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(404);
+  });
+
+  it('stores a partner’s POST through the audited write services: one taxii.add entry in the same transaction', async () => {
+    const writer = await a.sharing.registry.addPartner({ name: 'gamma', tlpMax: 'green', collections: ['default'], canWrite: true }, '2026-01-01T00:00:00.000Z');
+    const before = (await vigil.users.listAudit()).length;
+    const objects = observationToStix(sampleObservation({ value: 7, tlp: 'green' }), 'identity--6f4e0a2a-6c2b-5a40-9b7f-2d3c1f3e9a10');
+    const res = await app.inject({
+      method: 'POST', url: `/taxii2/vigil/collections/${DEFAULT_COLLECTION.id}/objects/`, payload: JSON.stringify({ objects }),
+      headers: { accept: TAXII_MEDIA_TYPE, 'content-type': TAXII_MEDIA_TYPE, authorization: `Bearer ${writer.token}` },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const log = await vigil.users.listAudit({ afterSeq: before });
+    expect(log).toMatchObject([{ actor: 'partner:gamma', action: 'taxii.add', details: { observations: 1, inserted: 1 } }]);
   });
 });

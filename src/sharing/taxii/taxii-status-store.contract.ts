@@ -1,5 +1,5 @@
-// The TaxiiStatusStore contract: every adapter runs this one suite (src/sharing/sqlite-sharing.test.ts,
-// src/sharing/postgres/pg-sharing.test.ts).
+// The TaxiiStatusStore contract: every adapter runs this one suite (src/sharing/sql/sharing-sqlite.test.ts,
+// src/sharing/sql/sharing-postgres.test.ts).
 import { describe, expect, it } from 'vitest';
 import { freshHarnesses, type SharingHarness } from '../sharing-fixtures.js';
 import type { TaxiiStatus } from './taxii-status-store.js';

@@ -1,6 +1,5 @@
-// TAXII status resources: the outcome of each POST to a collection, kept so the client can fetch it by id.
-import type { SqliteDatabase } from '../../storage/sqlite/sqlite-driver.js';
-
+// TAXII status resources: the outcome of each POST to a collection, kept so the client can fetch it by id. The adapter
+// is src/sharing/sql/sql-status-store.ts.
 export interface StatusDetail {
   id: string;
   version?: string;
@@ -25,16 +24,4 @@ export interface TaxiiStatusStore {
   save(partner: string, status: TaxiiStatus, now: string): Promise<void>;
   /** Only the partner that made the request may read its status. */
   get(partner: string, id: string): Promise<TaxiiStatus | undefined>;
-}
-
-export function createSqliteStatusStore(db: SqliteDatabase): TaxiiStatusStore {
-  return {
-    async save(partner, status, now) {
-      db.prepare('INSERT INTO sharing_statuses (id, partner, body, created_at) VALUES (?, ?, ?, ?)').run(status.id, partner, JSON.stringify(status), now);
-    },
-    async get(partner, id) {
-      const row = db.prepare('SELECT body FROM sharing_statuses WHERE id = ? AND partner = ?').get(id, partner) as { body: string } | undefined;
-      return row && (JSON.parse(row.body) as TaxiiStatus);
-    },
-  };
 }

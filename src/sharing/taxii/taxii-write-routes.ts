@@ -68,7 +68,8 @@ export async function registerTaxiiWriteRoutes(app: FastifyInstance, deps: Taxii
         successes.push(detail);
       }
     });
-    await storeIncoming({ store: deps.store, ledger: deps.ledger }, content, options);
+    const writer = deps.writes?.observations(partnerSource(partner.name), 'taxii.add') ?? deps.store;
+    await storeIncoming({ store: writer, ledger: deps.ledger }, content, options);
     const status: TaxiiStatus = {
       id: randomUUID(), status: 'complete', request_timestamp: now, total_count: objects.length,
       success_count: successes.length, successes: successes.length > 0 ? successes : undefined,

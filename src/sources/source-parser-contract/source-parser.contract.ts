@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../app/ingest-files.js';
 import { isVigilError } from '../../errors/index.js';
 import { parseObservationInput } from '../../model/index.js';
-import { createSqliteStore } from '../../storage/sqlite/sqlite-store.js';
+import { openObservationStore } from '../../storage/open-store.js';
 import { getSourceParser } from '../registry.js';
 
 export interface SourceParserContractOptions {
@@ -50,12 +50,12 @@ export function runSourceParserContract(kind: string, options: SourceParserContr
       for (const path of paths) {
         expect(await parser.readFile!(path, { file: path })).toStrictEqual(parser.parse(readFileSync(path, 'utf8'), { file: path }));
       }
-      await expect(ingestFiles(createSqliteStore({ path: ':memory:' }), kind, [join(dir, 'missing.file')], { now: NOW }))
+      await expect(ingestFiles(openObservationStore(':memory:'), kind, [join(dir, 'missing.file')], { now: NOW }))
         .rejects.toMatchObject({ code: 'VIGIL_FILE_NOT_FOUND', message: expect.stringContaining('cannot read file (ENOENT)') });
     });
 
     it('re-ingests idempotently (content hash): the second import writes nothing', async () => {
-      const store = createSqliteStore({ path: ':memory:' });
+      const store = openObservationStore(':memory:');
       await store.migrate();
       try {
         const first = await ingestFiles(store, kind, paths, { now: NOW });
@@ -71,7 +71,7 @@ export function runSourceParserContract(kind: string, options: SourceParserContr
     it.each(options.badInputs.map((b) => [b.name, b.text] as const))('refuses %s with file:line: field: problem, writing nothing', async (name, text) => {
       const bad = join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}${options.extension}`);
       writeFileSync(bad, text);
-      const store = createSqliteStore({ path: ':memory:' });
+      const store = openObservationStore(':memory:');
       await store.migrate();
       try {
         let thrown: unknown;

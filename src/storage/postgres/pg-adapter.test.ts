@@ -2,11 +2,11 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectVigilError, INGESTED_AT, observation } from '../store-contract-fixtures.js';
-import { copyErrorLine, copyField, copyRow } from './pg-copy-format.js';
-import { translatePgError } from './pg-errors.js';
-import { createPgStore } from './pg-store.js';
+import { copyErrorLine, copyField, copyRow } from '../database/pg-copy-format.js';
+import { translatePgError } from '../database/pg-errors.js';
+import { openObservationStore } from '../open-store.js';
 import { createThrowawayPgStore, dropSchema, freshSchemaName, PG_TEST_URL, pgSkipReason, schemaUrl } from './pg-test-support.js';
-import { parsePgUrl, scrubPassword } from './pg-url.js';
+import { parsePgUrl, scrubPassword } from '../database/pg-url.js';
 
 describe('PostgreSQL URLs and errors (no server needed)', () => {
   it('reads schema, label and password from the URL, and refuses bad schemas', () => {
@@ -46,7 +46,7 @@ describe('PostgreSQL URLs and errors (no server needed)', () => {
   });
 
   it('reports an unreachable server as VIGIL_STORE_UNAVAILABLE without the password', async () => {
-    const store = createPgStore({ url: 'postgres://vigil:hunter2@127.0.0.1:1/vigil', connectTimeoutMs: 1000 });
+    const store = openObservationStore('postgres://vigil:hunter2@127.0.0.1:1/vigil', { connectTimeoutMs: 1000 });
     const error = await expectVigilError(store.migrate(), 'VIGIL_STORE_UNAVAILABLE');
     expect(error.message).toBe('cannot reach database vigil@127.0.0.1:1/vigil: ECONNREFUSED');
     await store.close();
@@ -78,7 +78,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'PostgreSQL adapter', () => {
   it('lets several processes migrate one schema at once, and refuses a schema from a newer Vigil', async () => {
     const schema = freshSchemaName();
     schemas.push(schema);
-    const stores = [1, 2, 3].map(() => createPgStore({ url: schemaUrl(schema), max: 1 }));
+    const stores = [1, 2, 3].map(() => openObservationStore(schemaUrl(schema), { max: 1 }));
     await Promise.all(stores.map((s) => s.migrate()));
     const client = new pg.Client({ connectionString: parsePgUrl(PG_TEST_URL).connectionString });
     await client.connect();
@@ -96,7 +96,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'PostgreSQL adapter', () => {
   it('keeps seq in commit order when writers overlap, so afterSeq readers miss nothing', async () => {
     const schema = freshSchemaName();
     schemas.push(schema);
-    const [a, b] = [createPgStore({ url: schemaUrl(schema) }), createPgStore({ url: schemaUrl(schema) })];
+    const [a, b] = [openObservationStore(schemaUrl(schema)), openObservationStore(schemaUrl(schema))];
     await a.migrate();
     const batch = (prefix: string) => Array.from({ length: 300 }, (_, i) => observation({ series: `test.${prefix}${i}` }));
     const writes: Promise<unknown>[] = [];

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Store } from '../store.js';
-import { createPgStore } from './pg-store.js';
-import { parsePgUrl } from './pg-url.js';
+import { openObservationStore } from '../open-store.js';
+import { parsePgUrl } from '../database/pg-url.js';
 
 /** The server the tests use (CI and developer machines run one on 127.0.0.1:5432 with trust auth). */
 export const PG_TEST_URL = process.env.VIGIL_TEST_PG_URL ?? 'postgres://127.0.0.1:5432/test';
@@ -69,5 +69,5 @@ export async function inThrowawaySchema<T extends { migrate(): Promise<void>; cl
 
 /** A migrated observation store in its own new schema; closing it drops the schema. */
 export function createThrowawayPgStore(): Promise<Store> {
-  return inThrowawaySchema('vigil_test', (url) => createPgStore({ url, max: 2 }));
+  return inThrowawaySchema('vigil_test', (url) => openObservationStore(url, { max: 2 }));
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectVigilError, INGESTED_AT, observation } from '../store-contract-fixtures.js';
 import { runStoreContract } from '../store.contract.js';
-import { createSqliteStore } from './sqlite-store.js';
+import { openObservationStore } from '../open-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-sqlite-'));
 let files = 0;
@@ -14,7 +14,7 @@ const freshPath = () => join(dir, `store-${++files}.db`);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 runStoreContract('sqlite file', async () => {
-  const store = createSqliteStore({ path: freshPath() });
+  const store = openObservationStore(freshPath());
   await store.migrate();
   return store;
 });
@@ -22,7 +22,7 @@ runStoreContract('sqlite file', async () => {
 describe('SQLite store', () => {
   it('opens in WAL mode with foreign keys on', async () => {
     const path = freshPath();
-    const store = createSqliteStore({ path });
+    const store = openObservationStore(path);
     await store.migrate();
     const db = new Database(path, { readonly: true });
     try {
@@ -35,7 +35,7 @@ describe('SQLite store', () => {
 
   it('reports a database held by another writer as VIGIL_STORE_LOCKED, in one line', async () => {
     const path = freshPath();
-    const store = createSqliteStore({ path, busyTimeoutMs: 50 });
+    const store = openObservationStore(path, { busyTimeoutMs: 50 });
     await store.migrate();
     const other = new Database(path);
     other.exec('BEGIN EXCLUSIVE');
@@ -52,14 +52,14 @@ describe('SQLite store', () => {
 
   it('reports an unopenable path as VIGIL_STORE_UNAVAILABLE naming the path', () => {
     const missingDir = join(dir, 'no-such-dir', 'vigil.db');
-    expect(() => createSqliteStore({ path: missingDir })).toThrow(expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }));
-    expect(() => createSqliteStore({ path: missingDir })).toThrow(missingDir);
-    expect(() => createSqliteStore({ path: dir })).toThrow(expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }));
+    expect(() => openObservationStore(missingDir)).toThrow(expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }));
+    expect(() => openObservationStore(missingDir)).toThrow(missingDir);
+    expect(() => openObservationStore(dir)).toThrow(expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }));
   });
 
   it('refuses a database migrated by a newer Vigil', async () => {
     const path = freshPath();
-    const store = createSqliteStore({ path });
+    const store = openObservationStore(path);
     await store.migrate();
     const db = new Database(path);
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '')").run();
@@ -70,7 +70,7 @@ describe('SQLite store', () => {
   });
 
   it('works in memory', async () => {
-    const store = createSqliteStore({ path: ':memory:' });
+    const store = openObservationStore(':memory:');
     await store.migrate();
     expect(await store.putObservations([observation()], INGESTED_AT)).toEqual({ inserted: 1, unchanged: 0 });
     await store.close();
