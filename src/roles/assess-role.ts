@@ -1,4 +1,5 @@
 // The assess role: re-assesses its theatre after each commit of new observations and publishes the assessment.
+import { assessAt, latestDataDay } from '../app/assess-at.js';
 import { formatProbability } from '../model/probability-format.js';
 import { createHash } from 'node:crypto';
 import { SUBJECTS } from '../bus/subjects.js';
@@ -13,8 +14,7 @@ export const ASSESS_GROUP = 'assess';
  * different theatres proceed in parallel. A dead assessor's notice goes to another after the ack wait.
  */
 export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
-  const { pack } = ctx.vigil;
-  const assessments = ctx.vigil.assessments.all();
+  const { pack, store } = ctx.vigil;
   let lastId: string | undefined;
   const subscription = await ctx.bus.work<StoredNotice>(
     SUBJECTS.stored(pack.id),
@@ -26,11 +26,11 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
         ctx.log(`assess: notice ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`),
     },
     async (message) => {
-      // A notice means new data: rebuild the index now rather than at the next freshness check.
-      assessments.invalidate();
-      const span = await assessments.span();
-      if (span === undefined) return;
-      const assessment = await assessments.assess(span.latest);
+      // The day's window only (observationsAsKnownAt), not the service's whole-history index: a notice arrives per
+      // committed work item, and rebuilding the full index for each cost seconds under load.
+      const day = await latestDataDay(store, pack);
+      if (day === undefined) return;
+      const assessment = await assessAt(store, pack, day);
       // Content-derived id: an unchanged assessment published again within the dedup window is published once.
       const id = `assessment:${createHash('sha256').update(JSON.stringify(assessment)).digest('hex').slice(0, 32)}`;
       if (id === lastId) return;
