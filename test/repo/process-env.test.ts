@@ -8,7 +8,7 @@ const CONFIG_MODULE = 'src/app/config/environment.ts';
  * `storage` rewrite (issue #13 item 2) takes it from the configuration.
  */
 const KNOWN: Record<string, string> = {
-  'src/storage/postgres/pg-url.ts': 'storage rewrite (issue #13 item 2)',
+  'src/storage/database/pg-url.ts': 'storage rewrite (issue #13 item 2)',
 };
 
 describe('process.env', () => {

@@ -9,6 +9,11 @@ import { runMigrations } from './migration-runner.js';
 
 interface Scope {
   conn: EngineConnection;
+  /**
+   * False once the transaction has ended: work started inside it (a bus delivery, a timer) keeps its async context
+   * afterwards, and must then take a connection of its own instead of using this one.
+   */
+  open: boolean;
   /** Made on first use: most hot-path transactions never touch Kysely. */
   kysely?: Kysely<unknown>;
 }
@@ -54,15 +59,21 @@ export function createDatabase(engine: Engine): Database {
     }
   }
 
-  async function transaction<T>(work: (conn: Connection) => Promise<T>): Promise<T> {
+  const currentScope = (): Scope | undefined => {
     const current = scope.getStore();
+    return current?.open ? current : undefined;
+  };
+
+  async function transaction<T>(work: (conn: Connection) => Promise<T>): Promise<T> {
+    const current = currentScope();
     if (current !== undefined) return work(current.conn);
     assertOpen();
     const conn = await engine.acquire();
     let broken: Error | undefined;
+    const opened: Scope = { conn, open: true };
     try {
       await engine.begin(conn);
-      const result = await scope.run({ conn }, () => work(conn));
+      const result = await scope.run(opened, () => work(conn));
       await engine.commit(conn);
       return result;
     } catch (error) {
@@ -71,12 +82,13 @@ export function createDatabase(engine: Engine): Database {
       });
       throw engine.translate(error);
     } finally {
+      opened.open = false;
       engine.release(conn, broken);
     }
   }
 
   const raw = <T>(work: (conn: Connection) => Promise<T>): Promise<T> => {
-    const current = scope.getStore();
+    const current = currentScope();
     return current !== undefined ? work(current.conn) : withConnection(work);
   };
 
@@ -85,7 +97,7 @@ export function createDatabase(engine: Engine): Database {
     capabilities: engine.capabilities,
     label: engine.label,
     get kysely() {
-      const current = scope.getStore();
+      const current = currentScope();
       if (current === undefined) return root;
       return (current.kysely ??= bound(current.conn));
     },
