@@ -44,40 +44,31 @@ const chain = (...edits: Edit[]): Edit => (p) => edits.reduce((acc, e) => e(acc)
 
 // The judgement ratios the selection removed (what judgement.yaml held before it).
 const restoreAdiz = h1('air.adiz', { normal: 0.5 });
-const restoreSeaElevated = h1('sea.plan', { elevated: 2.5 });
-const restoreSeaNormal = h1('sea.plan', { normal: 0.7 });
-const restoreStep1 = chain(h1('sea.plan-shift', { 'shift-up': 1.5 }), h1('pol.us-visit', { fresh: 2.5 }));
-const start = chain(restoreAdiz, restoreSeaElevated, restoreSeaNormal, restoreStep1);
-const step1 = chain(restoreAdiz, restoreSeaElevated, restoreSeaNormal);
-const step2 = restoreAdiz;
+const restoreSea = h1('sea.plan', { elevated: 2.5, normal: 0.7 });
+const restoreShift = h1('sea.plan-shift', { 'shift-up': 1.5 });
+const restoreUsVisit = h1('pol.us-visit', { fresh: 2.5 });
+const start = chain(restoreUsVisit, restoreAdiz, restoreSea, restoreShift);
+const step1 = chain(restoreUsVisit, restoreAdiz, restoreSea);
+const step2 = chain(restoreUsVisit, restoreAdiz);
+const step3 = restoreUsVisit;
+const noH1 = (id: string, ...states: string[]) => h1(id, Object.fromEntries(states.map((s) => [s, undefined])));
 
 const candidates: [string, Edit, Partial<FitOptions>?][] = [
   ['the judgement before this selection', start],
-  ['1 pseudo-episode of shrinkage', start, { priorEpisodes: 1 }],
-  ['6 pseudo-episodes', start, { priorEpisodes: 6 }],
-  ['10 pseudo-episodes', start, { priorEpisodes: 10 }],
-  ['20 pseudo-episodes', start, { priorEpisodes: 20 }],
-  ['ridge 0.3', start, { ridge: 0.3 }],
-  ['ridge 3', start, { ridge: 3 }],
-  ['ridge 10', start, { ridge: 10 }],
-  ['without far-seas.carrier and far-seas.transit', chain(start, drop('far-seas.carrier', 'far-seas.transit'))],
+  ['6 pseudo-episodes of shrinkage instead of 3', start, { priorEpisodes: 6 }],
+  ['event-model ridge 3 instead of 1', start, { ridge: 3 }],
   ['without far-seas.transit', chain(start, drop('far-seas.transit'))],
-  ['without pol.other', chain(start, drop('pol.other'))],
-  ['without pol.domestic', chain(start, drop('pol.domestic'))],
-  ['without pol.us-support', chain(start, drop('pol.us-support'))],
-  ['step 1: sea.plan-shift and pol.us-visit without H1', step1],
-  ['step 1, 6 pseudo-episodes', step1, { priorEpisodes: 6 }],
-  ['step 1, ridge 3', step1, { ridge: 3 }],
-  ['step 1, without sea.plan', chain(step1, drop('sea.plan'))],
-  ['step 1, without pol.transit', chain(step1, drop('pol.transit'))],
-  ['step 1, sea.plan normal without H1', chain(step1, h1('sea.plan', { normal: undefined }))],
-  ['step 2: sea.plan elevated and normal without H1', step2],
-  ['shipped: step 2 + air.adiz normal without H1', (p) => p],
-  ['step 2 + far-seas.transit without H1', chain(step2, h1('far-seas.transit', { present: undefined }))],
-  ['step 2 + pol.other without H1', chain(step2, h1('pol.other', { fresh: undefined }))],
-  ['step 2 + pol.domestic without H1', chain(step2, h1('pol.domestic', { fresh: undefined }))],
-  ['step 2 + pol.us-support without H1', chain(step2, h1('pol.us-support', { fresh: undefined }))],
-  ['shipped + air.total normal without H1', h1('air.total', { normal: undefined })],
+  ['without prc.rhetoric', chain(start, drop('prc.rhetoric'))],
+  ['sea.plan-shift and pol.us-visit without H1', chain(start, noH1('sea.plan-shift', 'shift-up'), noH1('pol.us-visit', 'fresh'))],
+  ['step 1: sea.plan-shift without H1', step1],
+  ['step 2: + sea.plan elevated and normal without H1', step2],
+  ['step 3: + air.adiz normal without H1', step3],
+  ['step 3 without sea.plan', chain(step3, drop('sea.plan'))],
+  ['step 3 + air.total normal without H1', chain(step3, noH1('air.total', 'normal'))],
+  ['step 3 + pol.other without H1', chain(step3, noH1('pol.other', 'fresh'))],
+  ['step 3 + far-seas.transit without H1', chain(step3, noH1('far-seas.transit', 'present'))],
+  ['step 3 without prc.rhetoric', chain(step3, drop('prc.rhetoric'))],
+  ['step 4, shipped: + pol.us-visit without H1', (p) => p],
 ];
 
 const row = (s: Scores) =>

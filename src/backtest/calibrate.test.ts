@@ -4,7 +4,10 @@ import { formatDay, parseDay } from '../time/zone.js';
 import { calibrate } from './calibrate.js';
 import type { Episode } from './episodes.js';
 
-const pack = testPack();
+// Every test series is declared covered over the 240 days, so a day without a trigger reads `none` (not `stale`).
+const pack = testPack({
+  data: [{ kind: 'jsonl', path: 'synthetic.jsonl', coverage: [{ series: ['test.aircraft', 'test.ships', 'test.trigger'], from: '2023-01-01', to: '2023-08-28' }] }],
+});
 const start = parseDay('2023-01-01');
 const day = (i: number) => formatDay(start + i);
 // 240 quiet days; four episodes, each preceded by a trigger three days before; three triggers followed by nothing.

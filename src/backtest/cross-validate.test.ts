@@ -7,7 +7,10 @@ import type { Episode } from './episodes.js';
 
 // The calibrate test's synthetic set: 240 quiet days; four one-day… two-day episodes, each preceded by a trigger three
 // days before, and three triggers followed by nothing. A trigger is `fresh` on its day and the three after (½^(3/3)).
-const pack = testPack();
+// Every test series is declared covered over the 240 days, so a day without a trigger reads `none` (not `stale`).
+const pack = testPack({
+  data: [{ kind: 'jsonl', path: 'synthetic.jsonl', coverage: [{ series: ['test.aircraft', 'test.ships', 'test.trigger'], from: '2023-01-01', to: '2023-08-28' }] }],
+});
 const start = parseDay('2023-01-01');
 const day = (i: number) => formatDay(start + i);
 const episodeStarts = [60, 110, 160, 200];
