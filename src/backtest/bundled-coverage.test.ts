@@ -27,18 +27,16 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
 
   it('assesses every day', () => expect(assessments).toHaveLength(to - from + 1));
 
-  it('bundles nothing for the live-only same-day series', () => {
+  it('bundles nothing for the live-only same-day series, which read no-coverage on every day', () => {
     expect(observations.filter((o) => LIVE_ONLY.includes(o.series))).toEqual([]);
+    const states = new Set(assessments.flatMap((a) => a.indicators.filter((i) => i.id.startsWith('ann.')).map((i) => i.state)));
+    expect([...states]).toEqual(['no-coverage']);
   });
 
   it('declares coverage for every series the indicators of both bundled packs read', () => {
     for (const p of [pack, loadPack(join(PACKAGE_ROOT, 'packs', 'nansei', 'pack.yaml'))]) {
       const declared = declaredCoverage(p);
-      // Same-day sources are live only (nothing bundled, docs/packs.md#same-day-indicators): their coverage is learned
-      // from the collectors, and without one they are no-coverage.
-      const undeclared = p.indicators
-        .flatMap((i) => i.series)
-        .filter((s) => !LIVE_ONLY.includes(s) && !declared.entries.some((e) => seriesMatches(e.series, s)));
+      const undeclared = p.indicators.flatMap((i) => i.series).filter((s) => !declared.entries.some((e) => seriesMatches(e.series, s)));
       expect([p.id, undeclared]).toEqual([p.id, []]);
     }
   });
