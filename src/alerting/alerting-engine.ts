@@ -3,6 +3,7 @@ import { createAssessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { assessAt, packLookbackDays, packSeries } from '../app/assess-at.js';
 import { loadCoverage } from '../app/load-coverage.js';
+import type { Coverage } from '../analysis/coverage.js';
 import type { Assessment, Observation } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { SeriesSummary, Store } from '../storage/store.js';
@@ -46,6 +47,7 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
    * pure assessor over the observations assessAt would read (see assessment-window.ts).
    */
   let window: AssessmentWindow | undefined;
+  let coverage: Coverage | undefined;
   /** Accepted while the window was being (re)loaded: the query may have run before they were stored. */
   let acceptedDuringLoad: Observation[] | null = null;
 
@@ -64,8 +66,12 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
     const now = clock();
     const nowIso = now.toISOString();
     const day = zone.dayOf(now.getTime());
-    if (refreshSeries || window?.day !== day) await loadWindow(day);
-    const assessment = createAssessor(pack, new PointInTimeIndex(window!.observations(), zone), await loadCoverage(store, pack)).assess(day);
+    // Coverage (declared + learned from collector health) is read with the window: once a day and on refreshes.
+    if (refreshSeries || window?.day !== day || coverage === undefined) {
+      await loadWindow(day);
+      coverage = await loadCoverage(store, pack);
+    }
+    const assessment = createAssessor(pack, new PointInTimeIndex(window!.observations(), zone), coverage).assess(day);
     if (previous?.day !== day - 1) previous = { day: day - 1, assessment: await assessAt(store, pack, day - 1) };
     if (refreshSeries || series === undefined) series = new Map((await store.listSeries({ asOf: nowIso })).map((s) => [s.series, s]));
     const input = { theatre: pack.id, assessment, previous: previous.assessment, series: [...series.values()], receivers: await alertStore.receiverHealth() };

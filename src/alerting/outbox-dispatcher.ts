@@ -1,4 +1,7 @@
 // Delivers the outbox: one lane per receiver (a failing or slow receiver never holds up another), at least once, retries with backoff.
+// Within a lane, order per alert group holds across retries: while an earlier notification of a group is undelivered
+// (failed and waiting for its retry, or leased by another process), later ones of that group are held back, so a
+// receiver never sees `resolved` overtaken by an older `firing` after an outage.
 import type { AlertStore, OutboxEntry } from './alert-store.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { envelopeFor, type Notifier } from './notifier.js';
@@ -33,6 +36,11 @@ export interface OutboxDispatcher {
   dispatchDue(): Promise<void>;
 }
 
+/** Notifications of one alert group on one route are states of the same thing: they must arrive in order. */
+function groupOf(entry: OutboxEntry): string {
+  return `${entry.notification.routeId}\u0000${entry.notification.groupKey}`;
+}
+
 export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispatcher {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const leaseMs = options.leaseMs ?? 60_000;
@@ -40,7 +48,8 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
 
-  async function deliver(entry: OutboxEntry, notifier: Notifier): Promise<void> {
+  /** Sends one entry; on failure, when it is due again. */
+  async function deliver(entry: OutboxEntry, notifier: Notifier): Promise<string | undefined> {
     const sentAt = options.clock().toISOString();
     try {
       await notifier.send(envelopeFor(entry, sentAt));
@@ -49,20 +58,59 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       const retryAt = new Date(options.clock().getTime() + backoffDelay(backoff, entry.attempts)).toISOString();
       await options.store.markFailed(entry.id, message, retryAt);
       options.onResult?.({ entry, ok: false, error: message, retryAt });
-      return;
+      return retryAt;
     }
     await options.store.markDelivered(entry.id, options.clock().toISOString());
     options.onResult?.({ entry, ok: true });
+    return undefined;
   }
 
   async function runLane(receiver: string, notifier: Notifier): Promise<void> {
     for (;;) {
       again.delete(receiver);
-      const entries = await options.store.claimOutbox({ now: options.clock().toISOString(), leaseMs, limit: batch, receiver });
+      const now = options.clock().toISOString();
+      const entries = await options.store.claimOutbox({ now, leaseMs, limit: batch, receiver });
+      const blocked = entries.length === 0 ? new Map<string, string>() : await earlierUndelivered(receiver, entries, now);
       // In order within a lane: a receiver sees a group's firing before its resolved.
-      for (const entry of entries) await deliver(entry, notifier);
+      for (const entry of entries) {
+        const group = groupOf(entry);
+        const until = blocked.get(group);
+        if (until !== undefined) {
+          await hold(entry, until);
+          continue;
+        }
+        const retryAt = await deliver(entry, notifier);
+        if (retryAt !== undefined) blocked.set(group, retryAt);
+      }
       if (entries.length < batch && !again.has(receiver)) return;
     }
+  }
+
+  /**
+   * For each group with an undelivered entry older than one just claimed (not itself claimed now), when that entry
+   * may next be tried: the claimed ones behind it wait until then.
+   */
+  async function earlierUndelivered(receiver: string, claimed: readonly OutboxEntry[], now: string): Promise<Map<string, string>> {
+    const claimedIds = new Set(claimed.map((e) => e.id));
+    const firstClaimed = new Map<string, number>();
+    const pending = await options.store.listOutbox({ status: 'pending', receiver });
+    pending.forEach((e, i) => {
+      if (claimedIds.has(e.id) && !firstClaimed.has(groupOf(e))) firstClaimed.set(groupOf(e), i);
+    });
+    const blocked = new Map<string, string>();
+    pending.forEach((e, i) => {
+      const group = groupOf(e);
+      const first = firstClaimed.get(group);
+      if (claimedIds.has(e.id) || first === undefined || i > first || blocked.has(group)) return;
+      blocked.set(group, [e.nextAttemptAt, e.leasedUntil ?? '', now].reduce((a, b) => (a > b ? a : b)));
+    });
+    return blocked;
+  }
+
+  /** Gives a claimed entry back, due when the entry it waits for is (at least a second from now, so a lane never spins). */
+  async function hold(entry: OutboxEntry, until: string): Promise<void> {
+    const floor = new Date(options.clock().getTime() + 1000).toISOString();
+    await options.store.markFailed(entry.id, 'held: an earlier notification of its group is not delivered yet (order per group)', until > floor ? until : floor);
   }
 
   function start(receiver: string, notifier: Notifier): Promise<void> {

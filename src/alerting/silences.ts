@@ -76,8 +76,22 @@ export function silencedAlerts(alerts: readonly Alert[], silences: readonly Sile
  */
 function parseStoredMatchers(texts: readonly string[]): Matcher[] | null {
   try {
-    return texts.map(parseMatcher);
+    return texts.map(compiledMatcher);
   } catch {
     return null;
   }
+}
+
+/** Matchers compiled once per text (silences are re-evaluated every cycle); bounded, oldest dropped first. */
+const compiled = new Map<string, Matcher>();
+const MAX_COMPILED = 1000;
+
+function compiledMatcher(text: string): Matcher {
+  let m = compiled.get(text);
+  if (m === undefined) {
+    m = parseMatcher(text);
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(text, m);
+  }
+  return m;
 }

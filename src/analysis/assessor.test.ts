@@ -4,7 +4,7 @@ import { withId, type Observation } from '../model/index.js';
 import { applyHysteresis } from './warning-level.js';
 import { getZone, parseDay } from '../time/zone.js';
 import { createAssessor } from './assessor.js';
-import { NO_DECLARED_COVERAGE } from './coverage.js';
+import type { Coverage } from './coverage.js';
 import { PointInTimeIndex } from './point-in-time-index.js';
 
 const zone = getZone('Asia/Taipei');
@@ -12,8 +12,10 @@ const pack = testPack();
 // Activity days 2023-01-01 … 2023-02-19 (50 days); the report for day D is published on D+1.
 const quietAir = dailyCounts('test.aircraft', '2023-01-01', steady(50, 12));
 const quietShips = dailyCounts('test.ships', '2023-01-01', steady(50, 5, 1));
-const assessor = (obs: Observation[]) => createAssessor(pack, new PointInTimeIndex(obs, zone), NO_DECLARED_COVERAGE);
+const assessor = (obs: Observation[]) => createAssessor(pack, new PointInTimeIndex(obs, zone), COVERED);
 const day = (d: string) => parseDay(d);
+// Every test series was being collected through 2023: a quiet day is quiet, an old report is stale.
+const COVERED: Coverage = { entries: [{ series: 'test.*', windows: [{ from: parseDay('2023-01-01'), to: parseDay('2023-12-31') }], origin: 'declared', from: 'test' }] };
 
 describe('assessment', () => {
   it('reads a quiet period as NORMAL with H0 most probable', () => {
@@ -57,7 +59,7 @@ describe('assessment', () => {
     const a = assessor([...quietAir, ...quietShips, original, revision]);
     const value = (d: string) => a.assess(day(d)).indicators.find((i) => i.id === 'air.count')!.value;
     expect(value('2023-02-21')).toBe(12);
-    const later = createAssessor(pack, new PointInTimeIndex([...quietAir, ...quietShips, original, revision], zone), NO_DECLARED_COVERAGE);
+    const later = createAssessor(pack, new PointInTimeIndex([...quietAir, ...quietShips, original, revision], zone), COVERED);
     expect(later.assess(day('2023-02-23')).indicators.find((i) => i.id === 'air.count')!).toMatchObject({ dataDay: '2023-02-20', value: 70 });
   });
 
@@ -87,7 +89,7 @@ describe('assessment', () => {
       ],
     });
     const surge = dailyCounts('test.aircraft', '2023-02-20', [70]);
-    const a = createAssessor(grouped, new PointInTimeIndex([...quietAir, ...quietShips, ...surge], zone), NO_DECLARED_COVERAGE).assess(day('2023-02-21'));
+    const a = createAssessor(grouped, new PointInTimeIndex([...quietAir, ...quietShips, ...surge], zone), COVERED).assess(day('2023-02-21'));
     const copy = a.indicators.find((i) => i.id === 'air.copy')!;
     expect(copy.logLr.H1).toBeCloseTo(Math.log(10));
     expect(copy.contributions.H1 ?? 0).toBe(0);
@@ -103,8 +105,8 @@ describe('assessment', () => {
 
   it('is deterministic and independent of evaluation order', () => {
     const obs = [...quietAir, ...quietShips, ...dailyCounts('test.aircraft', '2023-02-20', [70, 30, 12])];
-    const forward = createAssessor(pack, new PointInTimeIndex(obs, zone), NO_DECLARED_COVERAGE);
-    const backward = createAssessor(pack, new PointInTimeIndex([...obs].reverse(), zone), NO_DECLARED_COVERAGE);
+    const forward = createAssessor(pack, new PointInTimeIndex(obs, zone), COVERED);
+    const backward = createAssessor(pack, new PointInTimeIndex([...obs].reverse(), zone), COVERED);
     const days = ['2023-02-21', '2023-02-22', '2023-02-23'].map(day);
     const f = days.map((d) => forward.assess(d));
     const b = [...days].reverse().map((d) => backward.assess(d)).reverse();

@@ -37,10 +37,11 @@ describe('indicator states against coverage', () => {
   );
   const cases: { name: string; obs: Observation[]; cov: Coverage; day: string; id: string; state: string; reason?: RegExp }[] = [
     { name: 'count inside coverage, fresh report', obs: [...air, ...ships], cov: allDeclared, day: '2023-02-15', id: 'air.count', state: 'normal' },
-    { name: 'count outside coverage', obs: [...air, ...ships], cov: coverage(declared('test.aircraft', '2023-03-01', '2023-03-31')), day: '2023-02-15', id: 'air.count', state: 'no-coverage', reason: /coverage: test\.csv/ },
+    { name: 'count outside coverage, no report within its cadence', obs: [...air, ...ships], cov: coverage(declared('test.aircraft', '2023-03-01', '2023-03-31')), day: '2023-02-25', id: 'air.count', state: 'no-coverage', reason: /coverage: test\.csv/ },
     { name: 'count inside coverage, latest report 9 days old', obs: [...air, ...ships], cov: allDeclared, day: '2023-02-28', id: 'air.count', state: 'stale', reason: /latest data is 9 days old/ },
     { name: 'count inside coverage, null value with a reason', obs: [...air, ...dailyCounts('test.aircraft', '2023-02-20', [null])], cov: allDeclared, day: '2023-02-21', id: 'air.count', state: 'missing', reason: /no report/ },
     { name: 'count past the end of a declared file', obs: [...air, ...ships], cov: allDeclared, day: '2023-04-02', id: 'air.count', state: 'no-coverage' },
+    { name: 'count outside coverage with a fresh report (ingested later): judged', obs: [...air, ...ships], cov: coverage(declared('test.aircraft', '2022-01-01', '2022-12-31')), day: '2023-02-20', id: 'air.count', state: 'normal' },
     { name: 'count, coverage began but no report yet', obs: [...air], cov: coverage(declared('test.aircraft', '2023-02-25', '2023-03-31')), day: '2023-02-27', id: 'air.count', state: 'no-coverage', reason: /coverage begins on 2023-02-25; no report yet/ },
     { name: 'count, coverage began, no report past the cadence', obs: [...air], cov: coverage(declared('test.aircraft', '2023-02-25', '2023-03-31')), day: '2023-03-01', id: 'air.count', state: 'stale', reason: /no report since coverage began on 2023-02-25/ },
     { name: 'event inside coverage, none seen: absent', obs: [], cov: allDeclared, day: '2023-02-15', id: 'carrier', state: 'absent' },
@@ -48,9 +49,10 @@ describe('indicator states against coverage', () => {
     { name: 'event outside coverage but seen: present', obs: [event('test.carrier', '2023-03-14')], cov: allDeclared, day: '2023-03-15', id: 'carrier', state: 'present' },
     { name: 'event, learned coverage, last success 10 days ago: stale', obs: [], cov: coverage({ series: 'test.*', windows: [{ from: day('2023-01-01'), to: Infinity }], origin: 'learned', from: 'collector x', lastSuccess: day('2023-02-05'), staleAfterDays: 3 }), day: '2023-02-15', id: 'carrier', state: 'stale', reason: /latest collection is 10 days old/ },
     { name: 'event, learned coverage, recent success: absent', obs: [], cov: coverage({ series: 'test.*', windows: [{ from: day('2023-01-01'), to: Infinity }], origin: 'learned', from: 'collector x', lastSuccess: day('2023-02-14'), staleAfterDays: 3 }), day: '2023-02-15', id: 'carrier', state: 'absent' },
-    { name: 'count, nothing declared or learned: judged on its reports', obs: [...air, ...ships], cov: NO_DECLARED_COVERAGE, day: '2023-02-15', id: 'air.count', state: 'normal' },
-    { name: 'count, nothing declared or learned: stale by the age of its data', obs: [...air, ...ships], cov: NO_DECLARED_COVERAGE, day: '2023-02-28', id: 'air.count', state: 'stale' },
-    { name: 'event, nothing declared or learned: collected every day, as before coverage was data', obs: [], cov: NO_DECLARED_COVERAGE, day: '2023-02-15', id: 'carrier', state: 'absent' },
+    { name: 'count, nothing declared or learned: a fresh report is judged', obs: [...air, ...ships], cov: NO_DECLARED_COVERAGE, day: '2023-02-15', id: 'air.count', state: 'normal' },
+    { name: 'count, nothing declared or learned: an old report is no-coverage, not stale', obs: [...air, ...ships], cov: NO_DECLARED_COVERAGE, day: '2023-02-28', id: 'air.count', state: 'no-coverage', reason: /no source declared or collecting/ },
+    { name: 'event, nothing declared or learned: a quiet day is no-coverage', obs: [], cov: NO_DECLARED_COVERAGE, day: '2023-02-15', id: 'carrier', state: 'no-coverage' },
+    { name: 'event, nothing declared or learned: an event seen counts', obs: [event('test.carrier', '2023-02-14')], cov: NO_DECLARED_COVERAGE, day: '2023-02-15', id: 'carrier', state: 'present' },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -86,13 +88,14 @@ describe('knowledge state', () => {
     expect(k).toMatchObject({ state: 'ok', reporting: 3, minReporting: 2, notReporting: [] });
   });
   it('degraded with fewer, naming which and why', () => {
-    const k = assess([...air, ...ships], cov('2023-01-31', '2023-03-01'), '2023-02-20').knowledge;
+    // Aircraft reports end with January, where its coverage ends: by 2023-02-20 nothing fresh, and no coverage.
+    const k = assess([...air.slice(0, 31), ...ships], cov('2023-01-31', '2023-03-01'), '2023-02-20').knowledge;
     expect(k.state).toBe('degraded');
     expect(k.reporting).toBe(1);
     expect(k.notReporting.map((n) => [n.id, n.state])).toEqual([['air.count', 'no-coverage'], ['carrier', 'no-coverage']]);
   });
   it('unknown when no core indicator reports, whatever the level says', () => {
-    const a = assess([...air, ...ships], cov('2023-01-31'), '2023-05-01');
+    const a = assess([...air.slice(0, 31), ...ships], cov('2023-01-31'), '2023-05-01');
     expect(a.knowledge).toMatchObject({ state: 'unknown', reporting: 0 });
     expect(a.levelName).toBe('NORMAL');
   });

@@ -23,7 +23,7 @@ export interface CoverageEntry {
   lastSuccess?: DayNumber;
 }
 
-/** Every coverage entry known. A series that matches none is taken as collected on every day (see coverageOf). */
+/** Every coverage entry known. A series that matches none was never known to be collected (see coverageOf). */
 export interface Coverage {
   entries: readonly CoverageEntry[];
 }
@@ -72,10 +72,10 @@ export function combineCoverage(...parts: Coverage[]): Coverage {
 /** The union of the windows of the series an indicator reads, sorted and merged. */
 export function coverageOf(coverage: Coverage, series: readonly string[], fallbackStaleAfterDays: number): IndicatorCoverage {
   const matching = coverage.entries.filter((e) => series.some((s) => seriesMatches(e.series, s)));
-  // Nothing declared or learned: every day counts as collected, as before coverage was data (counts still turn stale
-  // by the age of their data). A span inferred from the data would not be point-in-time: a pack declares coverage for
-  // every file whose gaps mean "not collected", and the bundled packs declare every series their indicators read.
-  if (matching.length === 0) return { windows: [ALWAYS], declared: [ALWAYS], lastSuccess: undefined, staleAfterDays: fallbackStaleAfterDays, sources: [] };
+  // Nothing declared or learned: no day is known to be collected. What arrives still counts (an event seen, a count
+  // reported within its cadence: see indicator-evaluation), but a quiet day is `no-coverage`, never `absent`. A span
+  // inferred from the data itself would not be point-in-time (its ends move as later data arrive).
+  if (matching.length === 0) return { windows: [], declared: [], lastSuccess: undefined, staleAfterDays: fallbackStaleAfterDays, sources: [] };
   const windows = mergeWindows(matching.flatMap((e) => e.windows));
   const declared = mergeWindows(matching.filter((e) => e.origin !== 'learned').flatMap((e) => e.windows));
   const successes = matching.flatMap((e) => (e.lastSuccess === undefined ? [] : [e.lastSuccess]));
@@ -85,8 +85,6 @@ export function coverageOf(coverage: Coverage, series: readonly string[], fallba
     staleAfterDays: Math.max(...cadences), sources: [...new Set(matching.map((e) => e.from))],
   };
 }
-
-const ALWAYS: DayWindow = { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY };
 
 export function mergeWindows(windows: readonly DayWindow[]): DayWindow[] {
   const sorted = [...windows].sort((a, b) => a.from - b.from);

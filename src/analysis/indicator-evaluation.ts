@@ -31,6 +31,7 @@ function staleness(cov: IndicatorCoverage, day: DayNumber): string | undefined {
 }
 
 function noCoverageReason(cov: IndicatorCoverage): string {
+  if (cov.sources.length === 0) return 'no source declared or collecting this series';
   return `no source collected this series on that day (coverage: ${cov.sources.join(', ')})`;
 }
 
@@ -46,18 +47,21 @@ export function evaluateIndicator(
   // latest report.
   const judgesDay = isEvent || (indicator.absentIsZero && covered);
   if (!judgesDay) {
-    if (!covered) return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) }, undefined, 1, () => []);
-    const window = windowAt(windows, day)!;
     const last = index.lastObservedDay(indicator.series, asOfMs, day);
-    const lastDay = last !== undefined && last >= window.from ? last : undefined;
     const cadence = Math.max(indicator.staleAfterDays, cov.staleAfterDays);
+    // A fresh report is judged wherever it comes from (a file ingested after the bundled period, an analyst entry);
+    // without one, outside coverage nothing is known.
+    if (!covered && (last === undefined || day - last > cadence)) {
+      return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) }, undefined, 1, () => []);
+    }
+    const window = covered ? windowAt(windows, day)! : { from: last as DayNumber, to: day };
+    const lastDay = last !== undefined && last >= window.from ? last : undefined;
     // The first days of a window, before its first report is due, are not yet covered in fact.
     if (lastDay === undefined && day - window.from <= cadence) {
       return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: `coverage begins on ${formatDay(window.from)}; no report yet` }, undefined, 1, () => []);
     }
     if (lastDay === undefined || day - lastDay > cadence) {
-      const since = Number.isFinite(window.from) ? `no report since coverage began on ${formatDay(window.from)}` : 'no observations';
-      const reason = lastDay === undefined ? since : `latest data is ${day - lastDay} days old`;
+      const reason = lastDay === undefined ? `no report since coverage began on ${formatDay(window.from)}` : `latest data is ${day - lastDay} days old`;
       return price(indicator, { state: STALE, value: Number.NaN, reason }, lastDay, 1, () => []);
     }
   }

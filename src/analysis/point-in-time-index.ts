@@ -34,8 +34,11 @@ export interface DailySeries {
 
 export class PointInTimeIndex {
   private readonly bySeries = new Map<string, SeriesIndex>();
+  /** Order given to the next added observation: after everything indexed so far. */
+  private nextOrder: number;
 
   constructor(observations: readonly Observation[], readonly zone: Zone) {
+    this.nextOrder = observations.length;
     const grouped = new Map<string, Map<number, Revision[]>>();
     observations.forEach((o, order) => {
       const day = zone.dayOf(Date.parse(o.periodStart));
@@ -54,6 +57,32 @@ export class PointInTimeIndex {
         byDay.get(d)!.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.publishedMs - b.publishedMs || a.order - b.order)),
       );
       this.bySeries.set(series, { days, revisions });
+    }
+  }
+
+  /**
+   * Adds observations stored after everything already indexed (later input revises earlier at equal publication
+   * times), in time proportional to what is added: the same index as building it from the longer list.
+   */
+  add(observations: readonly Observation[]): void {
+    for (const o of observations) {
+      const day = this.zone.dayOf(Date.parse(o.periodStart));
+      let idx = this.bySeries.get(o.series);
+      if (!idx) this.bySeries.set(o.series, (idx = { days: [], revisions: [] }));
+      const i = lowerBound(idx.days, day);
+      if (idx.days[i] !== day) {
+        idx.days.splice(i, 0, day);
+        idx.revisions.splice(i, 0, []);
+      }
+      const list = idx.revisions[i];
+      const r: Revision = {
+        publishedMs: Date.parse(o.publishedAt), order: this.nextOrder++, subject: o.subject ?? '', value: o.value,
+        weight: gradingWeight(o.reliability, o.credibility), observation: o,
+      };
+      // After every revision that sorts before or equal to it (its order is the largest so far).
+      let at = list.length;
+      while (at > 0 && (list[at - 1].subject > r.subject || (list[at - 1].subject === r.subject && list[at - 1].publishedMs > r.publishedMs))) at--;
+      list.splice(at, 0, r);
     }
   }
 

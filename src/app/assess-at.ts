@@ -1,5 +1,6 @@
 // Runs the pure assessor on what the store knew at the end of a local day: the live path's use of the analysis.
 import { createAssessor } from '../analysis/assessor.js';
+import type { Coverage } from '../analysis/coverage.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { detectorLookback } from '../analysis/detectors/run-detector.js';
 import { EPISODE_LOOKBACK_DAYS } from '../analysis/episode-under-way.js';
@@ -20,17 +21,32 @@ export function packSeries(pack: Pack): string[] {
  * the bounded search for the start of an episode under way.
  */
 export function packLookbackDays(pack: Pack): number {
-  const perIndicator = pack.indicators.map((i) => detectorLookback(i.detector) + (i.sumDays ?? 1) + i.staleAfterDays);
-  const w = pack.warning;
-  return Math.max(...perIndicator) + Math.max(w.holdDays, w.minDays) + w.watch.confirmDays + EPISODE_LOOKBACK_DAYS + 2;
+  return packLevelLookbackDays(pack) + EPISODE_LOOKBACK_DAYS;
 }
 
+/** What the level of one day needs, without the search for an episode's start. */
+function packLevelLookbackDays(pack: Pack): number {
+  const perIndicator = pack.indicators.map((i) => detectorLookback(i.detector) + (i.sumDays ?? 1) + i.staleAfterDays);
+  const w = pack.warning;
+  return Math.max(...perIndicator) + Math.max(w.holdDays, w.minDays) + w.watch.confirmDays + 2;
+}
+
+/**
+ * The assessment of `day` from the store. Most days are below ALERT and need only the level's look-back; a day with an
+ * episode under way is assessed again over the longer window its start is searched in (the same result either way).
+ */
 export async function assessAt(store: Store, pack: Pack, day: DayNumber): Promise<Assessment> {
+  const coverage = await loadCoverage(store, pack);
+  const first = await assessOver(store, pack, day, packLevelLookbackDays(pack), coverage);
+  return first.episode === undefined ? first : assessOver(store, pack, day, packLookbackDays(pack), coverage);
+}
+
+async function assessOver(store: Store, pack: Pack, day: DayNumber, lookbackDays: number, coverage: Coverage): Promise<Assessment> {
   const zone = getZone(pack.timeZone);
   const asOf = new Date(zone.endOfDay(day) - 1).toISOString();
-  const from = new Date(zone.startOfDay(day - packLookbackDays(pack))).toISOString();
+  const from = new Date(zone.startOfDay(day - lookbackDays)).toISOString();
   const observations = await store.queryObservations({ series: packSeries(pack), asOf, from, allRevisions: true });
-  return createAssessor(pack, new PointInTimeIndex(observations, zone), await loadCoverage(store, pack)).assess(day);
+  return createAssessor(pack, new PointInTimeIndex(observations, zone), coverage).assess(day);
 }
 
 /** First observed and latest published local days among the pack's series, or undefined when there is no data. */

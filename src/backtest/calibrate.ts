@@ -159,4 +159,5 @@ function withRatios(pack: Pack, changes: readonly RatioChange[], hypothesis: str
   return { ...pack, indicators };
 }
 
+
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;

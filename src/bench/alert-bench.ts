@@ -13,6 +13,7 @@ import { createOutboxDispatcher } from '../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../alerting/receivers/create-notifiers.js';
 import { createSqliteAlertStore } from '../alerting/sqlite/sqlite-alert-store.js';
 import { assessAt } from '../app/assess-at.js';
+import { recordRun } from '../collectors/collector-health.js';
 import { parseFile } from '../app/ingest-files.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { withId, type Observation } from '../model/index.js';
@@ -91,6 +92,9 @@ async function setUp(pack: LoadedPack, bundled: Observation[], path: string): Pr
   // The next MND report covers the local day of the last publication and is published the morning after.
   const reportDay = zone.dayOf(lastPublished);
   const start = zone.startOfDay(reportDay + 1) + 10 * 3_600_000;
+  // The live MND collector ran on the report day: the PLAN ship count is covered from then on (learned coverage), as
+  // in production, where the bundled files' declared coverage ends with their last day.
+  await recordRun(store, { id: 'mnd-web', kind: 'mnd-bulletin-page', url: 'https://www.mnd.gov.tw/' }, new Date(zone.startOfDay(reportDay) + 3_600_000).toISOString(), { ok: true, observations: 1, inserted: 0 });
   const probe = await assessAt(store, pack, reportDay + 1);
   const baseline = probe.indicators.find((i) => i.id === 'sea.plan')?.baseline ?? 8;
   const periodStart = new Date(zone.startOfDay(reportDay) - 2 * 3_600_000).toISOString();

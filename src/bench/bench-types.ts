@@ -8,6 +8,8 @@ export interface BenchFigure {
 export interface BenchOptions {
   /** Run the benchmarks that need PostgreSQL and NATS (`npm run bench -- --scale`). */
   scale: boolean;
+  /** Length of the reliability soak (default 300 s: 200 obs/s for five minutes). */
+  soakSeconds?: number;
 }
 
 /** Median of a list of timings. */

@@ -5,6 +5,8 @@ import { isVigilError } from '../errors/index.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerAudit } from './commands/audit.js';
 import { registerAssess } from './commands/assess.js';
+import { registerBrief } from './commands/brief.js';
+import { registerWarning } from './commands/warning.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerCalibrate } from './commands/calibrate.js';
 import { registerIngest } from './commands/ingest.js';
@@ -29,7 +31,7 @@ export function buildProgram(): Command {
     .option('--pack <path-or-id>', 'scenario pack file or bundled pack id (default taiwan-strait, or $VIGIL_PACK)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerStart, registerInit, registerIngest, registerNote, registerSources, registerCollect, registerAssess, registerBacktest, registerCalibrate, registerPack, registerServe, registerRules, registerAlerts, registerSilence, registerUser, registerAudit, registerExport, registerImport, registerPartner]) register(program);
+  for (const register of [registerStart, registerInit, registerIngest, registerNote, registerSources, registerCollect, registerAssess, registerBrief, registerWarning, registerBacktest, registerCalibrate, registerPack, registerServe, registerRules, registerAlerts, registerSilence, registerUser, registerAudit, registerExport, registerImport, registerPartner]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -181,6 +181,14 @@ export const coreSchema = z.strictObject({
   minReporting: z.number().int().min(1),
 });
 
+/** Something the daily brief tells the reader to watch in the next 72 hours, in both languages, and the indicators that would show it. */
+export const watchItemSchema = z.strictObject({
+  id,
+  text: z.string().min(1),
+  textZh: z.string().min(1),
+  indicators: z.array(id).default([]),
+});
+
 export const packSchema = z.strictObject({
   schema: z.literal('vigil.pack/1'),
   id,
@@ -207,6 +215,8 @@ export const packSchema = z.strictObject({
    * (learned coverage), so their indicators read `no-coverage`, never a calm `absent`, when nothing is collected.
    */
   liveOnly: z.array(seriesPattern).default([]),
+  /** What to watch in the next 72 hours (the daily brief's watch list). */
+  watchList: z.array(watchItemSchema).default([]),
 });
 
 export type PackInput = z.input<typeof packSchema>;
@@ -219,3 +229,4 @@ export type EventModel = z.output<typeof eventModelSchema>;
 export type DataFile = z.output<typeof dataFileSchema>;
 export type CoverageWindowDeclaration = z.output<typeof coverageWindowSchema>;
 export type Core = z.output<typeof coreSchema>;
+export type WatchItem = z.output<typeof watchItemSchema>;

@@ -66,6 +66,12 @@ export function findPackProblems(pack: Pack): PackProblem[] {
     }
   }
 
+  pack.watchList.forEach((item, i) => {
+    item.indicators.forEach((id, j) => {
+      if (!indicatorIds.has(id)) add(`watchList[${i}].indicators[${j}]`, `unknown indicator "${id}"`);
+    });
+  });
+
   for (const [series, dates] of Object.entries(pack.seriesBreaks)) {
     const sorted = [...dates].sort();
     if (sorted.join() !== dates.join()) add(`seriesBreaks.${series}`, 'dates must be in ascending order');

@@ -1,7 +1,8 @@
 // The assess role: re-assesses its theatre after each commit of new observations and publishes the assessment.
 import { formatProbability } from '../model/probability-format.js';
 import { createHash } from 'node:crypto';
-import { assessAt, latestDataDay } from '../app/assess-at.js';
+import { assessAt } from '../app/assess-at.js';
+import { createDataSpanTracker } from '../app/data-span-tracker.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import type { StoredNotice } from '../bus/messages.js';
 import type { RoleContext, RunningRole } from './role-types.js';
@@ -16,6 +17,7 @@ export const ASSESS_GROUP = 'assess';
 export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
   const { pack } = ctx;
   let lastId: string | undefined;
+  const span = createDataSpanTracker(ctx.store, pack);
   const subscription = await ctx.bus.work<StoredNotice>(
     SUBJECTS.stored(pack.id),
     {
@@ -26,7 +28,7 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
         ctx.log(`assess: notice ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`),
     },
     async (message) => {
-      const day = await latestDataDay(ctx.store, pack);
+      const day = (await span.current())?.latest;
       if (day === undefined) return;
       const assessment = await assessAt(ctx.store, pack, day);
       // Content-derived id: an unchanged assessment published again within the dedup window is published once.

@@ -1,14 +1,15 @@
 // The server's view of the analysis: one point-in-time index over every stored revision and a memoising assessor,
-// rebuilt when the store changes, so any day's assessment, a range, or an indicator's series costs milliseconds.
+// extended with what the store gains, so any day's assessment, a range, or an indicator's series costs milliseconds.
 import { createAssessor, type Assessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
+import type { Coverage } from '../analysis/coverage.js';
 import { packSeries } from '../app/assess-at.js';
 import { loadCoverage } from '../app/load-coverage.js';
 import { listCollectorHealth } from '../collectors/collector-health.js';
 import { vigilError } from '../errors/index.js';
 import type { Assessment, Tlp } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
-import type { Store } from '../storage/store.js';
+import type { Store, StoredObservation } from '../storage/store.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
 
 export interface DataSpan {
@@ -26,7 +27,7 @@ export interface AssessmentService {
   assess(day: DayNumber): Promise<Assessment>;
   /** One assessment per day of [from, to], each as known at the end of its own day. */
   range(from: DayNumber, to: DayNumber): Promise<Assessment[]>;
-  /** Forget the index: the next call rebuilds it from the store. */
+  /** The store changed: the next call first adds the rows stored since the last look. */
   invalidate(): void;
   /** Bumped on every rebuild; lets callers tell whether the latest assessment may have changed. */
   version(): number;
@@ -41,41 +42,54 @@ export interface AssessmentServiceOptions {
 }
 
 interface Built {
+  index: PointInTimeIndex;
+  /** The coverage the assessor was given, and the collector health it was learned from (a few settings). */
+  coverage: Coverage;
+  health: string;
   assessor: Assessor;
   span: DataSpan | undefined;
-  fingerprint: string;
+  /** Highest store seq indexed: the next look asks only for rows stored after it. */
+  seq: number;
 }
 
 export const MAX_RANGE_DAYS = 3700;
 
+/**
+ * Built once from the store; after that, each look at the store (every `freshnessMs`, or at once after
+ * `invalidate()`) reads only the rows stored since the last one (stored observations are never changed or removed,
+ * and seq is commit order) and adds them to the index: after an ingest the work is proportional to what was stored,
+ * not to the store. The assessor is recreated over the grown index (its memo is per index state).
+ */
 export function createAssessmentService(store: Store, pack: LoadedPack, options: AssessmentServiceOptions): AssessmentService {
   const zone = getZone(pack.timeZone);
   const series = packSeries(pack);
-  const wanted = new Set(series);
   const freshnessMs = options.freshnessMs ?? 2000;
   let built: Promise<Built> | undefined;
   let checkedAt = 0;
   let checking: Promise<void> | undefined;
+  let stale = false;
   let version = 0;
 
-  /** What listSeries says about the pack's series: changes whenever a claim or a revision is added. */
-  const fingerprintOf = async (): Promise<{ fingerprint: string; span: DataSpan | undefined }> => {
-    const summaries = (await store.listSeries({ tlpMax: options.tlpMax })).filter((s) => wanted.has(s.series));
-    // Learned coverage changes with each collector success: part of what the assessments rest on.
-    const health = (await listCollectorHealth(store)).map((h) => `${h.id}|${h.firstSuccessAt ?? ''}|${h.lastSuccessAt ?? ''}`);
-    const fingerprint = [...summaries.map((s) => `${s.series}|${s.count}|${s.lastPublishedAt}|${s.lastPeriodEnd}`), ...health].join('\n');
-    if (summaries.length === 0) return { fingerprint, span: undefined };
-    const first = summaries.map((s) => s.firstPeriodStart).sort()[0];
-    const latest = summaries.map((s) => s.lastPublishedAt).sort().at(-1)!;
-    return { fingerprint, span: { first: zone.dayOf(Date.parse(first)), latest: zone.dayOf(Date.parse(latest)) } };
+  const widen = (span: DataSpan | undefined, rows: readonly StoredObservation[]): DataSpan | undefined => {
+    let out = span;
+    for (const o of rows) {
+      const first = zone.dayOf(Date.parse(o.periodStart));
+      const latest = zone.dayOf(Date.parse(o.publishedAt));
+      out = out === undefined ? { first, latest } : { first: Math.min(out.first, first), latest: Math.max(out.latest, latest) };
+    }
+    return out;
   };
+  const maxSeq = (rows: readonly StoredObservation[], from: number) => rows.reduce((m, o) => Math.max(m, o.seq), from);
 
   const build = async (): Promise<Built> => {
-    const { fingerprint, span } = await fingerprintOf();
+    checkedAt = options.now().getTime();
+    stale = false;
     const observations = await store.queryObservations({ series, allRevisions: true, tlpMax: options.tlpMax });
     version += 1;
-    checkedAt = options.now().getTime();
-    return { assessor: createAssessor(pack, new PointInTimeIndex(observations, zone), await loadCoverage(store, pack)), span, fingerprint };
+    const index = new PointInTimeIndex(observations, zone);
+    const health = await healthKey();
+    const coverage = await loadCoverage(store, pack);
+    return { index, coverage, health, assessor: createAssessor(pack, index, coverage), span: widen(undefined, observations), seq: maxSeq(observations, 0) };
   };
 
   const rebuild = (): Promise<Built> => {
@@ -87,15 +101,35 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
     return next;
   };
 
+  /** Learned coverage changes with each collector success: part of what the assessments rest on. */
+  const healthKey = async (): Promise<string> =>
+    (await listCollectorHealth(store)).map((h) => `${h.id}|${h.firstSuccessAt ?? ''}|${h.lastSuccessAt ?? ''}`).join('\n');
+
+  /** Adds what was stored since the last look (by this process or any other), and follows coverage changes. */
+  const catchUp = async (state: Built): Promise<void> => {
+    const rows = await store.queryObservations({ series, allRevisions: true, tlpMax: options.tlpMax, afterSeq: state.seq });
+    const health = await healthKey();
+    if (rows.length === 0 && health === state.health) return;
+    if (health !== state.health) {
+      state.coverage = await loadCoverage(store, pack);
+      state.health = health;
+    }
+    state.index.add(rows);
+    state.assessor = createAssessor(pack, state.index, state.coverage);
+    state.span = widen(state.span, rows);
+    state.seq = maxSeq(rows, state.seq);
+    version += 1;
+  };
+
   const current = async (): Promise<Built> => {
     if (!built) return rebuild();
     const nowMs = options.now().getTime();
-    if (nowMs - checkedAt >= freshnessMs) {
-      checkedAt = nowMs;
+    if (stale || nowMs - checkedAt >= freshnessMs) {
       checking ??= (async () => {
         try {
-          const [state, { fingerprint }] = await Promise.all([built!, fingerprintOf()]);
-          if (fingerprint !== state.fingerprint) void rebuild();
+          checkedAt = nowMs;
+          stale = false;
+          await catchUp(await built!);
         } finally {
           checking = undefined;
         }
@@ -130,7 +164,7 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
       return out;
     },
     invalidate() {
-      built = undefined;
+      stale = true;
     },
     version: () => version,
   };

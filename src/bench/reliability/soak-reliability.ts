@@ -1,0 +1,93 @@
+// Reliability: `vigil serve` on the bundled data under 200 single-observation POSTs a second for five minutes
+// (`--soak-seconds` for a shorter try), with two dashboard readers polling the board, the latest assessment and the
+// indicators. The ingest p99 of the first and of the last 30 s window (goal: last ≤ 2× first and ≤ 100 ms) and the
+// server's largest resident set (sampled every second).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestFiles } from '../../app/ingest-files.js';
+import { DEFAULT_PACK } from '../../app/paths.js';
+import { loadPack, packPath } from '../../packs/pack-loader.js';
+import { openStore } from '../../storage/open-store.js';
+import type { BenchFigure, BenchOptions } from '../bench-types.js';
+import { probeObservation, prepareUsers } from './kill-reliability.js';
+import { reliabilityDb } from './reliability-db.js';
+import { startServe } from './server-process.js';
+
+const RATE = 200;
+const WINDOW_MS = 30_000;
+
+function p99(xs: number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] * 10) / 10;
+}
+
+export async function runSoakReliability(options: BenchOptions): Promise<BenchFigure[]> {
+  const seconds = options.soakSeconds ?? 300;
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-soak-'));
+  const db = await reliabilityDb(options, dir, 'soak');
+  try {
+    const token = await prepareUsers(db.url);
+    const pack = loadPack(DEFAULT_PACK);
+    const store = await openStore(db.url);
+    for (const file of pack.data) await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: new Date().toISOString() });
+    await store.close();
+    const server = await startServe(db.url, db.args);
+    const samples: { at: number; ms: number; ok: boolean }[] = [];
+    let rssMax = server.rssMb();
+    let readerErrors = 0;
+    const started = performance.now();
+    const endAt = started + seconds * 1000;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const inflight = new Set<Promise<void>>();
+    let n = 1_000_000;
+    const reader = async () => {
+      while (performance.now() < endAt) {
+        for (const path of ['/api/v1/board', '/api/v1/assessments/latest', '/api/v1/indicators']) {
+          const res = await fetch(`${server.url}${path}`, { headers }).catch(() => undefined);
+          if (!res?.ok) readerErrors++;
+          await res?.arrayBuffer();
+        }
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    const readers = [reader(), reader()];
+    const rss = setInterval(() => void (rssMax = Math.max(rssMax, server.rssMb())), 1000);
+    // Open loop: one POST every 5 ms on schedule, whatever the answers take (a slow server is not given a breather).
+    for (let i = 0; started + (i * 1000) / RATE < endAt; i++) {
+      const due = started + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const { id: _id, ...o } = probeObservation(n++, 'reliability.soak');
+      const t0 = performance.now();
+      const p = fetch(`${server.url}/api/v1/observations`, { method: 'POST', headers, body: JSON.stringify([o]) })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          samples.push({ at: t0 - started, ms: performance.now() - t0, ok: res.status === 200 });
+        })
+        .catch(() => void samples.push({ at: t0 - started, ms: performance.now() - t0, ok: false }))
+        .finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    await Promise.all(inflight);
+    await Promise.all(readers);
+    clearInterval(rss);
+    await server.stop();
+    const windowMs = Math.min(WINDOW_MS, (seconds * 1000) / 3);
+    const first = samples.filter((s) => s.at < windowMs).map((s) => s.ms);
+    const last = samples.filter((s) => s.at >= seconds * 1000 - windowMs).map((s) => s.ms);
+    return [
+      { name: 'soak.seconds', value: seconds, unit: 's' },
+      { name: 'soak.ingests', value: samples.length, unit: 'requests' },
+      { name: 'soak.ingest_errors', value: samples.filter((s) => !s.ok).length, unit: 'requests' },
+      { name: 'soak.reader_errors', value: readerErrors, unit: 'requests' },
+      { name: 'soak.ingest_p99_ms_first', value: p99(first), unit: 'ms' },
+      { name: 'soak.ingest_p99_ms_last', value: p99(last), unit: 'ms' },
+      { name: 'soak.rss_mb_max', value: Math.round(rssMax), unit: 'MiB' },
+    ];
+  } finally {
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,55 @@
+// Golden files for the daily brief's HTML in both languages, and the rules every brief keeps whatever the day.
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../../test/support/golden.js';
+import { BRIEF_CASES } from './brief-fixtures.js';
+import { BRIEF_LANGS } from './brief-language.js';
+import { renderBriefHtml } from './render-brief-html.js';
+
+describe('daily brief golden', () => {
+  for (const [name, input] of Object.entries(BRIEF_CASES)) {
+    for (const lang of BRIEF_LANGS) {
+      it(`${name} in ${lang}`, () => expectGolden(renderBriefHtml(input, lang), `brief-${name}-${lang}.html`));
+    }
+  }
+});
+
+const bottomLineOf = (html: string) => /<p class="sentence">(.*?)<\/p>/.exec(html)![1];
+
+describe('daily brief rules', () => {
+  it('says what it does not know before the level, never a calm NORMAL', () => {
+    const unknown = renderBriefHtml(BRIEF_CASES.unknown, 'en');
+    expect(bottomLineOf(unknown)).toMatch(/^Knowledge UNKNOWN: none of the 3 core indicators is reporting \(air no coverage, sea no coverage and carrier stale\)/);
+    expect(unknown).toContain('class="bottom knowledge-unknown"');
+    expect(bottomLineOf(renderBriefHtml(BRIEF_CASES.degraded, 'zh'))).toMatch(/^研判降級：3 項核心指標僅 1 項回報/);
+  });
+
+  it('generates the bottom line from the evidence: the level move, the episode and the two largest movers', () => {
+    expect(bottomLineOf(renderBriefHtml(BRIEF_CASES.surge, 'en'))).toBe(
+      'ALERT (up from NORMAL): an episode has been under way since 2024-05-23 (day 1), H1 Major exercise at 71 %, driven by Aircraft (very high: 49 against a baseline of 12.3) and Navy ships (elevated: 19 against a baseline of 7).',
+    );
+  });
+
+  it('marks the page with the most restrictive TLP it was derived from, at the top and the bottom', () => {
+    const html = renderBriefHtml(BRIEF_CASES.surge, 'en');
+    expect(html.match(/TLP:AMBER</g)).toHaveLength(2);
+    expect(renderBriefHtml(BRIEF_CASES['first-day'], 'en')).toContain('>TLP:CLEAR<');
+  });
+
+  it('never prints a probability of 0 % or 100 %, and escapes pack text', () => {
+    for (const input of Object.values(BRIEF_CASES)) {
+      for (const lang of BRIEF_LANGS) {
+        const html = renderBriefHtml(input, lang);
+        expect(html).not.toMatch(/[^.\d]0 %|100 %/);
+        expect(html).not.toContain('<ahead of aircraft>');
+      }
+    }
+  });
+
+  it('lists every indicator without coverage, stale, missing or with insufficient data as an intelligence gap', () => {
+    const html = renderBriefHtml(BRIEF_CASES.degraded, 'en');
+    const gaps = /<ul class="gaps">(.*?)<\/ul>/.exec(html)![1];
+    expect(gaps.match(/<li>/g)).toHaveLength(2);
+    expect(gaps).toContain('<b>Navy ships</b> — stale: latest report 2024-05-18');
+    expect(gaps).toContain('<b>Carrier activity</b> — no coverage');
+  });
+});

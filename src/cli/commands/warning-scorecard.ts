@@ -1,0 +1,44 @@
+// `vigil warning scorecard`: hits, misses, false alarms, lead time, Brier and a reliability diagram of the machine
+// level over any window, replayed with only what was known each day (the backtest's replay and scoring).
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadEpisodes } from '../../backtest/episodes.js';
+import { replay } from '../../backtest/replay.js';
+import { loadBacktestObservations } from '../../backtest/run-backtest.js';
+import { vigilError } from '../../errors/index.js';
+import { machineScorecard } from '../../scorecard/machine-scorecard.js';
+import { renderMachineScorecard } from '../../scorecard/render-scorecard.js';
+import { renderReliabilitySvg } from '../../scorecard/render-reliability-svg.js';
+import { parseDay } from '../../time/zone.js';
+import { withContext } from '../context.js';
+
+interface ScorecardFlags {
+  from: string;
+  to: string;
+  episodes: string;
+  svg?: string;
+  json?: boolean;
+}
+
+export function registerWarningScorecard(warning: Command): void {
+  warning
+    .command('scorecard')
+    .description('score the machine level over a window against labelled episodes: hits, misses, false alarms, lead, Brier, reliability')
+    .requiredOption('--from <date>', 'first local day (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'last local day (YYYY-MM-DD)')
+    .requiredOption('--episodes <file>', 'labelled episodes CSV (id,name,kind,start,end)')
+    .option('--svg <file>', 'also write the reliability diagram as SVG')
+    .option('--json', 'print the scorecard as JSON')
+    .action(async (opts: ScorecardFlags, cmd: Command) => {
+      const from = parseDay(opts.from, '--from date');
+      const to = parseDay(opts.to, '--to date');
+      if (to < from) throw vigilError('VIGIL_DATE_INVALID', `--to ${opts.to} is before --from ${opts.from}`);
+      const episodes = loadEpisodes(opts.episodes);
+      await withContext(cmd.optsWithGlobals(), async ({ store, pack }) => {
+        const records = replay(pack, await loadBacktestObservations(store, pack), from, to);
+        const card = machineScorecard(records, episodes, { horizonDays: pack.horizonDays });
+        if (opts.svg) writeFileSync(opts.svg, renderReliabilitySvg(card.reliability, `Reliability of P(episode within ${pack.horizonDays} d)`, `${pack.name}, ${opts.from} → ${opts.to}`));
+        process.stdout.write(opts.json ? `${JSON.stringify(card, null, 2)}\n` : `${renderMachineScorecard(card)}\n`);
+      });
+    });
+}
