@@ -60,6 +60,8 @@ export function declaredCoverage(pack: Pack): Coverage {
       }
     }
   }
+  // Live-only series: declared with no window, so only learned coverage (a collector's successes) ever covers them.
+  for (const series of pack.liveOnly) entries.push({ series, windows: [], origin: 'declared', from: 'live collection only' });
   return { entries };
 }
 

@@ -27,8 +27,10 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
 
   it('assesses every day', () => expect(assessments).toHaveLength(to - from + 1));
 
-  it('bundles nothing for the live-only same-day series', () => {
+  it('bundles nothing for the live-only same-day series, which read no-coverage on every day', () => {
     expect(observations.filter((o) => LIVE_ONLY.includes(o.series))).toEqual([]);
+    const states = new Set(assessments.flatMap((a) => a.indicators.filter((i) => i.id.startsWith('ann.')).map((i) => i.state)));
+    expect([...states]).toEqual(['no-coverage']);
   });
 
   it('declares coverage for every series of the bundled files that an indicator of either pack reads', () => {

@@ -2,6 +2,7 @@
 // same local day, without waiting for the next morning's MND report (fixtures: test/fixtures/same-day/).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { combineCoverage, declaredCoverage } from '../analysis/coverage.js';
 import { parseFile } from '../app/ingest-files.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { withId } from '../model/index.js';
@@ -18,7 +19,13 @@ const fixture = (name: string) => {
   return { text: readFileSync(file, 'utf8'), ctx: { file } };
 };
 const d = parseDay('2023-06-20');
-const levels = (extra: ReturnType<typeof withId>[]) => replay(pack, [...bundled, ...extra], d - 1, d + 1).map((r) => r.level);
+// The feed poller and the MSA scrape have been running for a month (learned coverage, as a live collector records it).
+const collected = combineCoverage(declaredCoverage(pack), {
+  entries: ['news.named-exercise', 'msa.notice.*'].map((series) => ({
+    series, windows: [{ from: d - 30, to: Number.POSITIVE_INFINITY }], origin: 'learned' as const, from: 'fixture collector', lastSuccess: d + 1,
+  })),
+});
+const levels = (extra: ReturnType<typeof withId>[]) => replay(pack, [...bundled, ...extra], d - 1, d + 1, { coverage: collected }).map((r) => r.level);
 
 describe('same-day detection', () => {
   const quiet = levels([]);

@@ -210,6 +210,11 @@ export const packSchema = z.strictObject({
   core: coreSchema.optional(),
   /** Local dates where a series changed definition: no baseline window reaches across them. */
   seriesBreaks: z.record(seriesName, z.array(date)).default({}),
+  /**
+   * Series that only live collectors supply (nothing bundled): they have no coverage until a collector has succeeded
+   * (learned coverage), so their indicators read `no-coverage`, never a calm `absent`, when nothing is collected.
+   */
+  liveOnly: z.array(seriesPattern).default([]),
   /** What to watch in the next 72 hours (the daily brief's watch list). */
   watchList: z.array(watchItemSchema).default([]),
 });
