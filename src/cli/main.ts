@@ -21,6 +21,7 @@ import { registerUser } from './commands/user.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerPartner } from './commands/partner.js';
+import { registerWarning } from './commands/warning.js';
 
 export function buildProgram(): Command {
   const program = new Command('vigil')
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .option('--pack <path-or-id>', 'scenario pack file or bundled pack id (default taiwan-strait, or $VIGIL_PACK)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerStart, registerInit, registerIngest, registerNote, registerSources, registerCollect, registerAssess, registerBacktest, registerCalibrate, registerPack, registerServe, registerRules, registerAlerts, registerSilence, registerUser, registerAudit, registerExport, registerImport, registerPartner]) register(program);
+  for (const register of [registerStart, registerInit, registerIngest, registerNote, registerSources, registerCollect, registerAssess, registerBacktest, registerCalibrate, registerPack, registerServe, registerRules, registerAlerts, registerSilence, registerUser, registerAudit, registerExport, registerImport, registerPartner, registerWarning]) register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

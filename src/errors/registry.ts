@@ -33,6 +33,8 @@ export const errorRegistry = {
   VIGIL_SOURCE_UNAVAILABLE: { status: 502, retryable: true, summary: 'A source website or feed could not be fetched (after retries) or answered with an error; the collector records it in the source health.' },
   VIGIL_PARTNER_UNAVAILABLE: { status: 502, retryable: true, summary: 'A partner\'s TAXII server cannot be reached or answered with an error; nothing from it was stored.' },
   VIGIL_SIGNATURE_INVALID: { status: 400, retryable: false, summary: 'A signed bundle or envelope is unsigned where a signature is required, or its signature does not verify.' },
+  VIGIL_WARNING_STATE: { status: 409, retryable: false, summary: 'A formal warning is not in a state that allows this step (draft → coordination → issued; dissents only before issue).' },
+  VIGIL_REVIEWER_IS_DRAFTER: { status: 403, retryable: false, summary: 'A formal warning must be issued by a reviewer who is not its drafter.' },
   VIGIL_AUDIT_BROKEN: { status: 500, retryable: false, summary: 'The audit log\'s hash chain does not verify: an entry was edited, removed or inserted.' },
   VIGIL_INTERNAL: { status: 500, retryable: false, summary: 'An unexpected internal error; the log has the detail.' },
 } as const satisfies Record<string, ErrorEntry>;
