@@ -12,6 +12,7 @@ import type { Store } from '../storage/store.js';
 import { createUserStore } from '../users/database-user-store.js';
 import type { UserStore } from '../users/user-store.js';
 import { createAssessmentViews, type AssessmentViews } from './assessment-views.js';
+import { createWarningStore, type WarningStore } from '../warnings/warning-store.js';
 import { createWriteServices, type WriteServices } from './write-services.js';
 
 /** What openVigil needs from the configuration (src/app/config once it lands supplies these). */
@@ -44,6 +45,8 @@ export interface Vigil {
   readonly writes: WriteServices;
   /** Alerts, transitions, silences, acknowledgements and the delivery outbox, on the same database. */
   readonly alerts: AlertStore;
+  /** Formal warning records (draft → coordination → issued), on the same database: steps audit through `writes`. */
+  readonly warnings: WarningStore;
   /**
    * Partner registry, publication ledger, TAXII statuses and the organisation's keys, on the same database; opened on
    * first use (it creates the organisation's signing key the first time), then shared.
@@ -64,12 +67,14 @@ export async function openVigil(settings: VigilSettings, clock: Clock): Promise<
     await store.migrate();
     await users.migrate();
     await alerts.migrate();
+    const warnings = createWarningStore(db);
+    await warnings.migrate();
     const assessments = createAssessmentViews(store, pack, { now: clock, freshnessMs: settings.freshnessMs });
     const writes = createWriteServices({ db, store, users, clock });
     let closed = false;
     let sharing: Promise<SharingContext> | undefined;
     return {
-      db, pack, clock, store, users, assessments, writes, alerts,
+      db, pack, clock, store, users, assessments, writes, alerts, warnings,
       sharing(orgName) {
         sharing ??= openSharingOn(db, { now: clock().toISOString(), orgName: orgName || undefined });
         sharing.catch(() => (sharing = undefined));
