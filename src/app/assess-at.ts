@@ -45,7 +45,9 @@ async function assessOver(store: Store, pack: Pack, day: DayNumber, lookbackDays
   const zone = getZone(pack.timeZone);
   const asOf = new Date(zone.endOfDay(day) - 1).toISOString();
   const from = new Date(zone.startOfDay(day - lookbackDays)).toISOString();
-  const observations = await store.queryObservations({ series: packSeries(pack), asOf, from, allRevisions: true });
+  // Periods starting after `day` are never read for it (nor for the earlier days its level looks back on).
+  const to = new Date(zone.endOfDay(day)).toISOString();
+  const observations = await store.queryObservations({ series: packSeries(pack), asOf, from, to, allRevisions: true });
   return createAssessor(pack, new PointInTimeIndex(observations, zone), coverage).assess(day);
 }
 
