@@ -18,7 +18,8 @@ export interface Assessor {
 }
 
 interface DayEvidence {
-  assessment: Omit<Assessment, 'level' | 'levelName' | 'rawLevel' | 'watch'>;
+  /** Built only for a day that is assessed: earlier days are read for their levels alone. */
+  assessment: () => Omit<Assessment, 'level' | 'levelName' | 'rawLevel' | 'watch'>;
   inputs: Omit<LevelInputs, 'watch'>;
   /** Some indicator is in one of its watch states today. */
   watchSeen: boolean;
@@ -62,19 +63,19 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     const probabilities = posterior(pack.hypotheses, contributions);
     let leadLogLr = 0;
     let concurrentLogLr = 0;
-    const indicators = evaluations.map((e) => {
-      const c = contributions.get(e.indicator.id)!;
-      const net = episodeLogLr(pack.hypotheses, c);
+    const nets = evaluations.map((e) => {
+      const net = episodeLogLr(pack.hypotheses, contributions.get(e.indicator.id)!);
       if (e.indicator.role === 'lead') leadLogLr += net;
       else concurrentLogLr += net;
-      return toIndicatorAssessment(e, c, net);
+      return net;
     });
     const pEvent = eventProbability(pack.eventModel, leadLogLr, concurrentLogLr);
     const pAny = 1 - pack.hypotheses.filter((h) => h.baseline).reduce((s, h) => s + probabilities.get(h.id)!, 0);
     const pCritical = critical.reduce((s, id) => s + probabilities.get(id)!, 0);
     const watching = evaluations.filter((e) => e.indicator.watchStates.includes(e.result.state));
-    const result: DayEvidence = {
-      assessment: {
+    const assessment = (): ReturnType<DayEvidence['assessment']> => {
+      const indicators = evaluations.map((e, i) => toIndicatorAssessment(e, contributions.get(e.indicator.id)!, nets[i]));
+      return {
         packId: pack.id,
         asOf: new Date(zone.endOfDay(day)).toISOString(),
         day: formatDay(day),
@@ -85,7 +86,10 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
         leadLogLr,
         concurrentLogLr,
         knowledge: knowledgeState(core, indicators),
-      },
+      };
+    };
+    const result: DayEvidence = {
+      assessment,
       inputs: { pAny, pCritical, pEvent },
       watchSeen: watching.length > 0,
       watchGroups: new Set(watching.map((e) => e.indicator.group ?? e.indicator.id)).size,
@@ -100,25 +104,38 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     const cached = levelMemo.get(day);
     if (cached) return cached;
     const today = evidence(day);
-    let confirmed = today.watchSeen;
-    for (let d = day - 1; confirmed && d > day - watchRule.confirmDays; d--) confirmed = evidence(d).watchSeen;
-    const watch = today.watchAtOnce || today.watchGroups >= watchRule.groups || confirmed;
+    const watch = today.watchAtOnce || today.watchGroups >= watchRule.groups || confirmedOver(day, today.watchSeen);
     const inputs = { ...today.inputs, watch };
     const result = { watch, raw: levelFor(pack.warning, inputs, 'enter'), sustain: levelFor(pack.warning, inputs, 'exit') };
     levelMemo.set(day, result);
     return result;
   };
 
-  /** The level shown on a day: hysteresis over the last `holdDays` raw levels, then the minimum dwell. */
+  /** A watch state seen on each of the last `confirmDays` days; earlier days are evaluated only while it holds. */
+  const confirmedOver = (day: DayNumber, seenToday: boolean): boolean => {
+    let confirmed = seenToday;
+    for (let d = day - 1; confirmed && d > day - watchRule.confirmDays; d--) confirmed = evidence(d).watchSeen;
+    return confirmed;
+  };
+
+  /** Raw levels of the days in [from, to). */
+  const rawLevels = (from: DayNumber, to: DayNumber): WarningLevel[] => {
+    const out: WarningLevel[] = [];
+    for (let d = from; d < to; d++) out.push(levels(d).raw);
+    return out;
+  };
+
+  /**
+   * The level shown on a day: hysteresis over the last `holdDays` raw levels, then the minimum dwell. Hysteresis can
+   * only raise the level when the exit threshold supports more than today's raw level, so only then are the earlier
+   * days' levels read for it (with no recent levels it returns today's raw level, as it would with any).
+   */
   const levelOn = (day: DayNumber): WarningLevel => {
     const cached = finalMemo.get(day);
     if (cached !== undefined) return cached;
     const today = levels(day);
-    const recent: WarningLevel[] = [];
-    for (let d = day - holdDays; d < day; d++) recent.push(levels(d).raw);
-    const dwell: WarningLevel[] = [];
-    for (let d = day - minDays + 1; d < day; d++) dwell.push(levels(d).raw);
-    const level = applyMinimumDwell(applyHysteresis(today.raw, today.sustain, recent), dwell);
+    const recent = today.sustain > today.raw ? rawLevels(day - holdDays, day) : [];
+    const level = applyMinimumDwell(applyHysteresis(today.raw, today.sustain, recent), rawLevels(day - minDays + 1, day));
     finalMemo.set(day, level);
     return level;
   };
@@ -126,7 +143,7 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
   return {
     assess(day) {
       const today = levels(day);
-      const assessment = evidence(day).assessment;
+      const assessment = evidence(day).assessment();
       const level = levelOn(day);
       const episode = episodeUnderWay(day, level, levelOn, assessment.hypotheses);
       return { ...assessment, rawLevel: today.raw, watch: today.watch, level, levelName: LEVEL_NAMES[level], ...(episode ? { episode } : {}) };

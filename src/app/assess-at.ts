@@ -47,7 +47,9 @@ export async function observationsAsKnownAt(
   const zone = getZone(pack.timeZone);
   const asOf = new Date(zone.endOfDay(day) - 1).toISOString();
   const from = new Date(zone.startOfDay(day - lookbackDays)).toISOString();
-  return store.queryObservations({ series: packSeries(pack), asOf, from, allRevisions: true, tlpMax });
+  // Periods starting after `day` are never read for it (nor for the earlier days its level looks back on).
+  const to = new Date(zone.endOfDay(day)).toISOString();
+  return store.queryObservations({ series: packSeries(pack), asOf, from, to, allRevisions: true, tlpMax });
 }
 
 /**
