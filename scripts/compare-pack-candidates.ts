@@ -27,20 +27,27 @@ const to = parseDay('2023-12-31');
 
 type Edit = (p: Pack) => Pack;
 /** Sets the H1 ratio of some states of an indicator (undefined: remove it, i.e. no evidence for H1). */
-const h1 = (id: string, ratios: Record<string, number | undefined>): Edit => (p) => ({
-  ...p,
-  indicators: p.indicators.map((i) => {
-    if (i.id !== id) return i;
-    const likelihoods = { ...i.likelihoods };
-    for (const [state, value] of Object.entries(ratios)) {
-      const { H1: _old, ...rest } = likelihoods[state] ?? {};
-      likelihoods[state] = value === undefined ? rest : { ...rest, H1: value };
-    }
-    return { ...i, likelihoods };
-  }),
-});
-const drop = (...ids: string[]): Edit => (p) => ({ ...p, indicators: p.indicators.filter((i) => !ids.includes(i.id)) });
-const chain = (...edits: Edit[]): Edit => (p) => edits.reduce((acc, e) => e(acc), p);
+const h1 =
+  (id: string, ratios: Record<string, number | undefined>): Edit =>
+  (p) => ({
+    ...p,
+    indicators: p.indicators.map((i) => {
+      if (i.id !== id) return i;
+      const likelihoods = { ...i.likelihoods };
+      for (const [state, value] of Object.entries(ratios)) {
+        const { H1: _old, ...rest } = likelihoods[state] ?? {};
+        likelihoods[state] = value === undefined ? rest : { ...rest, H1: value };
+      }
+      return { ...i, likelihoods };
+    }),
+  });
+const drop =
+  (...ids: string[]): Edit =>
+  (p) => ({ ...p, indicators: p.indicators.filter((i) => !ids.includes(i.id)) });
+const chain =
+  (...edits: Edit[]): Edit =>
+  (p) =>
+    edits.reduce((acc, e) => e(acc), p);
 
 // The judgement ratios the selection removed (what judgement.yaml held before it).
 const restoreAdiz = h1('air.adiz', { normal: 0.5 });
@@ -59,7 +66,10 @@ const candidates: [string, Edit, Partial<FitOptions>?][] = [
   ['event-model ridge 3 instead of 1', start, { ridge: 3 }],
   ['without far-seas.transit', chain(start, drop('far-seas.transit'))],
   ['without prc.rhetoric', chain(start, drop('prc.rhetoric'))],
-  ['sea.plan-shift and pol.us-visit without H1', chain(start, noH1('sea.plan-shift', 'shift-up'), noH1('pol.us-visit', 'fresh'))],
+  [
+    'sea.plan-shift and pol.us-visit without H1',
+    chain(start, noH1('sea.plan-shift', 'shift-up'), noH1('pol.us-visit', 'fresh')),
+  ],
   ['step 1: sea.plan-shift without H1', step1],
   ['step 2: + sea.plan elevated and normal without H1', step2],
   ['step 3: + air.adiz normal without H1', step3],
@@ -74,7 +84,9 @@ const candidates: [string, Edit, Partial<FitOptions>?][] = [
 const row = (s: Scores) =>
   `${s.detected}/${s.episodes} · ${s.warned}/${s.episodes} · ${s.falseAlarmsPerYear.toFixed(2)} · ${s.brierSkill?.toFixed(3)} ` +
   `[${s.perEpisode.map((e) => e.levels.join('')).join(' ')}]`;
-console.log('| candidate | in-sample: detected · warned · FA a year · Brier skill [levels D-3…D+1] | cross-validated: the same |');
+console.log(
+  '| candidate | in-sample: detected · warned · FA a year · Brier skill [levels D-3…D+1] | cross-validated: the same |',
+);
 console.log('|---|---|---|');
 for (const [name, edit, fit] of candidates) {
   if (values.only && !name.includes(values.only)) continue;
@@ -82,6 +94,10 @@ for (const [name, edit, fit] of candidates) {
   const options = { priorEpisodes: 3, ridge: 1, hypothesis: 'H1', ...fit };
   const fitted = calibrate(pack, observations, episodes, { from, to, ...options });
   const inSample = score(replay(fitted.pack, observations, from, to), episodes, { horizonDays: pack.horizonDays });
-  const cv = score(crossValidate(pack, observations, episodes, { from, to, ...options, bufferDays: 7 }).records, episodes, { horizonDays: pack.horizonDays });
+  const cv = score(
+    crossValidate(pack, observations, episodes, { from, to, ...options, bufferDays: 7 }).records,
+    episodes,
+    { horizonDays: pack.horizonDays },
+  );
   console.log(`| ${name} | ${row(inSample)} | ${row(cv)} |`);
 }

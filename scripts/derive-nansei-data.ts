@@ -6,7 +6,10 @@ import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 const root = resolve(import.meta.dirname, '..');
-const rows = parse(readFileSync(resolve(root, 'data/taiwan-strait/jso-flags.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+const rows = parse(readFileSync(resolve(root, 'data/taiwan-strait/jso-flags.csv'), 'utf8'), {
+  columns: true,
+  bom: true,
+}) as Record<string, string>[];
 
 /** JSO flag column → series in the Nansei theatre. */
 const SERIES: Record<string, string> = {
@@ -25,11 +28,21 @@ for (const row of rows) {
   for (const [column, series] of Object.entries(SERIES)) {
     const cell = row[column];
     if (cell === undefined || cell === '') continue;
-    lines.push(JSON.stringify({
-      series, value: Number(cell), unit: 'flag',
-      periodStart: `${day}T00:00:00+09:00`, periodEnd: `${next}T00:00:00+09:00`, publishedAt: `${day}T18:00:00+09:00`,
-      source: 'jso', sourceRef: 'data/taiwan-strait/jso-flags.csv', reliability: 'A', credibility: 2, tlp: 'clear',
-    }));
+    lines.push(
+      JSON.stringify({
+        series,
+        value: Number(cell),
+        unit: 'flag',
+        periodStart: `${day}T00:00:00+09:00`,
+        periodEnd: `${next}T00:00:00+09:00`,
+        publishedAt: `${day}T18:00:00+09:00`,
+        source: 'jso',
+        sourceRef: 'data/taiwan-strait/jso-flags.csv',
+        reliability: 'A',
+        credibility: 2,
+        tlp: 'clear',
+      }),
+    );
   }
 }
 writeFileSync(resolve(root, 'data/nansei/jso-southwest.jsonl'), `${lines.join('\n')}\n`);

@@ -74,7 +74,12 @@ if (tableProblems.length > 0) throw new Error(`convention table: ${tableProblems
 // Readers.
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(file), { bom: true, columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+  return parse(readFileSync(file), {
+    bom: true,
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as Record<string, string>[];
 }
 
 /** "12.0" → 12; "" → undefined; anything else non-integer throws. */
@@ -87,7 +92,10 @@ function intOrUndefined(raw: string | undefined, what: string): number | undefin
 }
 
 // pla-data-dashboard / JapanandBattleship.csv
-interface JnbValues { aircraft?: number; ships?: number }
+interface JnbValues {
+  aircraft?: number;
+  ships?: number;
+}
 const jnbRaw = readCsv(src('pla-data-dashboard', 'JapanandBattleship.csv'));
 const jnbByDate = new Map<string, Record<string, string>>();
 for (const r of jnbRaw) {
@@ -104,7 +112,12 @@ for (const [d, r] of jnbByDate) {
 }
 
 // g0v / reports.jsonl: old-format announcements, grouped by the day they report on.
-interface G0vDay { aircraft: number; announcedOn: string; url: string; p: number }
+interface G0vDay {
+  aircraft: number;
+  announcedOn: string;
+  url: string;
+  p: number;
+}
 const g0v = new Map<string, G0vDay>();
 let g0vSkipped = 0;
 for (const line of readFileSync(src('g0v-plaaf-intrusion', 'reports.jsonl'), 'utf8').split('\n')) {
@@ -137,36 +150,62 @@ for (const line of readFileSync(src('g0v-plaaf-intrusion', 'reports.jsonl'), 'ut
 
 // madeye / daily/*.json (MIT): the best-defined series, explicit periods.
 interface MadeyeDay {
-  periodStart: string; periodEnd: string; total: number; crossedMedian: number; enteredAdiz: number;
-  naval: number; official: number; sourceUrl: string;
+  periodStart: string;
+  periodEnd: string;
+  total: number;
+  crossedMedian: number;
+  enteredAdiz: number;
+  naval: number;
+  official: number;
+  sourceUrl: string;
 }
 const madeye = new Map<string, MadeyeDay>();
 const madeyeDir = src('madeye-taiwan-strait-monitor', 'daily');
-for (const f of readdirSync(madeyeDir).filter((f) => f.endsWith('.json')).sort()) {
+for (const f of readdirSync(madeyeDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const j = JSON.parse(readFileSync(path.join(madeyeDir, f), 'utf8')) as {
-    date: string; period: { start: string; end: string };
+    date: string;
+    period: { start: string; end: string };
     aircraft: { total: number; crossed_median: number; entered_adiz: number };
-    vessels: { naval: number; official: number }; source_url: string;
+    vessels: { naval: number; official: number };
+    source_url: string;
   };
   const d = normaliseDate(j.date);
   if (`${d}.json` !== f) throw new Error(`madeye ${f}: date field ${j.date}`);
-  if (!j.period.end.startsWith(d)) throw new Error(`madeye ${f}: period ends ${j.period.end}, not on the publication date`);
+  if (!j.period.end.startsWith(d))
+    throw new Error(`madeye ${f}: period ends ${j.period.end}, not on the publication date`);
   madeye.set(d, {
-    periodStart: j.period.start, periodEnd: j.period.end, total: j.aircraft.total,
-    crossedMedian: j.aircraft.crossed_median, enteredAdiz: j.aircraft.entered_adiz,
-    naval: j.vessels.naval, official: j.vessels.official, sourceUrl: j.source_url,
+    periodStart: j.period.start,
+    periodEnd: j.period.end,
+    total: j.aircraft.total,
+    crossedMedian: j.aircraft.crossed_median,
+    enteredAdiz: j.aircraft.entered_adiz,
+    naval: j.vessels.naval,
+    official: j.vessels.official,
+    sourceUrl: j.source_url,
   });
 }
 let madeyeSummaryMismatch = 0;
 for (const r of readCsv(src('madeye-taiwan-strait-monitor', 'summary.csv'))) {
   const m = madeye.get(normaliseDate(r.date));
-  const same = m && m.total === Number(r.aircraft_total) && m.crossedMedian === Number(r.crossed_median)
-    && m.enteredAdiz === Number(r.entered_adiz) && m.naval === Number(r.vessels_naval) && m.official === Number(r.vessels_official);
+  const same =
+    m &&
+    m.total === Number(r.aircraft_total) &&
+    m.crossedMedian === Number(r.crossed_median) &&
+    m.enteredAdiz === Number(r.entered_adiz) &&
+    m.naval === Number(r.vessels_naval) &&
+    m.official === Number(r.vessels_official);
   if (!same) madeyeSummaryMismatch++;
 }
 
 // lioneer / records.csv: median-line crossings and balloons (dates sometimes shifted).
-interface LioneerRow { rowDate: string; total?: number; median?: number; balloons?: number }
+interface LioneerRow {
+  rowDate: string;
+  total?: number;
+  median?: number;
+  balloons?: number;
+}
 const lioneer: LioneerRow[] = readCsv(src('lioneer-pla-tracker', 'records.csv')).map((r) => ({
   rowDate: normaliseDate(r.date),
   total: intOrUndefined(r.aircraft_total, `lioneer ${r.date} aircraft_total`),
@@ -181,7 +220,10 @@ for (const r of readCsv(crawlerFile)) {
   const d = normaliseDate(r['日期']);
   crawlerRowTexts.set(d, [...(crawlerRowTexts.get(d) ?? []), r['公告內容'].replace(/\s+/g, '')]);
 }
-const crawler = crawlerDays(mndCrawlerReports(readFileSync(crawlerFile, 'utf8'), { file: crawlerFile }), crawlerRowTexts);
+const crawler = crawlerDays(
+  mndCrawlerReports(readFileSync(crawlerFile, 'utf8'), { file: crawlerFile }),
+  crawlerRowTexts,
+);
 
 // twreporter (MIT): aircraft drawn on the MND map, by publication date; used only as a cross-check.
 const twMapped = new Map<string, number>();
@@ -191,7 +233,9 @@ for (const r of readCsv(src('twreporter-pla-path', 'Taiwan', 'data.csv'))) {
 }
 const twTracks2 = new Map<string, number>();
 {
-  const g = JSON.parse(readFileSync(src('twreporter-pla-path', 'Taiwan', '20230918-20240115.geojson'), 'utf8')) as { features: { properties: { date: string; num: string } }[] };
+  const g = JSON.parse(readFileSync(src('twreporter-pla-path', 'Taiwan', '20230918-20240115.geojson'), 'utf8')) as {
+    features: { properties: { date: string; num: string } }[];
+  };
   for (const f of g.features) {
     const d = normaliseDate(f.properties.date);
     twTracks2.set(d, (twTracks2.get(d) ?? 0) + Number(f.properties.num));
@@ -200,7 +244,9 @@ const twTracks2 = new Map<string, number>();
 // From 2024-01-16 MND maps show activity areas for all aircraft; "#each"/"#separate" polygons (not "#multi") sum to the total.
 const twPolygons = new Map<string, number>();
 {
-  const g = JSON.parse(readFileSync(src('twreporter-pla-path', 'Taiwan', '20240116-20240731_v2.geojson'), 'utf8')) as { features: { properties: { date: string; category: string; description: string | null } }[] };
+  const g = JSON.parse(readFileSync(src('twreporter-pla-path', 'Taiwan', '20240116-20240731_v2.geojson'), 'utf8')) as {
+    features: { properties: { date: string; category: string; description: string | null } }[];
+  };
   for (const f of g.features) {
     const d = normaliseDate(f.properties.date);
     if (!twPolygons.has(d)) twPolygons.set(d, 0);
@@ -208,7 +254,7 @@ const twPolygons = new Map<string, number>();
     const desc = f.properties.description ?? '';
     let n = 0;
     for (const m of desc.matchAll(/計(\d+)架/g)) n += Number(m[1]);
-    for (const m of desc.matchAll(/([^；，]*?)各(\d+)架/g)) n += (m[1].split(/及|、/).length) * Number(m[2]);
+    for (const m of desc.matchAll(/([^；，]*?)各(\d+)架/g)) n += m[1].split(/及|、/).length * Number(m[2]);
     twPolygons.set(d, (twPolygons.get(d) ?? 0) + n);
   }
 }
@@ -217,17 +263,28 @@ const twPolygons = new Map<string, number>();
 // Place the compiler's rows on publication dates.
 
 const lastDate = [...jnbValues.keys(), ...madeye.keys()].sort().at(-1)!;
-const jnbRows = [...jnbValues.entries()].filter(([d]) => d >= FIRST_DATE).map(([rowDate, values]) => ({ rowDate, values }));
+const jnbRows = [...jnbValues.entries()]
+  .filter(([d]) => d >= FIRST_DATE)
+  .map(([rowDate, values]) => ({ rowDate, values }));
 const droppedEarly = [...jnbValues.keys()].filter((d) => d < FIRST_DATE).length;
 const placement = placeRows(jnbRows, (a: JnbValues, b: JnbValues) => a.aircraft === b.aircraft && a.ships === b.ships);
-if (placement.outside.length > 0) throw new Error(`rows outside the convention table: ${placement.outside.map((r) => r.rowDate).join(', ')}`);
+if (placement.outside.length > 0)
+  throw new Error(`rows outside the convention table: ${placement.outside.map((r) => r.rowDate).join(', ')}`);
 const placed = placement.rows;
 const lostAtSwitch = new Set(unreachablePublicationDates());
 
 // ---------------------------------------------------------------------------------------------
 // Build one mnd-daily row per publication date.
 
-const FIELDS = ['aircraft_total', 'aircraft_adiz', 'median_line', 'plan_ships', 'official_ships', 'balloons', 'joint_patrol'] as const;
+const FIELDS = [
+  'aircraft_total',
+  'aircraft_adiz',
+  'median_line',
+  'plan_ships',
+  'official_ships',
+  'balloons',
+  'joint_patrol',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 interface MndRow {
@@ -248,12 +305,13 @@ const MADEYE_FROM = [...madeye.keys()].sort()[0];
 
 function noRowReason(d: string): string {
   if (d >= SWITCH_GAP.from && d <= SWITCH_GAP.to) {
-    return 'no row in pla-data-dashboard: its gap (rows 2022-11-14..18) falls on MND\'s switch from same-day 17:00 reports to 06:00-06:00 reports, so even this report\'s period is unknown';
+    return "no row in pla-data-dashboard: its gap (rows 2022-11-14..18) falls on MND's switch from same-day 17:00 reports to 06:00-06:00 reports, so even this report's period is unknown";
   }
   if (lostAtSwitch.has(d)) {
     return 'no row in pla-data-dashboard can hold this report: the compiler switched from publication to activity dating here, so this report and the previous one competed for one row date';
   }
-  if (d < '2024-01-01') return 'no row in pla-data-dashboard; 2022-2023 have no rows with 0 aircraft, so probably 0 aircraft, but not reported';
+  if (d < '2024-01-01')
+    return 'no row in pla-data-dashboard; 2022-2023 have no rows with 0 aircraft, so probably 0 aircraft, but not reported';
   return 'no row in pla-data-dashboard';
 }
 
@@ -270,7 +328,15 @@ type Figures = Partial<Record<Field, number>>;
 
 function madeyeFigures(d: string): Figures | undefined {
   const m = madeye.get(d);
-  return m && { aircraft_total: m.total, aircraft_adiz: m.enteredAdiz, median_line: m.crossedMedian, plan_ships: m.naval, official_ships: m.official };
+  return (
+    m && {
+      aircraft_total: m.total,
+      aircraft_adiz: m.enteredAdiz,
+      median_line: m.crossedMedian,
+      plan_ships: m.naval,
+      official_ships: m.official,
+    }
+  );
 }
 
 function g0vFigures(d: string): Figures | undefined {
@@ -318,12 +384,23 @@ const lioneerStats = { aligned: 0, shifted: 0, unaligned: [] as string[], median
 // the same publication date, grouped by who gave that figure (and, for pla-data-dashboard, the stretch of its dating table).
 const OLD_PRECEDENCE = ['madeye', 'g0v', 'lioneer', 'pla-data-dashboard'] as const;
 type CheckOutcome = 'agree' | 'filled' | 'redated' | 'differ';
-interface CheckGroup { agree: number; filled: number; redated: number; differ: number; examples: Record<CheckOutcome, string[]> }
+interface CheckGroup {
+  agree: number;
+  filled: number;
+  redated: number;
+  differ: number;
+  examples: Record<CheckOutcome, string[]>;
+}
 const datingCheck = new Map<string, CheckGroup>();
 const repeatedParaphrases = crawler.repeated;
 
 function beforeFigures(d: string): { figures: Figures; by: Partial<Record<Field, string>> } {
-  const byCompiler: Record<string, Figures | undefined> = { madeye: madeyeFigures(d), g0v: g0vFigures(d), lioneer: lioneerByDate.get(d), 'pla-data-dashboard': jnbFigures(d) };
+  const byCompiler: Record<string, Figures | undefined> = {
+    madeye: madeyeFigures(d),
+    g0v: g0vFigures(d),
+    lioneer: lioneerByDate.get(d),
+    'pla-data-dashboard': jnbFigures(d),
+  };
   const figures: Figures = {};
   const by: Partial<Record<Field, string>> = {};
   for (const field of FIELDS) {
@@ -336,7 +413,12 @@ function beforeFigures(d: string): { figures: Figures; by: Partial<Record<Field,
   return { figures, by };
 }
 
-function checkDating(d: string, crawlerFigures: Figures, stated: boolean, _byCompiler: Record<string, Figures | undefined>): void {
+function checkDating(
+  d: string,
+  crawlerFigures: Figures,
+  stated: boolean,
+  _byCompiler: Record<string, Figures | undefined>,
+): void {
   const keys: Field[] = d < TOTAL_DEFINITION_FROM ? ['aircraft_adiz'] : ['aircraft_total', 'plan_ships'];
   const mine = keys.filter((k) => crawlerFigures[k] !== undefined);
   if (mine.length === 0) return;
@@ -344,10 +426,19 @@ function checkDating(d: string, crawlerFigures: Figures, stated: boolean, _byCom
   const giver = before.by[keys[0]] ?? before.by[keys[1]];
   const seg = giver === 'pla-data-dashboard' ? placed.get(d)!.segment : undefined;
   const group = `${d < TOTAL_DEFINITION_FROM ? 'ADIZ ' : ''}${giver === undefined ? '(no figure)' : giver}${seg ? ` ${seg.convention} ${seg.confidence} ${seg.from}..${seg.to}` : ''}${stated ? '' : ' [paraphrase]'}`;
-  const g = datingCheck.get(group) ?? { agree: 0, filled: 0, redated: 0, differ: 0, examples: { agree: [], filled: [], redated: [], differ: [] } };
+  const g = datingCheck.get(group) ?? {
+    agree: 0,
+    filled: 0,
+    redated: 0,
+    differ: 0,
+    examples: { agree: [], filled: [], redated: [], differ: [] },
+  };
   datingCheck.set(group, g);
   const common = mine.filter((k) => before.figures[k] !== undefined);
-  const equalAt = (date: string) => { const b = beforeFigures(date).figures; return common.length > 0 && common.every((k) => b[k] === crawlerFigures[k]); };
+  const equalAt = (date: string) => {
+    const b = beforeFigures(date).figures;
+    return common.length > 0 && common.every((k) => b[k] === crawlerFigures[k]);
+  };
   let outcome: CheckOutcome;
   if (common.length === 0) outcome = 'filled';
   else if (equalAt(d)) outcome = 'agree';
@@ -355,11 +446,16 @@ function checkDating(d: string, crawlerFigures: Figures, stated: boolean, _byCom
   else outcome = 'differ';
   g[outcome]++;
   const fmt = (f: Figures) => mine.map((k) => f[k] ?? '-').join('/');
-  g.examples[outcome].push(`${d} text ${fmt(crawlerFigures)} had ${fmt(before.figures)} (D-1 ${fmt(beforeFigures(addDays(d, -1)).figures)}, D+1 ${fmt(beforeFigures(addDays(d, 1)).figures)})`);
+  g.examples[outcome].push(
+    `${d} text ${fmt(crawlerFigures)} had ${fmt(before.figures)} (D-1 ${fmt(beforeFigures(addDays(d, -1)).figures)}, D+1 ${fmt(beforeFigures(addDays(d, 1)).figures)})`,
+  );
 }
 
 const rows: MndRow[] = [];
-const agreement = { g0vVsJnb: { same: 0, differ: 0, g0vOnly: 0, jnbOnly: 0 }, madeyeVsJnb: { same: 0, differ: [] as string[] } };
+const agreement = {
+  g0vVsJnb: { same: 0, differ: 0, g0vOnly: 0, jnbOnly: 0 },
+  madeyeVsJnb: { same: 0, differ: [] as string[] },
+};
 
 for (const d of dateRange(FIRST_DATE, lastDate)) {
   const format = formatFor(d)!;
@@ -370,11 +466,27 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
   const byCompiler: Record<string, Figures | undefined> = {
     // MND's own text first. Old format: only where no other compiler has the day (the crawler misses some day or
     // night announcements: 2021-09-23 holds 5 of g0v's 24, 2022-03-01 only the night announcement).
-    'mnd-crawler': c && (d >= TOTAL_DEFINITION_FROM || (!g0vFigures(d) && jnbFigures(d)?.aircraft_adiz === undefined)) ? c.figures : undefined,
-    madeye: madeyeFigures(d), g0v: g0vFigures(d), lioneer: lioneerByDate.get(d), 'pla-data-dashboard': jnbFigures(d),
+    'mnd-crawler':
+      c && (d >= TOTAL_DEFINITION_FROM || (!g0vFigures(d) && jnbFigures(d)?.aircraft_adiz === undefined))
+        ? c.figures
+        : undefined,
+    madeye: madeyeFigures(d),
+    g0v: g0vFigures(d),
+    lioneer: lioneerByDate.get(d),
+    'pla-data-dashboard': jnbFigures(d),
   };
   if (c) checkDating(d, c.figures, c.report.facts.periodStated, byCompiler);
-  const row: MndRow = { date: d, published: '', periodStart: '', periodEnd: '', values: {}, reasons: [], dateBasis: '', sourceRef: '', compilers: [] };
+  const row: MndRow = {
+    date: d,
+    published: '',
+    periodStart: '',
+    periodEnd: '',
+    values: {},
+    reasons: [],
+    dateBasis: '',
+    sourceRef: '',
+    compilers: [],
+  };
 
   // Figures: per field, the first compiler in precedence order that gives a number.
   const expected = expectedFields(d);
@@ -400,9 +512,15 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
     row.published = t.published;
     row.periodStart = t.periodStart;
     row.periodEnd = t.periodEnd;
-    if (c && c.report.facts.format === 'daily-0600' && c.report.facts.periodStated && row.compilers.includes('mnd-crawler')) {
+    if (
+      c &&
+      c.report.facts.format === 'daily-0600' &&
+      c.report.facts.periodStated &&
+      row.compilers.includes('mnd-crawler')
+    ) {
       const f = c.report.facts;
-      const defaultPeriod = Date.parse(f.periodEnd) - Date.parse(f.periodStart) === 86_400_000 && f.periodEnd.endsWith('T22:00:00.000Z');
+      const defaultPeriod =
+        Date.parse(f.periodEnd) - Date.parse(f.periodStart) === 86_400_000 && f.periodEnd.endsWith('T22:00:00.000Z');
       if (!defaultPeriod) {
         row.periodStart = f.periodStart;
         row.periodEnd = f.periodEnd;
@@ -425,35 +543,55 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
       if (CRISIS_AMBIGUOUS.has(d) && j?.values.aircraft !== undefined) {
         const v = j.values.aircraft;
         const mapped = twMapped.get(d);
-        row.reasons.push(mapped !== undefined && v > mapped
-          ? `pla-data-dashboard gives ${v}, more than the ${mapped} aircraft MND mapped that day (twreporter), so not an ADIZ-entry count; MND changed its reporting during the August 2022 crisis and the figure's definition is unknown`
-          : `pla-data-dashboard gives ${v}, equal to the aircraft MND mapped that day (median-line crossings and ADIZ entries, twreporter), not an ADIZ-only count; MND changed its reporting during the August 2022 crisis and the figure's definition is unknown`);
+        row.reasons.push(
+          mapped !== undefined && v > mapped
+            ? `pla-data-dashboard gives ${v}, more than the ${mapped} aircraft MND mapped that day (twreporter), so not an ADIZ-entry count; MND changed its reporting during the August 2022 crisis and the figure's definition is unknown`
+            : `pla-data-dashboard gives ${v}, equal to the aircraft MND mapped that day (median-line crossings and ADIZ entries, twreporter), not an ADIZ-only count; MND changed its reporting during the August 2022 crisis and the figure's definition is unknown`,
+        );
       } else if (j && !CRISIS_AMBIGUOUS.has(d)) {
         row.reasons.push('pla-data-dashboard has a row for this date but no aircraft figure');
       } else if (d >= '2022-08-01') {
-        row.reasons.push('no row in pla-data-dashboard for the first day of the August 2022 crisis (MND changed its reporting that week)');
+        row.reasons.push(
+          'no row in pla-data-dashboard for the first day of the August 2022 crisis (MND changed its reporting that week)',
+        );
       } else if (d <= '2021-10-04') {
-        row.reasons.push('no MND announcement: the old format was published only on days with ADIZ entries (g0v holds every announcement), so probably none, but no figure was published');
+        row.reasons.push(
+          'no MND announcement: the old format was published only on days with ADIZ entries (g0v holds every announcement), so probably none, but no figure was published',
+        );
       } else {
-        row.reasons.push('no row in pla-data-dashboard; the old format was published only on days with ADIZ entries, so probably none, but not reported (no announcement archive to confirm)');
+        row.reasons.push(
+          'no row in pla-data-dashboard; the old format was published only on days with ADIZ entries, so probably none, but not reported (no announcement archive to confirm)',
+        );
       }
     } else {
       const core: Field[] = na.filter((f) => f === 'aircraft_total' || f === 'plan_ships');
-      if (core.length === 2) row.reasons.push(j ? 'pla-data-dashboard has no figures for this report (its row for the date holds only Japan strait flags)' : noRowReason(d));
-      else if (core.length === 1) row.reasons.push(`pla-data-dashboard gives no ${core[0] === 'aircraft_total' ? 'aircraft' : 'ship'} figure for this report`);
+      if (core.length === 2)
+        row.reasons.push(
+          j
+            ? 'pla-data-dashboard has no figures for this report (its row for the date holds only Japan strait flags)'
+            : noRowReason(d),
+        );
+      else if (core.length === 1)
+        row.reasons.push(
+          `pla-data-dashboard gives no ${core[0] === 'aircraft_total' ? 'aircraft' : 'ship'} figure for this report`,
+        );
       const detail = na.filter((f) => !core.includes(f));
       if (detail.length > 0 && d < MADEYE_FROM) {
         // Only official_ships is expected here (from 2024-07-16, when MND's reports began naming them).
-        row.reasons.push(c && !c.report.facts.periodStated
-          ? 'official ships not stated: only a news paraphrase of this report is known (mnd-crawler, filled from news by its author), and it names none'
-          : crawler.repeated.includes(d)
-            ? 'official ships not known: the only text for this date (mnd-crawler) is a news paraphrase its author entered under several dates'
-            : 'official ships not known: no MND report text for this date (mnd-crawler) and no other compiler gives them');
+        row.reasons.push(
+          c && !c.report.facts.periodStated
+            ? 'official ships not stated: only a news paraphrase of this report is known (mnd-crawler, filled from news by its author), and it names none'
+            : crawler.repeated.includes(d)
+              ? 'official ships not known: the only text for this date (mnd-crawler) is a news paraphrase its author entered under several dates'
+              : 'official ships not known: no MND report text for this date (mnd-crawler) and no other compiler gives them',
+        );
       } else if (detail.length > 0) {
         const known = FIELDS.filter((f) => typeof row.values[f] === 'number');
-        row.reasons.push(known.length > 0
-          ? `madeye has no file for this report; only ${known.join(', ')} known (from ${compilerList(row.compilers)})`
-          : 'madeye has no file for this report');
+        row.reasons.push(
+          known.length > 0
+            ? `madeye has no file for this report; only ${known.join(', ')} known (from ${compilerList(row.compilers)})`
+            : 'madeye has no file for this report',
+        );
       }
     }
   }
@@ -467,8 +605,12 @@ for (const d of dateRange(FIRST_DATE, lastDate)) {
     agreement.g0vVsJnb.jnbOnly++;
   }
   if (m && j?.values.aircraft !== undefined) {
-    if (j.values.aircraft === m.total && (j.values.ships === undefined || j.values.ships === m.naval)) agreement.madeyeVsJnb.same++;
-    else agreement.madeyeVsJnb.differ.push(`${d} madeye ${m.total}/${m.naval} pla-data-dashboard(row ${j.rowDate}) ${j.values.aircraft}/${j.values.ships ?? ''}`);
+    if (j.values.aircraft === m.total && (j.values.ships === undefined || j.values.ships === m.naval))
+      agreement.madeyeVsJnb.same++;
+    else
+      agreement.madeyeVsJnb.differ.push(
+        `${d} madeye ${m.total}/${m.naval} pla-data-dashboard(row ${j.rowDate}) ${j.values.aircraft}/${j.values.ships ?? ''}`,
+      );
   }
   if (row.compilers.includes('lioneer')) {
     if (typeof row.values.balloons === 'number') lioneerStats.balloons++;
@@ -495,24 +637,59 @@ function copy(from: string, rel: string): void {
 }
 
 const cell = (v: Count): Cell => (v === undefined ? '' : v);
-const MND_HEADER = ['published', 'period_start', 'period_end', 'aircraft_total', 'aircraft_adiz', 'median_line', 'plan_ships', 'official_ships', 'balloons', 'joint_patrol', 'missing_reason', 'date_basis', 'source_ref', 'compiler'];
+const MND_HEADER = [
+  'published',
+  'period_start',
+  'period_end',
+  'aircraft_total',
+  'aircraft_adiz',
+  'median_line',
+  'plan_ships',
+  'official_ships',
+  'balloons',
+  'joint_patrol',
+  'missing_reason',
+  'date_basis',
+  'source_ref',
+  'compiler',
+];
 for (const r of rows) {
   const hasNa = FIELDS.some((f) => r.values[f] === 'NA');
   if (hasNa && r.reasons.length === 0) throw new Error(`${r.date}: NA without a reason`);
   if (!hasNa) r.reasons = [];
 }
-write('mnd-daily.csv', toCsv(MND_HEADER, rows.map((r) => [
-  r.published, r.periodStart, r.periodEnd,
-  ...FIELDS.map((f) => cell(r.values[f])),
-  r.reasons.join('; '), r.dateBasis, r.sourceRef, compilerList(r.compilers),
-])), rows.length);
+write(
+  'mnd-daily.csv',
+  toCsv(
+    MND_HEADER,
+    rows.map((r) => [
+      r.published,
+      r.periodStart,
+      r.periodEnd,
+      ...FIELDS.map((f) => cell(r.values[f])),
+      r.reasons.join('; '),
+      r.dateBasis,
+      r.sourceRef,
+      compilerList(r.compilers),
+    ]),
+  ),
+  rows.length,
+);
 
 // jso-flags.csv: Japan Joint Staff flags, on the release date the compiler gives.
 const JSO_COLUMNS: [string, string][] = [
-  ['空中', 'air'], ['聯合演訓', 'joint_exercise'], ['艦通過', 'ship_transit'], ['航母活動', 'carrier'],
-  ['與那國', 'yonaguni'], ['宮古', 'miyako'], ['大禹', 'osumi'], ['對馬', 'tsushima'], ['進', 'inbound'], ['出', 'outbound'],
+  ['空中', 'air'],
+  ['聯合演訓', 'joint_exercise'],
+  ['艦通過', 'ship_transit'],
+  ['航母活動', 'carrier'],
+  ['與那國', 'yonaguni'],
+  ['宮古', 'miyako'],
+  ['大禹', 'osumi'],
+  ['對馬', 'tsushima'],
+  ['進', 'inbound'],
+  ['出', 'outbound'],
 ];
-const COUNTRY: Record<string, string> = { '': '', '中國': 'china', '俄羅斯': 'russia', '中國、俄羅斯': 'both' };
+const COUNTRY: Record<string, string> = { '': '', 中國: 'china', 俄羅斯: 'russia', '中國、俄羅斯': 'both' };
 const flag = (raw: string, what: string): string => {
   const s = (raw ?? '').trim();
   if (s === '') return '';
@@ -548,7 +725,11 @@ for (const [d, r] of [...jnbByDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1
   }
   jsoRows.push([d, ...flags, country, 'release']);
 }
-write('jso-flags.csv', toCsv(['date', ...JSO_COLUMNS.map(([, en]) => en), 'country', 'date_basis'], jsoRows), jsoRows.length);
+write(
+  'jso-flags.csv',
+  toCsv(['date', ...JSO_COLUMNS.map(([, en]) => en), 'country', 'date_basis'], jsoRows),
+  jsoRows.length,
+);
 
 // triggers.csv: compiled for this project, facts free to ship; copied unchanged.
 copy(src('triggers', 'triggers.csv'), 'triggers.csv');
@@ -566,12 +747,26 @@ for (const raw of transitRaw) {
     continue;
   }
   transits.push(res.transit);
-  const compilerSays = res.compilerCountry.replace(/^Multi \((.*)\)$/, '$1').replace('JP', 'Japan').split('+').sort().join('+');
-  if (compilerSays !== [...res.countries].sort().join('+')) countryMismatch.push(`${res.transit.date}: compiler ${res.compilerCountry}, ships named ${res.countries.join('+') || '?'}`);
+  const compilerSays = res.compilerCountry
+    .replace(/^Multi \((.*)\)$/, '$1')
+    .replace('JP', 'Japan')
+    .split('+')
+    .sort()
+    .join('+');
+  if (compilerSays !== [...res.countries].sort().join('+'))
+    countryMismatch.push(
+      `${res.transit.date}: compiler ${res.compilerCountry}, ships named ${res.countries.join('+') || '?'}`,
+    );
 }
 transits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-write('transits.csv', toCsv(['date', 'country', 'hull_number', 'ship_type', 'date_precision'],
-  transits.map((t) => [t.date, t.country, t.hull_number, t.ship_type, t.date_precision])), transits.length);
+write(
+  'transits.csv',
+  toCsv(
+    ['date', 'country', 'hull_number', 'ship_type', 'date_precision'],
+    transits.map((t) => [t.date, t.country, t.hull_number, t.ship_type, t.date_precision]),
+  ),
+  transits.length,
+);
 
 // jso-releases.jsonl: Japan Joint Staff releases of 2022-08 → 2023-08 (The Reporter, MIT), as transit and carrier events.
 const twreporterJapan = src('twreporter-pla-path', 'Japan', 'jp_data_cleaned.csv');
@@ -583,8 +778,11 @@ write('LICENSE-twreporter', MIT_TWREPORTER, 1);
 // and of those with threat wording (numbers only; the page text is not shipped). Exactly what `vigil ingest
 // mfa-spokesperson` gives for the parsed pages, so ingesting them again writes nothing new.
 const mfaFile = src('mfa-spokesperson-zh', 'mfa_zh_parsed_2020-09_2024-04.jsonl.gz');
-const mfaObservations = parseMfaSpokesperson(gunzipSync(readFileSync(mfaFile)).toString('utf8'), { file: mfaFile })
-  .sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.series < b.series ? -1 : 1));
+const mfaObservations = parseMfaSpokesperson(gunzipSync(readFileSync(mfaFile)).toString('utf8'), {
+  file: mfaFile,
+}).sort((a, b) =>
+  a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.series < b.series ? -1 : 1,
+);
 if (mfaObservations.some((o) => o.text !== undefined)) throw new Error('mfa-rhetoric: an observation carries text');
 write('mfa-rhetoric.jsonl', toJsonLines(mfaObservations), mfaObservations.length);
 const mfaDays = new Map<string, { taiwan: number; threat: number }>();
@@ -597,8 +795,17 @@ for (const o of mfaObservations) {
 }
 
 // cn-holidays.csv
-const holidays = [...new Set(readCsv(src('pla-data-dashboard', 'cn_holidays.csv')).map((r) => normaliseDate(r.date)))].sort();
-write('cn-holidays.csv', toCsv(['date'], holidays.map((d) => [d])), holidays.length);
+const holidays = [
+  ...new Set(readCsv(src('pla-data-dashboard', 'cn_holidays.csv')).map((r) => normaliseDate(r.date))),
+].sort();
+write(
+  'cn-holidays.csv',
+  toCsv(
+    ['date'],
+    holidays.map((d) => [d]),
+  ),
+  holidays.length,
+);
 
 // geo/: madeye basemap (MIT, shipped with its licence) and the median line (built from MND's published endpoints).
 copy(src('madeye-taiwan-strait-monitor', 'taiwan-strait.json'), 'geo/taiwan-strait.json');
@@ -619,19 +826,36 @@ for (const r of rows) {
   naCells += n;
 }
 console.log(`derived Taiwan Strait data → ${path.relative(repoRoot, outDir) || '.'}`);
-for (const [f, n] of Object.entries(written)) console.log(`  ${f.padEnd(24)} ${n} ${n === 1 && !f.endsWith('.csv') ? 'file' : 'rows'}`);
-console.log(`  mnd-daily: ${rows[0].date} → ${rows.at(-1)!.date}; date_basis: ${[...basisCounts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-console.log(`  mnd-daily: ${naRows} rows with NA (${naCells} NA cells); compiler rows before ${FIRST_DATE} dropped: ${droppedEarly}`);
-console.log(`  collisions: ${placement.collisions.map((c) => `${c.publicationDate} ${c.kind} (rows ${[c.kept, ...c.dropped].map((x) => x.rowDate).join(' & ')})`).join('; ') || 'none'}`);
-console.log(`  cross-checks: g0v vs pla-data-dashboard same ${agreement.g0vVsJnb.same}, differ ${agreement.g0vVsJnb.differ}, g0v only ${agreement.g0vVsJnb.g0vOnly}, pla-data-dashboard only ${agreement.g0vVsJnb.jnbOnly}; madeye vs shifted pla-data-dashboard same ${agreement.madeyeVsJnb.same}, differ ${agreement.madeyeVsJnb.differ.length}; madeye summary.csv mismatches ${madeyeSummaryMismatch}`);
-console.log(`  lioneer: aligned ${lioneerStats.aligned} (${lioneerStats.shifted} shifted), unaligned ${lioneerStats.unaligned.length}, balloons ${lioneerStats.balloons}, median used on ${lioneerStats.medianUsed.join(', ') || 'none'}; g0v entries without a report day: ${g0vSkipped}`);
-console.log(`  jso-flags: activity-dated hand entries ${JSO_ACTIVITY_DATED.from}..${JSO_ACTIVITY_DATED.to}: ${jsoActivity.rows} rows (${[...jsoActivity.byYear].map(([y, c]) => `${y}: ${c.transit} transit days, ${c.carrier} carrier days`).join('; ')}); other rows with only some strait flags (not release-dated) left out: ${jsoPartialDates.length} (${jsoPartialDates[0] ?? '-'}..${jsoPartialDates.at(-1) ?? '-'}); transits left out: ${transitExcluded.length}`);
+for (const [f, n] of Object.entries(written))
+  console.log(`  ${f.padEnd(24)} ${n} ${n === 1 && !f.endsWith('.csv') ? 'file' : 'rows'}`);
+console.log(
+  `  mnd-daily: ${rows[0].date} → ${rows.at(-1)!.date}; date_basis: ${[...basisCounts].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+);
+console.log(
+  `  mnd-daily: ${naRows} rows with NA (${naCells} NA cells); compiler rows before ${FIRST_DATE} dropped: ${droppedEarly}`,
+);
+console.log(
+  `  collisions: ${placement.collisions.map((c) => `${c.publicationDate} ${c.kind} (rows ${[c.kept, ...c.dropped].map((x) => x.rowDate).join(' & ')})`).join('; ') || 'none'}`,
+);
+console.log(
+  `  cross-checks: g0v vs pla-data-dashboard same ${agreement.g0vVsJnb.same}, differ ${agreement.g0vVsJnb.differ}, g0v only ${agreement.g0vVsJnb.g0vOnly}, pla-data-dashboard only ${agreement.g0vVsJnb.jnbOnly}; madeye vs shifted pla-data-dashboard same ${agreement.madeyeVsJnb.same}, differ ${agreement.madeyeVsJnb.differ.length}; madeye summary.csv mismatches ${madeyeSummaryMismatch}`,
+);
+console.log(
+  `  lioneer: aligned ${lioneerStats.aligned} (${lioneerStats.shifted} shifted), unaligned ${lioneerStats.unaligned.length}, balloons ${lioneerStats.balloons}, median used on ${lioneerStats.medianUsed.join(', ') || 'none'}; g0v entries without a report day: ${g0vSkipped}`,
+);
+console.log(
+  `  jso-flags: activity-dated hand entries ${JSO_ACTIVITY_DATED.from}..${JSO_ACTIVITY_DATED.to}: ${jsoActivity.rows} rows (${[...jsoActivity.byYear].map(([y, c]) => `${y}: ${c.transit} transit days, ${c.carrier} carrier days`).join('; ')}); other rows with only some strait flags (not release-dated) left out: ${jsoPartialDates.length} (${jsoPartialDates[0] ?? '-'}..${jsoPartialDates.at(-1) ?? '-'}); transits left out: ${transitExcluded.length}`,
+);
 {
   const t = { agree: 0, filled: 0, redated: 0, differ: 0 };
   for (const g of datingCheck.values()) for (const k of ['agree', 'filled', 'redated', 'differ'] as const) t[k] += g[k];
-  console.log(`  mnd-crawler dating check: ${crawler.days.size} publication dates with a report text; agree ${t.agree}, filled (no figure before) ${t.filled}, re-dated (figure was on D±1) ${t.redated}, differ ${t.differ}; paraphrases entered under several dates, left out: ${repeatedParaphrases.length} (${repeatedParaphrases.join(', ')})`);
+  console.log(
+    `  mnd-crawler dating check: ${crawler.days.size} publication dates with a report text; agree ${t.agree}, filled (no figure before) ${t.filled}, re-dated (figure was on D±1) ${t.redated}, differ ${t.differ}; paraphrases entered under several dates, left out: ${repeatedParaphrases.length} (${repeatedParaphrases.join(', ')})`,
+  );
 }
-console.log(`  mfa-rhetoric: ${mfaObservations.length / 2} pages on ${mfaDays.size} days, ${mfaObservations[0].publishedAt} → ${mfaObservations.at(-1)!.publishedAt}; Taiwan-related answers ${[...mfaDays.values()].reduce((s, c) => s + c.taiwan, 0)}, with threat wording ${[...mfaDays.values()].reduce((s, c) => s + c.threat, 0)} (on ${[...mfaDays.values()].filter((c) => c.threat > 0).length} days)`);
+console.log(
+  `  mfa-rhetoric: ${mfaObservations.length / 2} pages on ${mfaDays.size} days, ${mfaObservations[0].publishedAt} → ${mfaObservations.at(-1)!.publishedAt}; Taiwan-related answers ${[...mfaDays.values()].reduce((s, c) => s + c.taiwan, 0)}, with threat wording ${[...mfaDays.values()].reduce((s, c) => s + c.threat, 0)} (on ${[...mfaDays.values()].filter((c) => c.threat > 0).length} days)`,
+);
 if (unknownShipWords.size > 0) console.log(`  WARNING unknown ship-type words: ${[...unknownShipWords].join(', ')}`);
 
 if (report) printReport();
@@ -647,23 +871,32 @@ function printReport(): void {
     if (n < 3) return NaN;
     const mx = xs.reduce((a, b) => a + b, 0) / n;
     const my = ys.reduce((a, b) => a + b, 0) / n;
-    let sxy = 0, sxx = 0, syy = 0;
-    for (let i = 0; i < n; i++) { sxy += (xs[i] - mx) * (ys[i] - my); sxx += (xs[i] - mx) ** 2; syy += (ys[i] - my) ** 2; }
+    let sxy = 0,
+      sxx = 0,
+      syy = 0;
+    for (let i = 0; i < n; i++) {
+      sxy += (xs[i] - mx) * (ys[i] - my);
+      sxx += (xs[i] - mx) ** 2;
+      syy += (ys[i] - my) ** 2;
+    }
     return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
   };
   // ref: publication-dated reference; lag 0 compares row(d), lag 1 compares row(d-1) (activity-dated).
   const compare = (ref: Map<string, number>, month: string, mode: 'exact' | 'bound') => {
     const out: string[] = [];
     for (const lag of [0, 1]) {
-      let n = 0, ok = 0;
-      const xs: number[] = [], ys: number[] = [];
+      let n = 0,
+        ok = 0;
+      const xs: number[] = [],
+        ys: number[] = [];
       for (const [d, v] of ref) {
         if (!d.startsWith(month)) continue;
         const j = jAircraft(addDays(d, -lag));
         if (j === undefined) continue;
         n++;
         if (mode === 'exact' ? j === v : v <= j) ok++;
-        xs.push(v); ys.push(j);
+        xs.push(v);
+        ys.push(j);
       }
       if (n === 0) return '';
       const r = pearson(xs, ys);
@@ -673,25 +906,37 @@ function printReport(): void {
   };
   const g0vRef = new Map([...g0v].map(([d, g]) => [d, g.aircraft]));
   const madeyeRef = new Map([...madeye].map(([d, m]) => [d, m.total]));
-  console.log('\n| month | convention (row date) | confidence | g0v = row (exact) | twreporter mapped ≤ row | twreporter polygons = row | madeye = row |');
+  console.log(
+    '\n| month | convention (row date) | confidence | g0v = row (exact) | twreporter mapped ≤ row | twreporter polygons = row | madeye = row |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const month of months) {
     const segs = JNB_CONVENTIONS.filter((s) => s.from.slice(0, 7) <= month && s.to.slice(0, 7) >= month);
-    const conv = segs.map((s) => (segs.length > 1 ? `${s.convention} ${s.from.slice(5)}..${s.to.slice(5)}` : s.convention)).join(' / ');
+    const conv = segs
+      .map((s) => (segs.length > 1 ? `${s.convention} ${s.from.slice(5)}..${s.to.slice(5)}` : s.convention))
+      .join(' / ');
     const conf = [...new Set(segs.map((s) => s.confidence))].join(' / ');
     const tw = new Map([...twMapped, ...twTracks2]);
-    console.log(`| ${month} | ${conv} | ${conf} | ${compare(g0vRef, month, 'exact')} | ${compare(tw, month, 'bound')} | ${compare(twPolygons, month, 'exact')} | ${compare(madeyeRef, month, 'exact')} |`);
+    console.log(
+      `| ${month} | ${conv} | ${conf} | ${compare(g0vRef, month, 'exact')} | ${compare(tw, month, 'bound')} | ${compare(twPolygons, month, 'exact')} | ${compare(madeyeRef, month, 'exact')} |`,
+    );
   }
   console.log('\nformat eras:', FORMAT_ERAS.map((e) => `${e.from}..${e.to} ${e.format}`).join('; '));
   console.log('unreachable publication dates (lost at a publication→activity switch):', [...lostAtSwitch].join(', '));
   console.log('madeye vs shifted pla-data-dashboard disagreements:');
   for (const s of agreement.madeyeVsJnb.differ) console.log(`  ${s}`);
-  console.log('lioneer rows not aligned (total matches neither the same nor the next publication date):', lioneerStats.unaligned.join(', '));
+  console.log(
+    'lioneer rows not aligned (total matches neither the same nor the next publication date):',
+    lioneerStats.unaligned.join(', '),
+  );
 
   // JSO: compare flag rows with the Japan Joint Staff PDFs (named by release date) where they overlap.
-  const texts = JSON.parse(readFileSync(src('pla-data-dashboard', 'japan_mod_texts.json'), 'utf8')) as { texts: Record<string, { text: string }> };
+  const texts = JSON.parse(readFileSync(src('pla-data-dashboard', 'japan_mod_texts.json'), 'utf8')) as {
+    texts: Record<string, { text: string }>;
+  };
   const pdfDays = new Set<string>();
-  let firstPdf = '9999-12-31', lastPdf = '0000-01-01';
+  let firstPdf = '9999-12-31',
+    lastPdf = '0000-01-01';
   for (const [name, t] of Object.entries(texts.texts)) {
     const m = /^p(\d{8})_/.exec(name);
     if (!m) continue;
@@ -701,7 +946,11 @@ function printReport(): void {
     if (/中国|ロシア/.test(t.text)) pdfDays.add(d);
   }
   const alignment = (dates: string[]) => {
-    let same = 0, prev = 0, next = 0, none = 0, n = 0;
+    let same = 0,
+      prev = 0,
+      next = 0,
+      none = 0,
+      n = 0;
     for (const d of dates) {
       if (d < firstPdf || d > lastPdf) continue;
       n++;
@@ -712,15 +961,18 @@ function printReport(): void {
     }
     return `${n} rows; a China/Russia release PDF on the same day ${same}, only the day before ${prev}, only the day after ${next}, none within ±1 day ${none}`;
   };
-  console.log(`JSO PDFs ${firstPdf}..${lastPdf}: full flag rows (shipped): ${alignment(jsoRows.filter((r) => r.at(-1) === 'release').map((r) => String(r[0])))}`);
+  console.log(
+    `JSO PDFs ${firstPdf}..${lastPdf}: full flag rows (shipped): ${alignment(jsoRows.filter((r) => r.at(-1) === 'release').map((r) => String(r[0])))}`,
+  );
   console.log(`JSO PDFs ${firstPdf}..${lastPdf}: strait-only rows (left out): ${alignment(jsoPartialDates)}`);
   console.log('\nmnd-crawler dating check by who gave the figure before (agree / filled / re-dated / differ):');
   for (const [group, g] of [...datingCheck].sort(([a], [b]) => (a < b ? -1 : 1))) {
     console.log(`| ${group} | ${g.agree} | ${g.filled} | ${g.redated} | ${g.differ} |`);
-    for (const k of ['redated', 'differ'] as const) for (const e of g.examples[k].slice(0, 40)) console.log(`    ${k}: ${e}`);
+    for (const k of ['redated', 'differ'] as const)
+      for (const e of g.examples[k].slice(0, 40)) console.log(`    ${k}: ${e}`);
   }
   console.log('transits excluded:');
   for (const s of transitExcluded) console.log(`  ${s}`);
-  console.log('transit countries differing from the compiler\'s Country column:');
+  console.log("transit countries differing from the compiler's Country column:");
   for (const s of countryMismatch) console.log(`  ${s}`);
 }

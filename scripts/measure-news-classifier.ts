@@ -29,11 +29,18 @@ const isPlaLabelled = (i: Item) => {
   const extracted = String(i.extracted_data?.Military_exercise ?? '');
   return isLabelled(i) && PLA.test(extracted) && !OWN.test(extracted);
 };
-const hits = items.map((i) => new Set(classifyNews(`${i.original_article.title}\n${i.original_article.content ?? ''}`).map((m) => m.category)));
+const hits = items.map(
+  (i) =>
+    new Set(classifyNews(`${i.original_article.title}\n${i.original_article.content ?? ''}`).map((m) => m.category)),
+);
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)} %`);
-console.log(`news_classified.json: ${items.length} items; label Military_Exercise: ${items.filter(isLabelled).length}; of those PLA as actor: ${items.filter(isPlaLabelled).length}\n`);
-console.log('| category | flagged | of which labelled Military_Exercise | precision (label) | precision (PLA-actor label) |');
+console.log(
+  `news_classified.json: ${items.length} items; label Military_Exercise: ${items.filter(isLabelled).length}; of those PLA as actor: ${items.filter(isPlaLabelled).length}\n`,
+);
+console.log(
+  '| category | flagged | of which labelled Military_Exercise | precision (label) | precision (PLA-actor label) |',
+);
 console.log('|---|---|---|---|---|');
 const rows: Array<[string, (k: number) => boolean]> = [
   ...NEWS_CATEGORIES.map((c): [string, (k: number) => boolean] => [c, (k) => hits[k].has(c as NewsCategory)]),
@@ -43,12 +50,17 @@ for (const [name, flagged] of rows) {
   const flaggedIdx = items.map((_, k) => k).filter(flagged);
   const tp = flaggedIdx.filter((k) => isLabelled(items[k])).length;
   const tpPla = flaggedIdx.filter((k) => isPlaLabelled(items[k])).length;
-  console.log(`| ${name} | ${flaggedIdx.length} | ${tp} | ${pct(tp, flaggedIdx.length)} | ${pct(tpPla, flaggedIdx.length)} |`);
+  console.log(
+    `| ${name} | ${flaggedIdx.length} | ${tp} | ${pct(tp, flaggedIdx.length)} | ${pct(tpPla, flaggedIdx.length)} |`,
+  );
 }
 
 console.log('\n| reference | labelled | found by any category | recall |');
 console.log('|---|---|---|---|');
-for (const [name, labelled] of [['Military_Exercise', isLabelled], ['Military_Exercise, PLA as actor', isPlaLabelled]] as const) {
+for (const [name, labelled] of [
+  ['Military_Exercise', isLabelled],
+  ['Military_Exercise, PLA as actor', isPlaLabelled],
+] as const) {
   const idx = items.map((_, k) => k).filter((k) => labelled(items[k]));
   const found = idx.filter((k) => hits[k].size > 0).length;
   console.log(`| ${name} | ${idx.length} | ${found} | ${pct(found, idx.length)} |`);
@@ -63,15 +75,22 @@ for (const [category, n] of [...byCategory].sort((a, b) => b[1] - a[1])) console
 
 // How much the context rules (force counts, sea notice, sighting verbs, look-backs) remove from the bare keyword hits.
 const BARE: Record<NewsCategory, RegExp> = {
-  'named-exercise': /聯合利劍|联合利剑|海峽雷霆|海峡雷霆|正義使命|正义使命|joint\s*sword|strait\s*thunder|justice\s*mission/i,
+  'named-exercise':
+    /聯合利劍|联合利剑|海峽雷霆|海峡雷霆|正義使命|正义使命|joint\s*sword|strait\s*thunder|justice\s*mission/i,
   'readiness-patrol': /戰備警巡|战备警巡|combat[\s-]+readiness\s+patrol/i,
   'live-fire': /實彈射擊|实弹射击|實彈演習|实弹演习|實彈演練|实弹演练|live[\s-]fir/i,
   carrier: /遼寧|辽宁|山東|山东|福建|Liaoning|Shandong|Fujian/i,
 };
-console.log('\n| category | articles with the bare keyword | kept by the rules | of those labelled Military_Exercise |');
+console.log(
+  '\n| category | articles with the bare keyword | kept by the rules | of those labelled Military_Exercise |',
+);
 console.log('|---|---|---|---|');
 for (const category of NEWS_CATEGORIES) {
-  const bare = items.map((_, k) => k).filter((k) => BARE[category].test(`${items[k].original_article.title}\n${items[k].original_article.content ?? ''}`));
+  const bare = items
+    .map((_, k) => k)
+    .filter((k) =>
+      BARE[category].test(`${items[k].original_article.title}\n${items[k].original_article.content ?? ''}`),
+    );
   const kept = bare.filter((k) => hits[k].has(category));
   console.log(`| ${category} | ${bare.length} | ${kept.length} | ${kept.filter((k) => isLabelled(items[k])).length} |`);
 }

@@ -17,24 +17,40 @@ export function jsoReleaseFacts(csvText: string, file: string): ObservationInput
       const { passage: _passage, ...attributes } = o.attributes;
       return { ...o, attributes };
     })
-    .sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : a.series < b.series ? -1 : a.series > b.series ? 1 : 0));
+    .sort((a, b) =>
+      a.periodStart < b.periodStart
+        ? -1
+        : a.periodStart > b.periodStart
+          ? 1
+          : a.series < b.series
+            ? -1
+            : a.series > b.series
+              ? 1
+              : 0,
+    );
 }
 
 /** One observation per line, fields in the documented order (docs/data-formats.md, `jsonl`). */
 export function toJsonLines(observations: readonly ObservationInput[]): string {
-  return observations.map((o) => JSON.stringify({
-    series: o.series,
-    ...(o.subject !== undefined ? { subject: o.subject } : {}),
-    value: o.value,
-    unit: o.unit,
-    periodStart: o.periodStart,
-    periodEnd: o.periodEnd,
-    publishedAt: o.publishedAt,
-    source: o.source,
-    ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
-    reliability: o.reliability,
-    credibility: o.credibility,
-    tlp: o.tlp,
-    ...(o.attributes !== undefined ? { attributes: o.attributes } : {}),
-  })).join('\n') + '\n';
+  return (
+    observations
+      .map((o) =>
+        JSON.stringify({
+          series: o.series,
+          ...(o.subject !== undefined ? { subject: o.subject } : {}),
+          value: o.value,
+          unit: o.unit,
+          periodStart: o.periodStart,
+          periodEnd: o.periodEnd,
+          publishedAt: o.publishedAt,
+          source: o.source,
+          ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
+          reliability: o.reliability,
+          credibility: o.credibility,
+          tlp: o.tlp,
+          ...(o.attributes !== undefined ? { attributes: o.attributes } : {}),
+        }),
+      )
+      .join('\n') + '\n'
+  );
 }

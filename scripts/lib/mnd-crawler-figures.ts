@@ -31,9 +31,13 @@ export interface CrawlerDays {
  * `rowTexts` maps each crawler row date to its texts (whitespace removed), to find paraphrases entered twice.
  * The publication date of a 06:00 or 17:00 report is the day its period ends; of an old-format announcement, its day.
  */
-export function crawlerDays(reports: readonly MergedReport[], rowTexts: ReadonlyMap<string, readonly string[]>): CrawlerDays {
+export function crawlerDays(
+  reports: readonly MergedReport[],
+  rowTexts: ReadonlyMap<string, readonly string[]>,
+): CrawlerDays {
   const datesByText = new Map<string, Set<string>>();
-  for (const [date, texts] of rowTexts) for (const t of texts) datesByText.set(t, (datesByText.get(t) ?? new Set()).add(date));
+  for (const [date, texts] of rowTexts)
+    for (const t of texts) datesByText.set(t, (datesByText.get(t) ?? new Set()).add(date));
   const copied = new Set<string>();
   for (const dates of datesByText.values()) if (dates.size > 1) for (const d of dates) copied.add(d);
 

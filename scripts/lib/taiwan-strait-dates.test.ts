@@ -23,8 +23,12 @@ import {
   type ConventionSegment,
 } from './taiwan-strait-dates.js';
 
-const seg = (from: string, to: string, convention: 'publication' | 'activity', confidence: 'confirmed' | 'inferred' = 'confirmed'): ConventionSegment =>
-  ({ from, to, convention, confidence, evidence: 'test' });
+const seg = (
+  from: string,
+  to: string,
+  convention: 'publication' | 'activity',
+  confidence: 'confirmed' | 'inferred' = 'confirmed',
+): ConventionSegment => ({ from, to, convention, confidence, evidence: 'test' });
 
 describe('calendar helpers', () => {
   it('adds days across month, year and leap-day boundaries', () => {
@@ -67,7 +71,12 @@ describe('date convention', () => {
   });
 
   it('reports gaps and reversed segments', () => {
-    expect(validateConventionTable([seg('2024-01-01', '2024-01-31', 'activity'), seg('2024-02-02', '2024-02-29', 'publication')])).toHaveLength(1);
+    expect(
+      validateConventionTable([
+        seg('2024-01-01', '2024-01-31', 'activity'),
+        seg('2024-02-02', '2024-02-29', 'publication'),
+      ]),
+    ).toHaveLength(1);
     expect(validateConventionTable([seg('2024-01-31', '2024-01-01', 'activity')])).toHaveLength(1);
   });
 
@@ -87,7 +96,11 @@ describe('date convention', () => {
   });
 
   it('finds where switches lose or double reports', () => {
-    const table = [seg('2024-01-01', '2024-01-10', 'publication'), seg('2024-01-11', '2024-01-20', 'activity'), seg('2024-01-21', '2024-01-31', 'publication')];
+    const table = [
+      seg('2024-01-01', '2024-01-10', 'publication'),
+      seg('2024-01-11', '2024-01-20', 'activity'),
+      seg('2024-01-21', '2024-01-31', 'publication'),
+    ];
     expect(unreachablePublicationDates(table)).toEqual(['2024-01-11']);
     expect(doublyReachablePublicationDates(table)).toEqual(['2024-01-21']);
     expect(unreachablePublicationDates()).toContain('2024-05-29');
@@ -99,16 +112,26 @@ describe('date convention', () => {
     expect(formatFor('2022-11-13')).toBe('same-day-1700');
     expect(formatFor('2022-11-14')).toBe('daily-0600');
     expect(reportTiming('2021-10-04', 'calendar-day')).toEqual({
-      published: '2021-10-04T23:59:00+08:00', periodStart: '2021-10-04T00:00:00+08:00', periodEnd: '2021-10-04T23:59:00+08:00',
+      published: '2021-10-04T23:59:00+08:00',
+      periodStart: '2021-10-04T00:00:00+08:00',
+      periodEnd: '2021-10-04T23:59:00+08:00',
     });
     // A night report posted the next day makes the whole day's figure public only then.
     expect(reportTiming('2020-10-15', 'calendar-day', '2020-10-16')).toEqual({
-      published: '2020-10-16T23:59:00+08:00', periodStart: '2020-10-15T00:00:00+08:00', periodEnd: '2020-10-16T00:00:00+08:00',
+      published: '2020-10-16T23:59:00+08:00',
+      periodStart: '2020-10-15T00:00:00+08:00',
+      periodEnd: '2020-10-16T00:00:00+08:00',
     });
     expect(reportTiming('2022-09-14', 'same-day-1700')).toEqual({
-      published: '2022-09-14T23:59:00+08:00', periodStart: '2022-09-14T00:00:00+08:00', periodEnd: '2022-09-14T17:00:00+08:00',
+      published: '2022-09-14T23:59:00+08:00',
+      periodStart: '2022-09-14T00:00:00+08:00',
+      periodEnd: '2022-09-14T17:00:00+08:00',
     });
-    expect(reportTiming('2023-04-09', 'daily-0600')).toEqual({ published: '2023-04-09', periodStart: '', periodEnd: '' });
+    expect(reportTiming('2023-04-09', 'daily-0600')).toEqual({
+      published: '2023-04-09',
+      periodStart: '',
+      periodEnd: '',
+    });
   });
 });
 
@@ -116,17 +139,28 @@ describe('placeRows', () => {
   const same = (a: number, b: number) => a === b;
 
   it('puts Joint Sword (activity 04-08..10) on the reports published 04-09..11', () => {
-    const rows = [{ rowDate: '2023-04-08', values: 71 }, { rowDate: '2023-04-09', values: 70 }, { rowDate: '2023-04-10', values: 91 }];
+    const rows = [
+      { rowDate: '2023-04-08', values: 71 },
+      { rowDate: '2023-04-09', values: 70 },
+      { rowDate: '2023-04-10', values: 91 },
+    ];
     const p = placeRows(rows, same, [seg('2023-01-01', '2023-12-31', 'activity')]);
     expect([...p.rows.entries()].map(([d, r]) => [d, r.values, r.dateBasis])).toEqual([
-      ['2023-04-09', 71, 'activity-shifted'], ['2023-04-10', 70, 'activity-shifted'], ['2023-04-11', 91, 'activity-shifted'],
+      ['2023-04-09', 71, 'activity-shifted'],
+      ['2023-04-10', 70, 'activity-shifted'],
+      ['2023-04-11', 91, 'activity-shifted'],
     ]);
     expect(p.collisions).toEqual([]);
   });
 
   it('merges one report entered twice at an activity→publication switch', () => {
     const table = [seg('2024-03-01', '2024-03-31', 'activity'), seg('2024-04-01', '2024-04-30', 'publication')];
-    const rows = [{ rowDate: '2024-03-30', values: 4 }, { rowDate: '2024-03-31', values: 0 }, { rowDate: '2024-04-01', values: 0 }, { rowDate: '2024-04-02', values: 6 }];
+    const rows = [
+      { rowDate: '2024-03-30', values: 4 },
+      { rowDate: '2024-03-31', values: 0 },
+      { rowDate: '2024-04-01', values: 0 },
+      { rowDate: '2024-04-02', values: 6 },
+    ];
     const p = placeRows(rows, same, table);
     expect(p.collisions).toHaveLength(1);
     expect(p.collisions[0]).toMatchObject({ publicationDate: '2024-04-01', kind: 'identical' });
@@ -136,16 +170,43 @@ describe('placeRows', () => {
 
   it('flags conflicting rows and prefers the confirmed, then the publication-dated one', () => {
     const table = [seg('2026-02-09', '2026-02-14', 'activity'), seg('2026-02-15', '2026-02-28', 'publication')];
-    const p = placeRows([{ rowDate: '2026-02-14', values: 1 }, { rowDate: '2026-02-15', values: 11 }], same, table);
+    const p = placeRows(
+      [
+        { rowDate: '2026-02-14', values: 1 },
+        { rowDate: '2026-02-15', values: 11 },
+      ],
+      same,
+      table,
+    );
     expect(p.collisions[0]).toMatchObject({ publicationDate: '2026-02-15', kind: 'conflicting' });
     expect(p.rows.get('2026-02-15')?.values).toBe(11);
-    const inferredPub = [seg('2026-02-09', '2026-02-14', 'activity'), seg('2026-02-15', '2026-02-28', 'publication', 'inferred')];
-    expect(placeRows([{ rowDate: '2026-02-14', values: 1 }, { rowDate: '2026-02-15', values: 11 }], same, inferredPub).rows.get('2026-02-15')?.values).toBe(1);
+    const inferredPub = [
+      seg('2026-02-09', '2026-02-14', 'activity'),
+      seg('2026-02-15', '2026-02-28', 'publication', 'inferred'),
+    ];
+    expect(
+      placeRows(
+        [
+          { rowDate: '2026-02-14', values: 1 },
+          { rowDate: '2026-02-15', values: 11 },
+        ],
+        same,
+        inferredPub,
+      ).rows.get('2026-02-15')?.values,
+    ).toBe(1);
   });
 
   it('leaves a hole at a publication→activity switch and keeps rows outside the table apart', () => {
     const table = [seg('2024-05-01', '2024-05-28', 'publication'), seg('2024-05-29', '2024-06-30', 'activity')];
-    const p = placeRows([{ rowDate: '2024-05-28', values: 3 }, { rowDate: '2024-05-29', values: 38 }, { rowDate: '2019-01-01', values: 1 }], same, table);
+    const p = placeRows(
+      [
+        { rowDate: '2024-05-28', values: 3 },
+        { rowDate: '2024-05-29', values: 38 },
+        { rowDate: '2019-01-01', values: 1 },
+      ],
+      same,
+      table,
+    );
     expect([...p.rows.keys()]).toEqual(['2024-05-28', '2024-05-30']);
     expect(p.rows.has('2024-05-29')).toBe(false);
     expect(p.outside).toEqual([{ rowDate: '2019-01-01', values: 1 }]);
@@ -154,12 +215,32 @@ describe('placeRows', () => {
 
 describe('merge precedence', () => {
   it('takes the first number, else NA, else nothing', () => {
-    expect(pickByPrecedence([{ compiler: 'madeye', value: 12 }, { compiler: 'pla-data-dashboard', value: 13 }])).toEqual({ value: 12, compiler: 'madeye' });
-    expect(pickByPrecedence([{ compiler: 'madeye', value: undefined }, { compiler: 'lioneer', value: 9 }])).toEqual({ value: 9, compiler: 'lioneer' });
-    expect(pickByPrecedence([{ compiler: 'madeye', value: 'NA' }, { compiler: 'lioneer', value: undefined }])).toEqual({ value: 'NA' });
+    expect(
+      pickByPrecedence([
+        { compiler: 'madeye', value: 12 },
+        { compiler: 'pla-data-dashboard', value: 13 },
+      ]),
+    ).toEqual({ value: 12, compiler: 'madeye' });
+    expect(
+      pickByPrecedence([
+        { compiler: 'madeye', value: undefined },
+        { compiler: 'lioneer', value: 9 },
+      ]),
+    ).toEqual({ value: 9, compiler: 'lioneer' });
+    expect(
+      pickByPrecedence([
+        { compiler: 'madeye', value: 'NA' },
+        { compiler: 'lioneer', value: undefined },
+      ]),
+    ).toEqual({ value: 'NA' });
     expect(pickByPrecedence([{ compiler: 'madeye', value: undefined }])).toEqual({ value: undefined });
     // Zero is a figure, not a gap.
-    expect(pickByPrecedence([{ compiler: 'madeye', value: 0 }, { compiler: 'lioneer', value: 5 }])).toEqual({ value: 0, compiler: 'madeye' });
+    expect(
+      pickByPrecedence([
+        { compiler: 'madeye', value: 0 },
+        { compiler: 'lioneer', value: 5 },
+      ]),
+    ).toEqual({ value: 0, compiler: 'madeye' });
   });
 
   it('lists compilers once, in precedence order', () => {
@@ -170,7 +251,14 @@ describe('merge precedence', () => {
 });
 
 describe('alignByTotal', () => {
-  const totals = new Map([['2026-03-12', 5], ['2026-03-13', 3], ['2026-03-28', 13], ['2026-03-29', 19], ['2026-03-30', 0], ['2026-03-31', 0]]);
+  const totals = new Map([
+    ['2026-03-12', 5],
+    ['2026-03-13', 3],
+    ['2026-03-28', 13],
+    ['2026-03-29', 19],
+    ['2026-03-30', 0],
+    ['2026-03-31', 0],
+  ]);
   const known = (d: string) => totals.get(d);
 
   it('keeps a row whose total matches its own date', () => {
@@ -190,7 +278,11 @@ describe('alignByTotal', () => {
 
 describe('fact parsers', () => {
   it('sums aircraft counts of an announcement section', () => {
-    expect(sumAircraftCounts('機型Aircraft Type: 殲-16機 34架次(Thirty four J-16) 蘇愷-30機 2架次 運-8反潛機 2架次 空警-500機 2架次 轟-6機 12架次')).toBe(52);
+    expect(
+      sumAircraftCounts(
+        '機型Aircraft Type: 殲-16機 34架次(Thirty four J-16) 蘇愷-30機 2架次 運-8反潛機 2架次 空警-500機 2架次 轟-6機 12架次',
+      ),
+    ).toBe(52);
     expect(sumAircraftCounts('轟 6 機 2架\n殲16機 8架')).toBe(10);
     expect(sumAircraftCounts('no counts')).toBe(0);
   });
@@ -202,7 +294,15 @@ describe('fact parsers', () => {
 
 describe('toCsv', () => {
   it('quotes only when needed and ends with a newline', () => {
-    expect(toCsv(['a', 'b', 'c'], [['x', 'has, comma', undefined], [0, 'say "hi"', 'NA']])).toBe('a,b,c\nx,"has, comma",\n0,"say ""hi""",NA\n');
+    expect(
+      toCsv(
+        ['a', 'b', 'c'],
+        [
+          ['x', 'has, comma', undefined],
+          [0, 'say "hi"', 'NA'],
+        ],
+      ),
+    ).toBe('a,b,c\nx,"has, comma",\n0,"say ""hi""",NA\n');
     expect(() => toCsv(['a'], [['x', 'y']])).toThrow();
   });
 });

@@ -40,46 +40,146 @@ export interface ConventionSegment {
  * Contiguous, sorted, covering 2020-09-16 → 2026-08-22.
  */
 export const JNB_CONVENTIONS: readonly ConventionSegment[] = [
-  { from: '2020-09-16', to: '2021-10-04', convention: 'publication', confidence: 'confirmed',
-    evidence: 'g0v announcement texts: old format announced the same calendar day; rows equal g0v at lag 0' },
-  { from: '2021-10-05', to: '2022-07-31', convention: 'publication', confidence: 'inferred',
-    evidence: 'no cross-check source; same old same-day format as the g0v period' },
-  { from: '2022-08-01', to: '2022-11-13', convention: 'publication', confidence: 'confirmed',
-    evidence: 'twreporter (publication-dated) agrees at lag 0; MND posted same-day 17:00 reports' },
-  { from: '2022-11-14', to: '2024-03-31', convention: 'activity', confidence: 'confirmed',
-    evidence: 'twreporter agrees at lag 1 (row = publication - 1) every month' },
-  { from: '2024-04-01', to: '2024-05-28', convention: 'publication', confidence: 'confirmed',
-    evidence: 'twreporter activity polygons equal the row totals at lag 0' },
-  { from: '2024-05-29', to: '2024-07-31', convention: 'activity', confidence: 'confirmed',
-    evidence: 'twreporter activity polygons equal the row totals at lag 1' },
-  { from: '2024-08-01', to: '2024-09-30', convention: 'activity', confidence: 'inferred',
-    evidence: 'no series to check; neighbours Jul and Oct 2024 are activity-dated' },
-  { from: '2024-10-01', to: '2024-10-31', convention: 'activity', confidence: 'confirmed',
-    evidence: 'SOURCES.md (checked against published MND figures)' },
-  { from: '2024-11-01', to: '2024-11-30', convention: 'activity', confidence: 'inferred',
-    evidence: 'no series to check; neighbours Oct and Dec 2024 are activity-dated' },
-  { from: '2024-12-01', to: '2024-12-31', convention: 'activity', confidence: 'confirmed',
-    evidence: 'SOURCES.md (checked against published MND figures)' },
-  { from: '2025-01-01', to: '2025-02-02', convention: 'activity', confidence: 'inferred',
-    evidence: 'neighbour Dec 2024 is activity-dated; the hole at 2025-02-03 marks the switch to publication' },
-  { from: '2025-02-03', to: '2025-02-28', convention: 'publication', confidence: 'confirmed',
-    evidence: 'SOURCES.md (checked against published MND figures)' },
-  { from: '2025-03-01', to: '2025-03-31', convention: 'publication', confidence: 'inferred',
-    evidence: 'no series to check; neighbours Feb and Apr 2025 are publication-dated' },
-  { from: '2025-04-01', to: '2025-04-30', convention: 'publication', confidence: 'confirmed',
-    evidence: 'SOURCES.md (checked against published MND figures)' },
-  { from: '2025-05-01', to: '2025-09-30', convention: 'publication', confidence: 'inferred',
-    evidence: 'no series to check; neighbours Apr and Oct 2025 are publication-dated' },
-  { from: '2025-10-01', to: '2025-11-23', convention: 'publication', confidence: 'confirmed',
-    evidence: 'madeye (explicit periods) equals the row at lag 0' },
-  { from: '2025-11-24', to: '2026-01-01', convention: 'activity', confidence: 'confirmed',
-    evidence: 'madeye equals the row at lag 1' },
-  { from: '2026-01-02', to: '2026-02-08', convention: 'publication', confidence: 'confirmed',
-    evidence: 'madeye equals the row at lag 0' },
-  { from: '2026-02-09', to: '2026-02-14', convention: 'activity', confidence: 'confirmed',
-    evidence: 'madeye equals the row at lag 1 (SOURCES.md lists 02-09..14)' },
-  { from: '2026-02-15', to: '2026-08-22', convention: 'publication', confidence: 'confirmed',
-    evidence: 'madeye equals the row at lag 0' },
+  {
+    from: '2020-09-16',
+    to: '2021-10-04',
+    convention: 'publication',
+    confidence: 'confirmed',
+    evidence: 'g0v announcement texts: old format announced the same calendar day; rows equal g0v at lag 0',
+  },
+  {
+    from: '2021-10-05',
+    to: '2022-07-31',
+    convention: 'publication',
+    confidence: 'inferred',
+    evidence: 'no cross-check source; same old same-day format as the g0v period',
+  },
+  {
+    from: '2022-08-01',
+    to: '2022-11-13',
+    convention: 'publication',
+    confidence: 'confirmed',
+    evidence: 'twreporter (publication-dated) agrees at lag 0; MND posted same-day 17:00 reports',
+  },
+  {
+    from: '2022-11-14',
+    to: '2024-03-31',
+    convention: 'activity',
+    confidence: 'confirmed',
+    evidence: 'twreporter agrees at lag 1 (row = publication - 1) every month',
+  },
+  {
+    from: '2024-04-01',
+    to: '2024-05-28',
+    convention: 'publication',
+    confidence: 'confirmed',
+    evidence: 'twreporter activity polygons equal the row totals at lag 0',
+  },
+  {
+    from: '2024-05-29',
+    to: '2024-07-31',
+    convention: 'activity',
+    confidence: 'confirmed',
+    evidence: 'twreporter activity polygons equal the row totals at lag 1',
+  },
+  {
+    from: '2024-08-01',
+    to: '2024-09-30',
+    convention: 'activity',
+    confidence: 'inferred',
+    evidence: 'no series to check; neighbours Jul and Oct 2024 are activity-dated',
+  },
+  {
+    from: '2024-10-01',
+    to: '2024-10-31',
+    convention: 'activity',
+    confidence: 'confirmed',
+    evidence: 'SOURCES.md (checked against published MND figures)',
+  },
+  {
+    from: '2024-11-01',
+    to: '2024-11-30',
+    convention: 'activity',
+    confidence: 'inferred',
+    evidence: 'no series to check; neighbours Oct and Dec 2024 are activity-dated',
+  },
+  {
+    from: '2024-12-01',
+    to: '2024-12-31',
+    convention: 'activity',
+    confidence: 'confirmed',
+    evidence: 'SOURCES.md (checked against published MND figures)',
+  },
+  {
+    from: '2025-01-01',
+    to: '2025-02-02',
+    convention: 'activity',
+    confidence: 'inferred',
+    evidence: 'neighbour Dec 2024 is activity-dated; the hole at 2025-02-03 marks the switch to publication',
+  },
+  {
+    from: '2025-02-03',
+    to: '2025-02-28',
+    convention: 'publication',
+    confidence: 'confirmed',
+    evidence: 'SOURCES.md (checked against published MND figures)',
+  },
+  {
+    from: '2025-03-01',
+    to: '2025-03-31',
+    convention: 'publication',
+    confidence: 'inferred',
+    evidence: 'no series to check; neighbours Feb and Apr 2025 are publication-dated',
+  },
+  {
+    from: '2025-04-01',
+    to: '2025-04-30',
+    convention: 'publication',
+    confidence: 'confirmed',
+    evidence: 'SOURCES.md (checked against published MND figures)',
+  },
+  {
+    from: '2025-05-01',
+    to: '2025-09-30',
+    convention: 'publication',
+    confidence: 'inferred',
+    evidence: 'no series to check; neighbours Apr and Oct 2025 are publication-dated',
+  },
+  {
+    from: '2025-10-01',
+    to: '2025-11-23',
+    convention: 'publication',
+    confidence: 'confirmed',
+    evidence: 'madeye (explicit periods) equals the row at lag 0',
+  },
+  {
+    from: '2025-11-24',
+    to: '2026-01-01',
+    convention: 'activity',
+    confidence: 'confirmed',
+    evidence: 'madeye equals the row at lag 1',
+  },
+  {
+    from: '2026-01-02',
+    to: '2026-02-08',
+    convention: 'publication',
+    confidence: 'confirmed',
+    evidence: 'madeye equals the row at lag 0',
+  },
+  {
+    from: '2026-02-09',
+    to: '2026-02-14',
+    convention: 'activity',
+    confidence: 'confirmed',
+    evidence: 'madeye equals the row at lag 1 (SOURCES.md lists 02-09..14)',
+  },
+  {
+    from: '2026-02-15',
+    to: '2026-08-22',
+    convention: 'publication',
+    confidence: 'confirmed',
+    evidence: 'madeye equals the row at lag 0',
+  },
 ];
 
 /** Publication dates (inclusive) of each report format; later dates are `daily-0600`. */
@@ -131,7 +231,10 @@ export function rocToIso(rocYear: number, month: number, day: number): string {
 // Convention lookup and shifting.
 
 /** The segment whose row-date range contains `rowDate`, or undefined outside the table. */
-export function conventionFor(rowDate: string, table: readonly ConventionSegment[] = JNB_CONVENTIONS): ConventionSegment | undefined {
+export function conventionFor(
+  rowDate: string,
+  table: readonly ConventionSegment[] = JNB_CONVENTIONS,
+): ConventionSegment | undefined {
   for (const seg of table) if (rowDate >= seg.from && rowDate <= seg.to) return seg;
   return undefined;
 }
@@ -283,7 +386,13 @@ export function placeRows<V>(
       continue;
     }
     const publicationDate = shiftToPublication(row.rowDate, segment.convention);
-    const placed: PlacedRow<V> = { publicationDate, rowDate: row.rowDate, values: row.values, segment, dateBasis: dateBasisFor(segment) };
+    const placed: PlacedRow<V> = {
+      publicationDate,
+      rowDate: row.rowDate,
+      values: row.values,
+      segment,
+      dateBasis: dateBasisFor(segment),
+    };
     const list = groups.get(publicationDate) ?? [];
     list.push(placed);
     groups.set(publicationDate, list);

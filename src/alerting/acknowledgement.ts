@@ -25,9 +25,18 @@ export interface PlaybookTick {
 export function acknowledge(alert: Alert, by: string, comment: string, at: string): Acknowledgement {
   if (by.trim() === '') throw vigilError('VIGIL_INPUT_INVALID', 'ack: by: say who acknowledges (--by NAME)');
   if (alert.status !== 'firing' && alert.status !== 'pending') {
-    throw vigilError('VIGIL_CONFLICT', `alert ${alert.id} is ${alert.status}; only pending or firing alerts can be acknowledged`);
+    throw vigilError(
+      'VIGIL_CONFLICT',
+      `alert ${alert.id} is ${alert.status}; only pending or firing alerts can be acknowledged`,
+    );
   }
-  return { alertId: alert.id, by: by.trim(), comment: comment.trim(), at, timeToAckMs: alert.firedAt === null ? null : Date.parse(at) - Date.parse(alert.firedAt) };
+  return {
+    alertId: alert.id,
+    by: by.trim(),
+    comment: comment.trim(),
+    at,
+    timeToAckMs: alert.firedAt === null ? null : Date.parse(at) - Date.parse(alert.firedAt),
+  };
 }
 
 /** The checklist with each step's tick (the first tick of a step counts). */

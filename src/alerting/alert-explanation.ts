@@ -10,7 +10,9 @@ export const TOP_EVIDENCE = 3;
  * `focusIndicator` puts that indicator first in the evidence.
  */
 export function explainAssessment(
-  current: Assessment, previous: Assessment | undefined, focus: { hypothesis?: string; indicator?: string } = {},
+  current: Assessment,
+  previous: Assessment | undefined,
+  focus: { hypothesis?: string; indicator?: string } = {},
 ): AlertExplanation {
   const before = new Map(previous?.hypotheses.map((h) => [h.id, h.probability]));
   const hypotheses: HypothesisMove[] = current.hypotheses.map((h) => {
@@ -19,9 +21,10 @@ export function explainAssessment(
   });
   const baseline = new Set(current.hypotheses.filter((h) => h.baseline).map((h) => h.id));
   const candidates = hypotheses.filter((h) => !baseline.has(h.id));
-  const moved = focus.hypothesis !== undefined
-    ? hypotheses.find((h) => h.id === focus.hypothesis) ?? null
-    : [...candidates].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.to - a.to)[0] ?? null;
+  const moved =
+    focus.hypothesis !== undefined
+      ? (hypotheses.find((h) => h.id === focus.hypothesis) ?? null)
+      : ([...candidates].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.to - a.to)[0] ?? null);
   return {
     day: current.day,
     asOf: current.asOf,
@@ -33,14 +36,26 @@ export function explainAssessment(
 }
 
 /** Indicators that moved the hypothesis in question most (or the net log-odds), strongest first; the focus indicator leads. */
-function topEvidence(indicators: readonly IndicatorAssessment[], focus: { hypothesis?: string; indicator?: string }): EvidenceItem[] {
-  const weight = (i: IndicatorAssessment) => (focus.hypothesis !== undefined ? i.contributions[focus.hypothesis] ?? 0 : i.contribution);
-  const ranked = indicators.filter((i) => weight(i) !== 0).sort((a, b) => Math.abs(weight(b)) - Math.abs(weight(a)) || a.id.localeCompare(b.id));
+function topEvidence(
+  indicators: readonly IndicatorAssessment[],
+  focus: { hypothesis?: string; indicator?: string },
+): EvidenceItem[] {
+  const weight = (i: IndicatorAssessment) =>
+    focus.hypothesis !== undefined ? (i.contributions[focus.hypothesis] ?? 0) : i.contribution;
+  const ranked = indicators
+    .filter((i) => weight(i) !== 0)
+    .sort((a, b) => Math.abs(weight(b)) - Math.abs(weight(a)) || a.id.localeCompare(b.id));
   const focused = focus.indicator === undefined ? undefined : indicators.find((i) => i.id === focus.indicator);
   const list = focused ? [focused, ...ranked.filter((i) => i.id !== focused.id)] : ranked;
   return list.slice(0, TOP_EVIDENCE).map((i) => ({
-    indicator: i.id, name: i.name, state: i.state, value: i.value, baseline: i.baseline, dataDay: i.dataDay,
-    contribution: round(i.contribution), observationIds: i.observationIds,
+    indicator: i.id,
+    name: i.name,
+    state: i.state,
+    value: i.value,
+    baseline: i.baseline,
+    dataDay: i.dataDay,
+    contribution: round(i.contribution),
+    observationIds: i.observationIds,
   }));
 }
 

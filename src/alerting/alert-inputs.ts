@@ -21,7 +21,10 @@ export function alertInputSeries(pack: Pack, config: AlertingConfig | undefined)
  */
 export async function derivedAlertTlp(store: Store, series: readonly string[] | undefined): Promise<Tlp> {
   if (series !== undefined && series.length === 0) return 'clear';
-  const rows = await store.queryObservations({ allRevisions: true, ...(series === undefined ? {} : { series: [...series] }) });
+  const rows = await store.queryObservations({
+    allRevisions: true,
+    ...(series === undefined ? {} : { series: [...series] }),
+  });
   let highest = 0;
   for (const row of rows) highest = Math.max(highest, tlpRank(row.tlp));
   return TLP_LEVELS[highest];

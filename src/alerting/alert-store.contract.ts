@@ -11,27 +11,60 @@ const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toIS
 
 export function contractAlert(overrides: Partial<Alert> = {}): Alert {
   return {
-    id: 'a1b2c3d4e5f6', fingerprint: 'f1', rule: 'LevelAlert', labels: { alertname: 'LevelAlert', severity: 'high' },
-    annotations: { summary: 'theatre at ALERT (4)' }, explanation: null, playbook: null, status: 'firing', activeAt: T0, firedAt: T0,
-    lastActiveAt: T0, resolvedAt: null, value: 4, ...overrides,
+    id: 'a1b2c3d4e5f6',
+    fingerprint: 'f1',
+    rule: 'LevelAlert',
+    labels: { alertname: 'LevelAlert', severity: 'high' },
+    annotations: { summary: 'theatre at ALERT (4)' },
+    explanation: null,
+    playbook: null,
+    status: 'firing',
+    activeAt: T0,
+    firedAt: T0,
+    lastActiveAt: T0,
+    resolvedAt: null,
+    value: 4,
+    ...overrides,
   };
 }
 
 export function contractNotification(overrides: Partial<Notification> = {}): Notification {
   return {
-    id: 'n1', groupKey: 'root|g1', routeId: 'root', groupLabels: {}, commonLabels: {}, receivers: ['hook', 'mail'], status: 'firing',
-    mode: 'realtime', escalation: null, alerts: [], createdAt: T0, ...overrides,
+    id: 'n1',
+    groupKey: 'root|g1',
+    routeId: 'root',
+    groupLabels: {},
+    commonLabels: {},
+    receivers: ['hook', 'mail'],
+    status: 'firing',
+    mode: 'realtime',
+    escalation: null,
+    alerts: [],
+    createdAt: T0,
+    ...overrides,
   };
 }
 
 const group: AlertGroup = {
-  key: 'root|g1', routeId: 'root', labels: {}, createdAt: T0, nextFlushAt: null, nextFlushMode: null, lastFlushAt: T0,
-  notified: { a1b2c3d4e5f6: 'firing' }, escalationStep: 0, escalationSince: T0,
+  key: 'root|g1',
+  routeId: 'root',
+  labels: {},
+  createdAt: T0,
+  nextFlushAt: null,
+  nextFlushMode: null,
+  lastFlushAt: T0,
+  notified: { a1b2c3d4e5f6: 'firing' },
+  escalationStep: 0,
+  escalationSince: T0,
 };
 
 const emptyCommit: CycleCommit = { alerts: [], transitions: [], groups: [], deletedGroups: [], notifications: [] };
 
-export function runAlertStoreContract(name: string, create: () => Promise<AlertStore>, options: { skip?: boolean } = {}): void {
+export function runAlertStoreContract(
+  name: string,
+  create: () => Promise<AlertStore>,
+  options: { skip?: boolean } = {},
+): void {
   describe.skipIf(options.skip ?? false)(`AlertStore contract: ${name}`, () => {
     const open: AlertStore[] = [];
     const fresh = async () => {
@@ -51,7 +84,9 @@ export function runAlertStoreContract(name: string, create: () => Promise<AlertS
         ...emptyCommit,
         alerts: [contractAlert(), resolved, forgotten],
         groups: [{ ...group, notified: { a1b2c3d4e5f6: 'firing', resolved0001: 'firing' } }],
-        transitions: [{ alertId: 'a1b2c3d4e5f6', fingerprint: 'f1', rule: 'LevelAlert', from: 'new', to: 'firing', at: T0 }],
+        transitions: [
+          { alertId: 'a1b2c3d4e5f6', fingerprint: 'f1', rule: 'LevelAlert', from: 'new', to: 'firing', at: T0 },
+        ],
         meta: { lastDay: '2024-05-20' },
       });
       const snapshot = await store.loadSnapshot(at(10));
@@ -68,7 +103,11 @@ export function runAlertStoreContract(name: string, create: () => Promise<AlertS
     it('updates alerts in place and deletes groups', async () => {
       const store = await fresh();
       await store.commitCycle({ ...emptyCommit, alerts: [contractAlert()], groups: [group] });
-      await store.commitCycle({ ...emptyCommit, alerts: [contractAlert({ status: 'resolved', resolvedAt: at(3) })], deletedGroups: [group.key] });
+      await store.commitCycle({
+        ...emptyCommit,
+        alerts: [contractAlert({ status: 'resolved', resolvedAt: at(3) })],
+        deletedGroups: [group.key],
+      });
       const snapshot = await store.loadSnapshot(at(4));
       expect(snapshot.alerts).toEqual([]);
       expect(snapshot.groups).toEqual([]);
@@ -79,7 +118,9 @@ export function runAlertStoreContract(name: string, create: () => Promise<AlertS
     it('writes a cycle all or nothing', async () => {
       const store = await fresh();
       const bad = { ...contractAlert({ id: 'bad000000001' }), status: 'exploded' } as unknown as Alert;
-      await expect(store.commitCycle({ ...emptyCommit, alerts: [contractAlert(), bad], notifications: [contractNotification()] })).rejects.toThrow();
+      await expect(
+        store.commitCycle({ ...emptyCommit, alerts: [contractAlert(), bad], notifications: [contractNotification()] }),
+      ).rejects.toThrow();
       expect(await store.listAlerts()).toEqual([]);
       expect(await store.listNotifications()).toEqual([]);
       expect(await store.listOutbox()).toEqual([]);
@@ -93,7 +134,10 @@ export function runAlertStoreContract(name: string, create: () => Promise<AlertS
       expect(log.map((n) => n.id)).toEqual(['n1']);
       expect(log[0].receivers).toEqual(['hook', 'mail']);
       const outbox = await store.listOutbox();
-      expect(outbox.map((e) => [e.receiver, e.status, e.attempts])).toEqual([['hook', 'pending', 0], ['mail', 'pending', 0]]);
+      expect(outbox.map((e) => [e.receiver, e.status, e.attempts])).toEqual([
+        ['hook', 'pending', 0],
+        ['mail', 'pending', 0],
+      ]);
       expect(outbox[0].notification).toEqual(contractNotification());
       expect(new Set(outbox.map((e) => e.id)).size).toBe(2);
     });
@@ -105,12 +149,19 @@ export function runAlertStoreContract(name: string, create: () => Promise<AlertS
       expect(claimed.map((e) => [e.receiver, e.attempts])).toEqual([['hook', 1]]);
       expect(await store.claimOutbox({ now: at(0.5), leaseMs: 60_000, limit: 10, receiver: 'hook' })).toEqual([]);
       // A sender that crashed never reports back: the lease runs out and the entry is handed out again.
-      expect((await store.claimOutbox({ now: at(1), leaseMs: 60_000, limit: 10, receiver: 'hook' })).map((e) => e.attempts)).toEqual([2]);
+      expect(
+        (await store.claimOutbox({ now: at(1), leaseMs: 60_000, limit: 10, receiver: 'hook' })).map((e) => e.attempts),
+      ).toEqual([2]);
       await store.markFailed(claimed[0].id, 'connection refused', at(5));
       expect(await store.claimOutbox({ now: at(4), leaseMs: 60_000, limit: 10, receiver: 'hook' })).toEqual([]);
-      expect(await store.receiverHealth()).toEqual([{ receiver: 'hook', attempts: 2, pendingSince: T0, lastError: 'connection refused' }]);
+      expect(await store.receiverHealth()).toEqual([
+        { receiver: 'hook', attempts: 2, pendingSince: T0, lastError: 'connection refused' },
+      ]);
       const again = await store.claimOutbox({ now: at(5), leaseMs: 60_000, limit: 10 });
-      expect(again.map((e) => [e.receiver, e.attempts]).sort()).toEqual([['hook', 3], ['mail', 1]]);
+      expect(again.map((e) => [e.receiver, e.attempts]).sort()).toEqual([
+        ['hook', 3],
+        ['mail', 1],
+      ]);
       for (const e of again) await store.markDelivered(e.id, at(5));
       expect(await store.claimOutbox({ now: at(60), leaseMs: 60_000, limit: 10 })).toEqual([]);
       expect(await store.receiverHealth()).toEqual([]);
@@ -119,7 +170,10 @@ export function runAlertStoreContract(name: string, create: () => Promise<AlertS
 
     it('finds alerts by id or unique prefix and refuses an ambiguous one', async () => {
       const store = await fresh();
-      await store.commitCycle({ ...emptyCommit, alerts: [contractAlert({ id: 'abcd11110000' }), contractAlert({ id: 'abcd22220000', fingerprint: 'f9' })] });
+      await store.commitCycle({
+        ...emptyCommit,
+        alerts: [contractAlert({ id: 'abcd11110000' }), contractAlert({ id: 'abcd22220000', fingerprint: 'f9' })],
+      });
       expect((await store.findAlert('abcd1111'))?.id).toBe('abcd11110000');
       expect((await store.findAlert('abcd22220000'))?.id).toBe('abcd22220000');
       expect(await store.findAlert('ffff')).toBeUndefined();
@@ -128,12 +182,40 @@ export function runAlertStoreContract(name: string, create: () => Promise<AlertS
 
     it('records one acknowledgement per alert and the first tick of each playbook step', async () => {
       const store = await fresh();
-      await store.addAcknowledgement({ alertId: 'a1b2c3d4e5f6', by: 'lin', comment: 'on it', at: at(7), timeToAckMs: 420_000 });
-      await expect(store.addAcknowledgement({ alertId: 'a1b2c3d4e5f6', by: 'wu', comment: '', at: at(8), timeToAckMs: 480_000 })).rejects.toMatchObject({ code: 'VIGIL_CONFLICT' });
-      expect(await store.listAcknowledgements(['a1b2c3d4e5f6', 'other'])).toEqual([{ alertId: 'a1b2c3d4e5f6', by: 'lin', comment: 'on it', at: at(7), timeToAckMs: 420_000 }]);
-      expect(await store.addPlaybookTick({ alertId: 'a1b2c3d4e5f6', playbook: 'alert', step: 'brief', by: 'lin', at: at(9) })).toBe(true);
-      expect(await store.addPlaybookTick({ alertId: 'a1b2c3d4e5f6', playbook: 'alert', step: 'brief', by: 'wu', at: at(10) })).toBe(false);
-      expect(await store.listPlaybookTicks(['a1b2c3d4e5f6'])).toEqual([{ alertId: 'a1b2c3d4e5f6', playbook: 'alert', step: 'brief', by: 'lin', at: at(9) }]);
+      await store.addAcknowledgement({
+        alertId: 'a1b2c3d4e5f6',
+        by: 'lin',
+        comment: 'on it',
+        at: at(7),
+        timeToAckMs: 420_000,
+      });
+      await expect(
+        store.addAcknowledgement({ alertId: 'a1b2c3d4e5f6', by: 'wu', comment: '', at: at(8), timeToAckMs: 480_000 }),
+      ).rejects.toMatchObject({ code: 'VIGIL_CONFLICT' });
+      expect(await store.listAcknowledgements(['a1b2c3d4e5f6', 'other'])).toEqual([
+        { alertId: 'a1b2c3d4e5f6', by: 'lin', comment: 'on it', at: at(7), timeToAckMs: 420_000 },
+      ]);
+      expect(
+        await store.addPlaybookTick({
+          alertId: 'a1b2c3d4e5f6',
+          playbook: 'alert',
+          step: 'brief',
+          by: 'lin',
+          at: at(9),
+        }),
+      ).toBe(true);
+      expect(
+        await store.addPlaybookTick({
+          alertId: 'a1b2c3d4e5f6',
+          playbook: 'alert',
+          step: 'brief',
+          by: 'wu',
+          at: at(10),
+        }),
+      ).toBe(false);
+      expect(await store.listPlaybookTicks(['a1b2c3d4e5f6'])).toEqual([
+        { alertId: 'a1b2c3d4e5f6', playbook: 'alert', step: 'brief', by: 'lin', at: at(9) },
+      ]);
       await store.commitCycle({ ...emptyCommit, alerts: [contractAlert()] });
       const snapshot = await store.loadSnapshot(at(11));
       expect(snapshot.acks.map((a) => a.by)).toEqual(['lin']);
@@ -143,7 +225,14 @@ export function runAlertStoreContract(name: string, create: () => Promise<AlertS
     it('keeps silences with their window, author and comment, and expires them early', async () => {
       const store = await fresh();
       const silence: Silence = {
-        id: 's1', matchers: ['severity="warning"'], startsAt: at(0), endsAt: at(60), createdBy: 'lin', comment: 'exercise announced', createdAt: at(0), expiredAt: null,
+        id: 's1',
+        matchers: ['severity="warning"'],
+        startsAt: at(0),
+        endsAt: at(60),
+        createdBy: 'lin',
+        comment: 'exercise announced',
+        createdAt: at(0),
+        expiredAt: null,
       };
       await store.addSilence(silence);
       await store.addSilence({ ...silence, id: 's2', startsAt: at(120), endsAt: at(180) });

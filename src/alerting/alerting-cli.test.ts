@@ -16,7 +16,10 @@ describe('vigil rules / silence / alerts', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/alerting\.yaml: valid \(9 rules, 4 receivers, 5 routes, 3 inhibit rules, 4 playbooks\)/);
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'schema: vigil.alerting/1\nrules: [{ name: A, kind: level, at_least: 3 }]\nreceivers: [{ name: t, type: terminal }]\nroute: { receiver: nobody }\n');
+    writeFileSync(
+      bad,
+      'schema: vigil.alerting/1\nrules: [{ name: A, kind: level, at_least: 3 }]\nreceivers: [{ name: t, type: terminal }]\nroute: { receiver: nobody }\n',
+    );
     const no = await vigil('--db', join(dir, 'r.db'), 'rules', 'check', '--validate-only', '--rules', bad);
     expect(no.code).toBe(1);
     expect(no.err).toContain(`vigil: ${bad}: route.receiver: unknown receiver "nobody"`);
@@ -24,10 +27,24 @@ describe('vigil rules / silence / alerts', () => {
 
   it('adds, lists and expires a silence, and refuses one without a reason', async () => {
     const db = join(dir, 's.db');
-    const added = await vigil('--db', db, 'silence', 'add', 'alertname="NavalCountHigh"', '--by', 'lin', '--comment', 'announced exercise', '--duration', '6h');
+    const added = await vigil(
+      '--db',
+      db,
+      'silence',
+      'add',
+      'alertname="NavalCountHigh"',
+      '--by',
+      'lin',
+      '--comment',
+      'announced exercise',
+      '--duration',
+      '6h',
+    );
     expect(added.code).toBe(0);
     const id = /silence (\w+) added/.exec(added.out)![1];
-    expect((await vigil('--db', db, 'silence', 'list')).out).toMatch(new RegExp(`${id}\\s+active .* alertname="NavalCountHigh"\\s+by lin: announced exercise`));
+    expect((await vigil('--db', db, 'silence', 'list')).out).toMatch(
+      new RegExp(`${id}\\s+active .* alertname="NavalCountHigh"\\s+by lin: announced exercise`),
+    );
     expect((await vigil('--db', db, 'silence', 'expire', id)).code).toBe(0);
     expect((await vigil('--db', db, 'silence', 'list')).out).toBe('no silences in force or pending');
     expect((await vigil('--db', db, 'silence', 'expire', id)).code).toBe(1);
@@ -40,15 +57,25 @@ describe('vigil rules / silence / alerts', () => {
     const store = openAlertStore(db);
     await store.migrate();
     const firedAt = new Date(Date.now() - 5 * 60_000).toISOString();
-    await store.commitCycle({ alerts: [contractAlert({ id: 'c0ffee123456', firedAt, activeAt: firedAt, playbook: 'alert' })], transitions: [], groups: [], deletedGroups: [], notifications: [] });
+    await store.commitCycle({
+      alerts: [contractAlert({ id: 'c0ffee123456', firedAt, activeAt: firedAt, playbook: 'alert' })],
+      transitions: [],
+      groups: [],
+      deletedGroups: [],
+      notifications: [],
+    });
     await store.close();
     expect((await vigil('--db', db, 'alerts', 'list')).out).toMatch(/^c0ffee123456 {2}firing {3}high {5}LevelAlert/);
     const ack = await vigil('--db', db, 'alerts', 'ack', 'c0ffee', '--by', 'lin', '--comment', 'briefing the director');
     expect(ack.out).toMatch(/^acknowledged c0ffee123456 \(LevelAlert\) by lin, 5m\d*s? after it fired$/);
     const again = await vigil('--db', db, 'alerts', 'ack', 'c0ffee', '--by', 'wu');
     expect([again.code, again.err]).toEqual([1, expect.stringContaining('already acknowledged')]);
-    expect((await vigil('--db', db, 'alerts', 'tick', 'c0ffee', 'confirm', '--by', 'lin')).out).toBe('ticked confirm on c0ffee123456 (alert)');
-    expect((await vigil('--db', db, 'alerts', 'tick', 'c0ffee', 'nope', '--by', 'lin')).err).toContain('playbook alert has no step "nope"');
+    expect((await vigil('--db', db, 'alerts', 'tick', 'c0ffee', 'confirm', '--by', 'lin')).out).toBe(
+      'ticked confirm on c0ffee123456 (alert)',
+    );
+    expect((await vigil('--db', db, 'alerts', 'tick', 'c0ffee', 'nope', '--by', 'lin')).err).toContain(
+      'playbook alert has no step "nope"',
+    );
     const shown = (await vigil('--db', db, 'alerts', 'show', 'c0ffee')).out;
     expect(shown).toContain('acknowledged by lin');
     expect(shown).toMatch(/\[x\] confirm: Confirm the leading indicators against a second source \(lin, /);

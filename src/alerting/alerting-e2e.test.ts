@@ -15,7 +15,13 @@ import type { NotificationEnvelope } from './notification.js';
 import { waitFor } from './notifier.contract.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from './outbox-dispatcher.js';
 import { createNotifiers } from './receivers/create-notifiers.js';
-import { startHook, startSmtpSink, WEBHOOK_TEST_SECRET, type Hook, type SmtpSink } from './receivers/receiving-ends.contract.js';
+import {
+  startHook,
+  startSmtpSink,
+  WEBHOOK_TEST_SECRET,
+  type Hook,
+  type SmtpSink,
+} from './receivers/receiving-ends.contract.js';
 import { createSilence } from './silences.js';
 import { openAlertStore } from './open-alert-store.js';
 
@@ -46,7 +52,13 @@ async function world(): Promise<World> {
   const path = join(dir, `e2e-${++files}.db`);
   const store = openObservationStore(path);
   await store.migrate();
-  await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
+  await store.putObservations(
+    [
+      ...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)),
+      ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1)),
+    ],
+    '2024-05-01T00:00:00.000Z',
+  );
   const alertStore = openAlertStore(path);
   await alertStore.migrate();
   const [hook, pager, smtp] = await Promise.all([startHook(), startHook(), startSmtpSink()]);
@@ -54,20 +66,48 @@ async function world(): Promise<World> {
     receivers: [
       { name: 'hook', type: 'webhook', url: hook.url, secret: WEBHOOK_TEST_SECRET },
       { name: 'pager', type: 'webhook', url: pager.url, secret: WEBHOOK_TEST_SECRET },
-      { name: 'mail', type: 'email', host: '127.0.0.1', port: smtp.port, from: 'vigil@example.org', to: ['duty@example.org'] },
+      {
+        name: 'mail',
+        type: 'email',
+        host: '127.0.0.1',
+        port: smtp.port,
+        from: 'vigil@example.org',
+        to: ['duty@example.org'],
+      },
     ],
     route: {
-      receiver: 'hook', group_by: ['theatre'], group_wait: '0s', group_interval: '1m', repeat_interval: '24h',
-      routes: [{ matchers: ['severity="high"'], receiver: 'hook', escalate_after: '15m', escalation: ['mail', 'pager'] }],
+      receiver: 'hook',
+      group_by: ['theatre'],
+      group_wait: '0s',
+      group_interval: '1m',
+      repeat_interval: '24h',
+      routes: [
+        { matchers: ['severity="high"'], receiver: 'hook', escalate_after: '15m', escalation: ['mail', 'pager'] },
+      ],
     },
   });
   const clock = { now: Date.parse('2024-05-01T02:00:00.000Z') };
   const notifiers = createNotifiers(config.receivers, { env: {} });
   const dispatcher = createOutboxDispatcher({ store: alertStore, notifiers, clock: () => new Date(clock.now) });
-  const engine = createAlertingEngine({ store, alertStore, pack: testPack(), config, dispatcher, clock: () => new Date(clock.now) });
+  const engine = createAlertingEngine({
+    store,
+    alertStore,
+    pack: testPack(),
+    config,
+    dispatcher,
+    clock: () => new Date(clock.now),
+  });
   const spike = [...dailyCounts('test.aircraft', '2024-04-30', [75]), ...dailyCounts('test.ships', '2024-04-30', [30])];
   const w: World = {
-    store, alertStore, engine, dispatcher, hook, pager, smtp, clock, spike,
+    store,
+    alertStore,
+    engine,
+    dispatcher,
+    hook,
+    pager,
+    smtp,
+    clock,
+    spike,
     async close() {
       for (const n of notifiers.values()) await n.close();
       await Promise.all([hook.close(), pager.close(), smtp.close()]);
@@ -92,7 +132,12 @@ describe('alerting end to end', () => {
     const [delivery] = await waitFor(() => w.hook.deliveries, 1);
     expect(delivery.signed).toBe(true);
     const envelope = JSON.parse(delivery.body) as NotificationEnvelope;
-    expect(envelope).toMatchObject({ version: 'vigil.alert-notification/1', status: 'firing', groupLabels: { theatre: 'test' }, receiver: 'hook' });
+    expect(envelope).toMatchObject({
+      version: 'vigil.alert-notification/1',
+      status: 'firing',
+      groupLabels: { theatre: 'test' },
+      receiver: 'hook',
+    });
     expect(envelope.alerts.map((a) => a.labels.alertname).sort()).toEqual(['HypothesisH1', 'LevelAlert']);
     const h1 = envelope.alerts.find((a) => a.labels.alertname === 'HypothesisH1')!;
     expect(h1.explanation?.moved?.id).toBe('H1');
@@ -109,13 +154,21 @@ describe('alerting end to end', () => {
     const [mail] = await waitFor(() => w.smtp.messages, 1);
     expect(w.smtp.messages).toHaveLength(1);
     expect(mail.subject).toBe('[VIGIL FIRING:2 ESCALATION 1/2] LevelAlert, HypothesisH1 · test');
-    for (const text of ['moved: H1 Exercise 4.8 % → 83.7 %', 'evidence: Ships high 30', shipsId, 'Brief the duty director', 'acknowledge: vigil alerts ack']) {
+    for (const text of [
+      'moved: H1 Exercise 4.8 % → 83.7 %',
+      'evidence: Ships high 30',
+      shipsId,
+      'Brief the duty director',
+      'acknowledge: vigil alerts ack',
+    ]) {
       expect(mail.content).toContain(text);
     }
 
     // Acknowledged: the chain stops before the pager.
     for (const a of await w.alertStore.listAlerts({ status: ['firing'] })) {
-      await w.alertStore.addAcknowledgement(acknowledge(a, 'lin', 'on it', new Date(w.clock.now + 60_000).toISOString()));
+      await w.alertStore.addAcknowledgement(
+        acknowledge(a, 'lin', 'on it', new Date(w.clock.now + 60_000).toISOString()),
+      );
     }
     for (const minutes of [15, 30, 45]) {
       w.clock.now += minutes * 60_000;
@@ -124,13 +177,28 @@ describe('alerting end to end', () => {
     }
     expect(w.pager.deliveries).toEqual([]);
     // Time to acknowledge is recorded (three firing alerts: the inhibited ShipsHigh is firing too, only muted).
-    expect((await w.alertStore.listAcknowledgements()).map((a) => a.timeToAckMs)).toEqual([16 * 60_000, 16 * 60_000, 16 * 60_000]);
+    expect((await w.alertStore.listAcknowledgements()).map((a) => a.timeToAckMs)).toEqual([
+      16 * 60_000,
+      16 * 60_000,
+      16 * 60_000,
+    ]);
   });
 
   it('a silence suppresses what it matches end to end, and inhibition keeps the explained indicator alert out', async () => {
     const w = await world();
     const now = new Date(w.clock.now).toISOString();
-    await w.alertStore.addSilence(createSilence({ matchers: ['alertname="HypothesisH1"'], startsAt: now, endsAt: new Date(w.clock.now + 3_600_000).toISOString(), createdBy: 'lin', comment: 'drill' }, now));
+    await w.alertStore.addSilence(
+      createSilence(
+        {
+          matchers: ['alertname="HypothesisH1"'],
+          startsAt: now,
+          endsAt: new Date(w.clock.now + 3_600_000).toISOString(),
+          createdBy: 'lin',
+          comment: 'drill',
+        },
+        now,
+      ),
+    );
     await accept(w, w.spike);
     const [delivery] = await waitFor(() => w.hook.deliveries, 1);
     const envelope = JSON.parse(delivery.body) as NotificationEnvelope;

@@ -22,7 +22,13 @@ describe('alerting engine', () => {
   it('coalesces a burst into few cycles, the last of which sees the latest revision', async () => {
     store = openObservationStore(':memory:');
     await store.migrate();
-    await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
+    await store.putObservations(
+      [
+        ...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)),
+        ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1)),
+      ],
+      '2024-05-01T00:00:00.000Z',
+    );
     alertStore = openAlertStore(':memory:');
     await alertStore.migrate();
     const clock = { now: Date.parse('2024-05-01T02:00:00.000Z') };
@@ -30,7 +36,11 @@ describe('alerting engine', () => {
     let last: Assessment | undefined;
     const pack = testPack();
     const engine = createAlertingEngine({
-      store, alertStore, pack, config: alertingConfig({ inhibit_rules: [] }), clock: () => new Date(clock.now),
+      store,
+      alertStore,
+      pack,
+      config: alertingConfig({ inhibit_rules: [] }),
+      clock: () => new Date(clock.now),
       onCycle: (_, a) => {
         cycles++;
         last = a;
@@ -40,10 +50,12 @@ describe('alerting engine', () => {
     expect(await alertStore.listAlerts({ status: ['firing'] })).toEqual([]);
     cycles = 0;
     // Ten revisions of the same day's ship count, alternating; the last one (30 ships) is high.
-    const revisions = [4, 30, 5, 30, 6, 31, 5, 29, 4, 30].map((value, i) => ({
-      ...dailyCounts('test.ships', '2024-04-30', [value])[0],
-      publishedAt: new Date(Date.parse('2024-05-01T01:00:00.000Z') + i * 1_000).toISOString(),
-    })).map((o) => ({ ...o, id: `rev-${o.publishedAt}` }));
+    const revisions = [4, 30, 5, 30, 6, 31, 5, 29, 4, 30]
+      .map((value, i) => ({
+        ...dailyCounts('test.ships', '2024-04-30', [value])[0],
+        publishedAt: new Date(Date.parse('2024-05-01T01:00:00.000Z') + i * 1_000).toISOString(),
+      }))
+      .map((o) => ({ ...o, id: `rev-${o.publishedAt}` }));
     const done: Promise<unknown>[] = [];
     for (const r of revisions) {
       await store.putObservations([r], new Date(clock.now).toISOString());

@@ -73,8 +73,15 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
     }
     const assessment = createAssessor(pack, new PointInTimeIndex(window!.observations(), zone), coverage).assess(day);
     if (previous?.day !== day - 1) previous = { day: day - 1, assessment: await assessAt(store, pack, day - 1) };
-    if (refreshSeries || series === undefined) series = new Map((await store.listSeries({ asOf: nowIso })).map((s) => [s.series, s]));
-    const input = { theatre: pack.id, assessment, previous: previous.assessment, series: [...series.values()], receivers: await alertStore.receiverHealth() };
+    if (refreshSeries || series === undefined)
+      series = new Map((await store.listSeries({ asOf: nowIso })).map((s) => [s.series, s]));
+    const input = {
+      theatre: pack.id,
+      assessment,
+      previous: previous.assessment,
+      series: [...series.values()],
+      receivers: await alertStore.receiverHealth(),
+    };
     const result = runAlertingCycle(config, await alertStore.loadSnapshot(nowIso), input, nowIso);
     await alertStore.commitCycle({ ...result, meta: { lastCycleAt: nowIso, lastAssessedDay: assessment.day } });
     if (result.notifications.length > 0) options.dispatcher?.kick();
@@ -109,7 +116,14 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
         // Keep the source-health view current without another query: a publication ends a silence.
         const s = series?.get(o.series);
         if (series && (!s || s.lastPublishedAt < o.publishedAt)) {
-          series.set(o.series, { series: o.series, count: (s?.count ?? 0) + 1, firstPeriodStart: s?.firstPeriodStart ?? o.periodStart, lastPeriodEnd: s?.lastPeriodEnd ?? o.periodStart, lastPublishedAt: o.publishedAt, sources: s?.sources ?? [] });
+          series.set(o.series, {
+            series: o.series,
+            count: (s?.count ?? 0) + 1,
+            firstPeriodStart: s?.firstPeriodStart ?? o.periodStart,
+            lastPeriodEnd: s?.lastPeriodEnd ?? o.periodStart,
+            lastPublishedAt: o.publishedAt,
+            sources: s?.sources ?? [],
+          });
         }
         // The previous day's assessment is as known at its end: only a back-dated publication can change it.
         if (zone.dayOf(Date.parse(o.publishedAt)) < today) previous = undefined;

@@ -32,7 +32,12 @@ export interface CycleResult {
   inhibited: Map<string, string>;
 }
 
-export function runAlertingCycle(config: AlertingConfig, snapshot: AlertingSnapshot, input: EvaluationInput, now: string): CycleResult {
+export function runAlertingCycle(
+  config: AlertingConfig,
+  snapshot: AlertingSnapshot,
+  input: EvaluationInput,
+  now: string,
+): CycleResult {
   const evaluated = evaluateRules(config.rules, snapshot.alerts, input, now);
   const alerts = dedupAlerts([...snapshot.alerts, ...evaluated.alerts]);
   const inhibited = inhibitedAlerts(alerts, config.inhibitRules);
@@ -46,7 +51,13 @@ export function runAlertingCycle(config: AlertingConfig, snapshot: AlertingSnaps
     ticks: groupBy(snapshot.ticks, (t) => t.alertId),
     now,
   });
-  return { alerts: changedAlerts(snapshot.alerts, evaluated.alerts), transitions: evaluated.transitions, ...schedule, silenced, inhibited };
+  return {
+    alerts: changedAlerts(snapshot.alerts, evaluated.alerts),
+    transitions: evaluated.transitions,
+    ...schedule,
+    silenced,
+    inhibited,
+  };
 }
 
 /** The dedup stage: one record per alert id, the latest winning (evaluation output comes after the stored state). */

@@ -37,14 +37,19 @@ const levelChangeRule = z.strictObject({
   direction: z.enum(['up', 'down', 'any']).default('up'),
 });
 
-const hypothesisRule = z.strictObject({
-  ...ruleCommon,
-  kind: z.literal('hypothesis'),
-  hypothesis: name,
-  /** Active while P(hypothesis) ≥ above (crossing upward fires), or while P < below (crossing downward fires). */
-  above: probability.optional(),
-  below: probability.optional(),
-}).refine((r) => (r.above === undefined) !== (r.below === undefined), { message: 'give exactly one of above or below', path: ['above'] });
+const hypothesisRule = z
+  .strictObject({
+    ...ruleCommon,
+    kind: z.literal('hypothesis'),
+    hypothesis: name,
+    /** Active while P(hypothesis) ≥ above (crossing upward fires), or while P < below (crossing downward fires). */
+    above: probability.optional(),
+    below: probability.optional(),
+  })
+  .refine((r) => (r.above === undefined) !== (r.below === undefined), {
+    message: 'give exactly one of above or below',
+    path: ['above'],
+  });
 
 const indicatorRule = z.strictObject({
   ...ruleCommon,
@@ -54,17 +59,22 @@ const indicatorRule = z.strictObject({
   states: z.array(name).min(1),
 });
 
-const sourceHealthRule = z.strictObject({
-  ...ruleCommon,
-  kind: z.literal('source-health'),
-  series: z.array(z.string().min(1)).default([]),
-  /** Every series starting with this prefix that the store holds (in addition to `series`). */
-  series_prefix: z.string().min(1).optional(),
-  /** How often the series normally publishes (stated in the alert). */
-  cadence: duration,
-  /** Silent for longer than this since its last publication → the alert is active. */
-  stale_after: duration,
-}).refine((r) => r.series.length > 0 || r.series_prefix !== undefined, { message: 'give series or series_prefix', path: ['series'] });
+const sourceHealthRule = z
+  .strictObject({
+    ...ruleCommon,
+    kind: z.literal('source-health'),
+    series: z.array(z.string().min(1)).default([]),
+    /** Every series starting with this prefix that the store holds (in addition to `series`). */
+    series_prefix: z.string().min(1).optional(),
+    /** How often the series normally publishes (stated in the alert). */
+    cadence: duration,
+    /** Silent for longer than this since its last publication → the alert is active. */
+    stale_after: duration,
+  })
+  .refine((r) => r.series.length > 0 || r.series_prefix !== undefined, {
+    message: 'give series or series_prefix',
+    path: ['series'],
+  });
 
 const receiverHealthRule = z.strictObject({
   ...ruleCommon,
@@ -73,19 +83,34 @@ const receiverHealthRule = z.strictObject({
   after_attempts: z.number().int().min(1).default(3),
 });
 
-export const ruleSchema = z.discriminatedUnion('kind', [levelRule, levelChangeRule, hypothesisRule, indicatorRule, sourceHealthRule, receiverHealthRule]);
+export const ruleSchema = z.discriminatedUnion('kind', [
+  levelRule,
+  levelChangeRule,
+  hypothesisRule,
+  indicatorRule,
+  sourceHealthRule,
+  receiverHealthRule,
+]);
 
 const receiverCommon = { name };
 
-const webhookReceiver = z.strictObject({
-  ...receiverCommon,
-  type: z.literal('webhook'),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
-  /** Shared secret for the HMAC-SHA256 signature, inline or (better) from an environment variable. */
-  secret: z.string().min(16, 'must be at least 16 characters').optional(),
-  secret_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name').optional(),
-  timeout: duration.default('5s'),
-}).refine((r) => r.secret !== undefined || r.secret_env !== undefined, { message: 'give secret or secret_env (webhooks are always signed)', path: ['secret'] });
+const webhookReceiver = z
+  .strictObject({
+    ...receiverCommon,
+    type: z.literal('webhook'),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+    /** Shared secret for the HMAC-SHA256 signature, inline or (better) from an environment variable. */
+    secret: z.string().min(16, 'must be at least 16 characters').optional(),
+    secret_env: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name')
+      .optional(),
+    timeout: duration.default('5s'),
+  })
+  .refine((r) => r.secret !== undefined || r.secret_env !== undefined, {
+    message: 'give secret or secret_env (webhooks are always signed)',
+    path: ['secret'],
+  });
 
 const emailReceiver = z.strictObject({
   ...receiverCommon,
@@ -99,14 +124,22 @@ const emailReceiver = z.strictObject({
   from: z.string().min(3),
   to: z.array(z.string().min(3)).min(1),
   username: z.string().optional(),
-  password_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name').optional(),
+  password_env: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name')
+    .optional(),
   timeout: duration.default('10s'),
 });
 
 const sseReceiver = z.strictObject({ ...receiverCommon, type: z.literal('sse') });
 const terminalReceiver = z.strictObject({ ...receiverCommon, type: z.literal('terminal') });
 
-export const receiverSchema = z.discriminatedUnion('type', [webhookReceiver, emailReceiver, sseReceiver, terminalReceiver]);
+export const receiverSchema = z.discriminatedUnion('type', [
+  webhookReceiver,
+  emailReceiver,
+  sseReceiver,
+  terminalReceiver,
+]);
 
 const quietHours = z.strictObject({ start: clock, end: clock, weekdays: z.array(weekday).optional() });
 

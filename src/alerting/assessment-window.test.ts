@@ -8,7 +8,11 @@ describe('assessment window', () => {
   it('keeps one revision per claim published today, and everything published on other days', () => {
     const zone = getZone('Asia/Taipei');
     const [yesterday] = dailyCounts('s', '2024-04-29', [5]);
-    const revision = (value: number, at: string) => ({ ...dailyCounts('s', '2024-04-30', [value])[0], publishedAt: at, id: `r-${at}` });
+    const revision = (value: number, at: string) => ({
+      ...dailyCounts('s', '2024-04-30', [value])[0],
+      publishedAt: at,
+      id: `r-${at}`,
+    });
     const early = revision(7, '2024-05-01T01:00:00.000Z');
     const late = revision(30, '2024-05-01T03:00:00.000Z');
     const tomorrow = revision(9, '2024-05-01T17:00:00.000Z');

@@ -16,7 +16,11 @@ export interface AssessmentWindow {
  * So a claim revised thousands of times today costs one observation, and re-assessing stays cheap. Everything
  * published before the day, or after its end, is kept as it is.
  */
-export function createAssessmentWindow(zone: Zone, day: DayNumber, initial: readonly Observation[] = []): AssessmentWindow {
+export function createAssessmentWindow(
+  zone: Zone,
+  day: DayNumber,
+  initial: readonly Observation[] = [],
+): AssessmentWindow {
   const dayStart = zone.startOfDay(day);
   const dayEnd = zone.endOfDay(day);
   const kept: Observation[] = [];

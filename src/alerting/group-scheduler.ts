@@ -66,42 +66,72 @@ function collectMembers(input: ScheduleInput): Map<string, Members> {
   const byId = new Map(input.alerts.map((a) => [a.id, a]));
   for (const alert of input.alerts) {
     if (alert.status !== 'firing' || input.suppressed.has(alert.id)) continue;
-    for (const route of matchRoutes(input.config.route, alert.labels)) entry(route, groupLabels(route, alert.labels)).firing.push(alert);
+    for (const route of matchRoutes(input.config.route, alert.labels))
+      entry(route, groupLabels(route, alert.labels)).firing.push(alert);
   }
   for (const group of input.groups) {
     const route = findRoute(input.config.route, group.routeId);
     if (!route) continue;
     for (const id of Object.keys(group.notified)) {
       const alert = byId.get(id);
-      if (alert && alert.status === 'resolved' && !input.suppressed.has(id)) entry(route, group.labels).resolved.push(alert);
+      if (alert && alert.status === 'resolved' && !input.suppressed.has(id))
+        entry(route, group.labels).resolved.push(alert);
     }
   }
   return members;
 }
 
 function newGroup(key: string, route: RouteNode, labels: Labels, now: string): AlertGroup {
-  return { key, routeId: route.id, labels, createdAt: now, nextFlushAt: null, nextFlushMode: null, lastFlushAt: null, notified: {}, escalationStep: 0, escalationSince: null };
+  return {
+    key,
+    routeId: route.id,
+    labels,
+    createdAt: now,
+    nextFlushAt: null,
+    nextFlushMode: null,
+    lastFlushAt: null,
+    notified: {},
+    escalationStep: 0,
+    escalationSince: null,
+  };
 }
 
 /** Returns the group's next state (null: the group is finished), appending any notifications it sends now. */
-function advanceGroup(prev: AlertGroup, route: RouteNode, m: Members, input: ScheduleInput, sent: Notification[]): AlertGroup | null {
+function advanceGroup(
+  prev: AlertGroup,
+  route: RouteNode,
+  m: Members,
+  input: ScheduleInput,
+  sent: Notification[],
+): AlertGroup | null {
   const nowMs = Date.parse(input.now);
   const g: AlertGroup = { ...prev, notified: { ...prev.notified } };
   const realtime = isRealtime(route, m.firing.length > 0 ? m.firing : m.resolved);
   const hasNews = m.firing.some((a) => !g.notified[a.id]) || m.resolved.length > 0;
   if (hasNews && g.nextFlushMode !== 'news') {
-    const base = g.lastFlushAt === null ? Date.parse(g.createdAt) + route.groupWaitMs : Math.max(nowMs, Date.parse(g.lastFlushAt) + route.groupIntervalMs);
+    const base =
+      g.lastFlushAt === null
+        ? Date.parse(g.createdAt) + route.groupWaitMs
+        : Math.max(nowMs, Date.parse(g.lastFlushAt) + route.groupIntervalMs);
     g.nextFlushAt = iso(holdBack(route, realtime, base));
     g.nextFlushMode = 'news';
-  } else if (!hasNews && m.firing.length > 0 && g.lastFlushAt !== null && g.nextFlushAt === null && nowMs >= Date.parse(g.lastFlushAt) + route.repeatIntervalMs) {
+  } else if (
+    !hasNews &&
+    m.firing.length > 0 &&
+    g.lastFlushAt !== null &&
+    g.nextFlushAt === null &&
+    nowMs >= Date.parse(g.lastFlushAt) + route.repeatIntervalMs
+  ) {
     g.nextFlushAt = iso(holdBack(route, realtime, nowMs));
     g.nextFlushMode = 'repeat';
   }
   // Alerts that went away without resolving (silenced, inhibited) leave the group quietly.
-  for (const id of Object.keys(g.notified)) if (!m.firing.some((a) => a.id === id) && !m.resolved.some((a) => a.id === id)) delete g.notified[id];
+  for (const id of Object.keys(g.notified))
+    if (!m.firing.some((a) => a.id === id) && !m.resolved.some((a) => a.id === id)) delete g.notified[id];
 
   if (g.nextFlushAt !== null && Date.parse(g.nextFlushAt) <= nowMs) {
-    const mode: NotificationMode = g.nextFlushMode === 'repeat' ? 'repeat' : !realtime && route.digestIntervalMs !== null ? 'digest' : 'realtime';
+    const mode: NotificationMode =
+      g.nextFlushMode === 'repeat' ? 'repeat' : !realtime && route.digestIntervalMs !== null ? 'digest' : 'realtime';
     const receivers = [...new Set([route.receiver, ...route.escalation.slice(0, g.escalationStep)])];
     sent.push(buildNotification(g, route, receivers, mode, null, [...m.firing, ...m.resolved], input));
     g.notified = Object.fromEntries(m.firing.map((a) => [a.id, 'firing' as const]));
@@ -130,11 +160,23 @@ function escalate(g: AlertGroup, route: RouteNode, m: Members, input: ScheduleIn
   const receiver = route.escalation[g.escalationStep];
   g.escalationStep += 1;
   g.escalationSince = input.now;
-  sent.push(buildNotification(g, route, [receiver], 'escalation', { step: g.escalationStep, of: route.escalation.length }, m.firing.filter((a) => g.notified[a.id]), input));
+  sent.push(
+    buildNotification(
+      g,
+      route,
+      [receiver],
+      'escalation',
+      { step: g.escalationStep, of: route.escalation.length },
+      m.firing.filter((a) => g.notified[a.id]),
+      input,
+    ),
+  );
 }
 
 function isRealtime(route: RouteNode, alerts: readonly Alert[]): boolean {
-  return route.realtimeSeverities !== null && alerts.some((a) => route.realtimeSeverities!.includes(a.labels.severity ?? ''));
+  return (
+    route.realtimeSeverities !== null && alerts.some((a) => route.realtimeSeverities!.includes(a.labels.severity ?? ''))
+  );
 }
 
 /** Non-realtime notifications wait for the next digest slot and for the end of quiet hours. */
@@ -151,7 +193,13 @@ function holdBack(route: RouteNode, realtime: boolean, ms: number): number {
 }
 
 function buildNotification(
-  g: AlertGroup, route: RouteNode, receivers: string[], mode: NotificationMode, escalation: Notification['escalation'], alerts: Alert[], input: ScheduleInput,
+  g: AlertGroup,
+  route: RouteNode,
+  receivers: string[],
+  mode: NotificationMode,
+  escalation: Notification['escalation'],
+  alerts: Alert[],
+  input: ScheduleInput,
 ): Notification {
   const snapshot = alerts.map((a) => notifiedAlert(a, route, input));
   return {

@@ -10,7 +10,9 @@ export function sortedLabels(labels: Labels): Labels {
 
 /** Stable identity of a label set: sha256 of the sorted `name=value` pairs (16 hex digits). */
 export function fingerprint(labels: Labels): string {
-  const text = Object.entries(sortedLabels(labels)).map(([k, v]) => `${k}\u0000${v}`).join('\u0001');
+  const text = Object.entries(sortedLabels(labels))
+    .map(([k, v]) => `${k}\u0000${v}`)
+    .join('\u0001');
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
@@ -29,5 +31,7 @@ export function shortHash(text: string, length = 16): string {
 
 /** `{a="1", b="2"}` — how labels print in CLI output and notification text. */
 export function formatLabels(labels: Labels): string {
-  return `{${Object.entries(sortedLabels(labels)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
+  return `{${Object.entries(sortedLabels(labels))
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(', ')}}`;
 }

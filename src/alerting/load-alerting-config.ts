@@ -44,10 +44,15 @@ export function loadAlertingConfig(file: string, pack?: Pack): AlertingConfig {
 }
 
 function invalid(where: string, path: string, problem: string) {
-  return vigilError('VIGIL_RULES_INVALID', `${where}: ${path}: ${problem}`, { details: { file: where, path, problem } });
+  return vigilError('VIGIL_RULES_INVALID', `${where}: ${path}: ${problem}`, {
+    details: { file: where, path, problem },
+  });
 }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(file)';
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
 }

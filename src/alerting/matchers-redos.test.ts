@@ -22,8 +22,20 @@ describe('matchers on RE2', () => {
   });
 
   it('evaluate a hostile silence over many alerts quickly (the 30 s cycle path)', () => {
-    const silence = createSilence({ matchers: ['series=~"(.*.*)*y"', 'alertname="x"'], startsAt: NOW, endsAt: '2026-09-02T00:00:00Z', createdBy: 'ana', comment: 'probe' }, NOW);
-    const alerts = Array.from({ length: 200 }, (_, i) => ({ ...alertWith({ alertname: 'x', series: 'a'.repeat(2_000) }), id: `a${i}` }));
+    const silence = createSilence(
+      {
+        matchers: ['series=~"(.*.*)*y"', 'alertname="x"'],
+        startsAt: NOW,
+        endsAt: '2026-09-02T00:00:00Z',
+        createdBy: 'ana',
+        comment: 'probe',
+      },
+      NOW,
+    );
+    const alerts = Array.from({ length: 200 }, (_, i) => ({
+      ...alertWith({ alertname: 'x', series: 'a'.repeat(2_000) }),
+      id: `a${i}`,
+    }));
     const started = performance.now();
     expect(silencedAlerts(alerts, [silence], NOW).size).toBe(0);
     expect(performance.now() - started).toBeLessThan(2_000);
@@ -33,7 +45,16 @@ describe('matchers on RE2', () => {
     for (const pattern of ['(a)\\\\1', '(?=a)b', 'a'.repeat(MAX_PATTERN_LENGTH + 1)]) {
       expect(() => parseMatcher(`series=~"${pattern}"`)).toThrow(PatternError);
       try {
-        createSilence({ matchers: ['alertname="x"', `series=~"${pattern}"`], startsAt: NOW, endsAt: '2026-09-02T00:00:00Z', createdBy: 'ana', comment: 'c' }, NOW);
+        createSilence(
+          {
+            matchers: ['alertname="x"', `series=~"${pattern}"`],
+            startsAt: NOW,
+            endsAt: '2026-09-02T00:00:00Z',
+            createdBy: 'ana',
+            comment: 'c',
+          },
+          NOW,
+        );
         expect.unreachable();
       } catch (error) {
         expect(isVigilError(error) && error.code).toBe('VIGIL_PATTERN_UNSUPPORTED');
@@ -49,7 +70,16 @@ describe('matchers on RE2', () => {
   });
 
   it('a stored silence that no longer parses mutes nothing instead of failing the cycle', () => {
-    const stored = { id: 's1', matchers: ['series=~"(a)\\\\1"'], startsAt: NOW, endsAt: '2026-09-02T00:00:00.000Z', createdBy: 'ana', comment: 'old', createdAt: NOW, expiredAt: null };
+    const stored = {
+      id: 's1',
+      matchers: ['series=~"(a)\\\\1"'],
+      startsAt: NOW,
+      endsAt: '2026-09-02T00:00:00.000Z',
+      createdBy: 'ana',
+      comment: 'old',
+      createdAt: NOW,
+      expiredAt: null,
+    };
     expect(silencedAlerts([alertWith({ series: 'aa' })], [stored], '2026-09-01T01:00:00.000Z').size).toBe(0);
   });
 });

@@ -8,7 +8,11 @@ describe('matchers', () => {
   it('parse the four Alertmanager operators, quoted or not', () => {
     expect(parseMatcher('severity="critical"')).toMatchObject({ name: 'severity', operator: '=', value: 'critical' });
     expect(parseMatcher('alertname!=X')).toMatchObject({ name: 'alertname', operator: '!=', value: 'X' });
-    expect(parseMatcher('indicator =~ "sea\\\\..*"')).toMatchObject({ name: 'indicator', operator: '=~', value: 'sea\\..*' });
+    expect(parseMatcher('indicator =~ "sea\\\\..*"')).toMatchObject({
+      name: 'indicator',
+      operator: '=~',
+      value: 'sea\\..*',
+    });
     expect(parseMatcher('severity!~warning|info')).toMatchObject({ operator: '!~', value: 'warning|info' });
   });
 

@@ -34,7 +34,8 @@ export function parseMatcher(text: string): Matcher {
   if (!m) throw new Error(`invalid matcher "${text}": expected name=value, name!=value, name=~regex or name!~regex`);
   const [, name, operator, raw] = m;
   const value = unquote(raw);
-  if (value.length > MAX_MATCHER_VALUE_LENGTH) throw new Error(`invalid matcher "${name}${operator}…": value longer than ${MAX_MATCHER_VALUE_LENGTH} characters`);
+  if (value.length > MAX_MATCHER_VALUE_LENGTH)
+    throw new Error(`invalid matcher "${name}${operator}…": value longer than ${MAX_MATCHER_VALUE_LENGTH} characters`);
   if (operator === '=~' || operator === '!~') return { name, operator, value, regex: compilePattern(value, text) };
   return { name, operator: operator as MatchOperator, value };
 }
@@ -42,7 +43,9 @@ export function parseMatcher(text: string): Matcher {
 /** Compiles a user's pattern with RE2 semantics, or throws a PatternError saying what is not accepted. */
 export function compilePattern(pattern: string, text = pattern): CompiledPattern {
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new PatternError(`invalid matcher "${text.slice(0, 40)}…": regular expression longer than ${MAX_PATTERN_LENGTH} characters`);
+    throw new PatternError(
+      `invalid matcher "${text.slice(0, 40)}…": regular expression longer than ${MAX_PATTERN_LENGTH} characters`,
+    );
   }
   try {
     const re = RE2JS.compile(pattern);
@@ -50,7 +53,9 @@ export function compilePattern(pattern: string, text = pattern): CompiledPattern
   } catch (error) {
     // RE2 refuses back-references (\1), look-around ((?=, (?!, (?<=) and possessive or over-large repeats: all of them
     // are what makes a backtracking engine exponential, or cannot be matched in one linear pass.
-    throw new PatternError(`invalid matcher "${text}": bad regular expression (RE2 syntax: no back-references or look-around): ${(error as Error).message}`);
+    throw new PatternError(
+      `invalid matcher "${text}": bad regular expression (RE2 syntax: no back-references or look-around): ${(error as Error).message}`,
+    );
   }
 }
 

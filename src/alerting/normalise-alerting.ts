@@ -31,14 +31,12 @@ export function normaliseAlertingFile(file: AlertingFile, where: string, default
     rules: file.rules.map(normaliseRule),
     receivers: file.receivers,
     route: inheritRoute(file.route, root, 'root'),
-    inhibitRules: file.inhibit_rules.map(
-      (r): InhibitRule => ({
-        sourceMatchers: r.source_matchers.map(parseMatcher),
-        targetMatchers: r.target_matchers.map(parseMatcher),
-        equal: r.equal,
-        explained: r.explained,
-      }),
-    ),
+    inhibitRules: file.inhibit_rules.map((r): InhibitRule => ({
+      sourceMatchers: r.source_matchers.map(parseMatcher),
+      targetMatchers: r.target_matchers.map(parseMatcher),
+      equal: r.equal,
+      explained: r.explained,
+    })),
     playbooks: file.playbooks,
   };
 }
@@ -58,12 +56,21 @@ function normaliseRule(r: RuleInput): AlertRule {
     case 'level-change':
       return { ...base, kind: 'level-change', direction: r.direction };
     case 'hypothesis':
-      return { ...base, kind: 'hypothesis', hypothesis: r.hypothesis, ...(r.above !== undefined ? { above: r.above } : { below: r.below }) };
+      return {
+        ...base,
+        kind: 'hypothesis',
+        hypothesis: r.hypothesis,
+        ...(r.above !== undefined ? { above: r.above } : { below: r.below }),
+      };
     case 'indicator':
       return { ...base, kind: 'indicator', indicators: r.indicators, states: r.states };
     case 'source-health':
       return {
-        ...base, kind: 'source-health', series: r.series, cadenceMs: parseDuration(r.cadence), staleAfterMs: parseDuration(r.stale_after),
+        ...base,
+        kind: 'source-health',
+        series: r.series,
+        cadenceMs: parseDuration(r.cadence),
+        staleAfterMs: parseDuration(r.stale_after),
         ...(r.series_prefix !== undefined ? { seriesPrefix: r.series_prefix } : {}),
       };
     case 'receiver-health':
@@ -88,7 +95,8 @@ function inheritRoute(input: RouteInput, parent: RouteNode, id: string): RouteNo
     quietHours: input.quiet_hours === undefined ? parent.quietHours : input.quiet_hours.map(quietWindow),
     timeZone: input.time_zone ?? parent.timeZone,
     realtimeSeverities: input.realtime_severities ?? parent.realtimeSeverities,
-    digestIntervalMs: input.digest_interval === undefined ? parent.digestIntervalMs : parseDuration(input.digest_interval),
+    digestIntervalMs:
+      input.digest_interval === undefined ? parent.digestIntervalMs : parseDuration(input.digest_interval),
     ...((input.playbook ?? parent.playbook) !== undefined ? { playbook: input.playbook ?? parent.playbook } : {}),
     children: [],
   };
@@ -98,5 +106,9 @@ function inheritRoute(input: RouteInput, parent: RouteNode, id: string): RouteNo
 
 function quietWindow(q: QuietHoursInput): QuietWindow {
   const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  return { startMinute: minute(q.start), endMinute: minute(q.end), weekdays: q.weekdays ? q.weekdays.map((d) => WEEKDAYS.indexOf(d)) : null };
+  return {
+    startMinute: minute(q.start),
+    endMinute: minute(q.end),
+    weekdays: q.weekdays ? q.weekdays.map((d) => WEEKDAYS.indexOf(d)) : null,
+  };
 }

@@ -5,5 +5,8 @@ import { createAlertStore } from './sql/sql-alert-store.js';
 
 /** Any URL `vigil --db` accepts (src/storage/database-url.ts), on a database object of its own; not migrated yet. */
 export function openAlertStore(url: string, options: { max?: number; busyTimeoutMs?: number } = {}): AlertStore {
-  return createAlertStore(openDatabase(url, { max: options.max ?? 4, busyTimeoutMs: options.busyTimeoutMs, applicationName: 'vigil alerts' }), { owned: true });
+  return createAlertStore(
+    openDatabase(url, { max: options.max ?? 4, busyTimeoutMs: options.busyTimeoutMs, applicationName: 'vigil alerts' }),
+    { owned: true },
+  );
 }

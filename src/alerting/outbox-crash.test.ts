@@ -61,16 +61,24 @@ await alertStore.close();
 await store.close();
 `;
 
-function run(script: string, args: string[]): { child: ChildProcess; stdout: () => string; exited: Promise<{ code: number | null; signal: string | null }> } {
+function run(
+  script: string,
+  args: string[],
+): { child: ChildProcess; stdout: () => string; exited: Promise<{ code: number | null; signal: string | null }> } {
   const file = join(dir, `${children.length}.mts`);
   writeFileSync(file, script);
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    cwd: PACKAGE_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, stdout: () => (err ? `${out}\n${err}` : out), exited };
 }
 
@@ -79,7 +87,13 @@ describe('outbox crash safety', () => {
     const db = join(dir, 'vigil.db');
     const store = openObservationStore(db);
     await store.migrate();
-    await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
+    await store.putObservations(
+      [
+        ...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)),
+        ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1)),
+      ],
+      '2024-05-01T00:00:00.000Z',
+    );
     await store.close();
 
     // The receiver takes the request and never answers: the sender is mid-delivery when it is killed.
@@ -93,7 +107,10 @@ describe('outbox crash safety', () => {
       a.child.kill('SIGKILL');
       expect(await a.exited).toEqual({ code: null, signal: 'SIGKILL' });
     } finally {
-      await new Promise<void>((r) => { hanging.closeAllConnections(); hanging.close(() => r()); });
+      await new Promise<void>((r) => {
+        hanging.closeAllConnections();
+        hanging.close(() => r());
+      });
     }
 
     const alertStore = openAlertStore(db);

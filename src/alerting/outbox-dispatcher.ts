@@ -70,7 +70,8 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       again.delete(receiver);
       const now = options.clock().toISOString();
       const entries = await options.store.claimOutbox({ now, leaseMs, limit: batch, receiver });
-      const blocked = entries.length === 0 ? new Map<string, string>() : await earlierUndelivered(receiver, entries, now);
+      const blocked =
+        entries.length === 0 ? new Map<string, string>() : await earlierUndelivered(receiver, entries, now);
       // In order within a lane: a receiver sees a group's firing before its resolved.
       for (const entry of entries) {
         const group = groupOf(entry);
@@ -90,7 +91,11 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
    * For each group with an undelivered entry older than one just claimed (not itself claimed now), when that entry
    * may next be tried: the claimed ones behind it wait until then.
    */
-  async function earlierUndelivered(receiver: string, claimed: readonly OutboxEntry[], now: string): Promise<Map<string, string>> {
+  async function earlierUndelivered(
+    receiver: string,
+    claimed: readonly OutboxEntry[],
+    now: string,
+  ): Promise<Map<string, string>> {
     const claimedIds = new Set(claimed.map((e) => e.id));
     const firstClaimed = new Map<string, number>();
     const pending = await options.store.listOutbox({ status: 'pending', receiver });
@@ -102,7 +107,10 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       const group = groupOf(e);
       const first = firstClaimed.get(group);
       if (claimedIds.has(e.id) || first === undefined || i > first || blocked.has(group)) return;
-      blocked.set(group, [e.nextAttemptAt, e.leasedUntil ?? '', now].reduce((a, b) => (a > b ? a : b)));
+      blocked.set(
+        group,
+        [e.nextAttemptAt, e.leasedUntil ?? '', now].reduce((a, b) => (a > b ? a : b)),
+      );
     });
     return blocked;
   }
@@ -110,7 +118,11 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
   /** Gives a claimed entry back, due when the entry it waits for is (at least a second from now, so a lane never spins). */
   async function hold(entry: OutboxEntry, until: string): Promise<void> {
     const floor = new Date(options.clock().getTime() + 1000).toISOString();
-    await options.store.markFailed(entry.id, 'held: an earlier notification of its group is not delivered yet (order per group)', until > floor ? until : floor);
+    await options.store.markFailed(
+      entry.id,
+      'held: an earlier notification of its group is not delivered yet (order per group)',
+      until > floor ? until : floor,
+    );
   }
 
   function start(receiver: string, notifier: Notifier): Promise<void> {

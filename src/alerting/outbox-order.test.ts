@@ -22,15 +22,31 @@ afterEach(async () => {
   await store.close();
 });
 
-const note = (id: string, group: string, status: Notification['status'], atMs: number): Notification =>
-  ({ ...sampleNotification(id), groupKey: `root.0|${group}`, receivers: ['hook'], status, createdAt: new Date(T0 + atMs).toISOString() });
-const queue = (n: Notification) => store.commitCycle({ alerts: [], transitions: [], groups: [], deletedGroups: [], notifications: [n] });
+const note = (id: string, group: string, status: Notification['status'], atMs: number): Notification => ({
+  ...sampleNotification(id),
+  groupKey: `root.0|${group}`,
+  receivers: ['hook'],
+  status,
+  createdAt: new Date(T0 + atMs).toISOString(),
+});
+const queue = (n: Notification) =>
+  store.commitCycle({ alerts: [], transitions: [], groups: [], deletedGroups: [], notifications: [n] });
 
 describe('delivery order per alert group after an outage', () => {
   it('holds a later state of a group behind an earlier one that failed, and ends every group at its last state', async () => {
     const clock = { now: T0 };
-    const notifier = createWebhookNotifier({ receiver: 'hook', url: h.url, secret: WEBHOOK_TEST_SECRET, timeoutMs: 2_000 });
-    const dispatcher = createOutboxDispatcher({ store, notifiers: new Map([['hook', notifier]]), clock: () => new Date(clock.now), backoff: { initialMs: 10_000, factor: 2, maxMs: 60_000 } });
+    const notifier = createWebhookNotifier({
+      receiver: 'hook',
+      url: h.url,
+      secret: WEBHOOK_TEST_SECRET,
+      timeoutMs: 2_000,
+    });
+    const dispatcher = createOutboxDispatcher({
+      store,
+      notifiers: new Map([['hook', notifier]]),
+      clock: () => new Date(clock.now),
+      backoff: { initialMs: 10_000, factor: 2, maxMs: 60_000 },
+    });
     const at = async (ms: number) => {
       clock.now = T0 + ms;
       await dispatcher.dispatchDue();
@@ -47,10 +63,13 @@ describe('delivery order per alert group after an outage', () => {
       await at(3_000); // up, but a1 and b1 are not due yet: a2 and b2 wait behind them
       for (let ms = 4_000; ms <= 120_000; ms += 1_000) await at(ms);
       // What the receiver accepted (2xx), in order: a delivery is accepted when it is the last attempt of its key.
-      const accepted = h.deliveries.filter((d, i) => !h.deliveries.slice(i + 1).some((later) => later.idempotencyKey === d.idempotencyKey));
+      const accepted = h.deliveries.filter(
+        (d, i) => !h.deliveries.slice(i + 1).some((later) => later.idempotencyKey === d.idempotencyKey),
+      );
       expect(accepted.map((d) => d.idempotencyKey).sort()).toEqual(['a1.hook', 'a2.hook', 'b1.hook', 'b2.hook']);
       const received = accepted.map((d) => JSON.parse(d.body) as Notification);
-      const byGroup = (g: string) => received.filter((n) => n.groupKey === `root.0|${g}`).map((n) => `${n.id}:${n.status}`);
+      const byGroup = (g: string) =>
+        received.filter((n) => n.groupKey === `root.0|${g}`).map((n) => `${n.id}:${n.status}`);
       expect(byGroup('a')).toEqual(['a1:firing', 'a2:resolved']);
       expect(byGroup('b')).toEqual(['b1:firing', 'b2:resolved']);
       expect((await store.listOutbox()).every((e) => e.status === 'delivered')).toBe(true);

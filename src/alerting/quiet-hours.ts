@@ -21,7 +21,8 @@ export function quietUntil(windows: readonly QuietWindow[], timeZone: string, ms
 function windowEnd(w: QuietWindow, zone: Zone, day: number, minute: number): number | null {
   const on = (d: number) => w.weekdays === null || w.weekdays.includes(weekdayOf(d));
   const at = (d: number, m: number) => zone.startOfDay(d) + m * MINUTE;
-  if (w.startMinute < w.endMinute) return on(day) && minute >= w.startMinute && minute < w.endMinute ? at(day, w.endMinute) : null;
+  if (w.startMinute < w.endMinute)
+    return on(day) && minute >= w.startMinute && minute < w.endMinute ? at(day, w.endMinute) : null;
   // Wraps past midnight: the evening part belongs to today's window, the morning part to yesterday's.
   if (minute >= w.startMinute && on(day)) return at(day + 1, w.endMinute);
   if (minute < w.endMinute && on(day - 1)) return at(day, w.endMinute);

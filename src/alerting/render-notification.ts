@@ -11,36 +11,58 @@ export function notificationSubject(n: NotificationEnvelope): string {
   const firing = n.alerts.filter((a) => a.status === 'firing').length;
   const names = [...new Set(n.alerts.map((a) => a.labels.alertname))].join(', ');
   const theatre = n.commonLabels.theatre ? ` · ${n.commonLabels.theatre}` : '';
-  const tag = n.mode === 'escalation' ? ` ESCALATION ${n.escalation?.step}/${n.escalation?.of}` : n.mode === 'repeat' ? ' REMINDER' : n.mode === 'digest' ? ' DIGEST' : '';
+  const tag =
+    n.mode === 'escalation'
+      ? ` ESCALATION ${n.escalation?.step}/${n.escalation?.of}`
+      : n.mode === 'repeat'
+        ? ' REMINDER'
+        : n.mode === 'digest'
+          ? ' DIGEST'
+          : '';
   return `[VIGIL ${n.status.toUpperCase()}${n.status === 'firing' ? `:${firing}` : ''}${tag}] ${names}${theatre}`;
 }
 
 export function renderNotificationText(n: NotificationEnvelope, options: TextOptions = {}): string {
   const paint = (code: string, text: string) => (options.colour ? `\x1b[${code}m${text}\x1b[0m` : text);
-  const lines = [paint(n.status === 'firing' ? '1;31' : '1;32', notificationSubject(n)), `${n.createdAt} · group ${n.groupKey} · delivery ${n.deliveryId}`];
+  const lines = [
+    paint(n.status === 'firing' ? '1;31' : '1;32', notificationSubject(n)),
+    `${n.createdAt} · group ${n.groupKey} · delivery ${n.deliveryId}`,
+  ];
   for (const a of n.alerts) lines.push('', ...renderAlert(a, paint));
   return `${lines.join('\n')}\n`;
 }
 
 function renderAlert(a: NotifiedAlert, paint: (code: string, text: string) => string): string[] {
-  const lines = [`${paint(a.status === 'firing' ? '31' : '32', a.status.toUpperCase())} ${a.labels.alertname} [${a.id}] ${a.annotations.summary ?? ''}`];
+  const lines = [
+    `${paint(a.status === 'firing' ? '31' : '32', a.status.toUpperCase())} ${a.labels.alertname} [${a.id}] ${a.annotations.summary ?? ''}`,
+  ];
   const e = a.explanation;
   if (e?.moved) lines.push(`  moved: ${describeMove(e.moved)}`);
   if (e) {
     const others = e.hypotheses.filter((h) => h.id !== e.moved?.id && h.from !== null && Math.abs(h.delta) >= 0.005);
-    if (others.length > 0) lines.push(`  also: ${others.map((h) => `${h.id} ${pct(h.from!)} → ${pct(h.to)}`).join(', ')}`);
+    if (others.length > 0)
+      lines.push(`  also: ${others.map((h) => `${h.id} ${pct(h.from!)} → ${pct(h.to)}`).join(', ')}`);
     for (const x of e.evidence) {
       const value = x.value === null ? '' : ` ${x.value}`;
       const baseline = x.baseline === null ? '' : ` (baseline ${Math.round(x.baseline * 10) / 10})`;
-      lines.push(`  evidence: ${x.name} ${x.state}${value}${baseline}, ${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds · observations ${x.observationIds.slice(-3).join(', ') || '—'}`);
+      lines.push(
+        `  evidence: ${x.name} ${x.state}${value}${baseline}, ${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds · observations ${x.observationIds.slice(-3).join(', ') || '—'}`,
+      );
     }
   }
-  for (const [k, v] of Object.entries(a.annotations)) if (k !== 'summary' && k !== 'description') lines.push(`  ${k}: ${v}`);
-  if (a.acknowledged) lines.push(`  acknowledged by ${a.acknowledged.by} at ${a.acknowledged.at}${a.acknowledged.comment ? `: ${a.acknowledged.comment}` : ''}`);
+  for (const [k, v] of Object.entries(a.annotations))
+    if (k !== 'summary' && k !== 'description') lines.push(`  ${k}: ${v}`);
+  if (a.acknowledged)
+    lines.push(
+      `  acknowledged by ${a.acknowledged.by} at ${a.acknowledged.at}${a.acknowledged.comment ? `: ${a.acknowledged.comment}` : ''}`,
+    );
   else if (a.status === 'firing') lines.push(`  acknowledge: vigil alerts ack ${a.id} --by NAME`);
   if (a.playbook) {
     lines.push(`  playbook: ${a.playbook.title}`);
-    for (const s of a.playbook.steps) lines.push(`    [${s.tickedBy ? 'x' : ' '}] ${s.id}: ${s.text}${s.tickedBy ? ` (${s.tickedBy}, ${s.tickedAt})` : ''}`);
+    for (const s of a.playbook.steps)
+      lines.push(
+        `    [${s.tickedBy ? 'x' : ' '}] ${s.id}: ${s.text}${s.tickedBy ? ` (${s.tickedBy}, ${s.tickedAt})` : ''}`,
+      );
   }
   return lines;
 }

@@ -52,7 +52,9 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
       if (!a || a.level < rule.atLeast) return [];
       const was = p ? ` (previous day ${levelName(p.level)})` : '';
       const explanation = explainAssessment(a, p);
-      return [candidate(base, `${input.theatre} at ${levelName(a.level)} on ${a.day}${was}`, explanation, a.level, rule)];
+      return [
+        candidate(base, `${input.theatre} at ${levelName(a.level)} on ${a.day}${was}`, explanation, a.level, rule),
+      ];
     }
     case 'level-change': {
       if (!a || !p || a.level === p.level) return [];
@@ -60,7 +62,15 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
       if ((rule.direction === 'up' && !up) || (rule.direction === 'down' && up)) return [];
       const explanation = explainAssessment(a, p);
       const labels = { ...base, to_level: LEVEL_NAMES[a.level] };
-      return [candidate(labels, `${input.theatre} level ${up ? 'rose' : 'fell'} ${levelName(p.level)} → ${levelName(a.level)} on ${a.day}`, explanation, a.level, rule)];
+      return [
+        candidate(
+          labels,
+          `${input.theatre} level ${up ? 'rose' : 'fell'} ${levelName(p.level)} → ${levelName(a.level)} on ${a.day}`,
+          explanation,
+          a.level,
+          rule,
+        ),
+      ];
     }
     case 'hypothesis': {
       const h = a?.hypotheses.find((x) => x.id === rule.hypothesis);
@@ -69,7 +79,15 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
       if (!holds) return [];
       const explanation = explainAssessment(a, p, { hypothesis: h.id });
       const threshold = rule.above !== undefined ? `≥ ${pct(rule.above)}` : `< ${pct(rule.below!)}`;
-      return [candidate({ ...base, hypothesis: h.id }, `${describeMove(explanation.moved!)} (threshold ${threshold}) on ${a.day}`, explanation, h.probability, rule)];
+      return [
+        candidate(
+          { ...base, hypothesis: h.id },
+          `${describeMove(explanation.moved!)} (threshold ${threshold}) on ${a.day}`,
+          explanation,
+          h.probability,
+          rule,
+        ),
+      ];
     }
     case 'indicator': {
       if (!a) return [];
@@ -86,22 +104,36 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
       return staleSeries(rule, input.series ?? [], nowMs).map(({ series, summary, silentMs }) => {
         const text = `${series} silent for ${formatDuration(Math.max(0, silentMs))} (last published ${summary.lastPublishedAt}; expected every ${formatDuration(rule.cadenceMs)})`;
         const c = candidate({ ...base, series }, text, null, silentMs, rule);
-        c.annotations.description = 'A silent feed is a broken feed, not a quiet strait: indicators reading it are stale until it publishes again.';
+        c.annotations.description =
+          'A silent feed is a broken feed, not a quiet strait: indicators reading it are stale until it publishes again.';
         return c;
       });
     case 'receiver-health':
       return (input.receivers ?? [])
         .filter((r) => r.attempts >= rule.afterAttempts)
         .map((r) => {
-          const c = candidate({ ...base, receiver: r.receiver }, `receiver ${r.receiver} failing: ${r.attempts} attempts since ${r.pendingSince}`, null, r.attempts, rule);
+          const c = candidate(
+            { ...base, receiver: r.receiver },
+            `receiver ${r.receiver} failing: ${r.attempts} attempts since ${r.pendingSince}`,
+            null,
+            r.attempts,
+            rule,
+          );
           if (r.lastError) c.annotations.last_error = r.lastError;
-          c.annotations.description = 'Notifications to this receiver stay in the outbox and are retried with backoff; other receivers are not held up.';
+          c.annotations.description =
+            'Notifications to this receiver stay in the outbox and are retried with backoff; other receivers are not held up.';
           return c;
         });
   }
 }
 
-function candidate(labels: Labels, summary: string, explanation: AlertExplanation | null, value: number | null, rule: AlertRule): ActiveCandidate {
+function candidate(
+  labels: Labels,
+  summary: string,
+  explanation: AlertExplanation | null,
+  value: number | null,
+  rule: AlertRule,
+): ActiveCandidate {
   const annotations: Record<string, string> = { ...rule.annotations, summary };
   if (explanation) annotations.description = describeExplanation(explanation);
   return { labels, annotations, explanation, value };
@@ -109,10 +141,14 @@ function candidate(labels: Labels, summary: string, explanation: AlertExplanatio
 
 /** One paragraph naming the level, the hypothesis that moved and the top evidence. */
 export function describeExplanation(e: AlertExplanation): string {
-  const parts = [`Level ${e.level.from === null ? '' : `${levelName(e.level.from)} → `}${levelName(e.level.to)} as of ${e.asOf}.`];
+  const parts = [
+    `Level ${e.level.from === null ? '' : `${levelName(e.level.from)} → `}${levelName(e.level.to)} as of ${e.asOf}.`,
+  ];
   if (e.moved) parts.push(`${describeMove(e.moved)}.`);
   if (e.evidence.length > 0) {
-    parts.push(`Evidence: ${e.evidence.map((x) => `${x.name} ${x.state}${x.value === null ? '' : ` ${fmt(x.value)}`} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds)`).join('; ')}.`);
+    parts.push(
+      `Evidence: ${e.evidence.map((x) => `${x.name} ${x.state}${x.value === null ? '' : ` ${fmt(x.value)}`} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds)`).join('; ')}.`,
+    );
   }
   return parts.join(' ');
 }
@@ -123,10 +159,15 @@ interface StaleSeries {
   silentMs: number;
 }
 
-function staleSeries(rule: Extract<AlertRule, { kind: 'source-health' }>, series: readonly SeriesSummary[], nowMs: number): StaleSeries[] {
+function staleSeries(
+  rule: Extract<AlertRule, { kind: 'source-health' }>,
+  series: readonly SeriesSummary[],
+  nowMs: number,
+): StaleSeries[] {
   const byName = new Map(series.map((s) => [s.series, s]));
   const names = new Set(rule.series);
-  if (rule.seriesPrefix !== undefined) for (const s of series) if (s.series.startsWith(rule.seriesPrefix)) names.add(s.series);
+  if (rule.seriesPrefix !== undefined)
+    for (const s of series) if (s.series.startsWith(rule.seriesPrefix)) names.add(s.series);
   const out: StaleSeries[] = [];
   for (const name of [...names].sort()) {
     const summary = byName.get(name);

@@ -12,16 +12,35 @@ const active = (alerts: Alert[]) => alerts.filter((a) => a.status === 'pending' 
 describe('evaluateRules', () => {
   it('fires a hypothesis crossing and says which hypothesis moved, from what to what, with its evidence', () => {
     const rule: AlertRule = { ...base, name: 'HypothesisH1', kind: 'hypothesis', hypothesis: 'H1', above: 0.3 };
-    const ships = indicator('ships', 'high', { name: 'PLA Navy ships', value: 27, contributions: { H1: 1.4 }, contribution: 1.2, observationIds: ['obs-1', 'obs-2'] });
+    const ships = indicator('ships', 'high', {
+      name: 'PLA Navy ships',
+      value: 27,
+      contributions: { H1: 1.4 },
+      contribution: 1.2,
+      observationIds: ['obs-1', 'obs-2'],
+    });
     const quiet = indicator('air.count', 'normal', { contributions: { H1: -0.1 }, contribution: -0.1 });
-    const input = { theatre: 'test', assessment: assessment('2024-05-23', 3, 0.452, [quiet, ships]), previous: assessment('2024-05-22', 2, 0.084) };
+    const input = {
+      theatre: 'test',
+      assessment: assessment('2024-05-23', 3, 0.452, [quiet, ships]),
+      previous: assessment('2024-05-22', 2, 0.084),
+    };
     const { alerts, transitions } = evaluateRules([rule], [], input, T(16));
     expect(transitions.map((t) => [t.from, t.to])).toEqual([['new', 'firing']]);
     const [a] = alerts;
-    expect(a.labels).toEqual({ alertname: 'HypothesisH1', hypothesis: 'H1', kind: 'hypothesis', severity: 'high', theatre: 'test' });
+    expect(a.labels).toEqual({
+      alertname: 'HypothesisH1',
+      hypothesis: 'H1',
+      kind: 'hypothesis',
+      severity: 'high',
+      theatre: 'test',
+    });
     expect(a.annotations.summary).toBe('H1 Exercise 8.4 % → 45.2 % (threshold ≥ 30.0 %) on 2024-05-23');
     expect(a.explanation?.moved).toMatchObject({ id: 'H1', from: 0.084, to: 0.452 });
-    expect(a.explanation?.evidence.map((e) => [e.indicator, e.observationIds])).toEqual([['ships', ['obs-1', 'obs-2']], ['air.count', ['obs-air.count']]]);
+    expect(a.explanation?.evidence.map((e) => [e.indicator, e.observationIds])).toEqual([
+      ['ships', ['obs-1', 'obs-2']],
+      ['air.count', ['obs-air.count']],
+    ]);
     expect(a.annotations.description).toContain('Level WATCH (2) → WARNING (3)');
   });
 
@@ -55,16 +74,42 @@ describe('evaluateRules', () => {
   });
 
   it('raises one alert per indicator in the listed states', () => {
-    const rule: AlertRule = { ...base, name: 'High', kind: 'indicator', indicators: ['ships', 'air.count'], states: ['high'] };
-    const a = assessment('2024-05-23', 2, 0.1, [indicator('ships', 'high'), indicator('air.count', 'high'), indicator('trigger', 'high')]);
+    const rule: AlertRule = {
+      ...base,
+      name: 'High',
+      kind: 'indicator',
+      indicators: ['ships', 'air.count'],
+      states: ['high'],
+    };
+    const a = assessment('2024-05-23', 2, 0.1, [
+      indicator('ships', 'high'),
+      indicator('air.count', 'high'),
+      indicator('trigger', 'high'),
+    ]);
     const { alerts } = evaluateRules([rule], [], { theatre: 'test', assessment: a }, T(16));
     expect(alerts.map((x) => x.labels.indicator)).toEqual(['ships', 'air.count']);
     expect(alerts[0].explanation?.evidence[0].indicator).toBe('ships');
   });
 
   it('tells a silent feed from a quiet one, and leaves time-driven rules alone when their input is absent', () => {
-    const rule: AlertRule = { ...base, name: 'Silent', kind: 'source-health', series: ['mnd.ships.plan', 'mnd.new'], cadenceMs: 86_400_000, staleAfterMs: 2 * 86_400_000 };
-    const series = [{ series: 'mnd.ships.plan', count: 9, firstPeriodStart: '', lastPeriodEnd: '', lastPublishedAt: '2024-05-20T01:00:00.000Z', sources: ['mnd'] }];
+    const rule: AlertRule = {
+      ...base,
+      name: 'Silent',
+      kind: 'source-health',
+      series: ['mnd.ships.plan', 'mnd.new'],
+      cadenceMs: 86_400_000,
+      staleAfterMs: 2 * 86_400_000,
+    };
+    const series = [
+      {
+        series: 'mnd.ships.plan',
+        count: 9,
+        firstPeriodStart: '',
+        lastPeriodEnd: '',
+        lastPublishedAt: '2024-05-20T01:00:00.000Z',
+        sources: ['mnd'],
+      },
+    ];
     const fresh = evaluateRules([rule], [], { theatre: 'test', series }, '2024-05-21T12:00:00.000Z');
     expect(fresh.alerts).toEqual([]);
     const stale = evaluateRules([rule], [], { theatre: 'test', series }, '2024-05-22T02:00:00.000Z');

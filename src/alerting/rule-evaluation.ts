@@ -16,14 +16,29 @@ export interface EvaluationResult {
  * `keep_firing_for`. A pending alert whose condition stops holding goes `inactive` and is never notified. A rule
  * whose input is absent (no assessment, no series list) is skipped and its alerts carry over unchanged.
  */
-export function evaluateRules(rules: readonly AlertRule[], previous: readonly Alert[], input: EvaluationInput, now: string): EvaluationResult {
+export function evaluateRules(
+  rules: readonly AlertRule[],
+  previous: readonly Alert[],
+  input: EvaluationInput,
+  now: string,
+): EvaluationResult {
   const nowMs = Date.parse(now);
   const alerts: Alert[] = [];
   const transitions: AlertTransition[] = [];
   const seen = new Set<string>();
-  const before = new Map(previous.filter((a) => a.status === 'pending' || a.status === 'firing').map((a) => [a.fingerprint, a]));
+  const before = new Map(
+    previous.filter((a) => a.status === 'pending' || a.status === 'firing').map((a) => [a.fingerprint, a]),
+  );
   const move = (alert: Alert, from: AlertTransition['from']) => {
-    if (from !== alert.status) transitions.push({ alertId: alert.id, fingerprint: alert.fingerprint, rule: alert.rule, from, to: alert.status, at: now });
+    if (from !== alert.status)
+      transitions.push({
+        alertId: alert.id,
+        fingerprint: alert.fingerprint,
+        rule: alert.rule,
+        from,
+        to: alert.status,
+        at: now,
+      });
   };
 
   for (const rule of rules) {
@@ -45,9 +60,19 @@ export function evaluateRules(rules: readonly AlertRule[], previous: readonly Al
       if (prev === undefined) {
         const fires = rule.forMs === 0;
         const alert: Alert = {
-          id: alertInstanceId(fp, now), fingerprint: fp, rule: rule.name, labels, annotations: c.annotations, explanation: c.explanation,
-          playbook: rule.playbook ?? null, status: fires ? 'firing' : 'pending', activeAt: now, firedAt: fires ? now : null,
-          lastActiveAt: now, resolvedAt: null, value: c.value,
+          id: alertInstanceId(fp, now),
+          fingerprint: fp,
+          rule: rule.name,
+          labels,
+          annotations: c.annotations,
+          explanation: c.explanation,
+          playbook: rule.playbook ?? null,
+          status: fires ? 'firing' : 'pending',
+          activeAt: now,
+          firedAt: fires ? now : null,
+          lastActiveAt: now,
+          resolvedAt: null,
+          value: c.value,
         };
         alerts.push(alert);
         move(alert, 'new');

@@ -7,9 +7,15 @@ import { countsPerYear, dryRunRules } from './rules-dry-run.js';
 
 describe('dryRunRules', () => {
   it('lists the days each rule would have fired, with counts per year, using only what was known each day', () => {
-    const quiet = [...dailyCounts('test.aircraft', '2023-11-01', steady(70, 20, 3)), ...dailyCounts('test.ships', '2023-11-01', steady(70, 5, 1))];
+    const quiet = [
+      ...dailyCounts('test.aircraft', '2023-11-01', steady(70, 20, 3)),
+      ...dailyCounts('test.ships', '2023-11-01', steady(70, 5, 1)),
+    ];
     // 2024-01-09: a surge; then the ships feed goes silent for four days.
-    const surge = [...dailyCounts('test.aircraft', '2024-01-09', [75, 20, 21, 19, 20]), ...dailyCounts('test.ships', '2024-01-09', [30, 5])];
+    const surge = [
+      ...dailyCounts('test.aircraft', '2024-01-09', [75, 20, 21, 19, 20]),
+      ...dailyCounts('test.ships', '2024-01-09', [30, 5]),
+    ];
     const config = alertingConfig({
       rules: [
         { name: 'HypothesisH1', kind: 'hypothesis', hypothesis: 'H1', above: 0.3, labels: { severity: 'high' } },
@@ -19,7 +25,13 @@ describe('dryRunRules', () => {
       ],
       inhibit_rules: [],
     });
-    const result = dryRunRules(config, testPack(), [...quiet, ...surge], parseDay('2023-12-20'), parseDay('2024-01-16'));
+    const result = dryRunRules(
+      config,
+      testPack(),
+      [...quiet, ...surge],
+      parseDay('2023-12-20'),
+      parseDay('2024-01-16'),
+    );
     expect(result).toMatchObject({ from: '2023-12-20', to: '2024-01-16', days: 28 });
     const byRule = Object.fromEntries(result.rules.map((r) => [r.rule, r]));
     expect(Object.keys(byRule)).toEqual(['HypothesisH1', 'ShipsHigh', 'ShipsSilent']);

@@ -30,7 +30,13 @@ export interface DryRunResult {
  * Evaluates every rule at the end of each local day in [from, to] with only what was known then (assessment and
  * source publications), exactly as the live path would have. Receiver-health rules have no history and are skipped.
  */
-export function dryRunRules(config: AlertingConfig, pack: Pack, observations: readonly Observation[], from: DayNumber, to: DayNumber): DryRunResult {
+export function dryRunRules(
+  config: AlertingConfig,
+  pack: Pack,
+  observations: readonly Observation[],
+  from: DayNumber,
+  to: DayNumber,
+): DryRunResult {
   const assessments: Assessment[] = [];
   replay(pack, observations, from - 1, to, { onAssessment: (a) => assessments.push(a) });
   return dryRunOnAssessments(config, pack, assessments, createSeriesHistory(observations));
@@ -40,23 +46,42 @@ export function dryRunRules(config: AlertingConfig, pack: Pack, observations: re
  * The same replay on assessments already made (one per day, the day before the first to judge included) and a
  * history of source publications: lets the API reuse its memoised assessments.
  */
-export function dryRunOnAssessments(config: AlertingConfig, pack: Pack, assessments: readonly Assessment[], health: { at(ms: number): SeriesSummary[] }): DryRunResult {
+export function dryRunOnAssessments(
+  config: AlertingConfig,
+  pack: Pack,
+  assessments: readonly Assessment[],
+  health: { at(ms: number): SeriesSummary[] },
+): DryRunResult {
   const rules = config.rules.filter((r) => r.kind !== 'receiver-health');
-  const results = new Map(rules.map((r): [string, RuleDryRun] => [r.name, { rule: r.name, kind: r.kind, fired: [], firingDays: [] }]));
+  const results = new Map(
+    rules.map((r): [string, RuleDryRun] => [r.name, { rule: r.name, kind: r.kind, fired: [], firingDays: [] }]),
+  );
   let state: Alert[] = [];
   for (let i = 1; i < assessments.length; i++) {
     const a = assessments[i];
     const now = new Date(Date.parse(a.asOf) - 1).toISOString();
-    const evaluated = evaluateRules(rules, state, { theatre: pack.id, assessment: a, previous: assessments[i - 1], series: health.at(Date.parse(now)) }, now);
+    const evaluated = evaluateRules(
+      rules,
+      state,
+      { theatre: pack.id, assessment: a, previous: assessments[i - 1], series: health.at(Date.parse(now)) },
+      now,
+    );
     for (const t of evaluated.transitions) {
       if (t.to !== 'firing') continue;
       const alert = evaluated.alerts.find((x) => x.id === t.alertId)!;
       results.get(t.rule)!.fired.push({ day: a.day, labels: alert.labels });
     }
     state = evaluated.alerts.filter((x) => x.status === 'pending' || x.status === 'firing');
-    for (const rule of new Set(state.filter((x) => x.status === 'firing').map((x) => x.rule))) results.get(rule)!.firingDays.push(a.day);
+    for (const rule of new Set(state.filter((x) => x.status === 'firing').map((x) => x.rule)))
+      results.get(rule)!.firingDays.push(a.day);
   }
-  return { from: assessments[1]?.day ?? '', to: assessments.at(-1)?.day ?? '', days: assessments.length - 1, rules: [...results.values()], active: state };
+  return {
+    from: assessments[1]?.day ?? '',
+    to: assessments.at(-1)?.day ?? '',
+    days: assessments.length - 1,
+    rules: [...results.values()],
+    active: state,
+  };
 }
 
 /** Local days a replay must start before the day it judges so that every rule's `for` and keep-firing window fits. */

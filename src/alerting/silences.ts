@@ -27,7 +27,8 @@ export interface NewSilence {
 
 /** Validates a new silence and gives it an id; errors name the offending field. */
 export function createSilence(input: NewSilence, now: string): Silence {
-  if (input.matchers.length === 0) throw vigilError('VIGIL_INPUT_INVALID', 'silence: matchers: give at least one matcher');
+  if (input.matchers.length === 0)
+    throw vigilError('VIGIL_INPUT_INVALID', 'silence: matchers: give at least one matcher');
   const parsed = input.matchers.map((m, i) => {
     try {
       return parseMatcher(m);
@@ -37,18 +38,33 @@ export function createSilence(input: NewSilence, now: string): Silence {
     }
   });
   // As in Alertmanager: a silence whose every matcher also matches an empty label set would mute everything.
-  if (parsed.every((m) => matches(m, {}))) throw vigilError('VIGIL_INPUT_INVALID', 'silence: matchers: at least one matcher must not match the empty string (it would silence every alert)');
+  if (parsed.every((m) => matches(m, {})))
+    throw vigilError(
+      'VIGIL_INPUT_INVALID',
+      'silence: matchers: at least one matcher must not match the empty string (it would silence every alert)',
+    );
   for (const field of ['startsAt', 'endsAt'] as const) {
-    if (Number.isNaN(Date.parse(input[field]))) throw vigilError('VIGIL_DATE_INVALID', `silence: ${field}: not an ISO 8601 instant: ${input[field]}`);
+    if (Number.isNaN(Date.parse(input[field])))
+      throw vigilError('VIGIL_DATE_INVALID', `silence: ${field}: not an ISO 8601 instant: ${input[field]}`);
   }
   const startsAt = new Date(input.startsAt).toISOString();
   const endsAt = new Date(input.endsAt).toISOString();
   if (endsAt <= startsAt) throw vigilError('VIGIL_INPUT_INVALID', 'silence: endsAt: must be after startsAt');
   if (endsAt <= now) throw vigilError('VIGIL_INPUT_INVALID', 'silence: endsAt: is already in the past');
-  if (input.createdBy.trim() === '') throw vigilError('VIGIL_INPUT_INVALID', 'silence: createdBy: say who is silencing (--by)');
+  if (input.createdBy.trim() === '')
+    throw vigilError('VIGIL_INPUT_INVALID', 'silence: createdBy: say who is silencing (--by)');
   if (input.comment.trim() === '') throw vigilError('VIGIL_INPUT_INVALID', 'silence: comment: say why (--comment)');
   const id = shortHash(`${input.matchers.join('\u0000')}|${startsAt}|${endsAt}|${input.createdBy}|${now}`, 12);
-  return { id, matchers: input.matchers, startsAt, endsAt, createdBy: input.createdBy.trim(), comment: input.comment.trim(), createdAt: now, expiredAt: null };
+  return {
+    id,
+    matchers: input.matchers,
+    startsAt,
+    endsAt,
+    createdBy: input.createdBy.trim(),
+    comment: input.comment.trim(),
+    createdAt: now,
+    expiredAt: null,
+  };
 }
 
 export function isSilenceActive(s: Silence, now: string): boolean {
@@ -56,11 +72,17 @@ export function isSilenceActive(s: Silence, now: string): boolean {
 }
 
 /** For each silenced alert id, the id of an active silence that matches it. */
-export function silencedAlerts(alerts: readonly Alert[], silences: readonly Silence[], now: string): Map<string, string> {
-  const active = silences.filter((s) => isSilenceActive(s, now)).flatMap((s) => {
-    const parsed = parseStoredMatchers(s.matchers);
-    return parsed ? [{ id: s.id, matchers: parsed }] : [];
-  });
+export function silencedAlerts(
+  alerts: readonly Alert[],
+  silences: readonly Silence[],
+  now: string,
+): Map<string, string> {
+  const active = silences
+    .filter((s) => isSilenceActive(s, now))
+    .flatMap((s) => {
+      const parsed = parseStoredMatchers(s.matchers);
+      return parsed ? [{ id: s.id, matchers: parsed }] : [];
+    });
   const silenced = new Map<string, string>();
   if (active.length === 0) return silenced;
   for (const alert of alerts) {

@@ -15,7 +15,16 @@ const quietShips = dailyCounts('test.ships', '2023-01-01', steady(50, 5, 1));
 const assessor = (obs: Observation[]) => createAssessor(pack, new PointInTimeIndex(obs, zone), COVERED);
 const day = (d: string) => parseDay(d);
 // Every test series was being collected through 2023: a quiet day is quiet, an old report is stale.
-const COVERED: Coverage = { entries: [{ series: 'test.*', windows: [{ from: parseDay('2023-01-01'), to: parseDay('2023-12-31') }], origin: 'declared', from: 'test' }] };
+const COVERED: Coverage = {
+  entries: [
+    {
+      series: 'test.*',
+      windows: [{ from: parseDay('2023-01-01'), to: parseDay('2023-12-31') }],
+      origin: 'declared',
+      from: 'test',
+    },
+  ],
+};
 
 describe('assessment', () => {
   it('reads a quiet period as NORMAL with H0 most probable', () => {
@@ -59,16 +68,30 @@ describe('assessment', () => {
     const a = assessor([...quietAir, ...quietShips, original, revision]);
     const value = (d: string) => a.assess(day(d)).indicators.find((i) => i.id === 'air.count')!.value;
     expect(value('2023-02-21')).toBe(12);
-    const later = createAssessor(pack, new PointInTimeIndex([...quietAir, ...quietShips, original, revision], zone), COVERED);
-    expect(later.assess(day('2023-02-23')).indicators.find((i) => i.id === 'air.count')!).toMatchObject({ dataDay: '2023-02-20', value: 70 });
+    const later = createAssessor(
+      pack,
+      new PointInTimeIndex([...quietAir, ...quietShips, original, revision], zone),
+      COVERED,
+    );
+    expect(later.assess(day('2023-02-23')).indicators.find((i) => i.id === 'air.count')!).toMatchObject({
+      dataDay: '2023-02-20',
+      value: 70,
+    });
   });
 
   it('a missing report is missing, never zero', () => {
     const gap = dailyCounts('test.aircraft', '2023-02-20', [null]);
     const a = assessor([...quietAir, ...quietShips, ...gap]).assess(day('2023-02-21'));
-    expect(a.indicators.find((i) => i.id === 'air.count')).toMatchObject({ state: 'missing', value: null, reason: 'no report' });
+    expect(a.indicators.find((i) => i.id === 'air.count')).toMatchObject({
+      state: 'missing',
+      value: null,
+      reason: 'no report',
+    });
     const stale = assessor([...quietAir, ...quietShips]).assess(day('2023-02-28'));
-    expect(stale.indicators.find((i) => i.id === 'air.count')).toMatchObject({ state: 'stale', reason: 'latest data is 9 days old' });
+    expect(stale.indicators.find((i) => i.id === 'air.count')).toMatchObject({
+      state: 'stale',
+      reason: 'latest data is 9 days old',
+    });
   });
 
   it('a fresh trigger puts the board on WATCH and decays away', () => {
@@ -83,13 +106,22 @@ describe('assessment', () => {
       indicators: [
         ...testPack().indicators.map((i) => ({ ...i })),
         {
-          id: 'air.copy', name: 'Aircraft again', domain: 'air', series: ['test.aircraft'], group: 'air',
-          detector: { kind: 'threshold', levels: [{ state: 'high', min: 50 }] }, likelihoods: { high: { H1: 10 } },
+          id: 'air.copy',
+          name: 'Aircraft again',
+          domain: 'air',
+          series: ['test.aircraft'],
+          group: 'air',
+          detector: { kind: 'threshold', levels: [{ state: 'high', min: 50 }] },
+          likelihoods: { high: { H1: 10 } },
         },
       ],
     });
     const surge = dailyCounts('test.aircraft', '2023-02-20', [70]);
-    const a = createAssessor(grouped, new PointInTimeIndex([...quietAir, ...quietShips, ...surge], zone), COVERED).assess(day('2023-02-21'));
+    const a = createAssessor(
+      grouped,
+      new PointInTimeIndex([...quietAir, ...quietShips, ...surge], zone),
+      COVERED,
+    ).assess(day('2023-02-21'));
     const copy = a.indicators.find((i) => i.id === 'air.copy')!;
     expect(copy.logLr.H1).toBeCloseTo(Math.log(10));
     expect(copy.contributions.H1 ?? 0).toBe(0);
@@ -109,7 +141,10 @@ describe('assessment', () => {
     const backward = createAssessor(pack, new PointInTimeIndex([...obs].reverse(), zone), COVERED);
     const days = ['2023-02-21', '2023-02-22', '2023-02-23'].map(day);
     const f = days.map((d) => forward.assess(d));
-    const b = [...days].reverse().map((d) => backward.assess(d)).reverse();
+    const b = [...days]
+      .reverse()
+      .map((d) => backward.assess(d))
+      .reverse();
     expect(b).toEqual(f);
   });
 });

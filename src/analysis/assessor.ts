@@ -46,8 +46,12 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
   const hypothesisIds = pack.hypotheses.filter((h) => !h.baseline).map((h) => h.id);
   const critical = pack.hypotheses.filter((h) => h.critical).map((h) => h.id);
   const breaks = new Map(Object.entries(pack.seriesBreaks).map(([s, dates]) => [s, dates.map((d) => parseDay(d))]));
-  const indicatorBreaks = new Map(pack.indicators.map((ind) => [ind.id, ind.series.flatMap((s) => breaks.get(s) ?? []).sort((a, b) => a - b)]));
-  const indicatorCoverage = new Map(pack.indicators.map((ind) => [ind.id, coverageOf(coverage, ind.series, ind.staleAfterDays)]));
+  const indicatorBreaks = new Map(
+    pack.indicators.map((ind) => [ind.id, ind.series.flatMap((s) => breaks.get(s) ?? []).sort((a, b) => a - b)]),
+  );
+  const indicatorCoverage = new Map(
+    pack.indicators.map((ind) => [ind.id, coverageOf(coverage, ind.series, ind.staleAfterDays)]),
+  );
   const core = coreOf(pack);
   const memo = new Map<DayNumber, DayEvidence>();
   const levelMemo = new Map<DayNumber, DayLevels>();
@@ -58,7 +62,9 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     const cached = memo.get(day);
     if (cached) return cached;
     const asOfMs = zone.endOfDay(day) - 1;
-    const evaluations = pack.indicators.map((ind) => evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!));
+    const evaluations = pack.indicators.map((ind) =>
+      evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!),
+    );
     const contributions = combineEvidence(pack, evaluations, hypothesisIds);
     const probabilities = posterior(pack.hypotheses, contributions);
     let leadLogLr = 0;
@@ -74,14 +80,22 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     const pCritical = critical.reduce((s, id) => s + probabilities.get(id)!, 0);
     const watching = evaluations.filter((e) => e.indicator.watchStates.includes(e.result.state));
     const assessment = (): ReturnType<DayEvidence['assessment']> => {
-      const indicators = evaluations.map((e, i) => toIndicatorAssessment(e, contributions.get(e.indicator.id)!, nets[i]));
+      const indicators = evaluations.map((e, i) =>
+        toIndicatorAssessment(e, contributions.get(e.indicator.id)!, nets[i]),
+      );
       return {
         packId: pack.id,
         asOf: new Date(zone.endOfDay(day)).toISOString(),
         day: formatDay(day),
         pEvent7d: pEvent,
         horizonDays: pack.horizonDays,
-        hypotheses: pack.hypotheses.map((h) => ({ id: h.id, name: h.name, prior: h.prior, probability: probabilities.get(h.id)!, baseline: h.baseline })),
+        hypotheses: pack.hypotheses.map((h) => ({
+          id: h.id,
+          name: h.name,
+          prior: h.prior,
+          probability: probabilities.get(h.id)!,
+          baseline: h.baseline,
+        })),
         indicators,
         leadLogLr,
         concurrentLogLr,
@@ -106,7 +120,11 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     const today = evidence(day);
     const watch = today.watchAtOnce || today.watchGroups >= watchRule.groups || confirmedOver(day, today.watchSeen);
     const inputs = { ...today.inputs, watch };
-    const result = { watch, raw: levelFor(pack.warning, inputs, 'enter'), sustain: levelFor(pack.warning, inputs, 'exit') };
+    const result = {
+      watch,
+      raw: levelFor(pack.warning, inputs, 'enter'),
+      sustain: levelFor(pack.warning, inputs, 'exit'),
+    };
     levelMemo.set(day, result);
     return result;
   };
@@ -135,7 +153,10 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     if (cached !== undefined) return cached;
     const today = levels(day);
     const recent = today.sustain > today.raw ? rawLevels(day - holdDays, day) : [];
-    const level = applyMinimumDwell(applyHysteresis(today.raw, today.sustain, recent), rawLevels(day - minDays + 1, day));
+    const level = applyMinimumDwell(
+      applyHysteresis(today.raw, today.sustain, recent),
+      rawLevels(day - minDays + 1, day),
+    );
     finalMemo.set(day, level);
     return level;
   };
@@ -146,12 +167,23 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
       const assessment = evidence(day).assessment();
       const level = levelOn(day);
       const episode = episodeUnderWay(day, level, levelOn, assessment.hypotheses);
-      return { ...assessment, rawLevel: today.raw, watch: today.watch, level, levelName: LEVEL_NAMES[level], ...(episode ? { episode } : {}) };
+      return {
+        ...assessment,
+        rawLevel: today.raw,
+        watch: today.watch,
+        level,
+        levelName: LEVEL_NAMES[level],
+        ...(episode ? { episode } : {}),
+      };
     },
   };
 }
 
-function toIndicatorAssessment(e: IndicatorEvaluation, contributions: Record<string, number>, net: number): IndicatorAssessment {
+function toIndicatorAssessment(
+  e: IndicatorEvaluation,
+  contributions: Record<string, number>,
+  net: number,
+): IndicatorAssessment {
   const r = e.result;
   return {
     id: e.indicator.id,
@@ -162,7 +194,10 @@ function toIndicatorAssessment(e: IndicatorEvaluation, contributions: Record<str
     state: r.state,
     value: Number.isFinite(r.value) ? r.value : null,
     baseline: r.baseline && Number.isFinite(r.baseline.median) ? r.baseline.median : null,
-    band: r.baseline && Number.isFinite(r.baseline.median) ? { low: r.baseline.low, high: r.baseline.high, n: r.baseline.n } : null,
+    band:
+      r.baseline && Number.isFinite(r.baseline.median)
+        ? { low: r.baseline.low, high: r.baseline.high, n: r.baseline.n }
+        : null,
     score: r.score !== undefined && Number.isFinite(r.score) ? r.score : null,
     dataDay: e.dataDay === undefined ? null : formatDay(e.dataDay),
     ...(r.reason ? { reason: r.reason } : {}),

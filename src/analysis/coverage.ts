@@ -54,14 +54,18 @@ export function declaredCoverage(pack: Pack): Coverage {
       const window = { from: parseDay(w.from), to: parseDay(w.to) };
       for (const series of w.series) {
         entries.push({
-          series, windows: [window], origin: 'declared', from: file.path.split('/').pop() ?? file.path,
+          series,
+          windows: [window],
+          origin: 'declared',
+          from: file.path.split('/').pop() ?? file.path,
           ...(w.staleAfterDays !== undefined ? { staleAfterDays: w.staleAfterDays } : {}),
         });
       }
     }
   }
   // Live-only series: declared with no window, so only learned coverage (a collector's successes) ever covers them.
-  for (const series of pack.liveOnly) entries.push({ series, windows: [], origin: 'declared', from: 'live collection only' });
+  for (const series of pack.liveOnly)
+    entries.push({ series, windows: [], origin: 'declared', from: 'live collection only' });
   return { entries };
 }
 
@@ -70,19 +74,27 @@ export function combineCoverage(...parts: Coverage[]): Coverage {
 }
 
 /** The union of the windows of the series an indicator reads, sorted and merged. */
-export function coverageOf(coverage: Coverage, series: readonly string[], fallbackStaleAfterDays: number): IndicatorCoverage {
+export function coverageOf(
+  coverage: Coverage,
+  series: readonly string[],
+  fallbackStaleAfterDays: number,
+): IndicatorCoverage {
   const matching = coverage.entries.filter((e) => series.some((s) => seriesMatches(e.series, s)));
   // Nothing declared or learned: no day is known to be collected. What arrives still counts (an event seen, a count
   // reported within its cadence: see indicator-evaluation), but a quiet day is `no-coverage`, never `absent`. A span
   // inferred from the data itself would not be point-in-time (its ends move as later data arrive).
-  if (matching.length === 0) return { windows: [], declared: [], lastSuccess: undefined, staleAfterDays: fallbackStaleAfterDays, sources: [] };
+  if (matching.length === 0)
+    return { windows: [], declared: [], lastSuccess: undefined, staleAfterDays: fallbackStaleAfterDays, sources: [] };
   const windows = mergeWindows(matching.flatMap((e) => e.windows));
   const declared = mergeWindows(matching.filter((e) => e.origin !== 'learned').flatMap((e) => e.windows));
   const successes = matching.flatMap((e) => (e.lastSuccess === undefined ? [] : [e.lastSuccess]));
   const cadences = matching.map((e) => e.staleAfterDays ?? fallbackStaleAfterDays);
   return {
-    windows, declared, lastSuccess: successes.length ? Math.max(...successes) : undefined,
-    staleAfterDays: Math.max(...cadences), sources: [...new Set(matching.map((e) => e.from))],
+    windows,
+    declared,
+    lastSuccess: successes.length ? Math.max(...successes) : undefined,
+    staleAfterDays: Math.max(...cadences),
+    sources: [...new Set(matching.map((e) => e.from))],
   };
 }
 

@@ -8,7 +8,10 @@ export const EPISODE_LOOKBACK_DAYS = 30;
 export const EPISODE_LEVEL: WarningLevel = 4;
 
 export function episodeUnderWay(
-  day: DayNumber, level: WarningLevel, levelOn: (day: DayNumber) => WarningLevel, hypotheses: readonly HypothesisAssessment[],
+  day: DayNumber,
+  level: WarningLevel,
+  levelOn: (day: DayNumber) => WarningLevel,
+  hypotheses: readonly HypothesisAssessment[],
 ): EpisodeUnderWay | undefined {
   if (level < EPISODE_LEVEL) return undefined;
   let since = day;

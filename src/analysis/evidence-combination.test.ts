@@ -14,25 +14,41 @@ describe('combineEvidence', () => {
     ['damped 1 (independent evidence)', damped(1), { a: LN4, b: LN2 }],
     ['max: the strongest speaks for the group', max, { a: LN4, b: undefined }],
   ])('%s: strongest in full, the rest × damping', (_name, pack, expected) => {
-    const out = combineEvidence(pack, [evaluation('b', 'air', { H1: LN2 }), evaluation('a', 'air', { H1: LN4 })], ['H1']);
+    const out = combineEvidence(
+      pack,
+      [evaluation('b', 'air', { H1: LN2 }), evaluation('a', 'air', { H1: LN4 })],
+      ['H1'],
+    );
     expect(out.get('a')!.H1).toBeCloseTo(expected.a, 12);
     if (expected.b === undefined) expect(out.get('b')!.H1).toBeUndefined();
     else expect(out.get('b')!.H1).toBeCloseTo(expected.b, 12);
   });
 
   it('b = 0.25 × ln 2 = 0.1732868 exactly as written by hand', () => {
-    const out = combineEvidence(damped(0.25), [evaluation('a', 'air', { H1: LN4 }), evaluation('b', 'air', { H1: LN2 })], ['H1']);
+    const out = combineEvidence(
+      damped(0.25),
+      [evaluation('a', 'air', { H1: LN4 }), evaluation('b', 'air', { H1: LN2 })],
+      ['H1'],
+    );
     expect(out.get('b')!.H1).toBeCloseTo(0.1732868, 6);
   });
 
   it('negative evidence alone is damped the same way: −ln 4 in full, −0.25 × ln 2', () => {
-    const out = combineEvidence(damped(0.25), [evaluation('x', 'air', { H1: -LN4 }), evaluation('y', 'air', { H1: -LN2 })], ['H1']);
+    const out = combineEvidence(
+      damped(0.25),
+      [evaluation('x', 'air', { H1: -LN4 }), evaluation('y', 'air', { H1: -LN2 })],
+      ['H1'],
+    );
     expect(out.get('x')!.H1).toBeCloseTo(-1.3862944, 6);
     expect(out.get('y')!.H1).toBeCloseTo(-0.1732868, 6);
   });
 
   it('positive evidence in a group overrides its negatives (the negatives contribute nothing)', () => {
-    const members = [evaluation('up', 'air', { H1: LN2 }), evaluation('down', 'air', { H1: -LN4 }), evaluation('down2', 'air', { H1: -LN2 })];
+    const members = [
+      evaluation('up', 'air', { H1: LN2 }),
+      evaluation('down', 'air', { H1: -LN4 }),
+      evaluation('down2', 'air', { H1: -LN2 }),
+    ];
     const out = combineEvidence(damped(0.25), members, ['H1']);
     expect(out.get('up')).toEqual({ H1: LN2 });
     expect(out.get('down')).toEqual({});
@@ -51,13 +67,21 @@ describe('combineEvidence', () => {
 
   it('ungrouped indicators and different groups add in full', () => {
     const pack = packWithGroups([{ id: 'air', name: 'Air', combine: 'damped', damping: 0.25 }]);
-    const members = [evaluation('a', 'air', { H1: LN4 }), evaluation('solo', undefined, { H1: LN2 }), evaluation('other', undefined, { H1: LN2 })];
+    const members = [
+      evaluation('a', 'air', { H1: LN4 }),
+      evaluation('solo', undefined, { H1: LN2 }),
+      evaluation('other', undefined, { H1: LN2 }),
+    ];
     const out = combineEvidence(pack, members, ['H1']);
     expect([out.get('a')!.H1, out.get('solo')!.H1, out.get('other')!.H1]).toEqual([LN4, LN2, LN2]);
   });
 
   it('a group id without settings combines as max', () => {
-    const out = combineEvidence(packWithGroups([]), [evaluation('a', 'sea', { H1: LN4 }), evaluation('b', 'sea', { H1: LN2 })], ['H1']);
+    const out = combineEvidence(
+      packWithGroups([]),
+      [evaluation('a', 'sea', { H1: LN4 }), evaluation('b', 'sea', { H1: LN2 })],
+      ['H1'],
+    );
     expect(out.get('a')).toEqual({ H1: LN4 });
     expect(out.get('b')).toEqual({});
   });

@@ -5,7 +5,11 @@ import type { IndicatorEvaluation } from './indicator-evaluation.js';
 /** Per indicator id, per hypothesis: the log-LR it actually contributes after grouping. */
 export type Contributions = Map<string, Record<string, number>>;
 
-export function combineEvidence(pack: Pack, evaluations: readonly IndicatorEvaluation[], hypotheses: readonly string[]): Contributions {
+export function combineEvidence(
+  pack: Pack,
+  evaluations: readonly IndicatorEvaluation[],
+  hypotheses: readonly string[],
+): Contributions {
   const groups = new Map<string, IndicatorEvaluation[]>();
   for (const e of evaluations) {
     const key = e.indicator.group ?? `indicator:${e.indicator.id}`;

@@ -26,7 +26,8 @@ const QUIET_STATES = new Set(['absent', 'none']);
 
 /** Why the source is late on `day`, or undefined: inside a live collector's coverage, past the cadence since it last delivered. */
 function staleness(cov: IndicatorCoverage, day: DayNumber): string | undefined {
-  if (isCovered(cov.declared, day) || cov.lastSuccess === undefined || day - cov.lastSuccess <= cov.staleAfterDays) return undefined;
+  if (isCovered(cov.declared, day) || cov.lastSuccess === undefined || day - cov.lastSuccess <= cov.staleAfterDays)
+    return undefined;
   return `latest collection is ${day - cov.lastSuccess} days old (cadence ${cov.staleAfterDays} days)`;
 }
 
@@ -36,7 +37,12 @@ function noCoverageReason(cov: IndicatorCoverage): string {
 }
 
 export function evaluateIndicator(
-  indicator: Indicator, index: PointInTimeIndex, day: DayNumber, asOfMs: number, breaks: readonly DayNumber[], coverage: IndicatorCoverage,
+  indicator: Indicator,
+  index: PointInTimeIndex,
+  day: DayNumber,
+  asOfMs: number,
+  breaks: readonly DayNumber[],
+  coverage: IndicatorCoverage,
 ): IndicatorEvaluation {
   const detector = indicator.detector;
   const cov = coverage;
@@ -52,16 +58,35 @@ export function evaluateIndicator(
     // A fresh report is judged wherever it comes from (a file ingested after the bundled period, an analyst entry);
     // without one, outside coverage nothing is known.
     if (!covered && (last === undefined || day - last > cadence)) {
-      return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) }, undefined, 1, () => []);
+      return price(
+        indicator,
+        { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) },
+        undefined,
+        1,
+        () => [],
+      );
     }
     const window = covered ? windowAt(windows, day)! : { from: last as DayNumber, to: day };
     const lastDay = last !== undefined && last >= window.from ? last : undefined;
     // The first days of a window, before its first report is due, are not yet covered in fact.
     if (lastDay === undefined && day - window.from <= cadence) {
-      return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: `coverage begins on ${formatDay(window.from)}; no report yet` }, undefined, 1, () => []);
+      return price(
+        indicator,
+        {
+          state: NO_COVERAGE,
+          value: Number.NaN,
+          reason: `coverage begins on ${formatDay(window.from)}; no report yet`,
+        },
+        undefined,
+        1,
+        () => [],
+      );
     }
     if (lastDay === undefined || day - lastDay > cadence) {
-      const reason = lastDay === undefined ? `no report since coverage began on ${formatDay(window.from)}` : `latest data is ${day - lastDay} days old`;
+      const reason =
+        lastDay === undefined
+          ? `no report since coverage began on ${formatDay(window.from)}`
+          : `latest data is ${day - lastDay} days old`;
       return price(indicator, { state: STALE, value: Number.NaN, reason }, lastDay, 1, () => []);
     }
   }
@@ -72,23 +97,47 @@ export function evaluateIndicator(
   const slot = judged - from;
   if (!isEvent && Number.isNaN(series.values[slot])) {
     const obs = index.observationsOn(indicator.series, asOfMs, judged);
-    if (obs.length === 0 && !covered) return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) }, undefined, 1, () => []);
-    const reason = obs.find((o) => o.missingReason)?.missingReason ?? (obs.length ? 'value not known' : 'not every day of the window is known');
+    if (obs.length === 0 && !covered)
+      return price(
+        indicator,
+        { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) },
+        undefined,
+        1,
+        () => [],
+      );
+    const reason =
+      obs.find((o) => o.missingReason)?.missingReason ??
+      (obs.length ? 'value not known' : 'not every day of the window is known');
     return price(indicator, { state: MISSING, value: Number.NaN, reason }, judged, 1, () => obs);
   }
   const result = runDetector(detector, { series, day: judged, breaks });
   // An event seen counts wherever it was seen; "nothing happened" is only known where the source was collected.
   if (QUIET_STATES.has(result.state) || (judgesDay && !isEvent)) {
-    if (!covered) return price(indicator, { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) }, undefined, 1, () => []);
+    if (!covered)
+      return price(
+        indicator,
+        { state: NO_COVERAGE, value: Number.NaN, reason: noCoverageReason(cov) },
+        undefined,
+        1,
+        () => [],
+      );
     const late = staleness(cov, day);
-    if (late !== undefined) return price(indicator, { state: STALE, value: Number.NaN, reason: late }, day, 1, () => []);
+    if (late !== undefined)
+      return price(indicator, { state: STALE, value: Number.NaN, reason: late }, day, 1, () => []);
   }
   const weight = isEvent ? 1 : series.weights[slot];
-  return price(indicator, result, judged, weight, () => evidenceObservations(indicator, index, asOfMs, judged, isEvent));
+  return price(indicator, result, judged, weight, () =>
+    evidenceObservations(indicator, index, asOfMs, judged, isEvent),
+  );
 }
 
 function readSeries(
-  indicator: Indicator, index: PointInTimeIndex, asOfMs: number, from: DayNumber, to: DayNumber, covered: readonly DayWindow[],
+  indicator: Indicator,
+  index: PointInTimeIndex,
+  asOfMs: number,
+  from: DayNumber,
+  to: DayNumber,
+  covered: readonly DayWindow[],
 ): DailySeries {
   const detector = indicator.detector;
   if (detector.kind !== 'decay' || Object.keys(detector.weights).length === 0) {
@@ -121,7 +170,13 @@ function rollingSum(series: DailySeries, days: number): DailySeries {
   return { ...series, values };
 }
 
-function evidenceObservations(indicator: Indicator, index: PointInTimeIndex, asOfMs: number, day: DayNumber, isEvent: boolean): Observation[] {
+function evidenceObservations(
+  indicator: Indicator,
+  index: PointInTimeIndex,
+  asOfMs: number,
+  day: DayNumber,
+  isEvent: boolean,
+): Observation[] {
   if (!isEvent) return index.observationsOn(indicator.series, asOfMs, day);
   const lookback = detectorLookback(indicator.detector);
   const out: Observation[] = [];
@@ -130,11 +185,17 @@ function evidenceObservations(indicator: Indicator, index: PointInTimeIndex, asO
 }
 
 function price(
-  indicator: Indicator, result: DetectorResult, dataDay: DayNumber | undefined, weight: number, observations: () => Observation[],
+  indicator: Indicator,
+  result: DetectorResult,
+  dataDay: DayNumber | undefined,
+  weight: number,
+  observations: () => Observation[],
 ): IndicatorEvaluation {
   const logLr: Record<string, number> = {};
   // Not knowing is never evidence: these states carry no likelihood ratio whatever the pack says.
-  const ratios = (KNOWLEDGE_STATES as readonly string[]).includes(result.state) ? {} : (indicator.likelihoods[result.state] ?? {});
+  const ratios = (KNOWLEDGE_STATES as readonly string[]).includes(result.state)
+    ? {}
+    : (indicator.likelihoods[result.state] ?? {});
   for (const [hypothesis, lr] of Object.entries(ratios)) logLr[hypothesis] = weight * Math.log(lr);
   return { indicator, result, dataDay, weight, logLr, observations };
 }

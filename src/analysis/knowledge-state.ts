@@ -25,7 +25,8 @@ export function knowledgeState(
   for (const id of core.indicators) {
     const ind = byId.get(id);
     if (ind && isReporting(ind.state)) reporting += 1;
-    else if (ind) notReporting.push({ id, name: ind.name, state: ind.state, ...(ind.reason ? { reason: ind.reason } : {}) });
+    else if (ind)
+      notReporting.push({ id, name: ind.name, state: ind.state, ...(ind.reason ? { reason: ind.reason } : {}) });
   }
   const state = reporting === 0 ? 'unknown' : reporting < core.minReporting ? 'degraded' : 'ok';
   return { state, reporting, minReporting: core.minReporting, core: [...core.indicators], notReporting };

@@ -37,7 +37,10 @@ export class PointInTimeIndex {
   /** Order given to the next added observation: after everything indexed so far. */
   private nextOrder: number;
 
-  constructor(observations: readonly Observation[], readonly zone: Zone) {
+  constructor(
+    observations: readonly Observation[],
+    readonly zone: Zone,
+  ) {
     this.nextOrder = observations.length;
     const grouped = new Map<string, Map<number, Revision[]>>();
     observations.forEach((o, order) => {
@@ -47,14 +50,22 @@ export class PointInTimeIndex {
       let list = byDay.get(day);
       if (!list) byDay.set(day, (list = []));
       list.push({
-        publishedMs: Date.parse(o.publishedAt), order, subject: o.subject ?? '', value: o.value,
-        weight: gradingWeight(o.reliability, o.credibility), observation: o,
+        publishedMs: Date.parse(o.publishedAt),
+        order,
+        subject: o.subject ?? '',
+        value: o.value,
+        weight: gradingWeight(o.reliability, o.credibility),
+        observation: o,
       });
     });
     for (const [series, byDay] of grouped) {
       const days = [...byDay.keys()].sort((a, b) => a - b);
       const revisions = days.map((d) =>
-        byDay.get(d)!.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.publishedMs - b.publishedMs || a.order - b.order)),
+        byDay
+          .get(d)!
+          .sort((a, b) =>
+            a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.publishedMs - b.publishedMs || a.order - b.order,
+          ),
       );
       this.bySeries.set(series, { days, revisions });
     }
@@ -76,12 +87,21 @@ export class PointInTimeIndex {
       }
       const list = idx.revisions[i];
       const r: Revision = {
-        publishedMs: Date.parse(o.publishedAt), order: this.nextOrder++, subject: o.subject ?? '', value: o.value,
-        weight: gradingWeight(o.reliability, o.credibility), observation: o,
+        publishedMs: Date.parse(o.publishedAt),
+        order: this.nextOrder++,
+        subject: o.subject ?? '',
+        value: o.value,
+        weight: gradingWeight(o.reliability, o.credibility),
+        observation: o,
       };
       // After every revision that sorts before or equal to it (its order is the largest so far).
       let at = list.length;
-      while (at > 0 && (list[at - 1].subject > r.subject || (list[at - 1].subject === r.subject && list[at - 1].publishedMs > r.publishedMs))) at--;
+      while (
+        at > 0 &&
+        (list[at - 1].subject > r.subject ||
+          (list[at - 1].subject === r.subject && list[at - 1].publishedMs > r.publishedMs))
+      )
+        at--;
       list.splice(at, 0, r);
     }
   }
@@ -113,7 +133,12 @@ export class PointInTimeIndex {
    * only inside `zeroWindows` when given (the days a source was being collected): outside them it stays unknown.
    */
   daily(
-    series: readonly string[], asOfMs: number, fromDay: DayNumber, toDay: DayNumber, aggregate: Aggregate, absentIsZero: boolean,
+    series: readonly string[],
+    asOfMs: number,
+    fromDay: DayNumber,
+    toDay: DayNumber,
+    aggregate: Aggregate,
+    absentIsZero: boolean,
     zeroWindows?: readonly DayWindow[],
   ): DailySeries {
     const length = Math.max(0, toDay - fromDay + 1);

@@ -4,17 +4,30 @@ import type { Contributions } from './evidence-combination.js';
 import { HYPOTHESES, LN4 } from './bayesian-core-fixtures.js';
 import { episodeLogLr, posterior } from './posterior.js';
 
-const contributions = (...rows: Array<Record<string, number>>): Contributions => new Map(rows.map((c, i) => [`i${i}`, c]));
+const contributions = (...rows: Array<Record<string, number>>): Contributions =>
+  new Map(rows.map((c, i) => [`i${i}`, c]));
 
 describe('posterior', () => {
   it.each([
     // weights = prior × exp(Σ log LR): H0 0.9, H1 0.08·e^x1, H2 0.02·e^x2, normalised.
     ['no evidence: the priors', contributions(), [0.9, 0.08, 0.02]],
-    ['H1 × 4: 0.9, 0.32, 0.02 over 1.24', contributions({ H1: LN4 }), [0.7258065, 0.2580645, 0.0161290]],
-    ['H1 × 4, H2 × 5: 0.9, 0.32, 0.10 over 1.32', contributions({ H1: LN4 }, { H2: Math.log(5) }), [0.6818182, 0.2424242, 0.0757576]],
-    ['two indicators each × 2 on H1 = × 4', contributions({ H1: Math.log(2) }, { H1: Math.log(2) }), [0.7258065, 0.2580645, 0.0161290]],
+    ['H1 × 4: 0.9, 0.32, 0.02 over 1.24', contributions({ H1: LN4 }), [0.7258065, 0.2580645, 0.016129]],
+    [
+      'H1 × 4, H2 × 5: 0.9, 0.32, 0.10 over 1.32',
+      contributions({ H1: LN4 }, { H2: Math.log(5) }),
+      [0.6818182, 0.2424242, 0.0757576],
+    ],
+    [
+      'two indicators each × 2 on H1 = × 4',
+      contributions({ H1: Math.log(2) }, { H1: Math.log(2) }),
+      [0.7258065, 0.2580645, 0.016129],
+    ],
     ['H1 × ¼: 0.9, 0.02, 0.02 over 0.94', contributions({ H1: -LN4 }), [0.9574468, 0.0212766, 0.0212766]],
-    ['the baseline hypothesis takes no evidence', contributions({ H0: Math.log(10), H1: LN4 }), [0.7258065, 0.2580645, 0.0161290]],
+    [
+      'the baseline hypothesis takes no evidence',
+      contributions({ H0: Math.log(10), H1: LN4 }),
+      [0.7258065, 0.2580645, 0.016129],
+    ],
   ])('%s', (_name, c, expected) => {
     const p = posterior(HYPOTHESES, c);
     expect([p.get('H0')!, p.get('H1')!, p.get('H2')!].map((x) => Number(x.toFixed(7)))).toEqual(expected);

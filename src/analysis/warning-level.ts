@@ -24,7 +24,11 @@ export function levelFor(warning: Pack['warning'], x: LevelInputs, threshold: 'e
  * Hysteresis with bounded memory: a level entered on one of the last `holdDays` days is kept while the evidence
  * still meets its exit threshold. Bounded memory means `assess --at D` and a backtest agree exactly on day D.
  */
-export function applyHysteresis(raw: WarningLevel, sustain: WarningLevel, recentRaw: readonly WarningLevel[]): WarningLevel {
+export function applyHysteresis(
+  raw: WarningLevel,
+  sustain: WarningLevel,
+  recentRaw: readonly WarningLevel[],
+): WarningLevel {
   const held = Math.min(sustain, Math.max(1, ...recentRaw)) as WarningLevel;
   return Math.max(raw, held) as WarningLevel;
 }

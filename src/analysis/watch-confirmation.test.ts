@@ -10,26 +10,40 @@ import { applyMinimumDwell } from './warning-level.js';
 const zone = getZone('Asia/Taipei');
 // An event model that never reaches WARNING, so every level here is NORMAL or WATCH.
 const base = { eventModel: { intercept: -12, lead: 1, concurrent: 0 } };
-const warning = { holdDays: 2, critical: { enter: 0.5, exit: 0.3 }, alert: { enter: 0.6, exit: 0.4 }, warning: { enter: 0.2, exit: 0.1 } };
+const warning = {
+  holdDays: 2,
+  critical: { enter: 0.5, exit: 0.3 },
+  alert: { enter: 0.6, exit: 0.4 },
+  warning: { enter: 0.2, exit: 0.1 },
+};
 const blipPack = testPack(base);
 const confirmedPack = testPack({ ...base, warning: { ...warning, minDays: 2, watch: { groups: 2, confirmDays: 3 } } });
 // 2023-01-01 … 2023-02-19 quiet; the report for activity day D is published on D+1.
-const quiet = [...dailyCounts('test.aircraft', '2023-01-01', steady(50, 12)), ...dailyCounts('test.ships', '2023-01-01', steady(50, 5, 1))];
+const quiet = [
+  ...dailyCounts('test.aircraft', '2023-01-01', steady(50, 12)),
+  ...dailyCounts('test.ships', '2023-01-01', steady(50, 5, 1)),
+];
 const first = parseDay('2023-02-10');
 const levels = (pack: typeof blipPack, obs: Observation[], days = 8) => {
   const assessor = createAssessor(pack, new PointInTimeIndex(obs, zone), NO_DECLARED_COVERAGE);
   return Array.from({ length: days }, (_, i) => assessor.assess(first + i).level);
 };
 // One day of elevated aircraft: activity day 2023-02-11, judged on 2023-02-12 only.
-const airBlip = [...quiet.filter((o) => !(o.series === 'test.aircraft' && o.periodStart.startsWith('2023-02-10T22'))),
-  ...dailyCounts('test.aircraft', '2023-02-11', [22])];
+const airBlip = [
+  ...quiet.filter((o) => !(o.series === 'test.aircraft' && o.periodStart.startsWith('2023-02-10T22'))),
+  ...dailyCounts('test.aircraft', '2023-02-11', [22]),
+];
 // A trigger on 2023-02-12: decay ½^(age/3) ≥ 0.5 keeps it fresh on 02-12 … 02-15 (ages 0 … 3).
 const trigger = event('test.trigger', '2023-02-12');
 
 describe('WATCH needs more than a one-day blip', () => {
   it('the blip is elevated on one assessed day only', () => {
     const a = createAssessor(blipPack, new PointInTimeIndex(airBlip, zone), NO_DECLARED_COVERAGE);
-    expect([first + 1, first + 2, first + 3].map((d) => a.assess(d).indicators[0].state)).toEqual(['normal', 'elevated', 'normal']);
+    expect([first + 1, first + 2, first + 3].map((d) => a.assess(d).indicators[0].state)).toEqual([
+      'normal',
+      'elevated',
+      'normal',
+    ]);
   });
 
   it('without a rule, one indicator for one day is WATCH for one day (the flap)', () => {
@@ -49,7 +63,11 @@ describe('WATCH needs more than a one-day blip', () => {
   it('two evidence groups on the same day are WATCH at once', () => {
     // 02-12: air elevated (group air) and the trigger fresh (its own group); 02-13 held by the dwell; 02-14 … 02-15 confirmed
     expect(levels(confirmedPack, [...airBlip, trigger])).toEqual([1, 1, 2, 2, 2, 2, 2, 1]);
-    const a = createAssessor(confirmedPack, new PointInTimeIndex([...airBlip, trigger], zone), NO_DECLARED_COVERAGE).assess(first + 2);
+    const a = createAssessor(
+      confirmedPack,
+      new PointInTimeIndex([...airBlip, trigger], zone),
+      NO_DECLARED_COVERAGE,
+    ).assess(first + 2);
     expect(a).toMatchObject({ day: formatDay(first + 2), watch: true, rawLevel: 2 });
   });
 

@@ -63,7 +63,14 @@ export async function assessAt(store: Store, pack: Pack, day: DayNumber, tlpMax?
   return first.episode === undefined ? first : assessOver(store, pack, day, tlpMax, packLookbackDays(pack), coverage);
 }
 
-async function assessOver(store: Store, pack: Pack, day: DayNumber, tlpMax: Tlp | undefined, lookbackDays: number, coverage: Coverage): Promise<Assessment> {
+async function assessOver(
+  store: Store,
+  pack: Pack,
+  day: DayNumber,
+  tlpMax: Tlp | undefined,
+  lookbackDays: number,
+  coverage: Coverage,
+): Promise<Assessment> {
   const observations = await observationsAsKnownAt(store, pack, day, tlpMax, lookbackDays);
   return createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), coverage).assess(day);
 }
@@ -79,26 +86,44 @@ export function spanOf(summaries: readonly SeriesSummary[], pack: Pack): DataSpa
   if (summaries.length === 0) return undefined;
   const zone = getZone(pack.timeZone);
   const first = summaries.map((s) => s.firstPeriodStart).sort()[0];
-  const latest = summaries.map((s) => s.lastPublishedAt).sort().at(-1)!;
+  const latest = summaries
+    .map((s) => s.lastPublishedAt)
+    .sort()
+    .at(-1)!;
   return { first: zone.dayOf(Date.parse(first)), latest: zone.dayOf(Date.parse(latest)) };
 }
 
 /** First observed and latest published local days among the pack's series, or undefined when there is no data. */
 async function dataSpan(store: Store, pack: Pack, tlpMax?: Tlp): Promise<DataSpan | undefined> {
   const series = new Set(packSeries(pack));
-  return spanOf((await store.listSeries({ tlpMax })).filter((s) => series.has(s.series)), pack);
+  return spanOf(
+    (await store.listSeries({ tlpMax })).filter((s) => series.has(s.series)),
+    pack,
+  );
 }
 
 /**
  * `at` (YYYY-MM-DD; `what` names it in errors, e.g. `--at`) checked against the data span and the clock; omitted: the
  * latest data day. The one set of texts for the CLI, the API and the roles.
  */
-export function resolveDayInSpan(span: DataSpan | undefined, pack: Pack, at: string | undefined, nowMs: number, what = '--at'): DayNumber {
-  if (span === undefined) throw vigilError('VIGIL_NO_DATA', 'the database holds no observations for this pack; run `vigil init` or `vigil ingest` first');
+export function resolveDayInSpan(
+  span: DataSpan | undefined,
+  pack: Pack,
+  at: string | undefined,
+  nowMs: number,
+  what = '--at',
+): DayNumber {
+  if (span === undefined)
+    throw vigilError(
+      'VIGIL_NO_DATA',
+      'the database holds no observations for this pack; run `vigil init` or `vigil ingest` first',
+    );
   if (at === undefined) return span.latest;
   const day = parseDay(at, what.endsWith('date') ? what : `${what} date`);
-  if (day > getZone(pack.timeZone).dayOf(nowMs)) throw vigilError('VIGIL_DATE_INVALID', `${what} ${at} is in the future`);
-  if (day < span.first) throw vigilError('VIGIL_NO_DATA', `${what} ${at} is before the first observation (${formatDay(span.first)})`);
+  if (day > getZone(pack.timeZone).dayOf(nowMs))
+    throw vigilError('VIGIL_DATE_INVALID', `${what} ${at} is in the future`);
+  if (day < span.first)
+    throw vigilError('VIGIL_NO_DATA', `${what} ${at} is before the first observation (${formatDay(span.first)})`);
   return day;
 }
 
@@ -108,6 +133,11 @@ export async function latestDataDay(store: Store, pack: Pack): Promise<DayNumber
 }
 
 /** Resolves `--at DATE` (or the latest data day) and checks it against the data the store holds. */
-export async function resolveAssessDay(store: Store, pack: Pack, at: string | undefined, nowMs: number): Promise<DayNumber> {
+export async function resolveAssessDay(
+  store: Store,
+  pack: Pack,
+  at: string | undefined,
+  nowMs: number,
+): Promise<DayNumber> {
   return resolveDayInSpan(await dataSpan(store, pack), pack, at, nowMs);
 }

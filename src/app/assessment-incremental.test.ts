@@ -21,7 +21,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function counting(store: Store) {
   const calls = { listSeries: 0, fullQueries: 0, incremental: 0 };
   const wrapped: Store = Object.create(store);
-  wrapped.listSeries = async (q) => { calls.listSeries++; return store.listSeries(q); };
+  wrapped.listSeries = async (q) => {
+    calls.listSeries++;
+    return store.listSeries(q);
+  };
   wrapped.queryObservations = async (q: ObservationQuery = {}) => {
     if (q.afterSeq === undefined) calls.fullQueries++;
     else calls.incremental++;
@@ -34,8 +37,16 @@ const report = (day: number, value: number, publishedHour = 9): ObservationInput
   const start = new Date(Date.UTC(2026, 7, 22 + day) - 8 * 3_600_000);
   const end = new Date(start.getTime() + 86_400_000);
   return {
-    series: 'mnd.aircraft.total', value, unit: 'aircraft', periodStart: start.toISOString(), periodEnd: end.toISOString(),
-    publishedAt: new Date(end.getTime() + publishedHour * 3_600_000).toISOString(), source: 'mnd', reliability: 'A', credibility: 1, tlp: 'clear',
+    series: 'mnd.aircraft.total',
+    value,
+    unit: 'aircraft',
+    periodStart: start.toISOString(),
+    periodEnd: end.toISOString(),
+    publishedAt: new Date(end.getTime() + publishedHour * 3_600_000).toISOString(),
+    source: 'mnd',
+    reliability: 'A',
+    credibility: 1,
+    tlp: 'clear',
   };
 };
 

@@ -56,7 +56,11 @@ export const MAX_RANGE_DAYS = 3700;
  * and seq is commit order) and adds them to the index: after an ingest the work is proportional to what was stored,
  * not to the store. The assessor is recreated over the grown index (its memo is per index state).
  */
-export function createAssessmentService(store: Store, pack: LoadedPack, options: AssessmentServiceOptions): AssessmentService {
+export function createAssessmentService(
+  store: Store,
+  pack: LoadedPack,
+  options: AssessmentServiceOptions,
+): AssessmentService {
   const zone = getZone(pack.timeZone);
   const series = packSeries(pack);
   const freshnessMs = options.freshnessMs ?? 2000;
@@ -71,7 +75,10 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
     for (const o of rows) {
       const first = zone.dayOf(Date.parse(o.periodStart));
       const latest = zone.dayOf(Date.parse(o.publishedAt));
-      out = out === undefined ? { first, latest } : { first: Math.min(out.first, first), latest: Math.max(out.latest, latest) };
+      out =
+        out === undefined
+          ? { first, latest }
+          : { first: Math.min(out.first, first), latest: Math.max(out.latest, latest) };
     }
     return out;
   };
@@ -85,7 +92,14 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
     const index = new PointInTimeIndex(observations, zone);
     const health = await healthKey();
     const coverage = await loadCoverage(store, pack);
-    return { index, coverage, health, assessor: createAssessor(pack, index, coverage), span: widen(undefined, observations), seq: maxSeq(observations, 0) };
+    return {
+      index,
+      coverage,
+      health,
+      assessor: createAssessor(pack, index, coverage),
+      span: widen(undefined, observations),
+      seq: maxSeq(observations, 0),
+    };
   };
 
   const rebuild = (): Promise<Built> => {
@@ -99,11 +113,18 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
 
   /** Learned coverage changes with each collector success: part of what the assessments rest on. */
   const healthKey = async (): Promise<string> =>
-    (await listCollectorHealth(store)).map((h) => `${h.id}|${h.firstSuccessAt ?? ''}|${h.lastSuccessAt ?? ''}`).join('\n');
+    (await listCollectorHealth(store))
+      .map((h) => `${h.id}|${h.firstSuccessAt ?? ''}|${h.lastSuccessAt ?? ''}`)
+      .join('\n');
 
   /** Adds what was stored since the last look (by this process or any other), and follows coverage changes. */
   const catchUp = async (state: Built): Promise<void> => {
-    const rows = await store.queryObservations({ series, allRevisions: true, tlpMax: options.tlpMax, afterSeq: state.seq });
+    const rows = await store.queryObservations({
+      series,
+      allRevisions: true,
+      tlpMax: options.tlpMax,
+      afterSeq: state.seq,
+    });
     const health = await healthKey();
     if (rows.length === 0 && health === state.health) return;
     if (health !== state.health) {
@@ -146,8 +167,10 @@ export function createAssessmentService(store: Store, pack: LoadedPack, options:
       return (await current()).assessor.assess(day);
     },
     async range(from, to) {
-      if (to < from) throw vigilError('VIGIL_INPUT_INVALID', `range: to (${formatDay(to)}) is before from (${formatDay(from)})`);
-      if (to - from + 1 > MAX_RANGE_DAYS) throw vigilError('VIGIL_INPUT_INVALID', `range: at most ${MAX_RANGE_DAYS} days at once`);
+      if (to < from)
+        throw vigilError('VIGIL_INPUT_INVALID', `range: to (${formatDay(to)}) is before from (${formatDay(from)})`);
+      if (to - from + 1 > MAX_RANGE_DAYS)
+        throw vigilError('VIGIL_INPUT_INVALID', `range: at most ${MAX_RANGE_DAYS} days at once`);
       const { assessor } = await current();
       const out: Assessment[] = [];
       for (let d = from; d <= to; d++) out.push(assessor.assess(d));

@@ -4,7 +4,11 @@
 import { TLP_LEVELS, type Tlp } from '../model/index.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
 import type { Store } from '../storage/store.js';
-import { createAssessmentService, type AssessmentService, type AssessmentServiceOptions } from './assessment-service.js';
+import {
+  createAssessmentService,
+  type AssessmentService,
+  type AssessmentServiceOptions,
+} from './assessment-service.js';
 
 export interface AssessmentViews {
   /** The service assessing on observations marked at most `tlpMax`. */
@@ -19,7 +23,11 @@ export interface AssessmentViews {
   version(): number;
 }
 
-export function createAssessmentViews(store: Store, pack: LoadedPack, options: Omit<AssessmentServiceOptions, 'tlpMax'>): AssessmentViews {
+export function createAssessmentViews(
+  store: Store,
+  pack: LoadedPack,
+  options: Omit<AssessmentServiceOptions, 'tlpMax'>,
+): AssessmentViews {
   const views = new Map<Tlp, AssessmentService>();
   const highest = TLP_LEVELS[TLP_LEVELS.length - 1];
   const view = (tlpMax: Tlp): AssessmentService => {

@@ -26,17 +26,29 @@ function refusal(kind: string, path: string): string {
   throw new Error('was accepted');
 }
 
-const record = (over: Record<string, unknown> = {}) => JSON.stringify({
-  series: 'mnd.aircraft.total', value: 3, unit: 'aircraft', periodStart: '2024-05-23T22:00:00Z', periodEnd: '2024-05-24T22:00:00Z',
-  publishedAt: '2024-05-24T01:00:00Z', source: 'mnd', reliability: 'A', credibility: 1, tlp: 'amber', ...over,
-});
+const record = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    series: 'mnd.aircraft.total',
+    value: 3,
+    unit: 'aircraft',
+    periodStart: '2024-05-23T22:00:00Z',
+    periodEnd: '2024-05-24T22:00:00Z',
+    publishedAt: '2024-05-24T01:00:00Z',
+    source: 'mnd',
+    reliability: 'A',
+    credibility: 1,
+    tlp: 'amber',
+    ...over,
+  });
 const item = (pubDate = 'Fri, 24 May 2024 06:00:00 GMT') =>
   `<rss version="2.0"><channel><link>https://news.example/</link><item><title>Drill</title><link>https://news.example/1</link><pubDate>${pubDate}</pubDate></item></channel></rss>`;
 
 describe('bad input is refused with its place', () => {
   it('a news feed with a malformed XML declaration', () => {
     const path = fileWith('decl.xml', `<?xml version="1.0" encoding="utf-"8"?>\n${item()}`);
-    expect(refusal('news-feed', path)).toBe(`${path}:1: (xml): has a malformed XML declaration (expected <?xml version="1.0" encoding="…"?>)`);
+    expect(refusal('news-feed', path)).toBe(
+      `${path}:1: (xml): has a malformed XML declaration (expected <?xml version="1.0" encoding="…"?>)`,
+    );
   });
 
   it('a news feed with a DOCTYPE (entity definitions)', () => {
@@ -46,7 +58,10 @@ describe('bad input is refused with its place', () => {
 
   it('geometry nested 3,200 levels deep, before any hashing', () => {
     const deep = `${'['.repeat(3200)}1${']'.repeat(3200)}`;
-    const path = fileWith('deep.jsonl', `${record()}\n${record().replace(/}$/, `,"geometry":{"type":"Point","coordinates":${deep}}}`)}\n`);
+    const path = fileWith(
+      'deep.jsonl',
+      `${record()}\n${record().replace(/}$/, `,"geometry":{"type":"Point","coordinates":${deep}}}`)}\n`,
+    );
     expect(refusal('jsonl', path)).toBe(`${path}:2: (json): is not valid JSON: nesting is deeper than 64 levels`);
   });
 
@@ -56,7 +71,10 @@ describe('bad input is refused with its place', () => {
   });
 
   it('invalid UTF-8, with the line of the first bad byte', () => {
-    const path = fileWith('bytes.jsonl', Buffer.concat([Buffer.from(`${record()}\n${record()}\n`), Buffer.from([0x7b, 0xff, 0xfe]), Buffer.from('\n')]));
+    const path = fileWith(
+      'bytes.jsonl',
+      Buffer.concat([Buffer.from(`${record()}\n${record()}\n`), Buffer.from([0x7b, 0xff, 0xfe]), Buffer.from('\n')]),
+    );
     expect(refusal('jsonl', path)).toMatch(new RegExp(`^${path}:3: \\(encoding\\): is not valid UTF-8 \\(byte 0xff`));
   });
 

@@ -14,7 +14,13 @@ export async function briefInputAt(store: Store, pack: Pack, day: DayNumber, gen
   // Nothing published before the previous day: it has no assessment worth comparing with.
   const hasPrevious = previous.indicators.some((i) => i.dataDay !== null);
   const observations = await observationsForDay(store, pack, day);
-  return { pack, today, previous: hasPrevious ? previous : undefined, provenance: provenanceOf(observations), generatedAt: generatedAt.toISOString() };
+  return {
+    pack,
+    today,
+    previous: hasPrevious ? previous : undefined,
+    provenance: provenanceOf(observations),
+    generatedAt: generatedAt.toISOString(),
+  };
 }
 
 /** Sources read (observation count, latest publication) and the most restrictive marking among the observations. */
@@ -26,6 +32,8 @@ export function provenanceOf(observations: readonly StoredObservation[]): BriefP
     if (o.publishedAt > s.latestPublishedAt) s.latestPublishedAt = o.publishedAt;
     bySource.set(o.source, s);
   }
-  const sources = [...bySource].map(([source, s]) => ({ source, ...s })).sort((a, b) => a.source.localeCompare(b.source));
+  const sources = [...bySource]
+    .map(([source, s]) => ({ source, ...s }))
+    .sort((a, b) => a.source.localeCompare(b.source));
   return { tlp: maxTlp(observations.map((o) => o.tlp)), sources };
 }

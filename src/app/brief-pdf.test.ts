@@ -9,11 +9,17 @@ import type { StoredObservation } from '../storage/store.js';
 import { provenanceOf } from './brief-at.js';
 import { countPdfPages, printHtmlToPdf } from './print-pdf.js';
 
-const obs = (source: string, tlp: StoredObservation['tlp'], publishedAt: string) => ({ source, tlp, publishedAt }) as StoredObservation;
+const obs = (source: string, tlp: StoredObservation['tlp'], publishedAt: string) =>
+  ({ source, tlp, publishedAt }) as StoredObservation;
 
 describe('brief provenance', () => {
   it('counts observations per source with the latest publication, marked with the most restrictive TLP', () => {
-    const p = provenanceOf([obs('mnd', 'clear', '2024-05-22T09:00:00Z'), obs('mnd', 'clear', '2024-05-23T09:00:00Z'), obs('partner:b', 'amber', '2024-05-21T00:00:00Z'), obs('jso', 'green', '2024-05-20T00:00:00Z')]);
+    const p = provenanceOf([
+      obs('mnd', 'clear', '2024-05-22T09:00:00Z'),
+      obs('mnd', 'clear', '2024-05-23T09:00:00Z'),
+      obs('partner:b', 'amber', '2024-05-21T00:00:00Z'),
+      obs('jso', 'green', '2024-05-20T00:00:00Z'),
+    ]);
     expect(p.tlp).toBe('amber');
     expect(p.sources).toEqual([
       { source: 'jso', observations: 1, latestPublishedAt: '2024-05-20T00:00:00Z' },
@@ -24,7 +30,11 @@ describe('brief provenance', () => {
   });
 
   it('counts PDF page objects, not the page tree', () => {
-    expect(countPdfPages(Buffer.from('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>', 'latin1'))).toBe(2);
+    expect(
+      countPdfPages(
+        Buffer.from('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>', 'latin1'),
+      ),
+    ).toBe(2);
   });
 });
 

@@ -19,11 +19,18 @@ export function createDataSpanTracker(store: Store, pack: Pack): DataSpanTracker
   return {
     async current() {
       // Stored observations are never changed or removed and seq is commit order: the rows after `seq` are all that is new.
-      const rows = await store.queryObservations({ series, allRevisions: true, ...(seq === undefined ? {} : { afterSeq: seq }) });
+      const rows = await store.queryObservations({
+        series,
+        allRevisions: true,
+        ...(seq === undefined ? {} : { afterSeq: seq }),
+      });
       for (const o of rows) {
         const first = zone.dayOf(Date.parse(o.periodStart));
         const latest = zone.dayOf(Date.parse(o.publishedAt));
-        span = span === undefined ? { first, latest } : { first: Math.min(span.first, first), latest: Math.max(span.latest, latest) };
+        span =
+          span === undefined
+            ? { first, latest }
+            : { first: Math.min(span.first, first), latest: Math.max(span.latest, latest) };
         seq = Math.max(seq ?? 0, o.seq);
       }
       seq ??= 0;

@@ -17,16 +17,22 @@ export interface PasswordHandover {
 
 export function handOverAdminPassword(admin: { username: string; password: string }, out: PasswordHandover): void {
   if (out.isTerminal) {
-    out.terminal(`Sign in as ${admin.username} with password ${admin.password}   (shown once; change it in the dashboard)`);
+    out.terminal(
+      `Sign in as ${admin.username} with password ${admin.password}   (shown once; change it in the dashboard)`,
+    );
     return;
   }
   const file = join(out.dir, ADMIN_PASSWORD_FILE);
   try {
     // wx: never overwrite (a symlink planted there, or an earlier password); 0600: the owner only.
     writeFileSync(file, `${admin.username}\n${admin.password}\n`, { mode: 0o600, flag: 'wx' });
-    out.log(`created user ${admin.username}; its password is in ${file} (mode 0600): read it, sign in, change it, delete the file`);
+    out.log(
+      `created user ${admin.username}; its password is in ${file} (mode 0600): read it, sign in, change it, delete the file`,
+    );
   } catch (error) {
-    out.log(`created user ${admin.username}, but its password could not be written to ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); run \`vigil user passwd ${admin.username}\` on this host to set one`);
+    out.log(
+      `created user ${admin.username}, but its password could not be written to ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); run \`vigil user passwd ${admin.username}\` on this host to set one`,
+    );
   }
 }
 

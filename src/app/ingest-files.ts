@@ -30,7 +30,11 @@ export function parseFile(kind: string, path: string): Observation[] {
   try {
     bytes = readFileSync(path);
   } catch (cause) {
-    throw vigilError('VIGIL_FILE_NOT_FOUND', `${path}: cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+    throw vigilError(
+      'VIGIL_FILE_NOT_FOUND',
+      `${path}: cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause },
+    );
   }
   return identifyParsed(parser.parse(decodeUtf8(bytes, path), { file: path }), path);
 }
@@ -53,7 +57,8 @@ export async function readFileObservations(kind: string, path: string): Promise<
   } catch (cause) {
     // Only a file-system error (ENOENT, EACCES, EISDIR…) is about the file; anything else is a bug and says so.
     const code = (cause as NodeJS.ErrnoException).code;
-    if (cause instanceof VigilError || typeof code !== 'string' || !(cause as NodeJS.ErrnoException).syscall) throw cause;
+    if (cause instanceof VigilError || typeof code !== 'string' || !(cause as NodeJS.ErrnoException).syscall)
+      throw cause;
     throw vigilError('VIGIL_FILE_NOT_FOUND', `${path}: cannot read file (${code})`, { cause });
   }
 }
@@ -62,7 +67,12 @@ export async function readFileObservations(kind: string, path: string): Promise<
  * Writes each file in its own transaction through `store`: a Store, or an audited writer (writes.observations) that
  * appends one audit entry per file, labelled `<file> (<kind>)`.
  */
-export async function ingestFiles(store: ObservationWriter, kind: string, paths: readonly string[], options: IngestOptions): Promise<FileIngestResult[]> {
+export async function ingestFiles(
+  store: ObservationWriter,
+  kind: string,
+  paths: readonly string[],
+  options: IngestOptions,
+): Promise<FileIngestResult[]> {
   const results: FileIngestResult[] = [];
   const parsed: { path: string; observations: Observation[] }[] = [];
   for (const path of paths) parsed.push({ path, observations: await readFileObservations(kind, path) });

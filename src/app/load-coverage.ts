@@ -7,5 +7,8 @@ import type { Store } from '../storage/store.js';
 import { getZone } from '../time/zone.js';
 
 export async function loadCoverage(store: Store, pack: Pack): Promise<Coverage> {
-  return combineCoverage(declaredCoverage(pack), learnedCoverage(await listCollectorHealth(store), getZone(pack.timeZone)));
+  return combineCoverage(
+    declaredCoverage(pack),
+    learnedCoverage(await listCollectorHealth(store), getZone(pack.timeZone)),
+  );
 }

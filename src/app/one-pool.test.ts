@@ -6,7 +6,13 @@ import { DEFAULT_PACK } from './paths.js';
 import { openVigil } from './open-vigil.js';
 import { loadPack } from '../packs/pack-loader.js';
 import { runApiServer } from '../server/run-api-server.js';
-import { dropSchema, freshSchemaName, pgSkipReason, PG_TEST_URL, schemaUrl } from '../storage/postgres/pg-test-support.js';
+import {
+  dropSchema,
+  freshSchemaName,
+  pgSkipReason,
+  PG_TEST_URL,
+  schemaUrl,
+} from '../storage/postgres/pg-test-support.js';
 import { parsePgUrl } from '../storage/database/pg-url.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
 
@@ -31,7 +37,10 @@ async function backends(applicationName: string): Promise<number> {
   const client = new pg.Client({ connectionString: parsePgUrl(PG_TEST_URL).connectionString });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+    const { rows } = await client.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
+      [applicationName],
+    );
     return rows[0].n;
   } finally {
     await client.end();
@@ -43,14 +52,34 @@ describe.skipIf(skip !== undefined)(skip ?? 'one pool per process', () => {
     const pools = countPools();
     const applicationName = `vigil-pool-${schema.slice(-6)}`;
     const now = () => new Date('2026-09-01T02:00:00.000Z');
-    const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack: loadPack(DEFAULT_PACK), database: { max: 4, applicationName } }, now);
-    const server = await runApiServer({ vigil, log: () => {}, port: 0, runAlerting: true, alertIntervalMs: 50, scrypt: { N: 1024, r: 8, p: 1 } });
+    const vigil = await openVigil(
+      { databaseUrl: schemaUrl(schema), pack: loadPack(DEFAULT_PACK), database: { max: 4, applicationName } },
+      now,
+    );
+    const server = await runApiServer({
+      vigil,
+      log: () => {},
+      port: 0,
+      runAlerting: true,
+      alertIntervalMs: 50,
+      scrypt: { N: 1024, r: 8, p: 1 },
+    });
     try {
-      const { user } = await createUser(vigil.users, { username: 'ana', role: 'analyst', password: 'correct horse battery staple' }, now().toISOString(), { scrypt: { N: 1024, r: 8, p: 1 } });
+      const { user } = await createUser(
+        vigil.users,
+        { username: 'ana', role: 'analyst', password: 'correct horse battery staple' },
+        now().toISOString(),
+        { scrypt: { N: 1024, r: 8, p: 1 } },
+      );
       const { token } = await issueToken(vigil.users, user, 'test', now().toISOString());
       const auth = { authorization: `Bearer ${token}` };
-      const csv = 'date,end_date,category,title,country,source_url,confidence\n2026-08-22,,speech,Test speech,Taiwan,https://example.org/a,high\n';
-      const ingest = await fetch(`${server.url}/api/v1/ingest/triggers`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: csv });
+      const csv =
+        'date,end_date,category,title,country,source_url,confidence\n2026-08-22,,speech,Test speech,Taiwan,https://example.org/a,high\n';
+      const ingest = await fetch(`${server.url}/api/v1/ingest/triggers`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'text/csv' },
+        body: csv,
+      });
       expect(ingest.status).toBe(200);
       const reads = await Promise.all([
         fetch(`${server.url}/api/v1/assessments/latest`, { headers: auth }),

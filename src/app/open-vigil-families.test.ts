@@ -25,22 +25,50 @@ const REFUSE_AUDIT = {
 };
 
 const ack = { alertId: 'a1b2c3d4e5f6', by: 'lin', comment: 'on it', at: NOW, timeToAckMs: 60_000 };
-const silence = { id: 's1', matchers: ['severity="warning"'], startsAt: NOW, endsAt: '2026-09-02T00:00:00.000Z', createdBy: 'lin', comment: 'exercise', createdAt: NOW, expiredAt: null };
+const silence = {
+  id: 's1',
+  matchers: ['severity="warning"'],
+  startsAt: NOW,
+  endsAt: '2026-09-02T00:00:00.000Z',
+  createdBy: 'lin',
+  comment: 'exercise',
+  createdAt: NOW,
+  expiredAt: null,
+};
 
 /** The three writes, each through the write services. */
 async function auditedWrites(vigil: Vigil) {
   const sharing = await vigil.sharing('Org families');
   return [
-    () => vigil.writes.audited({ actor: 'user:lin', action: 'alert.ack', target: ack.alertId, write: () => vigil.alerts.addAcknowledgement(ack) }),
-    () => vigil.writes.audited({ actor: 'user:lin', action: 'silence.add', target: silence.id, write: () => vigil.alerts.addSilence(silence) }),
-    () => vigil.writes.audited({
-      actor: 'cli:root', action: 'partner.add', target: 'beta',
-      write: () => sharing.registry.addPartner({ name: 'beta', tlpMax: 'green', collections: ['default'] }, NOW),
-    }),
+    () =>
+      vigil.writes.audited({
+        actor: 'user:lin',
+        action: 'alert.ack',
+        target: ack.alertId,
+        write: () => vigil.alerts.addAcknowledgement(ack),
+      }),
+    () =>
+      vigil.writes.audited({
+        actor: 'user:lin',
+        action: 'silence.add',
+        target: silence.id,
+        write: () => vigil.alerts.addSilence(silence),
+      }),
+    () =>
+      vigil.writes.audited({
+        actor: 'cli:root',
+        action: 'partner.add',
+        target: 'beta',
+        write: () => sharing.registry.addPartner({ name: 'beta', tlpMax: 'green', collections: ['default'] }, NOW),
+      }),
   ];
 }
 
-function runFamilyTests(name: string, open: () => Promise<{ vigil: Vigil; dispose(): Promise<void> }>, skip?: string): void {
+function runFamilyTests(
+  name: string,
+  open: () => Promise<{ vigil: Vigil; dispose(): Promise<void> }>,
+  skip?: string,
+): void {
   describe.skipIf(skip !== undefined)(`alerts and sharing on openVigil's database: ${name}`, () => {
     let current: { vigil: Vigil; dispose(): Promise<void> } | undefined;
     const fresh = async () => (current = await open()).vigil;
@@ -56,7 +84,9 @@ function runFamilyTests(name: string, open: () => Promise<{ vigil: Vigil; dispos
       expect(await sharing.registry.listCollections()).toEqual([DEFAULT_COLLECTION]);
       for (const write of await auditedWrites(vigil)) await write();
       expect((await vigil.users.listAudit()).map((e) => [e.actor, e.action, e.target])).toEqual([
-        ['user:lin', 'alert.ack', ack.alertId], ['user:lin', 'silence.add', 's1'], ['cli:root', 'partner.add', 'beta'],
+        ['user:lin', 'alert.ack', ack.alertId],
+        ['user:lin', 'silence.add', 's1'],
+        ['cli:root', 'partner.add', 'beta'],
       ]);
       expect(await vigil.alerts.listAcknowledgements()).toEqual([ack]);
       expect((await vigil.alerts.listSilences()).map((s) => s.id)).toEqual(['s1']);
@@ -82,14 +112,18 @@ runFamilyTests('sqlite', async () => {
   return { vigil, dispose: () => vigil.close() };
 });
 
-runFamilyTests('postgres', async () => {
-  const schema = freshSchemaName('vigil_families');
-  const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack, database: { max: 3 } }, clock);
-  return {
-    vigil,
-    async dispose() {
-      await vigil.close();
-      await dropSchema(schema);
-    },
-  };
-}, skipPg);
+runFamilyTests(
+  'postgres',
+  async () => {
+    const schema = freshSchemaName('vigil_families');
+    const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack, database: { max: 3 } }, clock);
+    return {
+      vigil,
+      async dispose() {
+        await vigil.close();
+        await dropSchema(schema);
+      },
+    };
+  },
+  skipPg,
+);

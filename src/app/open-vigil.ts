@@ -74,7 +74,15 @@ export async function openVigil(settings: VigilSettings, clock: Clock): Promise<
     let closed = false;
     let sharing: Promise<SharingContext> | undefined;
     return {
-      db, pack, clock, store, users, assessments, writes, alerts, warnings,
+      db,
+      pack,
+      clock,
+      store,
+      users,
+      assessments,
+      writes,
+      alerts,
+      warnings,
       sharing(orgName) {
         sharing ??= openSharingOn(db, { now: clock().toISOString(), orgName: orgName || undefined });
         sharing.catch(() => (sharing = undefined));

@@ -17,10 +17,19 @@ export interface PrintedPdf {
 const MIN_SCALE = 0.8;
 
 export async function printHtmlToPdf(html: string, executablePath: string): Promise<PrintedPdf> {
-  if (!existsSync(executablePath)) throw vigilError('VIGIL_BROWSER_UNAVAILABLE', `Chromium is not at ${executablePath}: install it (apt-get install -y chromium) or pass --chromium <path>`);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).catch((error: unknown) => {
-    throw vigilError('VIGIL_BROWSER_UNAVAILABLE', `Chromium at ${executablePath} could not start: ${(error as Error).message.split('\n')[0]}`);
-  });
+  if (!existsSync(executablePath))
+    throw vigilError(
+      'VIGIL_BROWSER_UNAVAILABLE',
+      `Chromium is not at ${executablePath}: install it (apt-get install -y chromium) or pass --chromium <path>`,
+    );
+  const browser = await chromium
+    .launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+    .catch((error: unknown) => {
+      throw vigilError(
+        'VIGIL_BROWSER_UNAVAILABLE',
+        `Chromium at ${executablePath} could not start: ${(error as Error).message.split('\n')[0]}`,
+      );
+    });
   try {
     const page = await browser.newPage();
     // The brief is self-contained: nothing may be fetched while it is printed.

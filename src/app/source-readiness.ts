@@ -27,7 +27,8 @@ export interface SourceReadiness {
 export async function sourceReadiness(store: Store, pack: Pack, nowMs: number): Promise<SourceReadiness> {
   const series = packSeries(pack);
   const statuses = sourceStatuses(await store.listSeries(), nowMs);
-  const read = (s: SourceStatus) => s.series.some((x) => series.includes(x.series)) || (s.state === 'never' && readsPrefixOf(s.id, series));
+  const read = (s: SourceStatus) =>
+    s.series.some((x) => series.includes(x.series)) || (s.state === 'never' && readsPrefixOf(s.id, series));
   const sources = statuses.filter(read);
   const staleSources = sources
     .filter((s) => s.cadenceDays !== undefined && (s.state === 'stale' || s.state === 'never'))

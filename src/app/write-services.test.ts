@@ -24,7 +24,11 @@ const REFUSE_AUDIT = {
     CREATE TRIGGER refuse_audit BEFORE INSERT ON users_audit FOR EACH ROW EXECUTE FUNCTION refuse_audit()`,
 };
 
-function runWriteServiceTests(name: string, open: () => Promise<{ vigil: Vigil; dispose(): Promise<void> }>, skip?: string): void {
+function runWriteServiceTests(
+  name: string,
+  open: () => Promise<{ vigil: Vigil; dispose(): Promise<void> }>,
+  skip?: string,
+): void {
   describe.skipIf(skip !== undefined)(`write services: ${name}`, () => {
     let current: { vigil: Vigil; dispose(): Promise<void> } | undefined;
     const fresh = async () => (current = await open()).vigil;
@@ -35,19 +39,35 @@ function runWriteServiceTests(name: string, open: () => Promise<{ vigil: Vigil; 
 
     it('commits an observation write with exactly one audit entry naming actor, action and label', async () => {
       const vigil = await fresh();
-      const put = await vigil.writes.observations('cli:alice').putObservations([observation(), observation({ value: 11 })], INGESTED_AT, 'a.csv (mnd-csv)');
+      const put = await vigil.writes
+        .observations('cli:alice')
+        .putObservations([observation(), observation({ value: 11 })], INGESTED_AT, 'a.csv (mnd-csv)');
       expect(put).toEqual({ inserted: 2, unchanged: 0 });
       expect(await vigil.users.listAudit()).toMatchObject([
-        { seq: 1, actor: 'cli:alice', action: 'observations.ingest', target: 'a.csv (mnd-csv)', details: { observations: 2, inserted: 2, unchanged: 0 }, at: clock().toISOString() },
+        {
+          seq: 1,
+          actor: 'cli:alice',
+          action: 'observations.ingest',
+          target: 'a.csv (mnd-csv)',
+          details: { observations: 2, inserted: 2, unchanged: 0 },
+          at: clock().toISOString(),
+        },
       ]);
     });
 
     it('rolls the write back when its audit entry cannot be written', async () => {
       const vigil = await fresh();
       await vigil.db.raw((conn) => conn.exec(REFUSE_AUDIT[vigil.db.dialect]));
-      await expect(vigil.writes.observations('cli:alice').putObservations([observation()], INGESTED_AT, 'a.csv')).rejects.toThrow(/audit refused/);
+      await expect(
+        vigil.writes.observations('cli:alice').putObservations([observation()], INGESTED_AT, 'a.csv'),
+      ).rejects.toThrow(/audit refused/);
       expect(await vigil.store.queryObservations({ allRevisions: true })).toEqual([]);
-      const failed = vigil.writes.audited({ actor: 'user:bob', action: 'setting.set', target: 'x', write: () => vigil.store.setSetting('x', 1) });
+      const failed = vigil.writes.audited({
+        actor: 'user:bob',
+        action: 'setting.set',
+        target: 'x',
+        write: () => vigil.store.setSetting('x', 1),
+      });
       await expect(failed).rejects.toThrow(/audit refused/);
       expect(await vigil.store.getSetting('x')).toBeUndefined();
     });
@@ -55,14 +75,18 @@ function runWriteServiceTests(name: string, open: () => Promise<{ vigil: Vigil; 
     it('audits nothing when the write itself fails', async () => {
       const vigil = await fresh();
       const bad = { ...observation(), tlp: 'purple' } as never;
-      await expectVigilError(vigil.writes.observations('cli:alice').putObservations([bad], INGESTED_AT, 'bad.csv'), 'VIGIL_INPUT_INVALID');
+      await expectVigilError(
+        vigil.writes.observations('cli:alice').putObservations([bad], INGESTED_AT, 'bad.csv'),
+        'VIGIL_INPUT_INVALID',
+      );
       expect(await vigil.users.listAudit()).toEqual([]);
     });
 
     it('keeps one verifiable chain, one entry per write, when writes race', async () => {
       const vigil = await fresh();
       const writes = Array.from({ length: 12 }, (_, i) =>
-        vigil.writes.observations(`user:u${i}`).putObservations([observation({ value: i })], INGESTED_AT, `w${i}`));
+        vigil.writes.observations(`user:u${i}`).putObservations([observation({ value: i })], INGESTED_AT, `w${i}`),
+      );
       await Promise.all(writes);
       const log = await vigil.users.listAudit();
       expect(log).toHaveLength(12);
@@ -78,14 +102,18 @@ runWriteServiceTests('sqlite', async () => {
   return { vigil, dispose: () => vigil.close() };
 });
 
-runWriteServiceTests('postgres', async () => {
-  const schema = freshSchemaName('vigil_writes');
-  const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack, database: { max: 3 } }, clock);
-  return {
-    vigil,
-    async dispose() {
-      await vigil.close();
-      await dropSchema(schema);
-    },
-  };
-}, skipPg);
+runWriteServiceTests(
+  'postgres',
+  async () => {
+    const schema = freshSchemaName('vigil_writes');
+    const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack, database: { max: 3 } }, clock);
+    return {
+      vigil,
+      async dispose() {
+        await vigil.close();
+        await dropSchema(schema);
+      },
+    };
+  },
+  skipPg,
+);

@@ -61,7 +61,13 @@ export function createWriteServices(deps: WriteServiceDeps): WriteServices {
     const done = await db.transaction(async () => {
       const value = await request.write();
       const details = request.details?.(value) ?? {};
-      const entry = await users.appendAudit({ at: clock().toISOString(), actor: request.actor, action: request.action, target: request.target, details });
+      const entry = await users.appendAudit({
+        at: clock().toISOString(),
+        actor: request.actor,
+        action: request.action,
+        target: request.target,
+        details,
+      });
       return { value, entry };
     });
     for (const listener of listeners) listener(done.entry);
@@ -81,11 +87,15 @@ export function createWriteServices(deps: WriteServiceDeps): WriteServices {
     observations(actor, action = 'observations.ingest') {
       return {
         putObservations: async (observations, ingestedAt, label = '') =>
-          (await write({
-            actor, action, target: label,
-            write: () => deps.store.putObservations(observations, ingestedAt),
-            details: (put) => ({ observations: observations.length, ...put }),
-          })).value,
+          (
+            await write({
+              actor,
+              action,
+              target: label,
+              write: () => deps.store.putObservations(observations, ingestedAt),
+              details: (put) => ({ observations: observations.length, ...put }),
+            })
+          ).value,
       };
     },
   };

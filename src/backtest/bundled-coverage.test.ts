@@ -22,21 +22,27 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
   const assessments: Assessment[] = [];
   replay(pack, observations, from, to, { onAssessment: (a) => assessments.push(a) });
   const coverage = declaredCoverage(pack);
-  const windows = new Map(pack.indicators.map((i) => [i.id, coverageOf(coverage, i.series, i.staleAfterDays).windows ?? []]));
+  const windows = new Map(
+    pack.indicators.map((i) => [i.id, coverageOf(coverage, i.series, i.staleAfterDays).windows ?? []]),
+  );
   const core = coreOf(pack);
 
   it('assesses every day', () => expect(assessments).toHaveLength(to - from + 1));
 
   it('bundles nothing for the live-only same-day series, which read no-coverage on every day', () => {
     expect(observations.filter((o) => LIVE_ONLY.includes(o.series))).toEqual([]);
-    const states = new Set(assessments.flatMap((a) => a.indicators.filter((i) => i.id.startsWith('ann.')).map((i) => i.state)));
+    const states = new Set(
+      assessments.flatMap((a) => a.indicators.filter((i) => i.id.startsWith('ann.')).map((i) => i.state)),
+    );
     expect([...states]).toEqual(['no-coverage']);
   });
 
   it('declares coverage for every series of the bundled files that an indicator of either pack reads', () => {
     for (const p of [pack, loadPack(join(PACKAGE_ROOT, 'packs', 'nansei', 'pack.yaml'))]) {
       const declared = declaredCoverage(p);
-      const bundled = new Set(p.data.flatMap((file) => parseFile(file.kind, packPath(p, file.path)).map((o) => o.series)));
+      const bundled = new Set(
+        p.data.flatMap((file) => parseFile(file.kind, packPath(p, file.path)).map((o) => o.series)),
+      );
       const read = p.indicators.flatMap((i) => i.series).filter((s) => bundled.has(s));
       expect([p.id, read.filter((s) => !declared.entries.some((e) => seriesMatches(e.series, s)))]).toEqual([p.id, []]);
     }
@@ -51,8 +57,10 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
         if (isCovered(w, d)) continue;
         // Outside coverage a quiet day is never absent; a count may still be judged on a fresh report from inside it.
         const judgedInside = ind.dataDay !== null && isCovered(w, parseDay(ind.dataDay));
-        if (ind.state === 'absent' || (['normal', 'stable', 'low'].includes(ind.state) && !judgedInside)) wrong.push(`${a.day} ${ind.id} ${ind.state}`);
-        if (ind.state === 'no-coverage' && (ind.value !== null || ind.contribution !== 0)) wrong.push(`${a.day} ${ind.id} no-coverage with a value`);
+        if (ind.state === 'absent' || (['normal', 'stable', 'low'].includes(ind.state) && !judgedInside))
+          wrong.push(`${a.day} ${ind.id} ${ind.state}`);
+        if (ind.state === 'no-coverage' && (ind.value !== null || ind.contribution !== 0))
+          wrong.push(`${a.day} ${ind.id} no-coverage with a value`);
       }
     }
     expect(wrong.slice(0, 10)).toEqual([]);
@@ -65,13 +73,17 @@ describe('bundled taiwan-strait data, every day 2020-09-16 → 2026-08-22', () =
       const reporting = a.indicators.filter((i) => core.indicators.includes(i.id) && isReporting(i.state)).length;
       counts[a.knowledge.state] += 1;
       const expected = reporting === 0 ? 'unknown' : reporting < core.minReporting ? 'degraded' : 'ok';
-      if (a.knowledge.state !== expected || a.knowledge.reporting !== reporting) wrong.push(`${a.day}: ${a.knowledge.state}, ${reporting} reporting`);
+      if (a.knowledge.state !== expected || a.knowledge.reporting !== reporting)
+        wrong.push(`${a.day}: ${a.knowledge.state}, ${reporting} reporting`);
     }
     expect(wrong.slice(0, 10)).toEqual([]);
     // Before the Joint Staff releases (2022-08) only the ADIZ count reports (and not every day): two years of a board that
     // says it is degraded or knows nothing, never a plain level.
     expect(assessments.filter((a) => a.day < '2022-08-01' && a.knowledge.state === 'ok')).toEqual([]);
-    expect(assessments.find((a) => a.day === '2021-06-01')!.knowledge).toMatchObject({ state: 'unknown', reporting: 0 });
+    expect(assessments.find((a) => a.day === '2021-06-01')!.knowledge).toMatchObject({
+      state: 'unknown',
+      reporting: 0,
+    });
     expect(assessments.find((a) => a.day === '2023-04-10')!.knowledge.state).toBe('ok');
     expect(counts.degraded + counts.unknown).toBeGreaterThan(680);
   });

@@ -6,7 +6,13 @@ import type { Episode } from './episodes.js';
 
 // Every test series is declared covered over the 240 days, so a day without a trigger reads `none` (not `stale`).
 const pack = testPack({
-  data: [{ kind: 'jsonl', path: 'synthetic.jsonl', coverage: [{ series: ['test.aircraft', 'test.ships', 'test.trigger'], from: '2023-01-01', to: '2023-08-28' }] }],
+  data: [
+    {
+      kind: 'jsonl',
+      path: 'synthetic.jsonl',
+      coverage: [{ series: ['test.aircraft', 'test.ships', 'test.trigger'], from: '2023-01-01', to: '2023-08-28' }],
+    },
+  ],
 });
 const start = parseDay('2023-01-01');
 const day = (i: number) => formatDay(start + i);
@@ -18,7 +24,13 @@ const observations = [
   ...dailyCounts('test.ships', day(0), steady(240, 5, 1)),
   ...triggers.map((t) => event('test.trigger', day(t))),
 ];
-const episodes: Episode[] = episodeStarts.map((s, i) => ({ id: `E${i}`, name: `episode ${i}`, kind: 'surge', start: start + s, end: start + s + 1 }));
+const episodes: Episode[] = episodeStarts.map((s, i) => ({
+  id: `E${i}`,
+  name: `episode ${i}`,
+  kind: 'surge',
+  start: start + s,
+  end: start + s + 1,
+}));
 const options = { from: start + 30, to: start + 239, priorEpisodes: 3, ridge: 1, hypothesis: 'H1' };
 
 describe('calibrate', () => {
@@ -29,7 +41,9 @@ describe('calibrate', () => {
     expect(fresh.after).toBeGreaterThan(3);
     expect(fresh.episodes).toBe(4);
     const empiricalOnly = calibrate(pack, observations, episodes, { ...options, priorEpisodes: 0.0001 });
-    expect(empiricalOnly.ratios.find((r) => r.indicator === 'trigger' && r.state === 'fresh')!.after).toBeGreaterThan(fresh.after);
+    expect(empiricalOnly.ratios.find((r) => r.indicator === 'trigger' && r.state === 'fresh')!.after).toBeGreaterThan(
+      fresh.after,
+    );
     expect(result.pack.indicators.find((i) => i.id === 'trigger')!.likelihoods.fresh.H1).toBe(fresh.after);
   });
 
@@ -43,7 +57,11 @@ describe('calibrate', () => {
   it('never uses data published or episodes starting after --train-to', () => {
     const to = start + 170;
     const base = calibrate(pack, observations, episodes, { ...options, to });
-    const later = [...observations, ...dailyCounts('test.aircraft', day(171), [150, 150, 150]), event('test.trigger', day(172))];
+    const later = [
+      ...observations,
+      ...dailyCounts('test.aircraft', day(171), [150, 150, 150]),
+      event('test.trigger', day(172)),
+    ];
     const moreLabels = [...episodes, { id: 'late', name: 'late', kind: 'surge', start: start + 230, end: start + 231 }];
     expect(calibrate(pack, later, moreLabels, { ...options, to })).toEqual(base);
     expect(base.episodes).toBe(3);

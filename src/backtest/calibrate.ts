@@ -58,12 +58,22 @@ export interface CalibrationResult {
 }
 
 /** Uses only observations published by the end of `to` and episodes starting inside the window, whatever it is given. */
-export function calibrate(pack: Pack, allObservations: readonly Observation[], episodes: readonly Episode[], options: CalibrationOptions): CalibrationResult {
+export function calibrate(
+  pack: Pack,
+  allObservations: readonly Observation[],
+  episodes: readonly Episode[],
+  options: CalibrationOptions,
+): CalibrationResult {
   return fitCalibration(prepareCalibration(pack, allObservations, options.from, options.to), episodes, options);
 }
 
 /** Loads the window once: cross-validation fits every fold from the same preparation. */
-export function prepareCalibration(pack: Pack, allObservations: readonly Observation[], from: DayNumber, to: DayNumber): PreparedCalibration {
+export function prepareCalibration(
+  pack: Pack,
+  allObservations: readonly Observation[],
+  from: DayNumber,
+  to: DayNumber,
+): PreparedCalibration {
   const cutoff = getZone(pack.timeZone).endOfDay(to);
   const observations = allObservations.filter((o) => Date.parse(o.publishedAt) < cutoff);
   const assessments: Assessment[] = [];
@@ -74,7 +84,11 @@ export function prepareCalibration(pack: Pack, allObservations: readonly Observa
 export type FitOptions = Omit<CalibrationOptions, 'from' | 'to'>;
 
 /** Fits on the prepared window, leaving out `options.exclude` (days neither counted for ratios nor for the event model). */
-export function fitCalibration(prepared: PreparedCalibration, episodes: readonly Episode[], options: FitOptions): CalibrationResult {
+export function fitCalibration(
+  prepared: PreparedCalibration,
+  episodes: readonly Episode[],
+  options: FitOptions,
+): CalibrationResult {
   const { pack, observations, from, to } = prepared;
   const excluded = (day: DayNumber) => (options.exclude ?? []).some((r) => day >= r.from && day <= r.to);
   const usable = episodes.filter((e) => e.start >= from && e.start <= to);
@@ -87,7 +101,9 @@ export function fitCalibration(prepared: PreparedCalibration, episodes: readonly
   const x = records.map((r) => [1, r.leadLogLr, r.concurrentLogLr]);
   const [intercept, lead, concurrent] = fitLogistic(x, y, options.ridge).coefficients;
   const eventModel = {
-    intercept: round(intercept), lead: round(lead), concurrent: round(concurrent),
+    intercept: round(intercept),
+    lead: round(lead),
+    concurrent: round(concurrent),
     trainedOn: { from: formatDay(from), to: formatDay(to), episodes: usable.length },
   };
   return { pack: { ...fitted, eventModel }, ratios, eventModel, trainingDays: records.length, episodes: usable.length };
@@ -98,7 +114,12 @@ export function fitCalibration(prepared: PreparedCalibration, episodes: readonly
  * toward the pack's own ratio. Lead indicators: a positive day precedes an episode start within the horizon.
  * Concurrent indicators: a positive day is one whose data day falls inside an episode.
  */
-function fitRatios(pack: Pack, assessments: readonly Assessment[], episodes: readonly Episode[], options: FitOptions): RatioChange[] {
+function fitRatios(
+  pack: Pack,
+  assessments: readonly Assessment[],
+  episodes: readonly Episode[],
+  options: FitOptions,
+): RatioChange[] {
   const changes: RatioChange[] = [];
   for (const indicator of pack.indicators) {
     const stateCounts = new Map<string, { pos: number; neg: number; episodes: Set<string> }>();
@@ -127,19 +148,33 @@ function fitRatios(pack: Pack, assessments: readonly Assessment[], episodes: rea
       if (before === undefined) continue;
       const c = stateCounts.get(state);
       if (!c) continue; // never observed in the window: the data says nothing, keep the pack's ratio
-      const empirical = ((c.pos + 0.5) / (pos + 0.5 * states)) / ((c.neg + 0.5) / (neg + 0.5 * states));
+      const empirical = (c.pos + 0.5) / (pos + 0.5 * states) / ((c.neg + 0.5) / (neg + 0.5 * states));
       const distinct = c.episodes.size;
       // A state never seen before an episode still gets a little weight: its absence across every episode is evidence.
       const n = c.pos > 0 ? distinct : Math.min(episodes.length, 1);
       const weight = n / (n + options.priorEpisodes);
       const after = Math.exp(weight * Math.log(empirical) + (1 - weight) * Math.log(before));
-      changes.push({ indicator: indicator.id, state, before, after: round(after, 3), episodes: distinct, positiveDays: c.pos, negativeDays: c.neg });
+      changes.push({
+        indicator: indicator.id,
+        state,
+        before,
+        after: round(after, 3),
+        episodes: distinct,
+        positiveDays: c.pos,
+        negativeDays: c.neg,
+      });
     }
   }
   return changes;
 }
 
-function positiveEpisode(role: 'lead' | 'concurrent', day: DayNumber, dataDay: string | null, episodes: readonly Episode[], horizon: number): Episode | undefined {
+function positiveEpisode(
+  role: 'lead' | 'concurrent',
+  day: DayNumber,
+  dataDay: string | null,
+  episodes: readonly Episode[],
+  horizon: number,
+): Episode | undefined {
   if (role === 'lead') return episodes.find((e) => e.start > day && e.start <= day + horizon);
   if (dataDay === null) return undefined;
   const d = parseDay(dataDay);
@@ -150,14 +185,15 @@ function withRatios(pack: Pack, changes: readonly RatioChange[], hypothesis: str
   const indicators = pack.indicators.map((ind) => {
     const mine = changes.filter((c) => c.indicator === ind.id);
     if (mine.length === 0) return ind;
-    const likelihoods = Object.fromEntries(Object.entries(ind.likelihoods).map(([state, r]) => {
-      const change = mine.find((c) => c.state === state);
-      return [state, change ? { ...r, [hypothesis]: change.after } : r];
-    }));
+    const likelihoods = Object.fromEntries(
+      Object.entries(ind.likelihoods).map(([state, r]) => {
+        const change = mine.find((c) => c.state === state);
+        return [state, change ? { ...r, [hypothesis]: change.after } : r];
+      }),
+    );
     return { ...ind, likelihoods };
   });
   return { ...pack, indicators };
 }
-
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -39,8 +39,15 @@ export interface CrossValidation {
  * with the held-out one (plus `bufferDays` either side) and its episode left out, then replays the held-out block
  * with that fold's pack. `judgement` is the hand-set pack calibration starts from, never an already fitted one.
  */
-export function crossValidate(judgement: Pack, observations: readonly Observation[], episodes: readonly Episode[], options: CrossValidationOptions): CrossValidation {
-  const usable = episodes.filter((e) => e.start >= options.from && e.start <= options.to).sort((a, b) => a.start - b.start);
+export function crossValidate(
+  judgement: Pack,
+  observations: readonly Observation[],
+  episodes: readonly Episode[],
+  options: CrossValidationOptions,
+): CrossValidation {
+  const usable = episodes
+    .filter((e) => e.start >= options.from && e.start <= options.to)
+    .sort((a, b) => a.start - b.start);
   const blocks = episodeBlocks(usable, options.from, options.to);
   const prepared = prepareCalibration(judgement, observations, options.from, options.to);
   const records: DayRecord[] = [];
@@ -48,11 +55,20 @@ export function crossValidate(judgement: Pack, observations: readonly Observatio
   blocks.forEach((block, k) => {
     const held = usable[k];
     const excluded = { from: block.from - options.bufferDays, to: block.to + options.bufferDays };
-    const fit = fitCalibration(prepared, usable.filter((e) => e !== held), { ...options, exclude: [excluded] });
+    const fit = fitCalibration(
+      prepared,
+      usable.filter((e) => e !== held),
+      { ...options, exclude: [excluded] },
+    );
     records.push(...replay(fit.pack, prepared.observations, block.from, block.to));
     folds.push({
-      episode: held.id, scored: range(block), excluded: range(excluded), trainingDays: fit.trainingDays,
-      trainingEpisodes: fit.episodes, eventModel: fit.eventModel, ratios: fit.ratios,
+      episode: held.id,
+      scored: range(block),
+      excluded: range(excluded),
+      trainingDays: fit.trainingDays,
+      trainingEpisodes: fit.episodes,
+      eventModel: fit.eventModel,
+      ratios: fit.ratios,
     });
   });
   return { records, folds };

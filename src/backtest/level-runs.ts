@@ -29,12 +29,18 @@ export function levelRuns(records: readonly { level: number }[]): LevelRuns {
   const changes = Math.max(runs - 1, 0);
   const days = records.length;
   return {
-    days, runs, oneDayRuns, oneDayShare: runs === 0 ? 0 : oneDayRuns / runs, changes,
+    days,
+    runs,
+    oneDayRuns,
+    oneDayShare: runs === 0 ? 0 : oneDayRuns / runs,
+    changes,
     changesPerYear: days === 0 ? 0 : changes / (days / 365.25),
   };
 }
 
 export function renderLevelRuns(r: LevelRuns): string {
-  return `Level stability: ${r.runs} runs, ${r.oneDayRuns} one-day runs (${(r.oneDayShare * 100).toFixed(1)} %), ` +
-    `${r.changes} level changes (${r.changesPerYear.toFixed(1)} a year) over ${r.days} days`;
+  return (
+    `Level stability: ${r.runs} runs, ${r.oneDayRuns} one-day runs (${(r.oneDayShare * 100).toFixed(1)} %), ` +
+    `${r.changes} level changes (${r.changesPerYear.toFixed(1)} a year) over ${r.days} days`
+  );
 }

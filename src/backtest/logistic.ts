@@ -9,7 +9,12 @@ export interface LogisticFit {
  * Fits P(y=1|x) = σ(β·x) where each row of `x` already includes its intercept column. `ridge` penalises every
  * coefficient except the first (the intercept) toward zero, which is the shrinkage a six-episode training set needs.
  */
-export function fitLogistic(x: readonly number[][], y: readonly number[], ridge: number, maxIterations = 50): LogisticFit {
+export function fitLogistic(
+  x: readonly number[][],
+  y: readonly number[],
+  ridge: number,
+  maxIterations = 50,
+): LogisticFit {
   const k = x[0]?.length ?? 0;
   let beta = new Array<number>(k).fill(0);
   for (let iter = 1; iter <= maxIterations; iter++) {

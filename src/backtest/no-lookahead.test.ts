@@ -14,22 +14,27 @@ const base: Observation[] = [
 ];
 
 /** An observation on a random series and day, published at a random delay after its day (possibly a revision). */
-const lateObservation = fc.record({
-  kind: fc.constantFrom('aircraft', 'ships', 'trigger'),
-  day: fc.integer({ min: 0, max: 59 }),
-  delayHours: fc.integer({ min: 0, max: 24 * 20 }),
-  value: fc.oneof(fc.integer({ min: 0, max: 150 }), fc.constant(null)),
-}).map(({ kind, day, delayHours, value }) => {
-  const date = formatDay(FIRST + day);
-  if (kind === 'trigger') {
-    const e = event('test.trigger', date, `t${day}-${delayHours}`);
-    const { id: _id, ...input } = e;
-    return withId({ ...input, publishedAt: new Date(Date.parse(e.periodStart) + delayHours * 3_600_000).toISOString() });
-  }
-  const [o] = dailyCounts(`test.${kind}`, date, [value]);
-  const { id: _id, ...input } = o;
-  return withId({ ...input, publishedAt: new Date(Date.parse(o.periodEnd) + delayHours * 3_600_000).toISOString() });
-});
+const lateObservation = fc
+  .record({
+    kind: fc.constantFrom('aircraft', 'ships', 'trigger'),
+    day: fc.integer({ min: 0, max: 59 }),
+    delayHours: fc.integer({ min: 0, max: 24 * 20 }),
+    value: fc.oneof(fc.integer({ min: 0, max: 150 }), fc.constant(null)),
+  })
+  .map(({ kind, day, delayHours, value }) => {
+    const date = formatDay(FIRST + day);
+    if (kind === 'trigger') {
+      const e = event('test.trigger', date, `t${day}-${delayHours}`);
+      const { id: _id, ...input } = e;
+      return withId({
+        ...input,
+        publishedAt: new Date(Date.parse(e.periodStart) + delayHours * 3_600_000).toISOString(),
+      });
+    }
+    const [o] = dailyCounts(`test.${kind}`, date, [value]);
+    const { id: _id, ...input } = o;
+    return withId({ ...input, publishedAt: new Date(Date.parse(o.periodEnd) + delayHours * 3_600_000).toISOString() });
+  });
 
 describe('no look-ahead', () => {
   it('observations published after the end of day T never change the record of any day up to T', () => {

@@ -39,38 +39,59 @@ function chart(records: readonly DayRecord[], episodes: readonly Episode[]): str
     if (e.end < first || e.start > first + n - 1) continue;
     const x0 = x(Math.max(e.start, first));
     const x1 = x(Math.min(e.end + 1, first + n - 1));
-    parts.push(`<rect x="${x0.toFixed(1)}" y="${top}" width="${Math.max(x1 - x0, 2).toFixed(1)}" height="${pTop + pH - top}" fill="#ffcdd2" opacity="0.7"><title>${esc(e.id)} ${esc(e.name)} ${formatDay(e.start)}</title></rect>`);
+    parts.push(
+      `<rect x="${x0.toFixed(1)}" y="${top}" width="${Math.max(x1 - x0, 2).toFixed(1)}" height="${pTop + pH - top}" fill="#ffcdd2" opacity="0.7"><title>${esc(e.id)} ${esc(e.name)} ${formatDay(e.start)}</title></rect>`,
+    );
   }
   records.forEach((r, i) => {
     const h = (r.level / 5) * levelH;
-    parts.push(`<rect x="${x(first + i).toFixed(1)}" y="${(top + levelH - h).toFixed(1)}" width="${Math.max((W - 60) / n, 1).toFixed(2)}" height="${h.toFixed(1)}" fill="${LEVEL_COLOURS[r.level]}"/>`);
+    parts.push(
+      `<rect x="${x(first + i).toFixed(1)}" y="${(top + levelH - h).toFixed(1)}" width="${Math.max((W - 60) / n, 1).toFixed(2)}" height="${h.toFixed(1)}" fill="${LEVEL_COLOURS[r.level]}"/>`,
+    );
   });
-  const path = records.map((r, i) => `${i === 0 ? 'M' : 'L'}${x(first + i).toFixed(1)},${(pTop + pH - r.pEvent7d * pH).toFixed(1)}`).join('');
+  const path = records
+    .map((r, i) => `${i === 0 ? 'M' : 'L'}${x(first + i).toFixed(1)},${(pTop + pH - r.pEvent7d * pH).toFixed(1)}`)
+    .join('');
   parts.push(`<path d="${path}" fill="none" stroke="#333" stroke-width="1"/>`);
-  parts.push(`<text x="0" y="${top + 12}" font-size="11">level</text><text x="0" y="${pTop + 12}" font-size="11">pEvent7d</text>`);
+  parts.push(
+    `<text x="0" y="${top + 12}" font-size="11">level</text><text x="0" y="${pTop + 12}" font-size="11">pEvent7d</text>`,
+  );
   parts.push(`<text x="0" y="${pTop + pH}" font-size="10">0</text><text x="0" y="${pTop + 8}" font-size="10">1</text>`);
   const years = new Set<string>();
   records.forEach((r, i) => {
     const y = r.date.slice(0, 4);
     if (!years.has(y) && r.date.endsWith('-01-01')) {
       years.add(y);
-      parts.push(`<line x1="${x(first + i)}" x2="${x(first + i)}" y1="${top}" y2="${pTop + pH}" stroke="#999" stroke-dasharray="2,2"/><text x="${x(first + i) + 2}" y="${H - 2}" font-size="11">${y}</text>`);
+      parts.push(
+        `<line x1="${x(first + i)}" x2="${x(first + i)}" y1="${top}" y2="${pTop + pH}" stroke="#999" stroke-dasharray="2,2"/><text x="${x(first + i) + 2}" y="${H - 2}" font-size="11">${y}</text>`,
+      );
     }
   });
-  const legend = ['NORMAL', 'WATCH', 'WARNING', 'ALERT', 'CRITICAL'].map((name, i) => `<span><i class="sw" style="background:${LEVEL_COLOURS[i + 1]}"></i>${i + 1} ${name}</span>`).join('');
+  const legend = ['NORMAL', 'WATCH', 'WARNING', 'ALERT', 'CRITICAL']
+    .map((name, i) => `<span><i class="sw" style="background:${LEVEL_COLOURS[i + 1]}"></i>${i + 1} ${name}</span>`)
+    .join('');
   return `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="warning level and pEvent7d over time">${parts.join('')}</svg>
 <p class="legend">${legend}<span><i class="sw" style="background:#ffcdd2"></i>labelled episode</span></p>`;
 }
 
 function scoreTable(scores: Required<BacktestResult>['scores']): string {
-  const columns = [{ name: 'pack', s: scores.pack }, ...scores.baselines.map((b) => ({ name: `${b.id}<br><small>${esc(b.description)}</small>`, s: b.scores }))];
-  const rows = metricRows(scores.pack).map(([label], i) => `<tr><td>${esc(label)}</td>${columns.map((c) => `<td>${esc(metricRows(c.s)[i][1])}</td>`).join('')}</tr>`);
+  const columns = [
+    { name: 'pack', s: scores.pack },
+    ...scores.baselines.map((b) => ({ name: `${b.id}<br><small>${esc(b.description)}</small>`, s: b.scores })),
+  ];
+  const rows = metricRows(scores.pack).map(
+    ([label], i) =>
+      `<tr><td>${esc(label)}</td>${columns.map((c) => `<td>${esc(metricRows(c.s)[i][1])}</td>`).join('')}</tr>`,
+  );
   return `<h2>Scores</h2><table><tr><th>metric</th>${columns.map((c) => `<th>${c.name}</th>`).join('')}</tr>${rows.join('')}</table>`;
 }
 
 function episodeTable(perEpisode: Required<BacktestResult>['scores']['pack']['perEpisode']): string {
   const cell = (l: number | null) => (l === null ? '<td>—</td>' : `<td style="color:${LEVEL_COLOURS[l]}">${l}</td>`);
-  const rows = perEpisode.map((e) => `<tr><td>${esc(e.id)} ${esc(e.name)}</td><td>${e.start}</td>${e.levels.map(cell).join('')}<td>${e.detected ? 'yes' : 'no'}</td><td>${e.warned ? 'yes' : 'no'}</td></tr>`);
+  const rows = perEpisode.map(
+    (e) =>
+      `<tr><td>${esc(e.id)} ${esc(e.name)}</td><td>${e.start}</td>${e.levels.map(cell).join('')}<td>${e.detected ? 'yes' : 'no'}</td><td>${e.warned ? 'yes' : 'no'}</td></tr>`,
+  );
   return `<h2>Episodes</h2><table><tr><th>episode</th><th>D0</th><th>D-3</th><th>D-2</th><th>D-1</th><th>D0</th><th>D+1</th><th>detected</th><th>warned</th></tr>${rows.join('')}</table>`;
 }
 

@@ -19,22 +19,30 @@ export function metricRows(s: Scores): [string, string][] {
 }
 
 export function renderScores(result: Required<BacktestResult>['scores']): string {
-  const columns = [{ name: 'pack', scores: result.pack }, ...result.baselines.map((b) => ({ name: b.id, scores: b.scores }))];
+  const columns = [
+    { name: 'pack', scores: result.pack },
+    ...result.baselines.map((b) => ({ name: b.id, scores: b.scores })),
+  ];
   const rows = metricRows(result.pack).map(([label], i) => [label, ...columns.map((c) => metricRows(c.scores)[i][1])]);
   const widths = [48, ...columns.map((c) => Math.max(c.name.length, 12))];
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [
     `Backtest ${result.pack.from} → ${result.pack.to} (${result.pack.days} days, ${result.pack.episodes} labelled episodes, climatology ${(result.pack.climatology * 100).toFixed(1)} %)`,
     line(['metric', ...columns.map((c) => c.name)]),
     ...rows.map(line),
     '',
-    'Baselines: ' + result.baselines.map((b) => `${b.id} = ${b.description}`).join('; ') + '. Their probabilities are the in-sample outcome rate per level (flatters them).',
+    'Baselines: ' +
+      result.baselines.map((b) => `${b.id} = ${b.description}`).join('; ') +
+      '. Their probabilities are the in-sample outcome rate per level (flatters them).',
     '',
     'Per episode: levels at the end of D-3, D-2, D-1, D0, D+1',
   ];
   for (const e of result.pack.perEpisode) {
     const levels = e.levels.map((l) => (l === null ? '—' : `${l} ${LEVEL_NAMES[l]}`)).join(' · ');
-    out.push(`  ${e.id.padEnd(4)} ${e.start}  ${e.detected ? 'detected' : 'MISSED  '}  ${e.warned ? 'warned' : '      '}  ${levels}  ${e.name}`);
+    out.push(
+      `  ${e.id.padEnd(4)} ${e.start}  ${e.detected ? 'detected' : 'MISSED  '}  ${e.warned ? 'warned' : '      '}  ${levels}  ${e.name}`,
+    );
   }
   return out.join('\n');
 }

@@ -26,8 +26,18 @@ export interface ReplayOptions {
 }
 
 /** `observations` may hold every revision ever stored: the assessor only reads what was published by each day's end. */
-export function replay(pack: Pack, observations: readonly Observation[], from: DayNumber, to: DayNumber, options: ReplayOptions = {}): DayRecord[] {
-  const assessor = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), options.coverage ?? declaredCoverage(pack));
+export function replay(
+  pack: Pack,
+  observations: readonly Observation[],
+  from: DayNumber,
+  to: DayNumber,
+  options: ReplayOptions = {},
+): DayRecord[] {
+  const assessor = createAssessor(
+    pack,
+    new PointInTimeIndex(observations, getZone(pack.timeZone)),
+    options.coverage ?? declaredCoverage(pack),
+  );
   const records: DayRecord[] = [];
   const total = to - from + 1;
   for (let day = from; day <= to; day++) {
@@ -57,4 +67,3 @@ export function toRecord(a: Assessment): DayRecord {
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
-

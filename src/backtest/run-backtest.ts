@@ -23,11 +23,28 @@ export async function loadBacktestObservations(store: Store, pack: Pack, publish
   return store.queryObservations({ series, allRevisions: true, ...(publishedBy ? { asOf: publishedBy } : {}) });
 }
 
-const SIMPLE_BASELINE_SERIES = ['mnd.aircraft.total', 'mnd.aircraft.adiz',
-  ...['us-arms-sale', 'transit', 'us-visit', 'inauguration', 'election', 'speech', 'us-legislation', 'japan', 'other'].map((c) => `political.trigger.${c}`)];
+const SIMPLE_BASELINE_SERIES = [
+  'mnd.aircraft.total',
+  'mnd.aircraft.adiz',
+  ...[
+    'us-arms-sale',
+    'transit',
+    'us-visit',
+    'inauguration',
+    'election',
+    'speech',
+    'us-legislation',
+    'japan',
+    'other',
+  ].map((c) => `political.trigger.${c}`),
+];
 
 export function runBacktest(
-  pack: Pack, observations: readonly Observation[], from: DayNumber, to: DayNumber, episodes: readonly Episode[] | undefined,
+  pack: Pack,
+  observations: readonly Observation[],
+  from: DayNumber,
+  to: DayNumber,
+  episodes: readonly Episode[] | undefined,
   onDay?: (done: number, total: number) => void,
 ): BacktestResult {
   const records = replay(pack, observations, from, to, { onDay });
@@ -43,7 +60,11 @@ export function runBacktest(
       baselines: SIMPLE_BASELINES.map((b) => ({
         id: b.id,
         description: b.description,
-        scores: score(runSimpleBaseline(b, observations, zone, from, to, episodes, pack.horizonDays), episodes, options),
+        scores: score(
+          runSimpleBaseline(b, observations, zone, from, to, episodes, pack.horizonDays),
+          episodes,
+          options,
+        ),
       })),
     },
   };

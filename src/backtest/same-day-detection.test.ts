@@ -22,10 +22,15 @@ const d = parseDay('2023-06-20');
 // The feed poller and the MSA scrape have been running for a month (learned coverage, as a live collector records it).
 const collected = combineCoverage(declaredCoverage(pack), {
   entries: ['news.named-exercise', 'msa.notice.*'].map((series) => ({
-    series, windows: [{ from: d - 30, to: Number.POSITIVE_INFINITY }], origin: 'learned' as const, from: 'fixture collector', lastSuccess: d + 1,
+    series,
+    windows: [{ from: d - 30, to: Number.POSITIVE_INFINITY }],
+    origin: 'learned' as const,
+    from: 'fixture collector',
+    lastSuccess: d + 1,
   })),
 });
-const levels = (extra: ReturnType<typeof withId>[]) => replay(pack, [...bundled, ...extra], d - 1, d + 1, { coverage: collected }).map((r) => r.level);
+const levels = (extra: ReturnType<typeof withId>[]) =>
+  replay(pack, [...bundled, ...extra], d - 1, d + 1, { coverage: collected }).map((r) => r.level);
 
 describe('same-day detection', () => {
   const quiet = levels([]);
@@ -46,7 +51,10 @@ describe('same-day detection', () => {
   it('an MSA closure notice within 24 nm of Taiwan raises the level on its publication day', () => {
     const { text, ctx } = fixture('msa-closure-near-taiwan.csv');
     const msa = msaWarningsParser.parse(text, ctx).map(withId);
-    expect(msa.filter((o) => o.series.startsWith('msa.notice.')).map((o) => o.series)).toEqual(['msa.notice.near-taiwan', 'msa.notice.close-to-taiwan']);
+    expect(msa.filter((o) => o.series.startsWith('msa.notice.')).map((o) => o.series)).toEqual([
+      'msa.notice.near-taiwan',
+      'msa.notice.close-to-taiwan',
+    ]);
     const [before, onD] = levels(msa);
     expect(before).toBe(quiet[0]);
     expect(onD).toBeGreaterThan(quiet[1]);

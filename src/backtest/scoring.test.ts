@@ -4,7 +4,13 @@ import type { Episode } from './episodes.js';
 import { outcome, score, type DayForecast } from './scoring.js';
 
 const d = (s: string) => parseDay(s);
-const episode = (id: string, start: string, end = start): Episode => ({ id, name: id, kind: 'surge', start: d(start), end: d(end) });
+const episode = (id: string, start: string, end = start): Episode => ({
+  id,
+  name: id,
+  kind: 'surge',
+  start: d(start),
+  end: d(end),
+});
 
 /** 100 days from 2023-01-01, level 1 and p = 0.01 except where overridden. */
 function days(overrides: Record<string, Partial<DayForecast>>): DayForecast[] {
@@ -25,12 +31,16 @@ describe('scoring', () => {
   });
 
   it('counts false-alarm runs: not overlapping an episode (seen one report later) nor preceding one within 14 days', () => {
-    const s = score(days({
-      '2023-01-05': { level: 3 }, '2023-01-06': { level: 4 }, // false alarm: one run
-      '2023-01-30': { level: 3 }, // episode starts 11 days later: a warning, not a false alarm
-      '2023-02-13': { level: 4 }, // the day after the episode ends: its report, not a false alarm
-      '2023-03-20': { level: 3 }, // false alarm
-    }), episodes);
+    const s = score(
+      days({
+        '2023-01-05': { level: 3 },
+        '2023-01-06': { level: 4 }, // false alarm: one run
+        '2023-01-30': { level: 3 }, // episode starts 11 days later: a warning, not a false alarm
+        '2023-02-13': { level: 4 }, // the day after the episode ends: its report, not a false alarm
+        '2023-03-20': { level: 3 }, // false alarm
+      }),
+      episodes,
+    );
     expect(s.falseAlarmEpisodes).toBe(2);
     expect(s.falseAlarmsPerYear).toBeCloseTo(2 / (100 / 365.25));
     expect(s.shareAtWarning).toBeCloseTo(5 / 100);
@@ -51,7 +61,10 @@ describe('scoring', () => {
   });
 
   it('gives no Brier score to a forecaster without probabilities', () => {
-    const s = score(days({}).map(({ date, level }) => ({ date, level })), episodes);
+    const s = score(
+      days({}).map(({ date, level }) => ({ date, level })),
+      episodes,
+    );
     expect([s.brier, s.brierSkill]).toEqual([null, null]);
   });
 });

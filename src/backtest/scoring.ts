@@ -55,7 +55,11 @@ export function outcome(day: DayNumber, episodes: readonly Episode[], horizonDay
   return episodes.some((e) => e.start > day && e.start <= day + horizonDays) ? 1 : 0;
 }
 
-export function score(records: readonly DayForecast[], allEpisodes: readonly Episode[], options: Partial<ScoringOptions> = {}): Scores {
+export function score(
+  records: readonly DayForecast[],
+  allEpisodes: readonly Episode[],
+  options: Partial<ScoringOptions> = {},
+): Scores {
   const { horizonDays, falseAlarmGraceDays, reportLagDays } = { ...DEFAULTS, ...options };
   const byDay = new Map(records.map((r) => [parseDay(r.date), r]));
   const days = [...byDay.keys()].sort((a, b) => a - b);
@@ -67,7 +71,10 @@ export function score(records: readonly DayForecast[], allEpisodes: readonly Epi
   const perEpisode = episodes.map((e): EpisodeScore => {
     const levels = [-3, -2, -1, 0, 1].map((k) => levelAt(e.start + k));
     return {
-      id: e.id, name: e.name, start: formatDay(e.start), levels,
+      id: e.id,
+      name: e.name,
+      start: formatDay(e.start),
+      levels,
       detected: (levels[3] ?? 0) >= 4 || (levels[4] ?? 0) >= 4,
       warned: (levels[2] ?? 0) >= 3,
     };
@@ -81,7 +88,11 @@ export function score(records: readonly DayForecast[], allEpisodes: readonly Epi
     if (high && runStart === undefined) runStart = d;
     if (!high && runStart !== undefined) {
       const runEnd = d - 1;
-      const explained = allEpisodes.some((e) => (e.start <= runEnd && e.end + reportLagDays >= runStart!) || (e.start > runEnd && e.start <= runEnd + falseAlarmGraceDays));
+      const explained = allEpisodes.some(
+        (e) =>
+          (e.start <= runEnd && e.end + reportLagDays >= runStart!) ||
+          (e.start > runEnd && e.start <= runEnd + falseAlarmGraceDays),
+      );
       if (!explained) falseAlarmEpisodes++;
       runStart = undefined;
     }
@@ -101,13 +112,20 @@ export function score(records: readonly DayForecast[], allEpisodes: readonly Epi
   }
 
   return {
-    from: formatDay(from), to: formatDay(to), days: days.length, episodes: episodes.length,
+    from: formatDay(from),
+    to: formatDay(to),
+    days: days.length,
+    episodes: episodes.length,
     detected: perEpisode.filter((e) => e.detected).length,
     warned: perEpisode.filter((e) => e.warned).length,
     falseAlarmEpisodes,
     falseAlarmsPerYear: falseAlarmEpisodes / (days.length / 365.25),
     shareAtWarning: atWarning / Math.max(days.length, 1),
-    brier, brierClimatology, brierSkill, climatology, perEpisode,
+    brier,
+    brierClimatology,
+    brierSkill,
+    climatology,
+    perEpisode,
   };
 }
 

@@ -36,16 +36,30 @@ export const SIMPLE_BASELINES: SimpleBaseline[] = [
   },
 ];
 
-const TRIGGER_SERIES = ['us-arms-sale', 'transit', 'us-visit', 'inauguration', 'election', 'speech', 'us-legislation', 'japan', 'other']
-  .map((c) => `political.trigger.${c}`);
+const TRIGGER_SERIES = [
+  'us-arms-sale',
+  'transit',
+  'us-visit',
+  'inauguration',
+  'election',
+  'speech',
+  'us-legislation',
+  'japan',
+  'other',
+].map((c) => `political.trigger.${c}`);
 
 /**
  * Runs a simple baseline over a range. Its probability for "an episode starts within the horizon" is the in-sample
  * frequency of that outcome given the rule's level — a perfectly calibrated version of the rule, which flatters it.
  */
 export function runSimpleBaseline(
-  baseline: SimpleBaseline, observations: readonly Observation[], zone: Zone, from: DayNumber, to: DayNumber,
-  episodes: readonly Episode[], horizonDays: number,
+  baseline: SimpleBaseline,
+  observations: readonly Observation[],
+  zone: Zone,
+  from: DayNumber,
+  to: DayNumber,
+  episodes: readonly Episode[],
+  horizonDays: number,
 ): DayForecast[] {
   const index = new PointInTimeIndex(observations, zone);
   const levels: number[] = [];

@@ -6,7 +6,12 @@ import type { LoadedPack } from '../packs/pack-loader.js';
 import type { CalibrationResult } from './calibrate.js';
 
 /** `outDir` is where the YAML will live: data and area paths are rewritten relative to it so the copy still loads. */
-export function calibratedPackYaml(pack: LoadedPack, result: CalibrationResult, hypothesis: string, outDir: string): string {
+export function calibratedPackYaml(
+  pack: LoadedPack,
+  result: CalibrationResult,
+  hypothesis: string,
+  outDir: string,
+): string {
   const doc = parseDocument(readFileSync(pack.file, 'utf8'));
   const rebase = (p: string) => relative(outDir, resolve(dirname(pack.file), p)) || '.';
   pack.data.forEach((d, i) => doc.setIn(['data', i, 'path'], rebase(d.path)));

@@ -64,12 +64,30 @@ export async function runAlertBench(options: Partial<AlertBenchOptions> = {}): P
 
 /** One indicator rule on naval counts, straight to one webhook: every flip of the state is an alert (firing or resolved). */
 function benchConfig(pack: LoadedPack, url: string): AlertingConfig {
-  return validateAlertingConfig({
-    schema: 'vigil.alerting/1',
-    rules: [{ name: 'NavalCountHigh', kind: 'indicator', indicators: ['sea.plan'], states: ['high'], labels: { severity: 'critical' } }],
-    receivers: [{ name: 'hook', type: 'webhook', url, secret: SECRET }],
-    route: { receiver: 'hook', group_by: ['alertname'], group_wait: '0s', group_interval: '0s', realtime_severities: ['critical'] },
-  }, 'alert-bench', pack);
+  return validateAlertingConfig(
+    {
+      schema: 'vigil.alerting/1',
+      rules: [
+        {
+          name: 'NavalCountHigh',
+          kind: 'indicator',
+          indicators: ['sea.plan'],
+          states: ['high'],
+          labels: { severity: 'critical' },
+        },
+      ],
+      receivers: [{ name: 'hook', type: 'webhook', url, secret: SECRET }],
+      route: {
+        receiver: 'hook',
+        group_by: ['alertname'],
+        group_wait: '0s',
+        group_interval: '0s',
+        realtime_severities: ['critical'],
+      },
+    },
+    'alert-bench',
+    pack,
+  );
 }
 
 interface Setup {
@@ -95,16 +113,38 @@ async function setUp(pack: LoadedPack, bundled: Observation[], path: string): Pr
   const start = zone.startOfDay(reportDay + 1) + 10 * 3_600_000;
   // The live MND collector ran on the report day: the PLAN ship count is covered from then on (learned coverage), as
   // in production, where the bundled files' declared coverage ends with their last day.
-  await recordRun(store, { id: 'mnd-web', kind: 'mnd-bulletin-page', url: 'https://www.mnd.gov.tw/' }, new Date(zone.startOfDay(reportDay) + 3_600_000).toISOString(), { ok: true, observations: 1, inserted: 0 });
+  await recordRun(
+    store,
+    { id: 'mnd-web', kind: 'mnd-bulletin-page', url: 'https://www.mnd.gov.tw/' },
+    new Date(zone.startOfDay(reportDay) + 3_600_000).toISOString(),
+    { ok: true, observations: 1, inserted: 0 },
+  );
   const probe = await assessAt(store, pack, reportDay + 1);
   const baseline = probe.indicators.find((i) => i.id === 'sea.plan')?.baseline ?? 8;
   const periodStart = new Date(zone.startOfDay(reportDay) - 2 * 3_600_000).toISOString();
   const periodEnd = new Date(zone.startOfDay(reportDay + 1) - 2 * 3_600_000).toISOString();
-  const observation = (value: number, publishedMs: number) => withId({
-    series: SERIES, value, unit: 'count', periodStart, periodEnd, publishedAt: new Date(publishedMs).toISOString(),
-    source: 'bench', sourceRef: 'alert-bench', reliability: 'A', credibility: 2, tlp: 'clear',
-  });
-  return { store, alertStore, start, observation, high: Math.max(40, Math.round(baseline * 4)), normal: Math.max(0, Math.round(baseline)) };
+  const observation = (value: number, publishedMs: number) =>
+    withId({
+      series: SERIES,
+      value,
+      unit: 'count',
+      periodStart,
+      periodEnd,
+      publishedAt: new Date(publishedMs).toISOString(),
+      source: 'bench',
+      sourceRef: 'alert-bench',
+      reliability: 'A',
+      credibility: 2,
+      tlp: 'clear',
+    });
+  return {
+    store,
+    alertStore,
+    start,
+    observation,
+    high: Math.max(40, Math.round(baseline * 4)),
+    normal: Math.max(0, Math.round(baseline)),
+  };
 }
 
 interface Receiver {
@@ -118,7 +158,9 @@ interface Receiver {
 async function webhookReceiver(onEnvelope: (e: NotificationEnvelope) => void): Promise<Receiver> {
   let server: http.Server | undefined;
   const r: Receiver = {
-    url: '', port: 0, onEnvelope,
+    url: '',
+    port: 0,
+    onEnvelope,
     async listen(port = 0) {
       server = http.createServer((req, res) => {
         const chunks: Buffer[] = [];
@@ -132,11 +174,12 @@ async function webhookReceiver(onEnvelope: (e: NotificationEnvelope) => void): P
       r.port = (server.address() as AddressInfo).port;
       r.url = `http://127.0.0.1:${r.port}/vigil`;
     },
-    close: () => new Promise<void>((ok) => {
-      if (!server) return ok();
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        if (!server) return ok();
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
   await r.listen();
   return r;
@@ -166,25 +209,49 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
   const clock = () => new Date(s.start + (performance.now() - t0));
   // The server's process: its own composition root on the same database file, as `vigil serve` would open it.
   const vigil = await openVigil({ databaseUrl: path, pack }, clock);
-  const { user } = await createUser(vigil.users, { username: 'bench', role: 'analyst', password: 'bench-password-0123456789-xyz' }, clock().toISOString(), { scrypt: BENCH_SCRYPT });
+  const { user } = await createUser(
+    vigil.users,
+    { username: 'bench', role: 'analyst', password: 'bench-password-0123456789-xyz' },
+    clock().toISOString(),
+    { scrypt: BENCH_SCRYPT },
+  );
   const { token } = await issueToken(vigil.users, user, 'bench', clock().toISOString());
   const server = await runApiServer({
-    vigil, log: () => {}, port: 0, alerting: config, alertReceivers: ['hook'],
-    secrets: {}, alertIntervalMs: 3_600_000, scrypt: BENCH_SCRYPT,
+    vigil,
+    log: () => {},
+    port: 0,
+    alerting: config,
+    alertReceivers: ['hook'],
+    secrets: {},
+    alertIntervalMs: 3_600_000,
+    scrypt: BENCH_SCRYPT,
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const post = (obs: Observation) => new Promise<void>((resolve, reject) => {
-    const { id: _id, ...input } = obs; // the server derives the same content-hash id
-    const body = JSON.stringify({ observations: [input] });
-    const req = http.request(`${server.url}/api/v1/observations`, {
-      method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`ingest answered ${res.statusCode}`))));
+  const post = (obs: Observation) =>
+    new Promise<void>((resolve, reject) => {
+      const { id: _id, ...input } = obs; // the server derives the same content-hash id
+      const body = JSON.stringify({ observations: [input] });
+      const req = http.request(
+        `${server.url}/api/v1/observations`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve() : reject(new Error(`ingest answered ${res.statusCode}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
   const total = Math.round((o.durationMs / 1000) * o.rate);
   const interval = 1000 / o.rate;
   const started = performance.now();
@@ -222,7 +289,9 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
 async function measureOutage(pack: LoadedPack, bundled: Observation[], path: string, o: AlertBenchOptions) {
   const s = await setUp(pack, bundled, path);
   const received = new Set<string>();
-  const receiver = await webhookReceiver((e) => e.alerts.filter((a) => a.status === 'firing').forEach((a) => received.add(a.id)));
+  const receiver = await webhookReceiver((e) =>
+    e.alerts.filter((a) => a.status === 'firing').forEach((a) => received.add(a.id)),
+  );
   const port = receiver.port;
   const config = benchConfig(pack, receiver.url);
   await receiver.close();
@@ -230,7 +299,14 @@ async function measureOutage(pack: LoadedPack, bundled: Observation[], path: str
   const now = () => new Date(clock.now);
   const notifiers = createNotifiers(config.receivers, { env: {} });
   const dispatcher = createOutboxDispatcher({ store: s.alertStore, notifiers, clock: now });
-  const engine = createAlertingEngine({ store: s.store, alertStore: s.alertStore, pack, config, dispatcher, clock: now });
+  const engine = createAlertingEngine({
+    store: s.store,
+    alertStore: s.alertStore,
+    pack,
+    config,
+    dispatcher,
+    clock: now,
+  });
   const stepMs = 1_000;
   const alertEvery = 2_000;
   const steps = Math.ceil(o.outageMs / stepMs);
@@ -256,7 +332,10 @@ async function measureOutage(pack: LoadedPack, bundled: Observation[], path: str
   await receiver.close();
   await s.alertStore.close();
   await s.store.close();
-  return { lost: [...fired].filter((id) => !received.has(id)).length, delivered: [...fired].filter((id) => received.has(id)).length };
+  return {
+    lost: [...fired].filter((id) => !received.has(id)).length,
+    delivered: [...fired].filter((id) => received.has(id)).length,
+  };
 }
 
 function quantile(xs: readonly number[], q: number): number {

@@ -26,13 +26,19 @@ export async function runBriefBench(): Promise<BenchFigure[]> {
   const store = await openStore(join(dir, 'brief.db'));
   try {
     await store.migrate();
-    await store.putObservations(pack.data.flatMap((d) => parseFile(d.kind, packPath(pack, d.path))), new Date(0).toISOString());
+    await store.putObservations(
+      pack.data.flatMap((d) => parseFile(d.kind, packPath(pack, d.path))),
+      new Date(0).toISOString(),
+    );
     const day = parseDay('2023-04-10');
     const brief: number[] = [];
     const blank: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const t0 = performance.now();
-      const { pages } = await printHtmlToPdf(renderBriefHtml(await briefInputAt(store, pack, day, new Date()), i % 2 ? 'zh' : 'en'), CHROMIUM);
+      const { pages } = await printHtmlToPdf(
+        renderBriefHtml(await briefInputAt(store, pack, day, new Date()), i % 2 ? 'zh' : 'en'),
+        CHROMIUM,
+      );
       brief.push(performance.now() - t0);
       if (pages !== 1) throw new Error(`brief bench: the brief printed to ${pages} pages`);
       const t1 = performance.now();

@@ -79,7 +79,12 @@ function crossValidationSeconds(observations: readonly Observation[]): number | 
   const judgement = loadPack(join(dirname(DEFAULT_PACK), 'judgement.yaml'));
   const t = performance.now();
   crossValidate(judgement, observations, loadEpisodes(labels), {
-    from: parseDay('2021-01-01'), to: parseDay('2023-12-31'), priorEpisodes: 3, ridge: 1, hypothesis: 'H1', bufferDays: 7,
+    from: parseDay('2021-01-01'),
+    to: parseDay('2023-12-31'),
+    priorEpisodes: 3,
+    ridge: 1,
+    hypothesis: 'H1',
+    bufferDays: 7,
   });
   return (performance.now() - t) / 1000;
 }
@@ -103,14 +108,33 @@ function rawInsertRate(path: string, rows: readonly Observation[]): number {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   for (const m of OBSERVATION_MIGRATIONS.steps) db.exec(typeof m.sql === 'string' ? m.sql : m.sql.sqlite);
-  const insert = db.prepare(`INSERT OR IGNORE INTO observations (id, series, subject, value, missing_reason, unit, text, geometry, period_start,
+  const insert =
+    db.prepare(`INSERT OR IGNORE INTO observations (id, series, subject, value, missing_reason, unit, text, geometry, period_start,
     period_end, published_at, retrieved_at, source, source_ref, reliability, credibility, tlp, tlp_rank, attributes, ingested_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // Serialisation is part of any insert of these rows, so the baseline does it too, before the clock starts.
-  const values = rows.map((o) => [o.id, o.series, o.subject ?? '', o.value, o.missingReason ?? null, o.unit, o.text ?? null,
-    o.geometry ? JSON.stringify(o.geometry) : null, o.periodStart, o.periodEnd, o.publishedAt, o.retrievedAt ?? null, o.source,
-    o.sourceRef ?? null, o.reliability, o.credibility, o.tlp, tlpRank(o.tlp), o.attributes ? JSON.stringify(o.attributes) : null,
-    new Date(0).toISOString()]);
+  const values = rows.map((o) => [
+    o.id,
+    o.series,
+    o.subject ?? '',
+    o.value,
+    o.missingReason ?? null,
+    o.unit,
+    o.text ?? null,
+    o.geometry ? JSON.stringify(o.geometry) : null,
+    o.periodStart,
+    o.periodEnd,
+    o.publishedAt,
+    o.retrievedAt ?? null,
+    o.source,
+    o.sourceRef ?? null,
+    o.reliability,
+    o.credibility,
+    o.tlp,
+    tlpRank(o.tlp),
+    o.attributes ? JSON.stringify(o.attributes) : null,
+    new Date(0).toISOString(),
+  ]);
   const t0 = performance.now();
   db.transaction(() => {
     for (const v of values) insert.run(...v);

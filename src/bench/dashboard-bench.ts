@@ -21,13 +21,18 @@ export async function runDashboardBench(): Promise<BenchFigure[]> {
   figures.push({ name: 'dashboard.js_gz_kb', value: jsGzipKb(dashboardDir), unit: 'kB' });
   const server = await startFixtureServer({ dashboardDir, now: () => new Date() });
   try {
-    if (existsSync(CHROMIUM)) figures.push({ name: 'dashboard.first_render_ms', value: await firstRenderMs(server.url), unit: 'ms' });
-    else process.stderr.write(`dashboard.first_render_ms skipped: ${CHROMIUM} is missing (apt-get install -y chromium)\n`);
+    if (existsSync(CHROMIUM))
+      figures.push({ name: 'dashboard.first_render_ms', value: await firstRenderMs(server.url), unit: 'ms' });
+    else
+      process.stderr.write(`dashboard.first_render_ms skipped: ${CHROMIUM} is missing (apt-get install -y chromium)\n`);
     const load = await autocannon({
-      url: `${server.url}/api/v1/assessments/2023-04-10`, connections: 50, duration: 5,
+      url: `${server.url}/api/v1/assessments/2023-04-10`,
+      connections: 50,
+      duration: 5,
       headers: { authorization: `Bearer ${server.tokens.viewer}` },
     });
-    if (load.errors + load.timeouts + load.non2xx > 0) throw new Error(`api load test: ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx`);
+    if (load.errors + load.timeouts + load.non2xx > 0)
+      throw new Error(`api load test: ${load.errors} errors, ${load.timeouts} timeouts, ${load.non2xx} non-2xx`);
     figures.push({ name: 'api.assessment_p99_ms', value: load.latency.p99, unit: 'ms' });
     figures.push({ name: 'api.assessment_req_per_s', value: Math.round(load.requests.average), unit: 'req/s' });
   } finally {
@@ -41,14 +46,20 @@ async function builtDashboard(): Promise<string> {
   if (existsSync(join(DEFAULT_DASHBOARD_DIR, 'index.html'))) return DEFAULT_DASHBOARD_DIR;
   const { build } = await import('vite');
   const outDir = join(mkdtempSync(join(tmpdir(), 'vigil-bench-web-')), 'web-dist');
-  await build({ configFile: join(PACKAGE_ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(PACKAGE_ROOT, 'src', 'web', 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
   process.on('exit', () => rmSync(join(outDir, '..'), { recursive: true, force: true }));
   return outDir;
 }
 
 function jsGzipKb(dir: string): number {
   const assets = join(dir, 'assets');
-  const bytes = readdirSync(assets).filter((f) => f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).length, 0);
+  const bytes = readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).length, 0);
   return Math.round(bytes / 102.4) / 10;
 }
 
@@ -57,7 +68,11 @@ function jsGzipKb(dir: string): number {
  * for a signed-in user (the session cookie is set before navigating, as after a sign-in).
  */
 async function firstRenderMs(url: string): Promise<number> {
-  const login = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vic', password: FIXTURE_PASSWORD }) });
+  const login = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'vic', password: FIXTURE_PASSWORD }),
+  });
   const cookie = /vigil_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
   if (!cookie) throw new Error('benchmark sign-in failed');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

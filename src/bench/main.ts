@@ -9,8 +9,13 @@ type BenchModule = Record<string, (options: BenchOptions) => Promise<BenchFigure
 
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
-  const soak = argv.find((a) => a.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length) ?? argv[argv.indexOf('--soak-seconds') + 1];
-  const options: BenchOptions = { scale: argv.includes('--scale'), ...(argv.some((a) => a.startsWith('--soak-seconds')) ? { soakSeconds: Number(soak) } : {}) };
+  const soak =
+    argv.find((a) => a.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length) ??
+    argv[argv.indexOf('--soak-seconds') + 1];
+  const options: BenchOptions = {
+    scale: argv.includes('--scale'),
+    ...(argv.some((a) => a.startsWith('--soak-seconds')) ? { soakSeconds: Number(soak) } : {}),
+  };
   const reliability = argv.includes('--reliability');
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const self = fileURLToPath(import.meta.url);
@@ -18,14 +23,18 @@ async function main(argv: string[]): Promise<void> {
   const suffix = reliability ? '-reliability' : '-bench';
   // Compiled (dist-bench/bench/*.js) or run from source with tsx (src/bench/*.ts): load siblings of the same kind.
   const ext = self.endsWith('.ts') ? '.ts' : '.js';
-  const files = readdirSync(here).filter((f) => f.endsWith(`${suffix}${ext}`) && (!only || f.startsWith(only))).sort();
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith(`${suffix}${ext}`) && (!only || f.startsWith(only)))
+    .sort();
   for (const file of files) {
     const mod = (await import(pathToFileURL(`${here}/${file}`).href)) as BenchModule;
     for (const [name, run] of Object.entries(mod)) {
       if (!/^run[A-Z]\w*(Bench|Reliability)$/.test(name) || typeof run !== 'function') continue;
       const figures = await run(options);
       for (const f of figures) {
-        process.stdout.write(json ? `${JSON.stringify(f)}\n` : `${f.name.padEnd(34)} ${String(f.value).padStart(14)} ${f.unit}\n`);
+        process.stdout.write(
+          json ? `${JSON.stringify(f)}\n` : `${f.name.padEnd(34)} ${String(f.value).padStart(14)} ${f.unit}\n`,
+        );
       }
     }
   }

@@ -67,7 +67,12 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchFigure[
  * Observations/s from the first work item published to the last commit announced, with `workers` ingest processes
  * already started and idle, each in a fresh schema and NATS namespace.
  */
-async function ingestRate(workers: number, work: readonly QueuedWork[], total: number, packId: string): Promise<number> {
+async function ingestRate(
+  workers: number,
+  work: readonly QueuedWork[],
+  total: number,
+  packId: string,
+): Promise<number> {
   const schema = freshSchemaName('vigil_bench');
   const namespace = freshNamespace('vigil_bench');
   const env = { VIGIL_DB: schemaUrl(schema, PG_URL), VIGIL_BUS: namespaceUrl(namespace, NATS_URL) };
@@ -113,7 +118,10 @@ async function rawCopyRate(rows: readonly Observation[]): Promise<number> {
   try {
     const t0 = performance.now();
     await client.query('BEGIN');
-    await pipeline(Readable.from(chunks(text)), client.query(copyFrom(`COPY ${schema}.observations (${OBSERVATION_COLUMNS.join(', ')}) FROM STDIN`)));
+    await pipeline(
+      Readable.from(chunks(text)),
+      client.query(copyFrom(`COPY ${schema}.observations (${OBSERVATION_COLUMNS.join(', ')}) FROM STDIN`)),
+    );
     await client.query('COMMIT');
     return rows.length / ((performance.now() - t0) / 1000);
   } finally {
@@ -126,7 +134,14 @@ type Writer = (conn: Connection, rows: readonly (readonly unknown[])[]) => Promi
 
 /** The adapter's path: the bulk-insert capability (COPY to a staging table + INSERT … SELECT … ON CONFLICT). */
 const copyWrite: Writer = (conn, rows) =>
-  conn.bulkInsert({ table: 'observations', columns: OBSERVATION_COLUMNS, rows, conflictColumn: 'id', orderColumn: 'seq', serialiseOn: 'vigil.bench' });
+  conn.bulkInsert({
+    table: 'observations',
+    columns: OBSERVATION_COLUMNS,
+    rows,
+    conflictColumn: 'id',
+    orderColumn: 'seq',
+    serialiseOn: 'vigil.bench',
+  });
 
 /** Rows per multi-row INSERT: 20 columns × 1,000 rows stays well under PostgreSQL's 65,535 parameters. */
 const VALUES_ROWS = 1000;
@@ -156,7 +171,8 @@ async function writerRate(rows: readonly Observation[], write: Writer): Promise<
   try {
     await db.migrate(OBSERVATION_MIGRATIONS);
     const t0 = performance.now();
-    for (let i = 0; i < params.length; i += BATCH) await db.transaction((conn) => write(conn, params.slice(i, i + BATCH)));
+    for (let i = 0; i < params.length; i += BATCH)
+      await db.transaction((conn) => write(conn, params.slice(i, i + BATCH)));
     return rows.length / ((performance.now() - t0) / 1000);
   } finally {
     await db.close();
@@ -181,8 +197,11 @@ async function countRows(schema: string): Promise<number> {
 /** `vigil serve --role ingest`: compiled (bin/vigil.js) when the bench runs from dist, from source under tsx. */
 function startWorker(env: Record<string, string>): { ready: Promise<void>; stop: () => Promise<void> } {
   const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-  const entry = fromSource ? ['--import', 'tsx', join(PACKAGE_ROOT, 'test', 'multiprocess', 'vigil-cli.ts')] : [join(PACKAGE_ROOT, 'bin', 'vigil.js')];
-  if (!fromSource && !existsSync(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('scale bench: run `npm run build` first');
+  const entry = fromSource
+    ? ['--import', 'tsx', join(PACKAGE_ROOT, 'test', 'multiprocess', 'vigil-cli.ts')]
+    : [join(PACKAGE_ROOT, 'bin', 'vigil.js')];
+  if (!fromSource && !existsSync(join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('scale bench: run `npm run build` first');
   const child: ChildProcess = spawn(process.execPath, [...entry, 'serve', '--role', 'ingest'], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, ...env },
@@ -223,6 +242,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   let timer: NodeJS.Timeout;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`scale bench: timed out waiting for ${what}`)), ms))),
+    new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`scale bench: timed out waiting for ${what}`)), ms)),
+    ),
   ]);
 }

@@ -33,9 +33,18 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
   try {
     await store.migrate();
     await store.putObservations(bundled, NOW);
-    const { token } = await sharing.registry.addPartner({ name: 'bench', tlpMax: 'green', collections: [DEFAULT_COLLECTION.alias] }, NOW);
+    const { token } = await sharing.registry.addPartner(
+      { name: 'bench', tlpMax: 'green', collections: [DEFAULT_COLLECTION.alias] },
+      NOW,
+    );
     await app.register(taxiiPlugin, {
-      prefix: '/taxii2', store, registry: sharing.registry, ledger: sharing.ledger, statuses: sharing.statuses, keys: sharing.keys, now: () => new Date(NOW),
+      prefix: '/taxii2',
+      store,
+      registry: sharing.registry,
+      ledger: sharing.ledger,
+      statuses: sharing.statuses,
+      keys: sharing.keys,
+      now: () => new Date(NOW),
     });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const url = `${base}/taxii2/vigil/collections/${DEFAULT_COLLECTION.id}/objects/?limit=1000`;
@@ -57,21 +66,48 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
     if (objects !== 1000) throw new Error(`expected a full page of 1000 objects, got ${objects}`);
 
     await bStore.migrate();
-    await bSharing.registry.addPartner({
-      name: 'alpha', tlpMax: 'green', collections: [], publicKey: sharing.keys.identity.publicKey, requireSignatures: true,
-      remote: { url: `${base}/taxii2/vigil/`, token, collection: DEFAULT_COLLECTION.alias },
-    }, NOW);
+    await bSharing.registry.addPartner(
+      {
+        name: 'alpha',
+        tlpMax: 'green',
+        collections: [],
+        publicKey: sharing.keys.identity.publicKey,
+        requireSignatures: true,
+        remote: { url: `${base}/taxii2/vigil/`, token, collection: DEFAULT_COLLECTION.alias },
+      },
+      NOW,
+    );
     const tp = performance.now();
-    const pulled = await pullPartner({ store: bStore, ledger: bSharing.ledger, registry: bSharing.registry, now: () => new Date(NOW) }, 'alpha');
+    const pulled = await pullPartner(
+      { store: bStore, ledger: bSharing.ledger, registry: bSharing.registry, now: () => new Date(NOW) },
+      'alpha',
+    );
     const pullS = (performance.now() - tp) / 1000;
 
     const te = performance.now();
-    const exported = await exportStix(store, { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z', tlpMax: 'red', identity: sharing.keys.identity });
+    const exported = await exportStix(store, {
+      from: '2000-01-01T00:00:00.000Z',
+      to: '2100-01-01T00:00:00.000Z',
+      tlpMax: 'red',
+      identity: sharing.keys.identity,
+    });
     const exportS = (performance.now() - te) / 1000;
     return [
-      { name: 'taxii.page1000_p50_ms', value: round(medianOf(timings), 1), unit: `ms (GET 1,000 objects, signed, loopback HTTP; ${bundled.length} stored)` },
-      { name: 'taxii.pull_objs_per_s', value: Math.round(pulled.objects / pullS), unit: `objects/s (full pull of ${pulled.objects}, verified and stored)` },
-      { name: 'stix.export_objs_per_s', value: Math.round(exported.bundle.objects.length / exportS), unit: `objects/s (${exported.bundle.objects.length}-object bundle)` },
+      {
+        name: 'taxii.page1000_p50_ms',
+        value: round(medianOf(timings), 1),
+        unit: `ms (GET 1,000 objects, signed, loopback HTTP; ${bundled.length} stored)`,
+      },
+      {
+        name: 'taxii.pull_objs_per_s',
+        value: Math.round(pulled.objects / pullS),
+        unit: `objects/s (full pull of ${pulled.objects}, verified and stored)`,
+      },
+      {
+        name: 'stix.export_objs_per_s',
+        value: Math.round(exported.bundle.objects.length / exportS),
+        unit: `objects/s (${exported.bundle.objects.length}-object bundle)`,
+      },
     ];
   } finally {
     await app.close();

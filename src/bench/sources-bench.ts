@@ -27,15 +27,18 @@ export async function runSourcesBench(): Promise<BenchFigure[]> {
     });
     // The `vigil ingest gdelt-events` path up to the store: the streaming reader, then content-hash ids.
     const ingest = await timedAsync(async () => {
-      if ((await readFileObservations('gdelt-events', path)).length === 0) throw new Error('benchmark export matched no dyad');
+      if ((await readFileObservations('gdelt-events', path)).length === 0)
+        throw new Error('benchmark export matched no dyad');
     });
     // The whole file decoded to one string first, then parsed (what `vigil ingest` did before it streamed).
     const text = timed(() => {
-      if (parseGdeltEvents(readFileSync(path, 'utf8'), { file: path }).length === 0) throw new Error('benchmark export matched no dyad');
+      if (parseGdeltEvents(readFileSync(path, 'utf8'), { file: path }).length === 0)
+        throw new Error('benchmark export matched no dyad');
     });
     const awk = timed(() => {
       const result = spawnSync('awk', ['-F', '\t', '{n++} END{print n}', path], { encoding: 'utf8' });
-      if (result.status !== 0 || Number(result.stdout.trim()) !== GDELT_ROWS) throw new Error(`awk failed: ${result.stderr || result.stdout}`);
+      if (result.status !== 0 || Number(result.stdout.trim()) !== GDELT_ROWS)
+        throw new Error(`awk failed: ${result.stderr || result.stdout}`);
     });
     const bulletins = await bulletinsPerSecond();
     const gdeltRate = GDELT_ROWS / ours;
@@ -127,7 +130,7 @@ function gdeltExport(rows: number): string {
     cols[34] = '-4.21052631578947';
     for (const base of [35, 43, 51]) {
       cols[base] = '4';
-      cols[base + 1] = 'Taipei, T\'ai-pei, Taiwan';
+      cols[base + 1] = "Taipei, T'ai-pei, Taiwan";
       cols[base + 2] = 'TW';
       cols[base + 3] = 'TW03';
       cols[base + 4] = '';
@@ -150,7 +153,15 @@ function announcements(n: number): string {
     const [y, m, day] = [d.getUTCFullYear() - 1911, d.getUTCMonth() + 1, d.getUTCDate()];
     const roc = `${y}/${String(m).padStart(2, '0')}/${String(day).padStart(2, '0')}`;
     const text = `${roc}\n我西南空域空情動態\n一、日期Date:\n中華民國${y}年${m}月${day}日（星期一）\n二、機型Aircraft Type:\n殲-16機 ${1 + (i % 9)}架次(J-16)\n運-8反潛機 1架次(One Y-8 ASW)\n空警-500機 ${1 + (i % 2)}架次\n三、活動概要Activity Area:\n活動示意圖`;
-    lines.push(JSON.stringify({ p: 100_000 + i, url: `https://example.org/mnd/${i}`, publishedAt: roc, title: '我西南空域空情動態', text }));
+    lines.push(
+      JSON.stringify({
+        p: 100_000 + i,
+        url: `https://example.org/mnd/${i}`,
+        publishedAt: roc,
+        title: '我西南空域空情動態',
+        text,
+      }),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

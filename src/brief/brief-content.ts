@@ -85,22 +85,46 @@ export function buildBriefContent(input: BriefInput): BriefContent {
   const { pack, today, previous } = input;
   const byId = new Map(pack.indicators.map((i) => [i.id, i]));
   const fact = (i: IndicatorAssessment): IndicatorFact => ({
-    id: i.id, name: i.name, nameZh: byId.get(i.id)?.nameZh ?? i.name, state: i.state, value: i.value, baseline: i.baseline,
-    dataDay: i.dataDay, contribution: i.contribution, ...(i.reason ? { reason: i.reason } : {}),
+    id: i.id,
+    name: i.name,
+    nameZh: byId.get(i.id)?.nameZh ?? i.name,
+    state: i.state,
+    value: i.value,
+    baseline: i.baseline,
+    dataDay: i.dataDay,
+    contribution: i.contribution,
+    ...(i.reason ? { reason: i.reason } : {}),
   });
   const zhOf = new Map(pack.hypotheses.flatMap((h) => (h.nameZh ? [[h.id, h.nameZh] as const] : [])));
   const before = new Map(previous?.hypotheses.map((h) => [h.id, h.probability]) ?? []);
   const hypotheses = today.hypotheses.map((h) => ({
-    id: h.id, name: h.name, nameZh: zhOf.get(h.id) ?? h.name, probability: h.probability, previous: before.get(h.id), prior: h.prior, baseline: h.baseline,
+    id: h.id,
+    name: h.name,
+    nameZh: zhOf.get(h.id) ?? h.name,
+    probability: h.probability,
+    previous: before.get(h.id),
+    prior: h.prior,
+    baseline: h.baseline,
   }));
   const nonRoutine = hypotheses.filter((h) => !h.baseline);
   const leading = nonRoutine.reduce((a, b) => (b.probability > a.probability ? b : a), nonRoutine[0] ?? hypotheses[0]);
 
-  const byContribution = [...today.indicators].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.id.localeCompare(b.id));
-  const movers = byContribution.filter((i) => i.contribution > 0).slice(0, MAX_MOVERS).map(fact);
-  const lowering = byContribution.filter((i) => i.contribution < 0).slice(0, MAX_AGAINST).map(fact);
+  const byContribution = [...today.indicators].sort(
+    (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.id.localeCompare(b.id),
+  );
+  const movers = byContribution
+    .filter((i) => i.contribution > 0)
+    .slice(0, MAX_MOVERS)
+    .map(fact);
+  const lowering = byContribution
+    .filter((i) => i.contribution < 0)
+    .slice(0, MAX_AGAINST)
+    .map(fact);
   const core = new Set(today.knowledge.core);
-  const calmCore = today.indicators.filter((i) => core.has(i.id) && CALM_STATES.has(i.state)).slice(0, MAX_AGAINST).map(fact);
+  const calmCore = today.indicators
+    .filter((i) => core.has(i.id) && CALM_STATES.has(i.state))
+    .slice(0, MAX_AGAINST)
+    .map(fact);
   const against = lowering.length > 0 ? lowering : calmCore;
 
   const previousState = new Map(previous?.indicators.map((i) => [i.id, i.state]) ?? []);
@@ -111,10 +135,22 @@ export function buildBriefContent(input: BriefInput): BriefContent {
   const gaps = today.indicators.filter((i) => GAP_STATES.has(i.state)).map(fact);
   const todayById = new Map(today.indicators.map((i) => [i.id, i]));
   const watch = pack.watchList.map((w) => ({
-    id: w.id, text: w.text, textZh: w.textZh,
+    id: w.id,
+    text: w.text,
+    textZh: w.textZh,
     indicators: w.indicators.flatMap((id) => (todayById.has(id) ? [fact(todayById.get(id)!)] : [])),
   }));
-  return { input, leading, hypotheses, movers, against, stateChanges, gaps, watch, watchWindow: watchWindowAfter(today.day) };
+  return {
+    input,
+    leading,
+    hypotheses,
+    movers,
+    against,
+    stateChanges,
+    gaps,
+    watch,
+    watchWindow: watchWindowAfter(today.day),
+  };
 }
 
 /** The three local days after `day` (the next 72 hours from the end of the assessed day). */

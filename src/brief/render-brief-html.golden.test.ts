@@ -18,7 +18,9 @@ const bottomLineOf = (html: string) => /<p class="sentence">(.*?)<\/p>/.exec(htm
 describe('daily brief rules', () => {
   it('says what it does not know before the level, never a calm NORMAL', () => {
     const unknown = renderBriefHtml(BRIEF_CASES.unknown, 'en');
-    expect(bottomLineOf(unknown)).toMatch(/^Knowledge UNKNOWN: none of the 3 core indicators is reporting \(air no coverage, sea no coverage and carrier stale\)/);
+    expect(bottomLineOf(unknown)).toMatch(
+      /^Knowledge UNKNOWN: none of the 3 core indicators is reporting \(air no coverage, sea no coverage and carrier stale\)/,
+    );
     expect(unknown).toContain('class="bottom knowledge-unknown"');
     expect(bottomLineOf(renderBriefHtml(BRIEF_CASES.degraded, 'zh'))).toMatch(/^研判降級：3 項核心指標僅 1 項回報/);
   });

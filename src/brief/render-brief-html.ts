@@ -2,8 +2,23 @@
 // HTML string out (the PDF is this page printed by Chromium).
 import { formatProbability } from '../model/probability-format.js';
 import type { Tlp } from '../model/index.js';
-import { buildBriefContent, isGapState, isSignalState, type BriefContent, type BriefInput, type IndicatorFact } from './brief-content.js';
-import { HEADINGS, levelWord, signedText, stateWord, valueText, type BriefLang, type Headings } from './brief-language.js';
+import {
+  buildBriefContent,
+  isGapState,
+  isSignalState,
+  type BriefContent,
+  type BriefInput,
+  type IndicatorFact,
+} from './brief-content.js';
+import {
+  HEADINGS,
+  levelWord,
+  signedText,
+  stateWord,
+  valueText,
+  type BriefLang,
+  type Headings,
+} from './brief-language.js';
 import { bottomLine, changeLines } from './brief-sentences.js';
 import { BRIEF_CSS } from './brief-style.js';
 
@@ -33,7 +48,9 @@ export function renderBriefHtml(input: BriefInput, lang: BriefLang): string {
 </section>
 <div class="columns">
 <div>
-  <section><h2>${esc(h.changed)}</h2><ul>${changeLines(lang, c).map((l) => `<li>${esc(l)}</li>`).join('')}</ul></section>
+  <section><h2>${esc(h.changed)}</h2><ul>${changeLines(lang, c)
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join('')}</ul></section>
   <section><h2>${esc(h.movers)}</h2>${indicatorTable(lang, h, c.movers)}</section>
   <section><h2>${esc(h.against)}</h2>${c.against.length ? indicatorTable(lang, h, c.against) : `<p class="none">${esc(h.nothingAgainst)}</p>`}</section>
 </div>
@@ -57,32 +74,47 @@ export function renderBriefHtml(input: BriefInput, lang: BriefLang): string {
 function indicatorTable(lang: BriefLang, h: Headings, rows: IndicatorFact[]): string {
   if (rows.length === 0) return `<p class="none">—</p>`;
   const body = rows
-    .map((i) => `<tr><td>${esc(lang === 'zh' ? i.nameZh : i.name)}</td><td class="nw">${esc(stateWord(lang, i.state))}</td><td class="n">${valueText(i.value)}</td><td class="n">${valueText(i.baseline)}</td><td class="nw">${i.dataDay ?? '—'}</td><td class="n">${signedText(i.contribution)}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td>${esc(lang === 'zh' ? i.nameZh : i.name)}</td><td class="nw">${esc(stateWord(lang, i.state))}</td><td class="n">${valueText(i.value)}</td><td class="n">${valueText(i.baseline)}</td><td class="nw">${i.dataDay ?? '—'}</td><td class="n">${signedText(i.contribution)}</td></tr>`,
+    )
     .join('');
   return `<table><thead><tr><th>${esc(h.indicator)}</th><th>${esc(h.state)}</th><th class="n">${esc(h.value)}</th><th class="n">${esc(h.baseline)}</th><th>${esc(h.dataDay)}</th><th class="n">${esc(h.logOdds)}</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function hypothesisTable(lang: BriefLang, h: Headings, c: BriefContent): string {
   const rows = c.hypotheses
-    .map((x) => `<tr${x.id === c.leading.id ? ' class="lead"' : ''}><td>${esc(x.id)} ${esc(lang === 'zh' ? x.nameZh : x.name)}</td><td class="n">${formatProbability(x.probability)}</td><td class="n">${x.previous === undefined ? '—' : formatProbability(x.previous)}</td><td class="n">${formatProbability(x.prior)}</td></tr>`)
+    .map(
+      (x) =>
+        `<tr${x.id === c.leading.id ? ' class="lead"' : ''}><td>${esc(x.id)} ${esc(lang === 'zh' ? x.nameZh : x.name)}</td><td class="n">${formatProbability(x.probability)}</td><td class="n">${x.previous === undefined ? '—' : formatProbability(x.previous)}</td><td class="n">${formatProbability(x.prior)}</td></tr>`,
+    )
     .join('');
   const a = c.input.today;
   const headline = a.episode
-    ? lang === 'zh' ? `事件持續中（自 ${a.episode.since}，第 ${a.episode.days} 日）` : `Episode under way since ${a.episode.since} (day ${a.episode.days})`
-    : lang === 'zh' ? `${a.horizonDays} 日內發生重大事件機率：${formatProbability(a.pEvent7d)}` : `P(major episode starts within ${a.horizonDays} days): ${formatProbability(a.pEvent7d)}`;
+    ? lang === 'zh'
+      ? `事件持續中（自 ${a.episode.since}，第 ${a.episode.days} 日）`
+      : `Episode under way since ${a.episode.since} (day ${a.episode.days})`
+    : lang === 'zh'
+      ? `${a.horizonDays} 日內發生重大事件機率：${formatProbability(a.pEvent7d)}`
+      : `P(major episode starts within ${a.horizonDays} days): ${formatProbability(a.pEvent7d)}`;
   return `<table><thead><tr><th>${esc(h.hypothesis)}</th><th class="n">${esc(h.today)}</th><th class="n">${esc(h.previous)}</th><th class="n">${esc(h.prior)}</th></tr></thead><tbody>${rows}</tbody></table><p class="event">${esc(headline)}</p>`;
 }
 
 function gapList(lang: BriefLang, gaps: IndicatorFact[]): string {
-  if (gaps.length === 0) return `<p class="none">${lang === 'zh' ? '所有指標皆有回報。' : 'Every indicator is reporting.'}</p>`;
-  const item = (g: IndicatorFact) => `<li><b>${esc(lang === 'zh' ? g.nameZh : g.name)}</b> — ${esc(stateWord(lang, g.state))}${g.dataDay ? ` (${lang === 'zh' ? '最後資料日' : 'last data'} ${g.dataDay})` : ''}${g.reason ? `: ${esc(g.reason)}` : ''}</li>`;
+  if (gaps.length === 0)
+    return `<p class="none">${lang === 'zh' ? '所有指標皆有回報。' : 'Every indicator is reporting.'}</p>`;
+  const item = (g: IndicatorFact) =>
+    `<li><b>${esc(lang === 'zh' ? g.nameZh : g.name)}</b> — ${esc(stateWord(lang, g.state))}${g.dataDay ? ` (${lang === 'zh' ? '最後資料日' : 'last data'} ${g.dataDay})` : ''}${g.reason ? `: ${esc(g.reason)}` : ''}</li>`;
   return `<ul class="gaps">${gaps.map(item).join('')}</ul>`;
 }
 
 function watchList(lang: BriefLang, h: Headings, c: BriefContent): string {
-  if (c.watch.length === 0) return `<p class="none">${lang === 'zh' ? '本情境包未列觀察重點。' : 'The pack lists nothing to watch.'}</p>`;
-  const state = (i: IndicatorFact) => `<span class="${isSignalState(i.state) ? 'signal' : isGapState(i.state) ? 'gap' : 'calm'}">${esc(lang === 'zh' ? i.nameZh : i.name)}: ${esc(stateWord(lang, i.state))}</span>`;
-  const item = (w: BriefContent['watch'][number]) => `<li>${esc(lang === 'zh' ? w.textZh : w.text)}${w.indicators.length ? ` <span class="shows">${esc(h.showsAs)}: ${w.indicators.map(state).join('; ')}</span>` : ''}</li>`;
+  if (c.watch.length === 0)
+    return `<p class="none">${lang === 'zh' ? '本情境包未列觀察重點。' : 'The pack lists nothing to watch.'}</p>`;
+  const state = (i: IndicatorFact) =>
+    `<span class="${isSignalState(i.state) ? 'signal' : isGapState(i.state) ? 'gap' : 'calm'}">${esc(lang === 'zh' ? i.nameZh : i.name)}: ${esc(stateWord(lang, i.state))}</span>`;
+  const item = (w: BriefContent['watch'][number]) =>
+    `<li>${esc(lang === 'zh' ? w.textZh : w.text)}${w.indicators.length ? ` <span class="shows">${esc(h.showsAs)}: ${w.indicators.map(state).join('; ')}</span>` : ''}</li>`;
   return `<ul class="watch">${c.watch.map(item).join('')}</ul>`;
 }
 

@@ -29,7 +29,11 @@ async function eventually(check: () => boolean, timeoutMs = 5000, what = 'condit
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function runBusContract(name: string, createWorld: () => Promise<BusWorld>, options: BusContractOptions = {}): void {
+export function runBusContract(
+  name: string,
+  createWorld: () => Promise<BusWorld>,
+  options: BusContractOptions = {},
+): void {
   describe(`Bus contract: ${name}`, () => {
     let world: BusWorld | undefined;
     let connections: Bus[] = [];
@@ -74,7 +78,10 @@ export function runBusContract(name: string, createWorld: () => Promise<BusWorld
 
     test('workers of one group in different processes share the work, each message handled once', async () => {
       const [a, b] = [await connect(), await connect()];
-      const seen = new Map<string, number[]>([['a', []], ['b', []]]);
+      const seen = new Map<string, number[]>([
+        ['a', []],
+        ['b', []],
+      ]);
       const slow = (who: string) => async (m: BusMessage<{ i: number }>) => {
         seen.get(who)!.push(m.payload.i);
         await sleep(15);
@@ -121,10 +128,14 @@ export function runBusContract(name: string, createWorld: () => Promise<BusWorld
       const bus = await connect();
       const counts: number[] = [];
       const permanent: boolean[] = [];
-      await bus.work(WORK, { group: 'poison', retryDelayMs: 20, onError: (_e, _m, p) => permanent.push(p) }, async (m) => {
-        counts.push(m.deliveryCount);
-        throw vigilError('VIGIL_INPUT_INVALID', 'poison: row 3: value: not a number');
-      });
+      await bus.work(
+        WORK,
+        { group: 'poison', retryDelayMs: 20, onError: (_e, _m, p) => permanent.push(p) },
+        async (m) => {
+          counts.push(m.deliveryCount);
+          throw vigilError('VIGIL_INPUT_INVALID', 'poison: row 3: value: not a number');
+        },
+      );
       await bus.publish(WORK, { x: 1 }, { id: 'poison' });
       await eventually(() => counts.length === 1, 5000, 'delivery');
       await sleep(300);
@@ -143,7 +154,11 @@ export function runBusContract(name: string, createWorld: () => Promise<BusWorld
       });
       await doomed.publish(WORK, { job: 1 }, { id: 'job-1' });
       await eventually(() => taken.length === 1, 5000, 'first delivery');
-      await survivor.work(WORK, { group: 'crash', ackWaitMs: 600 }, async (m) => void taken.push(`survivor:${m.deliveryCount}`));
+      await survivor.work(
+        WORK,
+        { group: 'crash', ackWaitMs: 600 },
+        async (m) => void taken.push(`survivor:${m.deliveryCount}`),
+      );
       await doomed.close(); // the process dies holding the message
       release();
       await eventually(() => taken.length === 2, 5000, 'redelivery');
@@ -236,10 +251,16 @@ export function runBusContract(name: string, createWorld: () => Promise<BusWorld
     test('subjects outside the streams, wildcards, bad groups and oversized payloads are refused', async () => {
       const bus = await connect();
       await expect(bus.publish('orders.new', {}, { id: 'x' })).rejects.toMatchObject({ code: 'VIGIL_CONFIG_INVALID' });
-      await expect(bus.publish('vigil.observations.*', {}, { id: 'x' })).rejects.toMatchObject({ code: 'VIGIL_CONFIG_INVALID' });
-      await expect(bus.work(WORK, { group: 'Bad Group' }, async () => {})).rejects.toMatchObject({ code: 'VIGIL_CONFIG_INVALID' });
+      await expect(bus.publish('vigil.observations.*', {}, { id: 'x' })).rejects.toMatchObject({
+        code: 'VIGIL_CONFIG_INVALID',
+      });
+      await expect(bus.work(WORK, { group: 'Bad Group' }, async () => {})).rejects.toMatchObject({
+        code: 'VIGIL_CONFIG_INVALID',
+      });
       await expect(bus.subscribe('vigil.>', () => {})).rejects.toMatchObject({ code: 'VIGIL_CONFIG_INVALID' });
-      await expect(bus.publish(WORK, { big: 'x'.repeat(1024 * 1024) }, { id: 'big' })).rejects.toMatchObject({ code: 'VIGIL_PAYLOAD_TOO_LARGE' });
+      await expect(bus.publish(WORK, { big: 'x'.repeat(1024 * 1024) }, { id: 'big' })).rejects.toMatchObject({
+        code: 'VIGIL_PAYLOAD_TOO_LARGE',
+      });
       await expect(bus.publish(WORK, {}, { id: '' })).rejects.toMatchObject({ code: 'VIGIL_INPUT_INVALID' });
     });
 
@@ -247,8 +268,13 @@ export function runBusContract(name: string, createWorld: () => Promise<BusWorld
       const bus = await connect();
       await bus.close();
       await bus.close();
-      await expect(bus.publish(WORK, {}, { id: 'late' })).rejects.toMatchObject({ code: 'VIGIL_BUS_UNAVAILABLE', retryable: true });
-      await expect(bus.work(WORK, { group: 'g' }, async () => {})).rejects.toMatchObject({ code: 'VIGIL_BUS_UNAVAILABLE' });
+      await expect(bus.publish(WORK, {}, { id: 'late' })).rejects.toMatchObject({
+        code: 'VIGIL_BUS_UNAVAILABLE',
+        retryable: true,
+      });
+      await expect(bus.work(WORK, { group: 'g' }, async () => {})).rejects.toMatchObject({
+        code: 'VIGIL_BUS_UNAVAILABLE',
+      });
     });
   });
 }

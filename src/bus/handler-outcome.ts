@@ -20,8 +20,13 @@ export function encodePayload(subject: string, payload: unknown, limit = MAX_PAY
   } catch (cause) {
     throw vigilError('VIGIL_INPUT_INVALID', `bus payload for ${subject} is not JSON-serialisable`, { cause });
   }
-  if (json === undefined) throw vigilError('VIGIL_INPUT_INVALID', `bus payload for ${subject} is not JSON-serialisable`);
+  if (json === undefined)
+    throw vigilError('VIGIL_INPUT_INVALID', `bus payload for ${subject} is not JSON-serialisable`);
   const bytes = Buffer.byteLength(json);
-  if (bytes > limit) throw vigilError('VIGIL_PAYLOAD_TOO_LARGE', `bus payload for ${subject} is ${bytes} bytes, over the ${limit}-byte limit; split it`);
+  if (bytes > limit)
+    throw vigilError(
+      'VIGIL_PAYLOAD_TOO_LARGE',
+      `bus payload for ${subject} is ${bytes} bytes, over the ${limit}-byte limit; split it`,
+    );
   return json;
 }

@@ -22,7 +22,10 @@ export async function openBus(url: string, options: OpenBusOptions = {}): Promis
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase();
   if (scheme === undefined || !Object.hasOwn(ADAPTERS, scheme)) {
     // Never echo the URL: it may carry credentials.
-    throw vigilError('VIGIL_CONFIG_INVALID', `unsupported bus URL${scheme === undefined ? '' : ` scheme ${scheme}:`} (known: memory:, nats://host:port)`);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `unsupported bus URL${scheme === undefined ? '' : ` scheme ${scheme}:`} (known: memory:, nats://host:port)`,
+    );
   }
   return ADAPTERS[scheme](url, options);
 }

@@ -7,11 +7,21 @@ describe('bus subjects', () => {
     expect(streamOf(SUBJECTS.ingestWork).name).toBe('OBSERVATIONS');
     expect(streamOf(SUBJECTS.stored('taiwan-strait')).name).toBe('OBSERVATIONS');
     expect(streamOf(SUBJECTS.assessment('nansei')).name).toBe('ASSESSMENTS');
-    expect(() => streamOf('vigil.deliveries.webhook')).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
+    expect(() => streamOf('vigil.deliveries.webhook')).toThrow(
+      expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }),
+    );
   });
 
   it('refuses malformed subjects, subjects outside the streams and patterns spanning streams', () => {
-    for (const bad of ['', 'vigil', 'vigil.observations', 'vigil.Observations.x', 'vigil.observations..x', 'vigil.observations.a b', 'other.x']) {
+    for (const bad of [
+      '',
+      'vigil',
+      'vigil.observations',
+      'vigil.Observations.x',
+      'vigil.observations..x',
+      'vigil.observations.a b',
+      'other.x',
+    ]) {
       expect(() => streamOf(bad), bad).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
     }
     expect(streamOfPattern('vigil.assessments.>').name).toBe('ASSESSMENTS');

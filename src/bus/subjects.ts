@@ -41,11 +41,17 @@ const GROUP = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export function streamOf(subject: string): StreamFamily {
   const tokens = subject.split('.');
   if (!tokens.every((t) => TOKEN.test(t))) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `invalid bus subject ${JSON.stringify(subject)} (expected dot-separated lower-case tokens, no wildcards)`);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `invalid bus subject ${JSON.stringify(subject)} (expected dot-separated lower-case tokens, no wildcards)`,
+    );
   }
   const family = STREAM_FAMILIES.find((f) => subject.startsWith(`${f.prefix}.`));
   if (family === undefined) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `bus subject ${subject} belongs to no stream (known: ${STREAM_FAMILIES.map((f) => `${f.prefix}.>`).join(', ')})`);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `bus subject ${subject} belongs to no stream (known: ${STREAM_FAMILIES.map((f) => `${f.prefix}.>`).join(', ')})`,
+    );
   }
   return family;
 }
@@ -60,13 +66,20 @@ export function streamOfPattern(pattern: string): StreamFamily {
   if (!ok) throw vigilError('VIGIL_CONFIG_INVALID', `invalid bus subject pattern ${JSON.stringify(pattern)}`);
   const family = STREAM_FAMILIES.find((f) => pattern.startsWith(`${f.prefix}.`));
   if (family === undefined) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `bus pattern ${pattern} must lie inside one stream (${STREAM_FAMILIES.map((f) => `${f.prefix}.>`).join(', ')})`);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `bus pattern ${pattern} must lie inside one stream (${STREAM_FAMILIES.map((f) => `${f.prefix}.>`).join(', ')})`,
+    );
   }
   return family;
 }
 
 export function checkGroup(group: string): void {
-  if (!GROUP.test(group)) throw vigilError('VIGIL_CONFIG_INVALID', `invalid work group ${JSON.stringify(group)} (expected lower-case letters, digits, - and _)`);
+  if (!GROUP.test(group))
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `invalid work group ${JSON.stringify(group)} (expected lower-case letters, digits, - and _)`,
+    );
 }
 
 /** NATS subject matching: `*` is one token, a final `>` one or more. */

@@ -31,14 +31,38 @@ describe('audited CLI writes', () => {
     expect(r.code, r.stderr).toBe(0);
     const log = await auditOf(db);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ actor: cliActor(), action: 'observations.ingest', target: expect.stringContaining('(triggers)') });
+    expect(log[0]).toMatchObject({
+      actor: cliActor(),
+      action: 'observations.ingest',
+      target: expect.stringContaining('(triggers)'),
+    });
     expect(log[0].details).toMatchObject({ inserted: expect.any(Number), unchanged: 0 });
   });
 
   it('vigil note add: one note.add entry', async () => {
     const db = join(dir, 'note.db');
-    const r = await runCli('--db', db, 'note', 'add', '--series', 'analyst.amphibious-loading', '--value', '1', '--reliability', 'B',
-      '--credibility', '2', '--tlp', 'amber', '--text', 'ferries loading', '--at', '2026-04-07', '--by', 'alice');
+    const r = await runCli(
+      '--db',
+      db,
+      'note',
+      'add',
+      '--series',
+      'analyst.amphibious-loading',
+      '--value',
+      '1',
+      '--reliability',
+      'B',
+      '--credibility',
+      '2',
+      '--tlp',
+      'amber',
+      '--text',
+      'ferries loading',
+      '--at',
+      '2026-04-07',
+      '--by',
+      'alice',
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(await auditOf(db)).toMatchObject([{ actor: cliActor(), action: 'note.add', details: { inserted: 1 } }]);
   });

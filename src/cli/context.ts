@@ -42,7 +42,13 @@ export async function withContext<T>(flags: ConfigFlags, run: (ctx: CommandConte
   const vigil = await openVigil({ databaseUrl: config.db, pack: config.pack }, now);
   try {
     return await run({
-      config, vigil, store: vigil.store, pack: vigil.pack, writes: vigil.writes, actor: cliActor(), now,
+      config,
+      vigil,
+      store: vigil.store,
+      pack: vigil.pack,
+      writes: vigil.writes,
+      actor: cliActor(),
+      now,
       colour: Boolean(process.stdout.isTTY) && !config.noColor,
     });
   } finally {

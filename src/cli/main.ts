@@ -31,7 +31,30 @@ export function buildProgram(): Command {
     .option('--pack <path-or-id>', 'scenario pack file or bundled pack id (default taiwan-strait, or $VIGIL_PACK)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerStart, registerInit, registerIngest, registerNote, registerSources, registerCollect, registerAssess, registerBrief, registerWarning, registerBacktest, registerCalibrate, registerPack, registerServe, registerRules, registerAlerts, registerSilence, registerUser, registerAudit, registerExport, registerImport, registerPartner]) register(program);
+  for (const register of [
+    registerStart,
+    registerInit,
+    registerIngest,
+    registerNote,
+    registerSources,
+    registerCollect,
+    registerAssess,
+    registerBrief,
+    registerWarning,
+    registerBacktest,
+    registerCalibrate,
+    registerPack,
+    registerServe,
+    registerRules,
+    registerAlerts,
+    registerSilence,
+    registerUser,
+    registerAudit,
+    registerExport,
+    registerImport,
+    registerPartner,
+  ])
+    register(program);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }
@@ -41,7 +64,10 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv);
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError)
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0
+        ? 0
+        : 2;
     if (isVigilError(error)) {
       process.stderr.write(`vigil: ${error.message}\n`);
       return 1;

@@ -18,14 +18,22 @@ export function renderBoard(a: Assessment, options: RenderOptions): string {
   const lines: string[] = [];
   lines.push(`VIGIL · ${options.packName} · as known at the end of ${a.day} (${options.timeZone})`);
   if (options.staleSources?.length) {
-    const list = options.staleSources.map((s) => `${s.id} ${s.ageDays === null ? 'never published' : `${Math.floor(s.ageDays)} d old`} (cadence ${s.cadenceDays} d)`);
+    const list = options.staleSources.map(
+      (s) =>
+        `${s.id} ${s.ageDays === null ? 'never published' : `${Math.floor(s.ageDays)} d old`} (cadence ${s.cadenceDays} d)`,
+    );
     lines.push(paint('1;33', `SOURCES STALE NOW: ${list.join(', ')}`));
   }
   // What we don't know comes before the level, so a board that knows nothing never reads as a calm NORMAL.
   const knowledge = knowledgeLine(a);
   if (knowledge) lines.push(paint('1;35', knowledge));
   const level = paint(`1;${LEVEL_COLOURS[a.level]}`, `LEVEL ${a.level} ${a.levelName}`);
-  const qualifier = a.knowledge.state === 'unknown' ? '  (no core indicator reporting: not a calm board)' : a.knowledge.state === 'degraded' ? '  (degraded)' : '';
+  const qualifier =
+    a.knowledge.state === 'unknown'
+      ? '  (no core indicator reporting: not a calm board)'
+      : a.knowledge.state === 'degraded'
+        ? '  (degraded)'
+        : '';
   const held = a.level !== a.rawLevel ? `  (held by hysteresis; today's evidence alone: ${a.rawLevel})` : '';
   lines.push(`${level}${qualifier}${held}`);
   lines.push(headline(a));
@@ -33,14 +41,19 @@ export function renderBoard(a: Assessment, options: RenderOptions): string {
   lines.push('Courses of action');
   for (const h of a.hypotheses) {
     const bar = '█'.repeat(Math.round(h.probability * 20)).padEnd(20, '·');
-    lines.push(`  ${h.id.padEnd(3)} ${h.name.padEnd(36)} ${pct(h.probability).padStart(7)}  ${bar}  prior ${pct(h.prior)}`);
+    lines.push(
+      `  ${h.id.padEnd(3)} ${h.name.padEnd(36)} ${pct(h.probability).padStart(7)}  ${bar}  prior ${pct(h.prior)}`,
+    );
   }
   lines.push('');
   lines.push('Indicators');
-  lines.push(`  ${'domain'.padEnd(12)} ${'indicator'.padEnd(44)} ${'state'.padEnd(17)} ${'value'.padStart(7)} ${'baseline'.padStart(8)}  ${'data day'.padEnd(10)}  log-odds`);
+  lines.push(
+    `  ${'domain'.padEnd(12)} ${'indicator'.padEnd(44)} ${'state'.padEnd(17)} ${'value'.padStart(7)} ${'baseline'.padStart(8)}  ${'data day'.padEnd(10)}  log-odds`,
+  );
   const byDomain = [...a.indicators].sort((x, y) => x.domain.localeCompare(y.domain));
   for (const i of byDomain) {
-    const state = i.state === 'insufficient-data' ? 'insufficient data' : i.state === 'no-coverage' ? 'no coverage' : i.state;
+    const state =
+      i.state === 'insufficient-data' ? 'insufficient data' : i.state === 'no-coverage' ? 'no coverage' : i.state;
     const contribution = i.contribution === 0 ? '·' : signed(i.contribution);
     lines.push(
       `  ${i.domain.padEnd(12)} ${truncate(i.name, 44).padEnd(44)} ${state.padEnd(17)} ${fmt(i.value).padStart(7)} ${fmt(i.baseline).padStart(8)}  ${(i.dataDay ?? '—').padEnd(10)}  ${contribution}`,

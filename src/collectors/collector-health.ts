@@ -24,10 +24,23 @@ export type RunOutcome = { ok: true; observations: number; inserted: number } | 
 const KEY = (id: string) => `source-health.${id}`;
 const INDEX = 'source-health.index';
 
-export async function recordRun(store: Store, collector: { id: string; kind: string; url: string }, now: string, outcome: RunOutcome): Promise<CollectorHealth> {
+export async function recordRun(
+  store: Store,
+  collector: { id: string; kind: string; url: string },
+  now: string,
+  outcome: RunOutcome,
+): Promise<CollectorHealth> {
   const previous = await store.getSetting<CollectorHealth>(KEY(collector.id));
   const health: CollectorHealth = outcome.ok
-    ? { ...collector, lastRunAt: now, firstSuccessAt: previous?.firstSuccessAt ?? previous?.lastSuccessAt ?? now, lastSuccessAt: now, consecutiveFailures: 0, lastObservations: outcome.observations, lastInserted: outcome.inserted }
+    ? {
+        ...collector,
+        lastRunAt: now,
+        firstSuccessAt: previous?.firstSuccessAt ?? previous?.lastSuccessAt ?? now,
+        lastSuccessAt: now,
+        consecutiveFailures: 0,
+        lastObservations: outcome.observations,
+        lastInserted: outcome.inserted,
+      }
     : {
         ...collector,
         lastRunAt: now,

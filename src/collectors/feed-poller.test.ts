@@ -38,7 +38,12 @@ describe('feed poller', () => {
       server.route('/feed.xml', { body: '<rss><channel><item>' });
       await poller.runOnce();
       expect(await listCollectorHealth(store)).toMatchObject([
-        { id: `feed:${new URL(server.url('/')).host}`, kind: 'news-feed', consecutiveFailures: 1, lastError: expect.stringMatching(/^.*feed\.xml:1: \(xml\): is not well-formed XML/) },
+        {
+          id: `feed:${new URL(server.url('/')).host}`,
+          kind: 'news-feed',
+          consecutiveFailures: 1,
+          lastError: expect.stringMatching(/^.*feed\.xml:1: \(xml\): is not well-formed XML/),
+        },
       ]);
     } finally {
       await store.close();
@@ -85,7 +90,20 @@ describe('schedule', () => {
   });
 
   it('reads intervals and refuses a too-short one', () => {
-    expect(['30s', '15m', '6h', '1d', '6 h', 'soon'].map(parseInterval)).toEqual([30_000, 900_000, 21_600_000, 86_400_000, 21_600_000, undefined]);
-    expect(() => startSchedule(async () => undefined, 10, () => undefined)).toThrow(RangeError);
+    expect(['30s', '15m', '6h', '1d', '6 h', 'soon'].map(parseInterval)).toEqual([
+      30_000,
+      900_000,
+      21_600_000,
+      86_400_000,
+      21_600_000,
+      undefined,
+    ]);
+    expect(() =>
+      startSchedule(
+        async () => undefined,
+        10,
+        () => undefined,
+      ),
+    ).toThrow(RangeError);
   });
 });

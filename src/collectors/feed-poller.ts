@@ -26,9 +26,9 @@ export function createFeedPoller(options: FeedPollerOptions) {
         run.fetched = 1;
         const retrievedAt = options.now().toISOString();
         // An item without a date is dated by this retrieval: never earlier than its true publication.
-        const observations = feedObservations(readFeed(fetched.text, options.url), options.url, { fallbackPublishedAt: retrievedAt }).map((o) =>
-          withId({ ...o, retrievedAt }),
-        );
+        const observations = feedObservations(readFeed(fetched.text, options.url), options.url, {
+          fallbackPublishedAt: retrievedAt,
+        }).map((o) => withId({ ...o, retrievedAt }));
         const put = await options.store.putObservations(observations, retrievedAt);
         run.observations = observations.length;
         run.inserted = put.inserted;
@@ -36,7 +36,14 @@ export function createFeedPoller(options: FeedPollerOptions) {
         run.failed = 1;
         problem = (error as Error).message;
       }
-      await recordRun(options.store, identity, options.now().toISOString(), problem === undefined ? { ok: true, observations: run.observations, inserted: run.inserted } : { ok: false, error: problem });
+      await recordRun(
+        options.store,
+        identity,
+        options.now().toISOString(),
+        problem === undefined
+          ? { ok: true, observations: run.observations, inserted: run.inserted }
+          : { ok: false, error: problem },
+      );
       return problem === undefined ? run : { ...run, error: problem };
     },
   };

@@ -6,13 +6,25 @@ import type { CollectorHealth } from './collector-health.js';
 import { SOURCE_CATALOG, type SourceSpec } from './source-status.js';
 
 /** The catalogue source a collector feeds: by its ingest kind, or `collector <id>` / `collector feed:*`. */
-export function sourceOfCollector(health: Pick<CollectorHealth, 'id' | 'kind'>, catalog: readonly SourceSpec[] = SOURCE_CATALOG): SourceSpec | undefined {
+export function sourceOfCollector(
+  health: Pick<CollectorHealth, 'id' | 'kind'>,
+  catalog: readonly SourceSpec[] = SOURCE_CATALOG,
+): SourceSpec | undefined {
   return catalog.find((spec) =>
-    spec.kinds.some((k) => k === health.kind || k === `collector ${health.id}` || (k.endsWith('*') && `collector ${health.id}`.startsWith(k.slice(0, -1)))),
+    spec.kinds.some(
+      (k) =>
+        k === health.kind ||
+        k === `collector ${health.id}` ||
+        (k.endsWith('*') && `collector ${health.id}`.startsWith(k.slice(0, -1))),
+    ),
   );
 }
 
-export function learnedCoverage(records: readonly CollectorHealth[], zone: Zone, catalog: readonly SourceSpec[] = SOURCE_CATALOG): Coverage {
+export function learnedCoverage(
+  records: readonly CollectorHealth[],
+  zone: Zone,
+  catalog: readonly SourceSpec[] = SOURCE_CATALOG,
+): Coverage {
   const entries: CoverageEntry[] = [];
   for (const h of records) {
     const first = h.firstSuccessAt ?? h.lastSuccessAt;
@@ -23,7 +35,11 @@ export function learnedCoverage(records: readonly CollectorHealth[], zone: Zone,
     const lastSuccess = zone.dayOf(Date.parse(h.lastSuccessAt));
     for (const prefix of spec.prefixes) {
       entries.push({
-        series: `${prefix}*`, windows: [{ from, to: Number.POSITIVE_INFINITY }], origin: 'learned', from: `collector ${h.id}`, lastSuccess,
+        series: `${prefix}*`,
+        windows: [{ from, to: Number.POSITIVE_INFINITY }],
+        origin: 'learned',
+        from: `collector ${h.id}`,
+        lastSuccess,
         ...(spec.cadenceDays !== undefined ? { staleAfterDays: spec.cadenceDays } : {}),
       });
     }

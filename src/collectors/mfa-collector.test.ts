@@ -8,7 +8,8 @@ import { createMfaCollector, parseMfaList } from './mfa-collector.js';
 import { createPoliteFetcher, type Clock, type FetchLike } from './polite-fetcher.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
-const page = (name: string) => readFileSync(new URL(`../../test/fixtures/sources/mfa-spokesperson/${name}`, import.meta.url), 'utf8');
+const page = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/sources/mfa-spokesperson/${name}`, import.meta.url), 'utf8');
 const noWait: Clock = { now: () => 0, sleep: async () => undefined };
 let server: TestServer;
 let store: Store;
@@ -31,7 +32,13 @@ async function freshStore(): Promise<Store> {
 
 const collector = (listPath: string) =>
   createMfaCollector({
-    fetcher: createPoliteFetcher({ fetch: fetch as unknown as FetchLike, clock: noWait, minIntervalMs: 0, backoffMs: 1, retries: 1 }),
+    fetcher: createPoliteFetcher({
+      fetch: fetch as unknown as FetchLike,
+      clock: noWait,
+      minIntervalMs: 0,
+      backoffMs: 1,
+      retries: 1,
+    }),
     store,
     now,
     listUrl: server.url(listPath),
@@ -58,9 +65,15 @@ describe('MFA spokesperson collector', () => {
     ]);
     expect(await listCollectorHealth(store)).toEqual([
       {
-        id: 'mfa-web', kind: 'mfa-spokesperson', url: server.url('/fyrbt/'), lastRunAt: '2030-04-09T13:00:00.000Z', lastSuccessAt: '2030-04-09T13:00:00.000Z',
+        id: 'mfa-web',
+        kind: 'mfa-spokesperson',
+        url: server.url('/fyrbt/'),
+        lastRunAt: '2030-04-09T13:00:00.000Z',
+        lastSuccessAt: '2030-04-09T13:00:00.000Z',
         firstSuccessAt: '2030-04-09T13:00:00.000Z',
-        consecutiveFailures: 0, lastObservations: 4, lastInserted: 4,
+        consecutiveFailures: 0,
+        lastObservations: 4,
+        lastInserted: 4,
       },
     ]);
     const articleRequests = () => server.requests.filter((r) => r.path.startsWith('/fyrbt/203004/')).length;
@@ -83,6 +96,8 @@ describe('MFA spokesperson collector', () => {
     server.route('/empty/', { body: '<html><body>maintenance</body></html>' });
     await collector('/empty/').runOnce();
     const [health] = await listCollectorHealth(store);
-    expect(health.lastError).toBe(`${server.url('/empty/')}: the channel page links to no article (t<yyyymmdd>_<id>.shtml); has the site changed?`);
+    expect(health.lastError).toBe(
+      `${server.url('/empty/')}: the channel page links to no article (t<yyyymmdd>_<id>.shtml); has the site changed?`,
+    );
   });
 });

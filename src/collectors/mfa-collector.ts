@@ -46,7 +46,10 @@ export function createMfaCollector(options: MfaCollectorOptions) {
       let problem: string | undefined;
       try {
         const list = parseMfaList((await fetcher.get(listUrl)).text, listUrl);
-        if (list.length === 0) throw new Error(`${listUrl}: the channel page links to no article (t<yyyymmdd>_<id>.shtml); has the site changed?`);
+        if (list.length === 0)
+          throw new Error(
+            `${listUrl}: the channel page links to no article (t<yyyymmdd>_<id>.shtml); has the site changed?`,
+          );
         const seen = new Set((await store.getSetting<string[]>(SEEN_KEY)) ?? []);
         const fresh = list.filter((a) => !seen.has(a.id)).slice(0, options.maxArticles ?? 10);
         for (const article of fresh) {
@@ -54,7 +57,9 @@ export function createMfaCollector(options: MfaCollectorOptions) {
             const page = await fetcher.get(article.url);
             run.fetched++;
             const retrievedAt = options.now().toISOString();
-            const observations: Observation[] = mfaObservations(readMfaArticle(page.text), article.url).map((o) => withId({ ...o, retrievedAt }));
+            const observations: Observation[] = mfaObservations(readMfaArticle(page.text), article.url).map((o) =>
+              withId({ ...o, retrievedAt }),
+            );
             const put = await store.putObservations(observations, retrievedAt);
             run.observations += observations.length;
             run.inserted += put.inserted;
@@ -69,7 +74,14 @@ export function createMfaCollector(options: MfaCollectorOptions) {
         problem = (error as Error).message;
       }
       const now = options.now().toISOString();
-      await recordRun(store, identity, now, problem === undefined ? { ok: true, observations: run.observations, inserted: run.inserted } : { ok: false, error: problem });
+      await recordRun(
+        store,
+        identity,
+        now,
+        problem === undefined
+          ? { ok: true, observations: run.observations, inserted: run.inserted }
+          : { ok: false, error: problem },
+      );
       return run;
     },
   };

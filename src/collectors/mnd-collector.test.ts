@@ -8,7 +8,8 @@ import { createMndCollector, parseMndList } from './mnd-collector.js';
 import { createPoliteFetcher, type Clock, type FetchLike } from './polite-fetcher.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
-const page = (name: string) => readFileSync(new URL(`../../test/fixtures/sources/mnd-bulletin-page/${name}`, import.meta.url), 'utf8');
+const page = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/sources/mnd-bulletin-page/${name}`, import.meta.url), 'utf8');
 const noWait: Clock = { now: () => 0, sleep: async () => undefined };
 let server: TestServer;
 let store: Store;
@@ -31,7 +32,13 @@ async function freshStore(): Promise<Store> {
 
 function collector(listPath: string) {
   return createMndCollector({
-    fetcher: createPoliteFetcher({ fetch: fetch as unknown as FetchLike, clock: noWait, minIntervalMs: 0, backoffMs: 1, retries: 1 }),
+    fetcher: createPoliteFetcher({
+      fetch: fetch as unknown as FetchLike,
+      clock: noWait,
+      minIntervalMs: 0,
+      backoffMs: 1,
+      retries: 1,
+    }),
     store,
     now,
     listUrl: server.url(listPath),
@@ -40,7 +47,8 @@ function collector(listPath: string) {
 
 describe('MND collector', () => {
   it('reads report links from the list page, resolved against its <base>', () => {
-    const html = '<base href="/" /><a href="news/plaact/2">x</a><a href="news/plaact/1">y</a><a href="news/plaact/2">again</a><a href="news/mndlist">no</a>';
+    const html =
+      '<base href="/" /><a href="news/plaact/2">x</a><a href="news/plaact/1">y</a><a href="news/plaact/2">again</a><a href="news/mndlist">no</a>';
     expect(parseMndList(html, 'https://www.mnd.gov.tw/news/plaactlist')).toEqual([
       { id: '2', url: 'https://www.mnd.gov.tw/news/plaact/2' },
       { id: '1', url: 'https://www.mnd.gov.tw/news/plaact/1' },
@@ -61,8 +69,15 @@ describe('MND collector', () => {
     ]);
     expect(await listCollectorHealth(store)).toEqual([
       {
-        id: 'mnd-web', kind: 'mnd-bulletin-page', url: server.url('/list'), lastRunAt: '2030-04-09T02:00:00.000Z', firstSuccessAt: '2030-04-09T02:00:00.000Z', lastSuccessAt: '2030-04-09T02:00:00.000Z',
-        consecutiveFailures: 0, lastObservations: 22, lastInserted: 22,
+        id: 'mnd-web',
+        kind: 'mnd-bulletin-page',
+        url: server.url('/list'),
+        lastRunAt: '2030-04-09T02:00:00.000Z',
+        firstSuccessAt: '2030-04-09T02:00:00.000Z',
+        lastSuccessAt: '2030-04-09T02:00:00.000Z',
+        consecutiveFailures: 0,
+        lastObservations: 22,
+        lastInserted: 22,
       },
     ]);
 
@@ -85,7 +100,11 @@ describe('MND collector', () => {
     clockMs += 3_600_000;
     await collector('/list2').runOnce();
     const [health] = await listCollectorHealth(store);
-    expect(health).toMatchObject({ consecutiveFailures: 2, lastError: `${server.url('/list2')}: HTTP 503`, lastObservations: 22 });
+    expect(health).toMatchObject({
+      consecutiveFailures: 2,
+      lastError: `${server.url('/list2')}: HTTP 503`,
+      lastObservations: 22,
+    });
     expect(health.lastSuccessAt! < health.lastRunAt).toBe(true);
   });
 
@@ -95,10 +114,16 @@ describe('MND collector', () => {
     server.route('/x/news/plaact/1', { body: '<div class="maincontent">redesigned page</div>' });
     server.route('/x/news/plaact/2', { body: page('plaact-90002.html') });
     expect(await collector('/list3').runOnce()).toEqual({
-      fetched: 2, observations: 10, inserted: 10, failed: 1, error: `${server.url('/x/news/plaact/1')}: has no report period "YYY年M月D日…0600時至YYY年M月D日…0600時"`,
+      fetched: 2,
+      observations: 10,
+      inserted: 10,
+      failed: 1,
+      error: `${server.url('/x/news/plaact/1')}: has no report period "YYY年M月D日…0600時至YYY年M月D日…0600時"`,
     });
     const [health] = await listCollectorHealth(store);
-    expect(health.lastError).toBe(`${server.url('/x/news/plaact/1')}: has no report period "YYY年M月D日…0600時至YYY年M月D日…0600時"`);
+    expect(health.lastError).toBe(
+      `${server.url('/x/news/plaact/1')}: has no report period "YYY年M月D日…0600時至YYY年M月D日…0600時"`,
+    );
     // The unreadable page is tried again next time; the stored one is not.
     server.route('/x/news/plaact/1', { body: page('plaact-90001.html') });
     expect(await collector('/list3').runOnce()).toMatchObject({ fetched: 1, inserted: 12, failed: 0 });
@@ -109,6 +134,8 @@ describe('MND collector', () => {
     server.route('/empty', { body: '<html><body>maintenance</body></html>' });
     await collector('/empty').runOnce();
     const [health] = await listCollectorHealth(store);
-    expect(health.lastError).toBe(`${server.url('/empty')}: the list page links to no report (news/plaact/<id>); has the site changed?`);
+    expect(health.lastError).toBe(
+      `${server.url('/empty')}: the list page links to no report (news/plaact/<id>); has the site changed?`,
+    );
   });
 });

@@ -62,7 +62,8 @@ export function createMndCollector(options: MndCollectorOptions) {
       let problem: string | undefined;
       try {
         const list = parseMndList((await fetcher.get(listUrl)).text, listUrl);
-        if (list.length === 0) throw new Error(`${listUrl}: the list page links to no report (news/plaact/<id>); has the site changed?`);
+        if (list.length === 0)
+          throw new Error(`${listUrl}: the list page links to no report (news/plaact/<id>); has the site changed?`);
         const seen = new Set((await store.getSetting<string[]>(SEEN_KEY)) ?? []);
         const fresh = list.filter((r) => !seen.has(r.id)).slice(0, options.maxReports ?? 10);
         for (const report of fresh) {
@@ -70,7 +71,9 @@ export function createMndCollector(options: MndCollectorOptions) {
             const page = await fetcher.get(report.url);
             run.fetched++;
             const retrievedAt = options.now().toISOString();
-            const observations: Observation[] = mndPageObservations(parseMndPage(page.text), { url: report.url }).map((o) => withId({ ...o, retrievedAt }));
+            const observations: Observation[] = mndPageObservations(parseMndPage(page.text), { url: report.url }).map(
+              (o) => withId({ ...o, retrievedAt }),
+            );
             const put = await store.putObservations(observations, retrievedAt);
             run.observations += observations.length;
             run.inserted += put.inserted;
@@ -85,7 +88,14 @@ export function createMndCollector(options: MndCollectorOptions) {
         problem = (error as Error).message;
       }
       const now = options.now().toISOString();
-      await recordRun(store, identity, now, problem === undefined ? { ok: true, observations: run.observations, inserted: run.inserted } : { ok: false, error: problem });
+      await recordRun(
+        store,
+        identity,
+        now,
+        problem === undefined
+          ? { ok: true, observations: run.observations, inserted: run.inserted }
+          : { ok: false, error: problem },
+      );
       return problem === undefined ? run : { ...run, error: problem };
     },
   };

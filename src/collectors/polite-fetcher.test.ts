@@ -38,16 +38,38 @@ describe('createPoliteFetcher', () => {
   it('retries 5xx with exponential backoff, then returns the page; sends its user agent', async () => {
     server.route('/flaky', { status: 503 }, { status: 502 }, { status: 200, body: 'ok' });
     const clock = fakeClock();
-    const fetcher = createPoliteFetcher({ fetch: realFetch, clock, minIntervalMs: 0, backoffMs: 100, retries: 3, userAgent: 'vigil-test' });
-    expect(await fetcher.get(server.url('/flaky'))).toEqual({ url: server.url('/flaky'), status: 200, text: 'ok', attempts: 3 });
+    const fetcher = createPoliteFetcher({
+      fetch: realFetch,
+      clock,
+      minIntervalMs: 0,
+      backoffMs: 100,
+      retries: 3,
+      userAgent: 'vigil-test',
+    });
+    expect(await fetcher.get(server.url('/flaky'))).toEqual({
+      url: server.url('/flaky'),
+      status: 200,
+      text: 'ok',
+      attempts: 3,
+    });
     expect(clock.sleeps).toEqual([100, 200]);
-    expect(server.requests.filter((r) => r.path === '/flaky').map((r) => r.userAgent)).toEqual(['vigil-test', 'vigil-test', 'vigil-test']);
+    expect(server.requests.filter((r) => r.path === '/flaky').map((r) => r.userAgent)).toEqual([
+      'vigil-test',
+      'vigil-test',
+      'vigil-test',
+    ]);
   });
 
   it('honours Retry-After on 429 (capped by maxBackoff)', async () => {
     server.route('/busy', { status: 429, headers: { 'retry-after': '7' } }, { status: 200, body: 'fine' });
     const clock = fakeClock();
-    const fetcher = createPoliteFetcher({ fetch: realFetch, clock, minIntervalMs: 0, backoffMs: 100, maxBackoffMs: 5000 });
+    const fetcher = createPoliteFetcher({
+      fetch: realFetch,
+      clock,
+      minIntervalMs: 0,
+      backoffMs: 100,
+      maxBackoffMs: 5000,
+    });
     expect((await fetcher.get(server.url('/busy'))).text).toBe('fine');
     expect(clock.sleeps).toEqual([5000]);
   });
@@ -70,15 +92,26 @@ describe('createPoliteFetcher', () => {
 
   it('times out a request that never answers, and retries it', async () => {
     server.route('/hang', { hang: true });
-    const fetcher = createPoliteFetcher({ fetch: realFetch, clock: fakeClock(), minIntervalMs: 0, backoffMs: 1, retries: 1, timeoutMs: 50 });
-    expect((await failureOf(fetcher.get(server.url('/hang')))).message).toBe(`${server.url('/hang')}: no answer within 50 ms`);
+    const fetcher = createPoliteFetcher({
+      fetch: realFetch,
+      clock: fakeClock(),
+      minIntervalMs: 0,
+      backoffMs: 1,
+      retries: 1,
+      timeoutMs: 50,
+    });
+    expect((await failureOf(fetcher.get(server.url('/hang')))).message).toBe(
+      `${server.url('/hang')}: no answer within 50 ms`,
+    );
     expect(server.requests.filter((r) => r.path === '/hang')).toHaveLength(2);
   });
 
   it('refuses an answer larger than the cap, without retrying', async () => {
     server.route('/huge', { status: 200, body: 'x'.repeat(2000) });
     const fetcher = createPoliteFetcher({ fetch: realFetch, clock: fakeClock(), minIntervalMs: 0, maxBytes: 1000 });
-    expect((await failureOf(fetcher.get(server.url('/huge')))).message).toBe(`${server.url('/huge')}: answer of 2000 bytes is larger than 1000`);
+    expect((await failureOf(fetcher.get(server.url('/huge')))).message).toBe(
+      `${server.url('/huge')}: answer of 2000 bytes is larger than 1000`,
+    );
   });
 
   it('waits the minimum interval between requests to one host and never overlaps them', async () => {
@@ -88,7 +121,11 @@ describe('createPoliteFetcher', () => {
       own.route('/b', { body: 'b' });
       const clock = fakeClock();
       const fetcher = createPoliteFetcher({ fetch: realFetch, clock, minIntervalMs: 1500 });
-      const texts = await Promise.all([fetcher.get(own.url('/a')), fetcher.get(own.url('/b')), fetcher.get(own.url('/a'))]);
+      const texts = await Promise.all([
+        fetcher.get(own.url('/a')),
+        fetcher.get(own.url('/b')),
+        fetcher.get(own.url('/a')),
+      ]);
       expect(texts.map((t) => t.text)).toEqual(['a', 'b', 'a']);
       expect(clock.sleeps).toEqual([1500, 1500]);
       expect(own.maxConcurrent).toBe(1);

@@ -4,7 +4,10 @@
 import { vigilError } from '../errors/index.js';
 
 /** The part of the WHATWG fetch API the collectors use; the global `fetch` satisfies it. */
-export type FetchLike = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'follow' }) => Promise<ResponseLike>;
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'follow' },
+) => Promise<ResponseLike>;
 
 export interface ResponseLike {
   status: number;
@@ -52,7 +55,8 @@ export interface PoliteFetcher {
   get(url: string): Promise<Fetched>;
 }
 
-export const DEFAULT_USER_AGENT = 'vigil-collector/0.1 (+https://github.com/vigil; polite: one request per host at a time)';
+export const DEFAULT_USER_AGENT =
+  'vigil-collector/0.1 (+https://github.com/vigil; polite: one request per host at a time)';
 
 export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetcher {
   const clock = options.clock ?? systemClock;
@@ -62,7 +66,10 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
   const maxBackoff = options.maxBackoffMs ?? 60_000;
   const timeout = options.timeoutMs ?? 30_000;
   const maxBytes = options.maxBytes ?? 5_000_000;
-  const headers = { 'user-agent': options.userAgent ?? DEFAULT_USER_AGENT, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5' };
+  const headers = {
+    'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
+    accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5',
+  };
   /** Per host: when the next request may start, and the queue tail (requests to one host never overlap). */
   const hosts = new Map<string, { nextAt: number; tail: Promise<unknown> }>();
 
@@ -74,8 +81,13 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
       const length = Number(response.headers.get('content-length') ?? 0);
       if (length > maxBytes) throw new FetchFailure(`answer of ${length} bytes is larger than ${maxBytes}`, false);
       const text = await response.text();
-      if (text.length > maxBytes) throw new FetchFailure(`answer of ${text.length} characters is larger than ${maxBytes}`, false);
-      return { status: response.status, text, retryAfterMs: retryAfter(response.headers.get('retry-after'), clock.now()) };
+      if (text.length > maxBytes)
+        throw new FetchFailure(`answer of ${text.length} characters is larger than ${maxBytes}`, false);
+      return {
+        status: response.status,
+        text,
+        retryAfterMs: retryAfter(response.headers.get('retry-after'), clock.now()),
+      };
     } catch (error) {
       if (error instanceof FetchFailure) throw error;
       const reason = controller.signal.aborted ? `no answer within ${timeout} ms` : (error as Error).message;
@@ -95,7 +107,8 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
       let retryAfterMs: number | undefined;
       try {
         const answer = await attempt(url);
-        if (answer.status >= 200 && answer.status < 300) return { url, status: answer.status, text: answer.text, attempts };
+        if (answer.status >= 200 && answer.status < 300)
+          return { url, status: answer.status, text: answer.text, attempts };
         last = `HTTP ${answer.status}`;
         if (answer.status !== 429 && answer.status < 500) break; // 4xx: asking again will not help
         retryAfterMs = answer.retryAfterMs;

@@ -19,7 +19,12 @@ export interface Schedule {
  * Calls `run` at once, then `everyMs` after each run ends (a slow run delays the next instead of piling up). A failing
  * run is reported to `onError` and the schedule goes on: the collector records its own health.
  */
-export function startSchedule(run: () => Promise<unknown>, everyMs: number, onError: (error: unknown) => void, timers: Timers = systemTimers): Schedule {
+export function startSchedule(
+  run: () => Promise<unknown>,
+  everyMs: number,
+  onError: (error: unknown) => void,
+  timers: Timers = systemTimers,
+): Schedule {
   if (!(everyMs >= 1000)) throw new RangeError(`a schedule interval must be at least 1000 ms, got ${everyMs}`);
   let stopped = false;
   let handle: unknown;

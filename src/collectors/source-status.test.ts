@@ -3,7 +3,12 @@ import type { SeriesSummary } from '../storage/store.js';
 import { sourceStatuses } from './source-status.js';
 
 const summary = (series: string, lastPublishedAt: string, sources = ['mnd'], count = 10): SeriesSummary => ({
-  series, count, firstPeriodStart: '2030-01-01T00:00:00.000Z', lastPeriodEnd: lastPublishedAt, lastPublishedAt, sources,
+  series,
+  count,
+  firstPeriodStart: '2030-01-01T00:00:00.000Z',
+  lastPeriodEnd: lastPublishedAt,
+  lastPublishedAt,
+  sources,
 });
 const NOW = Date.parse('2030-04-10T00:00:00.000Z');
 
@@ -23,7 +28,12 @@ describe('sourceStatuses', () => {
   const byId = new Map(statuses.map((s) => [s.id, s]));
 
   it('is ok within the cadence, stale beyond it, never without observations', () => {
-    expect(byId.get('mnd')).toMatchObject({ state: 'ok', ageDays: 1, observations: 18, lastPublishedAt: '2030-04-09T01:00:00.000Z' });
+    expect(byId.get('mnd')).toMatchObject({
+      state: 'ok',
+      ageDays: 1,
+      observations: 18,
+      lastPublishedAt: '2030-04-09T01:00:00.000Z',
+    });
     expect(byId.get('jso')).toMatchObject({ state: 'stale', cadenceDays: 14 });
     expect(byId.get('msa')).toMatchObject({ state: 'never', observations: 0, series: [] });
   });
@@ -34,7 +44,10 @@ describe('sourceStatuses', () => {
   });
 
   it('counts analyst entries on any series for the analyst source, and lists uncatalogued sources last', () => {
-    expect(byId.get('analyst')!.series.map((s) => s.series)).toEqual(['analyst.amphibious-loading', 'mnd.ships.official']);
+    expect(byId.get('analyst')!.series.map((s) => s.series)).toEqual([
+      'analyst.amphibious-loading',
+      'mnd.ships.official',
+    ]);
     expect(statuses.at(-1)).toMatchObject({ id: 'acme', name: '(not catalogued) acme', state: 'ok', observations: 2 });
   });
 });

@@ -20,11 +20,43 @@ export interface SourceSpec {
  * transits and analyst entries are events with no cadence.
  */
 export const SOURCE_CATALOG: readonly SourceSpec[] = [
-  { id: 'mnd', name: 'Taiwan MND daily PLA activity report', kinds: ['mnd-daily', 'mnd-daily-json', 'mnd-bulletin-page', 'mnd-bulletin-g0v', 'mnd-lioneer', 'mnd-crawler', 'collector mnd-web'], prefixes: ['mnd.'], cadenceDays: 2 },
-  { id: 'jso', name: 'Japan Joint Staff press releases', kinds: ['jso-flags', 'jso-releases', 'jso-twreporter'], prefixes: ['jso.'], cadenceDays: 14 },
+  {
+    id: 'mnd',
+    name: 'Taiwan MND daily PLA activity report',
+    kinds: [
+      'mnd-daily',
+      'mnd-daily-json',
+      'mnd-bulletin-page',
+      'mnd-bulletin-g0v',
+      'mnd-lioneer',
+      'mnd-crawler',
+      'collector mnd-web',
+    ],
+    prefixes: ['mnd.'],
+    cadenceDays: 2,
+  },
+  {
+    id: 'jso',
+    name: 'Japan Joint Staff press releases',
+    kinds: ['jso-flags', 'jso-releases', 'jso-twreporter'],
+    prefixes: ['jso.'],
+    cadenceDays: 14,
+  },
   { id: 'msa', name: 'China MSA navigation warnings', kinds: ['msa-warnings'], prefixes: ['msa.'], cadenceDays: 7 },
-  { id: 'news', name: 'News and announcements (classified)', kinds: ['news-json', 'news-posts', 'news-feed', 'collector feed:*'], prefixes: ['news.'], cadenceDays: 3 },
-  { id: 'mfa', name: 'PRC MFA spokesperson (press conferences and statements)', kinds: ['mfa-spokesperson', 'collector mfa-web'], prefixes: ['prc.mfa.'], cadenceDays: 14 },
+  {
+    id: 'news',
+    name: 'News and announcements (classified)',
+    kinds: ['news-json', 'news-posts', 'news-feed', 'collector feed:*'],
+    prefixes: ['news.'],
+    cadenceDays: 3,
+  },
+  {
+    id: 'mfa',
+    name: 'PRC MFA spokesperson (press conferences and statements)',
+    kinds: ['mfa-spokesperson', 'collector mfa-web'],
+    prefixes: ['prc.mfa.'],
+    cadenceDays: 14,
+  },
   { id: 'gdelt', name: 'GDELT 2.0 event exports', kinds: ['gdelt-events'], prefixes: ['gdelt.'], cadenceDays: 2 },
   { id: 'triggers', name: 'Political trigger calendar', kinds: ['triggers'], prefixes: ['political.'] },
   { id: 'transits', name: 'Foreign warship transits of the Strait', kinds: ['transits'], prefixes: ['naval.'] },
@@ -59,16 +91,26 @@ export interface SourceStatus {
 const MS_PER_DAY = 86_400_000;
 
 /** One status per catalogue source (in catalogue order), then one per source id found only in the store. */
-export function sourceStatuses(summaries: readonly SeriesSummary[], nowMs: number, catalog: readonly SourceSpec[] = SOURCE_CATALOG): SourceStatus[] {
+export function sourceStatuses(
+  summaries: readonly SeriesSummary[],
+  nowMs: number,
+  catalog: readonly SourceSpec[] = SOURCE_CATALOG,
+): SourceStatus[] {
   const bySource = new Map<string, SeriesStatus[]>();
   const uncatalogued = new Map<string, SeriesStatus[]>();
   for (const s of summaries) {
     const status: SeriesStatus = {
-      series: s.series, count: s.count, firstPeriodStart: s.firstPeriodStart, lastPeriodEnd: s.lastPeriodEnd, lastPublishedAt: s.lastPublishedAt, sources: s.sources,
+      series: s.series,
+      count: s.count,
+      firstPeriodStart: s.firstPeriodStart,
+      lastPeriodEnd: s.lastPeriodEnd,
+      lastPublishedAt: s.lastPublishedAt,
+      sources: s.sources,
     };
     const spec = catalog.find((c) => c.prefixes.some((p) => s.series.startsWith(p)));
     // Analyst entries may sit on any series: they count for the analyst source too.
-    if (s.sources.some((src) => src.startsWith('analyst:')) && spec?.id !== 'analyst') push(bySource, 'analyst', status);
+    if (s.sources.some((src) => src.startsWith('analyst:')) && spec?.id !== 'analyst')
+      push(bySource, 'analyst', status);
     if (spec) push(bySource, spec.id, status);
     else push(uncatalogued, s.sources[0] ?? s.series.split('.')[0], status);
   }
@@ -80,9 +122,17 @@ export function sourceStatuses(summaries: readonly SeriesSummary[], nowMs: numbe
 }
 
 function status(spec: SourceSpec, series: SeriesStatus[], nowMs: number): SourceStatus {
-  const base = { id: spec.id, name: spec.name, kinds: spec.kinds, ...(spec.cadenceDays !== undefined ? { cadenceDays: spec.cadenceDays } : {}) };
+  const base = {
+    id: spec.id,
+    name: spec.name,
+    kinds: spec.kinds,
+    ...(spec.cadenceDays !== undefined ? { cadenceDays: spec.cadenceDays } : {}),
+  };
   if (series.length === 0) return { ...base, state: 'never', observations: 0, series: [] };
-  const lastPublishedAt = series.reduce((m, s) => (s.lastPublishedAt > m ? s.lastPublishedAt : m), series[0].lastPublishedAt);
+  const lastPublishedAt = series.reduce(
+    (m, s) => (s.lastPublishedAt > m ? s.lastPublishedAt : m),
+    series[0].lastPublishedAt,
+  );
   const lastPeriodEnd = series.reduce((m, s) => (s.lastPeriodEnd > m ? s.lastPeriodEnd : m), series[0].lastPeriodEnd);
   const ageDays = Math.max(0, (nowMs - Date.parse(lastPublishedAt)) / MS_PER_DAY);
   const state: HealthState = spec.cadenceDays !== undefined && ageDays > spec.cadenceDays ? 'stale' : 'ok';

@@ -26,13 +26,24 @@ describe('vigil sources', () => {
     expect(empty.out).toMatch(/^SOURCE +STATE +CADENCE/);
     expect(empty.out).toMatch(/^mnd +never +2 d +– +– +0 +0$/m);
 
-    expect((await vigil('--db', db, 'ingest', 'msa-warnings', fixture('msa-warnings/military_exercises.csv'))).out).toMatch(/military_exercises\.csv: \d+ observations, \d+ new, 0 already stored/);
-    expect((await vigil('--db', db, 'ingest', 'msa-warnings', fixture('msa-warnings/military_exercises.csv'))).out).toMatch(/military_exercises\.csv: (\d+) observations, 0 new, \1 already stored/);
+    expect(
+      (await vigil('--db', db, 'ingest', 'msa-warnings', fixture('msa-warnings/military_exercises.csv'))).out,
+    ).toMatch(/military_exercises\.csv: \d+ observations, \d+ new, 0 already stored/);
+    expect(
+      (await vigil('--db', db, 'ingest', 'msa-warnings', fixture('msa-warnings/military_exercises.csv'))).out,
+    ).toMatch(/military_exercises\.csv: (\d+) observations, 0 new, \1 already stored/);
     const bad = await vigil('--db', db, 'ingest', 'gdelt-events', fixture('msa-warnings/military_exercises.csv'));
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/military_exercises\.csv:1: \(row\): has 1 tab-separated columns; a GDELT 2.0 event row has 61/);
+    expect(bad.err).toMatch(
+      /military_exercises\.csv:1: \(row\): has 1 tab-separated columns; a GDELT 2.0 event row has 61/,
+    );
 
-    server.route('/list', { body: readFileSync(fixture('mnd-bulletin-page/plaactlist.html'), 'utf8').replace('<head>', '<head><base href="/" />') });
+    server.route('/list', {
+      body: readFileSync(fixture('mnd-bulletin-page/plaactlist.html'), 'utf8').replace(
+        '<head>',
+        '<head><base href="/" />',
+      ),
+    });
     server.route('/news/plaact/90001', { body: readFileSync(fixture('mnd-bulletin-page/plaact-90001.html'), 'utf8') });
     server.route('/news/plaact/90002', { body: readFileSync(fixture('mnd-bulletin-page/plaact-90002.html'), 'utf8') });
     const collected = await vigil('--db', db, 'collect', 'mnd', '--url', server.url('/list'), '--min-interval', '0');
@@ -46,24 +57,57 @@ describe('vigil sources', () => {
     expect(listing.out).toMatch(/^jso +never /m);
     expect(listing.out).toMatch(/^mnd-web +\S+ +\S+ +0 {2}$/m);
 
-    const json = JSON.parse((await vigil('--db', db, 'sources', '--json')).out) as { sources: Array<{ id: string; state: string }>; collectors: unknown[] };
+    const json = JSON.parse((await vigil('--db', db, 'sources', '--json')).out) as {
+      sources: Array<{ id: string; state: string }>;
+      collectors: unknown[];
+    };
     expect(json.sources.map((s) => [s.id, s.state])).toEqual([
-      ['mnd', 'ok'], ['jso', 'never'], ['msa', 'ok'], ['news', 'never'], ['mfa', 'never'], ['gdelt', 'never'], ['triggers', 'never'], ['transits', 'never'], ['analyst', 'never'],
+      ['mnd', 'ok'],
+      ['jso', 'never'],
+      ['msa', 'ok'],
+      ['news', 'never'],
+      ['mfa', 'never'],
+      ['gdelt', 'never'],
+      ['triggers', 'never'],
+      ['transits', 'never'],
+      ['analyst', 'never'],
     ]);
     expect(json.collectors).toHaveLength(1);
   });
 
   it('a collection that fails exits non-zero and says why (never "0 fetched" and success)', async () => {
     const db = join(dir, 'dead.db');
-    const dead = await vigil('--db', db, 'collect', 'mnd', '--url', server.url('/no-such-list'), '--min-interval', '0', '--retries', '0');
+    const dead = await vigil(
+      '--db',
+      db,
+      'collect',
+      'mnd',
+      '--url',
+      server.url('/no-such-list'),
+      '--min-interval',
+      '0',
+      '--retries',
+      '0',
+    );
     expect(dead.code).toBe(1);
     expect(dead.err).toMatch(/mnd-web: collection failed: .*no-such-list/);
-    const json = JSON.parse((await vigil('--db', db, 'sources', '--json')).out) as { collectors: Array<{ id: string; consecutiveFailures: number; lastError?: string }> };
+    const json = JSON.parse((await vigil('--db', db, 'sources', '--json')).out) as {
+      collectors: Array<{ id: string; consecutiveFailures: number; lastError?: string }>;
+    };
     expect(json.collectors).toMatchObject([{ id: 'mnd-web', consecutiveFailures: 1 }]);
   });
 
   it('refuses a bad collect flag as a configuration error', async () => {
-    const result = await vigil('--db', join(dir, 'c.db'), 'collect', 'mnd', '--url', server.url('/list'), '--every', '5s');
+    const result = await vigil(
+      '--db',
+      join(dir, 'c.db'),
+      'collect',
+      'mnd',
+      '--url',
+      server.url('/list'),
+      '--every',
+      '5s',
+    );
     expect(result.code).toBe(1);
     expect(result.err).toContain('--every: must be an interval of at least 1m like 30m, 6h or 1d, got "5s"');
   });

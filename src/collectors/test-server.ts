@@ -32,7 +32,8 @@ export async function startTestServer(): Promise<TestServer> {
     state.maxConcurrent = Math.max(state.maxConcurrent, inFlight);
     res.on('close', () => inFlight--);
     const replies = routes.get(path);
-    const reply = replies === undefined ? { status: 404, body: 'not found' } : replies.length > 1 ? replies.shift()! : replies[0];
+    const reply =
+      replies === undefined ? { status: 404, body: 'not found' } : replies.length > 1 ? replies.shift()! : replies[0];
     if (reply.hang) {
       hanging.add(res);
       return;
@@ -40,7 +41,11 @@ export async function startTestServer(): Promise<TestServer> {
     // A short delay makes overlapping requests visible to maxConcurrent.
     setTimeout(() => {
       const body = reply.body ?? '';
-      res.writeHead(reply.status ?? 200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), ...reply.headers });
+      res.writeHead(reply.status ?? 200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': String(Buffer.byteLength(body)),
+        ...reply.headers,
+      });
       res.end(body);
     }, 5);
   });

@@ -9,9 +9,17 @@ describe('error registry', () => {
   it('agrees with docs/errors.md, row for row', () => {
     const doc = readFileSync(join(PACKAGE_ROOT, 'docs', 'errors.md'), 'utf8');
     const rows = [...doc.matchAll(/^\| `(VIGIL_[A-Z_]+)` \| (\d{3}) \| (yes|no) \| (.+?) \|$/gm)].map((m) => ({
-      code: m[1], status: Number(m[2]), retryable: m[3] === 'yes', summary: m[4],
+      code: m[1],
+      status: Number(m[2]),
+      retryable: m[3] === 'yes',
+      summary: m[4],
     }));
-    const registry = Object.entries(errorRegistry).map(([code, e]) => ({ code, status: e.status, retryable: e.retryable, summary: e.summary }));
+    const registry = Object.entries(errorRegistry).map(([code, e]) => ({
+      code,
+      status: e.status,
+      retryable: e.retryable,
+      summary: e.summary,
+    }));
     expect(rows).toEqual(registry);
   });
 

@@ -36,5 +36,7 @@ export function isVigilError(value: unknown): value is VigilError {
 /** Formats a problem in an input file the way every importer reports it: `file:line: field: problem`. */
 export function inputError(file: string, line: number | undefined, field: string, problem: string): VigilError {
   const where = line === undefined ? file : `${file}:${line}`;
-  return new VigilError('VIGIL_INPUT_INVALID', `${where}: ${field}: ${problem}`, { details: { file, line, field, problem } });
+  return new VigilError('VIGIL_INPUT_INVALID', `${where}: ${field}: ${problem}`, {
+    details: { file, line, field, problem },
+  });
 }

@@ -16,12 +16,16 @@ export function observationLimitProblem(o: ObservationInput): { field: string; p
   }
   for (const field of SHORT_FIELDS) {
     const value = o[field];
-    if (typeof value === 'string' && value.length > MAX_FIELD_LENGTH) return { field, problem: `is longer than ${MAX_FIELD_LENGTH} characters` };
+    if (typeof value === 'string' && value.length > MAX_FIELD_LENGTH)
+      return { field, problem: `is longer than ${MAX_FIELD_LENGTH} characters` };
   }
-  if (typeof o.text === 'string' && o.text.length > MAX_TEXT_LENGTH) return { field: 'text', problem: `is longer than ${MAX_TEXT_LENGTH} characters` };
-  if (o.geometry !== undefined && depthBeyond(o.geometry, MAX_JSON_DEPTH)) return { field: 'geometry', problem: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
+  if (typeof o.text === 'string' && o.text.length > MAX_TEXT_LENGTH)
+    return { field: 'text', problem: `is longer than ${MAX_TEXT_LENGTH} characters` };
+  if (o.geometry !== undefined && depthBeyond(o.geometry, MAX_JSON_DEPTH))
+    return { field: 'geometry', problem: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
   for (const [key, value] of Object.entries(o.attributes ?? {})) {
-    if (key.length > MAX_FIELD_LENGTH || (typeof value === 'string' && value.length > MAX_TEXT_LENGTH)) return { field: `attributes.${key.slice(0, 40)}`, problem: 'is too long' };
+    if (key.length > MAX_FIELD_LENGTH || (typeof value === 'string' && value.length > MAX_TEXT_LENGTH))
+      return { field: `attributes.${key.slice(0, 40)}`, problem: 'is too long' };
   }
   return undefined;
 }
@@ -29,5 +33,11 @@ export function observationLimitProblem(o: ObservationInput): { field: string; p
 /** Throws `file: observation N (series): field: problem` for the first limit broken. */
 export function checkObservationLimits(o: ObservationInput, file: string, index: number): void {
   const found = observationLimitProblem(o);
-  if (found) throw inputError(file, undefined, `observation ${index + 1} (${String(o.series).slice(0, 80)}) ${found.field}`, found.problem);
+  if (found)
+    throw inputError(
+      file,
+      undefined,
+      `observation ${index + 1} (${String(o.series).slice(0, 80)}) ${found.field}`,
+      found.problem,
+    );
 }

@@ -27,7 +27,9 @@ export const observationInputSchema = z
     missingReason: z.string().min(1).optional(),
     unit: z.string().min(1),
     text: z.string().optional(),
-    geometry: z.object({ type: z.string(), coordinates: z.unknown().optional(), geometries: z.unknown().optional() }).optional(),
+    geometry: z
+      .object({ type: z.string(), coordinates: z.unknown().optional(), geometries: z.unknown().optional() })
+      .optional(),
     periodStart: instant,
     periodEnd: instant,
     publishedAt: instant,
@@ -44,7 +46,11 @@ export const observationInputSchema = z
     const limit = observationLimitProblem(o as ObservationInput);
     if (limit) ctx.addIssue({ code: 'custom', path: limit.field.split('.'), message: limit.problem });
     if (o.value === null && !o.missingReason) {
-      ctx.addIssue({ code: 'custom', path: ['missingReason'], message: 'is required when value is null (missing is never zero)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['missingReason'],
+        message: 'is required when value is null (missing is never zero)',
+      });
     }
     if (o.periodEnd < o.periodStart) {
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'is before periodStart' });
@@ -57,7 +63,9 @@ function isRealInstant(s: string): boolean {
   if (Number.isNaN(ms)) return false;
   const [y, m, d] = s.slice(0, 10).split('-').map(Number);
   const check = new Date(Date.UTC(y, m - 1, d));
-  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d && +s.slice(11, 13) < 24;
+  return (
+    check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d && +s.slice(11, 13) < 24
+  );
 }
 
 /** Normalises an ISO instant to UTC with milliseconds, so equal instants compare and hash equal. */

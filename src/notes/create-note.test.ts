@@ -7,8 +7,14 @@ import { createNote, type NoteRequest } from './create-note.js';
 
 const NOW = '2030-04-08T03:00:00.000Z';
 const REQUEST: NoteRequest = {
-  series: 'analyst.amphibious-loading', value: '1', reliability: 'B', credibility: '2', tlp: 'amber',
-  text: 'Ro-ro ferries seen loading vehicles at Xiamen (imagery, 2030-04-07)', at: '2030-04-07', by: 'alice',
+  series: 'analyst.amphibious-loading',
+  value: '1',
+  reliability: 'B',
+  credibility: '2',
+  tlp: 'amber',
+  text: 'Ro-ro ferries seen loading vehicles at Xiamen (imagery, 2030-04-07)',
+  at: '2030-04-07',
+  by: 'alice',
 };
 
 function messageOf(request: Partial<NoteRequest>): string {
@@ -48,15 +54,37 @@ describe('createNote', () => {
     ['the spring-forward day is 23 hours', '2030-03-31', '2030-03-31T00:00:00.000Z', '2030-03-31T23:00:00.000Z'],
     ['the fall-back day is 25 hours', '2030-10-27', '2030-10-26T23:00:00.000Z', '2030-10-28T00:00:00.000Z'],
     ['an ordinary summer day', '2030-07-01', '2030-06-30T23:00:00.000Z', '2030-07-01T23:00:00.000Z'],
-  ])('--at a date covers the theatre zone\'s local day, whatever the offset at entry time: %s', (_name, at, start, end) => {
-    // Entered in winter (GMT): an offset taken at the entry time would be an hour off on the summer side.
-    const note = createNote({ ...REQUEST, at }, { now: '2030-01-15T12:00:00.000Z', timeZone: 'Europe/London' });
-    expect([note.periodStart, note.periodEnd]).toEqual([start, end]);
-  });
+  ])(
+    "--at a date covers the theatre zone's local day, whatever the offset at entry time: %s",
+    (_name, at, start, end) => {
+      // Entered in winter (GMT): an offset taken at the entry time would be an hour off on the summer side.
+      const note = createNote({ ...REQUEST, at }, { now: '2030-01-15T12:00:00.000Z', timeZone: 'Europe/London' });
+      expect([note.periodStart, note.periodEnd]).toEqual([start, end]);
+    },
+  );
 
   it('takes an instant as an event, NA with a reason, lower-case grades and any unit', () => {
-    const note = createNote({ ...REQUEST, at: '2030-04-07T09:30:00+08:00', value: 'NA', missingReason: 'source withdrew the report', reliability: 'c', tlp: 'GREEN', unit: 'ships' }, { now: NOW });
-    expect(note).toMatchObject({ periodStart: '2030-04-07T01:30:00.000Z', periodEnd: '2030-04-07T01:30:00.000Z', value: null, missingReason: 'source withdrew the report', reliability: 'C', tlp: 'green', unit: 'ships' });
+    const note = createNote(
+      {
+        ...REQUEST,
+        at: '2030-04-07T09:30:00+08:00',
+        value: 'NA',
+        missingReason: 'source withdrew the report',
+        reliability: 'c',
+        tlp: 'GREEN',
+        unit: 'ships',
+      },
+      { now: NOW },
+    );
+    expect(note).toMatchObject({
+      periodStart: '2030-04-07T01:30:00.000Z',
+      periodEnd: '2030-04-07T01:30:00.000Z',
+      value: null,
+      missingReason: 'source withdrew the report',
+      reliability: 'C',
+      tlp: 'green',
+      unit: 'ships',
+    });
     expect(createNote({ ...REQUEST, at: undefined }, { now: NOW })).toMatchObject({ periodStart: NOW, periodEnd: NOW });
   });
 
@@ -83,7 +111,10 @@ describe('createNote', () => {
     [{ value: 'NA' }, '--missing-reason: is required when --value is NA (missing is never zero)'],
     [{ missingReason: 'x' }, '--missing-reason: is only for --value NA'],
     [{ at: '2030-02-30' }, '--at: is not a real calendar date, got "2030-02-30"'],
-    [{ at: '2030-04-07 09:00' }, '--at: must be a date YYYY-MM-DD or an ISO 8601 instant with a time zone, got "2030-04-07 09:00"'],
+    [
+      { at: '2030-04-07 09:00' },
+      '--at: must be a date YYYY-MM-DD or an ISO 8601 instant with a time zone, got "2030-04-07 09:00"',
+    ],
     [{ at: '2032-01-01' }, '--at: is more than a year in the future'],
     [{ series: 'Analyst Notes' }, '--series: must be dotted lower-case words, e.g. mnd.aircraft.total'],
   ])('rejects %j', (request, message) => {

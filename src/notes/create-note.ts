@@ -2,7 +2,15 @@
 // `vigil note add` (or an API body). Pure: the entry time is passed in.
 import { vigilError } from '../errors/index.js';
 import {
-  CREDIBILITIES, isCredibility, isReliability, isTlp, parseObservationInput, RELIABILITIES, TLP_LEVELS, withId, type Observation,
+  CREDIBILITIES,
+  isCredibility,
+  isReliability,
+  isTlp,
+  parseObservationInput,
+  RELIABILITIES,
+  TLP_LEVELS,
+  withId,
+  type Observation,
   type ObservationInput,
 } from '../model/index.js';
 import { isLocalDate } from '../sources/local-time.js';
@@ -43,17 +51,21 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
  */
 export function createNote(request: NoteRequest, options: NoteOptions): Observation {
   const fail = (flag: string, problem: string) => vigilError('VIGIL_INPUT_INVALID', `--${flag}: ${problem}`);
-  if (!NAME.test(request.by)) throw fail('by', `must be a name of letters, digits, dot, dash or underscore, got ${JSON.stringify(request.by)}`);
+  if (!NAME.test(request.by))
+    throw fail('by', `must be a name of letters, digits, dot, dash or underscore, got ${JSON.stringify(request.by)}`);
   const reliability = request.reliability.toUpperCase();
-  if (!isReliability(reliability)) throw fail('reliability', `must be one of ${RELIABILITIES.join(', ')}, got ${JSON.stringify(request.reliability)}`);
+  if (!isReliability(reliability))
+    throw fail('reliability', `must be one of ${RELIABILITIES.join(', ')}, got ${JSON.stringify(request.reliability)}`);
   const credibility = typeof request.credibility === 'number' ? request.credibility : Number(request.credibility);
-  if (!isCredibility(credibility)) throw fail('credibility', `must be one of ${CREDIBILITIES.join(', ')}, got ${JSON.stringify(request.credibility)}`);
+  if (!isCredibility(credibility))
+    throw fail('credibility', `must be one of ${CREDIBILITIES.join(', ')}, got ${JSON.stringify(request.credibility)}`);
   const tlp = request.tlp.toLowerCase();
   if (!isTlp(tlp)) throw fail('tlp', `must be one of ${TLP_LEVELS.join(', ')}, got ${JSON.stringify(request.tlp)}`);
   if (request.text.trim() === '') throw fail('text', 'must say what the entry is based on');
   const value = readValue(request, fail);
   const { periodStart, periodEnd } = readPeriod(request.at ?? options.now, options.timeZone ?? 'Asia/Taipei', fail);
-  if (periodStart > new Date(Date.parse(options.now) + 366 * 86_400_000).toISOString()) throw fail('at', 'is more than a year in the future');
+  if (periodStart > new Date(Date.parse(options.now) + 366 * 86_400_000).toISOString())
+    throw fail('at', 'is more than a year in the future');
 
   const input: ObservationInput = {
     series: request.series,
@@ -93,12 +105,19 @@ function readValue(request: NoteRequest, fail: (flag: string, problem: string) =
   return value;
 }
 
-function readPeriod(at: string, timeZone: string, fail: (flag: string, problem: string) => Error): { periodStart: string; periodEnd: string } {
+function readPeriod(
+  at: string,
+  timeZone: string,
+  fail: (flag: string, problem: string) => Error,
+): { periodStart: string; periodEnd: string } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
     if (!isLocalDate(at)) throw fail('at', `is not a real calendar date, got ${JSON.stringify(at)}`);
     const zone = getZone(timeZone);
     const day = parseDay(at);
-    return { periodStart: new Date(zone.startOfDay(day)).toISOString(), periodEnd: new Date(zone.endOfDay(day)).toISOString() };
+    return {
+      periodStart: new Date(zone.startOfDay(day)).toISOString(),
+      periodEnd: new Date(zone.endOfDay(day)).toISOString(),
+    };
   }
   const ms = INSTANT.test(at) ? Date.parse(at) : Number.NaN;
   if (Number.isNaN(ms) || !isLocalDate(at.slice(0, 10))) {

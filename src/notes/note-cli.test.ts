@@ -9,7 +9,26 @@ import { openObservationStore } from '../storage/open-store.js';
 const dir = mkdtempSync(join(tmpdir(), 'vigil-note-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ADD = ['note', 'add', '--series', 'analyst.amphibious-loading', '--value', '1', '--reliability', 'B', '--credibility', '2', '--tlp', 'amber', '--text', 'ferries loading at Xiamen', '--at', '2026-04-07', '--by', 'alice'];
+const ADD = [
+  'note',
+  'add',
+  '--series',
+  'analyst.amphibious-loading',
+  '--value',
+  '1',
+  '--reliability',
+  'B',
+  '--credibility',
+  '2',
+  '--tlp',
+  'amber',
+  '--text',
+  'ferries loading at Xiamen',
+  '--at',
+  '2026-04-07',
+  '--by',
+  'alice',
+];
 
 describe('vigil note', () => {
   it('adds an analyst entry once, lists it, and stores it graded and marked', async () => {
@@ -17,13 +36,19 @@ describe('vigil note', () => {
     const added = await vigil('--db', db, ...ADD);
     expect(added.err).toBe('');
     expect(added.code).toBe(0);
-    expect(added.out).toMatch(/^recorded: [0-9a-f]{32} analyst\.amphibious-loading = 1 \(analyst:alice, B2, TLP:AMBER\)$/);
+    expect(added.out).toMatch(
+      /^recorded: [0-9a-f]{32} analyst\.amphibious-loading = 1 \(analyst:alice, B2, TLP:AMBER\)$/,
+    );
     const list = await vigil('--db', db, 'note', 'list', '--by', 'alice');
-    expect(list.out).toMatch(/analyst:alice {2}analyst\.amphibious-loading = 1 {2}B2 TLP:AMBER {2}about 2026-04-06T16:00:00\.000Z {2}ferries loading at Xiamen/);
+    expect(list.out).toMatch(
+      /analyst:alice {2}analyst\.amphibious-loading = 1 {2}B2 TLP:AMBER {2}about 2026-04-06T16:00:00\.000Z {2}ferries loading at Xiamen/,
+    );
     const store = openObservationStore(db);
     await store.migrate();
     try {
-      expect(await store.queryObservations({ source: 'analyst:alice' })).toMatchObject([{ reliability: 'B', credibility: 2, tlp: 'amber', subject: 'analyst:alice' }]);
+      expect(await store.queryObservations({ source: 'analyst:alice' })).toMatchObject([
+        { reliability: 'B', credibility: 2, tlp: 'amber', subject: 'analyst:alice' },
+      ]);
       // TLP is enforced at the query: a reader cleared for green does not see it.
       expect(await store.queryObservations({ source: 'analyst:alice', tlpMax: 'green' })).toEqual([]);
     } finally {

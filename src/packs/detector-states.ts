@@ -19,7 +19,12 @@ export function detectorStates(detector: Detector): string[] {
 function ownStates(detector: Detector): string[] {
   switch (detector.kind) {
     case 'robust-z':
-      return ['normal', ...detector.levels.map((l) => l.state), ...detector.lowLevels.map((l) => l.state), INSUFFICIENT_DATA];
+      return [
+        'normal',
+        ...detector.levels.map((l) => l.state),
+        ...detector.lowLevels.map((l) => l.state),
+        INSUFFICIENT_DATA,
+      ];
     case 'threshold':
       return ['normal', ...detector.levels.map((l) => l.state)];
     case 'presence':

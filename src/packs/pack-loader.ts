@@ -23,7 +23,9 @@ export function validatePack(document: unknown, where: string): Pack {
   const problems = findPackProblems(result.data);
   if (problems.length > 0) {
     const p = problems[0];
-    throw vigilError('VIGIL_PACK_INVALID', `${where}: ${p.path}: ${p.message}`, { details: { file: where, path: p.path, problem: p.message } });
+    throw vigilError('VIGIL_PACK_INVALID', `${where}: ${p.path}: ${p.message}`, {
+      details: { file: where, path: p.path, problem: p.message },
+    });
   }
   return result.data;
 }
@@ -59,5 +61,8 @@ export function packPath(pack: LoadedPack, relative: string): string {
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(pack)';
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
 }

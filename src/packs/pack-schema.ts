@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be letters, digits, dot, dash or underscore');
-const seriesName = z.string().regex(/^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/, 'must be a dotted lower-case series name');
+const seriesName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/, 'must be a dotted lower-case series name');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const positive = z.number().positive();
 const probability = z.number().min(0).max(1);
@@ -122,7 +124,8 @@ export const evidenceGroupSchema = z.strictObject({
 });
 
 const enterExit = z.strictObject({ enter: probability, exit: probability }).refine((t) => t.exit <= t.enter, {
-  message: 'exit must not exceed enter (hysteresis)', path: ['exit'],
+  message: 'exit must not exceed enter (hysteresis)',
+  path: ['exit'],
 });
 
 export const warningSchema = z.strictObject({
@@ -134,10 +137,12 @@ export const warningSchema = z.strictObject({
    * WATCH is confirmed, not a one-day blip: indicators of at least `groups` evidence groups in a watch state on the day,
    * or some indicator in a watch state on each of the last `confirmDays` days.
    */
-  watch: z.strictObject({
-    groups: z.number().int().min(1).max(10).default(1),
-    confirmDays: z.number().int().min(1).max(14).default(1),
-  }).default({ groups: 1, confirmDays: 1 }),
+  watch: z
+    .strictObject({
+      groups: z.number().int().min(1).max(10).default(1),
+      confirmDays: z.number().int().min(1).max(14).default(1),
+    })
+    .default({ groups: 1, confirmDays: 1 }),
   /** CRITICAL: probability of the critical hypotheses together. */
   critical: enterExit,
   /** ALERT: probability that some non-baseline course of action is under way. */
@@ -172,7 +177,11 @@ export const coverageWindowSchema = z
   })
   .refine((w) => w.from <= w.to, { message: 'from must not be after to', path: ['to'] });
 
-export const dataFileSchema = z.strictObject({ kind: id, path: z.string().min(1), coverage: z.array(coverageWindowSchema).default([]) });
+export const dataFileSchema = z.strictObject({
+  kind: id,
+  path: z.string().min(1),
+  coverage: z.array(coverageWindowSchema).default([]),
+});
 
 /** The indicators the pack needs to know anything: fewer than `minReporting` of them reporting is a degraded state. */
 export const coreSchema = z.strictObject({

@@ -24,7 +24,8 @@ export function findPackProblems(pack: Pack): PackProblem[] {
     hypothesisIds.add(h.id);
   });
   const baselines = pack.hypotheses.filter((h) => h.baseline);
-  if (baselines.length !== 1) add('hypotheses', `exactly one hypothesis must have baseline: true (found ${baselines.length})`);
+  if (baselines.length !== 1)
+    add('hypotheses', `exactly one hypothesis must have baseline: true (found ${baselines.length})`);
   const priorSum = pack.hypotheses.reduce((s, h) => s + h.prior, 0);
   if (Math.abs(priorSum - 1) > 1e-6) add('hypotheses', `priors must sum to 1 (they sum to ${priorSum.toFixed(6)})`);
   pack.hypotheses.forEach((h, i) => {
@@ -37,22 +38,34 @@ export function findPackProblems(pack: Pack): PackProblem[] {
     const at = `indicators[${i}]`;
     if (indicatorIds.has(ind.id)) add(`${at}.id`, `duplicate indicator id "${ind.id}"`);
     indicatorIds.add(ind.id);
-    if (ind.group !== undefined && !groupIds.has(ind.group)) add(`${at}.group`, `unknown evidence group "${ind.group}"`);
+    if (ind.group !== undefined && !groupIds.has(ind.group))
+      add(`${at}.group`, `unknown evidence group "${ind.group}"`);
     const states = new Set(detectorStates(ind.detector));
     for (const [state, ratios] of Object.entries(ind.likelihoods)) {
-      if ((KNOWLEDGE_STATES as readonly string[]).includes(state)) add(`${at}.likelihoods.${state}`, `"${state}" means nothing is known: it carries no likelihood ratio`);
-      else if (!states.has(state)) add(`${at}.likelihoods.${state}`, `state "${state}" is not produced by a ${ind.detector.kind} detector (states: ${[...states].join(', ')})`);
+      if ((KNOWLEDGE_STATES as readonly string[]).includes(state))
+        add(`${at}.likelihoods.${state}`, `"${state}" means nothing is known: it carries no likelihood ratio`);
+      else if (!states.has(state))
+        add(
+          `${at}.likelihoods.${state}`,
+          `state "${state}" is not produced by a ${ind.detector.kind} detector (states: ${[...states].join(', ')})`,
+        );
       for (const hid of Object.keys(ratios)) {
         if (!hypothesisIds.has(hid)) add(`${at}.likelihoods.${state}.${hid}`, `unknown hypothesis "${hid}"`);
-        else if (baselines[0]?.id === hid) add(`${at}.likelihoods.${state}.${hid}`, 'likelihood ratios are relative to the baseline hypothesis; do not list it');
+        else if (baselines[0]?.id === hid)
+          add(
+            `${at}.likelihoods.${state}.${hid}`,
+            'likelihood ratios are relative to the baseline hypothesis; do not list it',
+          );
       }
     }
     ind.watchStates.forEach((s, j) => {
-      if (!states.has(s)) add(`${at}.watchStates[${j}]`, `state "${s}" is not produced by a ${ind.detector.kind} detector`);
+      if (!states.has(s))
+        add(`${at}.watchStates[${j}]`, `state "${s}" is not produced by a ${ind.detector.kind} detector`);
     });
     if (ind.detector.kind === 'decay') {
       for (const series of Object.keys(ind.detector.weights)) {
-        if (!ind.series.includes(series)) add(`${at}.detector.weights.${series}`, 'weight given for a series the indicator does not read');
+        if (!ind.series.includes(series))
+          add(`${at}.detector.weights.${series}`, 'weight given for a series the indicator does not read');
       }
     }
   });

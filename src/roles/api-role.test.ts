@@ -16,7 +16,12 @@ const dir = mkdtempSync(join(tmpdir(), 'vigil-api-role-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Opens the event stream and resolves with the first event of `name` (or rejects after `timeoutMs`). */
-function firstEvent(url: string, cookie: string, name: string, timeoutMs = 5000): { ready: Promise<void>; event: Promise<string> } {
+function firstEvent(
+  url: string,
+  cookie: string,
+  name: string,
+  timeoutMs = 5000,
+): { ready: Promise<void>; event: Promise<string> } {
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const event = new Promise<string>((resolve, reject) => {
@@ -33,7 +38,10 @@ function firstEvent(url: string, cookie: string, name: string, timeoutMs = 5000)
       });
     });
     req.on('error', () => {});
-    setTimeout(() => { req.destroy(); reject(new Error(`no ${name} event within ${timeoutMs} ms`)); }, timeoutMs).unref();
+    setTimeout(() => {
+      req.destroy();
+      reject(new Error(`no ${name} event within ${timeoutMs} ms`));
+    }, timeoutMs).unref();
     req.end();
   });
   return { ready, event };
@@ -53,18 +61,28 @@ describe('api role', () => {
     const role = await startApiRole({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000, dbUrl: db });
     try {
       // Not a terminal (the test's stdout is a pipe): the password is in a 0600 file beside the database, never in the log.
-      expect(log.join('\n')).toMatch(/api: created user admin; its password is in .*vigil-admin-password\.txt \(mode 0600\)/);
+      expect(log.join('\n')).toMatch(
+        /api: created user admin; its password is in .*vigil-admin-password\.txt \(mode 0600\)/,
+      );
       const passwordFile = join(dir, 'vigil-admin-password.txt');
       expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
       const created = ['', readFileSync(passwordFile, 'utf8').split('\n')[1]];
       expect(log.join('\n')).not.toContain(created[1]);
       const url = /api: dashboard and API at (http:\/\/127\.0\.0\.1:\d+)/.exec(log.join('\n'))![1];
-      const login = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: created[1] }) });
+      const login = await fetch(`${url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: created[1] }),
+      });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0];
       const stream = firstEvent(url, cookie, 'observations');
       await stream.ready;
-      await other.publish(SUBJECTS.stored(pack.id), { packId: pack.id, workId: 'w-1', inserted: 3, unchanged: 0 }, { id: 'stored:w-1' });
+      await other.publish(
+        SUBJECTS.stored(pack.id),
+        { packId: pack.id, workId: 'w-1', inserted: 3, unchanged: 0 },
+        { id: 'stored:w-1' },
+      );
       // Only counts: the stream goes to every user, whatever their TLP ceiling.
       expect(JSON.parse(await stream.event)).toEqual({ inserted: 3, unchanged: 0 });
     } finally {

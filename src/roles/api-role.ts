@@ -10,8 +10,15 @@ import type { RoleContext, RunningRole } from './role-types.js';
 
 export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
   const server = await runApiServer({
-    vigil: ctx.vigil, log: ctx.log, bus: ctx.bus,
-    host: ctx.http?.host ?? DEFAULT_HOST, port: ctx.http?.port ?? 0, trustProxy: ctx.http?.trustProxy, orgName: ctx.orgName, alertReceivers: ctx.alertReceivers, secrets: ctx.secrets,
+    vigil: ctx.vigil,
+    log: ctx.log,
+    bus: ctx.bus,
+    host: ctx.http?.host ?? DEFAULT_HOST,
+    port: ctx.http?.port ?? 0,
+    trustProxy: ctx.http?.trustProxy,
+    orgName: ctx.orgName,
+    alertReceivers: ctx.alertReceivers,
+    secrets: ctx.secrets,
     // One process (in-process bus): this process is the whole Vigil and runs the alert loop too.
     runAlerting: ctx.bus.kind === 'memory',
     // Structured request logs on stderr when run by `vigil serve` (which says where to listen).
@@ -21,17 +28,30 @@ export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
     const admin = await ensureFirstAdmin(server.deps.users, ctx.vigil.clock().toISOString());
     if (admin) {
       handOverAdminPassword(admin, {
-        isTerminal: process.stdout.isTTY === true, terminal: (line) => console.log(line), log: (line) => ctx.log(`api: ${line}`), dir: adminPasswordDir(ctx.dbUrl),
+        isTerminal: process.stdout.isTTY === true,
+        terminal: (line) => console.log(line),
+        log: (line) => ctx.log(`api: ${line}`),
+        dir: adminPasswordDir(ctx.dbUrl),
       });
     }
     const subscription = await ctx.bus.subscribe<StoredNotice>(SUBJECTS.stored(ctx.vigil.pack.id), async (message) => {
       const n = message.payload;
       if (n.workId.startsWith(OWN_NOTICE_PREFIX)) return;
       // The assessment event waits for the assess role's publication below, which comes only when it changed.
-      const summary = { inserted: n.inserted, unchanged: n.unchanged, label: n.workId, by: 'ingest role', assessmentEvent: false };
-      await observationsStored(server.deps, summary).catch((error: Error) => ctx.log(`api: refresh after ${n.workId} failed: ${error.message}`));
+      const summary = {
+        inserted: n.inserted,
+        unchanged: n.unchanged,
+        label: n.workId,
+        by: 'ingest role',
+        assessmentEvent: false,
+      };
+      await observationsStored(server.deps, summary).catch((error: Error) =>
+        ctx.log(`api: refresh after ${n.workId} failed: ${error.message}`),
+      );
     });
-    const assessments = await ctx.bus.subscribe(SUBJECTS.assessment(ctx.vigil.pack.id), () => assessmentPublished(server.deps));
+    const assessments = await ctx.bus.subscribe(SUBJECTS.assessment(ctx.vigil.pack.id), () =>
+      assessmentPublished(server.deps),
+    );
     ctx.log(`api: dashboard and API at ${server.url} (OpenAPI ${server.url}/api/v1/openapi.json)`);
     return {
       async stop() {

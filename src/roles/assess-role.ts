@@ -25,7 +25,9 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
       maxInFlight: 1,
       ackWaitMs: ctx.ackWaitMs,
       onError: (error, message, permanent) =>
-        ctx.log(`assess: notice ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`),
+        ctx.log(
+          `assess: notice ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`,
+        ),
     },
     async (message) => {
       // The day's window only (assessAt), not the service's whole-history index: a notice arrives per committed work
@@ -38,7 +40,9 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
       if (id === lastId) return;
       await ctx.bus.publish(SUBJECTS.assessment(pack.id), assessment, { id });
       lastId = id;
-      ctx.log(`assess: ${pack.id} ${assessment.day} level ${assessment.level} ${assessment.levelName}, P(episode within ${assessment.horizonDays} d) ${formatProbability(assessment.pEvent7d)} [after ${message.payload.workId}]`);
+      ctx.log(
+        `assess: ${pack.id} ${assessment.day} level ${assessment.level} ${assessment.levelName}, P(episode within ${assessment.horizonDays} d) ${formatProbability(assessment.pEvent7d)} [after ${message.payload.workId}]`,
+      );
     },
   );
   return { stop: () => subscription.stop() };

@@ -16,10 +16,17 @@ export const ROLES: Readonly<Record<string, StartRole>> = {
 
 /** `all`, one role, or a comma-separated list → role names in table order. */
 export function resolveRoles(spec: string): string[] {
-  const wanted = spec.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const wanted = spec
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
   if (wanted.length === 0 || wanted.includes('all')) return Object.keys(ROLES);
   for (const role of wanted) {
-    if (!Object.hasOwn(ROLES, role)) throw vigilError('VIGIL_UNKNOWN_KIND', `unknown role "${role}"; known roles: all, ${Object.keys(ROLES).join(', ')}`);
+    if (!Object.hasOwn(ROLES, role))
+      throw vigilError(
+        'VIGIL_UNKNOWN_KIND',
+        `unknown role "${role}"; known roles: all, ${Object.keys(ROLES).join(', ')}`,
+      );
   }
   return Object.keys(ROLES).filter((role) => wanted.includes(role));
 }

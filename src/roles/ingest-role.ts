@@ -22,15 +22,23 @@ export async function startIngestRole(ctx: RoleContext): Promise<RunningRole> {
       group: INGEST_GROUP,
       ackWaitMs: ctx.ackWaitMs,
       onError: (error, message, permanent) =>
-        ctx.log(`ingest: work ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`),
+        ctx.log(
+          `ingest: work ${message.id} ${permanent ? 'rejected' : 'failed, will retry'}: ${(error as Error).message}`,
+        ),
     },
     async (message) => {
       const { work, observations } = observationsOf(message.payload, message.id);
       message.working();
       const label = work.type === 'batch' ? work.label : work.path;
-      const put = await writer.putObservations(observations, ctx.vigil.clock().toISOString(), `${label} [${message.id}]`);
+      const put = await writer.putObservations(
+        observations,
+        ctx.vigil.clock().toISOString(),
+        `${label} [${message.id}]`,
+      );
       const redelivered = message.deliveryCount > 1 ? ` (delivery ${message.deliveryCount})` : '';
-      ctx.log(`ingest: committed ${label}${redelivered}: ${observations.length} observations, ${put.inserted} new, ${put.unchanged} already stored [${message.id}]`);
+      ctx.log(
+        `ingest: committed ${label}${redelivered}: ${observations.length} observations, ${put.inserted} new, ${put.unchanged} already stored [${message.id}]`,
+      );
       const notice: StoredNotice = { packId: work.packId, workId: message.id, ...put };
       await ctx.bus.publish(SUBJECTS.stored(work.packId), notice, { id: `stored:${message.id}` });
     },

@@ -19,7 +19,12 @@ export type IngestWork =
   | { type: 'file'; packId: string; kind: string; path: string };
 
 const workSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('batch'), packId: z.string().min(1), label: z.string().min(1), observations: z.array(z.unknown()).min(1) }),
+  z.object({
+    type: z.literal('batch'),
+    packId: z.string().min(1),
+    label: z.string().min(1),
+    observations: z.array(z.unknown()).min(1),
+  }),
   z.object({ type: z.literal('file'), packId: z.string().min(1), kind: z.string().min(1), path: z.string().min(1) }),
 ]);
 
@@ -35,7 +40,12 @@ export interface SplitOptions {
 }
 
 /** Splits parsed observations into batch work items, each identified by a hash of its observations' ids. */
-export function batchWork(packId: string, label: string, observations: readonly Observation[], options: SplitOptions = {}): QueuedWork[] {
+export function batchWork(
+  packId: string,
+  label: string,
+  observations: readonly Observation[],
+  options: SplitOptions = {},
+): QueuedWork[] {
   const size = Math.max(1, options.batchSize ?? 500);
   const out: QueuedWork[] = [];
   let start = 0;
@@ -49,7 +59,10 @@ export function batchWork(packId: string, label: string, observations: readonly 
     }
     const hash = createHash('sha256');
     for (let i = start; i < end; i++) hash.update(observations[i].id);
-    out.push({ id: `batch:${hash.digest('hex').slice(0, 32)}`, work: { type: 'batch', packId, label: `${label}#${out.length + 1}`, observations: inputs } });
+    out.push({
+      id: `batch:${hash.digest('hex').slice(0, 32)}`,
+      work: { type: 'batch', packId, label: `${label}#${out.length + 1}`, observations: inputs },
+    });
     start = end;
   }
   return out;
@@ -63,9 +76,13 @@ export function packDataWork(pack: LoadedPack, options: SplitOptions = {}): Queu
   });
 }
 
-export async function publishWork(bus: Bus, items: readonly QueuedWork[]): Promise<{ queued: number; duplicates: number }> {
+export async function publishWork(
+  bus: Bus,
+  items: readonly QueuedWork[],
+): Promise<{ queued: number; duplicates: number }> {
   let duplicates = 0;
-  for (const item of items) if ((await bus.publish(SUBJECTS.ingestWork, item.work, { id: item.id })).duplicate) duplicates += 1;
+  for (const item of items)
+    if ((await bus.publish(SUBJECTS.ingestWork, item.work, { id: item.id })).duplicate) duplicates += 1;
   return { queued: items.length - duplicates, duplicates };
 }
 
@@ -81,7 +98,9 @@ export function observationsOf(raw: unknown, messageId: string): { work: IngestW
   }
   const work = parsed.data as IngestWork;
   if (work.type === 'file') return { work, observations: parseFile(work.kind, work.path) };
-  const observations = (work.observations as unknown[]).map((o, i) => withId(parseObservationInput(o, work.label, i + 1)));
+  const observations = (work.observations as unknown[]).map((o, i) =>
+    withId(parseObservationInput(o, work.label, i + 1)),
+  );
   return { work, observations };
 }
 

@@ -54,10 +54,21 @@ describe('ingest work items', () => {
   it('recomputes ids from content and names the line of a bad observation', () => {
     const [item] = batchWork('p', 'f.csv', [observation({ series: 'test.a' }), observation({ series: 'test.b' })]);
     const { observations } = observationsOf(JSON.parse(JSON.stringify(item.work)), item.id);
-    expect(observations.map((o) => o.id)).toEqual([observation({ series: 'test.a' }).id, observation({ series: 'test.b' }).id]);
-    const bad = { ...item.work, observations: [{ ...observation(), id: undefined }, { series: 'test.c', value: 'ten' }] };
+    expect(observations.map((o) => o.id)).toEqual([
+      observation({ series: 'test.a' }).id,
+      observation({ series: 'test.b' }).id,
+    ]);
+    const bad = {
+      ...item.work,
+      observations: [
+        { ...observation(), id: undefined },
+        { series: 'test.c', value: 'ten' },
+      ],
+    };
     expect(() => observationsOf(JSON.parse(JSON.stringify(bad)), item.id)).toThrow(/f\.csv#1:2: /);
-    expect(() => observationsOf({ type: 'batch', packId: 'p' }, 'm-1')).toThrow(expect.objectContaining({ code: 'VIGIL_INPUT_INVALID', message: expect.stringContaining('work item m-1') }));
+    expect(() => observationsOf({ type: 'batch', packId: 'p' }, 'm-1')).toThrow(
+      expect.objectContaining({ code: 'VIGIL_INPUT_INVALID', message: expect.stringContaining('work item m-1') }),
+    );
   });
 });
 
@@ -89,9 +100,15 @@ describe('ingest and assess roles in one process', () => {
     expect(await publishWork(client, work)).toEqual({ queued: work.length, duplicates: 0 });
     expect(await publishWork(client, work)).toEqual({ queued: 0, duplicates: work.length });
     const expected = pack.data.reduce((n, f) => n + parseFile(f.kind, packPath(pack, f.path)).length, 0);
-    await eventually(async () => (await store!.queryObservations({ allRevisions: true })).length === expected, 'every observation');
+    await eventually(
+      async () => (await store!.queryObservations({ allRevisions: true })).length === expected,
+      'every observation',
+    );
     const latest = await assessAt(store, pack, (await latestDataDay(store, pack))!);
-    await eventually(() => published.at(-1)?.day === latest.day && JSON.stringify(published.at(-1)) === JSON.stringify(latest), 'the latest assessment');
+    await eventually(
+      () => published.at(-1)?.day === latest.day && JSON.stringify(published.at(-1)) === JSON.stringify(latest),
+      'the latest assessment',
+    );
     expect(log.filter((l) => l.startsWith('ingest: committed'))).toHaveLength(work.length);
     // One audit entry per work item, each in the transaction of its observations.
     const audit = await vigil.users.listAudit({ action: 'observations.ingest' });
@@ -100,8 +117,14 @@ describe('ingest and assess roles in one process', () => {
 
     // The same items again under new ids (as after a lost ack): nothing new is stored.
     log.length = 0;
-    await publishWork(client, work.map((w) => ({ ...w, id: `again-${w.id}` })));
-    await eventually(() => log.filter((l) => l.startsWith('ingest: committed')).length === work.length, 'the repeated items');
+    await publishWork(
+      client,
+      work.map((w) => ({ ...w, id: `again-${w.id}` })),
+    );
+    await eventually(
+      () => log.filter((l) => l.startsWith('ingest: committed')).length === work.length,
+      'the repeated items',
+    );
     expect(log.every((l) => !l.startsWith('ingest: committed') || / 0 new, /.test(l))).toBe(true);
     expect(await store.queryObservations({ allRevisions: true })).toHaveLength(expected);
   });
@@ -113,7 +136,11 @@ describe('ingest and assess roles in one process', () => {
     buses = [bus];
     const log: string[] = [];
     running.push(await ROLES.ingest({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000 }));
-    await bus.publish(SUBJECTS.ingestWork, { type: 'batch', packId: pack.id, label: 'bad.jsonl', observations: [{ series: 'Not A Series' }] }, { id: 'bad' });
+    await bus.publish(
+      SUBJECTS.ingestWork,
+      { type: 'batch', packId: pack.id, label: 'bad.jsonl', observations: [{ series: 'Not A Series' }] },
+      { id: 'bad' },
+    );
     await publishWork(bus, batchWork(pack.id, 'good', [observation()]));
     await eventually(() => log.some((l) => l.startsWith('ingest: committed good#1')), 'the good item');
     expect(log.find((l) => l.includes('work bad rejected'))).toMatch(/bad\.jsonl:1: /);

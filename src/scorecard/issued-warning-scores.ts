@@ -33,8 +33,15 @@ export interface IssuedWarningScores {
   brier: number | null;
 }
 
-export function scoreIssuedWarnings(warnings: readonly WarningRecord[], episodes: readonly Episode[], window: { from: DayNumber; to: DayNumber }, asOf: DayNumber): IssuedWarningScores {
-  const issued = warnings.filter((w) => w.status === 'issued' && parseDay(w.day) >= window.from && parseDay(w.day) <= window.to);
+export function scoreIssuedWarnings(
+  warnings: readonly WarningRecord[],
+  episodes: readonly Episode[],
+  window: { from: DayNumber; to: DayNumber },
+  asOf: DayNumber,
+): IssuedWarningScores {
+  const issued = warnings.filter(
+    (w) => w.status === 'issued' && parseDay(w.day) >= window.from && parseDay(w.day) <= window.to,
+  );
   const due = issued.filter((w) => parseDay(w.day) + w.horizonDays <= asOf);
   const scored = due.map((w): ScoredWarning => {
     const day = parseDay(w.day);
@@ -42,7 +49,15 @@ export function scoreIssuedWarnings(warnings: readonly WarningRecord[], episodes
     const stated = likelihoodMidpoint(w.likelihood);
     const warns = LIKELIHOODS[w.likelihood].low >= WARNS_FROM;
     const outcome = episode ? (warns ? 'hit' : 'missed') : warns ? 'false-alarm' : 'correct-reassurance';
-    return { id: w.id, day: w.day, horizonDays: w.horizonDays, stated, episode: episode?.id ?? null, outcome, leadDays: episode ? episode.start - day : null };
+    return {
+      id: w.id,
+      day: w.day,
+      horizonDays: w.horizonDays,
+      stated,
+      episode: episode?.id ?? null,
+      outcome,
+      leadDays: episode ? episode.start - day : null,
+    };
   });
   const warned = new Set(scored.filter((s) => s.outcome === 'hit').map((s) => s.episode));
   const inWindow = episodes.filter((e) => e.start >= window.from && e.start <= window.to && e.start <= asOf);
@@ -53,6 +68,9 @@ export function scoreIssuedWarnings(warnings: readonly WarningRecord[], episodes
     falseAlarms: scored.filter((s) => s.outcome === 'false-alarm').length,
     missed: scored.filter((s) => s.outcome === 'missed').length,
     episodesUnwarned: inWindow.filter((e) => !warned.has(e.id)).map((e) => `${e.id} ${formatDay(e.start)}`),
-    brier: scored.length === 0 ? null : scored.reduce((sum, s) => sum + (s.stated - (s.episode ? 1 : 0)) ** 2, 0) / scored.length,
+    brier:
+      scored.length === 0
+        ? null
+        : scored.reduce((sum, s) => sum + (s.stated - (s.episode ? 1 : 0)) ** 2, 0) / scored.length,
   };
 }

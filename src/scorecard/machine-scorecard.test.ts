@@ -9,9 +9,22 @@ import { renderReliabilitySvg } from './render-reliability-svg.js';
 
 describe('reliability bins', () => {
   it('groups forecasts into ten bins with mean forecast and observed frequency', () => {
-    const bins = reliabilityBins([{ p: 0.02, y: 0 }, { p: 0.04, y: 1 }, { p: 0.05, y: 0 }, { p: 0.35, y: 1 }, { p: 0.31, y: 0 }, { p: 1, y: 1 }]);
+    const bins = reliabilityBins([
+      { p: 0.02, y: 0 },
+      { p: 0.04, y: 1 },
+      { p: 0.05, y: 0 },
+      { p: 0.35, y: 1 },
+      { p: 0.31, y: 0 },
+      { p: 1, y: 1 },
+    ]);
     expect(bins).toHaveLength(10);
-    expect(bins[0]).toEqual({ low: 0, high: 0.1, count: 3, meanForecast: expect.closeTo(0.11 / 3, 12), observed: expect.closeTo(1 / 3, 12) });
+    expect(bins[0]).toEqual({
+      low: 0,
+      high: 0.1,
+      count: 3,
+      meanForecast: expect.closeTo(0.11 / 3, 12),
+      observed: expect.closeTo(1 / 3, 12),
+    });
     expect(bins[3]).toMatchObject({ count: 2, meanForecast: expect.closeTo(0.33, 12), observed: 0.5 });
     expect(bins[9]).toMatchObject({ count: 1, meanForecast: 1, observed: 1 }); // p = 1 falls in the last bin
     expect(bins[5]).toMatchObject({ count: 0, meanForecast: null, observed: null });
@@ -26,8 +39,13 @@ const records = levels.map((level, k) => ({ date: formatDay(d0 - 5 + k), level, 
 
 describe('machine scorecard', () => {
   it('reuses the backtest scoring and measures lead as days at WARNING or above before D0', () => {
-    const card = machineScorecard(records, [episode('A', d0), episode('B', d0 + 16), episode('C', d0 + 40)], { horizonDays: 7 });
-    expect(card.leads.map((l) => [l.id, l.hit, l.leadDays])).toEqual([['A', true, 3], ['B', true, 0]]);
+    const card = machineScorecard(records, [episode('A', d0), episode('B', d0 + 16), episode('C', d0 + 40)], {
+      horizonDays: 7,
+    });
+    expect(card.leads.map((l) => [l.id, l.hit, l.leadDays])).toEqual([
+      ['A', true, 3],
+      ['B', true, 0],
+    ]);
     expect([card.hits, card.misses, card.falseAlarms, card.scores.warned]).toEqual([2, 0, 0, 1]);
     expect(card.medianLeadDays).toBe(1.5);
     // Every day forecasts 10 %: one bin holding all 24 days; outcomes are the days D−7 … D−1 before A's and B's starts.
@@ -37,7 +55,16 @@ describe('machine scorecard', () => {
 
 describe('reliability diagram golden', () => {
   it('draws the diagonal and one dot per non-empty bin', () => {
-    const bins = reliabilityBins([...Array(40).fill({ p: 0.03, y: 0 }), { p: 0.04, y: 1 }, { p: 0.25, y: 0 }, { p: 0.28, y: 1 }, { p: 0.72, y: 1 }]);
-    expectGolden(renderReliabilitySvg(bins, 'Reliability of P(episode within 7 d)', 'Test <pack>, 2021-01-01 → 2023-12-31'), 'reliability-diagram.svg');
+    const bins = reliabilityBins([
+      ...Array(40).fill({ p: 0.03, y: 0 }),
+      { p: 0.04, y: 1 },
+      { p: 0.25, y: 0 },
+      { p: 0.28, y: 1 },
+      { p: 0.72, y: 1 },
+    ]);
+    expectGolden(
+      renderReliabilitySvg(bins, 'Reliability of P(episode within 7 d)', 'Test <pack>, 2021-01-01 → 2023-12-31'),
+      'reliability-diagram.svg',
+    );
   });
 });

@@ -28,7 +28,11 @@ export interface MachineScorecard {
   reliability: ReliabilityBin[];
 }
 
-export function machineScorecard(records: readonly DayForecast[], episodes: readonly Episode[], options: Partial<ScoringOptions> & { horizonDays: number }): MachineScorecard {
+export function machineScorecard(
+  records: readonly DayForecast[],
+  episodes: readonly Episode[],
+  options: Partial<ScoringOptions> & { horizonDays: number },
+): MachineScorecard {
   const scores = score(records, episodes, options);
   const levelAt = new Map(records.map((r) => [parseDay(r.date), r.level]));
   const high = (d: DayNumber) => (levelAt.get(d) ?? 0) >= 3;
@@ -39,10 +43,21 @@ export function machineScorecard(records: readonly DayForecast[], episodes: read
     return { id: e.id, name: e.name, start: e.start, hit: e.detected, leadDays: start - first };
   });
   const hitLeads = leads.map((l) => l.leadDays).sort((a, b) => a - b);
-  const forecasts = records.flatMap((r) => (r.pEvent7d === undefined ? [] : [{ p: r.pEvent7d, y: outcome(parseDay(r.date), episodes, options.horizonDays) }]));
+  const forecasts = records.flatMap((r) =>
+    r.pEvent7d === undefined ? [] : [{ p: r.pEvent7d, y: outcome(parseDay(r.date), episodes, options.horizonDays) }],
+  );
   return {
-    scores, hits: scores.detected, misses: scores.episodes - scores.detected, falseAlarms: scores.falseAlarmEpisodes, leads,
-    medianLeadDays: hitLeads.length === 0 ? null : hitLeads.length % 2 ? hitLeads[hitLeads.length >> 1] : (hitLeads[hitLeads.length / 2 - 1] + hitLeads[hitLeads.length / 2]) / 2,
+    scores,
+    hits: scores.detected,
+    misses: scores.episodes - scores.detected,
+    falseAlarms: scores.falseAlarmEpisodes,
+    leads,
+    medianLeadDays:
+      hitLeads.length === 0
+        ? null
+        : hitLeads.length % 2
+          ? hitLeads[hitLeads.length >> 1]
+          : (hitLeads[hitLeads.length / 2 - 1] + hitLeads[hitLeads.length / 2]) / 2,
     reliability: reliabilityBins(forecasts),
   };
 }

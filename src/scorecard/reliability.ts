@@ -14,7 +14,10 @@ export interface ReliabilityBin {
 
 export const RELIABILITY_BINS = 10;
 
-export function reliabilityBins(forecasts: readonly { p: number; y: 0 | 1 }[], bins = RELIABILITY_BINS): ReliabilityBin[] {
+export function reliabilityBins(
+  forecasts: readonly { p: number; y: 0 | 1 }[],
+  bins = RELIABILITY_BINS,
+): ReliabilityBin[] {
   const sums = Array.from({ length: bins }, () => ({ count: 0, p: 0, y: 0 }));
   for (const f of forecasts) {
     const k = Math.min(bins - 1, Math.floor(f.p * bins));
@@ -23,7 +26,10 @@ export function reliabilityBins(forecasts: readonly { p: number; y: 0 | 1 }[], b
     sums[k].y += f.y;
   }
   return sums.map((s, k) => ({
-    low: k / bins, high: (k + 1) / bins, count: s.count,
-    meanForecast: s.count ? s.p / s.count : null, observed: s.count ? s.y / s.count : null,
+    low: k / bins,
+    high: (k + 1) / bins,
+    count: s.count,
+    meanForecast: s.count ? s.p / s.count : null,
+    observed: s.count ? s.y / s.count : null,
   }));
 }

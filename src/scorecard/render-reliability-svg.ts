@@ -13,8 +13,11 @@ export function renderReliabilitySvg(bins: readonly ReliabilityBin[], title: str
   const max = Math.max(1, ...bins.map((b) => b.count));
   const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
   const grid = ticks
-    .map((t) => `<line x1="${x(t)}" y1="${y(0)}" x2="${x(t)}" y2="${y(1)}" class="grid"/><line x1="${x(0)}" y1="${y(t)}" x2="${x(1)}" y2="${y(t)}" class="grid"/>`
-      + `<text x="${x(t)}" y="${y(0) + 14}" text-anchor="middle">${t * 100}</text><text x="${x(0) - 6}" y="${y(t) + 4}" text-anchor="end">${t * 100}</text>`)
+    .map(
+      (t) =>
+        `<line x1="${x(t)}" y1="${y(0)}" x2="${x(t)}" y2="${y(1)}" class="grid"/><line x1="${x(0)}" y1="${y(t)}" x2="${x(1)}" y2="${y(t)}" class="grid"/>` +
+        `<text x="${x(t)}" y="${y(0) + 14}" text-anchor="middle">${t * 100}</text><text x="${x(0) - 6}" y="${y(t) + 4}" text-anchor="end">${t * 100}</text>`,
+    )
     .join('');
   const dots = bins
     .filter((b) => b.count > 0)
@@ -25,7 +28,10 @@ export function renderReliabilitySvg(bins: readonly ReliabilityBin[], title: str
       return `<circle cx="${cx}" cy="${cy}" r="${r}" class="bin"><title>${pct(b.low)}–${pct(b.high)}: ${b.count} forecasts, mean ${pct(b.meanForecast!)}, observed ${pct(b.observed!)}</title></circle><text x="${round(cx + r + 2)}" y="${round(cy - r)}" class="n">${b.count}</text>`;
     })
     .join('');
-  const line = bins.filter((b) => b.count > 0).map((b) => `${x(b.meanForecast!)},${y(b.observed!)}`).join(' ');
+  const line = bins
+    .filter((b) => b.count > 0)
+    .map((b) => `${x(b.meanForecast!)},${y(b.observed!)}`)
+    .join(' ');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" width="${SIZE}" height="${SIZE}" role="img" aria-label="${esc(title)}">
 <style>text{font:10px sans-serif;fill:#333}.grid{stroke:#e3e3e3}.diag{stroke:#999;stroke-dasharray:4 3}.curve{fill:none;stroke:#1565c0;stroke-width:1.5}.bin{fill:#1565c0;fill-opacity:.55;stroke:#0d47a1}.n{font-size:9px;fill:#0d47a1}.title{font-size:11px;font-weight:bold}</style>
 <text x="${PAD.left}" y="14" class="title">${esc(title)}</text>

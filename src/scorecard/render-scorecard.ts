@@ -10,10 +10,19 @@ export function renderMachineScorecard(card: MachineScorecard): string {
     ...metricRows(s).map(([label, value]) => `  ${label.padEnd(48)} ${value.padStart(8)}`),
     '',
     'Per episode (lead: days at WARNING or above before D0)',
-    ...card.leads.map((l) => `  ${l.id.padEnd(4)} ${l.start}  ${l.hit ? 'hit ' : 'MISS'}  lead ${`${l.leadDays} d`.padStart(4)}  ${l.name}`),
+    ...card.leads.map(
+      (l) =>
+        `  ${l.id.padEnd(4)} ${l.start}  ${l.hit ? 'hit ' : 'MISS'}  lead ${`${l.leadDays} d`.padStart(4)}  ${l.name}`,
+    ),
     '',
     'Reliability of P(episode starts within the horizon): stated → observed',
-    ...card.reliability.filter((b) => b.count > 0).map((b) => `  ${pct(b.low)}–${pct(b.high)}`.padEnd(16) + `${String(b.count).padStart(6)} day${b.count === 1 ? ' ' : 's'}  mean ${pct(b.meanForecast!).padStart(6)}  observed ${pct(b.observed!).padStart(6)}`),
+    ...card.reliability
+      .filter((b) => b.count > 0)
+      .map(
+        (b) =>
+          `  ${pct(b.low)}–${pct(b.high)}`.padEnd(16) +
+          `${String(b.count).padStart(6)} day${b.count === 1 ? ' ' : 's'}  mean ${pct(b.meanForecast!).padStart(6)}  observed ${pct(b.observed!).padStart(6)}`,
+      ),
   ];
   return out.join('\n');
 }

@@ -46,19 +46,32 @@ export async function startAlertLoop(options: AlertLoopOptions): Promise<AlertLo
   for (const name of named) {
     const r = options.config.receivers.find((x) => x.name === name);
     if (r === undefined || (r.type !== 'webhook' && r.type !== 'email')) {
-      throw vigilError('VIGIL_CONFIG_INVALID', `invalid --alert-receivers: ${name} (expected a webhook or e-mail receiver of the alerting file)`);
+      throw vigilError(
+        'VIGIL_CONFIG_INVALID',
+        `invalid --alert-receivers: ${name} (expected a webhook or e-mail receiver of the alerting file)`,
+      );
     }
   }
   const served = options.config.receivers.filter((r) => r.type === 'sse' || named.includes(r.name));
   const notifiers = createNotifiers(served, { env: options.secrets ?? {}, sseHub: events.hub });
   const dispatcher = createOutboxDispatcher({
-    store: options.alertStore, notifiers, clock: options.now,
-    onResult: (r) => { if (!r.ok) log(`alerting: delivery to ${r.entry.receiver} failed: ${r.error}`); },
+    store: options.alertStore,
+    notifiers,
+    clock: options.now,
+    onResult: (r) => {
+      if (!r.ok) log(`alerting: delivery to ${r.entry.receiver} failed: ${r.error}`);
+    },
   });
   const engine = createAlertingEngine({
-    store: options.store, alertStore: options.alertStore, pack: options.pack, config: options.config, dispatcher, clock: options.now,
+    store: options.store,
+    alertStore: options.alertStore,
+    pack: options.pack,
+    config: options.config,
+    dispatcher,
+    clock: options.now,
     onCycle: (result) => {
-      for (const t of result.transitions) events.publish('alert', { id: t.alertId, change: t.to, rule: t.rule, from: t.from });
+      for (const t of result.transitions)
+        events.publish('alert', { id: t.alertId, change: t.to, rule: t.rule, from: t.from });
     },
   });
   let running: Promise<void> | undefined;

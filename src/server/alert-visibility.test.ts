@@ -6,11 +6,19 @@ import type { Store } from '../storage/store.js';
 import { createAlertVisibility } from './alert-visibility.js';
 
 const NOW = '2026-09-01T00:00:00.000Z';
-const report = (tlp: Tlp, value: number, publishedAt = '2026-08-22T04:00:00.000Z') => withId({
-  series: 'mnd.aircraft.total', value, unit: 'aircraft',
-  periodStart: '2026-08-20T22:00:00.000Z', periodEnd: '2026-08-21T22:00:00.000Z', publishedAt,
-  source: `test:${tlp}`, reliability: 'B', credibility: 2, tlp,
-});
+const report = (tlp: Tlp, value: number, publishedAt = '2026-08-22T04:00:00.000Z') =>
+  withId({
+    series: 'mnd.aircraft.total',
+    value,
+    unit: 'aircraft',
+    periodStart: '2026-08-20T22:00:00.000Z',
+    periodEnd: '2026-08-21T22:00:00.000Z',
+    publishedAt,
+    source: `test:${tlp}`,
+    reliability: 'B',
+    credibility: 2,
+    tlp,
+  });
 
 let store: Store;
 beforeEach(async () => {
@@ -21,8 +29,15 @@ afterEach(async () => store.close());
 
 describe('alert visibility', () => {
   it('looks only at the series alerts are computed from, when told them', async () => {
-    await store.putObservations([report('clear', 3), withId({ ...report('red', 1), series: 'gdelt.events.chn-twn' })], NOW);
-    expect(await createAlertVisibility(store, { now: () => new Date(NOW), series: ['mnd.aircraft.total'] }).visibleTo('clear')).toBe(true);
+    await store.putObservations(
+      [report('clear', 3), withId({ ...report('red', 1), series: 'gdelt.events.chn-twn' })],
+      NOW,
+    );
+    expect(
+      await createAlertVisibility(store, { now: () => new Date(NOW), series: ['mnd.aircraft.total'] }).visibleTo(
+        'clear',
+      ),
+    ).toBe(true);
     expect(await createAlertVisibility(store, { now: () => new Date(NOW) }).visibleTo('clear')).toBe(false);
   });
 
@@ -64,7 +79,9 @@ describe('alert visibility', () => {
     await store.putObservations([report('amber', 3)], NOW);
     const visibility = createAlertVisibility(store, { now: () => new Date(NOW) });
     const query = vi.spyOn(store, 'queryObservations');
-    expect(await Promise.all([visibility.visibleTo('clear'), visibility.visibleTo('amber'), visibility.visibleTo('green')])).toEqual([false, true, false]);
+    expect(
+      await Promise.all([visibility.visibleTo('clear'), visibility.visibleTo('amber'), visibility.visibleTo('green')]),
+    ).toEqual([false, true, false]);
     expect(query).toHaveBeenCalledTimes(1);
   });
 });

@@ -40,7 +40,9 @@ export function createAlertVisibility(store: Store, options: AlertVisibilityOpti
 
   const scan = async () => {
     const rows = await store.queryObservations({
-      allRevisions: true, ...(options.series === undefined ? {} : { series: [...options.series] }), ...(scannedSeq === undefined ? {} : { afterSeq: scannedSeq }),
+      allRevisions: true,
+      ...(options.series === undefined ? {} : { series: [...options.series] }),
+      ...(scannedSeq === undefined ? {} : { afterSeq: scannedSeq }),
     });
     for (const row of rows) {
       highest = Math.max(highest, tlpRank(row.tlp));

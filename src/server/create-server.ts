@@ -48,14 +48,24 @@ export async function createServer(deps: ServerDeps, options: CreateServerOption
   app.addHook('onSend', async (request, reply, payload) => {
     // What an authenticated caller (user or partner) receives is theirs, at their TLP ceiling: no cache (browser,
     // proxy) may keep it for the next person at the keyboard or behind the proxy.
-    if ((request.principal || request.taxiiPartner) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if ((request.principal || request.taxiiPartner) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, actor: request.principal?.actor }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        actor: request.principal?.actor,
+      },
+      'request',
+    );
   });
   app.addHook('preClose', async () => deps.events.close());
 

@@ -13,7 +13,10 @@ describe('dashboard assets', () => {
   it('serves index.html for revalidation and hashed assets as immutable, both under the CSP', async () => {
     const built = join(dir, 'built');
     mkdirSync(join(built, 'assets'), { recursive: true });
-    writeFileSync(join(built, 'index.html'), '<!doctype html><script type="module" src="/assets/index-abc.js"></script>');
+    writeFileSync(
+      join(built, 'index.html'),
+      '<!doctype html><script type="module" src="/assets/index-abc.js"></script>',
+    );
     writeFileSync(join(built, 'assets', 'index-abc.js'), 'console.log(1)');
     const app = Fastify();
     await registerDashboard(app, built);

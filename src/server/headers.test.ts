@@ -11,7 +11,11 @@ afterAll(async () => server?.close());
 describe('response headers', () => {
   it('marks authenticated JSON (answers and errors) Cache-Control: no-store', async () => {
     for (const url of ['/api/v1/board', '/api/v1/observations?limit=1', '/api/v1/session', '/api/v1/indicators/nope']) {
-      const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${server.tokens.viewer}` } });
+      const res = await server.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${server.tokens.viewer}` },
+      });
       expect(res.headers['content-type'], url).toMatch(/json/);
       expect(res.headers['cache-control'], url).toBe('no-store');
     }

@@ -39,15 +39,29 @@ export interface UnknownSpan {
 
 export function indicatorDefinition(pack: Pack, ind: Indicator) {
   return {
-    id: ind.id, name: ind.name, nameZh: ind.nameZh ?? null, domain: ind.domain, description: ind.description ?? null, series: ind.series,
-    detector: ind.detector.kind, role: ind.role, group: ind.group ?? ind.id, sumDays: ind.sumDays ?? 1, states: detectorStates(ind.detector),
-    watchStates: ind.watchStates, breaks: ind.series.flatMap((s) => pack.seriesBreaks[s] ?? []).sort(),
+    id: ind.id,
+    name: ind.name,
+    nameZh: ind.nameZh ?? null,
+    domain: ind.domain,
+    description: ind.description ?? null,
+    series: ind.series,
+    detector: ind.detector.kind,
+    role: ind.role,
+    group: ind.group ?? ind.id,
+    sumDays: ind.sumDays ?? 1,
+    states: detectorStates(ind.detector),
+    watchStates: ind.watchStates,
+    breaks: ind.series.flatMap((s) => pack.seriesBreaks[s] ?? []).sort(),
   };
 }
 
 export function findIndicator(pack: Pack, id: string): Indicator {
   const ind = pack.indicators.find((i) => i.id === id);
-  if (!ind) throw vigilError('VIGIL_NOT_FOUND', `no indicator ${id} in pack ${pack.id} (known: ${pack.indicators.map((i) => i.id).join(', ')})`);
+  if (!ind)
+    throw vigilError(
+      'VIGIL_NOT_FOUND',
+      `no indicator ${id} in pack ${pack.id} (known: ${pack.indicators.map((i) => i.id).join(', ')})`,
+    );
   return ind;
 }
 
@@ -55,7 +69,14 @@ export function findIndicator(pack: Pack, id: string): Indicator {
  * Replays [from, to] (memoised by the assessor) and keeps, per data day, the last judgement made by `at`. A count
  * published a day late is judged on the next day; a day never judged (no report) has no point, so gaps stay gaps.
  */
-export async function indicatorSeries(service: AssessmentService, pack: Pack, id: string, from: DayNumber, to: DayNumber, at: DayNumber): Promise<IndicatorSeries> {
+export async function indicatorSeries(
+  service: AssessmentService,
+  pack: Pack,
+  id: string,
+  from: DayNumber,
+  to: DayNumber,
+  at: DayNumber,
+): Promise<IndicatorSeries> {
   const ind = findIndicator(pack, id);
   const judgedTo = Math.min(at, to + ind.staleAfterDays + 1);
   const days = await service.range(from, judgedTo);
@@ -73,11 +94,26 @@ export async function indicatorSeries(service: AssessmentService, pack: Pack, id
     const d = parseDay(x.dataDay);
     if (d < from || d > to) continue;
     byDataDay.set(x.dataDay, {
-      day: x.dataDay, judgedOn: a.day, value: x.value, baseline: x.baseline, band: x.band, state: x.state, score: x.score,
-      ...(x.reason ? { reason: x.reason } : {}), observationIds: x.observationIds,
+      day: x.dataDay,
+      judgedOn: a.day,
+      value: x.value,
+      baseline: x.baseline,
+      band: x.band,
+      state: x.state,
+      score: x.score,
+      ...(x.reason ? { reason: x.reason } : {}),
+      observationIds: x.observationIds,
     });
   }
   const points = [...byDataDay.values()].sort((p, q) => (p.day < q.day ? -1 : 1));
   const definition = indicatorDefinition(pack, ind);
-  return { indicator: definition, at: formatDay(at), from: formatDay(from), to: formatDay(to), breaks: definition.breaks, points, unknownSpans };
+  return {
+    indicator: definition,
+    at: formatDay(at),
+    from: formatDay(from),
+    to: formatDay(to),
+    breaks: definition.breaks,
+    points,
+    unknownSpans,
+  };
 }

@@ -23,16 +23,22 @@ async function start(filters: Record<string, SseFilter>) {
 
 function read(port: string | number, path: string, lastEventId?: string) {
   const seen: string[] = [];
-  const req = http.get({ host: '127.0.0.1', port, path, headers: lastEventId ? { 'last-event-id': lastEventId } : {} }, (res) => {
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { for (const m of chunk.matchAll(/^data: (.*)$/gm)) seen.push(JSON.parse(m[1]).n); });
-  });
+  const req = http.get(
+    { host: '127.0.0.1', port, path, headers: lastEventId ? { 'last-event-id': lastEventId } : {} },
+    (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        for (const m of chunk.matchAll(/^data: (.*)$/gm)) seen.push(JSON.parse(m[1]).n);
+      });
+    },
+  );
   req.on('error', () => {});
   return seen;
 }
 
 const until = async (check: () => boolean) => {
-  for (const start = Date.now(); !check(); await new Promise((r) => setTimeout(r, 5))) if (Date.now() - start > 5000) throw new Error('timed out');
+  for (const start = Date.now(); !check(); await new Promise((r) => setTimeout(r, 5)))
+    if (Date.now() - start > 5000) throw new Error('timed out');
 };
 
 describe('live events with per-connection filters', () => {

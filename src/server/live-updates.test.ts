@@ -10,20 +10,42 @@ let nowMs = Date.parse(FIXTURE_NOW);
 
 beforeAll(async () => {
   server = await startFixtureServer({ alerts: false, now: () => new Date(nowMs) });
-  const { user } = await createUser(server.deps.users, { username: 'cleo', role: 'viewer', tlpMax: 'clear', password: 'correct horse battery staple' }, FIXTURE_NOW, { scrypt: FIXTURE_SCRYPT });
+  const { user } = await createUser(
+    server.deps.users,
+    { username: 'cleo', role: 'viewer', tlpMax: 'clear', password: 'correct horse battery staple' },
+    FIXTURE_NOW,
+    { scrypt: FIXTURE_SCRYPT },
+  );
   clearToken = (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
 }, 30_000);
 afterAll(async () => server?.close());
 
-const get = (url: string, token: string) => server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
-const ingest = (value: number, tlp: string) => server.app.inject({
-  method: 'POST', url: '/api/v1/observations', headers: { authorization: `Bearer ${server.tokens.analyst}` },
-  payload: { observations: [{
-    series: 'mnd.aircraft.total', value, unit: 'aircraft', periodStart: '2026-08-21T22:00:00.000Z', periodEnd: '2026-08-22T22:00:00.000Z',
-    publishedAt: '2026-08-23T04:00:00.000Z', source: 'partner:example', reliability: 'B', credibility: 2, tlp,
-  }] },
-});
-const buildsGauge = async () => Number(/^vigil_assessment_index_builds (\d+)$/m.exec((await server.app.inject('/metrics')).body)![1]);
+const get = (url: string, token: string) =>
+  server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+const ingest = (value: number, tlp: string) =>
+  server.app.inject({
+    method: 'POST',
+    url: '/api/v1/observations',
+    headers: { authorization: `Bearer ${server.tokens.analyst}` },
+    payload: {
+      observations: [
+        {
+          series: 'mnd.aircraft.total',
+          value,
+          unit: 'aircraft',
+          periodStart: '2026-08-21T22:00:00.000Z',
+          periodEnd: '2026-08-22T22:00:00.000Z',
+          publishedAt: '2026-08-23T04:00:00.000Z',
+          source: 'partner:example',
+          reliability: 'B',
+          credibility: 2,
+          tlp,
+        },
+      ],
+    },
+  });
+const buildsGauge = async () =>
+  Number(/^vigil_assessment_index_builds (\d+)$/m.exec((await server.app.inject('/metrics')).body)![1]);
 
 describe('after an ingest through the API', () => {
   it('publishes `observations` with counts only and `assessment` as {}, and rebuilds nothing in the request', async () => {
@@ -37,7 +59,10 @@ describe('after an ingest through the API', () => {
     try {
       const res = await ingest(150, 'amber');
       expect(res.json()).toMatchObject({ inserted: 1 });
-      expect(publish.mock.calls).toEqual([['observations', { inserted: 1, unchanged: 0 }], ['assessment', {}]]);
+      expect(publish.mock.calls).toEqual([
+        ['observations', { inserted: 1, unchanged: 0 }],
+        ['assessment', {}],
+      ]);
       expect(server.deps.assessments.version()).toBe(builds);
       // The next read rebuilds that reader's view, and only it.
       const amber = (await get('/api/v1/assessments/latest', server.tokens.viewer)).json();
@@ -52,7 +77,7 @@ describe('after an ingest through the API', () => {
     }
   });
 
-  it('counts only the full view\'s builds on the public /metrics, so lower ceilings\' reads do not show', async () => {
+  it("counts only the full view's builds on the public /metrics, so lower ceilings' reads do not show", async () => {
     const before = await buildsGauge();
     expect((await ingest(151, 'red')).json()).toMatchObject({ inserted: 1 });
     expect((await get('/api/v1/assessments/latest', clearToken)).statusCode).toBe(200);

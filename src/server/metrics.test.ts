@@ -13,13 +13,24 @@ describe('metrics', () => {
     hist.observe(0.05);
     hist.observe(0.3);
     hist.observe(2);
-    expect(m.render()).toBe([
-      '# HELP req_total Requests.', '# TYPE req_total counter', 'req_total{route="/a\\"b\\\\c\\nd"} 3',
-      '# HELP clients Clients.', '# TYPE clients gauge', 'clients 3',
-      '# HELP latency_seconds Latency.', '# TYPE latency_seconds histogram',
-      'latency_seconds_bucket{le="0.1"} 1', 'latency_seconds_bucket{le="0.5"} 2', 'latency_seconds_bucket{le="+Inf"} 3',
-      'latency_seconds_sum 2.35', 'latency_seconds_count 3', '',
-    ].join('\n'));
+    expect(m.render()).toBe(
+      [
+        '# HELP req_total Requests.',
+        '# TYPE req_total counter',
+        'req_total{route="/a\\"b\\\\c\\nd"} 3',
+        '# HELP clients Clients.',
+        '# TYPE clients gauge',
+        'clients 3',
+        '# HELP latency_seconds Latency.',
+        '# TYPE latency_seconds histogram',
+        'latency_seconds_bucket{le="0.1"} 1',
+        'latency_seconds_bucket{le="0.5"} 2',
+        'latency_seconds_bucket{le="+Inf"} 3',
+        'latency_seconds_sum 2.35',
+        'latency_seconds_count 3',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('refuses invalid and duplicate names', () => {

@@ -39,16 +39,22 @@ export function createMetrics(): Metrics {
     counter(name, help) {
       const values = new Map<string, number>();
       add({ name, help, type: 'counter', render: () => [...values].map(([l, v]) => `${name}${l} ${v}`) });
-      return { inc: (labels = {}, by = 1) => void values.set(labelText(labels), (values.get(labelText(labels)) ?? 0) + by) };
+      return {
+        inc: (labels = {}, by = 1) => void values.set(labelText(labels), (values.get(labelText(labels)) ?? 0) + by),
+      };
     },
     gauge(name, help, collect) {
       const values = new Map<string, number>();
       add({
-        name, help, type: 'gauge',
+        name,
+        help,
+        type: 'gauge',
         render: () => {
           if (collect) {
             const v = collect();
-            return typeof v === 'number' ? [`${name} ${num(v)}`] : v.map((x) => `${name}${labelText(x.labels)} ${num(x.value)}`);
+            return typeof v === 'number'
+              ? [`${name} ${num(v)}`]
+              : v.map((x) => `${name}${labelText(x.labels)} ${num(x.value)}`);
           }
           return [...values].map(([l, v]) => `${name}${l} ${num(v)}`);
         },
@@ -59,13 +65,16 @@ export function createMetrics(): Metrics {
       const sorted = [...buckets].sort((a, b) => a - b);
       const series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
       add({
-        name, help, type: 'histogram',
-        render: () => [...series.values()].flatMap((s) => [
-          ...sorted.map((b, i) => `${name}_bucket${labelText({ ...s.labels, le: String(b) })} ${s.counts[i]}`),
-          `${name}_bucket${labelText({ ...s.labels, le: '+Inf' })} ${s.count}`,
-          `${name}_sum${labelText(s.labels)} ${num(s.sum)}`,
-          `${name}_count${labelText(s.labels)} ${s.count}`,
-        ]),
+        name,
+        help,
+        type: 'histogram',
+        render: () =>
+          [...series.values()].flatMap((s) => [
+            ...sorted.map((b, i) => `${name}_bucket${labelText({ ...s.labels, le: String(b) })} ${s.counts[i]}`),
+            `${name}_bucket${labelText({ ...s.labels, le: '+Inf' })} ${s.count}`,
+            `${name}_sum${labelText(s.labels)} ${num(s.sum)}`,
+            `${name}_count${labelText(s.labels)} ${s.count}`,
+          ]),
       });
       return {
         observe(value, labels = {}) {
@@ -81,7 +90,11 @@ export function createMetrics(): Metrics {
     render() {
       const lines: string[] = [];
       for (const f of families.values()) {
-        lines.push(`# HELP ${f.name} ${f.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`, `# TYPE ${f.name} ${f.type}`, ...f.render());
+        lines.push(
+          `# HELP ${f.name} ${f.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`,
+          `# TYPE ${f.name} ${f.type}`,
+          ...f.render(),
+        );
       }
       return `${lines.join('\n')}\n`;
     },

@@ -29,7 +29,11 @@ export interface StoredSummary extends PutResult {
  * which could tell a GREEN user that AMBER data arrived, or for which day); each dashboard refetches through the API,
  * within its own ceiling.
  */
-export async function observationsStored(deps: ServerDeps, summary: StoredSummary, observations?: readonly Observation[]): Promise<void> {
+export async function observationsStored(
+  deps: ServerDeps,
+  summary: StoredSummary,
+  observations?: readonly Observation[],
+): Promise<void> {
   if (summary.inserted === 0) return;
   deps.assessments.invalidate();
   deps.alertVisibility.invalidate();
@@ -54,6 +58,11 @@ export async function announceStored(deps: ServerDeps, summary: StoredSummary, i
   const hash = createHash('sha256');
   for (const id of ids) hash.update(id);
   const workId = `${OWN_NOTICE_PREFIX}${hash.digest('hex').slice(0, 32)}`;
-  const notice: StoredNotice = { packId: deps.pack.id, workId, inserted: summary.inserted, unchanged: summary.unchanged };
+  const notice: StoredNotice = {
+    packId: deps.pack.id,
+    workId,
+    inserted: summary.inserted,
+    unchanged: summary.unchanged,
+  };
   await deps.bus.publish(SUBJECTS.stored(deps.pack.id), notice, { id: `stored:${workId}` });
 }

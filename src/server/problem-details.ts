@@ -33,21 +33,41 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 /** Maps any thrown value to a VigilError; the boolean says whether it was unexpected (and must be logged in full). */
 export function asVigilError(error: unknown): { error: VigilError; unexpected: boolean } {
   if (isVigilError(error)) return { error, unexpected: false };
-  const e = error as FastifyError & { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string };
+  const e = error as FastifyError & {
+    validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+    validationContext?: string;
+  };
   if (Array.isArray(e?.validation) && e.validation.length > 0) {
     const v = e.validation[0];
     const missing = typeof v.params?.missingProperty === 'string' ? `/${v.params.missingProperty}` : '';
     const extra = typeof v.params?.additionalProperty === 'string' ? `/${v.params.additionalProperty}` : '';
     const field = `${e.validationContext ?? 'request'}${(v.instancePath ?? '') + missing + extra}`.replace(/\//g, '.');
-    return { error: vigilError('VIGIL_INPUT_INVALID', `${field}: ${v.message ?? 'is invalid'}`, { details: { field, problem: v.message } }), unexpected: false };
+    return {
+      error: vigilError('VIGIL_INPUT_INVALID', `${field}: ${v.message ?? 'is invalid'}`, {
+        details: { field, problem: v.message },
+      }),
+      unexpected: false,
+    };
   }
   const mapped = typeof e?.code === 'string' ? FASTIFY_CODES[e.code] : undefined;
   if (mapped) return { error: vigilError(mapped, e.message, { cause: error }), unexpected: false };
   if (e instanceof SyntaxError || (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)) {
-    const code = e.statusCode === 413 ? 'VIGIL_PAYLOAD_TOO_LARGE' : e.statusCode === 415 ? 'VIGIL_UNSUPPORTED_MEDIA_TYPE' : e.statusCode === 406 ? 'VIGIL_NOT_ACCEPTABLE' : 'VIGIL_INPUT_INVALID';
+    const code =
+      e.statusCode === 413
+        ? 'VIGIL_PAYLOAD_TOO_LARGE'
+        : e.statusCode === 415
+          ? 'VIGIL_UNSUPPORTED_MEDIA_TYPE'
+          : e.statusCode === 406
+            ? 'VIGIL_NOT_ACCEPTABLE'
+            : 'VIGIL_INPUT_INVALID';
     return { error: vigilError(code, e.message, { cause: error }), unexpected: false };
   }
-  return { error: vigilError('VIGIL_INTERNAL', 'an unexpected error occurred; the server log has the detail', { cause: error }), unexpected: true };
+  return {
+    error: vigilError('VIGIL_INTERNAL', 'an unexpected error occurred; the server log has the detail', {
+      cause: error,
+    }),
+    unexpected: true,
+  };
 }
 
 export function toProblem(error: VigilError, instance: string): Problem {
@@ -69,7 +89,10 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     const seconds = error.details?.retryAfterSeconds;
     reply.header('retry-after', typeof seconds === 'number' && seconds > 0 ? String(Math.ceil(seconds)) : '5');
   }
-  return reply.code(error.status).type(PROBLEM_TYPE).send(toProblem(error, request.url.split('?')[0]));
+  return reply
+    .code(error.status)
+    .type(PROBLEM_TYPE)
+    .send(toProblem(error, request.url.split('?')[0]));
 }
 
 /** Installs the error and not-found handlers on the root instance. */
@@ -80,5 +103,11 @@ export function installProblemHandlers(app: FastifyInstance): void {
     else if (error.status >= 500) request.log.warn({ code: error.code, detail: error.message }, 'request failed');
     return sendProblem(reply, request, error);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, vigilError('VIGIL_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      request,
+      vigilError('VIGIL_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
+    ),
+  );
 }

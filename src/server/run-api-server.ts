@@ -67,15 +67,49 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
     const alertingFile = defaultAlertingPath(pack.file);
     const config = options.alerting ?? (existsSync(alertingFile) ? loadPackAlerting(pack) : undefined);
     if (config) alertStore = vigil.alerts;
-    const alerts = config && alertStore ? { store: alertStore, playbooks: config.playbooks, config, changed: () => void loop?.nudge(), accepted: (observations: readonly Observation[]) => void loop?.accepted(observations) } : undefined;
+    const alerts =
+      config && alertStore
+        ? {
+            store: alertStore,
+            playbooks: config.playbooks,
+            config,
+            changed: () => void loop?.nudge(),
+            accepted: (observations: readonly Observation[]) => void loop?.accepted(observations),
+          }
+        : undefined;
     // TAXII partner sharing lives in the same database (SQLite or PostgreSQL).
     sharing = await vigil.sharing(options.orgName);
-    const deps = createServerDeps({ store, pack, users, writes, assessments: vigil.assessments, now, alerts, bus: options.bus, scrypt: options.scrypt });
+    const deps = createServerDeps({
+      store,
+      pack,
+      users,
+      writes,
+      assessments: vigil.assessments,
+      now,
+      alerts,
+      bus: options.bus,
+      scrypt: options.scrypt,
+    });
     if (config && alertStore && options.runAlerting !== false) {
-      loop = await startAlertLoop({ store, alertStore, pack, config, events: deps.events, now, intervalMs: options.alertIntervalMs, log: options.log, receivers: options.alertReceivers, secrets: options.secrets, beforeCycle: () => deps.alertVisibility.invalidate() });
+      loop = await startAlertLoop({
+        store,
+        alertStore,
+        pack,
+        config,
+        events: deps.events,
+        now,
+        intervalMs: options.alertIntervalMs,
+        log: options.log,
+        receivers: options.alertReceivers,
+        secrets: options.secrets,
+        beforeCycle: () => deps.alertVisibility.invalidate(),
+      });
     }
     app = await createServer(deps, {
-      logger: options.logger, dashboardDir: options.dashboardDir, version: options.version, trustProxy: options.trustProxy,
+      logger: options.logger,
+      dashboardDir: options.dashboardDir,
+      version: options.version,
+      trustProxy: options.trustProxy,
       mounts: [taxiiMount(store, sharing, now, writes)],
     });
     const host = options.host ?? DEFAULT_HOST;
@@ -84,8 +118,14 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
       await app.listen({ host, port });
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw vigilError('VIGIL_CONFIG_INVALID', `port ${port} on ${host} is already in use; pick another with --port (or VIGIL_PORT)`, { cause });
-      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw vigilError('VIGIL_CONFIG_INVALID', `cannot listen on ${host}: no such local address`, { cause });
+      if (code === 'EADDRINUSE')
+        throw vigilError(
+          'VIGIL_CONFIG_INVALID',
+          `port ${port} on ${host} is already in use; pick another with --port (or VIGIL_PORT)`,
+          { cause },
+        );
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+        throw vigilError('VIGIL_CONFIG_INVALID', `cannot listen on ${host}: no such local address`, { cause });
       throw cause;
     }
     const address = app.server.address();

@@ -35,18 +35,27 @@ export interface ServerContextInput {
 
 export function createServerDeps(input: ServerContextInput): ServerDeps {
   const metrics = createMetrics();
-  const auditWrites = metrics.counter('vigil_audit_entries_total', 'Audit log entries appended by this process, by action.');
+  const auditWrites = metrics.counter(
+    'vigil_audit_entries_total',
+    'Audit log entries appended by this process, by action.',
+  );
   input.writes.onAudited((entry) => auditWrites.inc({ action: entry.action }));
   return {
     store: input.store,
     pack: input.pack,
     now: input.now,
     users: input.users,
-    assessments: input.assessments ?? createAssessmentViews(input.store, input.pack, { now: input.now, freshnessMs: input.freshnessMs }),
+    assessments:
+      input.assessments ??
+      createAssessmentViews(input.store, input.pack, { now: input.now, freshnessMs: input.freshnessMs }),
     events: createLiveEvents({ heartbeatMs: input.sseHeartbeatMs }),
     metrics,
     alerts: input.alerts,
-    alertVisibility: createAlertVisibility(input.store, { now: input.now, freshnessMs: input.freshnessMs, series: alertInputSeries(input.pack, input.alerts?.config) }),
+    alertVisibility: createAlertVisibility(input.store, {
+      now: input.now,
+      freshnessMs: input.freshnessMs,
+      series: alertInputSeries(input.pack, input.alerts?.config),
+    }),
     bus: input.bus,
     scrypt: input.scrypt,
     loginThrottle: createLoginThrottle(input.loginThrottle),

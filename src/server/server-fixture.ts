@@ -43,23 +43,44 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   const vigil = await openVigil({ databaseUrl: dbPath, pack }, now);
   const { store } = vigil;
   try {
-    for (const file of pack.data) await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: now().toISOString() });
+    for (const file of pack.data)
+      await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: now().toISOString() });
     const { users } = vigil;
     const tokens = { admin: '', analyst: '', viewer: '' };
-    for (const [key, username, role] of [['admin', 'admin', 'admin'], ['analyst', 'ana', 'analyst'], ['viewer', 'vic', 'viewer']] as const) {
-      const { user } = await createUser(users, { username, role, password: FIXTURE_PASSWORD }, now().toISOString(), { scrypt: FIXTURE_SCRYPT });
+    for (const [key, username, role] of [
+      ['admin', 'admin', 'admin'],
+      ['analyst', 'ana', 'analyst'],
+      ['viewer', 'vic', 'viewer'],
+    ] as const) {
+      const { user } = await createUser(users, { username, role, password: FIXTURE_PASSWORD }, now().toISOString(), {
+        scrypt: FIXTURE_SCRYPT,
+      });
       tokens[key] = (await issueToken(users, user, 'fixture', now().toISOString())).token;
     }
     if (options.alerts !== false) {
-      const engine = createAlertingEngine({ store, alertStore: vigil.alerts, pack, config: loadPackAlerting(pack), clock: now });
+      const engine = createAlertingEngine({
+        store,
+        alertStore: vigil.alerts,
+        pack,
+        config: loadPackAlerting(pack),
+        clock: now,
+      });
       await engine.tick();
     }
     const server = await runApiServer({
-      vigil, log: () => {}, runAlerting: false, scrypt: FIXTURE_SCRYPT, dashboardDir: options.dashboardDir,
+      vigil,
+      log: () => {},
+      runAlerting: false,
+      scrypt: FIXTURE_SCRYPT,
+      dashboardDir: options.dashboardDir,
       port: 0,
     });
     return {
-      ...server, dir, dbPath, pack, tokens,
+      ...server,
+      dir,
+      dbPath,
+      pack,
+      tokens,
       async close() {
         await server.stop();
         await vigil.close();

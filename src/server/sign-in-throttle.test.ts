@@ -11,12 +11,19 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(async () => server?.close());
 
-const signIn = (username: string, password: string, remoteAddress: string, headers: Record<string, string> = {}, app = server.app) =>
-  app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password }, remoteAddress, headers });
+const signIn = (
+  username: string,
+  password: string,
+  remoteAddress: string,
+  headers: Record<string, string> = {},
+  app = server.app,
+) => app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password }, remoteAddress, headers });
 
 describe('sign-in throttling', () => {
   it('refuses parallel wrong passwords once the limit is reached, not after they have all been hashed', async () => {
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn('admin', `wrong password ${i}!`, '198.51.100.7')));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signIn('admin', `wrong password ${i}!`, '198.51.100.7')),
+    );
     const codes = answers.map((a) => a.statusCode);
     expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(35);
     expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(5);
@@ -32,12 +39,17 @@ describe('sign-in throttling', () => {
   it('writes one audit entry per lock, not one per refused try', async () => {
     const refused = await server.deps.users.listAudit({ action: 'session.login-throttled' });
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatchObject({ actor: 'anonymous', target: 'admin', details: { ip: '198.51.100.7', limits: ['user-address'] } });
+    expect(refused[0]).toMatchObject({
+      actor: 'anonymous',
+      target: 'admin',
+      details: { ip: '198.51.100.7', limits: ['user-address'] },
+    });
     expect((await server.deps.users.listAudit({ action: 'session.login-failed' })).length).toBeLessThanOrEqual(5);
   });
 
   it('counts an IPv6 client by its /64', async () => {
-    for (let i = 0; i < 5; i++) expect((await signIn('vic', 'wrong password!!', `2001:db8:7:7::${i + 1}`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn('vic', 'wrong password!!', `2001:db8:7:7::${i + 1}`)).statusCode).toBe(401);
     expect((await signIn('vic', FIXTURE_PASSWORD, '2001:db8:7:7:ffff::1')).statusCode).toBe(429);
     expect((await signIn('vic', FIXTURE_PASSWORD, '2001:db8:7:8::1')).statusCode).toBe(200);
   });
@@ -50,7 +62,9 @@ describe('sign-in throttling', () => {
     await signIn('ana', 'wrong password!!', '10.0.0.1', headers, direct);
     await signIn('ana', 'wrong password!!', '10.0.0.1', headers, proxied);
     await signIn('ana', 'wrong password!!', '10.0.0.2', headers, proxied);
-    const ips = (await server.deps.users.listAudit({ action: 'session.login-failed', target: 'ana' })).map((e) => e.details.ip);
+    const ips = (await server.deps.users.listAudit({ action: 'session.login-failed', target: 'ana' })).map(
+      (e) => e.details.ip,
+    );
     expect(ips).toEqual(['10.0.0.1', '203.0.113.9', '10.0.0.2']);
   });
 });

@@ -3,11 +3,22 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../model/index.js';
 import { knowledgeItems, levelItems, sortTimeline } from './timeline.js';
 
-const day = (date: string, level: number) => ({ day: date, level, levelName: ['', 'NORMAL', 'WATCH', 'WARNING', 'ALERT', 'CRITICAL'][level] }) as unknown as Assessment;
+const day = (date: string, level: number) =>
+  ({
+    day: date,
+    level,
+    levelName: ['', 'NORMAL', 'WATCH', 'WARNING', 'ALERT', 'CRITICAL'][level],
+  }) as unknown as Assessment;
 
 describe('timeline', () => {
   it('reports level changes after the first day and closes episodes when the level drops below WARNING', () => {
-    const items = levelItems([day('2023-04-05', 2), day('2023-04-06', 3), day('2023-04-07', 4), day('2023-04-08', 2), day('2023-04-09', 3)]);
+    const items = levelItems([
+      day('2023-04-05', 2),
+      day('2023-04-06', 3),
+      day('2023-04-07', 4),
+      day('2023-04-08', 2),
+      day('2023-04-09', 3),
+    ]);
     expect(sortTimeline(items)).toEqual([
       { kind: 'episode', day: '2023-04-06', end: '2023-04-07', peak: 4, days: 2, ongoing: false },
       { kind: 'level-change', day: '2023-04-06', from: 2, to: 3, toName: 'WARNING' },
@@ -21,13 +32,43 @@ describe('timeline', () => {
   it('reports runs of days that were not ok (unknown when no day of the run knew anything), the last one ongoing', () => {
     const k = (date: string, state: string) => ({ day: date, knowledge: { state } }) as unknown as Assessment;
     const items = knowledgeItems([
-      k('2021-01-01', 'degraded'), k('2021-01-02', 'degraded'), k('2021-01-03', 'unknown'), k('2021-01-04', 'ok'),
-      k('2021-01-05', 'unknown'), k('2021-01-06', 'unknown'), k('2021-01-07', 'ok'), k('2021-01-08', 'degraded'),
+      k('2021-01-01', 'degraded'),
+      k('2021-01-02', 'degraded'),
+      k('2021-01-03', 'unknown'),
+      k('2021-01-04', 'ok'),
+      k('2021-01-05', 'unknown'),
+      k('2021-01-06', 'unknown'),
+      k('2021-01-07', 'ok'),
+      k('2021-01-08', 'degraded'),
     ]);
     expect(items).toEqual([
-      { kind: 'knowledge', day: '2021-01-02', end: '2021-01-03', state: 'degraded', days: 2, unknownDays: 1, ongoing: false },
-      { kind: 'knowledge', day: '2021-01-05', end: '2021-01-06', state: 'unknown', days: 2, unknownDays: 2, ongoing: false },
-      { kind: 'knowledge', day: '2021-01-08', end: '2021-01-08', state: 'degraded', days: 1, unknownDays: 0, ongoing: true },
+      {
+        kind: 'knowledge',
+        day: '2021-01-02',
+        end: '2021-01-03',
+        state: 'degraded',
+        days: 2,
+        unknownDays: 1,
+        ongoing: false,
+      },
+      {
+        kind: 'knowledge',
+        day: '2021-01-05',
+        end: '2021-01-06',
+        state: 'unknown',
+        days: 2,
+        unknownDays: 2,
+        ongoing: false,
+      },
+      {
+        kind: 'knowledge',
+        day: '2021-01-08',
+        end: '2021-01-08',
+        state: 'degraded',
+        days: 1,
+        unknownDays: 0,
+        ongoing: true,
+      },
     ]);
   });
 

@@ -6,12 +6,29 @@ import type { Pack } from '../packs/pack-schema.js';
 import { formatDay, type Zone } from '../time/zone.js';
 
 export type TimelineItem =
-  | { kind: 'event'; day: string; title: string; series: string; indicators: string[]; source: string; sourceRef: string | null; observationId: string }
+  | {
+      kind: 'event';
+      day: string;
+      title: string;
+      series: string;
+      indicators: string[];
+      source: string;
+      sourceRef: string | null;
+      observationId: string;
+    }
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
   | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
   /** A run of days on which too few core indicators reported: what the board did not know, and for how long. */
-  | { kind: 'knowledge'; day: string; end: string; state: 'degraded' | 'unknown'; days: number; unknownDays: number; ongoing: boolean };
+  | {
+      kind: 'knowledge';
+      day: string;
+      end: string;
+      state: 'degraded' | 'unknown';
+      days: number;
+      unknownDays: number;
+      ongoing: boolean;
+    };
 
 /** Series read by event-like indicators (presence, decay): their observations are the timeline's events. */
 export function eventSeries(pack: Pack): Map<string, string[]> {
@@ -23,12 +40,22 @@ export function eventSeries(pack: Pack): Map<string, string[]> {
   return out;
 }
 
-export function eventItems(observations: readonly StoredObservation[], bySeries: Map<string, string[]>, zone: Zone): TimelineItem[] {
+export function eventItems(
+  observations: readonly StoredObservation[],
+  bySeries: Map<string, string[]>,
+  zone: Zone,
+): TimelineItem[] {
   return observations
     .filter((o) => o.value !== null && o.value > 0)
     .map((o) => ({
-      kind: 'event' as const, day: formatDay(zone.dayOf(Date.parse(o.periodStart))), title: o.text ?? o.series, series: o.series,
-      indicators: bySeries.get(o.series) ?? [], source: o.source, sourceRef: o.sourceRef ?? null, observationId: o.id,
+      kind: 'event' as const,
+      day: formatDay(zone.dayOf(Date.parse(o.periodStart))),
+      title: o.text ?? o.series,
+      series: o.series,
+      indicators: bySeries.get(o.series) ?? [],
+      source: o.source,
+      sourceRef: o.sourceRef ?? null,
+      observationId: o.id,
     }));
 }
 
@@ -41,7 +68,8 @@ export function levelItems(days: readonly Assessment[]): TimelineItem[] {
   let run: { start: string; end: string; peak: number; days: number } | undefined;
   days.forEach((a, i) => {
     const prev = days[i - 1];
-    if (i > 0 && prev.level !== a.level) items.push({ kind: 'level-change', day: a.day, from: prev.level, to: a.level, toName: a.levelName });
+    if (i > 0 && prev.level !== a.level)
+      items.push({ kind: 'level-change', day: a.day, from: prev.level, to: a.level, toName: a.levelName });
     if (i === 0) return;
     if (a.level >= 3) {
       if (run) Object.assign(run, { end: a.day, peak: Math.max(run.peak, a.level), days: run.days + 1 });
@@ -65,7 +93,15 @@ export function knowledgeItems(days: readonly Assessment[]): TimelineItem[] {
   const close = (ongoing: boolean) => {
     if (run) {
       const state = run.unknownDays === run.days ? 'unknown' : 'degraded';
-      items.push({ kind: 'knowledge', day: run.start, end: run.end, state, days: run.days, unknownDays: run.unknownDays, ongoing });
+      items.push({
+        kind: 'knowledge',
+        day: run.start,
+        end: run.end,
+        state,
+        days: run.days,
+        unknownDays: run.unknownDays,
+        ongoing,
+      });
     }
     run = undefined;
   };
@@ -74,19 +110,35 @@ export function knowledgeItems(days: readonly Assessment[]): TimelineItem[] {
     const state = a.knowledge.state;
     if (state === 'ok') return close(false);
     run ??= { start: a.day, end: a.day, days: 0, unknownDays: 0 };
-    Object.assign(run, { end: a.day, days: run.days + 1, unknownDays: run.unknownDays + (state === 'unknown' ? 1 : 0) });
+    Object.assign(run, {
+      end: a.day,
+      days: run.days + 1,
+      unknownDays: run.unknownDays + (state === 'unknown' ? 1 : 0),
+    });
   });
   close(true);
   return items;
 }
 
-export function alertItems(alerts: readonly Alert[], zone: Zone, fromDay: number, toDay: number, asOfMs: number): TimelineItem[] {
+export function alertItems(
+  alerts: readonly Alert[],
+  zone: Zone,
+  fromDay: number,
+  toDay: number,
+  asOfMs: number,
+): TimelineItem[] {
   return alerts
     .filter((a) => Date.parse(a.activeAt) <= asOfMs)
     .map((a) => ({ a, day: zone.dayOf(Date.parse(a.activeAt)) }))
     .filter(({ day }) => day >= fromDay && day <= toDay)
     .map(({ a, day }) => ({
-      kind: 'alert' as const, day: formatDay(day), id: a.id, rule: a.rule, status: a.status, summary: a.annotations.summary ?? a.rule, severity: a.labels.severity ?? null,
+      kind: 'alert' as const,
+      day: formatDay(day),
+      id: a.id,
+      rule: a.rule,
+      status: a.status,
+      summary: a.annotations.summary ?? a.rule,
+      severity: a.labels.severity ?? null,
     }));
 }
 

@@ -11,16 +11,28 @@ let clearToken: string;
 let clearAnalystToken: string;
 // A partner's AMBER revision of the last bundled MND report: 150 aircraft instead of 3.
 const amberReport = withId({
-  series: 'mnd.aircraft.total', value: 150, unit: 'aircraft',
-  periodStart: '2026-08-20T22:00:00.000Z', periodEnd: '2026-08-21T22:00:00.000Z', publishedAt: '2026-08-22T04:00:00.000Z',
-  source: 'partner:example', reliability: 'B', credibility: 2, tlp: 'amber',
+  series: 'mnd.aircraft.total',
+  value: 150,
+  unit: 'aircraft',
+  periodStart: '2026-08-20T22:00:00.000Z',
+  periodEnd: '2026-08-21T22:00:00.000Z',
+  publishedAt: '2026-08-22T04:00:00.000Z',
+  source: 'partner:example',
+  reliability: 'B',
+  credibility: 2,
+  tlp: 'amber',
 });
 
 beforeAll(async () => {
   // With alerts: the fixture runs one alerting cycle on the bundled (CLEAR) data, so the inbox is not empty.
   server = await startFixtureServer();
   const clear = async (username: string, role: 'viewer' | 'analyst') => {
-    const { user } = await createUser(server.deps.users, { username, role, tlpMax: 'clear', password: 'correct horse battery staple' }, FIXTURE_NOW, { scrypt: FIXTURE_SCRYPT });
+    const { user } = await createUser(
+      server.deps.users,
+      { username, role, tlpMax: 'clear', password: 'correct horse battery staple' },
+      FIXTURE_NOW,
+      { scrypt: FIXTURE_SCRYPT },
+    );
     return (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
   };
   clearToken = await clear('cleo', 'viewer');
@@ -37,7 +49,9 @@ async function get(url: string, token: string) {
   return res.json();
 }
 
-const airTotal = (assessment: { indicators: { id: string; value: number; state: string; observationIds: string[] }[] }) => assessment.indicators.find((i) => i.id === 'air.total')!;
+const airTotal = (assessment: {
+  indicators: { id: string; value: number; state: string; observationIds: string[] }[];
+}) => assessment.indicators.find((i) => i.id === 'air.total')!;
 
 describe('assessments per TLP ceiling', () => {
   it('assesses an AMBER viewer on the AMBER revision, and a CLEAR viewer without it', async () => {
@@ -47,7 +61,8 @@ describe('assessments per TLP ceiling', () => {
     expect(clear.day).toBe('2026-08-22');
     expect(airTotal(amber)).toMatchObject({ value: 150, state: 'very-high' });
     expect(airTotal(clear)).toMatchObject({ value: 3, state: 'normal' });
-    const h1 = (a: { hypotheses: { id: string; probability: number }[] }) => a.hypotheses.find((h) => h.id === 'H1')!.probability;
+    const h1 = (a: { hypotheses: { id: string; probability: number }[] }) =>
+      a.hypotheses.find((h) => h.id === 'H1')!.probability;
     expect(h1(amber)).toBeGreaterThan(h1(clear));
     // Assessments cite observations by id: the AMBER report is evidence for the AMBER viewer only.
     expect(airTotal(amber).observationIds).toContain(amberReport.id);
@@ -61,7 +76,10 @@ describe('assessments per TLP ceiling', () => {
     const days = await get('/api/v1/assessments?from=2026-08-20&to=2026-08-22', clearToken);
     expect(days.days.at(-1).level).toBe(board.assessment.level);
     const indicators = await get('/api/v1/indicators', clearToken);
-    expect(indicators.indicators.find((i: { definition: { id: string } }) => i.definition.id === 'air.total').assessment.value).toBe(3);
+    expect(
+      indicators.indicators.find((i: { definition: { id: string } }) => i.definition.id === 'air.total').assessment
+        .value,
+    ).toBe(3);
     const chart = await get('/api/v1/indicators/air.total/series?from=2026-08-20', clearToken);
     expect(chart.points.at(-1).value).toBe(3);
     const amberChart = await get('/api/v1/indicators/air.total/series?from=2026-08-20', server.tokens.viewer);
@@ -90,7 +108,15 @@ async function stream(token: string) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];
-          if (event) events.push({ event, data: block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n') });
+          if (event)
+            events.push({
+              event,
+              data: block
+                .split('\n')
+                .filter((l) => l.startsWith('data: '))
+                .map((l) => l.slice(6))
+                .join('\n'),
+            });
         }
       });
       resolve();
@@ -116,7 +142,10 @@ describe('alerts per TLP ceiling (alerts are computed on every observation)', ()
     for (const url of ['/api/v1/alerts', '/api/v1/alerts?status=all', `/api/v1/alerts/${id}`]) {
       const res = await server.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${clearToken}` } });
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toMatchObject({ code: 'VIGIL_FORBIDDEN', detail: expect.stringContaining('alerts draw on observations above your TLP ceiling') });
+      expect(res.json()).toMatchObject({
+        code: 'VIGIL_FORBIDDEN',
+        detail: expect.stringContaining('alerts draw on observations above your TLP ceiling'),
+      });
     }
     const writes = [
       { url: `/api/v1/alerts/${id}/ack`, payload: { comment: 'mine' } },
@@ -124,15 +153,29 @@ describe('alerts per TLP ceiling (alerts are computed on every observation)', ()
       { url: `/api/v1/alerts/${id}/playbook/any`, payload: undefined },
     ];
     for (const w of writes) {
-      const res = await server.app.inject({ method: 'POST', url: w.url, headers: { authorization: `Bearer ${clearAnalystToken}` }, payload: w.payload });
+      const res = await server.app.inject({
+        method: 'POST',
+        url: w.url,
+        headers: { authorization: `Bearer ${clearAnalystToken}` },
+        payload: w.payload,
+      });
       expect(res.json().code).toBe('VIGIL_FORBIDDEN');
     }
   });
 
   it('applies the same ceiling to silences: a caller who cannot see alerts can neither create, read nor expire them', async () => {
     const as = (token: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-      server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
-    const silence = { matchers: ['series="mnd.aircraft.total"'], duration: '1h', comment: 'the RED report on the carrier explains this' };
+      server.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload ? { payload } : {}),
+      });
+    const silence = {
+      matchers: ['series="mnd.aircraft.total"'],
+      duration: '1h',
+      comment: 'the RED report on the carrier explains this',
+    };
     const created = await as(server.tokens.analyst, 'POST', '/api/v1/silences', silence);
     expect(created.statusCode).toBe(201);
     const refused = await as(clearAnalystToken, 'POST', '/api/v1/silences', silence);
@@ -143,11 +186,15 @@ describe('alerts per TLP ceiling (alerts are computed on every observation)', ()
       expect(res.body).not.toContain('RED report');
     }
     expect((await as(clearAnalystToken, 'DELETE', `/api/v1/silences/${created.json().id}`)).statusCode).toBe(403);
-    expect((await as(server.tokens.viewer, 'GET', '/api/v1/silences')).json().silences.map((s: { comment: string }) => s.comment)).toContain(silence.comment);
+    expect(
+      (await as(server.tokens.viewer, 'GET', '/api/v1/silences'))
+        .json()
+        .silences.map((s: { comment: string }) => s.comment),
+    ).toContain(silence.comment);
     expect((await as(server.tokens.analyst, 'DELETE', `/api/v1/silences/${created.json().id}`)).statusCode).toBe(200);
   });
 
-  it('leaves alert items out of a CLEAR caller\'s timeline while AMBER data is stored', async () => {
+  it("leaves alert items out of a CLEAR caller's timeline while AMBER data is stored", async () => {
     const alertItems = (t: { items: { kind: string }[] }) => t.items.filter((i) => i.kind === 'alert');
     expect(alertItems(await get('/api/v1/timeline?at=2026-09-01', server.tokens.viewer)).length).toBeGreaterThan(0);
     const clear = await get('/api/v1/timeline?at=2026-09-01', clearToken);
@@ -161,7 +208,11 @@ describe('alerts per TLP ceiling (alerts are computed on every observation)', ()
       await until(() => server.deps.events.clientCount() >= 2);
       server.deps.events.publish('alert', { id: 'a1', change: 'firing' });
       // What the alerting module's SSE receiver does: straight onto the hub.
-      server.deps.events.hub.publish({ id: 'n1', event: 'alert-notification', data: JSON.stringify({ summary: 'H1 rising' }) });
+      server.deps.events.hub.publish({
+        id: 'n1',
+        event: 'alert-notification',
+        data: JSON.stringify({ summary: 'H1 rising' }),
+      });
       server.deps.events.publish('observations', { inserted: 1, unchanged: 0 });
       await until(() => clear.events.length >= 1 && amber.events.length >= 3);
       expect(amber.events.map((e) => e.event)).toEqual(['alert', 'alert-notification', 'observations']);

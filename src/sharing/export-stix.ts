@@ -36,7 +36,12 @@ export interface ExportResult {
  */
 export async function exportStix(store: Store, options: ExportOptions): Promise<ExportResult> {
   const producer = identityObject(options.identity);
-  const rows = await store.queryObservations({ from: options.from, to: options.to, tlpMax: options.tlpMax, allRevisions: true });
+  const rows = await store.queryObservations({
+    from: options.from,
+    to: options.to,
+    tlpMax: options.tlpMax,
+    allRevisions: true,
+  });
   const shared = rows.filter((o) => mayReshare(o.source, o.tlp, ''));
   const objects: StixObject[] = shared.flatMap((o) => observationToStix(o, producer.id));
   let assessments = 0;
@@ -46,5 +51,9 @@ export async function exportStix(store: Store, options: ExportOptions): Promise<
     assessments++;
   }
   const bundle = buildBundle(objects, producer);
-  return { bundle: options.signer ? signDocument(bundle, options.signer) : bundle, observations: shared.length, assessments };
+  return {
+    bundle: options.signer ? signDocument(bundle, options.signer) : bundle,
+    observations: shared.length,
+    assessments,
+  };
 }

@@ -24,12 +24,24 @@ export interface ImportSummary extends PutResult {
 }
 
 /** Reads and stores `objects`; a bad object throws before anything is written. */
-export async function importStixObjects(targets: ImportTargets, objects: readonly StixObject[], options: ReadOptions): Promise<ImportSummary> {
+export async function importStixObjects(
+  targets: ImportTargets,
+  objects: readonly StixObject[],
+  options: ReadOptions,
+): Promise<ImportSummary> {
   return storeIncoming(targets, readStixObjects(objects, options), options);
 }
 
-export async function storeIncoming(targets: ImportTargets, content: IncomingContent, options: ReadOptions): Promise<ImportSummary> {
-  const put = await targets.store.putObservations(content.observations.map(withId), options.receivedAt, options.file ?? options.source);
+export async function storeIncoming(
+  targets: ImportTargets,
+  content: IncomingContent,
+  options: ReadOptions,
+): Promise<ImportSummary> {
+  const put = await targets.store.putObservations(
+    content.observations.map(withId),
+    options.receivedAt,
+    options.file ?? options.source,
+  );
   const received = [
     ...content.assessments.map((a) => ({ object: a.object, tlp: a.tlp, kind: 'assessment' as const })),
     ...content.alerts.map((a) => ({ object: a.object, tlp: a.tlp, kind: 'alert' as const })),

@@ -15,18 +15,52 @@ afterEach(async () => b.close());
 const pack = loadPack(DEFAULT_PACK);
 const NOW = '2026-01-01T00:00:00.000Z';
 const alert = (over: Partial<Alert>): Alert => ({
-  id: 'a1', fingerprint: 'f1', rule: 'level-watch', labels: { alertname: 'level-watch' }, annotations: { summary: 's', description: 'd' },
-  explanation: null, playbook: null, status: 'resolved', activeAt: at(1), firedAt: at(1), lastActiveAt: at(2), resolvedAt: at(3), value: 2, ...over,
+  id: 'a1',
+  fingerprint: 'f1',
+  rule: 'level-watch',
+  labels: { alertname: 'level-watch' },
+  annotations: { summary: 's', description: 'd' },
+  explanation: null,
+  playbook: null,
+  status: 'resolved',
+  activeAt: at(1),
+  firedAt: at(1),
+  lastActiveAt: at(2),
+  resolvedAt: at(3),
+  value: 2,
+  ...over,
 });
-const served = (tlpMax: 'amber' | 'red') => b.sharing.ledger.query({ tlpMax, kinds: ['alert'], versions: { all: true, first: false, last: false, at: [] } });
+const served = (tlpMax: 'amber' | 'red') =>
+  b.sharing.ledger.query({ tlpMax, kinds: ['alert'], versions: { all: true, first: false, last: false, at: [] } });
 
 describe('alert reports published to partners', () => {
   it('are RED when RED data is among their inputs: an AMBER partner is not given them', async () => {
     // The day named by the explanation holds only GREEN data; the RED report came later and resolved the alert.
-    await b.store.putObservations([sampleObservation({ tlp: 'green', value: 30 }), sampleObservation({ tlp: 'red', value: 2, periodStart: at(2), periodEnd: at(3), publishedAt: at(3, 1) })], NOW);
+    await b.store.putObservations(
+      [
+        sampleObservation({ tlp: 'green', value: 30 }),
+        sampleObservation({ tlp: 'red', value: 2, periodStart: at(2), periodEnd: at(3), publishedAt: at(3, 1) }),
+      ],
+      NOW,
+    );
     const deps = { store: b.store, ledger: b.sharing.ledger, identity: b.sharing.keys.identity, now: NOW };
-    const withDay = alert({ explanation: { day: '2024-05-01', asOf: at(0, 16), level: { from: 1, to: 2, name: 'WATCH' }, moved: null, hypotheses: [], evidence: [] } });
-    const sourceHealth = alert({ id: 'a2', fingerprint: 'f2', rule: 'source-silent', labels: { alertname: 'source-silent' }, explanation: null });
+    const withDay = alert({
+      explanation: {
+        day: '2024-05-01',
+        asOf: at(0, 16),
+        level: { from: 1, to: 2, name: 'WATCH' },
+        moved: null,
+        hypotheses: [],
+        evidence: [],
+      },
+    });
+    const sourceHealth = alert({
+      id: 'a2',
+      fingerprint: 'f2',
+      rule: 'source-silent',
+      labels: { alertname: 'source-silent' },
+      explanation: null,
+    });
     await publishAlerts(deps, pack, [withDay, sourceHealth], loadPackAlerting(pack));
     expect((await served('red')).map((e) => e.tlp)).toEqual(['red', 'red']);
     expect(await served('amber')).toEqual([]);

@@ -31,12 +31,22 @@ export interface PublishCount {
  * an assessment that used nothing it may not see). Re-publishing an unchanged day is a no-op; a changed one is a
  * new version of the same object.
  */
-export async function publishAssessments(deps: PublishDeps, pack: Pack, days: readonly DayNumber[], tlpMax: Tlp): Promise<PublishCount> {
+export async function publishAssessments(
+  deps: PublishDeps,
+  pack: Pack,
+  days: readonly DayNumber[],
+  tlpMax: Tlp,
+): Promise<PublishCount> {
   const count = { published: 0, unchanged: 0 };
   const producerId = identityStixId(deps.identity.publicKey);
   for (const day of days) {
     const { assessment, tlp } = await assessWithinCeiling(deps.store, pack, day, tlpMax);
-    const result = await deps.ledger.publish(assessmentToStix(summariseAssessment(assessment), { producerId, tlp }), 'assessment', tlp, deps.now);
+    const result = await deps.ledger.publish(
+      assessmentToStix(summariseAssessment(assessment), { producerId, tlp }),
+      'assessment',
+      tlp,
+      deps.now,
+    );
     count[result.added ? 'published' : 'unchanged']++;
   }
   return count;
@@ -49,7 +59,12 @@ export async function publishAssessments(deps: PublishDeps, pack: Pack, days: re
  * assessment and at its evidence observations. `config` names the series source-health rules watch; without it,
  * every stored series counts.
  */
-export async function publishAlerts(deps: PublishDeps, pack: Pack, alerts: readonly Alert[], config?: AlertingConfig): Promise<PublishCount> {
+export async function publishAlerts(
+  deps: PublishDeps,
+  pack: Pack,
+  alerts: readonly Alert[],
+  config?: AlertingConfig,
+): Promise<PublishCount> {
   const count = { published: 0, unchanged: 0 };
   const producerId = identityStixId(deps.identity.publicKey);
   const tlp = alerts.length === 0 ? 'clear' : await derivedAlertTlp(deps.store, alertInputSeries(pack, config));
@@ -57,9 +72,17 @@ export async function publishAlerts(deps: PublishDeps, pack: Pack, alerts: reado
     const day = alert.explanation?.day;
     const observations = day === undefined ? [] : await observationsForDay(deps.store, pack, parseDay(day));
     const known = new Set(observations.map((o) => o.id));
-    const evidence = (alert.explanation?.evidence ?? []).flatMap((e) => e.observationIds).filter((id) => known.has(id)).map(observedDataId);
+    const evidence = (alert.explanation?.evidence ?? [])
+      .flatMap((e) => e.observationIds)
+      .filter((id) => known.has(id))
+      .map(observedDataId);
     const refs = [...(day === undefined ? [] : [assessmentStixId(pack.id, day)]), ...new Set(evidence)];
-    const result = await deps.ledger.publish(alertToStix(summariseAlert(alert), { producerId, tlp, refs }), 'alert', tlp, deps.now);
+    const result = await deps.ledger.publish(
+      alertToStix(summariseAlert(alert), { producerId, tlp, refs }),
+      'alert',
+      tlp,
+      deps.now,
+    );
     count[result.added ? 'published' : 'unchanged']++;
   }
   return count;

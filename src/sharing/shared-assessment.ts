@@ -17,7 +17,12 @@ export interface ShareableAssessment {
 }
 
 /** What assessAt reads for `day`, restricted to `tlpMax` (in the store query) and to re-shareable observations. */
-export async function observationsForDay(store: Store, pack: Pack, day: DayNumber, tlpMax?: Tlp): Promise<StoredObservation[]> {
+export async function observationsForDay(
+  store: Store,
+  pack: Pack,
+  day: DayNumber,
+  tlpMax?: Tlp,
+): Promise<StoredObservation[]> {
   const rows = await observationsAsKnownAt(store, pack, day, tlpMax);
   return tlpMax === undefined ? rows : rows.filter((o) => mayReshare(o.source, o.tlp, ''));
 }
@@ -26,8 +31,17 @@ export async function observationsForDay(store: Store, pack: Pack, day: DayNumbe
  * The assessment of `day` as a recipient cleared for `tlpMax` could have made it from our data: the same pure
  * assessor as assessAt, over only the observations at or below the ceiling that may be passed on.
  */
-export async function assessWithinCeiling(store: Store, pack: Pack, day: DayNumber, tlpMax: Tlp): Promise<ShareableAssessment> {
+export async function assessWithinCeiling(
+  store: Store,
+  pack: Pack,
+  day: DayNumber,
+  tlpMax: Tlp,
+): Promise<ShareableAssessment> {
   const observations = await observationsForDay(store, pack, day, tlpMax);
-  const assessment = createAssessor(pack, new PointInTimeIndex(observations, getZone(pack.timeZone)), await loadCoverage(store, pack)).assess(day);
+  const assessment = createAssessor(
+    pack,
+    new PointInTimeIndex(observations, getZone(pack.timeZone)),
+    await loadCoverage(store, pack),
+  ).assess(day);
   return { assessment, tlp: maxTlp(observations.map((o) => o.tlp)) };
 }

@@ -40,7 +40,9 @@ describe('vigil partner', () => {
     const rotated = await cli(a, 'partner', 'token', 'beta');
     expect(rotated.stdout.trim()).not.toBe(add.stdout.trim());
     expect((await cli(a, 'partner', 'add', 'beta')).stderr).toMatch(/already exists/);
-    expect((await cli(a, 'partner', 'add', 'gamma', '--tlp-max', 'purple')).stderr).toMatch(/invalid --tlp-max "purple"/);
+    expect((await cli(a, 'partner', 'add', 'gamma', '--tlp-max', 'purple')).stderr).toMatch(
+      /invalid --tlp-max "purple"/,
+    );
     expect((await cli(a, 'partner', 'add', 'gamma', '--url', 'http://x/')).stderr).toMatch(/go together/);
     expect((await cli(a, 'partner', 'remove', 'beta')).stdout).toMatch(/removed partner beta/);
     expect((await cli(a, 'partner', 'remove', 'beta')).code).toBe(1);
@@ -49,9 +51,15 @@ describe('vigil partner', () => {
   it('prints our public key and manages collections', async () => {
     const key = await cli(a, 'partner', 'key');
     expect(key.stdout.trim()).toMatch(/^ed25519:[A-Za-z0-9_-]{43}$/);
-    expect((await cli(a, 'partner', 'collection', 'add', 'air', '--series', 'mnd.aircraft.*', '--tlp-max', 'amber')).code).toBe(0);
-    expect((await cli(a, 'partner', 'collection', 'list')).stdout).toMatch(/^air\t[0-9a-f-]{36}\tTLP ≤ amber\tseries mnd\.aircraft\.\*\tair$/m);
-    expect((await cli(a, 'partner', 'collection', 'add', 'bad', '--series', 'Not Valid')).stderr).toMatch(/invalid series pattern/);
+    expect(
+      (await cli(a, 'partner', 'collection', 'add', 'air', '--series', 'mnd.aircraft.*', '--tlp-max', 'amber')).code,
+    ).toBe(0);
+    expect((await cli(a, 'partner', 'collection', 'list')).stdout).toMatch(
+      /^air\t[0-9a-f-]{36}\tTLP ≤ amber\tseries mnd\.aircraft\.\*\tair$/m,
+    );
+    expect((await cli(a, 'partner', 'collection', 'add', 'bad', '--series', 'Not Valid')).stderr).toMatch(
+      /invalid series pattern/,
+    );
   });
 });
 
@@ -67,7 +75,9 @@ describe('vigil export stix / import stix', () => {
     const key = (await cli(a, 'partner', 'key')).stdout.trim();
     expect(checkSignature(bundle, { publicKey: key, required: true, signer: 'a' }, 'bundle')).toBe('verified');
     expect(bundle.objects.filter((o: { type: string }) => o.type === 'vigil-assessment')).toHaveLength(4);
-    expect((await cli(a, 'export', 'stix', '--from', '2023-04-05', '--to', '2023-04-08', '--sign')).stdout).toBe(r.stdout);
+    expect((await cli(a, 'export', 'stix', '--from', '2023-04-05', '--to', '2023-04-08', '--sign')).stdout).toBe(
+      r.stdout,
+    );
     bundleFile = join(dir, 'bundle.json');
     writeFileSync(bundleFile, r.stdout);
   });
@@ -75,7 +85,9 @@ describe('vigil export stix / import stix', () => {
   it('imports it into another database with the producer as source', async () => {
     const r = await cli(b, 'import', 'stix', bundleFile);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/bundle\.json: \d+ observations \(\d+ new, 0 already stored\) as stix:vigil; 4 assessments, 0 alerts, 0 other objects kept; signature not checked/);
+    expect(r.stdout).toMatch(
+      /bundle\.json: \d+ observations \(\d+ new, 0 already stored\) as stix:vigil; 4 assessments, 0 alerts, 0 other objects kept; signature not checked/,
+    );
     expect(await count(b, 'stix:vigil')).toBeGreaterThan(0);
     expect((await cli(b, 'import', 'stix', bundleFile)).stdout).toMatch(/\(0 new, \d+ already stored\)/);
   });
@@ -84,8 +96,14 @@ describe('vigil export stix / import stix', () => {
     const before = await count(b);
     const misp = await cli(b, 'import', 'stix', join(STIX_BUNDLE_FIXTURES, 'misp-style.json'));
     expect(misp.code, misp.stderr).toBe(0);
-    expect(misp.stdout).toMatch(/0 observations .* as stix:synthetic-misp-instance; 0 assessments, 0 alerts, 6 other objects kept/);
-    for (const [file, message] of [['truncated.json', /is not valid JSON/], ['malformed-id.json', /objects\[0\]\.id/], ['missing.json', /cannot read file/]] as const) {
+    expect(misp.stdout).toMatch(
+      /0 observations .* as stix:synthetic-misp-instance; 0 assessments, 0 alerts, 6 other objects kept/,
+    );
+    for (const [file, message] of [
+      ['truncated.json', /is not valid JSON/],
+      ['malformed-id.json', /objects\[0\]\.id/],
+      ['missing.json', /cannot read file/],
+    ] as const) {
       const r = await cli(b, 'import', 'stix', join(STIX_BUNDLE_FIXTURES, file));
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(message);
@@ -108,13 +126,19 @@ describe('vigil export stix / import stix', () => {
 
 describe('vigil partner publish / pull', () => {
   it('publishes the assessment of a day once', async () => {
-    expect((await cli(a, 'partner', 'publish', '--at', '2023-04-10')).stdout).toMatch(/assessments: 1 published, 0 unchanged/);
-    expect((await cli(a, 'partner', 'publish', '--at', '2023-04-10')).stdout).toMatch(/assessments: 0 published, 1 unchanged/);
+    expect((await cli(a, 'partner', 'publish', '--at', '2023-04-10')).stdout).toMatch(
+      /assessments: 1 published, 0 unchanged/,
+    );
+    expect((await cli(a, 'partner', 'publish', '--at', '2023-04-10')).stdout).toMatch(
+      /assessments: 0 published, 1 unchanged/,
+    );
   });
 
   it('pulls from a partner’s TAXII server over loopback, then only what is new', async () => {
     // A's data: the bundled (CLEAR) observations. A serves them; C pulls through the CLI.
-    const token = (await cli(a, 'partner', 'add', 'charlie', '--tlp-max', 'green', '--collections', 'air')).stdout.trim();
+    const token = (
+      await cli(a, 'partner', 'add', 'charlie', '--tlp-max', 'green', '--collections', 'air')
+    ).stdout.trim();
     const key = (await cli(a, 'partner', 'key')).stdout.trim();
     const store = openObservationStore(a);
     const sharing = await openSharing(a, { now: '2026-01-01T00:00:00.000Z' });
@@ -122,14 +146,36 @@ describe('vigil partner publish / pull', () => {
     try {
       const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/taxii2/vigil/`;
       const c = join(dir, 'c.db');
-      expect((await cli(c, 'partner', 'add', 'alpha', '--url', url, '--token', token, '--remote-collection', 'air', '--public-key', key, '--require-signatures')).code).toBe(0);
+      expect(
+        (
+          await cli(
+            c,
+            'partner',
+            'add',
+            'alpha',
+            '--url',
+            url,
+            '--token',
+            token,
+            '--remote-collection',
+            'air',
+            '--public-key',
+            key,
+            '--require-signatures',
+          )
+        ).code,
+      ).toBe(0);
       const first = await cli(c, 'partner', 'pull', 'alpha');
       expect(first.code, first.stderr).toBe(0);
-      expect(first.stdout).toMatch(/^alpha: \d+ objects in \d+ page\(s\), signatures verified; \d+ observations \(\d+ new\)/);
+      expect(first.stdout).toMatch(
+        /^alpha: \d+ objects in \d+ page\(s\), signatures verified; \d+ observations \(\d+ new\)/,
+      );
       const aircraft = (await store.queryObservations({ seriesPrefix: 'mnd.aircraft.', allRevisions: true })).length;
       expect(await count(c, 'partner:alpha')).toBe(aircraft);
       expect((await cli(c, 'partner', 'pull', 'alpha')).stdout).toMatch(/0 observations \(0 new\)/);
-      expect((await cli(c, 'partner', 'list')).stdout).toMatch(/pulls air from http:\/\/127\.0\.0\.1:\d+\/taxii2\/vigil\/ \(last /);
+      expect((await cli(c, 'partner', 'list')).stdout).toMatch(
+        /pulls air from http:\/\/127\.0\.0\.1:\d+\/taxii2\/vigil\/ \(last /,
+      );
     } finally {
       await app.close();
       await sharing.close();
@@ -143,4 +189,3 @@ describe('vigil partner publish / pull', () => {
     expect(r.stderr).toMatch(/partner alpha has no TAXII server to pull from/);
   });
 });
-

@@ -32,10 +32,19 @@ export interface OpenSharingOptions {
 }
 
 /** The sharing tables on the process's database, migrated (own migrations table); closing the context leaves `db` open. */
-export async function openSharingOn(db: Database, options: Pick<OpenSharingOptions, 'now' | 'orgName'>): Promise<SharingContext> {
+export async function openSharingOn(
+  db: Database,
+  options: Pick<OpenSharingOptions, 'now' | 'orgName'>,
+): Promise<SharingContext> {
   await db.migrate(SHARING_MIGRATIONS, options.now);
   const keys = await ensureOrgIdentity(db, options.now, options.orgName);
-  return { registry: createPartnerRegistry(db), ledger: createPublicationLedger(db), statuses: createStatusStore(db), keys, close: async () => {} };
+  return {
+    registry: createPartnerRegistry(db),
+    ledger: createPublicationLedger(db),
+    statuses: createStatusStore(db),
+    keys,
+    close: async () => {},
+  };
 }
 
 /**
@@ -43,9 +52,13 @@ export async function openSharingOn(db: Database, options: Pick<OpenSharingOptio
  * URL) on a database object of their own, migrating them.
  */
 export async function openSharing(dbUrl: string, options: OpenSharingOptions): Promise<SharingContext> {
-  const db = openDatabase(dbUrl, { busyTimeoutMs: options.busyTimeoutMs, max: options.maxConnections ?? 4, applicationName: 'vigil sharing' });
+  const db = openDatabase(dbUrl, {
+    busyTimeoutMs: options.busyTimeoutMs,
+    max: options.maxConnections ?? 4,
+    applicationName: 'vigil sharing',
+  });
   try {
-    return { ...await openSharingOn(db, options), close: () => db.close() };
+    return { ...(await openSharingOn(db, options)), close: () => db.close() };
   } catch (error) {
     await db.close();
     throw error;

@@ -64,7 +64,10 @@ export async function createTestInstance(name: string, now = '2026-01-01T00:00:0
   await store.migrate();
   const sharing = await openSharing(dbPath, { now, orgName: `Org ${name}` });
   return {
-    dir, dbPath, store, sharing,
+    dir,
+    dbPath,
+    store,
+    sharing,
     async close() {
       await sharing.close();
       await store.close();
@@ -123,7 +126,11 @@ export function freshHarnesses(create: () => Promise<SharingHarness>): () => Pro
 export const HARNESS_NOW = '2026-01-01T00:00:00.000Z';
 export const HARNESS_ORG = 'Org contract';
 
-async function harness(url: string, discard: () => Promise<void>, tableRows: SharingHarness['tableRows']): Promise<SharingHarness> {
+async function harness(
+  url: string,
+  discard: () => Promise<void>,
+  tableRows: SharingHarness['tableRows'],
+): Promise<SharingHarness> {
   const open: SharingContext[] = [];
   const reopen = async (options: OpenSharingOptions) => {
     const ctx = await openSharing(url, options);
@@ -146,28 +153,36 @@ async function harness(url: string, discard: () => Promise<void>, tableRows: Sha
 export async function sqliteSharingHarness(): Promise<SharingHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-sharing-contract-'));
   const path = join(dir, 'vigil.db');
-  return harness(path, async () => rmSync(dir, { recursive: true, force: true }), async (table) => {
-    const db = new Database(path, { readonly: true });
-    try {
-      return db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-    } finally {
-      db.close();
-    }
-  });
+  return harness(
+    path,
+    async () => rmSync(dir, { recursive: true, force: true }),
+    async (table) => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+      } finally {
+        db.close();
+      }
+    },
+  );
 }
 
 /** The PostgreSQL adapters in a new schema, dropped on close (check pgSkipReason first). */
 export async function pgSharingHarness(): Promise<SharingHarness> {
   const schema = freshSchemaName('vigil_sharing_test');
   const url = schemaUrl(schema);
-  return harness(url, () => dropSchema(schema), async (table) => {
-    const db = openDatabase(url, { max: 1 });
-    try {
-      return await db.rows<Record<string, unknown>>(`SELECT * FROM ${table}`);
-    } finally {
-      await db.close();
-    }
-  });
+  return harness(
+    url,
+    () => dropSchema(schema),
+    async (table) => {
+      const db = openDatabase(url, { max: 1 });
+      try {
+        return await db.rows<Record<string, unknown>>(`SELECT * FROM ${table}`);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 }
 
 export interface TaxiiAppOptions {

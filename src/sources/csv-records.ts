@@ -77,7 +77,10 @@ export function readCsvRecords(text: string): CsvRecord[] {
           const c = text.charCodeAt(i);
           if (c === COMMA || c === LF || c === CR) break;
           if (c === QUOTE) {
-            throw new CsvSyntaxError(line, 'a quote appears inside an unquoted cell (quote the whole cell and double the inner quotes)');
+            throw new CsvSyntaxError(
+              line,
+              'a quote appears inside an unquoted cell (quote the whole cell and double the inner quotes)',
+            );
           }
           i++;
         }

@@ -53,7 +53,11 @@ describe('readCsvTable', () => {
     ['a row with too few cells', 'a,b\n1,2\n3\n', 't.csv:3: (row): has 1 cells but the header has 2'],
     ['a row with too many cells', 'a,b\n1,2,3\n', 't.csv:2: (row): has 3 cells but the header has 2'],
     ['an unclosed quote', 'a,b\n1,2\n3,"4\n', 't.csv:3: (csv): a quoted cell is never closed'],
-    ['a stray quote', 'a,b\n1,2"\n', 't.csv:2: (csv): a quote appears inside an unquoted cell (quote the whole cell and double the inner quotes)'],
+    [
+      'a stray quote',
+      'a,b\n1,2"\n',
+      't.csv:2: (csv): a quote appears inside an unquoted cell (quote the whole cell and double the inner quotes)',
+    ],
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(() => readCsvTable(text, 't.csv'))).toBe(message);
   });
@@ -78,9 +82,15 @@ describe('cell readers', () => {
   it('readDate', () => {
     expect(readDate(rowWith('2024-02-29'), 'c')).toBe('2024-02-29');
     expect(readDate(rowWith(''), 'c')).toBeUndefined();
-    expect(messageOf(() => readDate(rowWith('2024-2-29'), 'c'))).toBe('t.csv:2: c: must be a date YYYY-MM-DD, got "2024-2-29"');
-    expect(messageOf(() => readDate(rowWith('2023-02-29'), 'c'))).toBe('t.csv:2: c: is not a real calendar date, got "2023-02-29"');
-    expect(messageOf(() => readDate(rowWith('2024-13-01'), 'c'))).toBe('t.csv:2: c: is not a real calendar date, got "2024-13-01"');
+    expect(messageOf(() => readDate(rowWith('2024-2-29'), 'c'))).toBe(
+      't.csv:2: c: must be a date YYYY-MM-DD, got "2024-2-29"',
+    );
+    expect(messageOf(() => readDate(rowWith('2023-02-29'), 'c'))).toBe(
+      't.csv:2: c: is not a real calendar date, got "2023-02-29"',
+    );
+    expect(messageOf(() => readDate(rowWith('2024-13-01'), 'c'))).toBe(
+      't.csv:2: c: is not a real calendar date, got "2024-13-01"',
+    );
   });
 
   it('readInstant', () => {
@@ -105,12 +115,25 @@ describe('cell readers', () => {
   });
 
   it('readCount', () => {
-    expect([' 7 ', '0', '12.0', '007', 'NA', ''].map((v) => readCount(rowWith(v), 'c'))).toEqual([7, 0, 12, 7, null, undefined]);
+    expect([' 7 ', '0', '12.0', '007', 'NA', ''].map((v) => readCount(rowWith(v), 'c'))).toEqual([
+      7,
+      0,
+      12,
+      7,
+      null,
+      undefined,
+    ]);
     expect(messageOf(() => readCount(rowWith('-1'), 'c'))).toBe('t.csv:2: c: must not be negative, got "-1"');
     expect(messageOf(() => readCount(rowWith('1.5'), 'c'))).toBe('t.csv:2: c: must be a whole number, got "1.5"');
-    expect(messageOf(() => readCount(rowWith('1e3'), 'c'))).toBe('t.csv:2: c: must be a whole number, NA or empty, got "1e3"');
-    expect(messageOf(() => readCount(rowWith('N/A'), 'c'))).toBe('t.csv:2: c: must be a whole number, NA or empty, got "N/A"');
-    expect(messageOf(() => readCount(rowWith('9007199254740993'), 'c'))).toBe('t.csv:2: c: is too large, got "9007199254740993"');
+    expect(messageOf(() => readCount(rowWith('1e3'), 'c'))).toBe(
+      't.csv:2: c: must be a whole number, NA or empty, got "1e3"',
+    );
+    expect(messageOf(() => readCount(rowWith('N/A'), 'c'))).toBe(
+      't.csv:2: c: must be a whole number, NA or empty, got "N/A"',
+    );
+    expect(messageOf(() => readCount(rowWith('9007199254740993'), 'c'))).toBe(
+      't.csv:2: c: is too large, got "9007199254740993"',
+    );
   });
 
   it('readFlag', () => {

@@ -66,14 +66,16 @@ export function readCsvTable(text: string, file: string): CsvTable {
 /** Throws at the header line, naming the first column of `columns` that the header lacks. */
 export function requireColumns(table: CsvTable, columns: readonly string[]): void {
   for (const column of columns) {
-    if (!table.columns.includes(column)) throw inputError(table.file, table.headerLine, column, 'required column is missing');
+    if (!table.columns.includes(column))
+      throw inputError(table.file, table.headerLine, column, 'required column is missing');
   }
 }
 
 /** Throws at the header line, naming the first header column that is not in `known`. */
 export function rejectUnknownColumns(table: CsvTable, known: readonly string[]): void {
   for (const column of table.columns) {
-    if (!known.includes(column)) throw inputError(table.file, table.headerLine, column, `unknown column; expected ${known.join(', ')}`);
+    if (!known.includes(column))
+      throw inputError(table.file, table.headerLine, column, `unknown column; expected ${known.join(', ')}`);
   }
 }
 
@@ -115,7 +117,10 @@ export function readInstant(row: CsvRow, column: string): string | undefined {
   const match = INSTANT_PATTERN.exec(text);
   const ms = match ? Date.parse(text) : Number.NaN;
   if (!match || Number.isNaN(ms)) {
-    throw row.error(column, `must be an ISO 8601 instant with a time zone (e.g. 2024-05-24T06:00:00+08:00), got ${quote(text)}`);
+    throw row.error(
+      column,
+      `must be an ISO 8601 instant with a time zone (e.g. 2024-05-24T06:00:00+08:00), got ${quote(text)}`,
+    );
   }
   if (!isLocalDate(match[1])) throw row.error(column, `is not a real calendar date, got ${quote(text)}`);
   return isoInstant(ms);

@@ -6,7 +6,24 @@ describe('local-time', () => {
   it('validates calendar dates strictly', () => {
     expect(['2024-02-29', '2000-02-29', '2023-12-31', '1900-01-01', '2200-12-31'].every(isLocalDate)).toBe(true);
     // Years outside 1900–2200 are typing errors (0000, 9999), refused with the file's line by every parser.
-    expect(['0001-01-01', '1899-12-31', '2201-01-01', '9999-12-31', '2023-02-29', '1900-02-29', '2023-02-30', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '2023-1-01', ' 2023-01-01', ''].some(isLocalDate)).toBe(false);
+    expect(
+      [
+        '0001-01-01',
+        '1899-12-31',
+        '2201-01-01',
+        '9999-12-31',
+        '2023-02-29',
+        '1900-02-29',
+        '2023-02-30',
+        '2023-04-31',
+        '2023-13-01',
+        '2023-00-10',
+        '2023-01-00',
+        '2023-1-01',
+        ' 2023-01-01',
+        '',
+      ].some(isLocalDate),
+    ).toBe(false);
   });
 
   it('converts local wall time at +08:00 to UTC instants', () => {
@@ -41,14 +58,25 @@ describe('local-time', () => {
   });
 
   it('agrees with Date for every date, time and offset', () => {
-    const date = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
-      fc.property(date, fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: -720, max: 840 }), fc.integer({ min: -800, max: 800 }), (day, h, m, offset, n) => {
-        const [y, mo, d] = day.split('-').map(Number);
-        expect(localInstant(day, h, m, offset)).toBe(new Date(Date.UTC(y, mo - 1, d, h, m) - offset * 60_000).toISOString());
-        expect(addDays(day, n)).toBe(new Date(Date.UTC(y, mo - 1, d + n)).toISOString().slice(0, 10));
-        expect(isLocalDate(day)).toBe(true);
-      }),
+      fc.property(
+        date,
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: -720, max: 840 }),
+        fc.integer({ min: -800, max: 800 }),
+        (day, h, m, offset, n) => {
+          const [y, mo, d] = day.split('-').map(Number);
+          expect(localInstant(day, h, m, offset)).toBe(
+            new Date(Date.UTC(y, mo - 1, d, h, m) - offset * 60_000).toISOString(),
+          );
+          expect(addDays(day, n)).toBe(new Date(Date.UTC(y, mo - 1, d + n)).toISOString().slice(0, 10));
+          expect(isLocalDate(day)).toBe(true);
+        },
+      ),
     );
   });
 });

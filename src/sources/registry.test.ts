@@ -44,19 +44,24 @@ describe('source parser registry', () => {
       thrown = error;
     }
     expect(isVigilError(thrown) && thrown.code).toBe('VIGIL_UNKNOWN_KIND');
-    expect((thrown as Error).message).toBe(`unknown ingest kind "mnd-csv"; known kinds: ${Object.keys(FIXTURES).sort().join(', ')}`);
+    expect((thrown as Error).message).toBe(
+      `unknown ingest kind "mnd-csv"; known kinds: ${Object.keys(FIXTURES).sort().join(', ')}`,
+    );
     expect(() => getSourceParser('toString')).toThrow('unknown ingest kind "toString"');
   });
 
-  it.each(Object.entries(FIXTURES))('%s: the fixture gives schema-valid observations with UTC instants', (kind, path) => {
-    const text = readFileSync(new URL(`../../test/fixtures/sources/${path}`, import.meta.url), 'utf8');
-    const observations = getSourceParser(kind).parse(text, { file: path });
-    expect(observations.length).toBeGreaterThan(0);
-    for (const observation of observations) {
-      // Validating again changes nothing: parsers emit exactly what the schema would.
-      expect(parseObservationInput(structuredClone(observation), path)).toStrictEqual(observation);
-    }
-  });
+  it.each(Object.entries(FIXTURES))(
+    '%s: the fixture gives schema-valid observations with UTC instants',
+    (kind, path) => {
+      const text = readFileSync(new URL(`../../test/fixtures/sources/${path}`, import.meta.url), 'utf8');
+      const observations = getSourceParser(kind).parse(text, { file: path });
+      expect(observations.length).toBeGreaterThan(0);
+      for (const observation of observations) {
+        // Validating again changes nothing: parsers emit exactly what the schema would.
+        expect(parseObservationInput(structuredClone(observation), path)).toStrictEqual(observation);
+      }
+    },
+  );
 });
 
 describe('source parser contract coverage', () => {

@@ -13,13 +13,20 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (scheme === 'sqlite') {
     const rest = url.slice('sqlite:'.length);
     const path = rest.startsWith('//') ? rest.slice(2) : rest;
-    if (path === '') throw vigilError('VIGIL_CONFIG_INVALID', 'invalid database URL sqlite: (expected sqlite:PATH or sqlite::memory:)');
+    if (path === '')
+      throw vigilError(
+        'VIGIL_CONFIG_INVALID',
+        'invalid database URL sqlite: (expected sqlite:PATH or sqlite::memory:)',
+      );
     return { dialect: 'sqlite', path };
   }
   if (scheme === 'postgres' || scheme === 'postgresql') return { dialect: 'postgres', url };
   if (match?.[2] !== undefined) {
     // Never echo the URL: it may carry a password.
-    throw vigilError('VIGIL_CONFIG_INVALID', `unsupported database URL scheme ${scheme}: (known: ${KNOWN_SCHEMES.join(', ')}, or a file path)`);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `unsupported database URL scheme ${scheme}: (known: ${KNOWN_SCHEMES.join(', ')}, or a file path)`,
+    );
   }
   return { dialect: 'sqlite', path: url };
 }

@@ -6,11 +6,19 @@ import type { Observation } from '../model/index.js';
 import type { Database } from './database/database.js';
 import { OBSERVATION_MIGRATIONS } from './observation-migrations.js';
 import {
-  buildGetObservation, buildObservationQuery, buildSeriesSourceQuery, OBSERVATION_COLUMNS, type SqlDialect,
+  buildGetObservation,
+  buildObservationQuery,
+  buildSeriesSourceQuery,
+  OBSERVATION_COLUMNS,
+  type SqlDialect,
 } from './sql/observation-sql.js';
 import { canonicalInstant, normaliseQuery, normaliseSeriesListQuery } from './sql/query-options.js';
 import {
-  foldSeriesRows, observationParams, rowToObservation, type ObservationRow, type SeriesSourceRow,
+  foldSeriesRows,
+  observationParams,
+  rowToObservation,
+  type ObservationRow,
+  type SeriesSourceRow,
 } from './sql/row-mapping.js';
 import { settingJson } from './sql/setting-value.js';
 import type { ObservationQuery, PutResult, SeriesListQuery, Store, StoredObservation } from './store.js';
@@ -51,7 +59,9 @@ export function createObservationStore(db: Database, options: ObservationStoreOp
       assertOpen();
       const describeRow = (index: number) => {
         const o = observations[index] as Partial<Observation> | undefined;
-        return o === undefined ? undefined : `observation ${index + 1} of ${observations.length} (series ${o.series}, id ${o.id})`;
+        return o === undefined
+          ? undefined
+          : `observation ${index + 1} of ${observations.length} (series ${o.series}, id ${o.id})`;
       };
       const rows: unknown[][] = [];
       for (const o of observations) {
@@ -65,8 +75,13 @@ export function createObservationStore(db: Database, options: ObservationStoreOp
       }
       const inserted = await db.transaction((conn) =>
         conn.bulkInsert({
-          table: 'observations', columns: OBSERVATION_COLUMNS, rows, conflictColumn: 'id', orderColumn: 'seq',
-          serialiseOn: writeLock, describeRow,
+          table: 'observations',
+          columns: OBSERVATION_COLUMNS,
+          rows,
+          conflictColumn: 'id',
+          orderColumn: 'seq',
+          serialiseOn: writeLock,
+          describeRow,
         }),
       );
       return { inserted, unchanged: observations.length - inserted };

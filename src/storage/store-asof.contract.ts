@@ -40,7 +40,12 @@ function revisions({ store, test }: StoreContractContext): void {
   });
 
   test('subject tells apart events on the same series and instant', async () => {
-    const at = { periodStart: instant(4, 3), periodEnd: instant(4, 3), publishedAt: instant(4, 5), series: 'test.triggers' };
+    const at = {
+      periodStart: instant(4, 3),
+      periodEnd: instant(4, 3),
+      publishedAt: instant(4, 5),
+      series: 'test.triggers',
+    };
     const x = observation({ ...at, subject: 'visit', value: 1 });
     const y = observation({ ...at, subject: 'arms-sale', value: 1 });
     const bare = observation({ ...at, value: 1 });
@@ -79,22 +84,40 @@ function filters({ store, test }: StoreContractContext): void {
     const eventAtTo = observation({ series: 'test.events', periodStart: instant(2), periodEnd: instant(2) });
     await store().putObservations([day0, day1, eventAtFrom, eventInside, eventAtTo], INGESTED_AT);
     expect(ids(await store().queryObservations({ from: instant(1), to: instant(2) }))).toEqual([
-      day0.id, day1.id, eventAtFrom.id, eventInside.id,
+      day0.id,
+      day1.id,
+      eventAtFrom.id,
+      eventInside.id,
     ]);
-    expect(ids(await store().queryObservations({ from: instant(1, 6), to: instant(1, 18) }))).toEqual([day1.id, eventInside.id]);
+    expect(ids(await store().queryObservations({ from: instant(1, 6), to: instant(1, 18) }))).toEqual([
+      day1.id,
+      eventInside.id,
+    ]);
     expect(ids(await store().queryObservations({ from: instant(2, 1) }))).toEqual([]);
     expect(ids(await store().queryObservations({ to: instant(1) }))).toEqual([day0.id]);
   });
 
   test('series and seriesPrefix select exact names and name prefixes (no wildcards)', async () => {
-    const names = ['mnd.aircraft.total', 'mnd.aircraft.median_line', 'mnd.ships.plan', 'mndx.other', 'jso.ships', 'a_b.x', 'axb.x'];
+    const names = [
+      'mnd.aircraft.total',
+      'mnd.aircraft.median_line',
+      'mnd.ships.plan',
+      'mndx.other',
+      'jso.ships',
+      'a_b.x',
+      'axb.x',
+    ];
     const obs = names.map((series) => observation({ series }));
     await store().putObservations(obs, INGESTED_AT);
     const series = async (q: Parameters<ReturnType<typeof store>['queryObservations']>[0]) =>
       (await store().queryObservations(q)).map((o) => o.series);
     expect(await series({ series: ['jso.ships', 'mnd.ships.plan', 'nope'] })).toEqual(['jso.ships', 'mnd.ships.plan']);
     expect(await series({ series: [] })).toEqual([]);
-    expect(await series({ seriesPrefix: 'mnd.' })).toEqual(['mnd.aircraft.median_line', 'mnd.aircraft.total', 'mnd.ships.plan']);
+    expect(await series({ seriesPrefix: 'mnd.' })).toEqual([
+      'mnd.aircraft.median_line',
+      'mnd.aircraft.total',
+      'mnd.ships.plan',
+    ]);
     expect(await series({ seriesPrefix: 'mnd.aircraft.' })).toEqual(['mnd.aircraft.median_line', 'mnd.aircraft.total']);
     expect(await series({ seriesPrefix: 'a_b' })).toEqual(['a_b.x']);
     expect(await series({ seriesPrefix: 'mnd.', series: ['jso.ships', 'mnd.ships.plan'] })).toEqual(['mnd.ships.plan']);
@@ -103,7 +126,12 @@ function filters({ store, test }: StoreContractContext): void {
   test('source selects one source, whose latest revision is its own', async () => {
     const mnd = observation({ series: 'test.a', source: 'mnd' });
     const jso = observation({ series: 'test.b', source: 'jso' });
-    const analystRevision = observation({ series: 'test.a', source: 'analyst:alice', value: 13, publishedAt: instant(4) });
+    const analystRevision = observation({
+      series: 'test.a',
+      source: 'analyst:alice',
+      value: 13,
+      publishedAt: instant(4),
+    });
     await store().putObservations([mnd, jso, analystRevision], INGESTED_AT);
     expect(ids(await store().queryObservations({ source: 'jso' }))).toEqual([jso.id]);
     expect(ids(await store().queryObservations({ source: 'mnd' }))).toEqual([mnd.id]);
@@ -121,7 +149,11 @@ function filters({ store, test }: StoreContractContext): void {
     const fresh = observation({ series: 'test.c' });
     await store().putObservations([newer, staleBackfill, fresh], INGESTED_AT);
     expect(ids(await store().queryObservations({ afterSeq: mark }))).toEqual([newer.id, fresh.id]);
-    expect(ids(await store().queryObservations({ afterSeq: mark, allRevisions: true }))).toEqual([newer.id, staleBackfill.id, fresh.id]);
+    expect(ids(await store().queryObservations({ afterSeq: mark, allRevisions: true }))).toEqual([
+      newer.id,
+      staleBackfill.id,
+      fresh.id,
+    ]);
   });
 
   test('limit caps the ordered result', async () => {

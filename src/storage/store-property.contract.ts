@@ -27,8 +27,13 @@ type Claim = typeof claim extends fc.Arbitrary<infer T> ? T : never;
 function toObservation(c: Claim): Observation {
   const start = instant(c.period);
   return observation({
-    series: c.series, periodStart: start, periodEnd: c.event ? start : instant(c.period + 1), subject: c.subject,
-    publishedAt: instant(c.published), value: c.value, tlp: c.tlp,
+    series: c.series,
+    periodStart: start,
+    periodEnd: c.event ? start : instant(c.period + 1),
+    subject: c.subject,
+    publishedAt: instant(c.published),
+    value: c.value,
+    tlp: c.tlp,
   });
 }
 
@@ -37,18 +42,28 @@ function reference(stored: readonly Observation[], query: ObservationQuery): str
   const seen = new Set<string>();
   const rows = stored.filter((o) => !seen.has(o.id) && seen.add(o.id)).map((o, seq) => ({ o, seq }));
   const visible = rows.filter(
-    ({ o }) => (query.asOf === undefined || o.publishedAt <= query.asOf) && (query.tlpMax === undefined || tlpRank(o.tlp) <= tlpRank(query.tlpMax)),
+    ({ o }) =>
+      (query.asOf === undefined || o.publishedAt <= query.asOf) &&
+      (query.tlpMax === undefined || tlpRank(o.tlp) <= tlpRank(query.tlpMax)),
   );
   const key = (o: Observation) => [o.series, o.periodStart, o.periodEnd, o.subject ?? ''];
   const latest = query.allRevisions
     ? visible
-    : visible.filter(({ o, seq }) =>
-        !visible.some((other) => {
-          const same = key(other.o).every((part, i) => part === key(o)[i]);
-          return same && (other.o.publishedAt > o.publishedAt || (other.o.publishedAt === o.publishedAt && other.seq > seq));
-        }),
+    : visible.filter(
+        ({ o, seq }) =>
+          !visible.some((other) => {
+            const same = key(other.o).every((part, i) => part === key(o)[i]);
+            return (
+              same &&
+              (other.o.publishedAt > o.publishedAt || (other.o.publishedAt === o.publishedAt && other.seq > seq))
+            );
+          }),
       );
-  const sortKey = ({ o, seq }: { o: Observation; seq: number }) => [...key(o), o.publishedAt, String(seq).padStart(6, '0')];
+  const sortKey = ({ o, seq }: { o: Observation; seq: number }) => [
+    ...key(o),
+    o.publishedAt,
+    String(seq).padStart(6, '0'),
+  ];
   return latest
     .sort((x, y) => {
       const [a, b] = [sortKey(x), sortKey(y)];
@@ -70,7 +85,11 @@ export function runPropertyContract({ create, test }: StoreContractContext): voi
             await store.putObservations(obs, INGESTED_AT);
             put.push(...obs);
           }
-          const query: ObservationQuery = { asOf: asOf === undefined ? undefined : instant(asOf), tlpMax, allRevisions };
+          const query: ObservationQuery = {
+            asOf: asOf === undefined ? undefined : instant(asOf),
+            tlpMax,
+            allRevisions,
+          };
           expect(ids(await store.queryObservations(query))).toEqual(reference(put, query));
         } finally {
           await store.close();

@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { isVigilError } from '../errors/index.js';
 import { runAsOfContract } from './store-asof.contract.js';
 import {
-  contractTest, expectVigilError, ids, INGESTED_AT, instant, observation, unstored, type StoreContractContext,
+  contractTest,
+  expectVigilError,
+  ids,
+  INGESTED_AT,
+  instant,
+  observation,
+  unstored,
+  type StoreContractContext,
 } from './store-contract-fixtures.js';
 import type { Store } from './store.js';
 
@@ -50,11 +57,23 @@ function writesAndReads({ store, test }: StoreContractContext): void {
 
   test('every field round-trips', async () => {
     const full = observation({
-      subject: 'trigger-42', text: 'Joint Sword 2024A', geometry: { type: 'Point', coordinates: [121.5, 25.04] },
-      retrievedAt: instant(2), sourceRef: 'https://example.org/report?id=1', reliability: 'B', credibility: 2,
-      tlp: 'amber+strict', attributes: { category: 'exercise', ships: 3, confirmed: true, note: null }, value: 71.5,
+      subject: 'trigger-42',
+      text: 'Joint Sword 2024A',
+      geometry: { type: 'Point', coordinates: [121.5, 25.04] },
+      retrievedAt: instant(2),
+      sourceRef: 'https://example.org/report?id=1',
+      reliability: 'B',
+      credibility: 2,
+      tlp: 'amber+strict',
+      attributes: { category: 'exercise', ships: 3, confirmed: true, note: null },
+      value: 71.5,
     });
-    const missing = observation({ series: 'test.ships.plan', value: null, missingReason: 'report not published', unit: 'ships' });
+    const missing = observation({
+      series: 'test.ships.plan',
+      value: null,
+      missingReason: 'report not published',
+      unit: 'ships',
+    });
     expect(await store().putObservations([full, missing], INGESTED_AT)).toEqual({ inserted: 2, unchanged: 0 });
     const stored = await store().queryObservations();
     expect(stored.map(unstored)).toStrictEqual([missing, full].sort((a, b) => a.series.localeCompare(b.series)));
@@ -75,7 +94,11 @@ function writesAndReads({ store, test }: StoreContractContext): void {
   });
 
   test('re-putting the same observations is a no-op', async () => {
-    const batch = [observation(), observation({ value: 11, publishedAt: instant(2) }), observation({ series: 'test.other' })];
+    const batch = [
+      observation(),
+      observation({ value: 11, publishedAt: instant(2) }),
+      observation({ series: 'test.other' }),
+    ];
     expect(await store().putObservations(batch, INGESTED_AT)).toEqual({ inserted: 3, unchanged: 0 });
     const before = await store().queryObservations({ allRevisions: true });
     expect(await store().putObservations(batch, '2024-07-01T00:00:00.000Z')).toEqual({ inserted: 0, unchanged: 3 });
@@ -90,7 +113,11 @@ function writesAndReads({ store, test }: StoreContractContext): void {
   });
 
   test('seq follows insertion order across batches', async () => {
-    const [a, b, c] = [observation({ series: 'test.c' }), observation({ series: 'test.a' }), observation({ series: 'test.b' })];
+    const [a, b, c] = [
+      observation({ series: 'test.c' }),
+      observation({ series: 'test.a' }),
+      observation({ series: 'test.b' }),
+    ];
     await store().putObservations([a, b], INGESTED_AT);
     await store().putObservations([c], INGESTED_AT);
     const seqs = new Map((await store().queryObservations()).map((o) => [o.id, o.seq]));
@@ -101,12 +128,17 @@ function writesAndReads({ store, test }: StoreContractContext): void {
     const good = [observation({ series: 'test.a' }), observation({ series: 'test.b' })];
     // Valid TypeScript, invalid claim: a null value must say why it is missing.
     const noReason = observation({ series: 'test.c', value: null });
-    const error = await expectVigilError(store().putObservations([...good, noReason], INGESTED_AT), 'VIGIL_INPUT_INVALID');
+    const error = await expectVigilError(
+      store().putObservations([...good, noReason], INGESTED_AT),
+      'VIGIL_INPUT_INVALID',
+    );
     expect(error.message).toContain('test.c');
     const backwards = observation({ series: 'test.d', periodStart: instant(2), periodEnd: instant(1) });
     await expectVigilError(store().putObservations([good[0], backwards], INGESTED_AT), 'VIGIL_INPUT_INVALID');
     const undated = observation({ series: 'test.e', publishedAt: '24 May 2024' });
-    expect((await expectVigilError(store().putObservations([...good, undated], INGESTED_AT), 'VIGIL_DATE_INVALID')).message).toContain('test.e');
+    expect(
+      (await expectVigilError(store().putObservations([...good, undated], INGESTED_AT), 'VIGIL_DATE_INVALID')).message,
+    ).toContain('test.e');
     expect(await store().queryObservations({ allRevisions: true })).toEqual([]);
     expect(await store().putObservations(good, INGESTED_AT)).toEqual({ inserted: 2, unchanged: 0 });
   });
@@ -137,18 +169,68 @@ function settingsSeriesAndLifecycle({ store, create, test }: StoreContractContex
   });
 
   test('listSeries summarises latest revisions per series', async () => {
-    await store().putObservations([
-      observation({ series: 'test.b', periodStart: instant(0), periodEnd: instant(1), publishedAt: instant(1), source: 'mnd' }),
-      observation({ series: 'test.b', periodStart: instant(0), periodEnd: instant(1), publishedAt: instant(3), source: 'analyst:alice', value: 12 }),
-      observation({ series: 'test.b', periodStart: instant(1), periodEnd: instant(2), publishedAt: instant(2), source: 'mnd' }),
-      observation({ series: 'test.a', periodStart: instant(5), periodEnd: instant(5), publishedAt: instant(6), source: 'jso', tlp: 'amber' }),
-    ], INGESTED_AT);
+    await store().putObservations(
+      [
+        observation({
+          series: 'test.b',
+          periodStart: instant(0),
+          periodEnd: instant(1),
+          publishedAt: instant(1),
+          source: 'mnd',
+        }),
+        observation({
+          series: 'test.b',
+          periodStart: instant(0),
+          periodEnd: instant(1),
+          publishedAt: instant(3),
+          source: 'analyst:alice',
+          value: 12,
+        }),
+        observation({
+          series: 'test.b',
+          periodStart: instant(1),
+          periodEnd: instant(2),
+          publishedAt: instant(2),
+          source: 'mnd',
+        }),
+        observation({
+          series: 'test.a',
+          periodStart: instant(5),
+          periodEnd: instant(5),
+          publishedAt: instant(6),
+          source: 'jso',
+          tlp: 'amber',
+        }),
+      ],
+      INGESTED_AT,
+    );
     expect(await store().listSeries()).toEqual([
-      { series: 'test.a', count: 1, firstPeriodStart: instant(5), lastPeriodEnd: instant(5), lastPublishedAt: instant(6), sources: ['jso'] },
-      { series: 'test.b', count: 2, firstPeriodStart: instant(0), lastPeriodEnd: instant(2), lastPublishedAt: instant(3), sources: ['analyst:alice', 'mnd'] },
+      {
+        series: 'test.a',
+        count: 1,
+        firstPeriodStart: instant(5),
+        lastPeriodEnd: instant(5),
+        lastPublishedAt: instant(6),
+        sources: ['jso'],
+      },
+      {
+        series: 'test.b',
+        count: 2,
+        firstPeriodStart: instant(0),
+        lastPeriodEnd: instant(2),
+        lastPublishedAt: instant(3),
+        sources: ['analyst:alice', 'mnd'],
+      },
     ]);
     expect(await store().listSeries({ asOf: instant(2), tlpMax: 'green' })).toEqual([
-      { series: 'test.b', count: 2, firstPeriodStart: instant(0), lastPeriodEnd: instant(2), lastPublishedAt: instant(2), sources: ['mnd'] },
+      {
+        series: 'test.b',
+        count: 2,
+        firstPeriodStart: instant(0),
+        lastPeriodEnd: instant(2),
+        lastPublishedAt: instant(2),
+        sources: ['mnd'],
+      },
     ]);
   });
 

@@ -25,7 +25,14 @@ export function getZone(name: string): Zone {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone: name, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone: name,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
   } catch (cause) {
     throw vigilError('VIGIL_CONFIG_INVALID', `unknown time zone "${name}"`, { cause });
@@ -82,7 +89,8 @@ export function parseDay(text: string, what = 'date'): DayNumber {
   if (m) {
     const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
     const d = new Date(ms);
-    if (d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]) return ms / MS_PER_DAY;
+    if (d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3])
+      return ms / MS_PER_DAY;
   }
   throw vigilError('VIGIL_DATE_INVALID', `invalid ${what} "${text}": expected a calendar date YYYY-MM-DD`);
 }

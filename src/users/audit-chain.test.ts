@@ -5,7 +5,16 @@ import { chainEntry, GENESIS_HASH, verifyAuditChain, type AuditEntry } from './a
 
 function chain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
-  for (let i = 0; i < n; i++) out.push(chainEntry(out.at(-1), { at: `2026-01-0${(i % 9) + 1}T00:00:00.000Z`, actor: `user:u${i}`, action: 'alert.ack', target: `a${i}`, details: { i, note: 'x' } }));
+  for (let i = 0; i < n; i++)
+    out.push(
+      chainEntry(out.at(-1), {
+        at: `2026-01-0${(i % 9) + 1}T00:00:00.000Z`,
+        actor: `user:u${i}`,
+        action: 'alert.ack',
+        target: `a${i}`,
+        details: { i, note: 'x' },
+      }),
+    );
   return out;
 }
 
@@ -19,14 +28,16 @@ describe('audit chain', () => {
 
   it('detects an edit to any field of any entry', () => {
     const fields = ['at', 'actor', 'action', 'target', 'details', 'prevHash', 'hash', 'seq'] as const;
-    fc.assert(fc.property(fc.integer({ min: 0, max: 5 }), fc.constantFrom(...fields), (index, field) => {
-      const entries = chain(6);
-      const e = entries[index] as unknown as Record<string, unknown>;
-      e[field] = field === 'seq' ? (e.seq as number) + 10 : field === 'details' ? { i: -1 } : `${String(e[field])}!`;
-      const result = verifyAuditChain(entries);
-      expect(result.ok).toBe(false);
-      expect(result.problem?.seq).toBeLessThanOrEqual(entries[index].seq);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), fc.constantFrom(...fields), (index, field) => {
+        const entries = chain(6);
+        const e = entries[index] as unknown as Record<string, unknown>;
+        e[field] = field === 'seq' ? (e.seq as number) + 10 : field === 'details' ? { i: -1 } : `${String(e[field])}!`;
+        const result = verifyAuditChain(entries);
+        expect(result.ok).toBe(false);
+        expect(result.problem?.seq).toBeLessThanOrEqual(entries[index].seq);
+      }),
+    );
   });
 
   it('detects removed and reordered entries', () => {

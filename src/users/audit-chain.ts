@@ -26,7 +26,15 @@ export interface AuditEntry extends AuditInput {
 
 /** The canonical text hashed for an entry: fixed key order, details with sorted keys. */
 export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const canonical = canonicalJson({ seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, target: entry.target, details: entry.details, prevHash: entry.prevHash });
+  const canonical = canonicalJson({
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    target: entry.target,
+    details: entry.details,
+    prevHash: entry.prevHash,
+  });
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -53,9 +61,16 @@ export function verifyAuditChain(entries: readonly AuditEntry[]): AuditVerificat
   let previous: AuditEntry | undefined;
   for (const e of entries) {
     const expectedSeq = (previous?.seq ?? 0) + 1;
-    const fail = (reason: string): AuditVerification => ({ ok: false, entries: entries.length, head: previous?.hash ?? GENESIS_HASH, problem: { seq: e.seq, reason } });
-    if (e.seq !== expectedSeq) return fail(`expected entry ${expectedSeq}, found ${e.seq} (an entry was removed or inserted)`);
-    if (e.prevHash !== (previous?.hash ?? GENESIS_HASH)) return fail('prevHash does not match the previous entry’s hash');
+    const fail = (reason: string): AuditVerification => ({
+      ok: false,
+      entries: entries.length,
+      head: previous?.hash ?? GENESIS_HASH,
+      problem: { seq: e.seq, reason },
+    });
+    if (e.seq !== expectedSeq)
+      return fail(`expected entry ${expectedSeq}, found ${e.seq} (an entry was removed or inserted)`);
+    if (e.prevHash !== (previous?.hash ?? GENESIS_HASH))
+      return fail('prevHash does not match the previous entry’s hash');
     if (auditHash(e) !== e.hash) return fail('content does not match its hash (the entry was edited)');
     previous = e;
   }

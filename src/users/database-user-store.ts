@@ -9,19 +9,82 @@ import type { ApiToken, Role, Session, User } from './user.js';
 import { USER_MIGRATIONS } from './user-migrations.js';
 import type { UserStore } from './user-store.js';
 
-interface UserRow { id: string; username: string; role: Role; tlp_max: Tlp; password_hash: string | null; created_at: string }
-interface TokenRow { id: string; user_id: string; name: string; secret_hash: string; created_at: string; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }
-interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; expires_at: string }
-interface AuditRow { seq: number; at: string; actor: string; action: string; target: string; details: string; prev_hash: string; hash: string }
-interface UserTables { users_accounts: UserRow; users_tokens: TokenRow; users_sessions: SessionRow; users_audit: AuditRow }
+interface UserRow {
+  id: string;
+  username: string;
+  role: Role;
+  tlp_max: Tlp;
+  password_hash: string | null;
+  created_at: string;
+}
+interface TokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+interface SessionRow {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+interface UserTables {
+  users_accounts: UserRow;
+  users_tokens: TokenRow;
+  users_sessions: SessionRow;
+  users_audit: AuditRow;
+}
 
-const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, role: r.role, tlpMax: r.tlp_max, passwordHash: r.password_hash, createdAt: r.created_at });
-const toToken = (r: TokenRow): ApiToken => ({
-  id: r.id, userId: r.user_id, name: r.name, secretHash: r.secret_hash, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  username: r.username,
+  role: r.role,
+  tlpMax: r.tlp_max,
+  passwordHash: r.password_hash,
+  createdAt: r.created_at,
 });
-const toSession = (r: SessionRow): Session => ({ idHash: r.id_hash, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, expiresAt: r.expires_at });
+const toToken = (r: TokenRow): ApiToken => ({
+  id: r.id,
+  userId: r.user_id,
+  name: r.name,
+  secretHash: r.secret_hash,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+const toSession = (r: SessionRow): Session => ({
+  idHash: r.id_hash,
+  userId: r.user_id,
+  csrfToken: r.csrf_token,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
 const toAudit = (r: AuditRow): AuditEntry => ({
-  seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, target: r.target, details: JSON.parse(r.details) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash,
+  seq: Number(r.seq),
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  target: r.target,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 
 export interface UserStoreOptions {
@@ -58,8 +121,16 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
       if (await q().selectFrom('users_accounts').select('id').where('username', '=', u.username).executeTakeFirst()) {
         throw vigilError('VIGIL_CONFLICT', `user ${u.username} already exists`);
       }
-      await q().insertInto('users_accounts')
-        .values({ id: u.id, username: u.username, role: u.role, tlp_max: u.tlpMax, password_hash: u.passwordHash, created_at: u.createdAt })
+      await q()
+        .insertInto('users_accounts')
+        .values({
+          id: u.id,
+          username: u.username,
+          role: u.role,
+          tlp_max: u.tlpMax,
+          password_hash: u.passwordHash,
+          created_at: u.createdAt,
+        })
         .execute();
     },
     async getUser(id) {
@@ -67,18 +138,29 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
       return row && toUser(row);
     },
     async findUserByName(username) {
-      const row = await q().selectFrom('users_accounts').selectAll().where('username', '=', username).executeTakeFirst();
+      const row = await q()
+        .selectFrom('users_accounts')
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
       return row && toUser(row);
     },
     async listUsers() {
       return (await q().selectFrom('users_accounts').selectAll().orderBy('username').execute()).map(toUser);
     },
     async countUsers() {
-      const row = await q().selectFrom('users_accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await q()
+        .selectFrom('users_accounts')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async setPassword(userId, passwordHash) {
-      const result = await q().updateTable('users_accounts').set({ password_hash: passwordHash }).where('id', '=', userId).executeTakeFirst();
+      const result = await q()
+        .updateTable('users_accounts')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', userId)
+        .executeTakeFirst();
       mustChange(result.numUpdatedRows, `user ${userId}`);
     },
     async removeUser(userId) {
@@ -87,13 +169,29 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
     },
 
     async addToken(t) {
-      if (await q().selectFrom('users_tokens').select('id').where('user_id', '=', t.userId).where('name', '=', t.name).executeTakeFirst()) {
+      if (
+        await q()
+          .selectFrom('users_tokens')
+          .select('id')
+          .where('user_id', '=', t.userId)
+          .where('name', '=', t.name)
+          .executeTakeFirst()
+      ) {
         throw vigilError('VIGIL_CONFLICT', `the user already has a token named ${t.name}`);
       }
-      await q().insertInto('users_tokens').values({
-        id: t.id, user_id: t.userId, name: t.name, secret_hash: t.secretHash, created_at: t.createdAt, expires_at: t.expiresAt,
-        last_used_at: t.lastUsedAt, revoked_at: t.revokedAt,
-      }).execute();
+      await q()
+        .insertInto('users_tokens')
+        .values({
+          id: t.id,
+          user_id: t.userId,
+          name: t.name,
+          secret_hash: t.secretHash,
+          created_at: t.createdAt,
+          expires_at: t.expiresAt,
+          last_used_at: t.lastUsedAt,
+          revoked_at: t.revokedAt,
+        })
+        .execute();
     },
     async getToken(id) {
       const row = await q().selectFrom('users_tokens').selectAll().where('id', '=', id).executeTakeFirst();
@@ -105,7 +203,8 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
       return (await query.execute()).map(toToken);
     },
     async revokeToken(id, at) {
-      const result = await q().updateTable('users_tokens')
+      const result = await q()
+        .updateTable('users_tokens')
         .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(at)) }))
         .where('id', '=', id)
         .executeTakeFirst();
@@ -116,8 +215,15 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
     },
 
     async addSession(s) {
-      await q().insertInto('users_sessions')
-        .values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt })
+      await q()
+        .insertInto('users_sessions')
+        .values({
+          id_hash: s.idHash,
+          user_id: s.userId,
+          csrf_token: s.csrfToken,
+          created_at: s.createdAt,
+          expires_at: s.expiresAt,
+        })
         .execute();
     },
     async getSession(idHash) {
@@ -128,7 +234,11 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
       await q().deleteFrom('users_sessions').where('id_hash', '=', idHash).execute();
     },
     async deleteUserSessions(userId, exceptIdHash) {
-      const result = await q().deleteFrom('users_sessions').where('user_id', '=', userId).where('id_hash', '<>', exceptIdHash ?? '').executeTakeFirst();
+      const result = await q()
+        .deleteFrom('users_sessions')
+        .where('user_id', '=', userId)
+        .where('id_hash', '<>', exceptIdHash ?? '')
+        .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
     async deleteExpiredSessions(now) {
@@ -141,17 +251,34 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
       // Joins the caller's transaction when there is one: the audited write and its entry commit or roll back together.
       return db.transaction(async (conn) => {
         await conn.lockWrites(auditLock);
-        const head = await q().selectFrom('users_audit').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+        const head = await q()
+          .selectFrom('users_audit')
+          .select(['seq', 'hash'])
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst();
         const entry = chainEntry(head && { seq: Number(head.seq), hash: head.hash }, input);
-        await q().insertInto('users_audit').values({
-          seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, target: entry.target,
-          details: JSON.stringify(entry.details), prev_hash: entry.prevHash, hash: entry.hash,
-        }).execute();
+        await q()
+          .insertInto('users_audit')
+          .values({
+            seq: entry.seq,
+            at: entry.at,
+            actor: entry.actor,
+            action: entry.action,
+            target: entry.target,
+            details: JSON.stringify(entry.details),
+            prev_hash: entry.prevHash,
+            hash: entry.hash,
+          })
+          .execute();
         return entry;
       });
     },
     async listAudit(query = {}) {
-      let select = q().selectFrom('users_audit').selectAll().where('seq', '>', query.afterSeq ?? 0);
+      let select = q()
+        .selectFrom('users_audit')
+        .selectAll()
+        .where('seq', '>', query.afterSeq ?? 0);
       if (query.action !== undefined) select = select.where('action', '=', query.action);
       if (query.target !== undefined) select = select.where('target', '=', query.target);
       select = select.orderBy('seq', query.newestFirst ? 'desc' : 'asc');

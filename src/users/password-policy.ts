@@ -17,23 +17,36 @@ export function checkPasswordPolicy(password: string, username?: string): void {
   }
   if (password.trim() === '') throw vigilError('VIGIL_INPUT_INVALID', 'password: must not be only spaces');
   const user = username?.trim().toLowerCase();
-  if (user && password.trim().toLowerCase() === user) throw vigilError('VIGIL_INPUT_INVALID', 'password: must not be the username');
+  if (user && password.trim().toLowerCase() === user)
+    throw vigilError('VIGIL_INPUT_INVALID', 'password: must not be the username');
   factory ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs });
   const result = factory.check(password, user ? [user] : []);
   if (result.score < MIN_PASSWORD_SCORE) {
     const why = result.feedback.warning ? ` (${describeWarning(result.feedback.warning)})` : '';
-    throw vigilError('VIGIL_INPUT_INVALID', `password: is too easy to guess${why}; use a longer phrase of unrelated words`);
+    throw vigilError(
+      'VIGIL_INPUT_INVALID',
+      `password: is too easy to guess${why}; use a longer phrase of unrelated words`,
+    );
   }
 }
 
 function describeWarning(code: string): string {
   // zxcvbn-ts v4 gives warning keys; the translations live in separate packages, so the common ones are spelled out.
   const words: Record<string, string> = {
-    similarToCommon: 'it is similar to a commonly used password', commonPassword: 'it is a commonly used password',
-    simpleRepeat: 'it repeats a character', extendedRepeat: 'it repeats a pattern', userInputs: 'it contains the username',
-    sequences: 'it is a sequence', straightRow: 'it is a row of keys', keyPattern: 'it is a keyboard pattern',
-    dates: 'it is a date', recentYears: 'it is a recent year', topTen: 'it is one of the ten most common passwords',
-    topHundred: 'it is one of the hundred most common passwords', namesByThemselves: 'it is a name', pwned: 'it is a known leaked password',
+    similarToCommon: 'it is similar to a commonly used password',
+    commonPassword: 'it is a commonly used password',
+    simpleRepeat: 'it repeats a character',
+    extendedRepeat: 'it repeats a pattern',
+    userInputs: 'it contains the username',
+    sequences: 'it is a sequence',
+    straightRow: 'it is a row of keys',
+    keyPattern: 'it is a keyboard pattern',
+    dates: 'it is a date',
+    recentYears: 'it is a recent year',
+    topTen: 'it is one of the ten most common passwords',
+    topHundred: 'it is one of the hundred most common passwords',
+    namesByThemselves: 'it is a name',
+    pwned: 'it is a known leaked password',
   };
   return words[code] ?? code;
 }

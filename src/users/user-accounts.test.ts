@@ -2,7 +2,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyPassword, hashPassword } from './password-hash.js';
 import { openUserStore } from './open-user-store.js';
-import { checkPassword, checkToken, createUser, ensureFirstAdmin, issueToken, openSession, resetPassword, resolveSession, closeSession } from './user-accounts.js';
+import {
+  checkPassword,
+  checkToken,
+  createUser,
+  ensureFirstAdmin,
+  issueToken,
+  openSession,
+  resetPassword,
+  resolveSession,
+  closeSession,
+} from './user-accounts.js';
 import type { UserStore } from './user-store.js';
 
 const fast = { scrypt: { N: 1024, r: 8, p: 1 } };
@@ -39,11 +49,21 @@ describe('passwords', () => {
     expect((await checkPassword(s, 'alice', password))?.id).toBe(user.id);
     expect(await checkPassword(s, 'alice', 'wrong password!')).toBeUndefined();
     expect(await checkPassword(s, 'nobody', password)).toBeUndefined();
-    expect((await createUser(s, { username: 'vic', role: 'viewer', password: 'a long enough pw' }, NOW, fast)).user.tlpMax).toBe('amber');
-    await expect(createUser(s, { username: 'bob', role: 'viewer', password: 'short' }, NOW, fast)).rejects.toThrow(/at least 12/);
-    await expect(createUser(s, { username: 'Bob!', role: 'viewer' }, NOW, fast)).rejects.toMatchObject({ code: 'VIGIL_INPUT_INVALID' });
-    await expect(createUser(s, { username: 'bob', role: 'root' }, NOW, fast)).rejects.toMatchObject({ code: 'VIGIL_UNKNOWN_KIND' });
-    await expect(createUser(s, { username: 'alice', role: 'viewer' }, NOW, fast)).rejects.toMatchObject({ code: 'VIGIL_CONFLICT' });
+    expect(
+      (await createUser(s, { username: 'vic', role: 'viewer', password: 'a long enough pw' }, NOW, fast)).user.tlpMax,
+    ).toBe('amber');
+    await expect(createUser(s, { username: 'bob', role: 'viewer', password: 'short' }, NOW, fast)).rejects.toThrow(
+      /at least 12/,
+    );
+    await expect(createUser(s, { username: 'Bob!', role: 'viewer' }, NOW, fast)).rejects.toMatchObject({
+      code: 'VIGIL_INPUT_INVALID',
+    });
+    await expect(createUser(s, { username: 'bob', role: 'root' }, NOW, fast)).rejects.toMatchObject({
+      code: 'VIGIL_UNKNOWN_KIND',
+    });
+    await expect(createUser(s, { username: 'alice', role: 'viewer' }, NOW, fast)).rejects.toMatchObject({
+      code: 'VIGIL_CONFLICT',
+    });
     const next = await resetPassword(s, user, undefined, fast);
     expect(await checkPassword(s, 'alice', password)).toBeUndefined();
     expect(await checkPassword(s, 'alice', next)).toBeDefined();

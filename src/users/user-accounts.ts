@@ -31,14 +31,26 @@ export interface PasswordChangeOptions extends AccountOptions {
   keepTokenId?: string;
 }
 
-export async function createUser(store: UserStore, input: NewUser, now: string, options: AccountOptions = {}): Promise<{ user: User; password: string }> {
+export async function createUser(
+  store: UserStore,
+  input: NewUser,
+  now: string,
+  options: AccountOptions = {},
+): Promise<{ user: User; password: string }> {
   const username = checkUsername(input.username);
   const role = checkRole(input.role);
   const tlpMax = input.tlpMax === undefined ? DEFAULT_TLP[role] : checkTlp(input.tlpMax);
   const password = input.password ?? generatePassword();
   checkPasswordPolicy(password, username);
   if (await store.findUserByName(username)) throw vigilError('VIGIL_CONFLICT', `user ${username} already exists`);
-  const user: User = { id: randomUUID(), username, role, tlpMax, passwordHash: await hashPassword(password, options.scrypt ?? DEFAULT_SCRYPT), createdAt: now };
+  const user: User = {
+    id: randomUUID(),
+    username,
+    role,
+    tlpMax,
+    passwordHash: await hashPassword(password, options.scrypt ?? DEFAULT_SCRYPT),
+    createdAt: now,
+  };
   await store.addUser(user);
   return { user, password };
 }
@@ -50,7 +62,12 @@ export async function findUserOrFail(store: UserStore, username: string): Promis
 }
 
 /** Sets a new password (generated when omitted) and returns it. */
-export async function resetPassword(store: UserStore, user: User, password: string | undefined, options: PasswordChangeOptions = {}): Promise<string> {
+export async function resetPassword(
+  store: UserStore,
+  user: User,
+  password: string | undefined,
+  options: PasswordChangeOptions = {},
+): Promise<string> {
   const next = password ?? generatePassword();
   checkPasswordPolicy(next, user.username);
   await store.setPassword(user.id, await hashPassword(next, options.scrypt ?? DEFAULT_SCRYPT));
@@ -76,17 +93,41 @@ export async function checkPassword(store: UserStore, username: string, password
   return (await verifyPassword(password, user.passwordHash)) ? user : undefined;
 }
 
-export async function issueToken(store: UserStore, user: User, name: string, now: string, expiresAt: string | null = null): Promise<{ token: string; record: ApiToken }> {
-  if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/.test(name)) throw vigilError('VIGIL_INPUT_INVALID', `token name: ${JSON.stringify(name)} must be 1–64 letters, digits, spaces, '.', '_' or '-'`);
-  if (expiresAt !== null && expiresAt <= now) throw vigilError('VIGIL_INPUT_INVALID', 'token expiry: is already in the past');
+export async function issueToken(
+  store: UserStore,
+  user: User,
+  name: string,
+  now: string,
+  expiresAt: string | null = null,
+): Promise<{ token: string; record: ApiToken }> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/.test(name))
+    throw vigilError(
+      'VIGIL_INPUT_INVALID',
+      `token name: ${JSON.stringify(name)} must be 1–64 letters, digits, spaces, '.', '_' or '-'`,
+    );
+  if (expiresAt !== null && expiresAt <= now)
+    throw vigilError('VIGIL_INPUT_INVALID', 'token expiry: is already in the past');
   const secret = generateToken();
-  const record: ApiToken = { id: secret.id, userId: user.id, name, secretHash: secret.secretHash, createdAt: now, expiresAt, lastUsedAt: null, revokedAt: null };
+  const record: ApiToken = {
+    id: secret.id,
+    userId: user.id,
+    name,
+    secretHash: secret.secretHash,
+    createdAt: now,
+    expiresAt,
+    lastUsedAt: null,
+    revokedAt: null,
+  };
   await store.addToken(record);
   return { token: secret.token, record };
 }
 
 /** The token's user when the token is well-formed, known, unrevoked, unexpired and its secret matches. */
-export async function checkToken(store: UserStore, token: string, now: string): Promise<{ user: User; token: ApiToken } | undefined> {
+export async function checkToken(
+  store: UserStore,
+  token: string,
+  now: string,
+): Promise<{ user: User; token: ApiToken } | undefined> {
   const parsed = parseToken(token);
   if (!parsed) return undefined;
   const record = await store.getToken(parsed.id);
@@ -95,18 +136,34 @@ export async function checkToken(store: UserStore, token: string, now: string): 
   const user = await store.getUser(record.userId);
   if (!user) return undefined;
   // lastUsedAt is for humans ("is this token still in use?"): a write per minute is enough, not one per request.
-  if (record.lastUsedAt === null || Date.parse(now) - Date.parse(record.lastUsedAt) >= 60_000) await store.touchToken(record.id, now);
+  if (record.lastUsedAt === null || Date.parse(now) - Date.parse(record.lastUsedAt) >= 60_000)
+    await store.touchToken(record.id, now);
   return { user, token: record };
 }
 
-export async function openSession(store: UserStore, user: User, nowMs: number, ttlMs = SESSION_TTL_MS): Promise<{ sessionId: string; session: Session }> {
+export async function openSession(
+  store: UserStore,
+  user: User,
+  nowMs: number,
+  ttlMs = SESSION_TTL_MS,
+): Promise<{ sessionId: string; session: Session }> {
   const { sessionId, csrfToken } = generateSessionSecrets();
-  const session: Session = { idHash: sha256Hex(sessionId), userId: user.id, csrfToken, createdAt: new Date(nowMs).toISOString(), expiresAt: new Date(nowMs + ttlMs).toISOString() };
+  const session: Session = {
+    idHash: sha256Hex(sessionId),
+    userId: user.id,
+    csrfToken,
+    createdAt: new Date(nowMs).toISOString(),
+    expiresAt: new Date(nowMs + ttlMs).toISOString(),
+  };
   await store.addSession(session);
   return { sessionId, session };
 }
 
-export async function resolveSession(store: UserStore, sessionId: string, now: string): Promise<{ user: User; session: Session } | undefined> {
+export async function resolveSession(
+  store: UserStore,
+  sessionId: string,
+  now: string,
+): Promise<{ user: User; session: Session } | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return undefined;
   const session = await store.getSession(sha256Hex(sessionId));
   if (!session || session.expiresAt <= now) return undefined;
@@ -119,9 +176,19 @@ export async function closeSession(store: UserStore, sessionId: string): Promise
 }
 
 /** On first start: an `admin` user with a generated password (returned once), when the store has no users at all. */
-export async function ensureFirstAdmin(store: UserStore, now: string, options: AccountOptions = {}): Promise<{ username: string; password: string } | undefined> {
+export async function ensureFirstAdmin(
+  store: UserStore,
+  now: string,
+  options: AccountOptions = {},
+): Promise<{ username: string; password: string } | undefined> {
   if ((await store.countUsers()) > 0) return undefined;
   const { user, password } = await createUser(store, { username: 'admin', role: 'admin' }, now, options);
-  await store.appendAudit({ at: now, actor: 'system', action: 'user.add', target: user.username, details: { role: user.role, reason: 'first start' } });
+  await store.appendAudit({
+    at: now,
+    actor: 'system',
+    action: 'user.add',
+    target: user.username,
+    details: { role: user.role, reason: 'first start' },
+  });
   return { username: user.username, password };
 }

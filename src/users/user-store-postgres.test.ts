@@ -6,4 +6,7 @@ import { openUserStore } from './open-user-store.js';
 
 const skip = await pgSkipReason();
 describe.skipIf(skip !== undefined)(skip ?? 'postgres users', () =>
-  runUserStoreContract('postgres', () => inThrowawaySchema('vigil_users_test', (url) => openUserStore(url, { max: 2 }))));
+  runUserStoreContract('postgres', () =>
+    inThrowawaySchema('vigil_users_test', (url) => openUserStore(url, { max: 2 })),
+  ),
+);

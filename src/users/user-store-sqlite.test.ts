@@ -28,9 +28,19 @@ describe('SQLite user store', () => {
     await users.migrate();
     await main.migrate();
     const db = new Database(path, { readonly: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'users_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'users_%' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     db.close();
-    expect(tables).toEqual(['users_accounts', 'users_audit', 'users_schema_migrations', 'users_sessions', 'users_tokens']);
+    expect(tables).toEqual([
+      'users_accounts',
+      'users_audit',
+      'users_schema_migrations',
+      'users_sessions',
+      'users_tokens',
+    ]);
     await users.close();
     await main.close();
   });
@@ -39,20 +49,35 @@ describe('SQLite user store', () => {
     const path = join(dir, 'tamper.db');
     const store = openUserStore(path);
     await store.migrate();
-    for (let i = 0; i < 4; i++) await store.appendAudit({ at: '2026-01-01T00:00:00.000Z', actor: 'user:alice', action: 'alert.ack', target: `a${i}`, details: {} });
+    for (let i = 0; i < 4; i++)
+      await store.appendAudit({
+        at: '2026-01-01T00:00:00.000Z',
+        actor: 'user:alice',
+        action: 'alert.ack',
+        target: `a${i}`,
+        details: {},
+      });
     const db = new Database(path);
     db.prepare("UPDATE users_audit SET actor = 'user:mallory' WHERE seq = 2").run();
-    expect(verifyAuditChain(await store.listAudit())).toMatchObject({ ok: false, problem: { seq: 2, reason: expect.stringContaining('edited') } });
+    expect(verifyAuditChain(await store.listAudit())).toMatchObject({
+      ok: false,
+      problem: { seq: 2, reason: expect.stringContaining('edited') },
+    });
     db.prepare("UPDATE users_audit SET actor = 'user:alice' WHERE seq = 2").run();
     expect(verifyAuditChain(await store.listAudit()).ok).toBe(true);
     db.prepare('DELETE FROM users_audit WHERE seq = 3').run();
-    expect(verifyAuditChain(await store.listAudit())).toMatchObject({ ok: false, problem: { seq: 4, reason: expect.stringContaining('removed') } });
+    expect(verifyAuditChain(await store.listAudit())).toMatchObject({
+      ok: false,
+      problem: { seq: 4, reason: expect.stringContaining('removed') },
+    });
     db.close();
     await store.close();
   });
 
   it('refuses an unsupported URL scheme without echoing it', async () => {
-    expect(() => openUserStore('mysql://u:secret@h/db')).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
+    expect(() => openUserStore('mysql://u:secret@h/db')).toThrow(
+      expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }),
+    );
     expect(() => openUserStore('mysql://u:secret@h/db')).not.toThrow(/secret/);
     const pg = openUserStore('postgres://u:secret@127.0.0.1:1/db');
     expect(pg.dialect).toBe('postgres');

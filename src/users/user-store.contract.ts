@@ -7,14 +7,36 @@ import type { UserStore } from './user-store.js';
 const T0 = '2026-01-05T08:00:00.000Z';
 
 export function contractUser(overrides: Partial<User> = {}): User {
-  return { id: 'u-1', username: 'alice', role: 'analyst', tlpMax: 'red', passwordHash: 'scrypt$1024$8$1$c2FsdA$aGFzaA', createdAt: T0, ...overrides };
+  return {
+    id: 'u-1',
+    username: 'alice',
+    role: 'analyst',
+    tlpMax: 'red',
+    passwordHash: 'scrypt$1024$8$1$c2FsdA$aGFzaA',
+    createdAt: T0,
+    ...overrides,
+  };
 }
 
 function token(overrides: Partial<ApiToken> = {}): ApiToken {
-  return { id: 'aaaaaaaaaaaa', userId: 'u-1', name: 'ci', secretHash: 'ab'.repeat(32), createdAt: T0, expiresAt: null, lastUsedAt: null, revokedAt: null, ...overrides };
+  return {
+    id: 'aaaaaaaaaaaa',
+    userId: 'u-1',
+    name: 'ci',
+    secretHash: 'ab'.repeat(32),
+    createdAt: T0,
+    expiresAt: null,
+    lastUsedAt: null,
+    revokedAt: null,
+    ...overrides,
+  };
 }
 
-export function runUserStoreContract(name: string, create: () => Promise<UserStore>, options: { skip?: boolean } = {}): void {
+export function runUserStoreContract(
+  name: string,
+  create: () => Promise<UserStore>,
+  options: { skip?: boolean } = {},
+): void {
   describe.skipIf(options.skip ?? false)(`UserStore contract: ${name}`, () => {
     const open: UserStore[] = [];
     const fresh = async () => {
@@ -29,9 +51,13 @@ export function runUserStoreContract(name: string, create: () => Promise<UserSto
     it('adds, finds, lists and counts users; a taken username is a conflict', async () => {
       const s = await fresh();
       await s.addUser(contractUser());
-      await s.addUser(contractUser({ id: 'u-2', username: 'bob', role: 'viewer', tlpMax: 'green', passwordHash: null }));
+      await s.addUser(
+        contractUser({ id: 'u-2', username: 'bob', role: 'viewer', tlpMax: 'green', passwordHash: null }),
+      );
       expect(await s.countUsers()).toBe(2);
-      expect(await s.findUserByName('bob')).toEqual(contractUser({ id: 'u-2', username: 'bob', role: 'viewer', tlpMax: 'green', passwordHash: null }));
+      expect(await s.findUserByName('bob')).toEqual(
+        contractUser({ id: 'u-2', username: 'bob', role: 'viewer', tlpMax: 'green', passwordHash: null }),
+      );
       expect(await s.getUser('u-1')).toEqual(contractUser());
       expect((await s.listUsers()).map((u) => u.username)).toEqual(['alice', 'bob']);
       await expect(s.addUser(contractUser({ id: 'u-3' }))).rejects.toMatchObject({ code: 'VIGIL_CONFLICT' });
@@ -54,9 +80,17 @@ export function runUserStoreContract(name: string, create: () => Promise<UserSto
       await s.touchToken('aaaaaaaaaaaa', '2026-01-05T09:00:00.000Z');
       await s.revokeToken('aaaaaaaaaaaa', '2026-01-05T10:00:00.000Z');
       await s.revokeToken('aaaaaaaaaaaa', '2026-01-05T11:00:00.000Z');
-      expect(await s.getToken('aaaaaaaaaaaa')).toEqual(token({ lastUsedAt: '2026-01-05T09:00:00.000Z', revokedAt: '2026-01-05T10:00:00.000Z' }));
+      expect(await s.getToken('aaaaaaaaaaaa')).toEqual(
+        token({ lastUsedAt: '2026-01-05T09:00:00.000Z', revokedAt: '2026-01-05T10:00:00.000Z' }),
+      );
       await expect(s.revokeToken('cccccccccccc', T0)).rejects.toMatchObject({ code: 'VIGIL_NOT_FOUND' });
-      await s.addSession({ idHash: 'h1', userId: 'u-1', csrfToken: 'c', createdAt: T0, expiresAt: '2026-01-05T20:00:00.000Z' });
+      await s.addSession({
+        idHash: 'h1',
+        userId: 'u-1',
+        csrfToken: 'c',
+        createdAt: T0,
+        expiresAt: '2026-01-05T20:00:00.000Z',
+      });
       await s.removeUser('u-1');
       expect(await s.listTokens()).toEqual([]);
       expect(await s.getSession('h1')).toBeUndefined();
@@ -67,12 +101,20 @@ export function runUserStoreContract(name: string, create: () => Promise<UserSto
       const s = await fresh();
       await s.addUser(contractUser());
       await s.addUser({ ...contractUser(), id: 'u-2', username: 'other' });
-      const session = { idHash: 'h1', userId: 'u-1', csrfToken: 'c1', createdAt: T0, expiresAt: '2026-01-05T20:00:00.000Z' };
+      const session = {
+        idHash: 'h1',
+        userId: 'u-1',
+        csrfToken: 'c1',
+        createdAt: T0,
+        expiresAt: '2026-01-05T20:00:00.000Z',
+      };
       await s.addSession(session);
       await s.addSession({ ...session, idHash: 'h2' });
       await s.addSession({ ...session, idHash: 'h3', userId: 'u-2' });
       expect(await s.deleteUserSessions('u-1', 'h1')).toBe(1);
-      expect([await s.getSession('h1'), await s.getSession('h2'), await s.getSession('h3')].map((x) => x?.idHash)).toEqual(['h1', undefined, 'h3']);
+      expect(
+        [await s.getSession('h1'), await s.getSession('h2'), await s.getSession('h3')].map((x) => x?.idHash),
+      ).toEqual(['h1', undefined, 'h3']);
       expect(await s.deleteUserSessions('u-1')).toBe(1);
       expect(await s.getSession('h1')).toBeUndefined();
     });
@@ -80,7 +122,13 @@ export function runUserStoreContract(name: string, create: () => Promise<UserSto
     it('keeps sessions until deleted or expired', async () => {
       const s = await fresh();
       await s.addUser(contractUser());
-      const session = { idHash: 'h1', userId: 'u-1', csrfToken: 'c1', createdAt: T0, expiresAt: '2026-01-05T20:00:00.000Z' };
+      const session = {
+        idHash: 'h1',
+        userId: 'u-1',
+        csrfToken: 'c1',
+        createdAt: T0,
+        expiresAt: '2026-01-05T20:00:00.000Z',
+      };
       await s.addSession(session);
       await s.addSession({ ...session, idHash: 'h2', expiresAt: '2026-01-05T09:00:00.000Z' });
       expect(await s.getSession('h1')).toEqual(session);
@@ -92,7 +140,17 @@ export function runUserStoreContract(name: string, create: () => Promise<UserSto
 
     it('appends audit entries as one verifiable chain, also when appends race', async () => {
       const s = await fresh();
-      await Promise.all(Array.from({ length: 20 }, (_, i) => s.appendAudit({ at: T0, actor: 'user:alice', action: 'alert.ack', target: `a${i}`, details: { i, when: new Date(0) } })));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          s.appendAudit({
+            at: T0,
+            actor: 'user:alice',
+            action: 'alert.ack',
+            target: `a${i}`,
+            details: { i, when: new Date(0) },
+          }),
+        ),
+      );
       const entries = await s.listAudit();
       expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       expect(verifyAuditChain(entries)).toMatchObject({ ok: true, entries: 20, head: entries[19].hash });

@@ -54,7 +54,10 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 /** Usernames are lower-case words (2–64 characters of a-z, 0-9, `.`, `_`, `-`). */
 export function checkUsername(username: string): string {
   if (!USERNAME.test(username)) {
-    throw vigilError('VIGIL_INPUT_INVALID', `username: ${JSON.stringify(username)} must be 2–64 lower-case letters, digits, '.', '_' or '-'`);
+    throw vigilError(
+      'VIGIL_INPUT_INVALID',
+      `username: ${JSON.stringify(username)} must be 2–64 lower-case letters, digits, '.', '_' or '-'`,
+    );
   }
   return username;
 }
@@ -65,11 +68,29 @@ export function checkRole(role: string): Role {
 }
 
 export function checkTlp(tlp: string): Tlp {
-  if (!isTlp(tlp)) throw vigilError('VIGIL_UNKNOWN_KIND', `unknown TLP marking "${tlp}"; known: clear, green, amber, amber+strict, red`);
+  if (!isTlp(tlp))
+    throw vigilError(
+      'VIGIL_UNKNOWN_KIND',
+      `unknown TLP marking "${tlp}"; known: clear, green, amber, amber+strict, red`,
+    );
   return tlp;
 }
 
 /** What a user may see of another user (never a hash). */
-export function publicUser(u: User): { id: string; username: string; role: Role; tlpMax: Tlp; createdAt: string; hasPassword: boolean } {
-  return { id: u.id, username: u.username, role: u.role, tlpMax: u.tlpMax, createdAt: u.createdAt, hasPassword: u.passwordHash !== null };
+export function publicUser(u: User): {
+  id: string;
+  username: string;
+  role: Role;
+  tlpMax: Tlp;
+  createdAt: string;
+  hasPassword: boolean;
+} {
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    tlpMax: u.tlpMax,
+    createdAt: u.createdAt,
+    hasPassword: u.passwordHash !== null,
+  };
 }

@@ -23,24 +23,37 @@ export type Confidence = (typeof CONFIDENCES)[number];
 
 /** Accepts `very likely`, `very_likely` or `very-likely`, or the ICD 203 alternative (`highly probable`). */
 export function parseLikelihood(text: string): Likelihood {
-  const key = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   for (const [id, l] of Object.entries(LIKELIHOODS)) {
     if (key === id || key === l.alternative.replace(/ /g, '-')) return id as Likelihood;
   }
-  throw vigilError('VIGIL_UNKNOWN_KIND', `invalid --likelihood: ${JSON.stringify(text)} (expected one of the ICD 203 terms: ${Object.keys(LIKELIHOODS).join(', ')})`);
+  throw vigilError(
+    'VIGIL_UNKNOWN_KIND',
+    `invalid --likelihood: ${JSON.stringify(text)} (expected one of the ICD 203 terms: ${Object.keys(LIKELIHOODS).join(', ')})`,
+  );
 }
 
 export function parseConfidence(text: string): Confidence {
   const c = text.trim().toLowerCase();
   if ((CONFIDENCES as readonly string[]).includes(c)) return c as Confidence;
-  throw vigilError('VIGIL_UNKNOWN_KIND', `invalid --confidence: ${JSON.stringify(text)} (expected ${CONFIDENCES.join(', ')})`);
+  throw vigilError(
+    'VIGIL_UNKNOWN_KIND',
+    `invalid --confidence: ${JSON.stringify(text)} (expected ${CONFIDENCES.join(', ')})`,
+  );
 }
 
 /** `7d`, `72h` (whole days) or a bare number of days, 1–90. */
 export function parseHorizonDays(text: string): number {
   const m = /^\s*(\d+)\s*(d|h)?\s*$/i.exec(text);
   const days = m ? (m[2]?.toLowerCase() === 'h' ? Number(m[1]) / 24 : Number(m[1])) : Number.NaN;
-  if (!Number.isInteger(days) || days < 1 || days > 90) throw vigilError('VIGIL_INPUT_INVALID', `invalid --horizon: ${JSON.stringify(text)} (expected whole days 1–90, e.g. 7d or 72h)`);
+  if (!Number.isInteger(days) || days < 1 || days > 90)
+    throw vigilError(
+      'VIGIL_INPUT_INVALID',
+      `invalid --horizon: ${JSON.stringify(text)} (expected whole days 1–90, e.g. 7d or 72h)`,
+    );
   return days;
 }
 

@@ -5,9 +5,24 @@ import { LIKELIHOODS, likelihoodMidpoint, parseHorizonDays, parseLikelihood } fr
 import { addDissent, applyStep, type WarningRecord } from './warning-record.js';
 
 const draft: WarningRecord = {
-  id: 'W-1', status: 'draft', keyJudgement: 'A major exercise is likely within 7 days.', likelihood: 'likely', confidence: 'moderate', horizonDays: 7,
-  day: '2023-04-07', madeAgainst: { day: '2023-04-07', level: 3, levelName: 'WARNING', knowledge: 'ok', pEvent: 0.31, posteriors: { H0: 0.6, H1: 0.38, H2: 0.02 } },
-  drafter: 'alice', createdAt: '2023-04-07T10:00:00.000Z', dissents: [],
+  id: 'W-1',
+  status: 'draft',
+  keyJudgement: 'A major exercise is likely within 7 days.',
+  likelihood: 'likely',
+  confidence: 'moderate',
+  horizonDays: 7,
+  day: '2023-04-07',
+  madeAgainst: {
+    day: '2023-04-07',
+    level: 3,
+    levelName: 'WARNING',
+    knowledge: 'ok',
+    pEvent: 0.31,
+    posteriors: { H0: 0.6, H1: 0.38, H2: 0.02 },
+  },
+  drafter: 'alice',
+  createdAt: '2023-04-07T10:00:00.000Z',
+  dissents: [],
 };
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -21,8 +36,12 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('ICD 203 yardstick', () => {
   it.each([
-    ['likely', 'likely', 0.675], ['very likely', 'very-likely', 0.875], ['highly_probable', 'very-likely', 0.875],
-    ['remote', 'almost-no-chance', 0.03], ['Roughly Even Chance', 'roughly-even-chance', 0.5], ['almost-certain', 'almost-certain', 0.97],
+    ['likely', 'likely', 0.675],
+    ['very likely', 'very-likely', 0.875],
+    ['highly_probable', 'very-likely', 0.875],
+    ['remote', 'almost-no-chance', 0.03],
+    ['Roughly Even Chance', 'roughly-even-chance', 0.5],
+    ['almost-certain', 'almost-certain', 0.97],
   ])('%s → %s, scored as %f', (text, id, mid) => {
     expect(parseLikelihood(text)).toBe(id);
     expect(likelihoodMidpoint(parseLikelihood(text))).toBeCloseTo(mid, 12);
@@ -35,7 +54,11 @@ describe('ICD 203 yardstick', () => {
     expect(codeOf(() => parseLikelihood('possible'))).toBe('VIGIL_UNKNOWN_KIND');
   });
 
-  it.each([['7d', 7], ['72h', 3], ['14', 14]])('horizon %s = %i days', (t, d) => expect(parseHorizonDays(t)).toBe(d));
+  it.each([
+    ['7d', 7],
+    ['72h', 3],
+    ['14', 14],
+  ])('horizon %s = %i days', (t, d) => expect(parseHorizonDays(t)).toBe(d));
   it('rejects a horizon that is not whole days 1–90', () => {
     for (const t of ['0d', '36h', '91d', 'week']) expect(codeOf(() => parseHorizonDays(t))).toBe('VIGIL_INPUT_INVALID');
   });
@@ -62,6 +85,9 @@ describe('warning steps', () => {
 
   it('records dissents with their authors', () => {
     const w = addDissent(addDissent(draft, 'bob', ' Ship counts are seasonal. ', at), 'carol', 'Agree with bob', at);
-    expect(w.dissents).toEqual([{ by: 'bob', at, text: 'Ship counts are seasonal.' }, { by: 'carol', at, text: 'Agree with bob' }]);
+    expect(w.dissents).toEqual([
+      { by: 'bob', at, text: 'Ship counts are seasonal.' },
+      { by: 'carol', at, text: 'Agree with bob' },
+    ]);
   });
 });

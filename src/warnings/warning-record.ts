@@ -47,7 +47,11 @@ export type WarningStep = 'coordinate' | 'issue' | 'withdraw';
 
 export function snapshotOf(a: Assessment): MachineSnapshot {
   return {
-    day: a.day, level: a.level, levelName: a.levelName, knowledge: a.knowledge.state, pEvent: a.pEvent7d,
+    day: a.day,
+    level: a.level,
+    levelName: a.levelName,
+    knowledge: a.knowledge.state,
+    pEvent: a.pEvent7d,
     posteriors: Object.fromEntries(a.hypotheses.map((h) => [h.id, h.probability])),
   };
 }
@@ -59,22 +63,39 @@ const ALLOWED: Record<WarningStep, readonly WarningStatus[]> = {
 };
 
 /** The record after `step` by `actor` at `at`; throws when the step is not allowed (state, or the drafter issuing). */
-export function applyStep(w: WarningRecord, step: WarningStep, actor: string, at: string, reason?: string): WarningRecord {
+export function applyStep(
+  w: WarningRecord,
+  step: WarningStep,
+  actor: string,
+  at: string,
+  reason?: string,
+): WarningRecord {
   if (!ALLOWED[step].includes(w.status)) {
-    throw vigilError('VIGIL_WARNING_STATE', `warning ${w.id} is ${w.status}: it cannot be ${step === 'coordinate' ? 'sent to coordination' : step === 'issue' ? 'issued' : 'withdrawn'} (draft → coordination → issued; withdraw any time before or after issue)`);
+    throw vigilError(
+      'VIGIL_WARNING_STATE',
+      `warning ${w.id} is ${w.status}: it cannot be ${step === 'coordinate' ? 'sent to coordination' : step === 'issue' ? 'issued' : 'withdrawn'} (draft → coordination → issued; withdraw any time before or after issue)`,
+    );
   }
   if (step === 'issue' && actor === w.drafter) {
-    throw vigilError('VIGIL_REVIEWER_IS_DRAFTER', `warning ${w.id} was drafted by ${w.drafter}: it must be issued by another reviewer`);
+    throw vigilError(
+      'VIGIL_REVIEWER_IS_DRAFTER',
+      `warning ${w.id} was drafted by ${w.drafter}: it must be issued by another reviewer`,
+    );
   }
   if (step === 'coordinate') return { ...w, status: 'coordination', coordinatedBy: actor };
   if (step === 'issue') return { ...w, status: 'issued', issuedBy: actor, issuedAt: at };
-  if (!reason?.trim()) throw vigilError('VIGIL_INPUT_INVALID', 'withdraw needs --reason: say why the warning is withdrawn');
+  if (!reason?.trim())
+    throw vigilError('VIGIL_INPUT_INVALID', 'withdraw needs --reason: say why the warning is withdrawn');
   return { ...w, status: 'withdrawn', withdrawnBy: actor, withdrawnAt: at, withdrawReason: reason.trim() };
 }
 
 /** Dissents and alternative views are recorded while the warning is a draft or in coordination. */
 export function addDissent(w: WarningRecord, by: string, text: string, at: string): WarningRecord {
-  if (w.status !== 'draft' && w.status !== 'coordination') throw vigilError('VIGIL_WARNING_STATE', `warning ${w.id} is ${w.status}: dissents are recorded before it is issued`);
+  if (w.status !== 'draft' && w.status !== 'coordination')
+    throw vigilError(
+      'VIGIL_WARNING_STATE',
+      `warning ${w.id} is ${w.status}: dissents are recorded before it is issued`,
+    );
   if (!text.trim()) throw vigilError('VIGIL_INPUT_INVALID', 'invalid --text: a dissent needs its text');
   return { ...w, dissents: [...w.dissents, { by, at, text: text.trim() }] };
 }

@@ -7,13 +7,33 @@ const T0 = '2023-04-07T10:00:00.000Z';
 
 export function contractWarning(overrides: Partial<WarningRecord> = {}): WarningRecord {
   return {
-    id: 'W-2023-04-07-aaaaaa', status: 'draft', keyJudgement: 'A major exercise is likely within 7 days.', likelihood: 'likely', confidence: 'moderate',
-    horizonDays: 7, day: '2023-04-07', madeAgainst: { day: '2023-04-07', level: 3, levelName: 'WARNING', knowledge: 'ok', pEvent: 0.31, posteriors: { H0: 0.6, H1: 0.38 } },
-    drafter: 'alice', createdAt: T0, dissents: [], ...overrides,
+    id: 'W-2023-04-07-aaaaaa',
+    status: 'draft',
+    keyJudgement: 'A major exercise is likely within 7 days.',
+    likelihood: 'likely',
+    confidence: 'moderate',
+    horizonDays: 7,
+    day: '2023-04-07',
+    madeAgainst: {
+      day: '2023-04-07',
+      level: 3,
+      levelName: 'WARNING',
+      knowledge: 'ok',
+      pEvent: 0.31,
+      posteriors: { H0: 0.6, H1: 0.38 },
+    },
+    drafter: 'alice',
+    createdAt: T0,
+    dissents: [],
+    ...overrides,
   };
 }
 
-export function runWarningStoreContract(name: string, create: () => Promise<{ store: WarningStore; dispose(): Promise<void> }>, skip?: string): void {
+export function runWarningStoreContract(
+  name: string,
+  create: () => Promise<{ store: WarningStore; dispose(): Promise<void> }>,
+  skip?: string,
+): void {
   describe.skipIf(skip !== undefined)(`WarningStore contract: ${name}`, () => {
     const open: { dispose(): Promise<void> }[] = [];
     const fresh = async () => {
@@ -41,7 +61,9 @@ export function runWarningStoreContract(name: string, create: () => Promise<{ st
       await s.insert(contractWarning(), T0);
       const next = await s.update('W-2023-04-07-aaaaaa', T0, (w) => applyStep(w, 'coordinate', 'alice', T0));
       expect(next.status).toBe('coordination');
-      await expect(s.update('W-2023-04-07-aaaaaa', T0, (w) => applyStep(w, 'issue', 'alice', T0))).rejects.toMatchObject({ code: 'VIGIL_REVIEWER_IS_DRAFTER' });
+      await expect(
+        s.update('W-2023-04-07-aaaaaa', T0, (w) => applyStep(w, 'issue', 'alice', T0)),
+      ).rejects.toMatchObject({ code: 'VIGIL_REVIEWER_IS_DRAFTER' });
       expect((await s.get('W-2023-04-07-aaaaaa'))!.status).toBe('coordination');
       await expect(s.update('W-none', T0, (w) => w)).rejects.toMatchObject({ code: 'VIGIL_NOT_FOUND' });
     });
@@ -49,7 +71,9 @@ export function runWarningStoreContract(name: string, create: () => Promise<{ st
     it('lets only one of two concurrent steps on the same warning through', async () => {
       const s = await fresh();
       await s.insert(contractWarning({ status: 'coordination' }), T0);
-      const results = await Promise.allSettled(['chief', 'deputy'].map((by) => s.update('W-2023-04-07-aaaaaa', T0, (w) => applyStep(w, 'issue', by, T0))));
+      const results = await Promise.allSettled(
+        ['chief', 'deputy'].map((by) => s.update('W-2023-04-07-aaaaaa', T0, (w) => applyStep(w, 'issue', by, T0))),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(['VIGIL_WARNING_STATE', 'VIGIL_CONFLICT']).toContain((failure.reason as { code: string }).code);

@@ -23,35 +23,68 @@ runWarningStoreContract('sqlite', async () => {
 });
 
 const skipPg = await pgSkipReason();
-runWarningStoreContract('postgres', async () => {
-  const schema = freshSchemaName('vigil_warnings');
-  const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack, database: { max: 3 } }, clock);
-  return { store: vigil.warnings, async dispose() { await vigil.close(); await dropSchema(schema); } };
-}, skipPg);
+runWarningStoreContract(
+  'postgres',
+  async () => {
+    const schema = freshSchemaName('vigil_warnings');
+    const vigil = await openVigil({ databaseUrl: schemaUrl(schema), pack, database: { max: 3 } }, clock);
+    return {
+      store: vigil.warnings,
+      async dispose() {
+        await vigil.close();
+        await dropSchema(schema);
+      },
+    };
+  },
+  skipPg,
+);
 
 describe('warning steps are audited in the same transaction', () => {
   it('records the step with its audit entry, and rolls the step back when the audit entry fails', async () => {
     const vigil = await openVigil({ databaseUrl: join(dir, 'audit.db'), pack }, clock);
     try {
       const at = clock().toISOString();
-      await vigil.writes.audited({ actor: 'cli:alice', action: 'warning.draft', target: 'W-2023-04-07-aaaaaa', write: () => vigil.warnings.insert(contractWarning(), at) });
       await vigil.writes.audited({
-        actor: 'cli:alice', action: 'warning.coordinate', target: 'W-2023-04-07-aaaaaa',
-        write: () => vigil.warnings.update('W-2023-04-07-aaaaaa', at, (w) => applyStep(w, 'coordinate', 'alice', at)), details: (w) => ({ status: w.status }),
+        actor: 'cli:alice',
+        action: 'warning.draft',
+        target: 'W-2023-04-07-aaaaaa',
+        write: () => vigil.warnings.insert(contractWarning(), at),
       });
-      expect((await vigil.users.listAudit()).map((e) => [e.action, e.target])).toEqual([['warning.draft', 'W-2023-04-07-aaaaaa'], ['warning.coordinate', 'W-2023-04-07-aaaaaa']]);
-      await vigil.db.raw((conn) => conn.exec("CREATE TRIGGER refuse_audit BEFORE INSERT ON users_audit BEGIN SELECT RAISE(ABORT, 'audit refused'); END"));
-      await expect(vigil.writes.audited({
-        actor: 'cli:chief', action: 'warning.issue', target: 'W-2023-04-07-aaaaaa',
-        write: () => vigil.warnings.update('W-2023-04-07-aaaaaa', at, (w) => applyStep(w, 'issue', 'chief', at)),
-      })).rejects.toThrow(/audit refused/);
+      await vigil.writes.audited({
+        actor: 'cli:alice',
+        action: 'warning.coordinate',
+        target: 'W-2023-04-07-aaaaaa',
+        write: () => vigil.warnings.update('W-2023-04-07-aaaaaa', at, (w) => applyStep(w, 'coordinate', 'alice', at)),
+        details: (w) => ({ status: w.status }),
+      });
+      expect((await vigil.users.listAudit()).map((e) => [e.action, e.target])).toEqual([
+        ['warning.draft', 'W-2023-04-07-aaaaaa'],
+        ['warning.coordinate', 'W-2023-04-07-aaaaaa'],
+      ]);
+      await vigil.db.raw((conn) =>
+        conn.exec(
+          "CREATE TRIGGER refuse_audit BEFORE INSERT ON users_audit BEGIN SELECT RAISE(ABORT, 'audit refused'); END",
+        ),
+      );
+      await expect(
+        vigil.writes.audited({
+          actor: 'cli:chief',
+          action: 'warning.issue',
+          target: 'W-2023-04-07-aaaaaa',
+          write: () => vigil.warnings.update('W-2023-04-07-aaaaaa', at, (w) => applyStep(w, 'issue', 'chief', at)),
+        }),
+      ).rejects.toThrow(/audit refused/);
       expect((await vigil.warnings.get('W-2023-04-07-aaaaaa'))!.status).toBe('coordination');
       // A refused step (the drafter issuing) writes no audit entry either.
       await vigil.db.raw((conn) => conn.exec('DROP TRIGGER refuse_audit'));
-      await expect(vigil.writes.audited({
-        actor: 'cli:alice', action: 'warning.issue', target: 'W-2023-04-07-aaaaaa',
-        write: () => vigil.warnings.update('W-2023-04-07-aaaaaa', at, (w) => applyStep(w, 'issue', 'alice', at)),
-      })).rejects.toMatchObject({ code: 'VIGIL_REVIEWER_IS_DRAFTER' });
+      await expect(
+        vigil.writes.audited({
+          actor: 'cli:alice',
+          action: 'warning.issue',
+          target: 'W-2023-04-07-aaaaaa',
+          write: () => vigil.warnings.update('W-2023-04-07-aaaaaa', at, (w) => applyStep(w, 'issue', 'alice', at)),
+        }),
+      ).rejects.toMatchObject({ code: 'VIGIL_REVIEWER_IS_DRAFTER' });
       expect(await vigil.users.listAudit()).toHaveLength(2);
     } finally {
       await vigil.close();

@@ -15,8 +15,18 @@ export interface WarningStore {
   list(filter?: { status?: WarningStatus }): Promise<WarningRecord[]>;
 }
 
-interface WarningRow { id: string; day: string; status: WarningStatus; record: string; version: number; created_at: string; updated_at: string }
-interface WarningTables { warnings_records: WarningRow }
+interface WarningRow {
+  id: string;
+  day: string;
+  status: WarningStatus;
+  record: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+interface WarningTables {
+  warnings_records: WarningRow;
+}
 
 export const WARNING_MIGRATIONS: MigrationFamily = {
   table: 'warnings_schema_migrations',
@@ -48,7 +58,18 @@ export function createWarningStore(db: Database): WarningStore {
     migrate: () => db.migrate(WARNING_MIGRATIONS),
     async insert(w, at) {
       await db.transaction(async () => {
-        await q().insertInto('warnings_records').values({ id: w.id, day: w.day, status: w.status, record: JSON.stringify(w), version: 1, created_at: at, updated_at: at }).execute();
+        await q()
+          .insertInto('warnings_records')
+          .values({
+            id: w.id,
+            day: w.day,
+            status: w.status,
+            record: JSON.stringify(w),
+            version: 1,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
       });
     },
     async get(id) {
@@ -66,7 +87,11 @@ export function createWarningStore(db: Database): WarningStore {
           .where('id', '=', id)
           .where('version', '=', Number(row.version))
           .executeTakeFirst();
-        if (!result.numUpdatedRows) throw vigilError('VIGIL_CONFLICT', `warning ${id} was changed by someone else meanwhile; run the command again`);
+        if (!result.numUpdatedRows)
+          throw vigilError(
+            'VIGIL_CONFLICT',
+            `warning ${id} was changed by someone else meanwhile; run the command again`,
+          );
         return next;
       });
     },

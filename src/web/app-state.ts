@@ -18,7 +18,10 @@ const listeners = new Set<Listener>();
 
 let state: AppState = {
   route: parseRoute(typeof location === 'undefined' ? '' : location.hash),
-  lang: initialLang(typeof localStorage === 'undefined' ? null : localStorage.getItem('vigil.lang'), typeof navigator === 'undefined' ? undefined : navigator.language),
+  lang: initialLang(
+    typeof localStorage === 'undefined' ? null : localStorage.getItem('vigil.lang'),
+    typeof navigator === 'undefined' ? undefined : navigator.language,
+  ),
   session: undefined,
   revision: 0,
   live: false,

@@ -42,9 +42,18 @@ function SignedIn({ session }: { session: SessionView }) {
   if (!pack.data || !span.data) return h(StatusLine, { lang, loaded: pack.data ? span : pack });
   const at = route.at && route.at < span.data.latestDay ? route.at : undefined;
   const props = { lang, at, pack: pack.data, revision };
-  const views = { board: BoardView, map: MapView, timeline: TimelineView, explain: ExplainView, alerts: AlertsView } as const;
-  return h('div', { class: 'app' },
+  const views = {
+    board: BoardView,
+    map: MapView,
+    timeline: TimelineView,
+    explain: ExplainView,
+    alerts: AlertsView,
+  } as const;
+  return h(
+    'div',
+    { class: 'app' },
     h(HeaderBar, { lang, view: route.view, theatre: pack.data.name, session, live: state.live }),
     h(PlaybackBar, { lang, at, firstDay: span.data.firstDay, latestDay: span.data.latestDay }),
-    route.view === 'indicator' ? h(IndicatorView, { ...props, id: route.id }) : h(views[route.view], props));
+    route.view === 'indicator' ? h(IndicatorView, { ...props, id: route.id }) : h(views[route.view], props),
+  );
 }

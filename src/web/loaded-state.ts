@@ -12,7 +12,12 @@ export interface LoadedFor<T> extends Loaded<T> {
   path: string | undefined;
 }
 
-export const initialLoaded = <T>(path: string | undefined): LoadedFor<T> => ({ path, data: undefined, error: undefined, loading: path !== undefined });
+export const initialLoaded = <T>(path: string | undefined): LoadedFor<T> => ({
+  path,
+  data: undefined,
+  error: undefined,
+  loading: path !== undefined,
+});
 
 /** A load of `path` starts: keep what we have only if it answers the same path (a live refresh). */
 export function loadStarted<T>(s: LoadedFor<T>, path: string): LoadedFor<T> {

@@ -4,8 +4,14 @@ import { addDays, daysBetween, formatRoute, parseRoute } from './route.js';
 
 describe('route', () => {
   it('parses and formats views, indicator ids and the playback day', () => {
-    expect(parseRoute('#/indicator/air.total?at=2023-04-10')).toEqual({ view: 'indicator', id: 'air.total', at: '2023-04-10' });
-    expect(formatRoute({ view: 'indicator', id: 'air.total', at: '2023-04-10' })).toBe('#/indicator/air.total?at=2023-04-10');
+    expect(parseRoute('#/indicator/air.total?at=2023-04-10')).toEqual({
+      view: 'indicator',
+      id: 'air.total',
+      at: '2023-04-10',
+    });
+    expect(formatRoute({ view: 'indicator', id: 'air.total', at: '2023-04-10' })).toBe(
+      '#/indicator/air.total?at=2023-04-10',
+    );
     expect(parseRoute(formatRoute({ view: 'map' }))).toEqual({ view: 'map' });
     expect(parseRoute('')).toEqual({ view: 'board' });
     expect(parseRoute('#/nowhere?at=yesterday')).toEqual({ view: 'board' });

@@ -1,7 +1,15 @@
 // A hook that loads one API resource and reloads it when its path or the live revision changes.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api-client.js';
-import { initialLoaded, loadFailed, loadStarted, loadSucceeded, visibleFor, type Loaded, type LoadedFor } from './loaded-state.js';
+import {
+  initialLoaded,
+  loadFailed,
+  loadStarted,
+  loadSucceeded,
+  visibleFor,
+  type Loaded,
+  type LoadedFor,
+} from './loaded-state.js';
 
 export type { Loaded } from './loaded-state.js';
 

@@ -15,9 +15,28 @@ describe('a second theatre runs on the same code', () => {
     expect(r.stdout).toMatch(/Nansei .* as known at the end of \d{4}-\d{2}-\d{2} \(Asia\/Tokyo\)/);
     expect(r.stdout).toMatch(/R1 +Far-seas task-group exercise/);
     // Carrier activity reported in the last three days raises R1 above its prior.
-    const jsonl = (await runCli('--pack', 'nansei', '--db', db, 'backtest', '--from', '2026-02-18', '--to', '2026-08-19', '--format', 'jsonl')).stdout;
-    const days = jsonl.trim().split('\n').map((line) => JSON.parse(line));
-    const withCarrier = days.filter((d: { top: { indicator: string; contribution: number }[] }) => d.top.some((t) => t.indicator === 'carrier' && t.contribution > 0));
+    const jsonl = (
+      await runCli(
+        '--pack',
+        'nansei',
+        '--db',
+        db,
+        'backtest',
+        '--from',
+        '2026-02-18',
+        '--to',
+        '2026-08-19',
+        '--format',
+        'jsonl',
+      )
+    ).stdout;
+    const days = jsonl
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const withCarrier = days.filter((d: { top: { indicator: string; contribution: number }[] }) =>
+      d.top.some((t) => t.indicator === 'carrier' && t.contribution > 0),
+    );
     expect(withCarrier.length).toBeGreaterThan(0);
     expect(withCarrier.every((d: { hypotheses: Record<string, number> }) => d.hypotheses.R1 > 0.09)).toBe(true);
   });

@@ -7,6 +7,10 @@ import { PACKAGE_ROOT } from '../../src/app/paths.js';
 
 export async function buildDashboard(): Promise<string> {
   const outDir = join(mkdtempSync(join(tmpdir(), 'vigil-web-')), 'web-dist');
-  await build({ configFile: join(PACKAGE_ROOT, 'src', 'web', 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(PACKAGE_ROOT, 'src', 'web', 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }

@@ -39,13 +39,18 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     await page.fill('input[name=username]', 'ana');
     await page.fill('input[name=password]', FIXTURE_PASSWORD);
     await page.click('button[type=submit]');
-    const latest = await (await fetch(`${server.url}/api/v1/assessments/latest`, { headers: { authorization: `Bearer ${server.tokens.viewer}` } })).json();
+    const latest = await (
+      await fetch(`${server.url}/api/v1/assessments/latest`, {
+        headers: { authorization: `Bearer ${server.tokens.viewer}` },
+      })
+    ).json();
     await page.waitForSelector('[data-testid=board][data-day="2026-08-22"]');
     expect(await page.textContent('[data-testid=level-name]')).toBe(latest.levelName);
     expect(await page.getAttribute('[data-testid=level-badge]', 'data-level')).toBe(String(latest.level));
     expect(await page.locator('.cell').count()).toBe(latest.indicators.length);
     await shot('board');
-    if (process.env.VIGIL_UPDATE_DOCS_SCREENSHOT) copyFileSync(join(ARTIFACTS, 'board.png'), join(PACKAGE_ROOT, 'docs', 'board.png'));
+    if (process.env.VIGIL_UPDATE_DOCS_SCREENSHOT)
+      copyFileSync(join(ARTIFACTS, 'board.png'), join(PACKAGE_ROOT, 'docs', 'board.png'));
   });
 
   it('plays back to 2023-04-10 and shows ALERT, as known then', async () => {
@@ -119,18 +124,28 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     await page.click('[data-nav=timeline]');
     await page.click('[data-testid=playback-latest]');
     await page.waitForSelector('[data-testid=timeline]');
-    const csv = 'date,end_date,category,title,country,source_url,confidence\n2026-08-22,,speech,Live-update test speech,Taiwan,https://example.org/live,high\n';
-    const res = await fetch(`${server.url}/api/v1/ingest/triggers`, { method: 'POST', headers: { authorization: `Bearer ${server.tokens.analyst}`, 'content-type': 'text/csv' }, body: csv });
+    const csv =
+      'date,end_date,category,title,country,source_url,confidence\n2026-08-22,,speech,Live-update test speech,Taiwan,https://example.org/live,high\n';
+    const res = await fetch(`${server.url}/api/v1/ingest/triggers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.tokens.analyst}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
     expect(res.status).toBe(200);
     await page.waitForSelector('[data-testid=timeline] :text("Live-update test speech")');
   });
 
-  const go = (hash: string) => page.evaluate((h) => { location.hash = h; }, hash);
+  const go = (hash: string) =>
+    page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
 
   it('on the latest day names the sources that are stale now (the fixture clock is 10 days after the last MND report)', async () => {
     await go('#/board');
     await page.waitForSelector('[data-testid=board][data-day="2026-08-22"]');
-    expect(await page.textContent('[data-testid=stale-banner]')).toMatch(/Sources past their cadence now: mnd \(\d+ d old, cadence 2 d\)/);
+    expect(await page.textContent('[data-testid=stale-banner]')).toMatch(
+      /Sources past their cadence now: mnd \(\d+ d old, cadence 2 d\)/,
+    );
   });
 
   it('says what it does not know before the level: a board with no core indicator reporting is never a plain NORMAL', async () => {
@@ -153,9 +168,13 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     await page.click('.windows button:text("3y")');
     await page.waitForSelector('[data-testid=series-chart] [data-testid=no-coverage]');
     // Joint Staff releases were collected 2022-08-01 → 2023-08-31, the next source starts in 2024: shaded, no zero line.
-    const spans = await page.locator('[data-testid=series-chart] [data-testid=no-coverage]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-from'), e.getAttribute('data-to')]));
+    const spans = await page
+      .locator('[data-testid=series-chart] [data-testid=no-coverage]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-from'), e.getAttribute('data-to')]));
     expect(spans).toContainEqual(['2023-09-01', '2023-12-31']);
-    const circles = await page.locator('[data-testid=series-chart] circle.point').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')!));
+    const circles = await page
+      .locator('[data-testid=series-chart] circle.point')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-day')!));
     expect(circles.every((d) => d >= '2022-08-01' && d <= '2023-08-31')).toBe(true);
     expect(await page.textContent('[data-testid=unknown-now]')).toBe('state: no coverage · 2023-09-01 – 2023-12-31');
     await shot('indicator-far-seas-carrier-coverage');

@@ -17,7 +17,13 @@ import type { Assessment } from '../../src/model/index.js';
 import { loadPack, packPath } from '../../src/packs/pack-loader.js';
 import { packDataWork, publishWork } from '../../src/roles/ingest-work.js';
 import { openObservationStore } from '../../src/storage/open-store.js';
-import { dropSchema, freshSchemaName, PG_TEST_URL, pgSkipReason, schemaUrl } from '../../src/storage/postgres/pg-test-support.js';
+import {
+  dropSchema,
+  freshSchemaName,
+  PG_TEST_URL,
+  pgSkipReason,
+  schemaUrl,
+} from '../../src/storage/postgres/pg-test-support.js';
 import { parsePgUrl } from '../../src/storage/database/pg-url.js';
 import type { Store } from '../../src/storage/store.js';
 import { parseDay } from '../../src/time/zone.js';
@@ -41,7 +47,9 @@ async function storedCounts(schema: string): Promise<{ rows: number; distinct: n
   const client = new pg.Client({ connectionString: parsePgUrl(PG_TEST_URL).connectionString });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT count(*)::int AS rows, count(DISTINCT id)::int AS distinct FROM ${schema}.observations`);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS rows, count(DISTINCT id)::int AS distinct FROM ${schema}.observations`,
+    );
     return rows[0] as { rows: number; distinct: number };
   } catch (error) {
     if ((error as { code?: string }).code === '42P01') return { rows: 0, distinct: 0 }; // not migrated yet
@@ -68,7 +76,8 @@ describe.skipIf(skip !== undefined)(skip ?? 'scale-out on PostgreSQL and NATS Je
     // The single-process reference: the default SQLite store, the bundled data imported in one process.
     reference = openObservationStore(join(dir, 'reference.db'));
     await reference.migrate();
-    for (const file of pack.data) await ingestFiles(reference, file.kind, [packPath(pack, file.path)], { now: new Date().toISOString() });
+    for (const file of pack.data)
+      await ingestFiles(reference, file.kind, [packPath(pack, file.path)], { now: new Date().toISOString() });
   });
 
   afterAll(async () => {
@@ -81,7 +90,10 @@ describe.skipIf(skip !== undefined)(skip ?? 'scale-out on PostgreSQL and NATS Je
   it('two ingest processes and one assessor reproduce the single-process SQLite assessments', async () => {
     const d = deployment('vigil_mp');
     cleanups.push(d.cleanup);
-    const workers = [spawnVigil(['serve', '--role', 'ingest'], d.env), spawnVigil(['serve', '--role', 'ingest'], d.env)];
+    const workers = [
+      spawnVigil(['serve', '--role', 'ingest'], d.env),
+      spawnVigil(['serve', '--role', 'ingest'], d.env),
+    ];
     const assessor = spawnVigil(['serve', '--role', 'assess'], d.env);
     await Promise.all([...workers, assessor].map((p) => p.waitFor(/serve: ready/)));
 
@@ -92,8 +104,16 @@ describe.skipIf(skip !== undefined)(skip ?? 'scale-out on PostgreSQL and NATS Je
     expect((await publishWork(bus, work)).queued).toBe(work.length);
 
     const latest = assessmentJson(await assessAt(reference, pack, parseDay('2026-08-22')));
-    await until(async () => (await storedCounts(d.schema)).rows === expectedIds.size, 30_000, 'every observation stored');
-    await until(async () => published.length > 0 && JSON.stringify(assessmentJson(published.at(-1)!)) === JSON.stringify(latest), 15_000, 'the final assessment');
+    await until(
+      async () => (await storedCounts(d.schema)).rows === expectedIds.size,
+      30_000,
+      'every observation stored',
+    );
+    await until(
+      async () => published.length > 0 && JSON.stringify(assessmentJson(published.at(-1)!)) === JSON.stringify(latest),
+      15_000,
+      'the final assessment',
+    );
     await bus.close();
     // Both workers took part.
     for (const w of workers) expect(w.lines.some((l) => l.includes('ingest: committed'))).toBe(true);
@@ -102,7 +122,9 @@ describe.skipIf(skip !== undefined)(skip ?? 'scale-out on PostgreSQL and NATS Je
     try {
       for (const date of DATES) {
         const day = parseDay(date);
-        expect(assessmentJson(await assessAt(store, pack, day)), date).toEqual(assessmentJson(await assessAt(reference, pack, day)));
+        expect(assessmentJson(await assessAt(store, pack, day)), date).toEqual(
+          assessmentJson(await assessAt(reference, pack, day)),
+        );
       }
     } finally {
       await store.close();
@@ -153,7 +175,10 @@ describe.skipIf(skip !== undefined)(skip ?? 'scale-out on PostgreSQL and NATS Je
     }
     expect(acknowledgedByVictim).toBeGreaterThanOrEqual(2);
     // The item the victim held was redelivered to the survivor.
-    expect(survivor.lines.some((l) => /\(delivery [2-9]\)/.test(l)), survivor.lines.join('\n')).toBe(true);
+    expect(
+      survivor.lines.some((l) => /\(delivery [2-9]\)/.test(l)),
+      survivor.lines.join('\n'),
+    ).toBe(true);
     survivor.child.kill('SIGTERM');
     expect(await survivor.exited).toBe(0);
   }, 60_000);

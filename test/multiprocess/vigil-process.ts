@@ -70,7 +70,11 @@ export function spawnVigil(args: string[], env: Record<string, string>): VigilPr
       const seen = lines.filter((l) => pattern.test(l));
       if (seen.length >= nth) return Promise.resolve(seen[nth - 1]);
       return new Promise((resolvePromise, reject) => {
-        const waiter = { pattern, left: nth - seen.length, resolve: (line: string) => (clearTimeout(timer), resolvePromise(line)) };
+        const waiter = {
+          pattern,
+          left: nth - seen.length,
+          resolve: (line: string) => (clearTimeout(timer), resolvePromise(line)),
+        };
         const timer = setTimeout(() => {
           waiters.delete(waiter);
           reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; log:\n${lines.join('\n')}`));
@@ -88,7 +92,11 @@ export function spawnVigil(args: string[], env: Record<string, string>): VigilPr
 }
 
 /** Runs a CLI command to completion. */
-export async function runVigil(args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | string; stdout: string; log: string }> {
+export async function runVigil(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | string; stdout: string; log: string }> {
   const p = spawnVigil(args, env);
   const timer = setTimeout(() => p.child.kill('SIGKILL'), timeoutMs);
   const code = await p.exited;
@@ -98,9 +106,12 @@ export async function runVigil(args: string[], env: Record<string, string>, time
 
 /** SIGKILLs every process this module started that is still running. */
 export async function killAll(): Promise<void> {
-  const exits = [...running].map((child) => new Promise<void>((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  }));
+  const exits = [...running].map(
+    (child) =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      }),
+  );
   await Promise.all(exits);
 }

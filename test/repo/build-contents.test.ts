@@ -7,8 +7,14 @@ import { ROOT, TEST_ONLY } from './source-files.js';
 describe('the build', () => {
   it('compiles no test-only file into dist/', () => {
     const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-    const listed = execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--listFilesOnly'], { cwd: ROOT, encoding: 'utf8' });
-    const sources = listed.split('\n').filter((f) => f.startsWith(`${ROOT}src/`)).map((f) => f.slice(ROOT.length));
+    const listed = execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--listFilesOnly'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const sources = listed
+      .split('\n')
+      .filter((f) => f.startsWith(`${ROOT}src/`))
+      .map((f) => f.slice(ROOT.length));
     expect(sources.length).toBeGreaterThan(100);
     expect(sources).toContain('src/cli/main.ts');
     expect(sources.filter((f) => TEST_ONLY.test(f))).toEqual([]);

@@ -13,12 +13,27 @@ describe('import graph', () => {
     expect(graph.size).toBeGreaterThan(300);
     expect(graph.get('src/roles/index.ts')).toContain('src/roles/api-role.ts');
     // multi-line imports, type-only imports and re-exports count
-    expect(graph.get('src/app/config/index.ts')).toEqual(['src/app/config/environment.ts', 'src/app/config/settings.ts', 'src/app/config/vigil-config.ts']);
+    expect(graph.get('src/app/config/index.ts')).toEqual([
+      'src/app/config/environment.ts',
+      'src/app/config/settings.ts',
+      'src/app/config/vigil-config.ts',
+    ]);
   });
 
   it('finds cycles, long and short, and nothing else', () => {
-    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['f']], ['f', ['e']], ['g', ['a']]]);
-    expect(importCycles(g)).toEqual([['a', 'b', 'c'], ['e', 'f']]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['f']],
+      ['f', ['e']],
+      ['g', ['a']],
+    ]);
+    expect(importCycles(g)).toEqual([
+      ['a', 'b', 'c'],
+      ['e', 'f'],
+    ]);
   });
 
   it('has no import cycle in src/', () => {

@@ -13,7 +13,9 @@ const KNOWN: Record<string, string> = {
 
 describe('process.env', () => {
   it(`is read only in ${CONFIG_MODULE}`, () => {
-    const readers = shippedSourceFiles().filter((f) => /\bprocess\.env\b/.test(readSource(f).replace(/^\s*(\/\/|\*).*$/gm, '')));
+    const readers = shippedSourceFiles().filter((f) =>
+      /\bprocess\.env\b/.test(readSource(f).replace(/^\s*(\/\/|\*).*$/gm, '')),
+    );
     expect(readers.filter((f) => !Object.hasOwn(KNOWN, f))).toEqual([CONFIG_MODULE]);
   });
 });

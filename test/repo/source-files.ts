@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TEST_ONLY = /(\.test\.ts|\.contract\.ts|-fixtures?\.ts|-test-support\.ts|\/test-server\.ts|\/server-fixture\.ts|^src\/bench\/)/;
+export const TEST_ONLY =
+  /(\.test\.ts|\.contract\.ts|-fixtures?\.ts|-test-support\.ts|\/test-server\.ts|\/server-fixture\.ts|^src\/bench\/)/;
 
 /** Every .ts/.tsx file under src/, as a path relative to the repository root. */
 export function allSourceFiles(): string[] {

@@ -15,6 +15,9 @@ export function expectGolden(actual: string, name: string): void {
     return;
   }
   writeFileSync(changed, actual);
-  const hint = expected === undefined ? `no golden file yet: review ${changed} and rename it to ${name}` : `wrote ${changed}; diff it against the golden and rename it if the change is intended`;
+  const hint =
+    expected === undefined
+      ? `no golden file yet: review ${changed} and rename it to ${name}`
+      : `wrote ${changed}; diff it against the golden and rename it if the change is intended`;
   expect(actual, hint).toBe(expected);
 }

@@ -14,8 +14,14 @@ export async function runCli(...args: string[]): Promise<CliResult> {
   const err = process.stderr.write.bind(process.stderr);
   const log = console.log;
   const error = console.error;
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => (
+    (stdout += String(chunk)),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (
+    (stderr += String(chunk)),
+    true
+  )) as typeof process.stderr.write;
   console.log = (...a: unknown[]) => void (stdout += `${a.join(' ')}\n`);
   console.error = (...a: unknown[]) => void (stderr += `${a.join(' ')}\n`);
   try {

@@ -18,7 +18,10 @@ export interface NotifierDependencies {
   colour?: boolean;
 }
 
-export function createNotifiers(receivers: readonly ReceiverConfig[], deps: NotifierDependencies): Map<string, Notifier> {
+export function createNotifiers(
+  receivers: readonly ReceiverConfig[],
+  deps: NotifierDependencies,
+): Map<string, Notifier> {
   const notifiers = new Map<string, Notifier>();
   for (const r of receivers) {
     const notifier = createNotifier(r, deps);
@@ -32,20 +35,37 @@ function createNotifier(r: ReceiverConfig, deps: NotifierDependencies): Notifier
   switch (r.type) {
     case 'webhook': {
       const secret = r.secret ?? deps.env[r.secret_env!];
-      if (!secret) throw vigilError('VIGIL_CONFIG_INVALID', `receiver ${r.name}: environment variable ${r.secret_env} (the webhook secret) is not set`);
+      if (!secret)
+        throw vigilError(
+          'VIGIL_CONFIG_INVALID',
+          `receiver ${r.name}: environment variable ${r.secret_env} (the webhook secret) is not set`,
+        );
       return createWebhookNotifier({ receiver: r.name, url: r.url, secret, timeoutMs: parseDuration(r.timeout) });
     }
     case 'email': {
       const pass = r.password_env === undefined ? undefined : deps.env[r.password_env];
-      if (r.password_env !== undefined && !pass) throw vigilError('VIGIL_CONFIG_INVALID', `receiver ${r.name}: environment variable ${r.password_env} (the SMTP password) is not set`);
+      if (r.password_env !== undefined && !pass)
+        throw vigilError(
+          'VIGIL_CONFIG_INVALID',
+          `receiver ${r.name}: environment variable ${r.password_env} (the SMTP password) is not set`,
+        );
       return createEmailNotifier({
-        receiver: r.name, host: r.host, port: r.port, secure: r.secure, requireTls: r.require_tls, from: r.from, to: r.to, timeoutMs: parseDuration(r.timeout),
+        receiver: r.name,
+        host: r.host,
+        port: r.port,
+        secure: r.secure,
+        requireTls: r.require_tls,
+        from: r.from,
+        to: r.to,
+        timeoutMs: parseDuration(r.timeout),
         ...(r.username !== undefined && pass !== undefined ? { auth: { user: r.username, pass } } : {}),
       });
     }
     case 'sse':
       return deps.sseHub ? createSseNotifier(r.name, deps.sseHub) : undefined;
     case 'terminal':
-      return deps.terminal ? createTerminalNotifier(r.name, deps.terminal, { colour: deps.colour ?? false }) : undefined;
+      return deps.terminal
+        ? createTerminalNotifier(r.name, deps.terminal, { colour: deps.colour ?? false })
+        : undefined;
   }
 }

@@ -7,8 +7,14 @@ runNotifierContract('e-mail over SMTP', async () => {
   const sink = await startSmtpSink();
   return {
     notifier: createEmailNotifier({
-      receiver: 'watch-floor', host: '127.0.0.1', port: sink.port, secure: false, requireTls: false,
-      from: 'vigil@example.org', to: ['watch-floor@example.org'], timeoutMs: 2_000,
+      receiver: 'watch-floor',
+      host: '127.0.0.1',
+      port: sink.port,
+      secure: false,
+      requireTls: false,
+      from: 'vigil@example.org',
+      to: ['watch-floor@example.org'],
+      timeoutMs: 2_000,
     }),
     received: (n) => waitFor(() => sink.messages, n),
     breakEndpoint: () => sink.close(),

@@ -40,10 +40,17 @@ export function createEmailNotifier(options: EmailOptions): Notifier {
           text: renderNotificationText(envelope),
           // A mail system (or a person's filter) can drop a second copy with the same Message-ID.
           messageId: `<${envelope.idempotencyKey}@vigil.alerting>`,
-          headers: { 'X-Vigil-Idempotency-Key': envelope.idempotencyKey, 'X-Vigil-Delivery': envelope.deliveryId, 'X-Vigil-Group': envelope.groupKey },
+          headers: {
+            'X-Vigil-Idempotency-Key': envelope.idempotencyKey,
+            'X-Vigil-Delivery': envelope.deliveryId,
+            'X-Vigil-Group': envelope.groupKey,
+          },
         });
       } catch (error) {
-        throw vigilError('VIGIL_DELIVERY_FAILED', `e-mail ${options.receiver}: ${(error as Error).message}`, { cause: error, details: { receiver: options.receiver } });
+        throw vigilError('VIGIL_DELIVERY_FAILED', `e-mail ${options.receiver}: ${(error as Error).message}`, {
+          cause: error,
+          details: { receiver: options.receiver },
+        });
       }
     },
     async close() {

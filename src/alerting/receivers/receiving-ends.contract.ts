@@ -23,13 +23,23 @@ export async function startHook(secret = WEBHOOK_TEST_SECRET): Promise<Hook> {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const signed = verifySignature(body, req.headers['x-vigil-signature'] as string | undefined, secret);
-      hook.deliveries.push({ idempotencyKey: String(req.headers['idempotency-key']), deliveryId: String(req.headers['x-vigil-delivery']), content: body, body, signed });
+      hook.deliveries.push({
+        idempotencyKey: String(req.headers['idempotency-key']),
+        deliveryId: String(req.headers['x-vigil-delivery']),
+        content: body,
+        body,
+        signed,
+      });
       res.writeHead(signed ? hook.status : 401).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  hook.close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+  hook.close = () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
   return hook;
 }
 
@@ -53,10 +63,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const raw = Buffer.concat(chunks).toString('utf8');
         const header = (name: string) => new RegExp(`^${name}: *(.+)$`, 'mi').exec(raw)?.[1].trim() ?? '';
         // Quoted-printable soft line breaks would split words the tests look for.
-        const content = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+        const content = raw
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
         const decoded = Buffer.from(content, 'latin1').toString('utf8');
         sink.messages.push({
-          idempotencyKey: header('X-Vigil-Idempotency-Key'), deliveryId: header('X-Vigil-Delivery'), content: decoded, raw, subject: subjectOf(raw),
+          idempotencyKey: header('X-Vigil-Idempotency-Key'),
+          deliveryId: header('X-Vigil-Delivery'),
+          content: decoded,
+          raw,
+          subject: subjectOf(raw),
           to: session.envelope.rcptTo.map((r) => r.address),
         });
         callback();
@@ -76,5 +92,9 @@ function subjectOf(raw: string): string {
   return words.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
 }

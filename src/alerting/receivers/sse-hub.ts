@@ -37,7 +37,10 @@ export function createSseHub(options: SseHubOptions = {}): SseHub {
   const buffer: SseEvent[] = [];
   const clients = new Map<ServerResponse, Client>();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
-  const heartbeat = heartbeatMs > 0 ? setInterval(() => clients.forEach((_c, res) => res.write(': keep-alive\n\n')), heartbeatMs) : undefined;
+  const heartbeat =
+    heartbeatMs > 0
+      ? setInterval(() => clients.forEach((_c, res) => res.write(': keep-alive\n\n')), heartbeatMs)
+      : undefined;
   heartbeat?.unref();
 
   /** Writes the event to the client if its filter agrees; a filter's later answer waits behind earlier ones. */
@@ -70,7 +73,12 @@ export function createSseHub(options: SseHubOptions = {}): SseHub {
 
   return {
     handle(req, res, filter) {
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       res.write('retry: 2000\n\n');
       const last = req.headers['last-event-id'];
       const from = typeof last === 'string' ? buffer.findIndex((e) => e.id === last) + 1 : buffer.length;
@@ -107,5 +115,8 @@ interface Client {
 
 /** One event; data lines are split so a newline in the payload cannot end the event early. */
 function format(e: SseEvent): string {
-  return `id: ${e.id}\nevent: ${e.event}\n${e.data.split('\n').map((l) => `data: ${l}`).join('\n')}\n\n`;
+  return `id: ${e.id}\nevent: ${e.event}\n${e.data
+    .split('\n')
+    .map((l) => `data: ${l}`)
+    .join('\n')}\n\n`;
 }

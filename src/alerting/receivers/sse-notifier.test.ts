@@ -15,25 +15,37 @@ interface SseClient {
 function connect(port: number, lastEventId?: string): Promise<SseClient> {
   return new Promise((resolve, reject) => {
     const client: SseClient = { events: [], close: () => {} };
-    const req = http.get({ host: '127.0.0.1', port, path: '/events', headers: lastEventId ? { 'last-event-id': lastEventId } : {} }, (res) => {
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const field = (name: string) => block.split('\n').filter((l) => l.startsWith(`${name}: `)).map((l) => l.slice(name.length + 2));
-          const data = field('data').join('\n');
-          if (data === '') continue;
-          const envelope = JSON.parse(data);
-          client.events.push({ id: field('id')[0], idempotencyKey: envelope.idempotencyKey, deliveryId: envelope.deliveryId, content: data });
-        }
-      });
-      client.close = () => req.destroy();
-      resolve(client);
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: '/events', headers: lastEventId ? { 'last-event-id': lastEventId } : {} },
+      (res) => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const field = (name: string) =>
+              block
+                .split('\n')
+                .filter((l) => l.startsWith(`${name}: `))
+                .map((l) => l.slice(name.length + 2));
+            const data = field('data').join('\n');
+            if (data === '') continue;
+            const envelope = JSON.parse(data);
+            client.events.push({
+              id: field('id')[0],
+              idempotencyKey: envelope.idempotencyKey,
+              deliveryId: envelope.deliveryId,
+              content: data,
+            });
+          }
+        });
+        client.close = () => req.destroy();
+        resolve(client);
+      },
+    );
     req.on('error', (e) => (client.events.length === 0 ? reject(e) : undefined));
   });
 }
@@ -42,7 +54,12 @@ async function serve(hub: SseHub) {
   const server = http.createServer((req, res) => hub.handle(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
-  const close = () => new Promise<void>((r) => { hub.close(); server.closeAllConnections(); server.close(() => r()); });
+  const close = () =>
+    new Promise<void>((r) => {
+      hub.close();
+      server.closeAllConnections();
+      server.close(() => r());
+    });
   return { port, close };
 }
 
@@ -66,7 +83,12 @@ describe('SSE hub', () => {
     const hub = createSseHub({ heartbeatMs: 0 });
     const { port, close } = await serve(hub);
     try {
-      for (const id of ['e1', 'e2', 'e3']) hub.publish({ id, event: 'alert-notification', data: JSON.stringify({ idempotencyKey: id, deliveryId: `${id}#1` }) });
+      for (const id of ['e1', 'e2', 'e3'])
+        hub.publish({
+          id,
+          event: 'alert-notification',
+          data: JSON.stringify({ idempotencyKey: id, deliveryId: `${id}#1` }),
+        });
       const client = await connect(port, 'e1');
       const got = await waitFor(() => client.events, 2);
       expect(got.map((e) => e.id)).toEqual(['e2', 'e3']);

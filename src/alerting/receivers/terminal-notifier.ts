@@ -15,7 +15,8 @@ export function createTerminalNotifier(receiver: string, sink: TextSink, options
     send(envelope: NotificationEnvelope) {
       return new Promise<void>((resolve, reject) => {
         sink.write(`${renderNotificationText(envelope, options)}\n`, (error) => {
-          if (error) reject(vigilError('VIGIL_DELIVERY_FAILED', `terminal ${receiver}: ${error.message}`, { cause: error }));
+          if (error)
+            reject(vigilError('VIGIL_DELIVERY_FAILED', `terminal ${receiver}: ${error.message}`, { cause: error }));
           else resolve();
         });
       });

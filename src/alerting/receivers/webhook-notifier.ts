@@ -34,7 +34,12 @@ export function createWebhookNotifier(options: WebhookOptions): Notifier {
       };
       return new Promise<void>((resolve, reject) => {
         const fail = (why: string, cause?: unknown) =>
-          reject(vigilError('VIGIL_DELIVERY_FAILED', `webhook ${options.receiver}: ${why}`, { cause, details: { receiver: options.receiver } }));
+          reject(
+            vigilError('VIGIL_DELIVERY_FAILED', `webhook ${options.receiver}: ${why}`, {
+              cause,
+              details: { receiver: options.receiver },
+            }),
+          );
         const req = client.request(url, { method: 'POST', headers, agent, timeout: options.timeoutMs }, (res) => {
           res.resume();
           res.on('end', () => {

@@ -20,7 +20,9 @@ export function buildAlertSql(placeholder: (index: number) => string, skipLocked
   const selectAlerts = `SELECT ${ALERT_COLUMNS.join(', ')} FROM alerting_alerts`;
   return {
     upsertAlert: `INSERT INTO alerting_alerts (${ALERT_COLUMNS.join(', ')}) VALUES (${list(ALERT_COLUMNS.length)})
-      ON CONFLICT (id) DO UPDATE SET ${ALERT_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      ON CONFLICT (id) DO UPDATE SET ${ALERT_COLUMNS.filter((c) => c !== 'id')
+        .map((c) => `${c} = excluded.${c}`)
+        .join(', ')}`,
     insertTransition: `INSERT INTO alerting_transitions (alert_id, fingerprint, rule, from_status, to_status, at) VALUES (${list(6)})`,
     upsertGroup: `INSERT INTO alerting_groups (group_key, state) VALUES (${list(2)}) ON CONFLICT (group_key) DO UPDATE SET state = excluded.state`,
     deleteGroup: `DELETE FROM alerting_groups WHERE group_key = ${p(1)}`,
@@ -37,11 +39,16 @@ export function buildAlertSql(placeholder: (index: number) => string, skipLocked
     ticksIn: (n: number) => `SELECT * FROM alerting_playbook_ticks WHERE alert_id IN (${list(n)}) ORDER BY at`,
 
     /** Due entries, oldest first: parameters (now, now, limit) or, for one receiver, (now, now, receiver, limit). */
-    dueOutbox: (forReceiver: boolean) => `SELECT id FROM alerting_outbox WHERE status = 'pending' AND next_attempt_at <= ${p(1)}
+    dueOutbox: (
+      forReceiver: boolean,
+    ) => `SELECT id FROM alerting_outbox WHERE status = 'pending' AND next_attempt_at <= ${p(1)}
       AND (leased_until IS NULL OR leased_until <= ${p(2)})${forReceiver ? ` AND receiver = ${p(3)}` : ''} ORDER BY created_at, id
       LIMIT ${p(forReceiver ? 4 : 3)}${skipLocked ? ' FOR UPDATE SKIP LOCKED' : ''}`,
-    leaseOutbox: (n: number) => `UPDATE alerting_outbox SET leased_until = ${p(1)}, attempts = attempts + 1 WHERE id IN (${list(n, 2)})`,
-    outboxIn: (n: number) => `SELECT ${OUTBOX_COLUMNS} FROM alerting_outbox o JOIN alerting_notifications n ON n.id = o.notification_id
+    leaseOutbox: (n: number) =>
+      `UPDATE alerting_outbox SET leased_until = ${p(1)}, attempts = attempts + 1 WHERE id IN (${list(n, 2)})`,
+    outboxIn: (
+      n: number,
+    ) => `SELECT ${OUTBOX_COLUMNS} FROM alerting_outbox o JOIN alerting_notifications n ON n.id = o.notification_id
       WHERE o.id IN (${list(n)}) ORDER BY o.created_at, o.id`,
     markDelivered: `UPDATE alerting_outbox SET status = 'delivered', delivered_at = ${p(1)}, leased_until = NULL WHERE id = ${p(2)}`,
     markFailed: `UPDATE alerting_outbox SET last_error = ${p(1)}, next_attempt_at = ${p(2)}, leased_until = NULL,

@@ -1,7 +1,13 @@
 // The AlertStore contract against PostgreSQL, each test in a throwaway schema (skipped only off CI with no server),
 // plus what only several processes sharing one database can show: outbox claims and the logs' seq order.
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropSchema, freshSchemaName, inThrowawaySchema, pgSkipReason, schemaUrl } from '../../storage/postgres/pg-test-support.js';
+import {
+  dropSchema,
+  freshSchemaName,
+  inThrowawaySchema,
+  pgSkipReason,
+  schemaUrl,
+} from '../../storage/postgres/pg-test-support.js';
 import { contractNotification, runAlertStoreContract } from '../alert-store.contract.js';
 import type { AlertStore } from '../alert-store.js';
 import { openAlertStore } from '../open-alert-store.js';
@@ -9,7 +15,8 @@ import { openAlertStore } from '../open-alert-store.js';
 const skip = await pgSkipReason();
 
 /** A migrated store in a new schema; closing it drops the schema. */
-const throwawayStore = (): Promise<AlertStore> => inThrowawaySchema('vigil_alerts_test', (url) => openAlertStore(url, { max: 2 }));
+const throwawayStore = (): Promise<AlertStore> =>
+  inThrowawaySchema('vigil_alerts_test', (url) => openAlertStore(url, { max: 2 }));
 
 describe.skipIf(skip !== undefined)(skip ?? 'postgres alerts', () => {
   runAlertStoreContract('postgres', throwawayStore);
@@ -33,7 +40,9 @@ describe.skipIf(skip !== undefined)(skip ?? 'postgres alerts', () => {
 
     it('never hands one outbox entry to two dispatchers claiming at the same time', async () => {
       const [a, b, c] = await processes(3);
-      const notifications = Array.from({ length: 40 }, (_, i) => contractNotification({ id: `n${String(i).padStart(3, '0')}`, receivers: ['hook'] }));
+      const notifications = Array.from({ length: 40 }, (_, i) =>
+        contractNotification({ id: `n${String(i).padStart(3, '0')}`, receivers: ['hook'] }),
+      );
       await a.commitCycle({ alerts: [], transitions: [], groups: [], deletedGroups: [], notifications });
       const claim = (s: AlertStore) => s.claimOutbox({ now: '2024-05-20T01:00:00.000Z', leaseMs: 60_000, limit: 7 });
       const rounds = await Promise.all([a, b, c, a, b, c, a, b].map(claim));
@@ -58,11 +67,28 @@ describe.skipIf(skip !== undefined)(skip ?? 'postgres alerts', () => {
           }
         }
       })();
-      await Promise.all(stores.flatMap((s, p) => Array.from({ length: 10 }, (_, i) => s.commitCycle({
-        alerts: [], groups: [], deletedGroups: [],
-        transitions: [{ alertId: `a-${p}-${i}`, fingerprint: 'f', rule: 'R', from: 'new', to: 'firing', at: '2024-05-20T01:00:00.000Z' }],
-        notifications: [contractNotification({ id: `n-${p}-${i}`, receivers: ['hook'] })],
-      }))));
+      await Promise.all(
+        stores.flatMap((s, p) =>
+          Array.from({ length: 10 }, (_, i) =>
+            s.commitCycle({
+              alerts: [],
+              groups: [],
+              deletedGroups: [],
+              transitions: [
+                {
+                  alertId: `a-${p}-${i}`,
+                  fingerprint: 'f',
+                  rule: 'R',
+                  from: 'new',
+                  to: 'firing',
+                  at: '2024-05-20T01:00:00.000Z',
+                },
+              ],
+              notifications: [contractNotification({ id: `n-${p}-${i}`, receivers: ['hook'] })],
+            }),
+          ),
+        ),
+      );
       reading = false;
       await reader;
       const all = (await stores[1].listTransitions()).map((t) => t.seq);

@@ -28,7 +28,13 @@ describe.skipIf(skip !== undefined)(skip ?? 'alerting end to end on PostgreSQL',
     const store = openObservationStore(url, { max: 2 });
     cleanups.push(() => store.close());
     await store.migrate();
-    await store.putObservations([...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)), ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1))], '2024-05-01T00:00:00.000Z');
+    await store.putObservations(
+      [
+        ...dailyCounts('test.aircraft', '2024-03-01', steady(60, 20, 3)),
+        ...dailyCounts('test.ships', '2024-03-01', steady(60, 5, 1)),
+      ],
+      '2024-05-01T00:00:00.000Z',
+    );
     const alertStore = openAlertStore(url);
     cleanups.push(() => alertStore.close());
     expect(alertStore.dialect).toBe('postgres');
@@ -38,7 +44,13 @@ describe.skipIf(skip !== undefined)(skip ?? 'alerting end to end on PostgreSQL',
     cleanups.push(() => hook.close());
     const config = alertingConfig({
       receivers: [{ name: 'hook', type: 'webhook', url: hook.url, secret: WEBHOOK_TEST_SECRET }],
-      route: { receiver: 'hook', group_by: ['theatre'], group_wait: '0s', group_interval: '1m', repeat_interval: '24h' },
+      route: {
+        receiver: 'hook',
+        group_by: ['theatre'],
+        group_wait: '0s',
+        group_interval: '1m',
+        repeat_interval: '24h',
+      },
     });
     const clock = { now: Date.parse('2024-05-01T02:00:00.000Z') };
     const notifiers = createNotifiers(config.receivers, { env: {} });
@@ -46,14 +58,24 @@ describe.skipIf(skip !== undefined)(skip ?? 'alerting end to end on PostgreSQL',
       for (const n of notifiers.values()) await n.close();
     });
     const dispatcher = createOutboxDispatcher({ store: alertStore, notifiers, clock: () => new Date(clock.now) });
-    const engine = createAlertingEngine({ store, alertStore, pack: testPack(), config, dispatcher, clock: () => new Date(clock.now) });
+    const engine = createAlertingEngine({
+      store,
+      alertStore,
+      pack: testPack(),
+      config,
+      dispatcher,
+      clock: () => new Date(clock.now),
+    });
 
     await engine.tick();
     expect(await alertStore.listAlerts({ status: ['firing'] })).toEqual([]);
 
     // A day far above baseline; the webhook is down for the first attempt.
     hook.status = 503;
-    const spike = [...dailyCounts('test.aircraft', '2024-04-30', [75]), ...dailyCounts('test.ships', '2024-04-30', [30])];
+    const spike = [
+      ...dailyCounts('test.aircraft', '2024-04-30', [75]),
+      ...dailyCounts('test.ships', '2024-04-30', [30]),
+    ];
     await store.putObservations(spike, new Date(clock.now).toISOString());
     await engine.observationsAccepted(spike);
     await dispatcher.dispatchDue();
@@ -83,9 +105,15 @@ describe.skipIf(skip !== undefined)(skip ?? 'alerting end to end on PostgreSQL',
     const level = firing.find((a) => a.rule === 'LevelAlert')!;
     expect((await alertStore.findAlert(level.id.slice(0, 8)))?.id).toBe(level.id);
     await alertStore.addAcknowledgement(acknowledge(level, 'lin', 'on it', new Date(clock.now).toISOString()));
-    await expect(alertStore.addAcknowledgement(acknowledge(level, 'wu', '', new Date(clock.now).toISOString()))).rejects.toMatchObject({ code: 'VIGIL_CONFLICT' });
-    expect((await alertStore.listAcknowledgements([level.id])).map((a) => [a.by, a.timeToAckMs])).toEqual([['lin', 60_000]]);
-    expect((await alertStore.listTransitions({ alertId: level.id })).map((t) => [t.from, t.to])).toEqual([['new', 'firing']]);
+    await expect(
+      alertStore.addAcknowledgement(acknowledge(level, 'wu', '', new Date(clock.now).toISOString())),
+    ).rejects.toMatchObject({ code: 'VIGIL_CONFLICT' });
+    expect((await alertStore.listAcknowledgements([level.id])).map((a) => [a.by, a.timeToAckMs])).toEqual([
+      ['lin', 60_000],
+    ]);
+    expect((await alertStore.listTransitions({ alertId: level.id })).map((t) => [t.from, t.to])).toEqual([
+      ['new', 'firing'],
+    ]);
 
     // Nothing more to send: the next cycle sees the ack and the delivered group.
     clock.now += 5 * 60_000;

@@ -12,7 +12,12 @@ export function detectChangePoint(detector: ChangePoint, input: DetectorInput): 
   const reference = { ...input, day: input.day - detector.recentDays + 1 };
   const baseline = robustBaseline(reference, detector.baselineDays, detector.minScale, 2);
   if (baseline.n < detector.minSamples) {
-    return { state: INSUFFICIENT_DATA, value, baseline, reason: `${baseline.n} of ${detector.minSamples} baseline samples` };
+    return {
+      state: INSUFFICIENT_DATA,
+      value,
+      baseline,
+      reason: `${baseline.n} of ${detector.minSamples} baseline samples`,
+    };
   }
   let up = 0;
   let down = 0;

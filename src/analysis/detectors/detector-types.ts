@@ -39,7 +39,12 @@ export function valueAt(series: DailySeries, day: DayNumber): number {
 }
 
 /** Values on [from, to] that lie after the latest break at or before `to` (baselines never cross a break). */
-export function windowValues(series: DailySeries, from: DayNumber, to: DayNumber, breaks: readonly DayNumber[]): Float64Array {
+export function windowValues(
+  series: DailySeries,
+  from: DayNumber,
+  to: DayNumber,
+  breaks: readonly DayNumber[],
+): Float64Array {
   let start = from;
   for (const b of breaks) if (b <= to + 1 && b > start) start = b;
   const lo = Math.max(start - series.fromDay, 0);

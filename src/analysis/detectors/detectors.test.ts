@@ -7,11 +7,26 @@ import { detectRobustZ } from './robust-z-detector.js';
 import { detectThreshold } from './threshold-detector.js';
 
 function input(values: number[], breaks: number[] = []): DetectorInput {
-  const series = { fromDay: 1000, values: Float64Array.from(values), observed: new Uint8Array(values.length).fill(1), weights: new Float64Array(values.length).fill(1) };
+  const series = {
+    fromDay: 1000,
+    values: Float64Array.from(values),
+    observed: new Uint8Array(values.length).fill(1),
+    weights: new Float64Array(values.length).fill(1),
+  };
   return { series, day: 1000 + values.length - 1, breaks };
 }
 
-const robust = { kind: 'robust-z' as const, baselineDays: 28, minSamples: 14, minScale: 1, levels: [{ state: 'elevated', z: 2.5 }, { state: 'high', z: 4, ratio: 2 }], lowLevels: [{ state: 'low', z: 2 }] };
+const robust = {
+  kind: 'robust-z' as const,
+  baselineDays: 28,
+  minSamples: 14,
+  minScale: 1,
+  levels: [
+    { state: 'elevated', z: 2.5 },
+    { state: 'high', z: 4, ratio: 2 },
+  ],
+  lowLevels: [{ state: 'low', z: 2 }],
+};
 const base = [10, 12, 9, 11, 10, 13, 8, 10, 11, 9, 12, 10, 11, 10, 9, 12, 10, 11, 10, 9];
 
 describe('robust-z detector', () => {
@@ -63,7 +78,13 @@ describe('robust-z detector', () => {
 
 describe('threshold detector', () => {
   it('picks the most extreme level that holds', () => {
-    const d = { kind: 'threshold' as const, levels: [{ state: 'elevated', min: 30 }, { state: 'high', min: 45 }] };
+    const d = {
+      kind: 'threshold' as const,
+      levels: [
+        { state: 'elevated', min: 30 },
+        { state: 'high', min: 45 },
+      ],
+    };
     expect(detectThreshold(d, input([44])).state).toBe('elevated');
     expect(detectThreshold(d, input([45])).state).toBe('high');
     expect(detectThreshold(d, input([3])).state).toBe('normal');
@@ -79,7 +100,13 @@ describe('presence detector', () => {
 });
 
 describe('decay detector', () => {
-  const d = { kind: 'decay' as const, halfLifeDays: 2, maxAgeDays: 10, weights: {}, levels: [{ state: 'fresh', min: 0.5 }] };
+  const d = {
+    kind: 'decay' as const,
+    halfLifeDays: 2,
+    maxAgeDays: 10,
+    weights: {},
+    levels: [{ state: 'fresh', min: 0.5 }],
+  };
   it('halves an event weight every half-life', () => {
     const today = detectDecay(d, input([0, 0, 0, 0, 1]));
     expect(today.value).toBeCloseTo(1);
@@ -91,7 +118,16 @@ describe('decay detector', () => {
 });
 
 describe('change-point detector', () => {
-  const d = { kind: 'change-point' as const, baselineDays: 28, minSamples: 14, recentDays: 7, k: 1, h: 6, minRunDays: 3, minScale: 1 };
+  const d = {
+    kind: 'change-point' as const,
+    baselineDays: 28,
+    minSamples: 14,
+    recentDays: 7,
+    k: 1,
+    h: 6,
+    minRunDays: 3,
+    minScale: 1,
+  };
   const long = [...base, ...base.slice(0, 10)];
   it('tells a sustained new level from a one-day spike', () => {
     expect(detectChangePoint(d, input([...long, 10, 11, 9, 10, 11, 10, 10])).state).toBe('stable');

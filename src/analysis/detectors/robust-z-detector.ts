@@ -1,7 +1,13 @@
 // Robust z against a rolling median/MAD baseline: how unusual is the latest value, given the weeks before it?
 import type { Detector } from '../../packs/pack-schema.js';
 import { medianAndMad } from '../robust-stats.js';
-import { type BaselineSummary, type DetectorInput, type DetectorResult, valueAt, windowValues } from './detector-types.js';
+import {
+  type BaselineSummary,
+  type DetectorInput,
+  type DetectorResult,
+  valueAt,
+  windowValues,
+} from './detector-types.js';
 import { INSUFFICIENT_DATA } from '../../packs/detector-states.js';
 import { matchLevel } from './level-match.js';
 
@@ -21,7 +27,12 @@ export function detectRobustZ(detector: RobustZ, input: DetectorInput): Detector
   const bandZ = detector.levels[0].z ?? 2;
   const baseline = robustBaseline(input, detector.baselineDays, detector.minScale, bandZ);
   if (baseline.n < detector.minSamples) {
-    return { state: INSUFFICIENT_DATA, value, baseline, reason: `${baseline.n} of ${detector.minSamples} baseline samples` };
+    return {
+      state: INSUFFICIENT_DATA,
+      value,
+      baseline,
+      reason: `${baseline.n} of ${detector.minSamples} baseline samples`,
+    };
   }
   const z = (value - baseline.median) / baseline.scale;
   const ratio = baseline.median > 0 ? value / baseline.median : value > 0 ? Infinity : 1;

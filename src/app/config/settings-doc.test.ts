@@ -7,7 +7,15 @@ const DOC = readFileSync(new URL('../../../docs/configuration.md', import.meta.u
 
 function documentedRows(): string[][] {
   const section = DOC.split(/^## /m).find((s) => s.startsWith('Settings'))!;
-  return section.split('\n').filter((l) => l.startsWith('| `')).map((l) => l.slice(1, -1).split(' | ').map((c) => c.trim()));
+  return section
+    .split('\n')
+    .filter((l) => l.startsWith('| `'))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split(' | ')
+        .map((c) => c.trim()),
+    );
 }
 
 function schemaRows(): string[][] {

@@ -31,19 +31,27 @@ function isProxyEntry(entry: string): boolean {
   if (PROXY_NAMES.has(entry)) return true;
   const [address, bits, more] = entry.split('/');
   const version = isIP(address);
-  return version !== 0 && more === undefined && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32)));
+  return (
+    version !== 0 &&
+    more === undefined &&
+    (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32)))
+  );
 }
 
 const trustProxy = z.string().transform((text, ctx): TrustProxy | undefined => {
   const spec = text.trim();
   if (spec === '' || spec === 'false') return undefined;
   if (spec === 'true') return true;
-  const entries = spec.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = spec
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   if (!entries.every(isProxyEntry)) ctx.addIssue({ code: 'custom', message: 'bad proxy entry' });
   return entries;
 });
 
-const integer = (min: number, max: number) => z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+const integer = (min: number, max: number) =>
+  z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
 const flagOn = z.string().transform((v) => v.trim() !== '' && v.trim() !== '0' && v.trim().toLowerCase() !== 'false');
 
 function setting<T>(definition: SettingDefinition<T>): SettingDefinition<T> {
@@ -52,54 +60,111 @@ function setting<T>(definition: SettingDefinition<T>): SettingDefinition<T> {
 
 export const SETTINGS = {
   db: setting({
-    flag: '--db', env: 'VIGIL_DB', default: './vigil.db', expected: 'a SQLite file path or a postgres:// URL', schema: nonEmpty,
+    flag: '--db',
+    env: 'VIGIL_DB',
+    default: './vigil.db',
+    expected: 'a SQLite file path or a postgres:// URL',
+    schema: nonEmpty,
     description: 'the database: a SQLite file, or postgres://user@host/db[?schema=name] to share one among processes',
   }),
   pack: setting({
-    flag: '--pack', env: 'VIGIL_PACK', default: 'taiwan-strait', expected: 'a pack file path or a bundled pack id', schema: nonEmpty,
+    flag: '--pack',
+    env: 'VIGIL_PACK',
+    default: 'taiwan-strait',
+    expected: 'a pack file path or a bundled pack id',
+    schema: nonEmpty,
     description: 'the scenario pack: a pack.yaml path or the id of a bundled pack (packs/<id>/pack.yaml)',
   }),
   bus: setting({
-    flag: '--bus', env: 'VIGIL_BUS', default: 'memory:', expected: 'memory: or nats://host:port[?namespace=name]',
-    schema: z.string().trim().regex(/^(memory:|nats:\/\/\S+)$/),
+    flag: '--bus',
+    env: 'VIGIL_BUS',
+    default: 'memory:',
+    expected: 'memory: or nats://host:port[?namespace=name]',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^(memory:|nats:\/\/\S+)$/),
     description: '`vigil serve`: the message bus between roles; memory: keeps every role in one process',
   }),
   host: setting({
-    flag: '--host', env: 'VIGIL_HOST', default: '127.0.0.1', expected: 'an address to listen on', schema: nonEmpty,
+    flag: '--host',
+    env: 'VIGIL_HOST',
+    default: '127.0.0.1',
+    expected: 'an address to listen on',
+    schema: nonEmpty,
     description: 'HTTP server (`vigil start`, `vigil serve` api role): the address to listen on',
   }),
   port: setting({
-    flag: '--port', env: 'VIGIL_PORT', default: '8080', expected: 'a number 0–65535', schema: integer(0, 65_535),
+    flag: '--port',
+    env: 'VIGIL_PORT',
+    default: '8080',
+    expected: 'a number 0–65535',
+    schema: integer(0, 65_535),
     description: 'HTTP server: the TCP port (0 picks a free one)',
   }),
   trustProxy: setting({
-    flag: '--trust-proxy', env: 'VIGIL_TRUST_PROXY', default: '', schema: trustProxy,
+    flag: '--trust-proxy',
+    env: 'VIGIL_TRUST_PROXY',
+    default: '',
+    schema: trustProxy,
     expected: 'true, false, or proxy addresses or CIDRs (e.g. 10.0.0.5,192.168.0.0/16) or loopback',
     description: 'HTTP server: reverse proxies whose X-Forwarded-For gives the client address (empty: none)',
   }),
   logLevel: setting({
-    flag: '--log-level', env: 'VIGIL_LOG_LEVEL', default: 'warn', expected: LOG_LEVELS.join(', '), schema: z.enum(LOG_LEVELS),
+    flag: '--log-level',
+    env: 'VIGIL_LOG_LEVEL',
+    default: 'warn',
+    expected: LOG_LEVELS.join(', '),
+    schema: z.enum(LOG_LEVELS),
     description: 'HTTP server log on stderr (info logs every request)',
   }),
   ackWaitMs: setting({
-    flag: '--ack-wait-ms', env: 'VIGIL_ACK_WAIT_MS', default: '30000', expected: 'milliseconds, at least 100', schema: integer(100, 86_400_000),
+    flag: '--ack-wait-ms',
+    env: 'VIGIL_ACK_WAIT_MS',
+    default: '30000',
+    expected: 'milliseconds, at least 100',
+    schema: integer(100, 86_400_000),
     description: '`vigil serve`: how long a work item may stay unacknowledged before another worker gets it',
   }),
   alertReceivers: setting({
-    flag: '--alert-receivers', env: 'VIGIL_ALERT_RECEIVERS', default: '', expected: 'comma-separated receiver names',
-    schema: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '')).pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/))),
-    description: 'HTTP server: webhook and e-mail receivers its alert loop delivers to at once (empty: only the dashboard; the rest wait for `vigil alerts watch`)',
+    flag: '--alert-receivers',
+    env: 'VIGIL_ALERT_RECEIVERS',
+    default: '',
+    expected: 'comma-separated receiver names',
+    schema: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
+      .pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/))),
+    description:
+      'HTTP server: webhook and e-mail receivers its alert loop delivers to at once (empty: only the dashboard; the rest wait for `vigil alerts watch`)',
   }),
   orgName: setting({
-    env: 'VIGIL_ORG_NAME', expected: 'a name', schema: z.string().trim().transform((v) => (v === '' ? undefined : v)),
-    description: 'sharing: the organisation name in this installation\'s STIX identity, set when the identity is first created',
+    env: 'VIGIL_ORG_NAME',
+    expected: 'a name',
+    schema: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? undefined : v)),
+    description:
+      "sharing: the organisation name in this installation's STIX identity, set when the identity is first created",
   }),
   noColor: setting({
-    env: 'NO_COLOR', default: '', expected: 'any text (set: no colour)', schema: z.string().transform((v) => v !== ''),
+    env: 'NO_COLOR',
+    default: '',
+    expected: 'any text (set: no colour)',
+    schema: z.string().transform((v) => v !== ''),
     description: 'set to anything to turn off colour in terminal output (no-color.org)',
   }),
   debug: setting({
-    env: 'VIGIL_DEBUG', default: '', expected: 'empty, 0, false or anything else', schema: flagOn,
+    env: 'VIGIL_DEBUG',
+    default: '',
+    expected: 'empty, 0, false or anything else',
+    schema: flagOn,
     description: 'print the stack trace of an internal error',
   }),
 } as const;

@@ -18,13 +18,28 @@ describe('loadConfig', () => {
   it('gives every default when nothing is set', () => {
     const config = loadConfig({}, {});
     expect({ ...config, secrets: undefined }).toEqual({
-      db: './vigil.db', pack: DEFAULT_PACK, bus: 'memory:', http: { host: '127.0.0.1', port: 8080, trustProxy: undefined }, alertReceivers: [],
-      logLevel: 'warn', ackWaitMs: 30_000, sharing: { orgName: undefined }, noColor: false, debug: false, secrets: undefined,
+      db: './vigil.db',
+      pack: DEFAULT_PACK,
+      bus: 'memory:',
+      http: { host: '127.0.0.1', port: 8080, trustProxy: undefined },
+      alertReceivers: [],
+      logLevel: 'warn',
+      ackWaitMs: 30_000,
+      sharing: { orgName: undefined },
+      noColor: false,
+      debug: false,
+      secrets: undefined,
     });
   });
 
   it('takes a flag over the environment, and the environment over the default', () => {
-    const env = { VIGIL_DB: 'env.db', VIGIL_PORT: '9000', VIGIL_HOST: '0.0.0.0', VIGIL_PACK: 'nansei', VIGIL_LOG_LEVEL: 'info' };
+    const env = {
+      VIGIL_DB: 'env.db',
+      VIGIL_PORT: '9000',
+      VIGIL_HOST: '0.0.0.0',
+      VIGIL_PACK: 'nansei',
+      VIGIL_LOG_LEVEL: 'info',
+    };
     const config = loadConfig({ db: 'flag.db', port: '0', trustProxy: 'loopback,10.0.0.0/8' }, env);
     expect(config.db).toBe('flag.db');
     expect(config.http).toEqual({ host: '0.0.0.0', port: 0, trustProxy: ['loopback', '10.0.0.0/8'] });
@@ -33,7 +48,10 @@ describe('loadConfig', () => {
   });
 
   it('reads the receivers the server delivers to as a list', () => {
-    expect(loadConfig({ alertReceivers: 'duty-officer, watch-floor-mail' }, {}).alertReceivers).toEqual(['duty-officer', 'watch-floor-mail']);
+    expect(loadConfig({ alertReceivers: 'duty-officer, watch-floor-mail' }, {}).alertReceivers).toEqual([
+      'duty-officer',
+      'watch-floor-mail',
+    ]);
   });
 
   it('treats an empty flag or variable as unset', () => {
@@ -44,13 +62,21 @@ describe('loadConfig', () => {
     ['VIGIL_TRUST_PROXY=true', {}, { VIGIL_TRUST_PROXY: 'true' }, true],
     ['VIGIL_TRUST_PROXY=false', {}, { VIGIL_TRUST_PROXY: 'false' }, undefined],
     ['an IPv6 CIDR', { trustProxy: '::1/128' }, {}, ['::1/128']],
-    ['a list', { trustProxy: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' }, {}, ['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback']],
+    [
+      'a list',
+      { trustProxy: '10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback' },
+      {},
+      ['10.0.0.5', '192.168.0.0/16', '::1', 'fd00::/8', 'loopback'],
+    ],
   ])('reads trust-proxy: %s', (_name, flags, env, expected) => {
     expect(loadConfig(flags, env).http.trustProxy).toEqual(expected);
   });
 
   it('reads the sharing identity, colour, debug and secrets from the environment', () => {
-    const config = loadConfig({}, { VIGIL_ORG_NAME: ' Org A ', NO_COLOR: '1', VIGIL_DEBUG: '1', HOOK_SECRET: 's3cret' });
+    const config = loadConfig(
+      {},
+      { VIGIL_ORG_NAME: ' Org A ', NO_COLOR: '1', VIGIL_DEBUG: '1', HOOK_SECRET: 's3cret' },
+    );
     expect(config.sharing.orgName).toBe('Org A');
     expect([config.noColor, config.debug]).toEqual([true, true]);
     expect(config.secrets.HOOK_SECRET).toBe('s3cret');
@@ -61,13 +87,35 @@ describe('loadConfig', () => {
     [{ port: '99999' }, {}, 'invalid --port: "99999" (expected a number 0–65535)'],
     [{}, { VIGIL_PORT: 'http' }, 'invalid VIGIL_PORT: "http" (expected a number 0–65535)'],
     [{ port: '-1' }, {}, 'invalid --port: "-1" (expected a number 0–65535)'],
-    [{ trustProxy: '10.0.0.0/33' }, {}, 'invalid --trust-proxy: "10.0.0.0/33" (expected true, false, or proxy addresses or CIDRs (e.g. 10.0.0.5,192.168.0.0/16) or loopback)'],
-    [{}, { VIGIL_LOG_LEVEL: 'verbose' }, 'invalid VIGIL_LOG_LEVEL: "verbose" (expected fatal, error, warn, info, debug, trace, silent)'],
+    [
+      { trustProxy: '10.0.0.0/33' },
+      {},
+      'invalid --trust-proxy: "10.0.0.0/33" (expected true, false, or proxy addresses or CIDRs (e.g. 10.0.0.5,192.168.0.0/16) or loopback)',
+    ],
+    [
+      {},
+      { VIGIL_LOG_LEVEL: 'verbose' },
+      'invalid VIGIL_LOG_LEVEL: "verbose" (expected fatal, error, warn, info, debug, trace, silent)',
+    ],
     [{ bus: 'redis://x' }, {}, 'invalid --bus: "redis://x" (expected memory: or nats://host:port[?namespace=name])'],
     [{ ackWaitMs: '10' }, {}, 'invalid --ack-wait-ms: "10" (expected milliseconds, at least 100)'],
-    [{}, { VIGIL_ALERT_RECEIVERS: 'hook, mail box' }, 'invalid VIGIL_ALERT_RECEIVERS: "hook, mail box" (expected comma-separated receiver names)'],
-    ...['proxy.example', '10.0.0.1/8/8', 'yes'].map((bad): [Record<string, string>, Record<string, string>, unknown] => [{ trustProxy: bad }, {}, expect.stringMatching(/^invalid --trust-proxy: /)]),
-    ...['65536', '80x'].map((bad): [Record<string, string>, Record<string, string>, unknown] => [{ port: bad }, {}, `invalid --port: "${bad}" (expected a number 0–65535)`]),
+    [
+      {},
+      { VIGIL_ALERT_RECEIVERS: 'hook, mail box' },
+      'invalid VIGIL_ALERT_RECEIVERS: "hook, mail box" (expected comma-separated receiver names)',
+    ],
+    ...['proxy.example', '10.0.0.1/8/8', 'yes'].map(
+      (bad): [Record<string, string>, Record<string, string>, unknown] => [
+        { trustProxy: bad },
+        {},
+        expect.stringMatching(/^invalid --trust-proxy: /),
+      ],
+    ),
+    ...['65536', '80x'].map((bad): [Record<string, string>, Record<string, string>, unknown] => [
+      { port: bad },
+      {},
+      `invalid --port: "${bad}" (expected a number 0–65535)`,
+    ]),
   ];
   it.each(refusals)('refuses %j %j', (flags, env, message) => {
     expect(errorOf(flags, env)).toEqual(message);

@@ -42,7 +42,11 @@ function read<K extends SettingName>(name: K, flags: ConfigFlags, env: Environme
   if (text === undefined) return undefined;
   const parsed = (def.schema as { safeParse(v: string): { success: boolean; data?: unknown } }).safeParse(text);
   if (!parsed.success) {
-    const option = fromFlag ? (def as { flag: string }).flag : fromEnv ? (def as { env: string }).env : `default of ${name}`;
+    const option = fromFlag
+      ? (def as { flag: string }).flag
+      : fromEnv
+        ? (def as { env: string }).env
+        : `default of ${name}`;
     throw vigilError('VIGIL_CONFIG_INVALID', `invalid ${option}: ${JSON.stringify(text)} (expected ${def.expected})`);
   }
   return parsed.data as ReturnType<(typeof SETTINGS)[K]['schema']['parse']>;
@@ -59,7 +63,11 @@ export function loadConfig(flags: ConfigFlags, env: Environment): VigilConfig {
     db: read('db', flags, env)!,
     pack: resolvePackPath(read('pack', flags, env)),
     bus: read('bus', flags, env)!,
-    http: { host: read('host', flags, env)!, port: read('port', flags, env)!, trustProxy: read('trustProxy', flags, env) },
+    http: {
+      host: read('host', flags, env)!,
+      port: read('port', flags, env)!,
+      trustProxy: read('trustProxy', flags, env),
+    },
     alertReceivers: read('alertReceivers', flags, env)!,
     logLevel: read('logLevel', flags, env)!,
     ackWaitMs: read('ackWaitMs', flags, env)!,

@@ -32,10 +32,39 @@ function prng(seed: number): () => number {
 }
 
 const NASTY: (string | Buffer)[] = [
-  '"', ',', '\n', '\r\n', '\u0000', '{', '}', '[', ']', ':', '\\', '\ufeff', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[',
-  '<!DOCTYPE x [<!ENTITY a "b">]>', '<?xml version="1.0" encoding="utf-"8"?>', '0000-01-01', '9999-12-31', '2024-02-30', '"tlp":"red","tlp":"clear",',
-  '-1e309', 'NaN', '1e400', '-0', '99999999999999999999999', 'x'.repeat(5000), '\u202e', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '<script>', '../../etc/passwd',
-  Buffer.from([0xff]), Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf4, 0x90, 0x80, 0x80]),
+  '"',
+  ',',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  '\\',
+  '\ufeff',
+  '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[',
+  '<!DOCTYPE x [<!ENTITY a "b">]>',
+  '<?xml version="1.0" encoding="utf-"8"?>',
+  '0000-01-01',
+  '9999-12-31',
+  '2024-02-30',
+  '"tlp":"red","tlp":"clear",',
+  '-1e309',
+  'NaN',
+  '1e400',
+  '-0',
+  '99999999999999999999999',
+  'x'.repeat(5000),
+  '\u202e',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  '<script>',
+  '../../etc/passwd',
+  Buffer.from([0xff]),
+  Buffer.from([0xc3, 0x28]),
+  Buffer.from([0xed, 0xa0, 0x80]),
+  Buffer.from([0xf4, 0x90, 0x80, 0x80]),
 ];
 
 export function mutate(seed: Buffer, random: () => number): Buffer {
@@ -44,9 +73,11 @@ export function mutate(seed: Buffer, random: () => number): Buffer {
   for (let k = 0; k < ops; k++) {
     const at = Math.floor(random() * (b.length + 1));
     const op = Math.floor(random() * 8);
-    if (op === 0 && b.length > 0) b = Buffer.concat([b.subarray(0, at), Buffer.from([Math.floor(random() * 256)]), b.subarray(at + 1)]);
+    if (op === 0 && b.length > 0)
+      b = Buffer.concat([b.subarray(0, at), Buffer.from([Math.floor(random() * 256)]), b.subarray(at + 1)]);
     else if (op === 1) b = b.subarray(0, at);
-    else if (op === 2) b = Buffer.concat([b.subarray(0, at), b.subarray(Math.min(b.length, at + 1 + Math.floor(random() * 40)))]);
+    else if (op === 2)
+      b = Buffer.concat([b.subarray(0, at), b.subarray(Math.min(b.length, at + 1 + Math.floor(random() * 40)))]);
     else if (op === 3 || op === 4) {
       const token = NASTY[Math.floor(random() * NASTY.length)];
       b = Buffer.concat([b.subarray(0, at), Buffer.isBuffer(token) ? token : Buffer.from(token), b.subarray(at)]);
@@ -61,7 +92,9 @@ export function mutate(seed: Buffer, random: () => number): Buffer {
       const runs = [...text.matchAll(/\d+/g)];
       if (runs.length > 0) {
         const r = runs[Math.floor(random() * runs.length)];
-        const value = ['0', '0000', '9999', '-1', '13', '32', '99999999999', String(Math.floor(random() * 3000))][Math.floor(random() * 8)];
+        const value = ['0', '0000', '9999', '-1', '13', '32', '99999999999', String(Math.floor(random() * 3000))][
+          Math.floor(random() * 8)
+        ];
         b = Buffer.from(text.slice(0, r.index) + value + text.slice(r.index! + r[0].length), 'latin1');
       }
     } else {
@@ -79,7 +112,9 @@ function seeds(): Map<string, Buffer> {
     const dir = join(PACKAGE_ROOT, 'test', 'fixtures', 'sources', kind);
     let files: string[] = [];
     try {
-      files = readdirSync(dir).filter((f) => !/^(README|LICENSE)/.test(f)).sort();
+      files = readdirSync(dir)
+        .filter((f) => !/^(README|LICENSE)/.test(f))
+        .sort();
     } catch {
       continue;
     }
@@ -100,7 +135,12 @@ function seeds(): Map<string, Buffer> {
 }
 
 const LOCATED = /^[^\s:][^:]*?(:\d+)?: [^:]+?: \S/;
-const INPUT_CODES = new Set(['VIGIL_INPUT_INVALID', 'VIGIL_DATE_INVALID', 'VIGIL_PATTERN_UNSUPPORTED', 'VIGIL_SIGNATURE_INVALID']);
+const INPUT_CODES = new Set([
+  'VIGIL_INPUT_INVALID',
+  'VIGIL_DATE_INVALID',
+  'VIGIL_PATTERN_UNSUPPORTED',
+  'VIGIL_SIGNATURE_INVALID',
+]);
 
 interface Outcome {
   refused: boolean;
@@ -109,7 +149,13 @@ interface Outcome {
 }
 
 function fromResponse(status: number, body: string): Outcome {
-  let problem: { code?: string; detail?: string; details?: { field?: string }; description?: string; error_code?: string } = {};
+  let problem: {
+    code?: string;
+    detail?: string;
+    details?: { field?: string };
+    description?: string;
+    error_code?: string;
+  } = {};
   try {
     problem = JSON.parse(body);
   } catch {
@@ -118,7 +164,11 @@ function fromResponse(status: number, body: string): Outcome {
   const code = problem.code ?? problem.error_code ?? '';
   const detail = problem.detail ?? problem.description ?? '';
   const isInput = status === 400 && INPUT_CODES.has(code);
-  return { refused: status >= 400, crash: status >= 500, located: !isInput || LOCATED.test(detail) || problem.details?.field !== undefined };
+  return {
+    refused: status >= 400,
+    crash: status >= 500,
+    located: !isInput || LOCATED.test(detail) || problem.details?.field !== undefined,
+  };
 }
 
 export async function runFuzzReliability(options: BenchOptions): Promise<BenchFigure[]> {
@@ -133,10 +183,14 @@ export async function runFuzzReliability(options: BenchOptions): Promise<BenchFi
     // A second connection to the server's sharing tables (same database file): partners, ledger.
     const sharing: SharingContext = await openSharing(server.dbPath, { now: '2026-09-01T00:00:00.000Z' });
     closers.push(() => sharing.close());
-    const { token: partnerToken } = await sharing.registry.addPartner({ name: 'fuzz', tlpMax: 'amber', collections: ['default'], canWrite: true }, '2026-09-01T00:00:00.000Z');
+    const { token: partnerToken } = await sharing.registry.addPartner(
+      { name: 'fuzz', tlpMax: 'amber', collections: ['default'], canWrite: true },
+      '2026-09-01T00:00:00.000Z',
+    );
     const auth = { authorization: `Bearer ${server.tokens.admin}` };
     let seq = Math.max(0, ...(await server.deps.store.queryObservations({ allRevisions: true })).map((o) => o.seq));
-    let received = (await sharing.ledger.received('stix:fuzz')).length + (await sharing.ledger.received('partner:fuzz')).length;
+    let received =
+      (await sharing.ledger.received('stix:fuzz')).length + (await sharing.ledger.received('partner:fuzz')).length;
     const perTarget = new Map<string, { accepted: number; refused: number }>();
     const check = async (what: string, outcome: Outcome) => {
       counts.cases++;
@@ -144,7 +198,8 @@ export async function runFuzzReliability(options: BenchOptions): Promise<BenchFi
       t[outcome.refused ? 'refused' : 'accepted']++;
       perTarget.set(what.split(' ')[0], t);
       const rows = await server.deps.store.queryObservations({ allRevisions: true, afterSeq: seq });
-      const kept = (await sharing.ledger.received('stix:fuzz')).length + (await sharing.ledger.received('partner:fuzz')).length;
+      const kept =
+        (await sharing.ledger.received('stix:fuzz')).length + (await sharing.ledger.received('partner:fuzz')).length;
       if (outcome.refused && (rows.length > 0 || kept > received)) {
         counts.partial++;
         if (examples.length < 10) examples.push(`partial: ${what}`);
@@ -164,12 +219,31 @@ export async function runFuzzReliability(options: BenchOptions): Promise<BenchFi
 
     const kinds = seeds();
     const observation = (i: number): ObservationInput => ({
-      series: 'fuzz.probe', value: i, unit: 'count', periodStart: '2024-05-23T16:00:00Z', periodEnd: '2024-05-24T16:00:00Z',
-      publishedAt: '2024-05-24T01:00:00Z', source: 'fuzz', reliability: 'B', credibility: 2, tlp: 'green', attributes: { note: 'seed' },
+      series: 'fuzz.probe',
+      value: i,
+      unit: 'count',
+      periodStart: '2024-05-23T16:00:00Z',
+      periodEnd: '2024-05-24T16:00:00Z',
+      publishedAt: '2024-05-24T01:00:00Z',
+      source: 'fuzz',
+      reliability: 'B',
+      credibility: 2,
+      tlp: 'green',
+      attributes: { note: 'seed' },
     });
     const jsonSeed = Buffer.from(JSON.stringify({ observations: [observation(1), observation(2)] }, null, 1));
-    const producer = identityObject({ name: 'Fuzz Org', publicKey: 'ed25519:11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', createdAt: '2026-01-01T00:00:00.000Z' });
-    const stixObjects = buildBundle([...observationToStix(withId(observation(3)), producer.id), ...observationToStix(withId(observation(4)), producer.id)], producer);
+    const producer = identityObject({
+      name: 'Fuzz Org',
+      publicKey: 'ed25519:11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const stixObjects = buildBundle(
+      [
+        ...observationToStix(withId(observation(3)), producer.id),
+        ...observationToStix(withId(observation(4)), producer.id),
+      ],
+      producer,
+    );
     const stixSeed = Buffer.from(JSON.stringify(stixObjects, null, 1));
     const envelopeSeed = Buffer.from(JSON.stringify({ objects: stixObjects.objects }, null, 1));
     const targets = [...kinds.keys()].map((k) => `ingest:${k}`).concat(['json-api', 'stix-import', 'taxii-post']);
@@ -180,17 +254,42 @@ export async function runFuzzReliability(options: BenchOptions): Promise<BenchFi
         if (target.startsWith('ingest:')) {
           const kind = target.slice('ingest:'.length);
           const body = mutate(kinds.get(kind)!, random);
-          const res = await server.app.inject({ method: 'POST', url: `/api/v1/ingest/${kind}`, payload: body, headers: { ...auth, 'content-type': 'text/plain' } });
-          await check(`${target} #${i} → ${res.statusCode} ${res.body.slice(0, 160)}`, fromResponse(res.statusCode, res.body));
+          const res = await server.app.inject({
+            method: 'POST',
+            url: `/api/v1/ingest/${kind}`,
+            payload: body,
+            headers: { ...auth, 'content-type': 'text/plain' },
+          });
+          await check(
+            `${target} #${i} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+            fromResponse(res.statusCode, res.body),
+          );
         } else if (target === 'json-api') {
-          const res = await server.app.inject({ method: 'POST', url: '/api/v1/observations', payload: mutate(jsonSeed, random), headers: { ...auth, 'content-type': 'application/json' } });
-          await check(`${target} #${i} → ${res.statusCode} ${res.body.slice(0, 160)}`, fromResponse(res.statusCode, res.body));
+          const res = await server.app.inject({
+            method: 'POST',
+            url: '/api/v1/observations',
+            payload: mutate(jsonSeed, random),
+            headers: { ...auth, 'content-type': 'application/json' },
+          });
+          await check(
+            `${target} #${i} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+            fromResponse(res.statusCode, res.body),
+          );
         } else if (target === 'taxii-post') {
           const res = await server.app.inject({
-            method: 'POST', url: '/taxii2/vigil/collections/default/objects/', payload: mutate(envelopeSeed, random),
-            headers: { authorization: `Bearer ${partnerToken}`, accept: 'application/taxii+json;version=2.1', 'content-type': 'application/taxii+json;version=2.1' },
+            method: 'POST',
+            url: '/taxii2/vigil/collections/default/objects/',
+            payload: mutate(envelopeSeed, random),
+            headers: {
+              authorization: `Bearer ${partnerToken}`,
+              accept: 'application/taxii+json;version=2.1',
+              'content-type': 'application/taxii+json;version=2.1',
+            },
           });
-          await check(`${target} #${i} → ${res.statusCode} ${res.body.slice(0, 160)}`, fromResponse(res.statusCode, res.body));
+          await check(
+            `${target} #${i} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+            fromResponse(res.statusCode, res.body),
+          );
         } else {
           // The `vigil import stix FILE` path, in process: decode, parse, check the bundle, import.
           const bytes = mutate(stixSeed, random);
@@ -198,12 +297,23 @@ export async function runFuzzReliability(options: BenchOptions): Promise<BenchFi
           let what = `${target} #${i} → stored`;
           try {
             const document = parseJsonText(decodeUtf8(bytes, 'bundle.json'), 'bundle.json');
-            await importStixObjects({ store: server.deps.store, ledger: sharing.ledger }, stixObjectsOf(document, 'bundle.json', 'bundle'), {
-              file: 'bundle.json', source: 'stix:fuzz', defaultTlp: 'amber', receivedAt: '2026-09-01T00:00:00.000Z',
-            });
+            await importStixObjects(
+              { store: server.deps.store, ledger: sharing.ledger },
+              stixObjectsOf(document, 'bundle.json', 'bundle'),
+              {
+                file: 'bundle.json',
+                source: 'stix:fuzz',
+                defaultTlp: 'amber',
+                receivedAt: '2026-09-01T00:00:00.000Z',
+              },
+            );
           } catch (error) {
             const input = isVigilError(error) && INPUT_CODES.has(error.code);
-            outcome = { refused: true, crash: !isVigilError(error) || error.status >= 500, located: !input || LOCATED.test((error as Error).message) };
+            outcome = {
+              refused: true,
+              crash: !isVigilError(error) || error.status >= 500,
+              located: !input || LOCATED.test((error as Error).message),
+            };
             what = `${target} #${i} → ${(error as Error).message.slice(0, 160)}`;
           }
           await check(what, outcome);

@@ -18,8 +18,17 @@ const SERIES = 'reliability.kill';
 
 export function probeObservation(n: number, series = SERIES): Observation {
   const input: ObservationInput = {
-    series, subject: `k${n}`, value: n, unit: 'count', periodStart: '2026-08-01T00:00:00.000Z', periodEnd: '2026-08-02T00:00:00.000Z',
-    publishedAt: '2026-08-02T00:00:00.000Z', source: 'reliability', reliability: 'B', credibility: 2, tlp: 'green',
+    series,
+    subject: `k${n}`,
+    value: n,
+    unit: 'count',
+    periodStart: '2026-08-01T00:00:00.000Z',
+    periodEnd: '2026-08-02T00:00:00.000Z',
+    publishedAt: '2026-08-02T00:00:00.000Z',
+    source: 'reliability',
+    reliability: 'B',
+    credibility: 2,
+    tlp: 'green',
   };
   return withId(input);
 }
@@ -30,7 +39,12 @@ export async function prepareUsers(dbUrl: string): Promise<string> {
   await store.close();
   const users = openUserStore(dbUrl);
   await users.migrate();
-  const { user } = await createUser(users, { username: 'ingester', role: 'analyst', password: 'reliability suite passphrase' }, new Date().toISOString(), { scrypt: { N: 1024, r: 8, p: 1 } });
+  const { user } = await createUser(
+    users,
+    { username: 'ingester', role: 'analyst', password: 'reliability suite passphrase' },
+    new Date().toISOString(),
+    { scrypt: { N: 1024, r: 8, p: 1 } },
+  );
   const { token } = await issueToken(users, user, 'reliability', new Date().toISOString());
   await users.close();
   return token;
@@ -51,7 +65,8 @@ export async function runKillReliability(options: BenchOptions): Promise<BenchFi
           const batch = Array.from({ length: 10 }, () => probeObservation(n++));
           try {
             const res = await fetch(`${server.url}/api/v1/observations`, {
-              method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
               body: JSON.stringify({ observations: batch.map(({ id: _id, ...o }) => o) }),
             });
             if (res.status === 200) for (const o of batch) acknowledged.add(o.id);
@@ -77,7 +92,11 @@ export async function runKillReliability(options: BenchOptions): Promise<BenchFi
     return [
       { name: 'kill.kills', value: KILLS, unit: 'SIGKILLs' },
       { name: 'kill.acknowledged', value: acknowledged.size, unit: 'observations' },
-      { name: 'kill.acknowledged_lost', value: [...acknowledged].filter((id) => !stored.has(id)).length, unit: 'observations' },
+      {
+        name: 'kill.acknowledged_lost',
+        value: [...acknowledged].filter((id) => !stored.has(id)).length,
+        unit: 'observations',
+      },
       { name: 'kill.duplicates', value: [...stored.values()].reduce((s, c) => s + c - 1, 0), unit: 'rows' },
       { name: 'kill.audit_chain_ok', value: audit.ok ? 1 : 0, unit: 'bool' },
     ];

@@ -31,7 +31,11 @@ export async function runOutageReliability(options: BenchOptions): Promise<Bench
     req.on('end', () => {
       if (!up) return void res.writeHead(503).end();
       const n = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Notification & { idempotencyKey: string };
-      accepted.push({ key: String(req.headers['idempotency-key']), group: n.groupKey, step: Number(n.id.split('.').at(-1)) });
+      accepted.push({
+        key: String(req.headers['idempotency-key']),
+        group: n.groupKey,
+        step: Number(n.id.split('.').at(-1)),
+      });
       res.writeHead(204).end();
     });
   });
@@ -42,7 +46,11 @@ export async function runOutageReliability(options: BenchOptions): Promise<Bench
   await store.migrate();
   const notifier = createWebhookNotifier({ receiver: 'hook', url, secret: 'outage-bench-secret', timeoutMs: 2_000 });
   const clock = { ms: T0 };
-  const dispatcher = createOutboxDispatcher({ store, notifiers: new Map([['hook', notifier]]), clock: () => new Date(clock.ms) });
+  const dispatcher = createOutboxDispatcher({
+    store,
+    notifiers: new Map([['hook', notifier]]),
+    clock: () => new Date(clock.ms),
+  });
   const total = GROUPS * STEPS;
   try {
     // Every 10 simulated seconds some group changes state; the receiver is down from minute 2 to minute 5 (180 s).
@@ -54,8 +62,17 @@ export async function runOutageReliability(options: BenchOptions): Promise<Bench
         const group = queued % GROUPS;
         const step = Math.floor(queued / GROUPS);
         const n: Notification = {
-          id: `g${group}.${step}`, groupKey: `root|g${group}`, routeId: 'root', groupLabels: { g: String(group) }, commonLabels: {}, receivers: ['hook'],
-          status: step % 2 === 0 ? 'firing' : 'resolved', mode: 'realtime', escalation: null, alerts: [], createdAt: new Date(clock.ms).toISOString(),
+          id: `g${group}.${step}`,
+          groupKey: `root|g${group}`,
+          routeId: 'root',
+          groupLabels: { g: String(group) },
+          commonLabels: {},
+          receivers: ['hook'],
+          status: step % 2 === 0 ? 'firing' : 'resolved',
+          mode: 'realtime',
+          escalation: null,
+          alerts: [],
+          createdAt: new Date(clock.ms).toISOString(),
         };
         await store.commitCycle({ alerts: [], transitions: [], groups: [], deletedGroups: [], notifications: [n] });
         queued++;

@@ -6,9 +6,27 @@ import type { BenchFigure, BenchOptions } from '../bench-types.js';
 
 /** Classic catastrophic-backtracking shapes, and a few that RE2 refuses outright. */
 export const HOSTILE_PATTERNS = [
-  '(.*.*)*y', '(a+)+b', '(a|aa)*c', '(a|a?)+b', '(\\w+\\s?)*$', '([a-z]+)*[0-9]', '(x+x+)+y', '(.*a){20}', '^(([a-z])+.)+[A-Z]([a-z])+$',
-  '(a*)*b', '(.*){1,32000}[bc]', '((a+)+)+z', '(?:a|b|ab)*c', '(.+)+\\.', '[a-z]*[a-z]*[a-z]*[a-z]*!', '(a|b)*(a|b)*(a|b)*x',
-  '(a)\\1', '(?=a)b', '(?<!x)y', 'a{1001}', `${'('.repeat(40)}a${')*'.repeat(40)}b`,
+  '(.*.*)*y',
+  '(a+)+b',
+  '(a|aa)*c',
+  '(a|a?)+b',
+  '(\\w+\\s?)*$',
+  '([a-z]+)*[0-9]',
+  '(x+x+)+y',
+  '(.*a){20}',
+  '^(([a-z])+.)+[A-Z]([a-z])+$',
+  '(a*)*b',
+  '(.*){1,32000}[bc]',
+  '((a+)+)+z',
+  '(?:a|b|ab)*c',
+  '(.+)+\\.',
+  '[a-z]*[a-z]*[a-z]*[a-z]*!',
+  '(a|b)*(a|b)*(a|b)*x',
+  '(a)\\1',
+  '(?=a)b',
+  '(?<!x)y',
+  'a{1001}',
+  `${'('.repeat(40)}a${')*'.repeat(40)}b`,
 ];
 
 export async function runRedosReliability(options: BenchOptions): Promise<BenchFigure[]> {
@@ -23,7 +41,16 @@ export async function runRedosReliability(options: BenchOptions): Promise<BenchF
   for (const pattern of HOSTILE_PATTERNS) {
     let silence;
     try {
-      silence = createSilence({ matchers: [`series=~${JSON.stringify(pattern)}`], startsAt: now, endsAt: '2026-09-02T00:00:00.000Z', createdBy: 'bench', comment: 'redos' }, now);
+      silence = createSilence(
+        {
+          matchers: [`series=~${JSON.stringify(pattern)}`],
+          startsAt: now,
+          endsAt: '2026-09-02T00:00:00.000Z',
+          createdBy: 'bench',
+          comment: 'redos',
+        },
+        now,
+      );
     } catch {
       refused++;
       continue;

@@ -17,7 +17,8 @@ export async function reliabilityDb(options: BenchOptions, dir: string, name: st
   const schema = freshSchemaName(`vigil_rel_${name}`);
   const namespace = freshNamespace(`vigil_rel_${name}`);
   return {
-    url: schemaUrl(schema), args: ['--bus', namespaceUrl(namespace)],
+    url: schemaUrl(schema),
+    args: ['--bus', namespaceUrl(namespace)],
     async drop() {
       await dropSchema(schema);
       await deleteNamespace(namespace).catch(() => {});

@@ -27,14 +27,19 @@ export interface ServeProcess {
 }
 
 /** Starts `vigil serve` on `db` (compiled CLI, or the TypeScript source when the bench itself runs under tsx). */
-export async function startServe(db: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<ServeProcess> {
+export async function startServe(
+  db: string,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<ServeProcess> {
   const port = await freePort();
   const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
   const args = fromSource
     ? ['--import', 'tsx', '-e', ENTRY, 'vigil', '--db', db, 'serve', '--port', String(port), ...extraArgs]
     : [join(PACKAGE_ROOT, 'bin', 'vigil.js'), '--db', db, 'serve', '--port', String(port), ...extraArgs];
   const child = spawn(process.execPath, args, {
-    cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: PACKAGE_ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, VIGIL_MAIN: join(PACKAGE_ROOT, 'src', 'cli', 'main.ts'), VIGIL_LOG_LEVEL: 'error', ...env },
   });
   let stderr = '';
@@ -53,7 +58,8 @@ export async function startServe(db: string, extraArgs: string[] = [], env: Reco
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    child, url,
+    child,
+    url,
     rssMb() {
       try {
         const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);

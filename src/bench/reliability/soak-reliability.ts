@@ -31,7 +31,8 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
     const token = await prepareUsers(db.url);
     const pack = loadPack(DEFAULT_PACK);
     const store = await openStore(db.url);
-    for (const file of pack.data) await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: new Date().toISOString() });
+    for (const file of pack.data)
+      await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: new Date().toISOString() });
     await store.close();
     const server = await startServe(db.url, db.args);
     const samples: { at: number; ms: number; ok: boolean }[] = [];

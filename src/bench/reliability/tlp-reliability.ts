@@ -20,10 +20,19 @@ function sentinel(tlp: Tlp, series: string, day: number): Observation {
   const token = `SENTINEL-${tlp.replace('+', '_')}-${series}-${day}`;
   const start = new Date(Date.UTC(2026, 7, 10 + day) - 8 * 3_600_000);
   return withId({
-    series, subject: token, value: 40 + tlpRank(tlp), unit: series.startsWith('mnd') ? 'aircraft' : 'events', text: token,
-    periodStart: start.toISOString(), periodEnd: new Date(start.getTime() + 86_400_000).toISOString(),
-    publishedAt: new Date(start.getTime() + 30 * 3_600_000).toISOString(), source: 'probe', sourceRef: `https://probe.example/${token}`,
-    reliability: 'B', credibility: 2, tlp,
+    series,
+    subject: token,
+    value: 40 + tlpRank(tlp),
+    unit: series.startsWith('mnd') ? 'aircraft' : 'events',
+    text: token,
+    periodStart: start.toISOString(),
+    periodEnd: new Date(start.getTime() + 86_400_000).toISOString(),
+    publishedAt: new Date(start.getTime() + 30 * 3_600_000).toISOString(),
+    source: 'probe',
+    sourceRef: `https://probe.example/${token}`,
+    reliability: 'B',
+    credibility: 2,
+    tlp,
   });
 }
 
@@ -38,11 +47,16 @@ export async function runTlpReliability(options: BenchOptions): Promise<BenchFig
   let controls = 0;
   const examples: string[] = [];
   try {
-    const sentinels = TLP_LEVELS.flatMap((tlp) => ['mnd.aircraft.total', 'political.trigger.visit', 'probe.other'].flatMap((series) => [1, 2, 3].map((day) => sentinel(tlp, series, day))));
+    const sentinels = TLP_LEVELS.flatMap((tlp) =>
+      ['mnd.aircraft.total', 'political.trigger.visit', 'probe.other'].flatMap((series) =>
+        [1, 2, 3].map((day) => sentinel(tlp, series, day)),
+      ),
+    );
     await server.deps.store.putObservations(sentinels, FIXTURE_NOW);
     server.deps.assessments.invalidate();
     server.deps.alertVisibility.invalidate();
-    const above = (ceiling: Tlp) => sentinels.filter((s) => tlpRank(s.tlp) > tlpRank(ceiling)).flatMap((s) => [s.id, s.subject!]);
+    const above = (ceiling: Tlp) =>
+      sentinels.filter((s) => tlpRank(s.tlp) > tlpRank(ceiling)).flatMap((s) => [s.id, s.subject!]);
     const redTokens = sentinels.filter((x) => x.tlp === 'red').map((x) => x.subject!);
     const probe = (who: string, ceiling: Tlp, url: string, status: number, body: string) => {
       probes++;
@@ -60,18 +74,48 @@ export async function runTlpReliability(options: BenchOptions): Promise<BenchFig
     const users: { name: string; tlp: Tlp; token: string }[] = [];
     for (const tlp of TLP_LEVELS) {
       const name = `probe-${tlp.replace('+', '-')}`;
-      const { user } = await createUser(server.deps.users, { username: name, role: 'analyst', tlpMax: tlp, password: 'probe passphrase that is long enough' }, FIXTURE_NOW, { scrypt: FIXTURE_SCRYPT });
+      const { user } = await createUser(
+        server.deps.users,
+        { username: name, role: 'analyst', tlpMax: tlp, password: 'probe passphrase that is long enough' },
+        FIXTURE_NOW,
+        { scrypt: FIXTURE_SCRYPT },
+      );
       users.push({ name, tlp, token: (await issueToken(server.deps.users, user, 'probe', FIXTURE_NOW)).token });
     }
     const days = Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2026, 6, 20 + i)).toISOString().slice(0, 10));
     const urls = [
-      '/api/v1/observations?limit=5000', '/api/v1/observations?series=mnd.aircraft.total', '/api/v1/observations?prefix=probe', '/api/v1/observations?prefix=political',
-      '/api/v1/indicators', '/api/v1/board', '/api/v1/assessments/latest', '/api/v1/alerts', '/api/v1/alerts?status=all', '/api/v1/silences', '/api/v1/sources', '/api/v1/span',
+      '/api/v1/observations?limit=5000',
+      '/api/v1/observations?series=mnd.aircraft.total',
+      '/api/v1/observations?prefix=probe',
+      '/api/v1/observations?prefix=political',
+      '/api/v1/indicators',
+      '/api/v1/board',
+      '/api/v1/assessments/latest',
+      '/api/v1/alerts',
+      '/api/v1/alerts?status=all',
+      '/api/v1/silences',
+      '/api/v1/sources',
+      '/api/v1/span',
       ...sentinels.map((s) => `/api/v1/observations/${s.id}`),
-      ...days.flatMap((d) => [`/api/v1/observations?day=${d}`, `/api/v1/timeline?at=${d}`, `/api/v1/assessments/${d}`, `/api/v1/indicators?at=${d}`, `/api/v1/board?at=${d}`]),
+      ...days.flatMap((d) => [
+        `/api/v1/observations?day=${d}`,
+        `/api/v1/timeline?at=${d}`,
+        `/api/v1/assessments/${d}`,
+        `/api/v1/indicators?at=${d}`,
+        `/api/v1/board?at=${d}`,
+      ]),
     ];
     // A silence whose comment names a RED sentinel: only RED callers may read it.
-    await server.app.inject({ method: 'POST', url: '/api/v1/silences', headers: { authorization: `Bearer ${users.at(-1)!.token}` }, payload: { matchers: ['alertname="probe"'], duration: '1h', comment: `about ${sentinels.find((s) => s.tlp === 'red')!.subject}` } });
+    await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/silences',
+      headers: { authorization: `Bearer ${users.at(-1)!.token}` },
+      payload: {
+        matchers: ['alertname="probe"'],
+        duration: '1h',
+        comment: `about ${sentinels.find((s) => s.tlp === 'red')!.subject}`,
+      },
+    });
     const alertsVisibleTo = new Map<Tlp, boolean>();
     for (const u of users) {
       for (const url of urls) {
@@ -94,17 +138,49 @@ export async function runTlpReliability(options: BenchOptions): Promise<BenchFig
     const sharing: SharingContext = await openSharing(server.dbPath, { now: '2026-09-01T00:00:00.000Z' });
     closers.push(() => sharing.close());
     const alertStore = (server.deps.alerts as { store: AlertStore }).store;
-    const publishDeps = { store: server.deps.store, ledger: sharing.ledger, identity: sharing.keys.identity, now: FIXTURE_NOW };
-    await publishAlerts(publishDeps, server.pack, await alertStore.listAlerts({ limit: 500 }), loadPackAlerting(server.pack));
+    const publishDeps = {
+      store: server.deps.store,
+      ledger: sharing.ledger,
+      identity: sharing.keys.identity,
+      now: FIXTURE_NOW,
+    };
+    await publishAlerts(
+      publishDeps,
+      server.pack,
+      await alertStore.listAlerts({ limit: 500 }),
+      loadPackAlerting(server.pack),
+    );
     const collections = await sharing.registry.listCollections();
-    const alertCollection = await sharing.registry.addCollection({ alias: 'probe-alerts', title: 'alerts', description: 'probe', series: ['*'], assessments: true, alerts: true, tlpMax: 'red' }, FIXTURE_NOW);
+    const alertCollection = await sharing.registry.addCollection(
+      {
+        alias: 'probe-alerts',
+        title: 'alerts',
+        description: 'probe',
+        series: ['*'],
+        assessments: true,
+        alerts: true,
+        tlpMax: 'red',
+      },
+      FIXTURE_NOW,
+    );
     for (const tlp of TLP_LEVELS) {
-      const { token } = await sharing.registry.addPartner({ name: `probe-${tlp.replace('+', '-')}`, tlpMax: tlp, collections: [...collections.map((c) => c.id), alertCollection.id] }, FIXTURE_NOW);
+      const { token } = await sharing.registry.addPartner(
+        {
+          name: `probe-${tlp.replace('+', '-')}`,
+          tlpMax: tlp,
+          collections: [...collections.map((c) => c.id), alertCollection.id],
+        },
+        FIXTURE_NOW,
+      );
       for (const c of [...collections, alertCollection]) {
         let next: string | undefined;
         for (let page = 0; page < 400; page++) {
           const url = `/taxii2/vigil/collections/${c.id}/objects/?limit=100${next ? `&next=${next}` : ''}`;
-          const res = await server.app.inject({ method: 'GET', url, headers: { ...TAXII, authorization: `Bearer ${token}` } });
+          const res = await server.app.inject({
+            method: 'GET',
+            url,
+            headers: { ...TAXII, authorization: `Bearer ${token}` },
+          });
           probe(`partner ${tlp}`, tlp, url, res.statusCode, res.body);
           const body = res.statusCode === 200 ? JSON.parse(res.body) : {};
           for (const o of body.objects ?? []) {
@@ -118,7 +194,11 @@ export async function runTlpReliability(options: BenchOptions): Promise<BenchFig
             }
           }
           for (const kind of ['manifest/']) {
-            const m = await server.app.inject({ method: 'GET', url: `/taxii2/vigil/collections/${c.id}/${kind}?limit=100${next ? `&next=${next}` : ''}`, headers: { ...TAXII, authorization: `Bearer ${token}` } });
+            const m = await server.app.inject({
+              method: 'GET',
+              url: `/taxii2/vigil/collections/${c.id}/${kind}?limit=100${next ? `&next=${next}` : ''}`,
+              headers: { ...TAXII, authorization: `Bearer ${token}` },
+            });
             probe(`partner ${tlp}`, tlp, kind, m.statusCode, m.body);
           }
           if (!body.more) break;
@@ -126,7 +206,11 @@ export async function runTlpReliability(options: BenchOptions): Promise<BenchFig
         }
         for (const s of sentinels) {
           const url = `/taxii2/vigil/collections/${c.id}/objects/observed-data--${s.id.slice(0, 8)}-0000-4000-8000-000000000000/`;
-          const res = await server.app.inject({ method: 'GET', url, headers: { ...TAXII, authorization: `Bearer ${token}` } });
+          const res = await server.app.inject({
+            method: 'GET',
+            url,
+            headers: { ...TAXII, authorization: `Bearer ${token}` },
+          });
           probe(`partner ${tlp}`, tlp, url, res.statusCode, res.body);
         }
       }

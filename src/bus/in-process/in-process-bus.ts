@@ -57,7 +57,15 @@ export function createInProcessHub(options: InProcessHubOptions = {}): InProcess
       if (!subjectMatches(s.pattern, envelope.subject)) continue;
       setImmediate(() => {
         try {
-          void Promise.resolve(s.handler({ id: envelope.id, subject: envelope.subject, payload: JSON.parse(envelope.json), deliveryCount: 1, working: () => {} })).catch(() => {});
+          void Promise.resolve(
+            s.handler({
+              id: envelope.id,
+              subject: envelope.subject,
+              payload: JSON.parse(envelope.json),
+              deliveryCount: 1,
+              working: () => {},
+            }),
+          ).catch(() => {});
         } catch {
           // Broadcast is at-most-once: a subscriber's failure is its own.
         }
@@ -102,7 +110,8 @@ export function createInProcessHub(options: InProcessHubOptions = {}): InProcess
         async publish(subject, payload, { id }) {
           ensureOpen();
           const stream = streamOf(subject);
-          if (typeof id !== 'string' || id === '') throw vigilError('VIGIL_INPUT_INVALID', `bus publish to ${subject}: id must be a non-empty string`);
+          if (typeof id !== 'string' || id === '')
+            throw vigilError('VIGIL_INPUT_INVALID', `bus publish to ${subject}: id must be a non-empty string`);
           const json = encodePayload(subject, payload);
           if (isDuplicate(stream.name, id)) return { duplicate: true };
           route({ id, subject, json });
@@ -114,7 +123,14 @@ export function createInProcessHub(options: InProcessHubOptions = {}): InProcess
           streamOf(subject);
           checkGroup(options.group);
           const group = groupFor(subject, options);
-          const worker: GroupWorker = { handler: handler as GroupWorker['handler'], options, busy: false, stopped: false, dead: false, running: undefined };
+          const worker: GroupWorker = {
+            handler: handler as GroupWorker['handler'],
+            options,
+            busy: false,
+            stopped: false,
+            dead: false,
+            running: undefined,
+          };
           const entry = { group, worker };
           workers.add(entry);
           group.addWorker(worker);

@@ -135,11 +135,14 @@ export class InProcessGroup {
     if (!this.inFlight.delete(flight)) return;
     clearTimeout(flight.timer);
     if (outcome !== 'nak') return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.pending.unshift(flight.item);
-      this.pump();
-    }, retryDelay(baseDelayMs, flight.item.deliveries));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.pending.unshift(flight.item);
+        this.pump();
+      },
+      retryDelay(baseDelayMs, flight.item.deliveries),
+    );
     timer.unref();
     this.timers.add(timer);
   }

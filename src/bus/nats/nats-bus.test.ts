@@ -8,6 +8,9 @@ const skip = await natsSkipReason();
 describe.skipIf(skip !== undefined)(skip ?? 'nats', () =>
   runBusContract('nats jetstream', async () => {
     const namespace = freshNamespace();
-    return { connect: () => createNatsBus({ url: namespaceUrl(namespace), storage: 'memory' }), dispose: () => deleteNamespace(namespace) };
+    return {
+      connect: () => createNatsBus({ url: namespaceUrl(namespace), storage: 'memory' }),
+      dispose: () => deleteNamespace(namespace),
+    };
   }),
 );

@@ -1,6 +1,13 @@
 // The NATS JetStream Bus adapter: streams per family, durable pull consumers as work groups, Nats-Msg-Id dedup,
 // ordered consumers for broadcast.
-import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { isVigilError, vigilError, type VigilError } from '../../errors/index.js';
@@ -25,13 +32,26 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
   const location = parseNatsUrl(options.url);
   const topology = natsTopology(location.namespace);
   const unavailable = (what: string, cause?: unknown): VigilError =>
-    isVigilError(cause) ? cause : vigilError('VIGIL_BUS_UNAVAILABLE', `NATS at ${location.label}: ${what}${cause === undefined ? '' : `: ${(cause as Error).message}`}`, { cause });
+    isVigilError(cause)
+      ? cause
+      : vigilError(
+          'VIGIL_BUS_UNAVAILABLE',
+          `NATS at ${location.label}: ${what}${cause === undefined ? '' : `: ${(cause as Error).message}`}`,
+          { cause },
+        );
 
   let nc: NatsConnection;
   try {
-    nc = await connect({ servers: location.servers, name: options.name ?? 'vigil', timeout: options.connectTimeoutMs ?? 5000, maxReconnectAttempts: -1 });
+    nc = await connect({
+      servers: location.servers,
+      name: options.name ?? 'vigil',
+      timeout: options.connectTimeoutMs ?? 5000,
+      maxReconnectAttempts: -1,
+    });
   } catch (error) {
-    throw vigilError('VIGIL_BUS_UNAVAILABLE', `cannot reach NATS at ${location.label}: ${(error as Error).message}`, { cause: error });
+    throw vigilError('VIGIL_BUS_UNAVAILABLE', `cannot reach NATS at ${location.label}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let jsm: JetStreamManager;
   let js: JetStreamClient;
@@ -66,7 +86,10 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
       await jsm.consumers.add(stream, config);
     } catch {
       // It exists with other settings: the latest worker to join sets ack wait and the in-flight limit.
-      await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
+      await jsm.consumers.update(stream, durable, {
+        ack_wait: config.ack_wait,
+        max_ack_pending: config.max_ack_pending,
+      });
     }
   }
 
@@ -76,7 +99,8 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
     async publish(subject, payload, { id }) {
       ensureOpen();
       streamOf(subject);
-      if (typeof id !== 'string' || id === '') throw vigilError('VIGIL_INPUT_INVALID', `bus publish to ${subject}: id must be a non-empty string`);
+      if (typeof id !== 'string' || id === '')
+        throw vigilError('VIGIL_INPUT_INVALID', `bus publish to ${subject}: id must be a non-empty string`);
       const json = encodePayload(subject, payload, Math.min(nc.info?.max_payload ?? Infinity, 1024 * 1024));
       try {
         const ack = await js.publish(topology.wireSubject(subject), json, { msgID: id });
@@ -115,7 +139,17 @@ export async function createNatsBus(options: NatsBusOptions): Promise<Bus> {
           // After close() the process is as good as dead: whatever it settles never reaches the server.
           if (closed) return;
           const permanent = message === undefined || isPermanentFailure(error);
-          options.onError?.(error, message ?? { id: String(m.seq), subject, payload: undefined, deliveryCount: m.info.deliveryCount, working: () => {} }, permanent);
+          options.onError?.(
+            error,
+            message ?? {
+              id: String(m.seq),
+              subject,
+              payload: undefined,
+              deliveryCount: m.info.deliveryCount,
+              working: () => {},
+            },
+            permanent,
+          );
           if (permanent) m.term();
           else m.nak(retryDelay(options.retryDelayMs ?? 1000, m.info.deliveryCount));
         }

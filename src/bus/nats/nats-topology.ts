@@ -1,5 +1,13 @@
 // Names and configurations of Vigil's JetStream streams and durable consumers, optionally inside a namespace.
-import { AckPolicy, DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType, type ConsumerConfig, type StreamConfig } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  type ConsumerConfig,
+  type StreamConfig,
+} from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { vigilError } from '../../errors/index.js';
 import { DUPLICATE_WINDOW_MS, STREAM_FAMILIES, type StreamFamily } from '../subjects.js';
@@ -13,14 +21,20 @@ export interface NatsTopology {
   /** The Vigil subject of a wire subject (the namespace token removed). */
   vigilSubject(wire: string): string;
   streamName(family: StreamFamily): string;
-  streamConfig(family: StreamFamily, storage: 'file' | 'memory'): Partial<StreamConfig> & { name: string; subjects: string[] };
+  streamConfig(
+    family: StreamFamily,
+    storage: 'file' | 'memory',
+  ): Partial<StreamConfig> & { name: string; subjects: string[] };
   durableName(group: string, subject: string): string;
   consumerConfig(durable: string, wire: string, ackWaitMs: number, maxInFlight: number): Partial<ConsumerConfig>;
 }
 
 export function natsTopology(namespace?: string): NatsTopology {
   if (namespace !== undefined && !NAMESPACE.test(namespace)) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `invalid NATS namespace ${JSON.stringify(namespace)} (expected 1-32 lower-case letters, digits and _)`);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `invalid NATS namespace ${JSON.stringify(namespace)} (expected 1-32 lower-case letters, digits and _)`,
+    );
   }
   const prefix = namespace === undefined ? '' : `${namespace}.`;
   const topology: NatsTopology = {

@@ -12,9 +12,16 @@ export interface NatsLocation {
 /** `nats://host[:port][,host2[:port]…][?namespace=name]`; the port defaults to 4222. */
 export function parseNatsUrl(url: string): NatsLocation {
   const match = /^nats:\/\/([^?#]+)(\?[^#]*)?$/.exec(url);
-  if (match === null) throw vigilError('VIGIL_CONFIG_INVALID', 'invalid NATS URL (expected nats://host[:port][,host2:port][?namespace=name])');
+  if (match === null)
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      'invalid NATS URL (expected nats://host[:port][,host2:port][?namespace=name])',
+    );
   const params = new URLSearchParams(match[2] ?? '');
-  const servers = match[1].split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const servers = match[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (servers.length === 0) throw vigilError('VIGIL_CONFIG_INVALID', 'invalid NATS URL: no server');
   const hosts = servers.map((s) => s.replace(/^.*@/, ''));
   return {

@@ -14,7 +14,9 @@ import { loadPack } from '../../packs/pack-loader.js';
 import { configOf, withContext } from '../context.js';
 
 export function registerAlerts(program: Command): void {
-  const alerts = program.command('alerts').description('alerts: list, show, acknowledge, tick playbook steps, watch live');
+  const alerts = program
+    .command('alerts')
+    .description('alerts: list, show, acknowledge, tick playbook steps, watch live');
 
   alerts
     .command('list')
@@ -28,20 +30,30 @@ export function registerAlerts(program: Command): void {
         const list = await store.listAlerts({ ...(opts.all ? {} : { status: ['pending', 'firing'] as const }), limit });
         const acks = new Map((await store.listAcknowledgements(list.map((a) => a.id))).map((a) => [a.alertId, a]));
         if (opts.json) {
-          console.log(JSON.stringify(list.map((a) => ({ ...a, acknowledged: acks.get(a.id) ?? null })), null, 2));
+          console.log(
+            JSON.stringify(
+              list.map((a) => ({ ...a, acknowledged: acks.get(a.id) ?? null })),
+              null,
+              2,
+            ),
+          );
           return;
         }
         if (list.length === 0) console.log(opts.all ? 'no alerts' : 'no pending or firing alerts');
         for (const a of list) {
           const ack = acks.get(a.id);
-          console.log(`${a.id}  ${a.status.padEnd(8)} ${(a.labels.severity ?? '').padEnd(8)} ${a.rule.padEnd(16)} ${a.firedAt ?? a.activeAt}  ${a.annotations.summary ?? ''}${ack ? `  (ack ${ack.by})` : ''}`);
+          console.log(
+            `${a.id}  ${a.status.padEnd(8)} ${(a.labels.severity ?? '').padEnd(8)} ${a.rule.padEnd(16)} ${a.firedAt ?? a.activeAt}  ${a.annotations.summary ?? ''}${ack ? `  (ack ${ack.by})` : ''}`,
+          );
         }
       });
     });
 
   alerts
     .command('show')
-    .description('show one alert: labels, what moved, evidence with observation ids, history, acknowledgement, playbook')
+    .description(
+      'show one alert: labels, what moved, evidence with observation ids, history, acknowledgement, playbook',
+    )
     .argument('<id>', 'alert id or a unique prefix of at least 4 characters')
     .option('--rules <file>', 'alerting file, for the playbook (default: alerting.yaml beside the pack)')
     .option('--json', 'print JSON')
@@ -60,9 +72,15 @@ export function registerAlerts(program: Command): void {
         if (alert.annotations.description) console.log(`  ${alert.annotations.description}`);
         const e = alert.explanation;
         if (e?.moved) console.log(`  moved: ${describeMove(e.moved)}`);
-        for (const x of e?.evidence ?? []) console.log(`  evidence: ${x.name} ${x.state} ${x.value ?? '—'} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds) · observations ${x.observationIds.join(', ') || '—'}`);
+        for (const x of e?.evidence ?? [])
+          console.log(
+            `  evidence: ${x.name} ${x.state} ${x.value ?? '—'} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds) · observations ${x.observationIds.join(', ') || '—'}`,
+          );
         for (const t of transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}`);
-        if (ack) console.log(`  acknowledged by ${ack.by} at ${ack.at}${ack.timeToAckMs === null ? '' : ` (${formatDuration(ack.timeToAckMs)} after firing)`}${ack.comment ? `: ${ack.comment}` : ''}`);
+        if (ack)
+          console.log(
+            `  acknowledged by ${ack.by} at ${ack.at}${ack.timeToAckMs === null ? '' : ` (${formatDuration(ack.timeToAckMs)} after firing)`}${ack.comment ? `: ${ack.comment}` : ''}`,
+          );
         const playbookId = alert.playbook;
         if (playbookId) {
           const playbook = loadConfig(cmd, opts.rules).playbooks[playbookId];
@@ -87,9 +105,15 @@ export function registerAlerts(program: Command): void {
         const alert = await mustFind(store, id);
         const ack = acknowledge(alert, opts.by, opts.comment, ctx.now().toISOString());
         await ctx.writes.audited({
-          actor: ctx.actor, action: 'alert.ack', target: alert.id, write: () => store.addAcknowledgement(ack), details: () => ({ by: ack.by, comment: ack.comment }),
+          actor: ctx.actor,
+          action: 'alert.ack',
+          target: alert.id,
+          write: () => store.addAcknowledgement(ack),
+          details: () => ({ by: ack.by, comment: ack.comment }),
         });
-        console.log(`acknowledged ${alert.id} (${alert.rule}) by ${ack.by}${ack.timeToAckMs === null ? '' : `, ${formatDuration(ack.timeToAckMs)} after it fired`}`);
+        console.log(
+          `acknowledged ${alert.id} (${alert.rule}) by ${ack.by}${ack.timeToAckMs === null ? '' : `, ${formatDuration(ack.timeToAckMs)} after it fired`}`,
+        );
       });
     });
 
@@ -107,11 +131,24 @@ export function registerAlerts(program: Command): void {
         if (!alert.playbook) throw vigilError('VIGIL_NOT_FOUND', `alert ${alert.id} has no playbook`);
         const playbook = config.playbooks[alert.playbook];
         if (!playbook?.steps.some((s) => s.id === step)) {
-          throw vigilError('VIGIL_NOT_FOUND', `playbook ${alert.playbook} has no step "${step}" (steps: ${playbook?.steps.map((s) => s.id).join(', ') ?? 'none'})`);
+          throw vigilError(
+            'VIGIL_NOT_FOUND',
+            `playbook ${alert.playbook} has no step "${step}" (steps: ${playbook?.steps.map((s) => s.id).join(', ') ?? 'none'})`,
+          );
         }
         if (opts.by.trim() === '') throw vigilError('VIGIL_INPUT_INVALID', 'tick: by: say who did it (--by NAME)');
-        const fresh = await store.addPlaybookTick({ alertId: alert.id, playbook: alert.playbook, step, by: opts.by.trim(), at: new Date().toISOString() });
-        console.log(fresh ? `ticked ${step} on ${alert.id} (${alert.playbook})` : `${step} on ${alert.id} was already ticked; the first tick stands`);
+        const fresh = await store.addPlaybookTick({
+          alertId: alert.id,
+          playbook: alert.playbook,
+          step,
+          by: opts.by.trim(),
+          at: new Date().toISOString(),
+        });
+        console.log(
+          fresh
+            ? `ticked ${step} on ${alert.id} (${alert.playbook})`
+            : `${step} on ${alert.id} was already ticked; the first tick stands`,
+        );
       });
     });
 
@@ -120,54 +157,87 @@ export function registerAlerts(program: Command): void {
     .description('run the alert loop here: re-assess, evaluate rules, deliver notifications, print them live')
     .option('--rules <file>', 'alerting file (default: alerting.yaml beside the pack)')
     .option('--interval <duration>', 'how often to re-assess and check timers', '2s')
-    .option('--receivers <names>', 'comma-separated receivers this process delivers to (default: every webhook, e-mail and terminal receiver)')
+    .option(
+      '--receivers <names>',
+      'comma-separated receivers this process delivers to (default: every webhook, e-mail and terminal receiver)',
+    )
     .option('--once', 'run one cycle, deliver what is due, and exit')
     .option('--for <duration>', 'stop after this long')
-    .action(async (opts: { rules?: string; interval: string; receivers?: string; once?: boolean; for?: string }, cmd: Command) => {
-      const intervalMs = duration(opts.interval, '--interval');
-      const stopAfterMs = opts.for === undefined ? undefined : duration(opts.for, '--for');
-      await withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const config = loadPackAlerting(ctx.pack, opts.rules);
-        const wanted = opts.receivers?.split(',').map((s) => s.trim()).filter(Boolean);
-        for (const name of wanted ?? []) if (!config.receivers.some((r) => r.name === name)) throw vigilError('VIGIL_CONFIG_INVALID', `--receivers: unknown receiver "${name}"`);
-        const served = config.receivers.filter((r) => (wanted ? wanted.includes(r.name) : r.type !== 'sse'));
-        for (const r of config.receivers.filter((x) => !served.includes(x))) console.error(`receiver ${r.name} (${r.type}) is not served here; its notifications wait in the outbox`);
-        const notifiers = createNotifiers(served, { env: ctx.config.secrets, terminal: process.stdout, colour: ctx.colour });
-        const alertStore = ctx.vigil.alerts;
-        const dispatcher = createOutboxDispatcher({
-          store: alertStore, notifiers, clock: ctx.now,
-          onResult: (r) => { if (!r.ok) console.error(`delivery to ${r.entry.receiver} failed (attempt ${r.entry.attempts}): ${r.error}; retry at ${r.retryAt}`); },
-          onError: (error, receiver) => console.error(`delivery lane ${receiver} stopped for this round: ${(error as Error).message}`),
-        });
-        const engine = createAlertingEngine({
-          store: ctx.store, alertStore, pack: ctx.pack, config, dispatcher, clock: ctx.now,
-          onCycle: (result) => {
-            for (const t of result.transitions) {
-              const a = result.alerts.find((x) => x.id === t.alertId);
-              console.error(`${t.at}  ${t.rule} ${t.from} → ${t.to} [${t.alertId}] ${a?.annotations.summary ?? ''}`);
+    .action(
+      async (
+        opts: { rules?: string; interval: string; receivers?: string; once?: boolean; for?: string },
+        cmd: Command,
+      ) => {
+        const intervalMs = duration(opts.interval, '--interval');
+        const stopAfterMs = opts.for === undefined ? undefined : duration(opts.for, '--for');
+        await withContext(cmd.optsWithGlobals(), async (ctx) => {
+          const config = loadPackAlerting(ctx.pack, opts.rules);
+          const wanted = opts.receivers
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+          for (const name of wanted ?? [])
+            if (!config.receivers.some((r) => r.name === name))
+              throw vigilError('VIGIL_CONFIG_INVALID', `--receivers: unknown receiver "${name}"`);
+          const served = config.receivers.filter((r) => (wanted ? wanted.includes(r.name) : r.type !== 'sse'));
+          for (const r of config.receivers.filter((x) => !served.includes(x)))
+            console.error(`receiver ${r.name} (${r.type}) is not served here; its notifications wait in the outbox`);
+          const notifiers = createNotifiers(served, {
+            env: ctx.config.secrets,
+            terminal: process.stdout,
+            colour: ctx.colour,
+          });
+          const alertStore = ctx.vigil.alerts;
+          const dispatcher = createOutboxDispatcher({
+            store: alertStore,
+            notifiers,
+            clock: ctx.now,
+            onResult: (r) => {
+              if (!r.ok)
+                console.error(
+                  `delivery to ${r.entry.receiver} failed (attempt ${r.entry.attempts}): ${r.error}; retry at ${r.retryAt}`,
+                );
+            },
+            onError: (error, receiver) =>
+              console.error(`delivery lane ${receiver} stopped for this round: ${(error as Error).message}`),
+          });
+          const engine = createAlertingEngine({
+            store: ctx.store,
+            alertStore,
+            pack: ctx.pack,
+            config,
+            dispatcher,
+            clock: ctx.now,
+            onCycle: (result) => {
+              for (const t of result.transitions) {
+                const a = result.alerts.find((x) => x.id === t.alertId);
+                console.error(`${t.at}  ${t.rule} ${t.from} → ${t.to} [${t.alertId}] ${a?.annotations.summary ?? ''}`);
+              }
+            },
+          });
+          let stop = false;
+          const onSignal = () => {
+            stop = true;
+          };
+          process.once('SIGINT', onSignal);
+          process.once('SIGTERM', onSignal);
+          const started = Date.now();
+          try {
+            for (;;) {
+              await engine.tick();
+              await dispatcher.dispatchDue();
+              if (opts.once || stop || (stopAfterMs !== undefined && Date.now() - started >= stopAfterMs)) break;
+              await new Promise((r) => setTimeout(r, intervalMs));
+              if (stop) break;
             }
-          },
-        });
-        let stop = false;
-        const onSignal = () => { stop = true; };
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-        const started = Date.now();
-        try {
-          for (;;) {
-            await engine.tick();
-            await dispatcher.dispatchDue();
-            if (opts.once || stop || (stopAfterMs !== undefined && Date.now() - started >= stopAfterMs)) break;
-            await new Promise((r) => setTimeout(r, intervalMs));
-            if (stop) break;
+          } finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+            for (const n of notifiers.values()) await n.close();
           }
-        } finally {
-          process.off('SIGINT', onSignal);
-          process.off('SIGTERM', onSignal);
-          for (const n of notifiers.values()) await n.close();
-        }
-      });
-    });
+        });
+      },
+    );
 }
 
 function dbUrl(cmd: Command): string {
@@ -187,7 +257,8 @@ async function mustFind(store: { findAlert(id: string): Promise<Alert | undefine
 
 function positiveInt(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw vigilError('VIGIL_CONFIG_INVALID', `${flag} must be a positive integer, not "${text}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw vigilError('VIGIL_CONFIG_INVALID', `${flag} must be a positive integer, not "${text}"`);
   return n;
 }
 

@@ -27,17 +27,30 @@ export function assessmentJson(a: Assessment) {
     levelName: a.levelName,
     pEvent7d: round(a.pEvent7d),
     knowledge: a.knowledge,
-    ...(a.episode ? { episode: { ...a.episode, hypothesis: { ...a.episode.hypothesis, probability: round(a.episode.hypothesis.probability) } } } : {}),
+    ...(a.episode
+      ? {
+          episode: {
+            ...a.episode,
+            hypothesis: { ...a.episode.hypothesis, probability: round(a.episode.hypothesis.probability) },
+          },
+        }
+      : {}),
     hypotheses: a.hypotheses.map((h) => ({ id: h.id, name: h.name, probability: round(h.probability) })),
     indicators: a.indicators.map((i) => ({
-      id: i.id, domain: i.domain, state: i.state, value: i.value, baseline: i.baseline, contribution: round(i.contribution),
+      id: i.id,
+      domain: i.domain,
+      state: i.state,
+      value: i.value,
+      baseline: i.baseline,
+      contribution: round(i.contribution),
       ...(i.reason ? { reason: i.reason } : {}),
     })),
   };
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
-const AT_HELP = 'local date YYYY-MM-DD: use what was known at the end of that day in the pack time zone (default: the latest data)';
+const AT_HELP =
+  'local date YYYY-MM-DD: use what was known at the end of that day in the pack time zone (default: the latest data)';
 
 export function registerAssess(program: Command): void {
   program
@@ -48,7 +61,16 @@ export function registerAssess(program: Command): void {
     .action(async (opts: { at?: string; json?: boolean }, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const a = await assessFromFlags(ctx, opts.at);
-        console.log(opts.json ? JSON.stringify(assessmentJson(a), null, 2) : renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone, staleSources: await staleNow(ctx, opts.at) }));
+        console.log(
+          opts.json
+            ? JSON.stringify(assessmentJson(a), null, 2)
+            : renderBoard(a, {
+                colour: ctx.colour,
+                packName: ctx.pack.name,
+                timeZone: ctx.pack.timeZone,
+                staleSources: await staleNow(ctx, opts.at),
+              }),
+        );
       });
     });
 
@@ -59,7 +81,14 @@ export function registerAssess(program: Command): void {
     .action(async (opts: { at?: string }, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const a = await assessFromFlags(ctx, opts.at);
-        console.log(renderBoard(a, { colour: ctx.colour, packName: ctx.pack.name, timeZone: ctx.pack.timeZone, staleSources: await staleNow(ctx, opts.at) }));
+        console.log(
+          renderBoard(a, {
+            colour: ctx.colour,
+            packName: ctx.pack.name,
+            timeZone: ctx.pack.timeZone,
+            staleSources: await staleNow(ctx, opts.at),
+          }),
+        );
       });
     });
 

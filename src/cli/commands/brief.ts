@@ -32,7 +32,8 @@ export function registerBrief(program: Command): void {
     .action(async (opts: BriefFlags, cmd: Command) => {
       const lang = oneOf<BriefLang>('--lang', opts.lang, BRIEF_LANGS);
       const format = oneOf<BriefFormat>('--format', opts.format, FORMATS);
-      if (format === 'pdf' && !opts.out) throw vigilError('VIGIL_CONFIG_INVALID', 'invalid --out: a PDF brief needs --out <file>');
+      if (format === 'pdf' && !opts.out)
+        throw vigilError('VIGIL_CONFIG_INVALID', 'invalid --out: a PDF brief needs --out <file>');
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const now = ctx.now();
         const day = await resolveAssessDay(ctx.store, ctx.pack, opts.at, now.getTime());
@@ -51,5 +52,8 @@ export function registerBrief(program: Command): void {
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw vigilError('VIGIL_UNKNOWN_KIND', `invalid ${option}: ${JSON.stringify(value)} (expected ${allowed.join(' or ')})`);
+  throw vigilError(
+    'VIGIL_UNKNOWN_KIND',
+    `invalid ${option}: ${JSON.stringify(value)} (expected ${allowed.join(' or ')})`,
+  );
 }

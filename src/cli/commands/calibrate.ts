@@ -21,35 +21,67 @@ interface CalibrateOptions {
 export function registerCalibrate(program: Command): void {
   program
     .command('calibrate')
-    .description('fit likelihood ratios (with shrinkage) and the P(event) model on labelled episodes, using only data up to --train-to')
+    .description(
+      'fit likelihood ratios (with shrinkage) and the P(event) model on labelled episodes, using only data up to --train-to',
+    )
     .requiredOption('--episodes <file>', 'labelled episodes CSV')
-    .requiredOption('--train-to <date>', 'last day of the training window: no data published after it and no label after it is used')
+    .requiredOption(
+      '--train-to <date>',
+      'last day of the training window: no data published after it and no label after it is used',
+    )
     .option('--train-from <date>', 'first day of the training window', '2021-01-01')
     .option('--hypothesis <id>', 'the hypothesis the labelled episodes belong to', 'H1')
     .option('--out <file>', 'write the calibrated pack here (default: standard output)')
     .action(async (opts: CalibrateOptions, cmd: Command) => {
       const from = parseDay(opts.trainFrom, '--train-from date');
       const to = parseDay(opts.trainTo, '--train-to date');
-      if (from > to) throw vigilError('VIGIL_LOOKAHEAD', `--train-from ${opts.trainFrom} is after --train-to ${opts.trainTo}`);
+      if (from > to)
+        throw vigilError('VIGIL_LOOKAHEAD', `--train-from ${opts.trainFrom} is after --train-to ${opts.trainTo}`);
       const episodes = loadEpisodes(opts.episodes);
       await withContext(cmd.optsWithGlobals(), async ({ store, pack }) => {
         if (!pack.hypotheses.some((h) => h.id === opts.hypothesis && !h.baseline)) {
-          throw vigilError('VIGIL_UNKNOWN_KIND', `--hypothesis ${opts.hypothesis} is not a non-baseline hypothesis of pack ${pack.id}`);
+          throw vigilError(
+            'VIGIL_UNKNOWN_KIND',
+            `--hypothesis ${opts.hypothesis} is not a non-baseline hypothesis of pack ${pack.id}`,
+          );
         }
-        if (to - from < 2 * pack.horizonDays) throw vigilError('VIGIL_LOOKAHEAD', `the training window ${opts.trainFrom} … ${opts.trainTo} is shorter than twice the horizon`);
+        if (to - from < 2 * pack.horizonDays)
+          throw vigilError(
+            'VIGIL_LOOKAHEAD',
+            `the training window ${opts.trainFrom} … ${opts.trainTo} is shorter than twice the horizon`,
+          );
         const zone = getZone(pack.timeZone);
         // Point-in-time training: nothing published after the end of --train-to is even loaded.
         const observations = await loadBacktestObservations(store, pack, new Date(zone.endOfDay(to) - 1).toISOString());
         const ignored = episodes.filter((e) => e.start > to);
-        const result = calibrate(pack, observations, episodes, { from, to, priorEpisodes: 3, ridge: 1, hypothesis: opts.hypothesis });
-        if (result.episodes === 0) throw vigilError('VIGIL_NO_DATA', `no labelled episode starts within ${opts.trainFrom} … ${opts.trainTo}`);
-        const yaml = calibratedPackYaml(pack, result, opts.hypothesis, opts.out ? dirname(resolve(opts.out)) : process.cwd());
+        const result = calibrate(pack, observations, episodes, {
+          from,
+          to,
+          priorEpisodes: 3,
+          ridge: 1,
+          hypothesis: opts.hypothesis,
+        });
+        if (result.episodes === 0)
+          throw vigilError('VIGIL_NO_DATA', `no labelled episode starts within ${opts.trainFrom} … ${opts.trainTo}`);
+        const yaml = calibratedPackYaml(
+          pack,
+          result,
+          opts.hypothesis,
+          opts.out ? dirname(resolve(opts.out)) : process.cwd(),
+        );
         if (opts.out) writeFileSync(opts.out, yaml);
         else process.stdout.write(yaml);
         const log = (s: string) => process.stderr.write(`${s}\n`);
-        log(`trained on ${formatDay(from)} … ${formatDay(to)}: ${result.episodes} episodes, ${result.trainingDays} scored days${ignored.length ? `; ignored ${ignored.length} labelled episodes after --train-to` : ''}`);
-        for (const c of result.ratios) log(`  ${c.indicator} ${c.state} ${opts.hypothesis}: ${c.before} → ${c.after} (${c.episodes} episodes, ${c.positiveDays}/${c.negativeDays} positive/negative days)`);
-        log(`  eventModel: intercept ${result.eventModel.intercept}, lead ${result.eventModel.lead}, concurrent ${result.eventModel.concurrent}`);
+        log(
+          `trained on ${formatDay(from)} … ${formatDay(to)}: ${result.episodes} episodes, ${result.trainingDays} scored days${ignored.length ? `; ignored ${ignored.length} labelled episodes after --train-to` : ''}`,
+        );
+        for (const c of result.ratios)
+          log(
+            `  ${c.indicator} ${c.state} ${opts.hypothesis}: ${c.before} → ${c.after} (${c.episodes} episodes, ${c.positiveDays}/${c.negativeDays} positive/negative days)`,
+          );
+        log(
+          `  eventModel: intercept ${result.eventModel.intercept}, lead ${result.eventModel.lead}, concurrent ${result.eventModel.concurrent}`,
+        );
       });
     });
 }

@@ -14,7 +14,8 @@ interface ExportFlags {
 
 export function registerExport(program: Command): void {
   const exp = program.command('export').description('export data in exchange formats');
-  exp.command('stix')
+  exp
+    .command('stix')
     .description('write a STIX 2.1 bundle (observations, daily assessments) of a period to stdout')
     .requiredOption('--from <date>', 'first local day (YYYY-MM-DD, pack time zone)')
     .requiredOption('--to <date>', 'last local day')
@@ -34,7 +35,9 @@ export function registerExport(program: Command): void {
           signer: flags.sign ? sharing.keys.signer : undefined,
         });
         process.stdout.write(`${JSON.stringify(result.bundle, null, 2)}\n`);
-        console.error(`exported ${result.observations} observations and ${result.assessments} assessments (${result.bundle.objects.length} STIX objects, TLP ≤ ${flags.tlpMax}${flags.sign ? ', signed' : ''})`);
+        console.error(
+          `exported ${result.observations} observations and ${result.assessments} assessments (${result.bundle.objects.length} STIX objects, TLP ≤ ${flags.tlpMax}${flags.sign ? ', signed' : ''})`,
+        );
       });
     });
 }

@@ -11,17 +11,25 @@ import { tlpFlag, withSharing } from './partner.js';
 
 export function registerImport(program: Command): void {
   const imp = program.command('import').description('import data in exchange formats');
-  imp.command('stix')
+  imp
+    .command('stix')
     .description('import a STIX 2.1 bundle: Vigil observations are stored, other objects kept unused')
     .argument('<file>', 'bundle.json')
-    .option('--partner <name>', "it came from this partner: the partner becomes the source and its signature rules apply")
+    .option(
+      '--partner <name>',
+      'it came from this partner: the partner becomes the source and its signature rules apply',
+    )
     .option('--default-tlp <tlp>', 'TLP for objects without a TLP marking', UNMARKED_TLP)
     .action(async (file: string, flags: { partner?: string; defaultTlp: string }, cmd: Command) => {
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
       } catch (cause) {
-        throw vigilError('VIGIL_FILE_NOT_FOUND', `${file}: cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
+        throw vigilError(
+          'VIGIL_FILE_NOT_FOUND',
+          `${file}: cannot read file (${(cause as NodeJS.ErrnoException).code ?? 'error'})`,
+          { cause },
+        );
       }
       const document = parseJsonText(decodeUtf8(bytes, file), file);
       const objects = stixObjectsOf(document, file, 'bundle');
@@ -30,19 +38,39 @@ export function registerImport(program: Command): void {
         let signature = 'not checked';
         if (flags.partner !== undefined) {
           const partner = await sharing.registry.getPartner(flags.partner);
-          if (partner === undefined) throw vigilError('VIGIL_NOT_FOUND', `no partner named ${flags.partner} (see \`vigil partner list\`)`);
-          signature = checkSignature(document as Record<string, unknown>, { publicKey: partner.publicKey, required: partner.requireSignatures, signer: `partner ${partner.name}` }, file);
+          if (partner === undefined)
+            throw vigilError('VIGIL_NOT_FOUND', `no partner named ${flags.partner} (see \`vigil partner list\`)`);
+          signature = checkSignature(
+            document as Record<string, unknown>,
+            { publicKey: partner.publicKey, required: partner.requireSignatures, signer: `partner ${partner.name}` },
+            file,
+          );
           source = partnerSource(partner.name);
         } else {
           const producer = objects.find((o) => o.type === 'identity' && typeof o.name === 'string');
-          const slug = String(producer?.name ?? 'unknown').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
+          const slug =
+            String(producer?.name ?? 'unknown')
+              .toLowerCase()
+              .replace(/[^a-z0-9]+/g, '-')
+              .replace(/^-|-$/g, '') || 'unknown';
           source = `${IMPORTED_SOURCE_PREFIX}${slug}`;
         }
-        const s = await importStixObjects({ store: ctx.writes.observations(ctx.actor, 'stix.import'), ledger: sharing.ledger }, objects, {
-          file, source, defaultTlp: tlpFlag(flags.defaultTlp, '--default-tlp'), receivedAt: ctx.now().toISOString(),
-        });
-        const ignored = Object.entries(s.ignored).map(([t, n]) => `${n} ${t}`).join(', ');
-        console.log(`${file}: ${s.observations} observations (${s.inserted} new, ${s.unchanged} already stored) as ${source}; ${s.assessments} assessments, ${s.alerts} alerts, ${s.kept} other objects kept; signature ${signature}${ignored ? `; not analysed: ${ignored}` : ''}`);
+        const s = await importStixObjects(
+          { store: ctx.writes.observations(ctx.actor, 'stix.import'), ledger: sharing.ledger },
+          objects,
+          {
+            file,
+            source,
+            defaultTlp: tlpFlag(flags.defaultTlp, '--default-tlp'),
+            receivedAt: ctx.now().toISOString(),
+          },
+        );
+        const ignored = Object.entries(s.ignored)
+          .map(([t, n]) => `${n} ${t}`)
+          .join(', ');
+        console.log(
+          `${file}: ${s.observations} observations (${s.inserted} new, ${s.unchanged} already stored) as ${source}; ${s.assessments} assessments, ${s.alerts} alerts, ${s.kept} other objects kept; signature ${signature}${ignored ? `; not analysed: ${ignored}` : ''}`,
+        );
       });
     });
 }

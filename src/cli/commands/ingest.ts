@@ -15,9 +15,13 @@ export function registerIngest(program: Command): void {
       await withContext(cmd.optsWithGlobals(), async ({ writes, actor, now }) => {
         const progress = createProgress('ingest');
         try {
-          const results = await ingestFiles(writes.observations(actor), kind, paths, { now: now().toISOString(), onProgress: progress.update });
+          const results = await ingestFiles(writes.observations(actor), kind, paths, {
+            now: now().toISOString(),
+            onProgress: progress.update,
+          });
           progress.stop();
-          for (const r of results) console.log(`${r.file}: ${r.observations} observations, ${r.inserted} new, ${r.unchanged} already stored`);
+          for (const r of results)
+            console.log(`${r.file}: ${r.observations} observations, ${r.inserted} new, ${r.unchanged} already stored`);
         } finally {
           progress.stop();
         }

@@ -38,7 +38,8 @@ export function registerInit(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async ({ store, pack, now }) => {
         const results = await importPackData(store, pack, now().toISOString());
-        for (const r of results) console.log(`${r.file} (${r.kind}): ${r.observations} observations, ${r.inserted} new`);
+        for (const r of results)
+          console.log(`${r.file} (${r.kind}): ${r.observations} observations, ${r.inserted} new`);
       });
     });
 }

@@ -19,17 +19,25 @@ interface AddFlags {
 }
 
 export function registerNote(program: Command): void {
-  const note = program.command('note').description('analyst entries: graded, TLP-marked observations weighed by their grading');
+  const note = program
+    .command('note')
+    .description('analyst entries: graded, TLP-marked observations weighed by their grading');
   note
     .command('add')
     .description('record an analyst entry for a series (e.g. --series analyst.amphibious-loading --value 1)')
     .requiredOption('--series <name>', 'series the entry is about, e.g. mnd.ships.plan or analyst.amphibious-loading')
     .requiredOption('--value <number>', 'the value, or NA (then --missing-reason)')
-    .requiredOption('--reliability <A-F>', 'Admiralty source reliability A (completely reliable) … F (cannot be judged)')
+    .requiredOption(
+      '--reliability <A-F>',
+      'Admiralty source reliability A (completely reliable) … F (cannot be judged)',
+    )
     .requiredOption('--credibility <1-6>', 'Admiralty information credibility 1 (confirmed) … 6 (cannot be judged)')
     .requiredOption('--tlp <marking>', 'TLP 2.0 marking: clear, green, amber, amber+strict, red')
     .requiredOption('--text <text>', 'what the entry is based on')
-    .option('--at <date-or-instant>', 'what it is about: a local date YYYY-MM-DD (the whole day) or an ISO instant (default: now)')
+    .option(
+      '--at <date-or-instant>',
+      'what it is about: a local date YYYY-MM-DD (the whole day) or an ISO instant (default: now)',
+    )
     .option('--by <name>', 'analyst name; the source becomes analyst:<name> (default: the login name)')
     .option('--unit <unit>', 'unit of the value (default: events)')
     .option('--missing-reason <text>', 'why the value is not known (with --value NA)')
@@ -39,15 +47,27 @@ export function registerNote(program: Command): void {
         const at = now().toISOString();
         const observation = createNote(
           {
-            series: flags.series, value: flags.value, missingReason: flags.missingReason, reliability: flags.reliability,
-            credibility: flags.credibility, tlp: flags.tlp, text: flags.text, at: flags.at, by: flags.by ?? userInfo().username,
-            unit: flags.unit, sourceRef: flags.ref,
+            series: flags.series,
+            value: flags.value,
+            missingReason: flags.missingReason,
+            reliability: flags.reliability,
+            credibility: flags.credibility,
+            tlp: flags.tlp,
+            text: flags.text,
+            at: flags.at,
+            by: flags.by ?? userInfo().username,
+            unit: flags.unit,
+            sourceRef: flags.ref,
           },
           { now: at, timeZone: pack.timeZone },
         );
-        const result = await writes.observations(actor, 'note.add').putObservations([observation], at, `${observation.series} ${observation.id}`);
+        const result = await writes
+          .observations(actor, 'note.add')
+          .putObservations([observation], at, `${observation.series} ${observation.id}`);
         const state = result.inserted === 1 ? 'recorded' : 'already recorded';
-        console.log(`${state}: ${observation.id} ${observation.series} = ${observation.value ?? 'NA'} (${observation.source}, ${observation.reliability}${observation.credibility}, TLP:${observation.tlp.toUpperCase()})`);
+        console.log(
+          `${state}: ${observation.id} ${observation.series} = ${observation.value ?? 'NA'} (${observation.source}, ${observation.reliability}${observation.credibility}, TLP:${observation.tlp.toUpperCase()})`,
+        );
       });
     });
   note
@@ -67,7 +87,9 @@ export function registerNote(program: Command): void {
         }
         if (notes.length === 0) console.log('no analyst entries');
         for (const o of notes) {
-          console.log(`${o.publishedAt}  ${o.source}  ${o.series} = ${o.value ?? 'NA'}  ${o.reliability}${o.credibility} TLP:${o.tlp.toUpperCase()}  about ${o.periodStart}  ${o.text ?? ''}`);
+          console.log(
+            `${o.publishedAt}  ${o.source}  ${o.series} = ${o.value ?? 'NA'}  ${o.reliability}${o.credibility} TLP:${o.tlp.toUpperCase()}  about ${o.periodStart}  ${o.text ?? ''}`,
+          );
         }
       });
     });

@@ -10,6 +10,8 @@ export function registerPack(program: Command): void {
     .argument('<file>', 'pack file (YAML or JSON)')
     .action((file: string) => {
       const p = loadPack(file);
-      console.log(`${file}: valid pack ${p.id} ${p.version} — ${p.hypotheses.length} hypotheses, ${p.indicators.length} indicators`);
+      console.log(
+        `${file}: valid pack ${p.id} ${p.version} — ${p.hypotheses.length} hypotheses, ${p.indicators.length} indicators`,
+      );
     });
 }

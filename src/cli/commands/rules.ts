@@ -38,14 +38,20 @@ export function registerRules(program: Command): void {
           return;
         }
         const latest = await latestDataDay(store, pack);
-        if (latest === undefined) throw vigilError('VIGIL_NO_DATA', 'the database holds no observations for this pack; run `vigil init` first (or use --validate-only)');
+        if (latest === undefined)
+          throw vigilError(
+            'VIGIL_NO_DATA',
+            'the database holds no observations for this pack; run `vigil init` first (or use --validate-only)',
+          );
         const to = opts.to ? parseDay(opts.to, '--to date') : latest;
         const from = opts.from ? parseDay(opts.from, '--from date') : to - 730;
-        if (to < from) throw vigilError('VIGIL_DATE_INVALID', `--to ${formatDay(to)} is before --from ${formatDay(from)}`);
+        if (to < from)
+          throw vigilError('VIGIL_DATE_INVALID', `--to ${formatDay(to)} is before --from ${formatDay(from)}`);
         const known = new Set((await store.listSeries()).map((s) => s.series));
         for (const rule of config.rules) {
           if (rule.kind !== 'source-health') continue;
-          for (const series of rule.series.filter((s) => !known.has(s))) console.error(`warning: rule ${rule.name} watches ${series}, which has no observations in this database`);
+          for (const series of rule.series.filter((s) => !known.has(s)))
+            console.error(`warning: rule ${rule.name} watches ${series}, which has no observations in this database`);
         }
         const result = dryRunRules(config, pack, await loadBacktestObservations(store, pack), from, to);
         if (opts.json) {
@@ -60,11 +66,18 @@ export function registerRules(program: Command): void {
 
 export function renderDryRun(r: DryRunResult, timeZone: string): string {
   const years = [...new Set(r.rules.flatMap((x) => [...countsPerYear(x).keys()]))].sort();
-  const lines = [`Dry run ${r.from} → ${r.to} (${r.days} days, each evaluated at the end of the local day, ${timeZone})`, ''];
-  lines.push(`  ${'rule'.padEnd(16)} ${'kind'.padEnd(16)} ${years.map((y) => `${y} fired/days`.padStart(17)).join('')}  ${'total fired'.padStart(11)}`);
+  const lines = [
+    `Dry run ${r.from} → ${r.to} (${r.days} days, each evaluated at the end of the local day, ${timeZone})`,
+    '',
+  ];
+  lines.push(
+    `  ${'rule'.padEnd(16)} ${'kind'.padEnd(16)} ${years.map((y) => `${y} fired/days`.padStart(17)).join('')}  ${'total fired'.padStart(11)}`,
+  );
   for (const rule of r.rules) {
     const counts = countsPerYear(rule);
-    const cells = years.map((y) => `${counts.get(y)?.fired ?? 0}/${counts.get(y)?.firingDays ?? 0}`.padStart(17)).join('');
+    const cells = years
+      .map((y) => `${counts.get(y)?.fired ?? 0}/${counts.get(y)?.firingDays ?? 0}`.padStart(17))
+      .join('');
     lines.push(`  ${rule.rule.padEnd(16)} ${rule.kind.padEnd(16)} ${cells}  ${String(rule.fired.length).padStart(11)}`);
   }
   lines.push('', '  fired = alerts that started firing that year; days = days ending with the rule firing', '');

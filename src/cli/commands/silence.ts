@@ -19,7 +19,9 @@ export function registerSilence(program: Command): void {
   const silence = program.command('silence').description('silences: mute alerts that match label matchers for a while');
   silence
     .command('add')
-    .description('add a silence, e.g. vigil silence add \'alertname="NavalCountHigh"\' --duration 12h --by lin --comment "announced exercise"')
+    .description(
+      'add a silence, e.g. vigil silence add \'alertname="NavalCountHigh"\' --duration 12h --by lin --comment "announced exercise"',
+    )
     .argument('<matchers...>', 'label matchers: name=value, name!=value, name=~regex, name!~regex')
     .requiredOption('--by <name>', 'who is silencing')
     .requiredOption('--comment <text>', 'why')
@@ -29,7 +31,8 @@ export function registerSilence(program: Command): void {
     .action(async (matchers: string[], opts: AddOptions, cmd: Command) => {
       const now = new Date();
       const startsAt = opts.start ?? now.toISOString();
-      if (opts.duration !== undefined && opts.until !== undefined) throw vigilError('VIGIL_CONFIG_INVALID', 'give --duration or --until, not both');
+      if (opts.duration !== undefined && opts.until !== undefined)
+        throw vigilError('VIGIL_CONFIG_INVALID', 'give --duration or --until, not both');
       let endsAt = opts.until;
       if (endsAt === undefined) {
         let ms: number;
@@ -40,12 +43,25 @@ export function registerSilence(program: Command): void {
         }
         endsAt = new Date(Date.parse(startsAt) + ms).toISOString();
       }
-      const s = createSilence({ matchers, startsAt, endsAt, createdBy: opts.by, comment: opts.comment }, now.toISOString());
+      const s = createSilence(
+        { matchers, startsAt, endsAt, createdBy: opts.by, comment: opts.comment },
+        now.toISOString(),
+      );
       await withContext(cmd.optsWithGlobals(), (ctx) =>
         ctx.writes.audited({
-          actor: ctx.actor, action: 'silence.add', target: s.id, write: () => ctx.vigil.alerts.addSilence(s),
-          details: () => ({ matchers: s.matchers, startsAt: s.startsAt, endsAt: s.endsAt, by: s.createdBy, comment: s.comment }),
-        }));
+          actor: ctx.actor,
+          action: 'silence.add',
+          target: s.id,
+          write: () => ctx.vigil.alerts.addSilence(s),
+          details: () => ({
+            matchers: s.matchers,
+            startsAt: s.startsAt,
+            endsAt: s.endsAt,
+            by: s.createdBy,
+            comment: s.comment,
+          }),
+        }),
+      );
       console.log(`silence ${s.id} added: ${s.matchers.join(', ')} from ${s.startsAt} until ${s.endsAt}`);
     });
 
@@ -63,7 +79,10 @@ export function registerSilence(program: Command): void {
         return;
       }
       if (shown.length === 0) console.log(opts.all ? 'no silences' : 'no silences in force or pending');
-      for (const s of shown) console.log(`${s.id}  ${state(s, now).padEnd(7)}  ${s.startsAt} → ${s.expiredAt ?? s.endsAt}  ${s.matchers.join(', ')}  by ${s.createdBy}: ${s.comment}`);
+      for (const s of shown)
+        console.log(
+          `${s.id}  ${state(s, now).padEnd(7)}  ${s.startsAt} → ${s.expiredAt ?? s.endsAt}  ${s.matchers.join(', ')}  by ${s.createdBy}: ${s.comment}`,
+        );
     });
 
   silence
@@ -72,7 +91,13 @@ export function registerSilence(program: Command): void {
     .argument('<id>', 'silence id (from vigil silence list)')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const s = await withContext(cmd.optsWithGlobals(), (ctx) =>
-        ctx.writes.audited({ actor: ctx.actor, action: 'silence.expire', target: id, write: () => ctx.vigil.alerts.expireSilence(id, ctx.now().toISOString()) }));
+        ctx.writes.audited({
+          actor: ctx.actor,
+          action: 'silence.expire',
+          target: id,
+          write: () => ctx.vigil.alerts.expireSilence(id, ctx.now().toISOString()),
+        }),
+      );
       console.log(`silence ${s.id} expired at ${s.expiredAt}`);
     });
 }

@@ -19,19 +19,28 @@ export function registerSources(program: Command): void {
           console.log(JSON.stringify({ sources: statuses, collectors }, null, 2));
           return;
         }
-        console.log(`${'SOURCE'.padEnd(10)} ${'STATE'.padEnd(6)} ${'CADENCE'.padEnd(9)} ${'LAST PUBLISHED'.padEnd(25)} ${'AGE'.padStart(9)} ${'SERIES'.padStart(6)} ${'OBSERVATIONS'.padStart(12)}`);
+        console.log(
+          `${'SOURCE'.padEnd(10)} ${'STATE'.padEnd(6)} ${'CADENCE'.padEnd(9)} ${'LAST PUBLISHED'.padEnd(25)} ${'AGE'.padStart(9)} ${'SERIES'.padStart(6)} ${'OBSERVATIONS'.padStart(12)}`,
+        );
         for (const s of statuses) {
           const cadence = s.cadenceDays === undefined ? 'events' : `${s.cadenceDays} d`;
           const age = s.ageDays === undefined ? '–' : `${s.ageDays} d`;
-          console.log(`${s.id.padEnd(10)} ${s.state.padEnd(6)} ${cadence.padEnd(9)} ${(s.lastPublishedAt ?? '–').padEnd(25)} ${age.padStart(9)} ${String(s.series.length).padStart(6)} ${String(s.observations).padStart(12)}`);
+          console.log(
+            `${s.id.padEnd(10)} ${s.state.padEnd(6)} ${cadence.padEnd(9)} ${(s.lastPublishedAt ?? '–').padEnd(25)} ${age.padStart(9)} ${String(s.series.length).padStart(6)} ${String(s.observations).padStart(12)}`,
+          );
           if (opts.series) {
-            for (const x of s.series) console.log(`  ${x.series.padEnd(40)} ${String(x.count).padStart(7)}  ${x.firstPeriodStart.slice(0, 10)} → ${x.lastPeriodEnd.slice(0, 10)}  published ${x.lastPublishedAt}  (${x.sources.join(', ')})`);
+            for (const x of s.series)
+              console.log(
+                `  ${x.series.padEnd(40)} ${String(x.count).padStart(7)}  ${x.firstPeriodStart.slice(0, 10)} → ${x.lastPeriodEnd.slice(0, 10)}  published ${x.lastPublishedAt}  (${x.sources.join(', ')})`,
+              );
           }
         }
         if (collectors.length > 0) {
           console.log('\nCOLLECTOR   LAST RUN                  LAST SUCCESS              FAILURES  LAST ERROR');
           for (const c of collectors) {
-            console.log(`${c.id.padEnd(11)} ${c.lastRunAt.padEnd(25)} ${(c.lastSuccessAt ?? '–').padEnd(25)} ${String(c.consecutiveFailures).padStart(8)}  ${c.lastError ?? ''}`);
+            console.log(
+              `${c.id.padEnd(11)} ${c.lastRunAt.padEnd(25)} ${(c.lastSuccessAt ?? '–').padEnd(25)} ${String(c.consecutiveFailures).padStart(8)}  ${c.lastError ?? ''}`,
+            );
           }
         }
       });

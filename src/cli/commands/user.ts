@@ -28,18 +28,24 @@ function readPasswordFromStdin(): string {
 function expiryOf(text: string | undefined): string | null {
   if (text === undefined) return null;
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(ms)) throw vigilError('VIGIL_DATE_INVALID', `invalid --expires "${text}": expected YYYY-MM-DD or an ISO 8601 instant`);
+  if (Number.isNaN(ms))
+    throw vigilError('VIGIL_DATE_INVALID', `invalid --expires "${text}": expected YYYY-MM-DD or an ISO 8601 instant`);
   return new Date(ms).toISOString();
 }
 
 export function registerUser(program: Command): void {
-  const user = program.command('user').description('users of the dashboard and API: add, list, remove, issue tokens, reset passwords');
+  const user = program
+    .command('user')
+    .description('users of the dashboard and API: add, list, remove, issue tokens, reset passwords');
 
   user
     .command('add')
     .description('add a user; prints a generated password once (or reads one with --password-stdin)')
     .argument('<name>', 'username: lower-case letters, digits, ".", "_" or "-"')
-    .requiredOption('--role <role>', 'viewer (read), analyst (also ingest, acknowledge, silence) or admin (also manage users)')
+    .requiredOption(
+      '--role <role>',
+      'viewer (read), analyst (also ingest, acknowledge, silence) or admin (also manage users)',
+    )
     .option('--tlp <marking>', 'most restricted TLP the user may read (default: amber for viewers, red otherwise)')
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .action(async (name: string, opts: { role: string; tlp?: string; passwordStdin?: boolean }, cmd: Command) => {
@@ -47,9 +53,18 @@ export function registerUser(program: Command): void {
         const password = opts.passwordStdin ? readPasswordFromStdin() : undefined;
         const now = new Date().toISOString();
         const created = await createUser(store, { username: name, role: opts.role, tlpMax: opts.tlp, password }, now);
-        await store.appendAudit({ at: now, actor, action: 'user.add', target: created.user.username, details: { role: created.user.role, tlpMax: created.user.tlpMax } });
-        console.log(`added ${created.user.username} (${created.user.role}, up to TLP:${created.user.tlpMax.toUpperCase()})`);
-        if (!opts.passwordStdin) console.log(`password: ${created.password}   (shown once; change it in the dashboard)`);
+        await store.appendAudit({
+          at: now,
+          actor,
+          action: 'user.add',
+          target: created.user.username,
+          details: { role: created.user.role, tlpMax: created.user.tlpMax },
+        });
+        console.log(
+          `added ${created.user.username} (${created.user.role}, up to TLP:${created.user.tlpMax.toUpperCase()})`,
+        );
+        if (!opts.passwordStdin)
+          console.log(`password: ${created.password}   (shown once; change it in the dashboard)`);
       });
     });
 
@@ -61,14 +76,29 @@ export function registerUser(program: Command): void {
       await withUserStore(cmd, async (store) => {
         const [users, tokens] = await Promise.all([store.listUsers(), store.listTokens()]);
         const rows = users.map((u) => ({
-          username: u.username, role: u.role, tlpMax: u.tlpMax, createdAt: u.createdAt,
-          tokens: tokens.filter((t) => t.userId === u.id).map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt })),
+          username: u.username,
+          role: u.role,
+          tlpMax: u.tlpMax,
+          createdAt: u.createdAt,
+          tokens: tokens
+            .filter((t) => t.userId === u.id)
+            .map((t) => ({
+              id: t.id,
+              name: t.name,
+              createdAt: t.createdAt,
+              expiresAt: t.expiresAt,
+              lastUsedAt: t.lastUsedAt,
+              revokedAt: t.revokedAt,
+            })),
         }));
         if (opts.json) return console.log(JSON.stringify(rows, null, 2));
-        if (rows.length === 0) return console.log('no users (the first `vigil start` or `vigil serve` creates an admin)');
+        if (rows.length === 0)
+          return console.log('no users (the first `vigil start` or `vigil serve` creates an admin)');
         for (const r of rows) {
           const live = r.tokens.filter((t) => t.revokedAt === null);
-          console.log(`${r.username.padEnd(20)} ${r.role.padEnd(8)} TLP:${r.tlpMax.toUpperCase().padEnd(13)} ${live.length} token(s)${live.length ? `: ${live.map((t) => `${t.name} (${t.id})`).join(', ')}` : ''}`);
+          console.log(
+            `${r.username.padEnd(20)} ${r.role.padEnd(8)} TLP:${r.tlpMax.toUpperCase().padEnd(13)} ${live.length} token(s)${live.length ? `: ${live.map((t) => `${t.name} (${t.id})`).join(', ')}` : ''}`,
+          );
         }
       });
     });
@@ -81,7 +111,13 @@ export function registerUser(program: Command): void {
       await withUserStore(cmd, async (store, actor) => {
         const u = await findUserOrFail(store, name);
         await store.removeUser(u.id);
-        await store.appendAudit({ at: new Date().toISOString(), actor, action: 'user.remove', target: u.username, details: {} });
+        await store.appendAudit({
+          at: new Date().toISOString(),
+          actor,
+          action: 'user.remove',
+          target: u.username,
+          details: {},
+        });
         console.log(`removed ${u.username}`);
       });
     });
@@ -99,15 +135,30 @@ export function registerUser(program: Command): void {
         const now = new Date().toISOString();
         if (opts.revoke !== undefined) {
           const token = await store.getToken(opts.revoke);
-          if (!token || token.userId !== u.id) throw vigilError('VIGIL_NOT_FOUND', `${u.username} has no token ${opts.revoke}`);
+          if (!token || token.userId !== u.id)
+            throw vigilError('VIGIL_NOT_FOUND', `${u.username} has no token ${opts.revoke}`);
           await store.revokeToken(token.id, now);
-          await store.appendAudit({ at: now, actor, action: 'token.revoke', target: `${u.username}/${token.name}`, details: { tokenId: token.id } });
+          await store.appendAudit({
+            at: now,
+            actor,
+            action: 'token.revoke',
+            target: `${u.username}/${token.name}`,
+            details: { tokenId: token.id },
+          });
           return console.log(`revoked ${u.username}/${token.name} (${token.id})`);
         }
         const { token, record } = await issueToken(store, u, opts.name, now, expiryOf(opts.expires));
-        await store.appendAudit({ at: now, actor, action: 'token.issue', target: `${u.username}/${record.name}`, details: { tokenId: record.id, expiresAt: record.expiresAt } });
+        await store.appendAudit({
+          at: now,
+          actor,
+          action: 'token.issue',
+          target: `${u.username}/${record.name}`,
+          details: { tokenId: record.id, expiresAt: record.expiresAt },
+        });
         console.log(token);
-        console.error(`token ${record.id} for ${u.username} (${record.name}${record.expiresAt ? `, expires ${record.expiresAt}` : ''}): shown once; send it as Authorization: Bearer <token>`);
+        console.error(
+          `token ${record.id} for ${u.username} (${record.name}${record.expiresAt ? `, expires ${record.expiresAt}` : ''}): shown once; send it as Authorization: Bearer <token>`,
+        );
       });
     });
 
@@ -120,8 +171,18 @@ export function registerUser(program: Command): void {
       await withUserStore(cmd, async (store, actor) => {
         const u = await findUserOrFail(store, name);
         const password = await resetPassword(store, u, opts.passwordStdin ? readPasswordFromStdin() : undefined);
-        await store.appendAudit({ at: new Date().toISOString(), actor, action: 'user.password', target: u.username, details: {} });
-        console.log(opts.passwordStdin ? `password of ${u.username} changed` : `password of ${u.username}: ${password}   (shown once)`);
+        await store.appendAudit({
+          at: new Date().toISOString(),
+          actor,
+          action: 'user.password',
+          target: u.username,
+          details: {},
+        });
+        console.log(
+          opts.passwordStdin
+            ? `password of ${u.username} changed`
+            : `password of ${u.username}: ${password}   (shown once)`,
+        );
       });
     });
 }

@@ -5,8 +5,21 @@ import type { Command } from 'commander';
 import { resolveAssessDay, assessAt } from '../../app/assess-at.js';
 import { vigilError } from '../../errors/index.js';
 import { formatProbability } from '../../model/probability-format.js';
-import { LIKELIHOODS, parseConfidence, parseHorizonDays, parseLikelihood, YARDSTICK } from '../../warnings/likelihood-yardstick.js';
-import { addDissent, applyStep, snapshotOf, type WarningRecord, type WarningStatus, type WarningStep } from '../../warnings/warning-record.js';
+import {
+  LIKELIHOODS,
+  parseConfidence,
+  parseHorizonDays,
+  parseLikelihood,
+  YARDSTICK,
+} from '../../warnings/likelihood-yardstick.js';
+import {
+  addDissent,
+  applyStep,
+  snapshotOf,
+  type WarningRecord,
+  type WarningStatus,
+  type WarningStep,
+} from '../../warnings/warning-record.js';
 import { withContext, type CommandContext } from '../context.js';
 
 const STATUSES: readonly WarningStatus[] = ['draft', 'coordination', 'issued', 'withdrawn'];
@@ -21,25 +34,47 @@ export function registerWarningRecord(warning: Command): void {
     .requiredOption('--confidence <level>', 'low, moderate or high')
     .requiredOption('--horizon <days>', 'how far ahead it speaks: 7d, 72h or a number of days (1–90)')
     .option('--by <name>', 'the drafter (default: the login running the command)')
-    .action(async (opts: { at?: string; judgement: string; likelihood: string; confidence: string; horizon: string; by?: string }, cmd: Command) => {
-      const likelihood = parseLikelihood(opts.likelihood);
-      const confidence = parseConfidence(opts.confidence);
-      const horizonDays = parseHorizonDays(opts.horizon);
-      if (!opts.judgement.trim()) throw vigilError('VIGIL_INPUT_INVALID', 'invalid --judgement: the key judgement is empty');
-      await withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const now = ctx.now();
-        const a = await assessAt(ctx.store, ctx.pack, await resolveAssessDay(ctx.store, ctx.pack, opts.at, now.getTime()));
-        const w: WarningRecord = {
-          id: `W-${a.day}-${randomBytes(3).toString('hex')}`, status: 'draft', keyJudgement: opts.judgement.trim(), likelihood, confidence, horizonDays,
-          day: a.day, madeAgainst: snapshotOf(a), drafter: personOf(ctx, opts.by), createdAt: now.toISOString(), dissents: [],
-        };
-        await ctx.writes.audited({
-          actor: ctx.actor, action: 'warning.draft', target: w.id, write: () => ctx.vigil.warnings.insert(w, w.createdAt),
-          details: () => ({ by: w.drafter, likelihood, confidence, horizonDays, level: a.level }),
+    .action(
+      async (
+        opts: { at?: string; judgement: string; likelihood: string; confidence: string; horizon: string; by?: string },
+        cmd: Command,
+      ) => {
+        const likelihood = parseLikelihood(opts.likelihood);
+        const confidence = parseConfidence(opts.confidence);
+        const horizonDays = parseHorizonDays(opts.horizon);
+        if (!opts.judgement.trim())
+          throw vigilError('VIGIL_INPUT_INVALID', 'invalid --judgement: the key judgement is empty');
+        await withContext(cmd.optsWithGlobals(), async (ctx) => {
+          const now = ctx.now();
+          const a = await assessAt(
+            ctx.store,
+            ctx.pack,
+            await resolveAssessDay(ctx.store, ctx.pack, opts.at, now.getTime()),
+          );
+          const w: WarningRecord = {
+            id: `W-${a.day}-${randomBytes(3).toString('hex')}`,
+            status: 'draft',
+            keyJudgement: opts.judgement.trim(),
+            likelihood,
+            confidence,
+            horizonDays,
+            day: a.day,
+            madeAgainst: snapshotOf(a),
+            drafter: personOf(ctx, opts.by),
+            createdAt: now.toISOString(),
+            dissents: [],
+          };
+          await ctx.writes.audited({
+            actor: ctx.actor,
+            action: 'warning.draft',
+            target: w.id,
+            write: () => ctx.vigil.warnings.insert(w, w.createdAt),
+            details: () => ({ by: w.drafter, likelihood, confidence, horizonDays, level: a.level }),
+          });
+          console.log(w.id);
         });
-        console.log(w.id);
-      });
-    });
+      },
+    );
 
   warning
     .command('dissent <id>')
@@ -50,7 +85,9 @@ export function registerWarningRecord(warning: Command): void {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const at = ctx.now().toISOString();
         await ctx.writes.audited({
-          actor: ctx.actor, action: 'warning.dissent', target: id,
+          actor: ctx.actor,
+          action: 'warning.dissent',
+          target: id,
           write: () => ctx.vigil.warnings.update(id, at, (w) => addDissent(w, opts.by, opts.text, at)),
           details: () => ({ by: opts.by, text: opts.text.trim() }),
         });
@@ -67,7 +104,9 @@ export function registerWarningRecord(warning: Command): void {
     else command.option('--by <name>', 'who takes the step (default: the login running the command)');
     if (step === 'withdraw') command.requiredOption('--reason <text>', 'why it is withdrawn');
     command.action(async (id: string, opts: { by?: string; reason?: string }, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async (ctx) => transition(ctx, id, step, personOf(ctx, opts.by), opts.reason));
+      await withContext(cmd.optsWithGlobals(), async (ctx) =>
+        transition(ctx, id, step, personOf(ctx, opts.by), opts.reason),
+      );
     });
   }
 
@@ -77,7 +116,11 @@ export function registerWarningRecord(warning: Command): void {
     .option('--status <status>', STATUSES.join(', '))
     .option('--json', 'print the records as JSON')
     .action(async (opts: { status?: string; json?: boolean }, cmd: Command) => {
-      if (opts.status && !(STATUSES as readonly string[]).includes(opts.status)) throw vigilError('VIGIL_UNKNOWN_KIND', `invalid --status: ${JSON.stringify(opts.status)} (expected ${STATUSES.join(', ')})`);
+      if (opts.status && !(STATUSES as readonly string[]).includes(opts.status))
+        throw vigilError(
+          'VIGIL_UNKNOWN_KIND',
+          `invalid --status: ${JSON.stringify(opts.status)} (expected ${STATUSES.join(', ')})`,
+        );
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const records = await ctx.vigil.warnings.list(opts.status ? { status: opts.status as WarningStatus } : {});
         console.log(opts.json ? JSON.stringify(records, null, 2) : records.map(renderLine).join('\n') || 'no warnings');
@@ -85,10 +128,18 @@ export function registerWarningRecord(warning: Command): void {
     });
 }
 
-async function transition(ctx: CommandContext, id: string, step: WarningStep, by: string, reason?: string): Promise<void> {
+async function transition(
+  ctx: CommandContext,
+  id: string,
+  step: WarningStep,
+  by: string,
+  reason?: string,
+): Promise<void> {
   const at = ctx.now().toISOString();
   const w = await ctx.writes.audited({
-    actor: ctx.actor, action: `warning.${step}`, target: id,
+    actor: ctx.actor,
+    action: `warning.${step}`,
+    target: id,
     write: () => ctx.vigil.warnings.update(id, at, (current) => applyStep(current, step, by, at, reason)),
     details: (next) => ({ by, status: next.status, ...(reason ? { reason } : {}) }),
   });

@@ -23,7 +23,9 @@ interface ScorecardFlags {
 export function registerWarningScorecard(warning: Command): void {
   warning
     .command('scorecard')
-    .description('score the machine level over a window against labelled episodes: hits, misses, false alarms, lead, Brier, reliability')
+    .description(
+      'score the machine level over a window against labelled episodes: hits, misses, false alarms, lead, Brier, reliability',
+    )
     .requiredOption('--from <date>', 'first local day (YYYY-MM-DD)')
     .requiredOption('--to <date>', 'last local day (YYYY-MM-DD)')
     .requiredOption('--episodes <file>', 'labelled episodes CSV (id,name,kind,start,end)')
@@ -37,7 +39,15 @@ export function registerWarningScorecard(warning: Command): void {
       await withContext(cmd.optsWithGlobals(), async ({ store, pack }) => {
         const records = replay(pack, await loadBacktestObservations(store, pack), from, to);
         const card = machineScorecard(records, episodes, { horizonDays: pack.horizonDays });
-        if (opts.svg) writeFileSync(opts.svg, renderReliabilitySvg(card.reliability, `Reliability of P(episode within ${pack.horizonDays} d)`, `${pack.name}, ${opts.from} → ${opts.to}`));
+        if (opts.svg)
+          writeFileSync(
+            opts.svg,
+            renderReliabilitySvg(
+              card.reliability,
+              `Reliability of P(episode within ${pack.horizonDays} d)`,
+              `${pack.name}, ${opts.from} → ${opts.to}`,
+            ),
+          );
         process.stdout.write(opts.json ? `${JSON.stringify(card, null, 2)}\n` : `${renderMachineScorecard(card)}\n`);
       });
     });

@@ -6,7 +6,9 @@ import { registerWarningScorecard } from './warning-scorecard.js';
 export function registerWarning(program: Command): void {
   const warning = program
     .command('warning')
-    .description('the warning product: formal warnings (draft, dissent, coordinate, issue, withdraw, list) and the scorecard');
+    .description(
+      'the warning product: formal warnings (draft, dissent, coordinate, issue, withdraw, list) and the scorecard',
+    );
   registerWarningRecord(warning);
   registerWarningScorecard(warning);
   warning.commands.forEach((c) => c.exitOverride());

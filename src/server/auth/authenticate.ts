@@ -17,13 +17,24 @@ export async function authenticate(request: FastifyRequest, deps: ServerDeps): P
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     const found = m ? await checkToken(deps.users, m[1], now) : undefined;
     if (!found) throw vigilError('VIGIL_UNAUTHORIZED', 'the bearer token is invalid, expired or revoked');
-    return { user: found.user, via: 'token', actor: `token:${found.user.username}/${found.token.name}`, credentialId: found.token.id };
+    return {
+      user: found.user,
+      via: 'token',
+      actor: `token:${found.user.username}/${found.token.name}`,
+      credentialId: found.token.id,
+    };
   }
   const cookie = request.cookies?.[SESSION_COOKIE];
   if (cookie === undefined || cookie === '') return null;
   const found = await resolveSession(deps.users, cookie, now);
   if (!found) return null;
-  return { user: found.user, via: 'session', csrfToken: found.session.csrfToken, actor: `user:${found.user.username}`, credentialId: found.session.idHash };
+  return {
+    user: found.user,
+    via: 'session',
+    csrfToken: found.session.csrfToken,
+    actor: `user:${found.user.username}`,
+    credentialId: found.session.idHash,
+  };
 }
 
 function sameSecret(presented: string | string[] | undefined, expected: string | undefined): boolean {
@@ -58,8 +69,13 @@ export function installAccessControl(app: FastifyInstance, deps: ServerDeps): vo
     if (access === 'public') return;
     const p = request.principal;
     if (!p) throw vigilError('VIGIL_UNAUTHORIZED', 'sign in (session cookie) or send Authorization: Bearer <token>');
-    if (!roleAtLeast(p.user.role, access)) throw vigilError('VIGIL_FORBIDDEN', `this needs the ${access} role; ${p.user.username} is ${p.user.role}`);
-    if (p.via === 'session' && WRITE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], p.csrfToken)) {
+    if (!roleAtLeast(p.user.role, access))
+      throw vigilError('VIGIL_FORBIDDEN', `this needs the ${access} role; ${p.user.username} is ${p.user.role}`);
+    if (
+      p.via === 'session' &&
+      WRITE_METHODS.has(request.method) &&
+      !sameSecret(request.headers[CSRF_HEADER], p.csrfToken)
+    ) {
       throw vigilError('VIGIL_FORBIDDEN', `writes from the dashboard must carry the session's ${CSRF_HEADER} header`);
     }
   });

@@ -5,7 +5,8 @@ import { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
 const MIN = 60_000;
 
 /** A wrong password: begun (and so counted), never succeeded. */
-const fail = (t: LoginThrottle, user: string, address: string, nowMs: number) => t.begin(user, address, nowMs).retryAfterMs;
+const fail = (t: LoginThrottle, user: string, address: string, nowMs: number) =>
+  t.begin(user, address, nowMs).retryAfterMs;
 const wait = (t: LoginThrottle, user: string, address: string, nowMs: number) => {
   const a = t.begin(user, address, nowMs);
   // A probe that was let through stands for a right password: take its attempt back.

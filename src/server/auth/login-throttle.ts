@@ -49,7 +49,11 @@ interface Entry {
 }
 
 export function createLoginThrottle(options: LoginThrottleOptions = {}): LoginThrottle {
-  const limits: Record<ThrottleScope, number> = { 'user-address': options.perUserAddress ?? 5, address: options.perAddress ?? 20, user: options.perUser ?? 50 };
+  const limits: Record<ThrottleScope, number> = {
+    'user-address': options.perUserAddress ?? 5,
+    address: options.perAddress ?? 20,
+    user: options.perUser ?? 50,
+  };
   const windowMs = options.windowMs ?? 15 * 60_000;
   const maxKeys = options.maxKeys ?? 10_000;
   /** Map order: least recently counted first. */
@@ -57,7 +61,11 @@ export function createLoginThrottle(options: LoginThrottleOptions = {}): LoginTh
 
   const keysOf = (username: string, address: string): [ThrottleScope, string][] => {
     const a = throttleAddressKey(address);
-    return [['user-address', `ua:${username}\n${a}`], ['address', `a:${a}`], ['user', `u:${username}`]];
+    return [
+      ['user-address', `ua:${username}\n${a}`],
+      ['address', `a:${a}`],
+      ['user', `u:${username}`],
+    ];
   };
   /** Drops times outside the window (in place); forgets the key when none is left. */
   const live = (key: string, nowMs: number): Entry | undefined => {
@@ -73,7 +81,9 @@ export function createLoginThrottle(options: LoginThrottleOptions = {}): LoginTh
     return entry;
   };
   const waitOf = (entry: Entry | undefined, nowMs: number): number =>
-    entry === undefined || entry.times.length < entry.limit ? 0 : entry.times[entry.times.length - entry.limit] + windowMs - nowMs;
+    entry === undefined || entry.times.length < entry.limit
+      ? 0
+      : entry.times[entry.times.length - entry.limit] + windowMs - nowMs;
 
   /** Over the limit: forget keys that lock nothing first (oldest first); only when every key is locked, the oldest lock. */
   const evict = (nowMs: number) => {

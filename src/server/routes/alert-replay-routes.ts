@@ -8,32 +8,54 @@ import { atQuery } from '../api-schemas.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
 export const alertReplayRoutes: VigilRoutePlugin = async (app, { deps }) => {
-  app.get<{ Querystring: { at?: string; days?: number } }>(`${API_PREFIX}/alerts/replay`, {
-    schema: {
-      tags: ['alerts'], summary: 'Alerts the rules would have held at the end of a past day (playback; read-only, never stored)',
-      description: 'Replays the rules day by day up to `at` on what was published by then, within the caller\'s TLP ceiling, starting `days` days earlier (default: 30, or longer when a rule\'s `for` and keep-firing windows need it).',
-      querystring: { type: 'object', additionalProperties: false, properties: { at: atQuery, days: { type: 'integer', minimum: 1, maximum: 366 } } },
+  app.get<{ Querystring: { at?: string; days?: number } }>(
+    `${API_PREFIX}/alerts/replay`,
+    {
+      schema: {
+        tags: ['alerts'],
+        summary: 'Alerts the rules would have held at the end of a past day (playback; read-only, never stored)',
+        description:
+          "Replays the rules day by day up to `at` on what was published by then, within the caller's TLP ceiling, starting `days` days earlier (default: 30, or longer when a rule's `for` and keep-firing windows need it).",
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { at: atQuery, days: { type: 'integer', minimum: 1, maximum: 366 } },
+        },
+      },
     },
-  }, async (request) => {
-    const config = deps.alerts?.config;
-    if (!config) throw vigilError('VIGIL_NOT_FOUND', 'alerting is not configured in this server (no alerting file for the pack)');
-    const tlpMax = request.principal!.user.tlpMax;
-    const assessments = deps.assessments.for(tlpMax);
-    const at = await assessments.resolveDay(request.query.at);
-    const span = (await assessments.span())!;
-    const days = request.query.days ?? dryRunWarmupDays(config);
-    const from = Math.min(at, Math.max(span.first + 1, at - days + 1));
-    // The day assessments come from the server's memoised index; only the series source-health rules watch are read.
-    const daily = await assessments.range(from - 1, at);
-    const health = config.rules.flatMap((r) => (r.kind === 'source-health' ? [r] : []));
-    const watched = [...new Set(health.flatMap((r) => r.series))];
-    const prefixes = [...new Set(health.flatMap((r) => (r.seriesPrefix === undefined ? [] : [r.seriesPrefix])))];
-    const asOf = daily.at(-1)!.asOf;
-    const published = [
-      ...(watched.length === 0 ? [] : await deps.store.queryObservations({ series: watched, allRevisions: true, tlpMax, asOf })),
-      ...(await Promise.all(prefixes.map((seriesPrefix) => deps.store.queryObservations({ seriesPrefix, allRevisions: true, tlpMax, asOf })))).flat(),
-    ];
-    const result = dryRunOnAssessments(config, deps.pack, daily, createSeriesHistory(published));
-    return { at: formatDay(at), from: formatDay(from), alerts: result.active };
-  });
+    async (request) => {
+      const config = deps.alerts?.config;
+      if (!config)
+        throw vigilError(
+          'VIGIL_NOT_FOUND',
+          'alerting is not configured in this server (no alerting file for the pack)',
+        );
+      const tlpMax = request.principal!.user.tlpMax;
+      const assessments = deps.assessments.for(tlpMax);
+      const at = await assessments.resolveDay(request.query.at);
+      const span = (await assessments.span())!;
+      const days = request.query.days ?? dryRunWarmupDays(config);
+      const from = Math.min(at, Math.max(span.first + 1, at - days + 1));
+      // The day assessments come from the server's memoised index; only the series source-health rules watch are read.
+      const daily = await assessments.range(from - 1, at);
+      const health = config.rules.flatMap((r) => (r.kind === 'source-health' ? [r] : []));
+      const watched = [...new Set(health.flatMap((r) => r.series))];
+      const prefixes = [...new Set(health.flatMap((r) => (r.seriesPrefix === undefined ? [] : [r.seriesPrefix])))];
+      const asOf = daily.at(-1)!.asOf;
+      const published = [
+        ...(watched.length === 0
+          ? []
+          : await deps.store.queryObservations({ series: watched, allRevisions: true, tlpMax, asOf })),
+        ...(
+          await Promise.all(
+            prefixes.map((seriesPrefix) =>
+              deps.store.queryObservations({ seriesPrefix, allRevisions: true, tlpMax, asOf }),
+            ),
+          )
+        ).flat(),
+      ];
+      const result = dryRunOnAssessments(config, deps.pack, daily, createSeriesHistory(published));
+      return { at: formatDay(at), from: formatDay(from), alerts: result.active };
+    },
+  );
 };

@@ -10,12 +10,23 @@ export interface WindowQuery {
 }
 
 /** [from, to] clipped to the data and to `at`; `to` defaults to `at` (or the latest day), `from` to `defaultDays` earlier. */
-export async function resolveWindow(assessments: AssessmentService, query: WindowQuery, defaultDays: number): Promise<{ at: DayNumber; from: DayNumber; to: DayNumber }> {
+export async function resolveWindow(
+  assessments: AssessmentService,
+  query: WindowQuery,
+  defaultDays: number,
+): Promise<{ at: DayNumber; from: DayNumber; to: DayNumber }> {
   const at = await assessments.resolveDay(query.at);
   const span = (await assessments.span())!;
   const to = Math.min(query.to === undefined ? at : parseDay(query.to, 'to date'), at);
-  const from = Math.max(query.from === undefined ? to - defaultDays + 1 : parseDay(query.from, 'from date'), span.first);
-  if (to < from) throw vigilError('VIGIL_INPUT_INVALID', `window: from ${formatDay(from)} is after to ${formatDay(to)} (days after at ${formatDay(at)} are never shown)`);
+  const from = Math.max(
+    query.from === undefined ? to - defaultDays + 1 : parseDay(query.from, 'from date'),
+    span.first,
+  );
+  if (to < from)
+    throw vigilError(
+      'VIGIL_INPUT_INVALID',
+      `window: from ${formatDay(from)} is after to ${formatDay(to)} (days after at ${formatDay(at)} are never shown)`,
+    );
   return { at, from, to };
 }
 

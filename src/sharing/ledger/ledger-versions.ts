@@ -12,7 +12,12 @@ export interface PreviousVersion {
 }
 
 /** `changed: false` with the stored object when nothing changed; otherwise the version to store. */
-export function nextVersion(previous: PreviousVersion, object: StixObject, tlp: Tlp, now: string): { changed: boolean; object: StixObject } {
+export function nextVersion(
+  previous: PreviousVersion,
+  object: StixObject,
+  tlp: Tlp,
+  now: string,
+): { changed: boolean; object: StixObject } {
   const before = previous.object;
   if (contentOf(before) === contentOf(object) && previous.tlp === tlp) return { changed: false, object: before };
   const prevVersion = stixVersion(before) ?? previous.dateAdded;

@@ -52,7 +52,11 @@ export interface PublicationLedger {
    */
   publish(object: StixObject, kind: Exclude<LedgerKind, 'foreign'>, tlp: Tlp, now: string): Promise<PublishResult>;
   /** Keeps objects received from `origin` as they came; they are never served to partners. Returns how many were new. */
-  keepReceived(items: readonly { object: StixObject; kind: LedgerKind; tlp: Tlp }[], origin: string, now: string): Promise<number>;
+  keepReceived(
+    items: readonly { object: StixObject; kind: LedgerKind; tlp: Tlp }[],
+    origin: string,
+    now: string,
+  ): Promise<number>;
   /** Our own published objects visible under the query, in the order they were added. */
   query(query: LedgerQuery): Promise<LedgerEntry[]>;
   /** Received objects, newest first (for `vigil partner list` and tests). */

@@ -40,13 +40,25 @@ const ALIAS = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export function checkSeriesPatterns(patterns: readonly string[], field = '--series'): string[] {
   for (const p of patterns) {
-    if (!PATTERN.test(p)) throw inputError('collection', undefined, field, `invalid series pattern ${JSON.stringify(p)} (an exact series, a prefix like mnd.*, or *)`);
+    if (!PATTERN.test(p))
+      throw inputError(
+        'collection',
+        undefined,
+        field,
+        `invalid series pattern ${JSON.stringify(p)} (an exact series, a prefix like mnd.*, or *)`,
+      );
   }
   return [...new Set(patterns)];
 }
 
 export function checkAlias(alias: string, what = 'collection name'): string {
-  if (!ALIAS.test(alias)) throw inputError(what, undefined, 'name', `invalid ${what} ${JSON.stringify(alias)} (lower-case letters, digits, - and _, at most 64)`);
+  if (!ALIAS.test(alias))
+    throw inputError(
+      what,
+      undefined,
+      'name',
+      `invalid ${what} ${JSON.stringify(alias)} (lower-case letters, digits, - and _, at most 64)`,
+    );
   return alias;
 }
 

@@ -20,13 +20,26 @@ export interface OrgKeys {
  */
 export async function ensureOrgIdentity(db: Database, now: string, name?: string): Promise<OrgKeys> {
   const k = () => db.kysely as Kysely<SharingTables>;
-  const select = () => k().selectFrom('sharing_identity').select(['name', 'public_key', 'private_key_pem', 'created_at']).where('singleton', '=', 1).executeTakeFirst();
+  const select = () =>
+    k()
+      .selectFrom('sharing_identity')
+      .select(['name', 'public_key', 'private_key_pem', 'created_at'])
+      .where('singleton', '=', 1)
+      .executeTakeFirst();
   const row = await select();
   if (row === undefined) {
     const key = generateSigningKey();
-    await k().insertInto('sharing_identity')
-      .values({ singleton: 1, name: name ?? DEFAULT_ORG_NAME, public_key: key.publicKey, private_key_pem: key.privateKeyPem, created_at: now })
-      .onConflict((oc) => oc.column('singleton').doNothing()).execute();
+    await k()
+      .insertInto('sharing_identity')
+      .values({
+        singleton: 1,
+        name: name ?? DEFAULT_ORG_NAME,
+        public_key: key.publicKey,
+        private_key_pem: key.privateKeyPem,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.column('singleton').doNothing())
+      .execute();
   } else if (name !== undefined && name !== row.name) {
     await k().updateTable('sharing_identity').set({ name }).where('singleton', '=', 1).execute();
   }

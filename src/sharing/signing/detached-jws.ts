@@ -29,11 +29,16 @@ export interface DetachedJws {
 /** Splits a detached JWS; undefined when it is not one (three parts, empty middle, a JSON header). */
 export function parseDetachedJws(jws: string): DetachedJws | undefined {
   const parts = jws.split('.');
-  if (parts.length !== 3 || parts[1] !== '' || !/^[A-Za-z0-9_-]+$/.test(parts[0]) || !/^[A-Za-z0-9_-]+$/.test(parts[2])) return undefined;
+  if (parts.length !== 3 || parts[1] !== '' || !/^[A-Za-z0-9_-]+$/.test(parts[0]) || !/^[A-Za-z0-9_-]+$/.test(parts[2]))
+    return undefined;
   try {
     const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as unknown;
     if (typeof header !== 'object' || header === null || Array.isArray(header)) return undefined;
-    return { header: header as Record<string, unknown>, encodedHeader: parts[0], signature: Buffer.from(parts[2], 'base64url') };
+    return {
+      header: header as Record<string, unknown>,
+      encodedHeader: parts[0],
+      signature: Buffer.from(parts[2], 'base64url'),
+    };
   } catch {
     return undefined;
   }

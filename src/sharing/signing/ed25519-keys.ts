@@ -13,7 +13,10 @@ export interface SigningKey {
 
 export function generateSigningKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKey: publicKeyText(publicKey) };
+  return {
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKey: publicKeyText(publicKey),
+  };
 }
 
 export function publicKeyText(key: KeyObject): string {
@@ -26,7 +29,10 @@ export function publicKeyText(key: KeyObject): string {
 export function parsePublicKey(text: string): KeyObject {
   const x = text.trim().startsWith(PUBLIC_KEY_PREFIX) ? text.trim().slice(PUBLIC_KEY_PREFIX.length) : '';
   if (!/^[A-Za-z0-9_-]{43}$/.test(x)) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `invalid public key ${JSON.stringify(text.slice(0, 80))} (expected ed25519:<43 base64url characters>, as \`vigil partner key\` prints)`);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `invalid public key ${JSON.stringify(text.slice(0, 80))} (expected ed25519:<43 base64url characters>, as \`vigil partner key\` prints)`,
+    );
   }
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
 }

@@ -43,21 +43,32 @@ export function signText(text: string, signer: Signer): string {
  */
 export function checkTextSignature(text: string, jws: unknown, policy: SignaturePolicy, what: string): SignatureStatus {
   if (jws === undefined) {
-    if (policy.required) throw vigilError('VIGIL_SIGNATURE_INVALID', `${what} is unsigned, and ${policy.signer} requires signed content`);
+    if (policy.required)
+      throw vigilError('VIGIL_SIGNATURE_INVALID', `${what} is unsigned, and ${policy.signer} requires signed content`);
     return 'unsigned';
   }
   if (policy.publicKey === undefined) {
-    if (policy.required) throw vigilError('VIGIL_SIGNATURE_INVALID', `${what} is signed, but no public key is registered for ${policy.signer}`);
+    if (policy.required)
+      throw vigilError(
+        'VIGIL_SIGNATURE_INVALID',
+        `${what} is signed, but no public key is registered for ${policy.signer}`,
+      );
     return 'unverified';
   }
   const parsed = typeof jws === 'string' ? parseDetachedJws(jws) : undefined;
   if (parsed === undefined) throw vigilError('VIGIL_SIGNATURE_INVALID', `${what}: the signature is not a detached JWS`);
   const expectedKid = keyId(policy.publicKey);
   if (parsed.header.kid !== expectedKid) {
-    throw vigilError('VIGIL_SIGNATURE_INVALID', `${what} is signed with key ${String(parsed.header.kid)}, not ${policy.signer}'s key ${expectedKid}`);
+    throw vigilError(
+      'VIGIL_SIGNATURE_INVALID',
+      `${what} is signed with key ${String(parsed.header.kid)}, not ${policy.signer}'s key ${expectedKid}`,
+    );
   }
   if (!verifyDetached(text, parsed, parsePublicKey(policy.publicKey))) {
-    throw vigilError('VIGIL_SIGNATURE_INVALID', `${what}: the signature does not verify with ${policy.signer}'s public key (content altered or wrong key)`);
+    throw vigilError(
+      'VIGIL_SIGNATURE_INVALID',
+      `${what}: the signature does not verify with ${policy.signer}'s public key (content altered or wrong key)`,
+    );
   }
   return 'verified';
 }
@@ -72,7 +83,11 @@ export function signDocument<T extends object>(document: T, signer: Signer): T &
 }
 
 /** Checks the in-document signature of a file (see checkTextSignature for the rules). */
-export function checkSignature(document: Record<string, unknown>, policy: SignaturePolicy, what: string): SignatureStatus {
+export function checkSignature(
+  document: Record<string, unknown>,
+  policy: SignaturePolicy,
+  what: string,
+): SignatureStatus {
   const jws = document[SIGNATURE_PROPERTY];
   return checkTextSignature(jws === undefined ? '' : signedPayload(document), jws, policy, what);
 }

@@ -144,10 +144,20 @@ export const SHARING_MIGRATIONS: MigrationFamily = {
       },
       async seed(db, now) {
         const c = DEFAULT_COLLECTION;
-        await (db.kysely as Kysely<SharingTables>).insertInto('sharing_collections').values({
-          id: c.id, alias: c.alias, title: c.title, description: c.description, series: JSON.stringify(c.series),
-          assessments: Number(c.assessments), alerts: Number(c.alerts), tlp_max: c.tlpMax, created_at: now,
-        }).execute();
+        await (db.kysely as Kysely<SharingTables>)
+          .insertInto('sharing_collections')
+          .values({
+            id: c.id,
+            alias: c.alias,
+            title: c.title,
+            description: c.description,
+            series: JSON.stringify(c.series),
+            assessments: Number(c.assessments),
+            alerts: Number(c.alerts),
+            tlp_max: c.tlpMax,
+            created_at: now,
+          })
+          .execute();
       },
     },
   ],

@@ -30,8 +30,20 @@ describe('SQLite sharing tables', () => {
     await sharing.close();
     await store.close();
     const db = new Database(path, { readonly: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sharing_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sharing_%' ORDER BY name")
+        .all() as { name: string }[]
+    ).map((t) => t.name);
     db.close();
-    expect(tables).toEqual(['sharing_collections', 'sharing_identity', 'sharing_objects', 'sharing_partner_collections', 'sharing_partners', 'sharing_schema_migrations', 'sharing_statuses']);
+    expect(tables).toEqual([
+      'sharing_collections',
+      'sharing_identity',
+      'sharing_objects',
+      'sharing_partner_collections',
+      'sharing_partners',
+      'sharing_schema_migrations',
+      'sharing_statuses',
+    ]);
   });
 });

@@ -5,7 +5,14 @@ import type { Database } from '../../storage/database/database.js';
 import { checkAlias, checkSeriesPatterns, collectionId, type Collection } from '../partners/collections.js';
 import type { NewPartner, Partner, PartnerRegistry, PartnerUpdate } from '../partners/partner-registry.js';
 import { hashPartnerToken, looksLikePartnerToken, newPartnerToken } from '../partners/partner-token.js';
-import { checkPartnerName, checkTlp, collectionExists, noSuchCollection, noSuchPartner, partnerExists } from '../partners/registry-checks.js';
+import {
+  checkPartnerName,
+  checkTlp,
+  collectionExists,
+  noSuchCollection,
+  noSuchPartner,
+  partnerExists,
+} from '../partners/registry-checks.js';
 import { rowToCollection, rowToPartner, type PartnerRow, type SharingTables } from './sharing-tables.js';
 
 type Db = Kysely<SharingTables>;
@@ -17,15 +24,32 @@ export function createPartnerRegistry(db: Database): PartnerRegistry {
   const k = () => db.kysely as Db;
 
   const findCollection = async (idOrAlias: string): Promise<Collection | undefined> => {
-    const row = await k().selectFrom('sharing_collections').selectAll().where((eb) => eb.or([eb('id', '=', idOrAlias), eb('alias', '=', idOrAlias)])).executeTakeFirst();
+    const row = await k()
+      .selectFrom('sharing_collections')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', idOrAlias), eb('alias', '=', idOrAlias)]))
+      .executeTakeFirst();
     return row && rowToCollection(row);
   };
   /** The partners of `rows` with their grants, in the rows' order. */
   const withGrants = async (rows: PartnerRow[]): Promise<Partner[]> => {
     if (rows.length === 0) return [];
-    const grants = await k().selectFrom('sharing_partner_collections').select(['partner', 'collection_id'])
-      .where('partner', 'in', rows.map((r) => r.name)).orderBy('collection_id').execute();
-    return rows.map((r) => rowToPartner(r, grants.filter((g) => g.partner === r.name).map((g) => g.collection_id)));
+    const grants = await k()
+      .selectFrom('sharing_partner_collections')
+      .select(['partner', 'collection_id'])
+      .where(
+        'partner',
+        'in',
+        rows.map((r) => r.name),
+      )
+      .orderBy('collection_id')
+      .execute();
+    return rows.map((r) =>
+      rowToPartner(
+        r,
+        grants.filter((g) => g.partner === r.name).map((g) => g.collection_id),
+      ),
+    );
   };
   const findPartner = async (name: string): Promise<Partner | undefined> =>
     (await withGrants(await k().selectFrom('sharing_partners').selectAll().where('name', '=', name).execute()))[0];
@@ -45,7 +69,11 @@ export function createPartnerRegistry(db: Database): PartnerRegistry {
   };
   const setCollections = async (name: string, ids: readonly string[]) => {
     await k().deleteFrom('sharing_partner_collections').where('partner', '=', name).execute();
-    if (ids.length > 0) await k().insertInto('sharing_partner_collections').values(ids.map((id) => ({ partner: name, collection_id: id }))).execute();
+    if (ids.length > 0)
+      await k()
+        .insertInto('sharing_partner_collections')
+        .values(ids.map((id) => ({ partner: name, collection_id: id })))
+        .execute();
   };
 
   return {
@@ -58,10 +86,21 @@ export function createPartnerRegistry(db: Database): PartnerRegistry {
       const series = checkSeriesPatterns(c.series);
       if (await findCollection(alias)) throw collectionExists(alias);
       const id = collectionId(alias);
-      const added = await k().insertInto('sharing_collections').values({
-        id, alias, title: c.title, description: c.description, series: JSON.stringify(series), assessments: Number(c.assessments),
-        alerts: Number(c.alerts), tlp_max: checkTlp(c.tlpMax), created_at: now,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const added = await k()
+        .insertInto('sharing_collections')
+        .values({
+          id,
+          alias,
+          title: c.title,
+          description: c.description,
+          series: JSON.stringify(series),
+          assessments: Number(c.assessments),
+          alerts: Number(c.alerts),
+          tlp_max: checkTlp(c.tlpMax),
+          created_at: now,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
       // Another process added the same alias since the check above.
       if (changed(added) === 0) throw collectionExists(alias);
       return (await findCollection(id))!;
@@ -81,11 +120,22 @@ export function createPartnerRegistry(db: Database): PartnerRegistry {
       const token = newPartnerToken();
       const collections = await resolveCollections(p.collections);
       await db.transaction(async () => {
-        const inserted = await k().insertInto('sharing_partners').values({
-          name: p.name, tlp_max: checkTlp(p.tlpMax), can_write: Number(p.canWrite ?? false), token_hash: hashPartnerToken(token), public_key: p.publicKey ?? null,
-          require_signatures: Number(p.requireSignatures ?? false), remote_url: p.remote?.url ?? null, remote_token: p.remote?.token ?? null,
-          remote_collection: p.remote?.collection ?? null, created_at: now,
-        }).onConflict((oc) => oc.column('name').doNothing()).executeTakeFirst();
+        const inserted = await k()
+          .insertInto('sharing_partners')
+          .values({
+            name: p.name,
+            tlp_max: checkTlp(p.tlpMax),
+            can_write: Number(p.canWrite ?? false),
+            token_hash: hashPartnerToken(token),
+            public_key: p.publicKey ?? null,
+            require_signatures: Number(p.requireSignatures ?? false),
+            remote_url: p.remote?.url ?? null,
+            remote_token: p.remote?.token ?? null,
+            remote_collection: p.remote?.collection ?? null,
+            created_at: now,
+          })
+          .onConflict((oc) => oc.column('name').doNothing())
+          .executeTakeFirst();
         // Another process added the same name since the check above.
         if (changed(inserted) === 0) throw partnerExists(p.name);
         await setCollections(p.name, collections);
@@ -97,33 +147,59 @@ export function createPartnerRegistry(db: Database): PartnerRegistry {
       const collections = u.collections === undefined ? undefined : await resolveCollections(u.collections);
       const remote = u.remote ?? current.remote;
       await db.transaction(async () => {
-        const updated = await k().updateTable('sharing_partners').set({
-          tlp_max: checkTlp(u.tlpMax ?? current.tlpMax), can_write: Number(u.canWrite ?? current.canWrite), public_key: u.publicKey ?? current.publicKey ?? null,
-          require_signatures: Number(u.requireSignatures ?? current.requireSignatures), remote_url: remote?.url ?? null, remote_token: remote?.token ?? null,
-          remote_collection: remote?.collection ?? null,
-        }).where('name', '=', name).executeTakeFirst();
+        const updated = await k()
+          .updateTable('sharing_partners')
+          .set({
+            tlp_max: checkTlp(u.tlpMax ?? current.tlpMax),
+            can_write: Number(u.canWrite ?? current.canWrite),
+            public_key: u.publicKey ?? current.publicKey ?? null,
+            require_signatures: Number(u.requireSignatures ?? current.requireSignatures),
+            remote_url: remote?.url ?? null,
+            remote_token: remote?.token ?? null,
+            remote_collection: remote?.collection ?? null,
+          })
+          .where('name', '=', name)
+          .executeTakeFirst();
         if (changed(updated) === 0) throw noSuchPartner(name);
         if (collections !== undefined) await setCollections(name, collections);
       });
       return requirePartner(name);
     },
     async removePartner(name) {
-      if (changed(await k().deleteFrom('sharing_partners').where('name', '=', name).executeTakeFirst()) === 0) throw noSuchPartner(name);
+      if (changed(await k().deleteFrom('sharing_partners').where('name', '=', name).executeTakeFirst()) === 0)
+        throw noSuchPartner(name);
     },
     async rotateToken(name) {
       const token = newPartnerToken();
-      const updated = await k().updateTable('sharing_partners').set({ token_hash: hashPartnerToken(token) }).where('name', '=', name).executeTakeFirst();
+      const updated = await k()
+        .updateTable('sharing_partners')
+        .set({ token_hash: hashPartnerToken(token) })
+        .where('name', '=', name)
+        .executeTakeFirst();
       if (changed(updated) === 0) throw noSuchPartner(name);
       return token;
     },
     async partnerForToken(token) {
       if (!looksLikePartnerToken(token)) return undefined;
-      return (await withGrants(await k().selectFrom('sharing_partners').selectAll().where('token_hash', '=', hashPartnerToken(token)).execute()))[0];
+      return (
+        await withGrants(
+          await k()
+            .selectFrom('sharing_partners')
+            .selectAll()
+            .where('token_hash', '=', hashPartnerToken(token))
+            .execute(),
+        )
+      )[0];
     },
     async recordPull(name, addedAfter, at) {
-      await k().updateTable('sharing_partners')
-        .set((eb) => ({ pull_added_after: eb.fn.coalesce(eb.val(addedAfter ?? null), 'pull_added_after'), last_pull_at: at }))
-        .where('name', '=', name).execute();
+      await k()
+        .updateTable('sharing_partners')
+        .set((eb) => ({
+          pull_added_after: eb.fn.coalesce(eb.val(addedAfter ?? null), 'pull_added_after'),
+          last_pull_at: at,
+        }))
+        .where('name', '=', name)
+        .execute();
     },
   };
 }

@@ -9,10 +9,18 @@ export function createStatusStore(db: Database): TaxiiStatusStore {
   const k = () => db.kysely as Kysely<SharingTables>;
   return {
     async save(partner, status, now) {
-      await k().insertInto('sharing_statuses').values({ id: status.id, partner, body: JSON.stringify(status), created_at: now }).execute();
+      await k()
+        .insertInto('sharing_statuses')
+        .values({ id: status.id, partner, body: JSON.stringify(status), created_at: now })
+        .execute();
     },
     async get(partner, id) {
-      const row = await k().selectFrom('sharing_statuses').select('body').where('id', '=', id).where('partner', '=', partner).executeTakeFirst();
+      const row = await k()
+        .selectFrom('sharing_statuses')
+        .select('body')
+        .where('id', '=', id)
+        .where('partner', '=', partner)
+        .executeTakeFirst();
       return row && (JSON.parse(row.body) as TaxiiStatus);
     },
   };

@@ -27,17 +27,56 @@ describe.skipIf(skip !== undefined)(skip ?? 'TAXII on PostgreSQL', () => {
 
   beforeAll(async () => {
     a = await createPgTestInstance('pg-taxii', BATCH);
-    await a.store.putObservations(['clear', 'green', 'amber', 'red'].map((tlp, i) => sampleObservation({ tlp: tlp as never, value: i + 1 })), BATCH);
+    await a.store.putObservations(
+      ['clear', 'green', 'amber', 'red'].map((tlp, i) => sampleObservation({ tlp: tlp as never, value: i + 1 })),
+      BATCH,
+    );
     const producerId = identityObject(a.sharing.keys.identity).id;
-    const assessment = { packId: 'test', day: '2024-05-02', asOf: at(1, 16), level: 2, levelName: 'WATCH', pEvent: 0.1, horizonDays: 7, hypotheses: [], topEvidence: [] };
-    await a.sharing.ledger.publish(assessmentToStix(assessment, { producerId, tlp: 'green' }), 'assessment', 'green', BATCH);
-    await a.sharing.ledger.publish(assessmentToStix({ ...assessment, day: '2024-05-03' }, { producerId, tlp: 'amber' }), 'assessment', 'amber', BATCH);
-    for (const [name, tlp] of [['beta', 'green'], ['delta', 'red']]) {
-      const added = await runCli('--db', a.dbPath, 'partner', 'add', name, '--tlp-max', tlp, '--collections', 'default');
+    const assessment = {
+      packId: 'test',
+      day: '2024-05-02',
+      asOf: at(1, 16),
+      level: 2,
+      levelName: 'WATCH',
+      pEvent: 0.1,
+      horizonDays: 7,
+      hypotheses: [],
+      topEvidence: [],
+    };
+    await a.sharing.ledger.publish(
+      assessmentToStix(assessment, { producerId, tlp: 'green' }),
+      'assessment',
+      'green',
+      BATCH,
+    );
+    await a.sharing.ledger.publish(
+      assessmentToStix({ ...assessment, day: '2024-05-03' }, { producerId, tlp: 'amber' }),
+      'assessment',
+      'amber',
+      BATCH,
+    );
+    for (const [name, tlp] of [
+      ['beta', 'green'],
+      ['delta', 'red'],
+    ]) {
+      const added = await runCli(
+        '--db',
+        a.dbPath,
+        'partner',
+        'add',
+        name,
+        '--tlp-max',
+        tlp,
+        '--collections',
+        'default',
+      );
       expect(added.code, added.stderr).toBe(0);
       tokens[name] = added.stdout.trim();
     }
-    vigil = await openVigil({ databaseUrl: a.dbPath, pack: loadPack(DEFAULT_PACK) }, () => new Date('2026-01-02T00:00:00.000Z'));
+    vigil = await openVigil(
+      { databaseUrl: a.dbPath, pack: loadPack(DEFAULT_PACK) },
+      () => new Date('2026-01-02T00:00:00.000Z'),
+    );
     server = await runApiServer({ vigil, log: () => {}, runAlerting: false, port: 0 });
   }, 60_000);
   afterAll(async () => {
@@ -52,11 +91,15 @@ describe.skipIf(skip !== undefined)(skip ?? 'TAXII on PostgreSQL', () => {
     let next: string | undefined;
     for (let page = 0; page < 20; page++) {
       const url = `${server.url}/taxii2/vigil/collections/${DEFAULT_COLLECTION.id}/objects/?limit=3${next ? `&next=${next}` : ''}`;
-      const res = await fetch(url, { headers: { accept: TAXII_MEDIA_TYPE, authorization: `Bearer ${tokens[partner]}` } });
+      const res = await fetch(url, {
+        headers: { accept: TAXII_MEDIA_TYPE, authorization: `Bearer ${tokens[partner]}` },
+      });
       expect(res.status).toBe(200);
       const text = await res.text();
       const policy = { publicKey: a.sharing.keys.identity.publicKey, required: true, signer: 'org' };
-      expect(checkTextSignature(text, res.headers.get('x-vigil-jws') ?? undefined, policy, 'envelope')).toBe('verified');
+      expect(checkTextSignature(text, res.headers.get('x-vigil-jws') ?? undefined, policy, 'envelope')).toBe(
+        'verified',
+      );
       const body = JSON.parse(text) as { objects?: StixObject[]; more: boolean; next?: string };
       objects.push(...(body.objects ?? []));
       if (!body.more) return objects;
@@ -64,8 +107,16 @@ describe.skipIf(skip !== undefined)(skip ?? 'TAXII on PostgreSQL', () => {
     }
     throw new Error('paging did not end');
   }
-  const values = (objects: StixObject[]) => objects.filter((o) => o.type === 'observed-data').map((o) => o.extensions![VIGIL_OBSERVATION_EXTENSION_ID].value).sort();
-  const days = (objects: StixObject[]) => objects.filter((o) => o.type === 'vigil-assessment').map((o) => o.day).sort();
+  const values = (objects: StixObject[]) =>
+    objects
+      .filter((o) => o.type === 'observed-data')
+      .map((o) => o.extensions![VIGIL_OBSERVATION_EXTENSION_ID].value)
+      .sort();
+  const days = (objects: StixObject[]) =>
+    objects
+      .filter((o) => o.type === 'vigil-assessment')
+      .map((o) => o.day)
+      .sort();
 
   it('lists the partners the CLI added on PostgreSQL', async () => {
     const list = await runCli('--db', a.dbPath, 'partner', 'list');
@@ -83,7 +134,9 @@ describe.skipIf(skip !== undefined)(skip ?? 'TAXII on PostgreSQL', () => {
     const objects = await pull('delta');
     expect(values(objects)).toEqual([1, 2, 3]);
     expect(days(objects)).toEqual(['2024-05-02', '2024-05-03']);
-    const res = await fetch(`${server.url}/taxii2/vigil/collections/`, { headers: { accept: TAXII_MEDIA_TYPE, authorization: `Bearer vgl_${'A'.repeat(43)}` } });
+    const res = await fetch(`${server.url}/taxii2/vigil/collections/`, {
+      headers: { accept: TAXII_MEDIA_TYPE, authorization: `Bearer vgl_${'A'.repeat(43)}` },
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -43,7 +43,15 @@ export function summariseAlert(alert: Alert): SharedAlert {
     resolvedAt: alert.resolvedAt ?? undefined,
     level: alert.explanation?.level.to,
     levelName: alert.explanation?.level.name,
-    moved: moved ? withoutUndefined({ id: moved.id, name: moved.name, from: moved.from ?? undefined, to: moved.to, delta: moved.delta }) : undefined,
+    moved: moved
+      ? withoutUndefined({
+          id: moved.id,
+          name: moved.name,
+          from: moved.from ?? undefined,
+          to: moved.to,
+          delta: moved.delta,
+        })
+      : undefined,
   });
 }
 
@@ -103,20 +111,35 @@ const alertSchema = z.object({
   resolved_at: z.string().optional(),
   level: z.number().int().min(1).max(5).optional(),
   level_name: z.string().optional(),
-  moved: z.object({ id: z.string(), name: z.string(), from: z.number().optional(), to: z.number(), delta: z.number() }).optional(),
+  moved: z
+    .object({ id: z.string(), name: z.string(), from: z.number().optional(), to: z.number(), delta: z.number() })
+    .optional(),
 });
 
 export function stixToAlert(object: StixObject, file: string, index: number): SharedAlert {
   const parsed = alertSchema.safeParse(object.extensions?.[VIGIL_ALERT_EXTENSION_ID]);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw inputError(file, undefined, `objects[${index}] (${object.id}): extensions.${VIGIL_ALERT_EXTENSION_ID}.${issue.path.join('.')}`, issue.message);
+    throw inputError(
+      file,
+      undefined,
+      `objects[${index}] (${object.id}): extensions.${VIGIL_ALERT_EXTENSION_ID}.${issue.path.join('.')}`,
+      issue.message,
+    );
   }
   const e = parsed.data;
   return withoutUndefined({
-    alertId: e.alert_id, rule: e.rule, summary: typeof object.name === 'string' ? object.name : e.rule,
+    alertId: e.alert_id,
+    rule: e.rule,
+    summary: typeof object.name === 'string' ? object.name : e.rule,
     description: typeof object.description === 'string' ? object.description : undefined,
-    labels: e.labels ?? {}, status: e.status, activeAt: e.active_at, firedAt: e.fired_at, resolvedAt: e.resolved_at,
-    level: e.level, levelName: e.level_name, moved: e.moved,
+    labels: e.labels ?? {},
+    status: e.status,
+    activeAt: e.active_at,
+    firedAt: e.fired_at,
+    resolvedAt: e.resolved_at,
+    level: e.level,
+    levelName: e.level_name,
+    moved: e.moved,
   });
 }

@@ -21,7 +21,16 @@ export interface SharedAssessment {
   pEvent: number;
   horizonDays: number;
   hypotheses: { id: string; name: string; prior: number; probability: number; baseline: boolean }[];
-  topEvidence: { indicator: string; name: string; domain: string; state: string; value?: number; baseline?: number; contribution: number; dataDay?: string }[];
+  topEvidence: {
+    indicator: string;
+    name: string;
+    domain: string;
+    state: string;
+    value?: number;
+    baseline?: number;
+    contribution: number;
+    dataDay?: string;
+  }[];
 }
 
 /** One object per (pack, day): a later publication of the same day is a new version of it. */
@@ -42,11 +51,25 @@ export function summariseAssessment(a: Assessment): SharedAssessment {
     levelName: a.levelName,
     pEvent: a.pEvent7d,
     horizonDays: a.horizonDays,
-    hypotheses: a.hypotheses.map((h) => ({ id: h.id, name: h.name, prior: h.prior, probability: h.probability, baseline: h.baseline })),
-    topEvidence: evidence.map((i) => withoutUndefined({
-      indicator: i.id, name: i.name, domain: i.domain, state: i.state, value: i.value ?? undefined,
-      baseline: i.baseline ?? undefined, contribution: i.contribution, dataDay: i.dataDay ?? undefined,
+    hypotheses: a.hypotheses.map((h) => ({
+      id: h.id,
+      name: h.name,
+      prior: h.prior,
+      probability: h.probability,
+      baseline: h.baseline,
     })),
+    topEvidence: evidence.map((i) =>
+      withoutUndefined({
+        indicator: i.id,
+        name: i.name,
+        domain: i.domain,
+        state: i.state,
+        value: i.value ?? undefined,
+        baseline: i.baseline ?? undefined,
+        contribution: i.contribution,
+        dataDay: i.dataDay ?? undefined,
+      }),
+    ),
   };
 }
 
@@ -83,8 +106,14 @@ export function assessmentToStix(a: SharedAssessment, options: AssessmentStixOpt
 
 function snakeEvidence(e: SharedAssessment['topEvidence'][number]) {
   return withoutUndefined({
-    indicator: e.indicator, name: e.name, domain: e.domain, state: e.state, value: e.value, baseline: e.baseline,
-    contribution: e.contribution, data_day: e.dataDay,
+    indicator: e.indicator,
+    name: e.name,
+    domain: e.domain,
+    state: e.state,
+    value: e.value,
+    baseline: e.baseline,
+    contribution: e.contribution,
+    data_day: e.dataDay,
   });
 }
 
@@ -96,11 +125,31 @@ const assessmentSchema = z.object({
   level_name: z.string(),
   p_event: z.number().min(0).max(1),
   horizon_days: z.number().int().positive(),
-  hypotheses: z.array(z.object({ id: z.string(), name: z.string(), prior: z.number(), probability: z.number().min(0).max(1), baseline: z.boolean() })).optional(),
-  top_evidence: z.array(z.object({
-    indicator: z.string(), name: z.string(), domain: z.string(), state: z.string(), value: z.number().optional(),
-    baseline: z.number().optional(), contribution: z.number(), data_day: z.string().optional(),
-  })).optional(),
+  hypotheses: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        prior: z.number(),
+        probability: z.number().min(0).max(1),
+        baseline: z.boolean(),
+      }),
+    )
+    .optional(),
+  top_evidence: z
+    .array(
+      z.object({
+        indicator: z.string(),
+        name: z.string(),
+        domain: z.string(),
+        state: z.string(),
+        value: z.number().optional(),
+        baseline: z.number().optional(),
+        contribution: z.number(),
+        data_day: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export function stixToAssessment(object: StixObject, file: string, index: number): SharedAssessment {
@@ -111,11 +160,25 @@ export function stixToAssessment(object: StixObject, file: string, index: number
   }
   const o = parsed.data;
   return {
-    packId: o.pack_id, day: o.day, asOf: o.as_of, level: o.level, levelName: o.level_name, pEvent: o.p_event,
-    horizonDays: o.horizon_days, hypotheses: o.hypotheses ?? [],
-    topEvidence: (o.top_evidence ?? []).map((e) => withoutUndefined({
-      indicator: e.indicator, name: e.name, domain: e.domain, state: e.state, value: e.value, baseline: e.baseline,
-      contribution: e.contribution, dataDay: e.data_day,
-    })),
+    packId: o.pack_id,
+    day: o.day,
+    asOf: o.as_of,
+    level: o.level,
+    levelName: o.level_name,
+    pEvent: o.p_event,
+    horizonDays: o.horizon_days,
+    hypotheses: o.hypotheses ?? [],
+    topEvidence: (o.top_evidence ?? []).map((e) =>
+      withoutUndefined({
+        indicator: e.indicator,
+        name: e.name,
+        domain: e.domain,
+        state: e.state,
+        value: e.value,
+        baseline: e.baseline,
+        contribution: e.contribution,
+        dataDay: e.data_day,
+      }),
+    ),
   };
 }

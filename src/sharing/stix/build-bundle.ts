@@ -16,7 +16,8 @@ export function supportObjects(objects: readonly StixObject[], producer: StixObj
   const series = new Map<string, Tlp>();
   const extensionIds = new Set<string>();
   for (const o of objects) {
-    for (const key of Object.keys(o.extensions ?? {})) if (Object.hasOwn(VIGIL_EXTENSION_DEFINITIONS, key)) extensionIds.add(key);
+    for (const key of Object.keys(o.extensions ?? {}))
+      if (Object.hasOwn(VIGIL_EXTENSION_DEFINITIONS, key)) extensionIds.add(key);
     const observation = o.extensions?.[VIGIL_OBSERVATION_EXTENSION_ID];
     if (o.type === 'observed-data' && typeof observation?.series === 'string') {
       const tlp = tlpOfMarkingRefs(o.object_marking_refs) ?? 'red';
@@ -29,7 +30,8 @@ export function supportObjects(objects: readonly StixObject[], producer: StixObj
   const definitions = [...extensionIds].sort().map((id) => VIGIL_EXTENSION_DEFINITIONS[id]);
   const head = [...(producer ? [producer] : []), ...definitions, ...seriesObjects];
   const markingIds = new Set<string>();
-  for (const o of [...head, ...objects]) for (const ref of o.object_marking_refs ?? []) if (isTlpMarkingId(ref)) markingIds.add(ref);
+  for (const o of [...head, ...objects])
+    for (const ref of o.object_marking_refs ?? []) if (isTlpMarkingId(ref)) markingIds.add(ref);
   const markings = TLP_LEVELS.map(tlpMarkingDefinition).filter((m) => markingIds.has(m.id)) as unknown as StixObject[];
   return [...(producer ? [producer] : []), ...markings, ...definitions, ...seriesObjects];
 }

@@ -6,7 +6,14 @@ import type { Credibility } from '../../model/index.js';
  * judged") has no confidence value, so the property is left out. Reliability (A–F) grades the source, not the
  * claim, and has no STIX property: it travels in the Vigil observation extension.
  */
-const CONFIDENCE_OF_CREDIBILITY: Readonly<Record<Credibility, number | undefined>> = { 1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: undefined };
+const CONFIDENCE_OF_CREDIBILITY: Readonly<Record<Credibility, number | undefined>> = {
+  1: 90,
+  2: 70,
+  3: 50,
+  4: 30,
+  5: 10,
+  6: undefined,
+};
 
 export function credibilityToConfidence(credibility: Credibility): number | undefined {
   return CONFIDENCE_OF_CREDIBILITY[credibility];

@@ -55,10 +55,19 @@ export function createOasisValidator(schemaDir: string): OasisValidator {
     validateBundle(bundle) {
       // The OASIS bundle schema accepts a custom object only if exactly one of core and SCO core matches it, which no
       // SDO-like custom object (extension-definition, vigil-assessment) can satisfy; those are checked one by one.
-      const judged = bundle.objects.filter((o) => Object.hasOwn(SCHEMA_FILES, o.type) || known.has(`sdos/${o.type}.json`) || known.has(`observables/${o.type}.json`));
+      const judged = bundle.objects.filter(
+        (o) =>
+          Object.hasOwn(SCHEMA_FILES, o.type) ||
+          known.has(`sdos/${o.type}.json`) ||
+          known.has(`observables/${o.type}.json`),
+      );
       const envelope = { ...bundle, objects: judged.filter((o) => o.type !== 'extension-definition') };
       return [
-        ...problems('common/bundle.json', envelope.objects.length > 0 ? envelope : { ...envelope, objects: undefined }, `bundle ${bundle.id}`),
+        ...problems(
+          'common/bundle.json',
+          envelope.objects.length > 0 ? envelope : { ...envelope, objects: undefined },
+          `bundle ${bundle.id}`,
+        ),
         ...bundle.objects.flatMap((o) => problems(schemaFor(o), o, `${o.type} ${o.id}`)),
       ];
     },

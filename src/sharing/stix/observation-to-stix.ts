@@ -49,7 +49,11 @@ export function observationToStix(o: Observation, producerId: string): StixObjec
   const marking = [TLP2_MARKING_IDS[o.tlp]];
   const confidence = credibilityToConfidence(o.credibility);
   const references = externalReferences(o);
-  const extension: Record<string, unknown> = { extension_type: 'property-extension', observation_id: o.id, series: o.series };
+  const extension: Record<string, unknown> = {
+    extension_type: 'property-extension',
+    observation_id: o.id,
+    series: o.series,
+  };
   if (o.subject !== undefined) extension.subject = o.subject;
   if (o.value !== null) extension.value = o.value;
   else extension.missing_reason = o.missingReason;
@@ -101,7 +105,9 @@ export function observationToStix(o: Observation, producerId: string): StixObjec
 }
 
 function externalReferences(o: Observation): { source_name: string; url: string }[] | undefined {
-  return o.sourceRef !== undefined && /^https?:\/\//.test(o.sourceRef) ? [{ source_name: o.source, url: o.sourceRef }] : undefined;
+  return o.sourceRef !== undefined && /^https?:\/\//.test(o.sourceRef)
+    ? [{ source_name: o.source, url: o.sourceRef }]
+    : undefined;
 }
 
 /** STIX properties may not be null or absent-but-present; drop undefined members. */

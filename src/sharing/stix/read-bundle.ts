@@ -11,7 +11,13 @@ import { hasObservationExtension, stixToObservation } from './stix-to-observatio
 import { VIGIL_ASSESSMENT_TYPE, VIGIL_SERIES_TYPE } from './vigil-extensions.js';
 
 /** Objects that only describe other objects (who made them, their markings, their extensions). */
-const SUPPORT_TYPES = new Set(['marking-definition', 'extension-definition', 'identity', 'language-content', VIGIL_SERIES_TYPE]);
+const SUPPORT_TYPES = new Set([
+  'marking-definition',
+  'extension-definition',
+  'identity',
+  'language-content',
+  VIGIL_SERIES_TYPE,
+]);
 
 export interface ReadOptions {
   file: string;
@@ -53,7 +59,8 @@ export function stixObjectsOf(document: unknown, file: string, kind: 'bundle' | 
     throw inputError(file, undefined, '(document)', `must be a JSON object (a STIX ${kind})`);
   }
   const doc = document as Record<string, unknown>;
-  if (kind === 'bundle' && doc.type !== 'bundle') throw inputError(file, undefined, 'type', `must be "bundle", got ${JSON.stringify(doc.type)}`);
+  if (kind === 'bundle' && doc.type !== 'bundle')
+    throw inputError(file, undefined, 'type', `must be "bundle", got ${JSON.stringify(doc.type)}`);
   if (doc.objects === undefined && kind === 'envelope') return [];
   if (!Array.isArray(doc.objects)) throw inputError(file, undefined, 'objects', 'must be an array of STIX objects');
   doc.objects.forEach((o, i) => checkObject(o, i, file));
@@ -63,9 +70,11 @@ export function stixObjectsOf(document: unknown, file: string, kind: 'bundle' | 
 const STIX_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 function checkObject(o: unknown, i: number, file: string): void {
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw inputError(file, undefined, `objects[${i}]`, 'must be an object');
+  if (typeof o !== 'object' || o === null || Array.isArray(o))
+    throw inputError(file, undefined, `objects[${i}]`, 'must be an object');
   const { type, id } = o as Record<string, unknown>;
-  if (typeof type !== 'string' || !/^[a-z][a-z0-9-]{1,248}[a-z0-9]$/.test(type)) throw inputError(file, undefined, `objects[${i}].type`, `is not a STIX type: ${JSON.stringify(type)}`);
+  if (typeof type !== 'string' || !/^[a-z][a-z0-9-]{1,248}[a-z0-9]$/.test(type))
+    throw inputError(file, undefined, `objects[${i}].type`, `is not a STIX type: ${JSON.stringify(type)}`);
   if (typeof id !== 'string' || !STIX_ID_PATTERN.test(id) || !id.startsWith(`${type}--`)) {
     throw inputError(file, undefined, `objects[${i}].id`, `must be "${type}--<UUID>", got ${JSON.stringify(id)}`);
   }
@@ -75,13 +84,19 @@ function checkObject(o: unknown, i: number, file: string): void {
     const value = (o as Record<string, unknown>)[field];
     if (value === undefined) continue;
     if (typeof value !== 'string' || !STIX_TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
-      throw inputError(file, undefined, `objects[${i}].${field}`, `must be a STIX timestamp (e.g. 2024-05-24T06:00:00.000Z), got ${JSON.stringify(value)}`);
+      throw inputError(
+        file,
+        undefined,
+        `objects[${i}].${field}`,
+        `must be a STIX timestamp (e.g. 2024-05-24T06:00:00.000Z), got ${JSON.stringify(value)}`,
+      );
     }
     const problem = yearProblem(value);
     if (problem) throw inputError(file, undefined, `objects[${i}].${field}`, problem);
   }
   const spec = (o as Record<string, unknown>).spec_version;
-  if (spec !== undefined && typeof spec !== 'string') throw inputError(file, undefined, `objects[${i}].spec_version`, 'must be a string');
+  if (spec !== undefined && typeof spec !== 'string')
+    throw inputError(file, undefined, `objects[${i}].spec_version`, 'must be a string');
   const refs = (o as Record<string, unknown>).object_marking_refs;
   if (refs !== undefined && (!Array.isArray(refs) || refs.some((r) => typeof r !== 'string'))) {
     throw inputError(file, undefined, `objects[${i}].object_marking_refs`, 'must be a list of marking-definition ids');
@@ -94,7 +109,14 @@ function checkObject(o: unknown, i: number, file: string): void {
  * nothing from a bad bundle; an unknown type is never an error.
  */
 export function readStixObjects(objects: readonly StixObject[], options: ReadOptions): IncomingContent {
-  const content: IncomingContent = { observations: [], assessments: [], alerts: [], foreign: [], ignored: {}, kinds: [] };
+  const content: IncomingContent = {
+    observations: [],
+    assessments: [],
+    alerts: [],
+    foreign: [],
+    ignored: {},
+    kinds: [],
+  };
   const observedIds = new Set(objects.filter(hasObservationExtension).map((o) => o.id));
   objects.forEach((object, index) => {
     const tlp = tlpOfMarkingRefs(object.object_marking_refs) ?? options.defaultTlp;
@@ -122,5 +144,10 @@ export function readStixObjects(objects: readonly StixObject[], options: ReadOpt
 /** A report that only points at Vigil observations travelling with it: their text, already in the observation. */
 function isEventReport(object: StixObject, observedIds: ReadonlySet<string>): boolean {
   const refs = object.object_refs;
-  return object.type === 'report' && Array.isArray(refs) && refs.length > 0 && refs.every((r) => observedIds.has(r as string));
+  return (
+    object.type === 'report' &&
+    Array.isArray(refs) &&
+    refs.length > 0 &&
+    refs.every((r) => observedIds.has(r as string))
+  );
 }

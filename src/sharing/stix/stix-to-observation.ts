@@ -51,7 +51,12 @@ export function stixToObservation(object: StixObject, options: ReceivedObservati
   const parsed = extensionSchema.safeParse(object.extensions?.[VIGIL_OBSERVATION_EXTENSION_ID]);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw inputError(options.file, undefined, `${where}: extensions.${VIGIL_OBSERVATION_EXTENSION_ID}.${issue.path.join('.')}`, issue.message);
+    throw inputError(
+      options.file,
+      undefined,
+      `${where}: extensions.${VIGIL_OBSERVATION_EXTENSION_ID}.${issue.path.join('.')}`,
+      issue.message,
+    );
   }
   const ext = parsed.data;
   const attributes: Record<string, unknown> = { ...(ext.attributes ?? {}) };
@@ -71,7 +76,8 @@ export function stixToObservation(object: StixObject, options: ReceivedObservati
     source: options.source,
     sourceRef: object.id,
     reliability: ext.reliability ?? 'F',
-    credibility: ext.credibility ?? confidenceToCredibility(typeof object.confidence === 'number' ? object.confidence : undefined),
+    credibility:
+      ext.credibility ?? confidenceToCredibility(typeof object.confidence === 'number' ? object.confidence : undefined),
     tlp: options.tlp,
     attributes,
   };

@@ -29,4 +29,5 @@ export function stixVersion(object: StixObject): string | undefined {
 }
 
 /** STIX ids are `type--UUID`; the UUID must be RFC 4122 (the OASIS identifier pattern). */
-export const STIX_ID_PATTERN = /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
+export const STIX_ID_PATTERN =
+  /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;

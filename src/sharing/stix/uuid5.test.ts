@@ -3,7 +3,9 @@ import { stixId, uuidV5 } from './uuid5.js';
 
 describe('UUIDv5', () => {
   it('matches the RFC 4122 name-based algorithm (Python uuid.uuid5(NAMESPACE_DNS, "www.example.com"))', () => {
-    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 
   it('is deterministic, version 5, RFC 4122 variant, and differs by type', () => {

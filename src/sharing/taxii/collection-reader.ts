@@ -7,7 +7,11 @@ import type { Partner } from '../partners/partner-registry.js';
 import { supportObjects } from '../stix/build-bundle.js';
 import { eventReportId, observationToStix, observedDataId } from '../stix/observation-to-stix.js';
 import { stixVersion, type StixObject } from '../stix/stix-types.js';
-import { isVigilExtensionId, VIGIL_OBSERVATION_EXTENSION_ID, VIGIL_SERIES_EXTENSION_ID } from '../stix/vigil-extensions.js';
+import {
+  isVigilExtensionId,
+  VIGIL_OBSERVATION_EXTENSION_ID,
+  VIGIL_SERIES_EXTENSION_ID,
+} from '../stix/vigil-extensions.js';
 import { mayReshare, minTlp } from '../tlp/tlp-ceiling.js';
 import type { PageCursor } from './page-cursor.js';
 import type { ObjectFilters } from './taxii-filters.js';
@@ -62,13 +66,20 @@ function afterSeqFor(position: number): number {
 }
 
 export async function readCollectionPage(
-  source: CollectionSource, scope: ReaderScope, filters: ObjectFilters, cursor: PageCursor, options: { companions: boolean },
+  source: CollectionSource,
+  scope: ReaderScope,
+  filters: ObjectFilters,
+  cursor: PageCursor,
+  options: { companions: boolean },
 ): Promise<CollectionPage> {
   if (!filters.specVersionMatches) return { records: [], companions: [], more: false, cursor };
   const observations = peekable(await observationCandidates(source, scope, filters, cursor));
-  const published = peekable((await ledgerCandidates(source, scope, filters, cursor, filters.limit + 1))[Symbol.iterator]());
+  const published = peekable(
+    (await ledgerCandidates(source, scope, filters, cursor, filters.limit + 1))[Symbol.iterator](),
+  );
   const typesFilter = filters.types === undefined ? undefined : new Set(filters.types);
-  const chargeable = (key: string) => typesFilter === undefined || typesFilter.has(COMPANION_TYPES[key.slice(0, key.indexOf(':'))]);
+  const chargeable = (key: string) =>
+    typesFilter === undefined || typesFilter.has(COMPANION_TYPES[key.slice(0, key.indexOf(':'))]);
   const withCompanions = options.companions && filters.ids === undefined;
 
   const records: PageRecord[] = [];
@@ -94,7 +105,13 @@ export async function readCollectionPage(
     }
   }
   const more = observations.peek() !== undefined || published.peek() !== undefined;
-  let companions = withCompanions && records.length > 0 ? supportObjects(records.map((r) => r.object), source.producer) : [];
+  let companions =
+    withCompanions && records.length > 0
+      ? supportObjects(
+          records.map((r) => r.object),
+          source.producer,
+        )
+      : [];
   if (typesFilter !== undefined) companions = companions.filter((c) => typesFilter.has(c.type));
   if (records.length + companions.length > filters.limit) companions = [];
   return { records, companions, more, cursor: next };
@@ -109,16 +126,28 @@ function peekable<T>(iterator: Iterator<T>): { peek(): T | undefined; take(): vo
   };
 }
 
-const COMPANION_TYPES: Record<string, string> = { identity: 'identity', md: 'marking-definition', ext: 'extension-definition', sco: 'vigil-series' };
+const COMPANION_TYPES: Record<string, string> = {
+  identity: 'identity',
+  md: 'marking-definition',
+  ext: 'extension-definition',
+  sco: 'vigil-series',
+};
 
 /** Candidates from the store, produced lazily: rows past the end of the page are never turned into STIX. */
-async function observationCandidates(source: CollectionSource, scope: ReaderScope, f: ObjectFilters, cursor: PageCursor): Promise<Iterator<Candidate>> {
+async function observationCandidates(
+  source: CollectionSource,
+  scope: ReaderScope,
+  f: ObjectFilters,
+  cursor: PageCursor,
+): Promise<Iterator<Candidate>> {
   const { collection, partner } = scope;
   const wantsObserved = f.types === undefined || f.types.includes('observed-data');
   const wantsReports = f.types === undefined || f.types.includes('report');
   if (collection.series.length === 0 || (!wantsObserved && !wantsReports)) return [][Symbol.iterator]();
   const afterSeq = afterSeqFor(cursor.observations);
-  const rows = source.rows ? await source.rows(scope, afterSeq) : await visibleObservations(source.store, scope, afterSeq);
+  const rows = source.rows
+    ? await source.rows(scope, afterSeq)
+    : await visibleObservations(source.store, scope, afterSeq);
   const ids = f.ids === undefined ? undefined : new Set(f.ids);
   const versions = f.versions.all || f.versions.last || f.versions.first ? undefined : new Set(f.versions.at);
   const producerId = source.producer.id;
@@ -135,15 +164,31 @@ async function observationCandidates(source: CollectionSource, scope: ReaderScop
       if (!mayPass(row.source, row.tlp)) continue;
       if (f.addedAfter !== undefined && row.ingestedAt <= f.addedAfter) continue;
       if (versions !== undefined && !versions.has(row.publishedAt)) continue;
-      const keys = () => ['identity:', 'md:clear', `md:${row.tlp}`, `ext:${VIGIL_OBSERVATION_EXTENSION_ID}`, `ext:${VIGIL_SERIES_EXTENSION_ID}`, `sco:${row.series}`];
+      const keys = () => [
+        'identity:',
+        'md:clear',
+        `md:${row.tlp}`,
+        `ext:${VIGIL_OBSERVATION_EXTENSION_ID}`,
+        `ext:${VIGIL_SERIES_EXTENSION_ID}`,
+        `sco:${row.series}`,
+      ];
       let built: StixObject[] | undefined;
       const part = (k: number) => () => (built ??= observationToStix(row, producerId))[k];
       const observedPosition = 2 * row.seq;
-      if (wantsObserved && observedPosition > cursor.observations && (ids === undefined || ids.has(observedDataId(row.id)))) {
+      if (
+        wantsObserved &&
+        observedPosition > cursor.observations &&
+        (ids === undefined || ids.has(observedDataId(row.id)))
+      ) {
         yield { position: observedPosition, dateAdded: row.ingestedAt, build: part(0), companionKeys: keys };
       }
       const hasReport = row.text !== undefined && row.text.trim() !== '';
-      if (hasReport && wantsReports && observedPosition + 1 > cursor.observations && (ids === undefined || ids.has(eventReportId(row.id)))) {
+      if (
+        hasReport &&
+        wantsReports &&
+        observedPosition + 1 > cursor.observations &&
+        (ids === undefined || ids.has(eventReportId(row.id)))
+      ) {
         yield { position: observedPosition + 1, dateAdded: row.ingestedAt, build: part(1), companionKeys: keys };
       }
     }
@@ -151,10 +196,16 @@ async function observationCandidates(source: CollectionSource, scope: ReaderScop
 }
 
 /** The partner's view of the store for this collection: the TLP ceiling and series are part of the store query. */
-export async function visibleObservations(store: Store, scope: ReaderScope, afterSeq: number): Promise<StoredObservation[]> {
+export async function visibleObservations(
+  store: Store,
+  scope: ReaderScope,
+  afterSeq: number,
+): Promise<StoredObservation[]> {
   const tlpMax = readerCeiling(scope);
   const batches = await Promise.all(
-    seriesQueries(scope.collection.series).map((q) => store.queryObservations({ ...q, tlpMax, allRevisions: true, afterSeq })),
+    seriesQueries(scope.collection.series).map((q) =>
+      store.queryObservations({ ...q, tlpMax, allRevisions: true, afterSeq }),
+    ),
   );
   if (batches.length === 1) return batches[0].sort((a, b) => a.seq - b.seq);
   const bySeq = new Map<number, StoredObservation>();
@@ -162,18 +213,38 @@ export async function visibleObservations(store: Store, scope: ReaderScope, afte
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
-async function ledgerCandidates(source: CollectionSource, scope: ReaderScope, f: ObjectFilters, cursor: PageCursor, limit: number): Promise<Candidate[]> {
+async function ledgerCandidates(
+  source: CollectionSource,
+  scope: ReaderScope,
+  f: ObjectFilters,
+  cursor: PageCursor,
+  limit: number,
+): Promise<Candidate[]> {
   const kinds: LedgerKind[] = [];
   if (scope.collection.assessments) kinds.push('assessment');
   if (scope.collection.alerts) kinds.push('alert');
   const entries = await source.ledger.query({
-    tlpMax: readerCeiling(scope), kinds, afterSeq: cursor.published, addedAfter: f.addedAfter, ids: f.ids, types: f.types, versions: f.versions, limit,
+    tlpMax: readerCeiling(scope),
+    kinds,
+    afterSeq: cursor.published,
+    addedAfter: f.addedAfter,
+    ids: f.ids,
+    types: f.types,
+    versions: f.versions,
+    limit,
   });
   return entries.map((e: LedgerEntry) => ({
     position: e.seq,
     dateAdded: e.dateAdded,
     build: () => e.object,
-    companionKeys: () => ['identity:', 'md:clear', `md:${e.tlp}`, ...Object.keys(e.object.extensions ?? {}).filter(isVigilExtensionId).map((k) => `ext:${k}`)],
+    companionKeys: () => [
+      'identity:',
+      'md:clear',
+      `md:${e.tlp}`,
+      ...Object.keys(e.object.extensions ?? {})
+        .filter(isVigilExtensionId)
+        .map((k) => `ext:${k}`),
+    ],
   }));
 }
 

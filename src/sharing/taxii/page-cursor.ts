@@ -18,6 +18,12 @@ export function decodeCursor(token: string | undefined, fingerprint: string): Pa
   if (token === undefined) return START_CURSOR;
   const m = /^(\d{1,15})\.(\d{1,15})\.([A-Za-z0-9_-]+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
   if (!m) throw inputError('query', undefined, 'next', 'is not a token this server issued');
-  if (m[3] !== fingerprint) throw inputError('query', undefined, 'next', 'was issued for other filters; repeat the request with the same added_after and match[] parameters');
+  if (m[3] !== fingerprint)
+    throw inputError(
+      'query',
+      undefined,
+      'next',
+      'was issued for other filters; repeat the request with the same added_after and match[] parameters',
+    );
   return { observations: Number(m[1]), published: Number(m[2]) };
 }

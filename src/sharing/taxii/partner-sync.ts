@@ -40,9 +40,13 @@ export interface PullResult {
 
 export async function pullPartner(deps: PullDeps, name: string, options: PullOptions = {}): Promise<PullResult> {
   const partner = await deps.registry.getPartner(name);
-  if (partner === undefined) throw vigilError('VIGIL_NOT_FOUND', `no partner named ${name} (see \`vigil partner list\`)`);
+  if (partner === undefined)
+    throw vigilError('VIGIL_NOT_FOUND', `no partner named ${name} (see \`vigil partner list\`)`);
   if (partner.remote === undefined) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `partner ${name} has no TAXII server to pull from: set it with \`vigil partner add ${name} --url URL --token TOKEN --remote-collection ID\``);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `partner ${name} has no TAXII server to pull from: set it with \`vigil partner add ${name} --url URL --token TOKEN --remote-collection ID\``,
+    );
   }
   const remote = partner.remote;
   const client = createTaxiiClient({ apiRoot: remote.url, token: remote.token, timeoutMs: options.timeoutMs });
@@ -61,7 +65,8 @@ export async function pullPartner(deps: PullDeps, name: string, options: PullOpt
     const status = checkTextSignature(page.text, page.signature, policy, `page ${pages} from partner ${name}`);
     if (status !== 'verified') signature = status;
     objects.push(...stixObjectsOf(page.envelope, `${remote.url} (page ${pages})`, 'envelope'));
-    if (page.dateAddedLast !== undefined && (highWater === undefined || page.dateAddedLast > highWater)) highWater = page.dateAddedLast;
+    if (page.dateAddedLast !== undefined && (highWater === undefined || page.dateAddedLast > highWater))
+      highWater = page.dateAddedLast;
     more = page.envelope.more === true;
     next = typeof page.envelope.next === 'string' ? page.envelope.next : undefined;
     // A server that says "more" without a next token pages by date_added alone (TAXII 2.1 §3.4.1).
@@ -69,7 +74,10 @@ export async function pullPartner(deps: PullDeps, name: string, options: PullOpt
   }
   const now = deps.now().toISOString();
   const summary = await importStixObjects({ store: deps.store, ledger: deps.ledger }, objects, {
-    file: remote.url, source: partnerSource(name), defaultTlp: UNMARKED_TLP, receivedAt: now,
+    file: remote.url,
+    source: partnerSource(name),
+    defaultTlp: UNMARKED_TLP,
+    receivedAt: now,
   });
   await deps.registry.recordPull(name, highWater, now);
   return { partner: name, pages, objects: objects.length, summary, addedAfter: highWater, signature, truncated: more };

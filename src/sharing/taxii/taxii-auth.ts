@@ -17,10 +17,18 @@ export function presentedToken(authorization: string | undefined): string | unde
   return undefined;
 }
 
-export async function authenticatePartner(registry: PartnerRegistry, authorization: string | undefined): Promise<Partner> {
+export async function authenticatePartner(
+  registry: PartnerRegistry,
+  authorization: string | undefined,
+): Promise<Partner> {
   const token = presentedToken(authorization);
-  if (token === undefined) throw vigilError('VIGIL_UNAUTHORIZED', 'a partner token is required: Authorization: Bearer <token> (or HTTP Basic with the token as password)');
+  if (token === undefined)
+    throw vigilError(
+      'VIGIL_UNAUTHORIZED',
+      'a partner token is required: Authorization: Bearer <token> (or HTTP Basic with the token as password)',
+    );
   const partner = await registry.partnerForToken(token);
-  if (partner === undefined) throw vigilError('VIGIL_UNAUTHORIZED', 'the partner token is not valid (revoked, rotated or mistyped)');
+  if (partner === undefined)
+    throw vigilError('VIGIL_UNAUTHORIZED', 'the partner token is not valid (revoked, rotated or mistyped)');
   return partner;
 }

@@ -35,14 +35,24 @@ export interface TaxiiClient {
   collections(): Promise<Record<string, unknown>[]>;
   objects(collectionId: string, request: ObjectsRequest): Promise<ObjectsResponse>;
   /** Posts an envelope, its body signed (X-Vigil-JWS) when a signer is given; returns the status resource. */
-  postObjects(collectionId: string, envelope: Record<string, unknown>, signer?: Signer): Promise<Record<string, unknown>>;
+  postObjects(
+    collectionId: string,
+    envelope: Record<string, unknown>,
+    signer?: Signer,
+  ): Promise<Record<string, unknown>>;
 }
 
 export function createTaxiiClient(options: TaxiiClientOptions): TaxiiClient {
   const root = options.apiRoot.endsWith('/') ? options.apiRoot : `${options.apiRoot}/`;
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
 
-  async function request(method: 'GET' | 'POST', path: string, query: Record<string, string> = {}, body?: string, extraHeaders: Record<string, string> = {}) {
+  async function request(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string> = {},
+    body?: string,
+    extraHeaders: Record<string, string> = {},
+  ) {
     const url = new URL(path, root);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     let response: Response;
@@ -62,20 +72,28 @@ export function createTaxiiClient(options: TaxiiClientOptions): TaxiiClient {
       throw vigilError('VIGIL_PARTNER_UNAVAILABLE', `${method} ${url}: ${(cause as Error).message}`, { cause });
     }
     const length = Number(response.headers.get('content-length') ?? '0');
-    if (length > maxBytes) throw vigilError('VIGIL_PARTNER_UNAVAILABLE', `${method} ${url}: response of ${length} bytes exceeds the ${maxBytes}-byte limit`);
+    if (length > maxBytes)
+      throw vigilError(
+        'VIGIL_PARTNER_UNAVAILABLE',
+        `${method} ${url}: response of ${length} bytes exceeds the ${maxBytes}-byte limit`,
+      );
     const text = await response.text();
     let json: unknown;
     try {
       json = text === '' ? {} : parseStrictJson(text, `${method} ${url}`);
     } catch (error) {
-      throw vigilError('VIGIL_PARTNER_UNAVAILABLE', `${method} ${url}: HTTP ${response.status}, the answer is not strict JSON: ${(error as Error).message}`);
+      throw vigilError(
+        'VIGIL_PARTNER_UNAVAILABLE',
+        `${method} ${url}: HTTP ${response.status}, the answer is not strict JSON: ${(error as Error).message}`,
+      );
     }
     if (!response.ok) {
       const e = json as { title?: string; description?: string };
       const what = `${method} ${url}: HTTP ${response.status} ${e.title ?? ''}${e.description ? `: ${e.description}` : ''}`;
       throw vigilError(response.status === 401 ? 'VIGIL_UNAUTHORIZED' : 'VIGIL_PARTNER_UNAVAILABLE', what);
     }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw vigilError('VIGIL_PARTNER_UNAVAILABLE', `${method} ${url}: the answer is not a TAXII resource`);
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw vigilError('VIGIL_PARTNER_UNAVAILABLE', `${method} ${url}: the answer is not a TAXII resource`);
     return { body: json as Record<string, unknown>, headers: response.headers, text };
   }
 
@@ -91,7 +109,11 @@ export function createTaxiiClient(options: TaxiiClientOptions): TaxiiClient {
       if (r.limit !== undefined) query.limit = String(r.limit);
       if (r.next !== undefined) query.next = r.next;
       if (r.types !== undefined) query['match[type]'] = r.types.join(',');
-      const { body, headers, text } = await request('GET', `collections/${encodeURIComponent(collectionId)}/objects/`, query);
+      const { body, headers, text } = await request(
+        'GET',
+        `collections/${encodeURIComponent(collectionId)}/objects/`,
+        query,
+      );
       return {
         envelope: body,
         text,
@@ -103,7 +125,8 @@ export function createTaxiiClient(options: TaxiiClientOptions): TaxiiClient {
     async postObjects(collectionId, envelope, signer) {
       const body = JSON.stringify(envelope);
       const headers: Record<string, string> = signer ? { [SIGNATURE_HEADER]: signText(body, signer) } : {};
-      return (await request('POST', `collections/${encodeURIComponent(collectionId)}/objects/`, {}, body, headers)).body;
+      return (await request('POST', `collections/${encodeURIComponent(collectionId)}/objects/`, {}, body, headers))
+        .body;
     },
   };
 }

@@ -12,8 +12,16 @@ export interface TaxiiErrorBody {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed', 406: 'Not acceptable',
-  413: 'Request entity too large', 415: 'Unsupported media type', 422: 'Unprocessable content', 500: 'Internal server error',
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  413: 'Request entity too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  500: 'Internal server error',
   503: 'Service unavailable',
 };
 
@@ -27,15 +35,25 @@ const FASTIFY_CODES: Record<string, string> = {
 };
 
 export function taxiiErrorBody(status: number, description: string, code?: string): TaxiiErrorBody {
-  return { title: TITLES[status] ?? (status >= 500 ? 'Server error' : 'Request error'), description, error_code: code, http_status: String(status) };
+  return {
+    title: TITLES[status] ?? (status >= 500 ? 'Server error' : 'Request error'),
+    description,
+    error_code: code,
+    http_status: String(status),
+  };
 }
 
 /** The status and TAXII error body for anything a TAXII route throws; internal errors never leak their message. */
 export function toTaxiiError(error: unknown): { status: number; body: TaxiiErrorBody } {
-  if (isVigilError(error)) return { status: error.status, body: taxiiErrorBody(error.status, error.message, error.code) };
+  if (isVigilError(error))
+    return { status: error.status, body: taxiiErrorBody(error.status, error.message, error.code) };
   const e = error as { statusCode?: unknown; code?: unknown; message?: unknown };
   const status = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
-  if (status === 500) return { status, body: taxiiErrorBody(500, 'an unexpected error occurred; the server log has the detail', 'VIGIL_INTERNAL') };
-  const code = typeof e.code === 'string' ? FASTIFY_CODES[e.code] ?? 'VIGIL_INPUT_INVALID' : 'VIGIL_INPUT_INVALID';
+  if (status === 500)
+    return {
+      status,
+      body: taxiiErrorBody(500, 'an unexpected error occurred; the server log has the detail', 'VIGIL_INTERNAL'),
+    };
+  const code = typeof e.code === 'string' ? (FASTIFY_CODES[e.code] ?? 'VIGIL_INPUT_INVALID') : 'VIGIL_INPUT_INVALID';
   return { status, body: taxiiErrorBody(status, String(e.message ?? 'bad request'), code) };
 }

@@ -27,7 +27,10 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 function values(query: Record<string, unknown>, key: string): string[] | undefined {
   const raw = query[key];
   if (raw === undefined) return undefined;
-  const list = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const list = (Array.isArray(raw) ? raw : [raw])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return list;
 }
 
@@ -39,26 +42,46 @@ function single(query: Record<string, unknown>, key: string): string | undefined
 }
 
 function timestamp(key: string, text: string): string {
-  if (!TIMESTAMP.test(text) || Number.isNaN(Date.parse(text))) throw inputError('query', undefined, key, `must be a UTC timestamp like 2024-05-24T06:00:00.000Z, got ${JSON.stringify(text)}`);
+  if (!TIMESTAMP.test(text) || Number.isNaN(Date.parse(text)))
+    throw inputError(
+      'query',
+      undefined,
+      key,
+      `must be a UTC timestamp like 2024-05-24T06:00:00.000Z, got ${JSON.stringify(text)}`,
+    );
   return new Date(text).toISOString();
 }
 
 export function parseObjectFilters(query: Record<string, unknown>, limits: PagingLimits): ObjectFilters {
-  const known = new Set(['added_after', 'limit', 'next', 'match[type]', 'match[id]', 'match[version]', 'match[spec_version]']);
+  const known = new Set([
+    'added_after',
+    'limit',
+    'next',
+    'match[type]',
+    'match[id]',
+    'match[version]',
+    'match[spec_version]',
+  ]);
   for (const key of Object.keys(query)) {
-    if (!known.has(key)) throw inputError('query', undefined, key, `is not a TAXII 2.1 filter (known: ${[...known].join(', ')})`);
+    if (!known.has(key))
+      throw inputError('query', undefined, key, `is not a TAXII 2.1 filter (known: ${[...known].join(', ')})`);
   }
   const addedAfterText = single(query, 'added_after');
   const limitText = single(query, 'limit');
   let limit = limits.defaultLimit;
   if (limitText !== undefined) {
-    if (!/^\d+$/.test(limitText) || Number(limitText) < 1) throw inputError('query', undefined, 'limit', `must be a positive integer, got ${JSON.stringify(limitText)}`);
+    if (!/^\d+$/.test(limitText) || Number(limitText) < 1)
+      throw inputError('query', undefined, 'limit', `must be a positive integer, got ${JSON.stringify(limitText)}`);
     limit = Math.min(Number(limitText), limits.maxLimit);
   }
   const types = values(query, 'match[type]');
-  for (const t of types ?? []) if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(t)) throw inputError('query', undefined, 'match[type]', `is not a STIX type: ${JSON.stringify(t)}`);
+  for (const t of types ?? [])
+    if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(t))
+      throw inputError('query', undefined, 'match[type]', `is not a STIX type: ${JSON.stringify(t)}`);
   const ids = values(query, 'match[id]');
-  for (const id of ids ?? []) if (!STIX_ID_PATTERN.test(id)) throw inputError('query', undefined, 'match[id]', `is not a STIX id: ${JSON.stringify(id)}`);
+  for (const id of ids ?? [])
+    if (!STIX_ID_PATTERN.test(id))
+      throw inputError('query', undefined, 'match[id]', `is not a STIX id: ${JSON.stringify(id)}`);
   const specVersions = values(query, 'match[spec_version]');
   return {
     addedAfter: addedAfterText === undefined ? undefined : timestamp('added_after', addedAfterText),

@@ -12,10 +12,20 @@ function parseMediaRange(text: string): MediaRange {
   const [type, ...params] = text.split(';').map((s) => s.trim());
   return {
     type: type.toLowerCase(),
-    params: Object.fromEntries(params.filter((p) => p.includes('=')).map((p) => {
-      const i = p.indexOf('=');
-      return [p.slice(0, i).trim().toLowerCase(), p.slice(i + 1).trim().replace(/^"|"$/g, '')];
-    })),
+    params: Object.fromEntries(
+      params
+        .filter((p) => p.includes('='))
+        .map((p) => {
+          const i = p.indexOf('=');
+          return [
+            p.slice(0, i).trim().toLowerCase(),
+            p
+              .slice(i + 1)
+              .trim()
+              .replace(/^"|"$/g, ''),
+          ];
+        }),
+    ),
   };
 }
 
@@ -29,7 +39,10 @@ export function acceptsTaxii(accept: string | undefined): boolean {
     const range = parseMediaRange(part);
     if (range.params.q === '0') return false;
     if (range.type === '*/*' || range.type === 'application/*') return true;
-    return range.type === 'application/taxii+json' && (range.params.version === undefined || range.params.version === TAXII_VERSION);
+    return (
+      range.type === 'application/taxii+json' &&
+      (range.params.version === undefined || range.params.version === TAXII_VERSION)
+    );
   });
 }
 
@@ -37,5 +50,8 @@ export function acceptsTaxii(accept: string | undefined): boolean {
 export function isTaxiiContentType(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
   const range = parseMediaRange(contentType);
-  return range.type === 'application/taxii+json' && (range.params.version === undefined || range.params.version === TAXII_VERSION);
+  return (
+    range.type === 'application/taxii+json' &&
+    (range.params.version === undefined || range.params.version === TAXII_VERSION)
+  );
 }

@@ -12,10 +12,22 @@ export const TAXII_PREFIX = '/taxii2';
  * A mount for createServer: the TAXII plugin over this store, these sharing tables and this clock; with `writes`
  * (the process's audited write services), a partner's POST and its audit entry commit in one transaction.
  */
-export function taxiiMount(store: Store, sharing: SharingContext, now: () => Date, writes?: WriteServices): (app: FastifyInstance) => Promise<void> {
+export function taxiiMount(
+  store: Store,
+  sharing: SharingContext,
+  now: () => Date,
+  writes?: WriteServices,
+): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     await app.register(taxiiPlugin, {
-      prefix: TAXII_PREFIX, store, writes, registry: sharing.registry, ledger: sharing.ledger, statuses: sharing.statuses, keys: sharing.keys, now,
+      prefix: TAXII_PREFIX,
+      store,
+      writes,
+      registry: sharing.registry,
+      ledger: sharing.ledger,
+      statuses: sharing.statuses,
+      keys: sharing.keys,
+      now,
     });
   };
 }

@@ -19,7 +19,10 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiDeps> = async (app, deps) => {
   app.decorateRequest('taxiiPartner', undefined);
   app.addHook('onRequest', async (request) => {
     if (!acceptsTaxii(request.headers.accept)) {
-      throw vigilError('VIGIL_NOT_ACCEPTABLE', `this TAXII server answers ${TAXII_MEDIA_TYPE}; the Accept header asks for ${request.headers.accept}`);
+      throw vigilError(
+        'VIGIL_NOT_ACCEPTABLE',
+        `this TAXII server answers ${TAXII_MEDIA_TYPE}; the Accept header asks for ${request.headers.accept}`,
+      );
     }
     request.taxiiPartner = await authenticatePartner(deps.registry, request.headers.authorization);
   });
@@ -41,7 +44,8 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiDeps> = async (app, deps) => {
     const root = `${deps.publicUrl?.replace(/\/+$/, '') ?? ''}${app.prefix}/${API_ROOT_SEGMENT}/`;
     return {
       title: `Vigil TAXII 2.1 server of ${deps.keys.identity.name}`,
-      description: 'Observations, assessments and alerts shared with partners under TLP 2.0; see Vigil docs/sharing.md.',
+      description:
+        'Observations, assessments and alerts shared with partners under TLP 2.0; see Vigil docs/sharing.md.',
       default: root,
       api_roots: [root],
     };
@@ -51,7 +55,8 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiDeps> = async (app, deps) => {
     reply.type(TAXII_MEDIA_TYPE);
     return {
       title: `Vigil sharing (${deps.keys.identity.name})`,
-      description: 'One collection per shared set; each partner sees the collections it is granted, up to its TLP ceiling.',
+      description:
+        'One collection per shared set; each partner sees the collections it is granted, up to its TLP ceiling.',
       versions: [TAXII_MEDIA_TYPE],
       max_content_length: maxContentLength,
     };

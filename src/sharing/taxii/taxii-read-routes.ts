@@ -17,7 +17,15 @@ import { TAXII_MEDIA_TYPE } from './taxii-media.js';
 type Params = { collectionId: string; objectId?: string };
 type Query = Record<string, unknown>;
 
-const COLLECTION_FILTERS = ['added_after', 'limit', 'next', 'match[type]', 'match[id]', 'match[version]', 'match[spec_version]'];
+const COLLECTION_FILTERS = [
+  'added_after',
+  'limit',
+  'next',
+  'match[type]',
+  'match[id]',
+  'match[version]',
+  'match[spec_version]',
+];
 const OBJECT_FILTERS = ['added_after', 'limit', 'next', 'match[version]', 'match[spec_version]'];
 const VERSION_FILTERS = ['added_after', 'limit', 'next', 'match[spec_version]'];
 
@@ -32,8 +40,13 @@ export async function partnerCollection(deps: TaxiiDeps, partner: Partner, idOrA
 
 export function collectionResource(c: Collection, partner: Partner) {
   return {
-    id: c.id, title: c.title, description: c.description, alias: c.alias,
-    can_read: true, can_write: partner.canWrite, media_types: [STIX_MEDIA_TYPE],
+    id: c.id,
+    title: c.title,
+    description: c.description,
+    alias: c.alias,
+    can_read: true,
+    can_write: partner.canWrite,
+    media_types: [STIX_MEDIA_TYPE],
   };
 }
 
@@ -44,12 +57,25 @@ export async function registerTaxiiReadRoutes(app: FastifyInstance, deps: TaxiiD
   const rows = createVisibleRowsCache(deps.store);
 
   /** Reads a page for the request; `extra` narrows it to one object or all its versions. */
-  async function page(partner: Partner, params: Params, query: Query, allowed: string[], extra: Partial<ObjectFilters>, companions: boolean) {
+  async function page(
+    partner: Partner,
+    params: Params,
+    query: Query,
+    allowed: string[],
+    extra: Partial<ObjectFilters>,
+    companions: boolean,
+  ) {
     const collection = await partnerCollection(deps, partner, params.collectionId);
     const scope: ReaderScope = { partner, collection };
     const filters = { ...parseObjectFilters(pick(query, allowed), limits), ...extra };
     const fingerprint = filterFingerprint(`${partner.name}|${collection.id}|${params.objectId ?? ''}`, filters);
-    const result = await readCollectionPage({ store: deps.store, ledger: deps.ledger, producer: producer(), rows }, scope, filters, decodeCursor(filters.next, fingerprint), { companions });
+    const result = await readCollectionPage(
+      { store: deps.store, ledger: deps.ledger, producer: producer(), rows },
+      scope,
+      filters,
+      decodeCursor(filters.next, fingerprint),
+      { companions },
+    );
     return { result, next: result.more ? encodeCursor(result.cursor, fingerprint) : undefined };
   }
 
@@ -68,38 +94,85 @@ export async function registerTaxiiReadRoutes(app: FastifyInstance, deps: TaxiiD
   });
 
   app.get<{ Params: Params; Querystring: Query }>(`${root}/:collectionId/objects/`, async (request, reply) => {
-    const { result, next } = await page(request.taxiiPartner!, request.params, request.query, COLLECTION_FILTERS, {}, true);
+    const { result, next } = await page(
+      request.taxiiPartner!,
+      request.params,
+      request.query,
+      COLLECTION_FILTERS,
+      {},
+      true,
+    );
     return sendEnvelope(reply, deps, result, next);
   });
 
-  app.get<{ Params: Params; Querystring: Query }>(`${root}/:collectionId/objects/:objectId/`, async (request, reply) => {
-    const { result, next } = await page(request.taxiiPartner!, request.params, request.query, OBJECT_FILTERS, { ids: [request.params.objectId!] }, false);
-    if (result.records.length === 0 && request.query.next === undefined) throw vigilError('VIGIL_NOT_FOUND', `object ${request.params.objectId} not found in this collection`);
-    return sendEnvelope(reply, deps, result, next);
-  });
+  app.get<{ Params: Params; Querystring: Query }>(
+    `${root}/:collectionId/objects/:objectId/`,
+    async (request, reply) => {
+      const { result, next } = await page(
+        request.taxiiPartner!,
+        request.params,
+        request.query,
+        OBJECT_FILTERS,
+        { ids: [request.params.objectId!] },
+        false,
+      );
+      if (result.records.length === 0 && request.query.next === undefined)
+        throw vigilError('VIGIL_NOT_FOUND', `object ${request.params.objectId} not found in this collection`);
+      return sendEnvelope(reply, deps, result, next);
+    },
+  );
 
-  app.get<{ Params: Params; Querystring: Query }>(`${root}/:collectionId/objects/:objectId/versions/`, async (request, reply) => {
-    const { result, next } = await page(request.taxiiPartner!, request.params, request.query, VERSION_FILTERS,
-      { ids: [request.params.objectId!], versions: { all: true, last: false, first: false, at: [] } }, false);
-    if (result.records.length === 0 && request.query.next === undefined) throw vigilError('VIGIL_NOT_FOUND', `object ${request.params.objectId} not found in this collection`);
-    dateAddedHeaders(reply, result);
-    reply.type(TAXII_MEDIA_TYPE);
-    return withoutUndefined({ more: result.more, next, versions: result.records.map(versionOf) });
-  });
+  app.get<{ Params: Params; Querystring: Query }>(
+    `${root}/:collectionId/objects/:objectId/versions/`,
+    async (request, reply) => {
+      const { result, next } = await page(
+        request.taxiiPartner!,
+        request.params,
+        request.query,
+        VERSION_FILTERS,
+        { ids: [request.params.objectId!], versions: { all: true, last: false, first: false, at: [] } },
+        false,
+      );
+      if (result.records.length === 0 && request.query.next === undefined)
+        throw vigilError('VIGIL_NOT_FOUND', `object ${request.params.objectId} not found in this collection`);
+      dateAddedHeaders(reply, result);
+      reply.type(TAXII_MEDIA_TYPE);
+      return withoutUndefined({ more: result.more, next, versions: result.records.map(versionOf) });
+    },
+  );
 
   app.get<{ Params: Params; Querystring: Query }>(`${root}/:collectionId/manifest/`, async (request, reply) => {
-    const { result, next } = await page(request.taxiiPartner!, request.params, request.query, COLLECTION_FILTERS, {}, false);
+    const { result, next } = await page(
+      request.taxiiPartner!,
+      request.params,
+      request.query,
+      COLLECTION_FILTERS,
+      {},
+      false,
+    );
     dateAddedHeaders(reply, result);
     reply.type(TAXII_MEDIA_TYPE);
-    const objects = result.records.map((r) => ({ id: r.object.id, date_added: r.dateAdded, version: versionOf(r), media_type: STIX_MEDIA_TYPE }));
+    const objects = result.records.map((r) => ({
+      id: r.object.id,
+      date_added: r.dateAdded,
+      version: versionOf(r),
+      media_type: STIX_MEDIA_TYPE,
+    }));
     return withoutUndefined({ more: result.more, next, objects: objects.length > 0 ? objects : undefined });
   });
 }
 
 /** The envelope (§3.7), its body signed with the organisation's key (header X-Vigil-JWS) unless signing is off. */
-function sendEnvelope(reply: FastifyReply, deps: TaxiiDeps, result: CollectionPage, next: string | undefined): FastifyReply {
+function sendEnvelope(
+  reply: FastifyReply,
+  deps: TaxiiDeps,
+  result: CollectionPage,
+  next: string | undefined,
+): FastifyReply {
   const objects = [...result.companions, ...result.records.map((r) => r.object)];
-  const body = JSON.stringify(withoutUndefined({ more: result.more, next, objects: objects.length > 0 ? objects : undefined }));
+  const body = JSON.stringify(
+    withoutUndefined({ more: result.more, next, objects: objects.length > 0 ? objects : undefined }),
+  );
   if (deps.signEnvelopes !== false) reply.header(SIGNATURE_HEADER, signText(body, deps.keys.signer));
   dateAddedHeaders(reply, result);
   return reply.type(TAXII_MEDIA_TYPE).send(body);
@@ -114,7 +187,11 @@ function dateAddedHeaders(reply: FastifyReply, result: CollectionPage): void {
 
 function pick(query: Query, allowed: readonly string[]): Query {
   const extra = Object.keys(query).filter((k) => !allowed.includes(k));
-  if (extra.length > 0) throw vigilError('VIGIL_INPUT_INVALID', `query: ${extra[0]}: is not a filter of this endpoint (allowed: ${allowed.join(', ')})`);
+  if (extra.length > 0)
+    throw vigilError(
+      'VIGIL_INPUT_INVALID',
+      `query: ${extra[0]}: is not a filter of this endpoint (allowed: ${allowed.join(', ')})`,
+    );
   return query;
 }
 

@@ -14,14 +14,27 @@ import { createPgTestInstance, createTaxiiApp, createTestInstance, type TestInst
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
 
 // Every status resource gets the same id, so the second POST's status collides with the first's.
-vi.mock('node:crypto', async (original) => ({ ...(await original<typeof Crypto>()), randomUUID: () => '2ed6657d-e927-468b-95e1-2665a8aea6a2' }));
+vi.mock('node:crypto', async (original) => ({
+  ...(await original<typeof Crypto>()),
+  randomUUID: () => '2ed6657d-e927-468b-95e1-2665a8aea6a2',
+}));
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const URL = '/taxii2/vigil/collections/default/objects/';
-const indicator = JSON.stringify({ objects: [{
-  type: 'indicator', spec_version: '2.1', id: 'indicator--2ed6657d-e927-568b-95e1-2665a8aea6a2', created: NOW, modified: NOW,
-  pattern: "[ipv4-addr:value = '198.51.100.1']", pattern_type: 'stix', valid_from: NOW,
-}] });
+const indicator = JSON.stringify({
+  objects: [
+    {
+      type: 'indicator',
+      spec_version: '2.1',
+      id: 'indicator--2ed6657d-e927-568b-95e1-2665a8aea6a2',
+      created: NOW,
+      modified: NOW,
+      pattern: "[ipv4-addr:value = '198.51.100.1']",
+      pattern_type: 'stix',
+      valid_from: NOW,
+    },
+  ],
+});
 
 const open: { instance: TestInstance; app: FastifyInstance }[] = [];
 afterEach(async () => {
@@ -35,8 +48,17 @@ afterEach(async () => {
 async function serve(instance: TestInstance) {
   const app = await createTaxiiApp(instance);
   open.push({ instance, app });
-  const { token } = await instance.sharing.registry.addPartner({ name: 'gamma', tlpMax: 'green', collections: ['default'], canWrite: true }, NOW);
-  return () => app.inject({ method: 'POST', url: URL, payload: indicator, headers: { accept: TAXII_MEDIA_TYPE, 'content-type': TAXII_MEDIA_TYPE, authorization: `Bearer ${token}` } });
+  const { token } = await instance.sharing.registry.addPartner(
+    { name: 'gamma', tlpMax: 'green', collections: ['default'], canWrite: true },
+    NOW,
+  );
+  return () =>
+    app.inject({
+      method: 'POST',
+      url: URL,
+      payload: indicator,
+      headers: { accept: TAXII_MEDIA_TYPE, 'content-type': TAXII_MEDIA_TYPE, authorization: `Bearer ${token}` },
+    });
 }
 
 const skip = await pgSkipReason();
@@ -63,11 +85,17 @@ describe('TAXII write errors on a locked SQLite file', () => {
     const store = openObservationStore(dbPath, { busyTimeoutMs: 50 });
     await store.migrate();
     const sharing = await openSharing(dbPath, { now: NOW, busyTimeoutMs: 50 });
-    const post = await serve({ dir, dbPath, store, sharing, close: async () => {
-      await sharing.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    } });
+    const post = await serve({
+      dir,
+      dbPath,
+      store,
+      sharing,
+      close: async () => {
+        await sharing.close();
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    });
     const other = new Database(dbPath);
     other.exec('BEGIN IMMEDIATE');
     try {

@@ -31,16 +31,38 @@ beforeAll(async () => {
   a = await createTestInstance('alpha');
   b = await createTestInstance('bravo');
   await a.store.putObservations([...aircraft, ...ships, ...trigger], '2026-02-01T00:00:00.000Z');
-  bravoToken = (await a.sharing.registry.addPartner({ name: 'bravo', tlpMax: 'green', collections: ['default'] }, '2026-02-01T00:00:00.000Z')).token;
-  await publishAssessments({ store: a.store, ledger: a.sharing.ledger, identity: a.sharing.keys.identity, now: '2026-02-01T00:00:00.000Z' }, pack, [DAY], 'green');
-  await publishAssessments({ store: a.store, ledger: a.sharing.ledger, identity: a.sharing.keys.identity, now: '2026-02-01T00:00:00.000Z' }, pack, [DAY], 'amber');
+  bravoToken = (
+    await a.sharing.registry.addPartner(
+      { name: 'bravo', tlpMax: 'green', collections: ['default'] },
+      '2026-02-01T00:00:00.000Z',
+    )
+  ).token;
+  await publishAssessments(
+    { store: a.store, ledger: a.sharing.ledger, identity: a.sharing.keys.identity, now: '2026-02-01T00:00:00.000Z' },
+    pack,
+    [DAY],
+    'green',
+  );
+  await publishAssessments(
+    { store: a.store, ledger: a.sharing.ledger, identity: a.sharing.keys.identity, now: '2026-02-01T00:00:00.000Z' },
+    pack,
+    [DAY],
+    'amber',
+  );
   server = await createTaxiiApp(a);
   const address = await server.listen({ host: '127.0.0.1', port: 0 });
   url = `${address}/taxii2/vigil/`;
-  await b.sharing.registry.addPartner({
-    name: 'alpha', tlpMax: 'green', collections: [], publicKey: a.sharing.keys.identity.publicKey, requireSignatures: true,
-    remote: { url, token: bravoToken, collection: 'default' },
-  }, '2026-02-01T00:00:00.000Z');
+  await b.sharing.registry.addPartner(
+    {
+      name: 'alpha',
+      tlpMax: 'green',
+      collections: [],
+      publicKey: a.sharing.keys.identity.publicKey,
+      requireSignatures: true,
+      remote: { url, token: bravoToken, collection: 'default' },
+    },
+    '2026-02-01T00:00:00.000Z',
+  );
 });
 afterAll(async () => {
   await server.close();
@@ -50,7 +72,11 @@ afterAll(async () => {
 
 describe('two instances exchanging over TAXII on loopback', () => {
   it('B, cleared for GREEN, pulls exactly A’s GREEN observations, signed, as partner observations with their TLP', async () => {
-    const result = await pullPartner({ store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB }, 'alpha', { pageSize: 25 });
+    const result = await pullPartner(
+      { store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB },
+      'alpha',
+      { pageSize: 25 },
+    );
     expect(result.signature).toBe('verified');
     expect(result.pages).toBeGreaterThan(1);
     expect(result.truncated).toBe(false);
@@ -70,19 +96,30 @@ describe('two instances exchanging over TAXII on loopback', () => {
     const air = assessed.indicators.find((i) => i.id === 'air.count')!;
     expect(air.value).toBe(60);
     expect(air.state).toBe('high');
-    const fromAlpha = new Set((await b.store.queryObservations({ source: 'partner:alpha', allRevisions: true })).map((o) => o.id));
+    const fromAlpha = new Set(
+      (await b.store.queryObservations({ source: 'partner:alpha', allRevisions: true })).map((o) => o.id),
+    );
     expect(air.observationIds.length).toBeGreaterThan(0);
     expect(air.observationIds.every((id) => fromAlpha.has(id))).toBe(true);
     expect(assessed.indicators.find((i) => i.id === 'ships')!.value).toBeNull();
-    expect(assessed.indicators.find((i) => i.id === 'air.count')!.value).toBe((await assessAt(a.store, pack, DAY)).indicators.find((i) => i.id === 'air.count')!.value);
+    expect(assessed.indicators.find((i) => i.id === 'air.count')!.value).toBe(
+      (await assessAt(a.store, pack, DAY)).indicators.find((i) => i.id === 'air.count')!.value,
+    );
   });
 
   it('a second pull fetches only what A added since (added_after high-water mark)', async () => {
     await a.store.putObservations(later, '2026-02-10T00:00:00.000Z');
-    const again = await pullPartner({ store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB }, 'alpha', { pageSize: 25 });
+    const again = await pullPartner(
+      { store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB },
+      'alpha',
+      { pageSize: 25 },
+    );
     expect(again.summary).toMatchObject({ observations: 2, inserted: 2, unchanged: 0, assessments: 0 });
     expect(again.addedAfter).toBe('2026-02-10T00:00:00.000Z');
-    const nothing = await pullPartner({ store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB }, 'alpha');
+    const nothing = await pullPartner(
+      { store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB },
+      'alpha',
+    );
     expect(nothing.summary.observations).toBe(0);
   });
 
@@ -90,14 +127,28 @@ describe('two instances exchanging over TAXII on loopback', () => {
     const c = await createTestInstance('charlie');
     try {
       const deps = { store: c.store, ledger: c.sharing.ledger, registry: c.sharing.registry, now: clockB };
-      await c.sharing.registry.addPartner({
-        name: 'alpha', tlpMax: 'green', collections: [], publicKey: generateSigningKey().publicKey, requireSignatures: true,
-        remote: { url, token: bravoToken, collection: 'default' },
-      }, '2026-02-01T00:00:00.000Z');
+      await c.sharing.registry.addPartner(
+        {
+          name: 'alpha',
+          tlpMax: 'green',
+          collections: [],
+          publicKey: generateSigningKey().publicKey,
+          requireSignatures: true,
+          remote: { url, token: bravoToken, collection: 'default' },
+        },
+        '2026-02-01T00:00:00.000Z',
+      );
       await expect(pullPartner(deps, 'alpha')).rejects.toMatchObject({ code: 'VIGIL_SIGNATURE_INVALID' });
-      await c.sharing.registry.updatePartner('alpha', { remote: { url, token: 'vgl_revokedrevokedrevokedrevokedrevokedrevoke', collection: 'default' } });
-      await expect(pullPartner(deps, 'alpha')).rejects.toMatchObject({ code: 'VIGIL_UNAUTHORIZED', message: expect.stringMatching(/HTTP 401/) });
-      await c.sharing.registry.updatePartner('alpha', { remote: { url: 'http://127.0.0.1:1/taxii2/vigil/', token: bravoToken, collection: 'default' } });
+      await c.sharing.registry.updatePartner('alpha', {
+        remote: { url, token: 'vgl_revokedrevokedrevokedrevokedrevokedrevoke', collection: 'default' },
+      });
+      await expect(pullPartner(deps, 'alpha')).rejects.toMatchObject({
+        code: 'VIGIL_UNAUTHORIZED',
+        message: expect.stringMatching(/HTTP 401/),
+      });
+      await c.sharing.registry.updatePartner('alpha', {
+        remote: { url: 'http://127.0.0.1:1/taxii2/vigil/', token: bravoToken, collection: 'default' },
+      });
       await expect(pullPartner(deps, 'alpha')).rejects.toMatchObject({ code: 'VIGIL_PARTNER_UNAVAILABLE' });
       expect(await c.store.queryObservations()).toEqual([]);
       expect((await c.sharing.registry.getPartner('alpha'))!.pullAddedAfter).toBeUndefined();

@@ -25,7 +25,10 @@ export function createVisibleRowsCache(store: Store, options: VisibleRowsCacheOp
   /** One refresh at a time per view, so concurrent requests never append the same rows twice. */
   function serialised<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const run = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
-    locks.set(key, run.catch(() => undefined));
+    locks.set(
+      key,
+      run.catch(() => undefined),
+    );
     return run;
   }
 
@@ -43,7 +46,10 @@ export function createVisibleRowsCache(store: Store, options: VisibleRowsCacheOp
     const view = await serialised(key, async () => {
       const cached = views.get(key);
       const fresh = await visibleObservations(store, scope, cached?.maxSeq ?? 0);
-      const next = cached === undefined ? { rows: fresh, maxSeq: 0 } : { rows: fresh.length > 0 ? cached.rows.concat(fresh) : cached.rows, maxSeq: cached.maxSeq };
+      const next =
+        cached === undefined
+          ? { rows: fresh, maxSeq: 0 }
+          : { rows: fresh.length > 0 ? cached.rows.concat(fresh) : cached.rows, maxSeq: cached.maxSeq };
       if (next.rows.length > 0) next.maxSeq = next.rows[next.rows.length - 1].seq;
       views.delete(key);
       if (next.rows.length <= maxRows) views.set(key, next);

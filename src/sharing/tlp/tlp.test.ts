@@ -14,15 +14,27 @@ const PUBLISHED = [
 ] as const;
 
 describe('TLP 2.0 marking definitions', () => {
-  it.each(PUBLISHED)('%s has the published id, name, created time and extension, and is a valid STIX marking', (tlp, id, name) => {
-    const m = tlpMarkingDefinition(tlp);
-    expect(m).toEqual({
-      type: 'marking-definition', spec_version: '2.1', id, created: '2022-10-01T00:00:00.000Z', name,
-      extensions: { 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': { extension_type: 'property-extension', tlp_2_0: tlp } },
-    });
-    expect(TLP2_EXTENSION_ID).toBe('extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d');
-    expect(oasisValidator().validate(m as never)).toEqual([]);
-  });
+  it.each(PUBLISHED)(
+    '%s has the published id, name, created time and extension, and is a valid STIX marking',
+    (tlp, id, name) => {
+      const m = tlpMarkingDefinition(tlp);
+      expect(m).toEqual({
+        type: 'marking-definition',
+        spec_version: '2.1',
+        id,
+        created: '2022-10-01T00:00:00.000Z',
+        name,
+        extensions: {
+          'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': {
+            extension_type: 'property-extension',
+            tlp_2_0: tlp,
+          },
+        },
+      });
+      expect(TLP2_EXTENSION_ID).toBe('extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d');
+      expect(oasisValidator().validate(m as never)).toEqual([]);
+    },
+  );
 
   it('reads the most restrictive TLP among an object’s markings, TLP 1.0 ids included', () => {
     expect(tlpOfMarkingRefs([PUBLISHED[1][1], PUBLISHED[2][1]])).toBe('amber');

@@ -73,7 +73,9 @@ export class GdeltAccumulator {
       this.restText = '';
       this.readLine(rest, text === '' ? undefined : text, 0, rest.length);
     }
-    const days = [...this.days.values()].sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : x.dyad < y.dyad ? -1 : 1));
+    const days = [...this.days.values()].sort((x, y) =>
+      x.day < y.day ? -1 : x.day > y.day ? 1 : x.dyad < y.dyad ? -1 : 1,
+    );
     return { rows: this.rows, matched: this.matched, days, firstAdded: this.firstAdded, lastAdded: this.lastAdded };
   }
 
@@ -107,7 +109,15 @@ export class GdeltAccumulator {
   private readLine(bytes: Uint8Array, text: string | undefined, start: number, end: number): void {
     this.line++;
     // A UTF-8 byte-order mark opening the file (it may arrive split over chunks, so it is checked on the whole line).
-    if (this.line === 1 && text === undefined && end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
+    if (
+      this.line === 1 &&
+      text === undefined &&
+      end - start >= 3 &&
+      bytes[start] === 0xef &&
+      bytes[start + 1] === 0xbb &&
+      bytes[start + 2] === 0xbf
+    )
+      start += 3;
     if (end <= start) return; // blank line
     const starts = this.starts;
     starts[0] = start;
@@ -122,7 +132,12 @@ export class GdeltAccumulator {
       }
     }
     if (columns !== GDELT_COLUMN_COUNT) {
-      throw inputError(this.file, this.line, '(row)', `has ${columns} tab-separated columns; a GDELT 2.0 event row has ${GDELT_COLUMN_COUNT}`);
+      throw inputError(
+        this.file,
+        this.line,
+        '(row)',
+        `has ${columns} tab-separated columns; a GDELT 2.0 event row has ${GDELT_COLUMN_COUNT}`,
+      );
     }
     starts[columns] = end + 1;
     this.rows++;
@@ -134,7 +149,9 @@ export class GdeltAccumulator {
         const cell = (c: number) => {
           const s = starts[c];
           const e = starts[c + 1] - 1;
-          return text !== undefined ? text.slice(s, e) : Buffer.from(bytes.buffer, bytes.byteOffset + s, e - s).toString('utf8');
+          return text !== undefined
+            ? text.slice(s, e)
+            : Buffer.from(bytes.buffer, bytes.byteOffset + s, e - s).toString('utf8');
         };
         this.addEvent(d.slug, cell);
         return;
@@ -174,7 +191,8 @@ export class GdeltAccumulator {
     if (added > this.lastAdded) this.lastAdded = added;
     const key = `${day}|${dyad}`;
     let totals = this.days.get(key);
-    if (!totals) this.days.set(key, (totals = { day, dyad, events: 0, conflicts: 0, goldsteinSum: 0, lastAdded: added }));
+    if (!totals)
+      this.days.set(key, (totals = { day, dyad, events: 0, conflicts: 0, goldsteinSum: 0, lastAdded: added }));
     totals.events++;
     if (Number(quad) === MATERIAL_CONFLICT) totals.conflicts++;
     totals.goldsteinSum += goldstein;
@@ -183,5 +201,11 @@ export class GdeltAccumulator {
 }
 
 function isTimestamp(s: string): boolean {
-  return /^\d{14}$/.test(s) && isLocalDate(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`) && Number(s.slice(8, 10)) < 24 && Number(s.slice(10, 12)) < 60 && Number(s.slice(12, 14)) < 60;
+  return (
+    /^\d{14}$/.test(s) &&
+    isLocalDate(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`) &&
+    Number(s.slice(8, 10)) < 24 &&
+    Number(s.slice(10, 12)) < 60 &&
+    Number(s.slice(12, 14)) < 60
+  );
 }

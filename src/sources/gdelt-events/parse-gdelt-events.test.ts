@@ -16,7 +16,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A row in the 61-column layout with the named cells set. */
 function row(cells: Partial<Record<number, string>> = {}): string {
   const cols = Array.from({ length: 61 }, () => '');
-  Object.assign(cols, { 0: '1', 1: '20300401', 7: 'CHN', 17: 'TWN', 26: '190', 29: '4', 30: '-10', 59: '20300401021500', 60: 'https://example.org/x' }, cells);
+  Object.assign(
+    cols,
+    {
+      0: '1',
+      1: '20300401',
+      7: 'CHN',
+      17: 'TWN',
+      26: '190',
+      29: '4',
+      30: '-10',
+      59: '20300401021500',
+      60: 'https://example.org/x',
+    },
+    cells,
+  );
   return cols.join('\t');
 }
 
@@ -34,9 +48,15 @@ describe('GDELT 2.0 event exports', () => {
 
   it('matches the three dyads in either direction and nothing else', () => {
     const dyads = (a1: string, a2: string) => parse(`${row({ 7: a1, 17: a2 })}\n`).map((o) => o.attributes?.dyad)[0];
-    expect([dyads('CHN', 'TWN'), dyads('TWN', 'CHN'), dyads('USA', 'CHN'), dyads('JPN', 'CHN'), dyads('TWN', 'USA'), dyads('', 'CHN'), dyads('CHNX', 'TWN')]).toEqual([
-      'chn-twn', 'chn-twn', 'chn-usa', 'chn-jpn', undefined, undefined, undefined,
-    ]);
+    expect([
+      dyads('CHN', 'TWN'),
+      dyads('TWN', 'CHN'),
+      dyads('USA', 'CHN'),
+      dyads('JPN', 'CHN'),
+      dyads('TWN', 'USA'),
+      dyads('', 'CHN'),
+      dyads('CHNX', 'TWN'),
+    ]).toEqual(['chn-twn', 'chn-twn', 'chn-usa', 'chn-jpn', undefined, undefined, undefined]);
   });
 
   it('writes per day and dyad: events, material-conflict events and the mean Goldstein scale', () => {
@@ -94,10 +114,14 @@ describe('GDELT 2.0 event exports', () => {
   it('keeps non-ASCII text in other columns out of the way, and quotes bad cells readably', () => {
     const named = row({ 6: '中華人民共和國', 36: 'Taipei, Taiwan (臺北)' });
     expect(parse(`${named}\n`)).toHaveLength(3);
-    expect(messageOf(`${row({ 30: '負一' })}\n`)).toBe('bad.CSV:1: GoldsteinScale: must be a number from -10 to 10, got "負一"');
+    expect(messageOf(`${row({ 30: '負一' })}\n`)).toBe(
+      'bad.CSV:1: GoldsteinScale: must be a number from -10 to 10, got "負一"',
+    );
     const file = join(dir, 'utf8.CSV');
     writeFileSync(file, `${row({ 6: '中華', 30: '負一' })}\n`);
-    return expect(readGdeltFile(file)).rejects.toThrow(`${file}:1: GoldsteinScale: must be a number from -10 to 10, got "負一"`);
+    return expect(readGdeltFile(file)).rejects.toThrow(
+      `${file}:1: GoldsteinScale: must be a number from -10 to 10, got "負一"`,
+    );
   });
 
   it('reads a file as a stream', async () => {
@@ -107,7 +131,15 @@ describe('GDELT 2.0 event exports', () => {
 
   it('parses 100,000 rows quickly', () => {
     const lines: string[] = [];
-    for (let i = 0; i < 100_000; i++) lines.push(row({ 0: String(i + 1), 7: i % 3 === 0 ? 'CHN' : 'FRA', 29: String((i % 4) + 1), 59: `2030040${(i % 9) + 1}021500` }));
+    for (let i = 0; i < 100_000; i++)
+      lines.push(
+        row({
+          0: String(i + 1),
+          7: i % 3 === 0 ? 'CHN' : 'FRA',
+          29: String((i % 4) + 1),
+          59: `2030040${(i % 9) + 1}021500`,
+        }),
+      );
     const path = join(dir, 'big.CSV');
     writeFileSync(path, lines.join('\n'));
     const start = performance.now();
@@ -118,14 +150,38 @@ describe('GDELT 2.0 event exports', () => {
   });
 
   it.each([
-    ['a row with too few columns', 'a\tb\tc\n', 'bad.CSV:1: (row): has 3 tab-separated columns; a GDELT 2.0 event row has 61'],
-    ['a row with too many columns', `${row()}\tX\n`, 'bad.CSV:1: (row): has 62 tab-separated columns; a GDELT 2.0 event row has 61'],
+    [
+      'a row with too few columns',
+      'a\tb\tc\n',
+      'bad.CSV:1: (row): has 3 tab-separated columns; a GDELT 2.0 event row has 61',
+    ],
+    [
+      'a row with too many columns',
+      `${row()}\tX\n`,
+      'bad.CSV:1: (row): has 62 tab-separated columns; a GDELT 2.0 event row has 61',
+    ],
     ['a non-numeric id', `${row({ 0: 'x1' })}\n`, 'bad.CSV:1: GLOBALEVENTID: must be a whole number, got "x1"'],
-    ['an impossible SQLDATE', `${row({ 1: '20300231' })}\n`, 'bad.CSV:1: SQLDATE: must be a real date YYYYMMDD, got "20300231"'],
+    [
+      'an impossible SQLDATE',
+      `${row({ 1: '20300231' })}\n`,
+      'bad.CSV:1: SQLDATE: must be a real date YYYYMMDD, got "20300231"',
+    ],
     ['an unknown QuadClass', `${row({ 29: '5' })}\n`, 'bad.CSV:1: QuadClass: must be 1, 2, 3 or 4, got "5"'],
-    ['a Goldstein score out of range', `${row({ 30: '-12' })}\n`, 'bad.CSV:1: GoldsteinScale: must be a number from -10 to 10, got "-12"'],
-    ['an empty Goldstein score', `${row({ 30: '' })}\n`, 'bad.CSV:1: GoldsteinScale: must be a number from -10 to 10, got ""'],
-    ['a malformed DATEADDED', `${row({ 59: '2030-04-01' })}\n`, 'bad.CSV:1: DATEADDED: must be a UTC time YYYYMMDDHHMMSS, got "2030-04-01"'],
+    [
+      'a Goldstein score out of range',
+      `${row({ 30: '-12' })}\n`,
+      'bad.CSV:1: GoldsteinScale: must be a number from -10 to 10, got "-12"',
+    ],
+    [
+      'an empty Goldstein score',
+      `${row({ 30: '' })}\n`,
+      'bad.CSV:1: GoldsteinScale: must be a number from -10 to 10, got ""',
+    ],
+    [
+      'a malformed DATEADDED',
+      `${row({ 59: '2030-04-01' })}\n`,
+      'bad.CSV:1: DATEADDED: must be a UTC time YYYYMMDDHHMMSS, got "2030-04-01"',
+    ],
     ['the same event twice', `${row()}\n\n${row()}\n`, 'bad.CSV:3: GLOBALEVENTID: duplicates line 1'],
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);

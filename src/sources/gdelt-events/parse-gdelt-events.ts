@@ -32,9 +32,27 @@ export function gdeltObservations(totals: GdeltTotals): ObservationInput[] {
       tlp: 'clear',
     } as const;
     const attributes = { dyad: d.dyad, events: d.events };
-    out.push({ series: `gdelt.events.${d.dyad}`, value: d.events, unit: 'events', ...base, attributes: { ...attributes } });
-    out.push({ series: `gdelt.conflict.${d.dyad}`, value: d.conflicts, unit: 'events', ...base, attributes: { ...attributes } });
-    out.push({ series: `gdelt.goldstein.${d.dyad}`, value: Math.round((d.goldsteinSum / d.events) * 1000) / 1000, unit: 'goldstein', ...base, attributes: { ...attributes } });
+    out.push({
+      series: `gdelt.events.${d.dyad}`,
+      value: d.events,
+      unit: 'events',
+      ...base,
+      attributes: { ...attributes },
+    });
+    out.push({
+      series: `gdelt.conflict.${d.dyad}`,
+      value: d.conflicts,
+      unit: 'events',
+      ...base,
+      attributes: { ...attributes },
+    });
+    out.push({
+      series: `gdelt.goldstein.${d.dyad}`,
+      value: Math.round((d.goldsteinSum / d.events) * 1000) / 1000,
+      unit: 'goldstein',
+      ...base,
+      attributes: { ...attributes },
+    });
   }
   return out;
 }
@@ -54,7 +72,8 @@ export async function readGdeltFile(path: string): Promise<GdeltTotals> {
 
 export const gdeltEventsParser: SourceParser = {
   kind: 'gdelt-events',
-  description: 'GDELT 2.0 event export (61 tab-separated columns): daily China–Taiwan/US/Japan conflict counts and Goldstein means',
+  description:
+    'GDELT 2.0 event export (61 tab-separated columns): daily China–Taiwan/US/Japan conflict counts and Goldstein means',
   parse: parseGdeltEvents,
   readFile: async (path) => gdeltObservations(await readGdeltFile(path)),
 };

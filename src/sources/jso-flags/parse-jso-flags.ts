@@ -14,7 +14,18 @@ import { addDays, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
 
 /** Flag columns, in the order observations are emitted for a row; each becomes series `jso.<flag>`. */
-const FLAGS = ['air', 'joint_exercise', 'ship_transit', 'carrier', 'yonaguni', 'miyako', 'osumi', 'tsushima', 'inbound', 'outbound'];
+const FLAGS = [
+  'air',
+  'joint_exercise',
+  'ship_transit',
+  'carrier',
+  'yonaguni',
+  'miyako',
+  'osumi',
+  'tsushima',
+  'inbound',
+  'outbound',
+];
 const COUNTRIES = ['china', 'russia', 'both'] as const;
 /**
  * `release` (default): the row is dated by the release day. `activity`: the row is dated by the day of the activity a
@@ -47,8 +58,20 @@ export function parseJsoFlags(text: string, ctx: ParseContext): ObservationInput
     for (const flag of FLAGS) {
       const value = readFlag(row, flag);
       if (value === undefined) continue;
-      const base = { unit: 'flag', periodStart, periodEnd, publishedAt: known, source: 'jso', reliability: 'A', credibility: 2, tlp: 'clear' } as const;
-      const attrs = { ...(country !== undefined ? { country } : {}), ...(basis === 'activity' ? { dateBasis: basis } : {}) };
+      const base = {
+        unit: 'flag',
+        periodStart,
+        periodEnd,
+        publishedAt: known,
+        source: 'jso',
+        reliability: 'A',
+        credibility: 2,
+        tlp: 'clear',
+      } as const;
+      const attrs = {
+        ...(country !== undefined ? { country } : {}),
+        ...(basis === 'activity' ? { dateBasis: basis } : {}),
+      };
       const attributes = Object.keys(attrs).length > 0 ? { attributes: attrs } : {};
       if (country === 'russia') {
         // A release about Russian forces only: its flags are Russian activity, and Chinese activity that day is 0.
@@ -65,6 +88,7 @@ export function parseJsoFlags(text: string, ctx: ParseContext): ObservationInput
 
 export const jsoFlagsParser: SourceParser = {
   kind: 'jso-flags',
-  description: 'Japan Joint Staff release flags (CSV): PLA air activity, exercises, carrier and strait transits, 0/1 per release or activity day',
+  description:
+    'Japan Joint Staff release flags (CSV): PLA air activity, exercises, carrier and strait transits, 0/1 per release or activity day',
   parse: parseJsoFlags,
 };

@@ -54,7 +54,14 @@ const PASSAGES: ReadonlyArray<[RegExp, string]> = [
   [/トカラ海峡/, 'tokara'],
 ];
 const HEADINGS: Readonly<Record<string, string>> = {
-  北: 'north', 南: 'south', 東: 'east', 西: 'west', 北東: 'northeast', 北西: 'northwest', 南東: 'southeast', 南西: 'southwest',
+  北: 'north',
+  南: 'south',
+  東: 'east',
+  西: 'west',
+  北東: 'northeast',
+  北西: 'northwest',
+  南東: 'southeast',
+  南西: 'southwest',
 };
 const TOWARD: ReadonlyArray<[RegExp, string]> = [
   [/^太平洋/, 'pacific'],
@@ -63,17 +70,43 @@ const TOWARD: ReadonlyArray<[RegExp, string]> = [
   [/^オホーツク海/, 'sea-of-okhotsk'],
   [/^大陸方面/, 'mainland'],
 ];
-const CARRIERS: ReadonlyArray<[string, CarrierSighting['carrier']]> = [['遼寧', 'liaoning'], ['山東', 'shandong'], ['福建', 'fujian']];
+const CARRIERS: ReadonlyArray<[string, CarrierSighting['carrier']]> = [
+  ['遼寧', 'liaoning'],
+  ['山東', 'shandong'],
+  ['福建', 'fujian'],
+];
 const CLASS_SLUGS: Readonly<Record<string, string>> = {
-  クズネツォフ: 'kuznetsov', レンハイ: 'renhai', ルーヤン: 'luyang', ルーヤンII: 'luyang-ii', ルーヤンIII: 'luyang-iii', ルージョウ: 'luzhou',
-  ソブレメンヌイ: 'sovremenny', ジャンカイ: 'jiangkai', ジャンカイII: 'jiangkai-ii', ジャンカイIII: 'jiangkai-iii', ジャンダオ: 'jiangdao',
-  フユ: 'fuyu', フチ: 'fuchi', ドンディアオ: 'dongdiao', ユージャオ: 'yuzhao', ユーシェン: 'yushen', ユーティン: 'yuting', シュパン: 'shupang',
-  ウダロイ: 'udaloy', ウダロイI: 'udaloy', ステレグシチー: 'steregushchiy', スラヴァ: 'slava', ドゥブナ: 'dubna',
+  クズネツォフ: 'kuznetsov',
+  レンハイ: 'renhai',
+  ルーヤン: 'luyang',
+  ルーヤンII: 'luyang-ii',
+  ルーヤンIII: 'luyang-iii',
+  ルージョウ: 'luzhou',
+  ソブレメンヌイ: 'sovremenny',
+  ジャンカイ: 'jiangkai',
+  ジャンカイII: 'jiangkai-ii',
+  ジャンカイIII: 'jiangkai-iii',
+  ジャンダオ: 'jiangdao',
+  フユ: 'fuyu',
+  フチ: 'fuchi',
+  ドンディアオ: 'dongdiao',
+  ユージャオ: 'yuzhao',
+  ユーシェン: 'yushen',
+  ユーティン: 'yuting',
+  シュパン: 'shupang',
+  ウダロイ: 'udaloy',
+  ウダロイI: 'udaloy',
+  ステレグシチー: 'steregushchiy',
+  スラヴァ: 'slava',
+  ドゥブナ: 'dubna',
 };
 
 /** NFKC (full-width digits, Ⅲ → III), no line breaks or spaces (PDF extraction splits words), no "(沖縄県)"-style notes. */
 export function normaliseReleaseText(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').replace(/\((?:[^()]{1,5}県|東京都|北海道)\)/g, '');
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\((?:[^()]{1,5}県|東京都|北海道)\)/g, '');
 }
 
 /** Reads a release; `releaseDate` (YYYY-MM-DD) fixes the year of dates written without one. */
@@ -83,7 +116,13 @@ export function analyseRelease(rawText: string, releaseDate: string): ReleaseAna
   const cut = full.indexOf('報道発表資料');
   const body = cut > 0 ? full.slice(0, cut) : full;
   const topic = releaseTopic(body);
-  const result: ReleaseAnalysis = { topic, passages: [], carriers: [], shipClasses: shipClasses(body), hullNumbers: hullNumbers(body) };
+  const result: ReleaseAnalysis = {
+    topic,
+    passages: [],
+    carriers: [],
+    shipClasses: shipClasses(body),
+    hullNumbers: hullNumbers(body),
+  };
   if (topic === undefined) return result;
 
   let country: Country = topic.startsWith('china-russia') ? 'both' : topic.startsWith('russia') ? 'russia' : 'china';
@@ -114,7 +153,8 @@ function latestDate(dates: readonly DateMention[]): string | undefined {
 }
 
 function releaseTopic(body: string): string | undefined {
-  const match = /(中国及びロシア|中国|ロシア)(海軍艦艇|軍機|軍用機|海軍艦艇及び[^の]*|軍機及びロシア軍機)の動向について/.exec(body);
+  const match =
+    /(中国及びロシア|中国|ロシア)(海軍艦艇|軍機|軍用機|海軍艦艇及び[^の]*|軍機及びロシア軍機)の動向について/.exec(body);
   if (!match) return undefined;
   const who = match[1] === '中国' ? 'china' : match[1] === 'ロシア' ? 'russia' : 'china-russia';
   const joint = match[2].includes('ロシア');
@@ -141,7 +181,8 @@ function datesIn(sentence: string, releaseDate: string, context: { date?: string
     const releaseYear = Number(releaseDate.slice(0, 4));
     const previous = context.date ?? releaseDate;
     const month = m[2] !== undefined ? Number(m[2]) : Number(previous.slice(5, 7));
-    let year = m[1] !== undefined ? 2018 + Number(m[1]) : m[2] === undefined ? Number(previous.slice(0, 4)) : releaseYear;
+    let year =
+      m[1] !== undefined ? 2018 + Number(m[1]) : m[2] === undefined ? Number(previous.slice(0, 4)) : releaseYear;
     if (m[1] === undefined && m[2] !== undefined && month > context.month) year = releaseYear - 1; // a December date in a January release
     const date = `${year}-${String(month).padStart(2, '0')}-${m[3].padStart(2, '0')}`;
     out.push({ index: m.index!, date });
@@ -149,7 +190,13 @@ function datesIn(sentence: string, releaseDate: string, context: { date?: string
   return out;
 }
 
-function passagesIn(sentence: string, dates: DateMention[], contextDate: string | undefined, country: Country, platform: Passage['platform']): Passage[] {
+function passagesIn(
+  sentence: string,
+  dates: DateMention[],
+  contextDate: string | undefined,
+  country: Country,
+  platform: Passage['platform'],
+): Passage[] {
   const out: Passage[] = [];
   const pattern = /([^、。を]{0,30}?(?:海峡|と?の間の海域|と?の間の空域|との間))を(?:([北南東西]{1,2})進|通過|飛行)/g;
   const matches = [...sentence.matchAll(pattern)];
@@ -158,7 +205,11 @@ function passagesIn(sentence: string, dates: DateMention[], contextDate: string 
     const strait = PASSAGES.find(([re]) => re.test(m[1]))?.[1] ?? 'other';
     const after = sentence.slice(m.index! + m[0].length, matches[i + 1]?.index ?? sentence.length);
     const towardMatch = /([^、。]{0,12}?)(?:へ向けて|に向けて|に至)/.exec(after);
-    const toward = towardMatch ? TOWARD.find(([re]) => re.test(towardMatch[1].replace(/^.*?(?=太平洋|東シナ海|日本海|オホーツク海|大陸方面)/, '')))?.[1] : undefined;
+    const toward = towardMatch
+      ? TOWARD.find(([re]) =>
+          re.test(towardMatch[1].replace(/^.*?(?=太平洋|東シナ海|日本海|オホーツク海|大陸方面)/, '')),
+        )?.[1]
+      : undefined;
     const date = [...dates].reverse().find((d) => d.index < m.index!)?.date ?? contextDate;
     const passageOut: Passage = { strait, passage, platform, country };
     if (m[2] !== undefined && HEADINGS[m[2]] !== undefined) passageOut.heading = HEADINGS[m[2]];

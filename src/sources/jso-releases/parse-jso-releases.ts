@@ -17,7 +17,8 @@ export function parseJsoReleases(text: string, ctx: ParseContext): ObservationIn
   const texts = root.member('texts');
   const names = Object.keys(texts.object());
   const count = root.member('count').optionalCount();
-  if (count !== undefined && count !== names.length) throw root.member('count').error(`is ${count} but texts holds ${names.length} releases`);
+  if (count !== undefined && count !== names.length)
+    throw root.member('count').error(`is ${count} but texts holds ${names.length} releases`);
   const out: ObservationInput[] = [];
   for (const name of names.sort()) {
     const entry = texts.member(name);
@@ -28,16 +29,20 @@ export function parseJsoReleases(text: string, ctx: ParseContext): ObservationIn
     // `fetched_at` is when the scraper downloaded the PDF (no time zone given): accepted, not used.
     entry.rejectUnknown(['url', 'text', 'fetched_at']);
     const url = entry.member('url').optionalString();
-    if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw entry.member('url').error(`must be an http(s) URL, got ${JSON.stringify(url)}`);
+    if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
+      throw entry.member('url').error(`must be an http(s) URL, got ${JSON.stringify(url)}`);
     const body = entry.member('text').optionalString();
     if (body === undefined) throw entry.member('text').error('is required');
-    out.push(...releaseObservations({ id: match[1], date, ...(url !== undefined ? { url } : {}) }, analyseRelease(body, date)));
+    out.push(
+      ...releaseObservations({ id: match[1], date, ...(url !== undefined ? { url } : {}) }, analyseRelease(body, date)),
+    );
   }
   return out;
 }
 
 export const jsoReleasesParser: SourceParser = {
   kind: 'jso-releases',
-  description: 'Japan Joint Staff press-release texts (JSON of extracted PDF texts): strait transits, carriers, ship classes',
+  description:
+    'Japan Joint Staff press-release texts (JSON of extracted PDF texts): strait transits, carriers, ship classes',
   parse: parseJsoReleases,
 };

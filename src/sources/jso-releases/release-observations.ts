@@ -36,7 +36,15 @@ export function releaseObservations(release: ReleaseRef, analysis: ReleaseAnalys
   if (analysis.hullNumbers.length > 0) shared.hullNumbers = analysis.hullNumbers.join(',');
 
   const out: ObservationInput[] = [
-    { series: `jso.release.${analysis.topic}`, subject: release.id, value: 1, unit: 'events', ...day(release.date), ...base, attributes: { ...shared } },
+    {
+      series: `jso.release.${analysis.topic}`,
+      subject: release.id,
+      value: 1,
+      unit: 'events',
+      ...day(release.date),
+      ...base,
+      attributes: { ...shared },
+    },
   ];
   analysis.passages.forEach((passage, i) => {
     out.push({

@@ -2,15 +2,42 @@
 // Japan Joint Staff release map. Each release's text gives transit/carrier events (as `jso-releases`); each newly
 // drawn track becomes a `jso.track.<ship|flight>` observation carrying its line geometry, for the map.
 import type { AttributeValue, Geometry, ObservationInput } from '../../model/index.js';
-import { createDuplicateCheck, quote, readChoice, readCsvTable, readText, rejectUnknownColumns, requireColumns, required, type CsvRow } from '../csv-table.js';
+import {
+  createDuplicateCheck,
+  quote,
+  readChoice,
+  readCsvTable,
+  readText,
+  rejectUnknownColumns,
+  requireColumns,
+  required,
+  type CsvRow,
+} from '../csv-table.js';
 import { analyseRelease } from '../jso-releases/analyse-release.js';
 import { releaseObservations } from '../jso-releases/release-observations.js';
 import { isLocalDate, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
 
 const COLUMNS = [
-  'order', 'type', 'src', 'country', 'version', 'category', 'id_num', 'id_content', 'group_detail', 'shape', 'data', 'geojson',
-  'unique_labels', 'file_name', 'urls', 'first_page_content', 'if_宮古海峽', 'if_遼寧艦', 'if_山東艦',
+  'order',
+  'type',
+  'src',
+  'country',
+  'version',
+  'category',
+  'id_num',
+  'id_content',
+  'group_detail',
+  'shape',
+  'data',
+  'geojson',
+  'unique_labels',
+  'file_name',
+  'urls',
+  'first_page_content',
+  'if_宮古海峽',
+  'if_遼寧艦',
+  'if_山東艦',
 ];
 const REQUIRED = ['order', 'type', 'country', 'version', 'data', 'geojson', 'file_name', 'first_page_content'];
 const COUNTRIES = ['china', 'russia', 'both'] as const;
@@ -50,14 +77,20 @@ export function parseJsoTwreporter(text: string, ctx: ParseContext): Observation
   }
   const out: ObservationInput[] = [];
   for (const [id, release] of [...releases].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    out.push(...releaseObservations({ id, date: release.date, ...(release.url !== undefined ? { url: release.url } : {}) }, analyseRelease(release.text, release.date)));
+    out.push(
+      ...releaseObservations(
+        { id, date: release.date, ...(release.url !== undefined ? { url: release.url } : {}) },
+        analyseRelease(release.text, release.date),
+      ),
+    );
   }
   return [...out, ...tracks];
 }
 
 export const jsoTwreporterParser: SourceParser = {
   kind: 'jso-twreporter',
-  description: "Japan Joint Staff release maps redrawn by The Reporter (jp_data_cleaned.csv): transits, carriers and track lines",
+  description:
+    'Japan Joint Staff release maps redrawn by The Reporter (jp_data_cleaned.csv): transits, carriers and track lines',
   parse: parseJsoTwreporter,
 };
 
@@ -65,14 +98,16 @@ export const jsoTwreporterParser: SourceParser = {
 function readRelease(row: CsvRow, releases: Map<string, Release>, id: string, date: string): Release {
   const text = required(row, 'first_page_content', readText(row, 'first_page_content'));
   const url = readText(row, 'urls');
-  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw row.error('urls', `must be an http(s) URL, got ${quote(url)}`);
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
+    throw row.error('urls', `must be an http(s) URL, got ${quote(url)}`);
   const known = releases.get(id);
   if (known === undefined) {
     const release: Release = { line: row.line, text, date, ...(url !== undefined ? { url } : {}) };
     releases.set(id, release);
     return release;
   }
-  if (known.text !== text) throw row.error('first_page_content', `differs from line ${known.line} of the same release ${id}`);
+  if (known.text !== text)
+    throw row.error('first_page_content', `differs from line ${known.line} of the same release ${id}`);
   return known;
 }
 
@@ -112,7 +147,15 @@ function readGeometry(row: CsvRow, type: string): Geometry {
   const cell = required(row, 'geojson', readText(row, 'geojson'));
   let value: unknown;
   try {
-    value = JSON.parse(cell.replace(/'/g, '"').replace(/\bNone\b/g, 'null').replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false').replace(/\(/g, '[').replace(/\)/g, ']'));
+    value = JSON.parse(
+      cell
+        .replace(/'/g, '"')
+        .replace(/\bNone\b/g, 'null')
+        .replace(/\bTrue\b/g, 'true')
+        .replace(/\bFalse\b/g, 'false')
+        .replace(/\(/g, '[')
+        .replace(/\)/g, ']'),
+    );
   } catch {
     throw row.error('geojson', 'is not a readable geometry (expected a GeoJSON object written as a Python dict)');
   }
@@ -128,5 +171,17 @@ function readGeometry(row: CsvRow, type: string): Geometry {
 }
 
 function isLine(line: unknown): boolean {
-  return Array.isArray(line) && line.length >= 2 && line.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90);
+  return (
+    Array.isArray(line) &&
+    line.length >= 2 &&
+    line.every(
+      (p) =>
+        Array.isArray(p) &&
+        p.length === 2 &&
+        typeof p[0] === 'number' &&
+        typeof p[1] === 'number' &&
+        Math.abs(p[0]) <= 180 &&
+        Math.abs(p[1]) <= 90,
+    )
+  );
 }

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { runSourceParserContract } from '../source-parser-contract/source-parser.contract.js';
 import { parseJsonl } from './parse-jsonl.js';
 
-const fixture = readFileSync(new URL('../../../test/fixtures/sources/jsonl/observations.jsonl', import.meta.url), 'utf8');
+const fixture = readFileSync(
+  new URL('../../../test/fixtures/sources/jsonl/observations.jsonl', import.meta.url),
+  'utf8',
+);
 const parse = (text: string) => parseJsonl(text, { file: 'observations.jsonl' });
 const valid = {
   series: 'acme.vessels.count',
@@ -68,19 +71,43 @@ describe('parseJsonl', () => {
   });
 
   it.each([
-    ['invalid JSON, at its physical line', `${line({})}\r\n\r\n{"series":`, 'bad.jsonl:3: (json): is not valid JSON: unexpected end of input'],
+    [
+      'invalid JSON, at its physical line',
+      `${line({})}\r\n\r\n{"series":`,
+      'bad.jsonl:3: (json): is not valid JSON: unexpected end of input',
+    ],
     ['a line that is not an object', '[1,2]', 'bad.jsonl:1: (record): Invalid input: expected object, received array'],
-    ['a field of the wrong kind', line({ reliability: 'Z' }), 'bad.jsonl:1: reliability: Invalid option: expected one of "A"|"B"|"C"|"D"|"E"|"F"'],
-    ['a bad series name', line({ series: 'Acme Vessels' }), 'bad.jsonl:1: series: must be dotted lower-case words, e.g. mnd.aircraft.total'],
+    [
+      'a field of the wrong kind',
+      line({ reliability: 'Z' }),
+      'bad.jsonl:1: reliability: Invalid option: expected one of "A"|"B"|"C"|"D"|"E"|"F"',
+    ],
+    [
+      'a bad series name',
+      line({ series: 'Acme Vessels' }),
+      'bad.jsonl:1: series: must be dotted lower-case words, e.g. mnd.aircraft.total',
+    ],
     [
       'an instant without a time zone',
       line({ publishedAt: '2024-05-25T01:00:00' }),
       'bad.jsonl:1: publishedAt: must be an ISO 8601 instant with a time zone, e.g. 2024-05-24T06:00:00+08:00',
     ],
-    ['an impossible calendar date in an instant', line({ periodEnd: '2023-02-30T00:00:00Z' }), 'bad.jsonl:1: periodEnd: is not a real date and time'],
-    ['null without missingReason', line({ value: null }), 'bad.jsonl:1: missingReason: is required when value is null (missing is never zero)'],
+    [
+      'an impossible calendar date in an instant',
+      line({ periodEnd: '2023-02-30T00:00:00Z' }),
+      'bad.jsonl:1: periodEnd: is not a real date and time',
+    ],
+    [
+      'null without missingReason',
+      line({ value: null }),
+      'bad.jsonl:1: missingReason: is required when value is null (missing is never zero)',
+    ],
     ['an unknown field', line({ colour: 'red' }), 'bad.jsonl:1: (record): Unrecognized key: "colour"'],
-    ['a missing field', JSON.stringify({ ...valid, unit: undefined }), 'bad.jsonl:1: unit: Invalid input: expected string, received undefined'],
+    [
+      'a missing field',
+      JSON.stringify({ ...valid, unit: undefined }),
+      'bad.jsonl:1: unit: Invalid input: expected string, received undefined',
+    ],
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });

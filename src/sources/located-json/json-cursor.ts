@@ -30,7 +30,8 @@ export class JsonCursor {
   object(): JsonObject {
     const v = this.value;
     if (v === undefined) throw this.error('is required');
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw this.error(`must be an object, got ${kindOf(v)}`);
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      throw this.error(`must be an object, got ${kindOf(v)}`);
     return v;
   }
 
@@ -39,7 +40,13 @@ export class JsonCursor {
     const object = this.object();
     const path = this.path === '' ? key : `${this.path}.${key}`;
     const present = Object.hasOwn(object, key);
-    return new JsonCursor(this.file, this.located, present ? object[key] : undefined, path, this.located.lineOf(object, present ? key : undefined));
+    return new JsonCursor(
+      this.file,
+      this.located,
+      present ? object[key] : undefined,
+      path,
+      this.located.lineOf(object, present ? key : undefined),
+    );
   }
 
   /** Throws at the first member not in `known` (a typo must not silently drop data). */
@@ -48,7 +55,12 @@ export class JsonCursor {
     for (const key of Object.keys(object)) {
       if (!known.includes(key)) {
         const path = this.path === '' ? key : `${this.path}.${key}`;
-        throw inputError(this.file, this.located.lineOf(object, key), path, `unknown field; expected ${known.join(', ')}`);
+        throw inputError(
+          this.file,
+          this.located.lineOf(object, key),
+          path,
+          `unknown field; expected ${known.join(', ')}`,
+        );
       }
     }
   }
@@ -58,7 +70,9 @@ export class JsonCursor {
     const v = this.value;
     if (v === undefined) throw this.error('is required');
     if (!Array.isArray(v)) throw this.error(`must be an array, got ${kindOf(v)}`);
-    return v.map((item, i) => new JsonCursor(this.file, this.located, item, `${this.path}[${i}]`, this.located.lineOf(v, i)));
+    return v.map(
+      (item, i) => new JsonCursor(this.file, this.located, item, `${this.path}[${i}]`, this.located.lineOf(v, i)),
+    );
   }
 
   /** A string, or undefined when absent or null (empty strings are returned as is). */

@@ -22,7 +22,8 @@ describe('parseLocatedJson', () => {
       '\ufeff{"bom": 1}',
       ' [ 1 , 2 ,\r\n 3 ] ',
     ];
-    for (const text of samples) expect(parseLocatedJson(text, 'f.json').value).toEqual(JSON.parse(text.replace(/^\ufeff/, '')));
+    for (const text of samples)
+      expect(parseLocatedJson(text, 'f.json').value).toEqual(JSON.parse(text.replace(/^\ufeff/, '')));
   });
 
   it('keeps "__proto__" as a plain member, as JSON.parse does', () => {
@@ -65,7 +66,9 @@ describe('parseLocatedJson', () => {
     );
     expect(parseLocatedJson('['.repeat(64) + ']'.repeat(64), 'f.json').value).toBeDefined();
     expect(messageOf(() => parseLocatedJson('['.repeat(65) + ']'.repeat(65), 'f.json'))).toMatch(/deeper than 64/);
-    expect(messageOf(() => parseLocatedJson('['.repeat(200_000) + ']'.repeat(200_000), 'f.json'))).toMatch(/deeper than 64/);
+    expect(messageOf(() => parseLocatedJson('['.repeat(200_000) + ']'.repeat(200_000), 'f.json'))).toMatch(
+      /deeper than 64/,
+    );
   });
 });
 
@@ -76,7 +79,12 @@ describe('JsonCursor', () => {
   it('reads typed members with their paths and lines', () => {
     expect(root.member('name').string()).toBe('x');
     expect(root.member('nested').member('k').optionalNumber()).toBe(-1);
-    expect(root.member('items').items().map((c) => c.path)).toEqual(['items[0]', 'items[1]']);
+    expect(
+      root
+        .member('items')
+        .items()
+        .map((c) => c.path),
+    ).toEqual(['items[0]', 'items[1]']);
     expect(root.member('missing').present).toBe(false);
   });
 

@@ -118,7 +118,12 @@ export function parseLocatedJson(text: string, file: string, firstLine = 1): Loc
       if (lines.has(key)) fail(`member ${JSON.stringify(key)} appears twice`);
       lines.set(key, keyLine);
       // Defined as an own data property even for "__proto__", as JSON.parse does.
-      Object.defineProperty(object, key, { value: parseValue(depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(object, key, {
+        value: parseValue(depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       skipSpace();
       if (text[i] === ',') {
         i++;
@@ -165,9 +170,11 @@ export function parseLocatedJson(text: string, file: string, firstLine = 1): Loc
     skipSpace();
     if (i < n) fail(`unexpected ${describe(text, i)} after the end of the document`);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw inputError(file, error.line, '(json)', `is not valid JSON: ${error.problem}`);
+    if (error instanceof JsonSyntaxError)
+      throw inputError(file, error.line, '(json)', `is not valid JSON: ${error.problem}`);
     // A document deep enough to exhaust the stack before the depth check is still bad input, not a crash.
-    if (error instanceof RangeError) throw inputError(file, line, '(json)', `is not valid JSON: nesting is deeper than ${MAX_JSON_DEPTH} levels`);
+    if (error instanceof RangeError)
+      throw inputError(file, line, '(json)', `is not valid JSON: nesting is deeper than ${MAX_JSON_DEPTH} levels`);
     throw error;
   }
   return {

@@ -13,18 +13,42 @@ export interface MfaArticle {
 
 /** What is wrong with a page, with the field named and the HTML marker to point the line number at. */
 export class MfaPageProblem extends Error {
-  constructor(readonly field: string, readonly anchor: string, message: string) {
+  constructor(
+    readonly field: string,
+    readonly anchor: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 export function readMfaArticle(html: string): MfaArticle {
   const newLayout = /class="news-title"/.test(html);
-  const title = textOf((newLayout ? /class="news-title"[^>]*>\s*<h1[^>]*>([\s\S]*?)<\/h1>/i : /id="News_Body_Title"[^>]*>([\s\S]*?)<\/div>/i).exec(html)?.[1] ?? '');
-  if (title === '') throw new MfaPageProblem('title', '<body', 'has no article title (id="News_Body_Title", or an <h1> in class="news-title")');
-  const time = textOf((newLayout ? /class="time"[^>]*>\s*<span[^>]*>([\s\S]*?)<\/span>/i : /id="News_Body_Time"[^>]*>([\s\S]*?)<\/span>/i).exec(html)?.[1] ?? '');
+  const title = textOf(
+    (newLayout
+      ? /class="news-title"[^>]*>\s*<h1[^>]*>([\s\S]*?)<\/h1>/i
+      : /id="News_Body_Title"[^>]*>([\s\S]*?)<\/div>/i
+    ).exec(html)?.[1] ?? '',
+  );
+  if (title === '')
+    throw new MfaPageProblem(
+      'title',
+      '<body',
+      'has no article title (id="News_Body_Title", or an <h1> in class="news-title")',
+    );
+  const time = textOf(
+    (newLayout
+      ? /class="time"[^>]*>\s*<span[^>]*>([\s\S]*?)<\/span>/i
+      : /id="News_Body_Time"[^>]*>([\s\S]*?)<\/span>/i
+    ).exec(html)?.[1] ?? '',
+  );
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(time);
-  if (!m) throw new MfaPageProblem('time', newLayout ? 'class="time"' : 'News_Body_Time', `has no time stamp "YYYY-MM-DD HH:MM", got ${JSON.stringify(time)}`);
+  if (!m)
+    throw new MfaPageProblem(
+      'time',
+      newLayout ? 'class="time"' : 'News_Body_Time',
+      `has no time stamp "YYYY-MM-DD HH:MM", got ${JSON.stringify(time)}`,
+    );
   const date = `${m[1]}-${m[2]}-${m[3]}`;
   const t = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date || Number(m[4]) > 23 || Number(m[5]) > 59) {
@@ -49,7 +73,17 @@ function textOf(html: string): string {
 }
 
 function decode(s: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ldquo: '“', rdquo: '”', middot: '·' };
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' ',
+    ldquo: '“',
+    rdquo: '”',
+    middot: '·',
+  };
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);

@@ -18,7 +18,11 @@ export function mfaObservations(article: MfaArticle, sourceRef?: string): Observ
     unit: 'answers',
     periodStart: localInstant(day, 0),
     periodEnd: localInstant(addDays(day, 1), 0),
-    publishedAt: localInstant(day, Number(article.publishTime.slice(11, 13)), Number(article.publishTime.slice(14, 16))),
+    publishedAt: localInstant(
+      day,
+      Number(article.publishTime.slice(11, 13)),
+      Number(article.publishTime.slice(14, 16)),
+    ),
     source: 'mfa',
     reliability: 'A',
     credibility: 1,
@@ -67,9 +71,12 @@ function readJsonLine(line: string, ctx: ParseContext, n: number): MfaArticle {
   } catch {
     throw inputError(ctx.file, n, '(json)', 'is not valid JSON');
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw inputError(ctx.file, n, '(json)', 'must be an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw inputError(ctx.file, n, '(json)', 'must be an object');
   const r = raw as Record<string, unknown>;
-  for (const key of Object.keys(r)) if (!JSON_FIELDS.includes(key)) throw inputError(ctx.file, n, key, `unknown field; expected ${JSON_FIELDS.join(', ')}`);
+  for (const key of Object.keys(r))
+    if (!JSON_FIELDS.includes(key))
+      throw inputError(ctx.file, n, key, `unknown field; expected ${JSON_FIELDS.join(', ')}`);
   const str = (key: string): string => {
     const v = r[key];
     if (typeof v !== 'string' || v.trim() === '') throw inputError(ctx.file, n, key, 'must be a non-empty string');
@@ -77,9 +84,20 @@ function readJsonLine(line: string, ctx: ParseContext, n: number): MfaArticle {
   };
   const title = str('title');
   const publishTime = str('publish_time');
-  if (!isPublishTime(publishTime)) throw inputError(ctx.file, n, 'publish_time', `must be "YYYY-MM-DD HH:MM" (Beijing time), got ${JSON.stringify(publishTime)}`);
+  if (!isPublishTime(publishTime))
+    throw inputError(
+      ctx.file,
+      n,
+      'publish_time',
+      `must be "YYYY-MM-DD HH:MM" (Beijing time), got ${JSON.stringify(publishTime)}`,
+    );
   const paragraphs = str('text').split('\n');
-  return { title: title.replace(/\s*—\s*中华人民共和国外交部\s*$/, ''), publishTime, paragraphs, kind: articleKind(title) };
+  return {
+    title: title.replace(/\s*—\s*中华人民共和国外交部\s*$/, ''),
+    publishTime,
+    paragraphs,
+    kind: articleKind(title),
+  };
 }
 
 export function isPublishTime(s: string): boolean {
@@ -96,6 +114,7 @@ export function articleKind(title: string): 'press-conference' | 'statement' {
 
 export const mfaSpokespersonParser: SourceParser = {
   kind: 'mfa-spokesperson',
-  description: 'PRC MFA spokesperson pages (HTML article page, or parsed JSON Lines): Taiwan-related answers and those with threat wording',
+  description:
+    'PRC MFA spokesperson pages (HTML article page, or parsed JSON Lines): Taiwan-related answers and those with threat wording',
   parse: parseMfaSpokesperson,
 };

@@ -8,7 +8,19 @@ export interface Answer {
 }
 
 /** Words that make a question or an answer Taiwan-related. */
-export const TAIWAN_TERMS: readonly string[] = ['台湾', '台独', '台海', '台当局', '涉台', '对台', '售台', '访台', '蔡英文', '赖清德', '民进党'];
+export const TAIWAN_TERMS: readonly string[] = [
+  '台湾',
+  '台独',
+  '台海',
+  '台当局',
+  '涉台',
+  '对台',
+  '售台',
+  '访台',
+  '蔡英文',
+  '赖清德',
+  '民进党',
+];
 
 /**
  * Threat wording: warnings of consequences or of countermeasures, as the spokesperson uses them. Each entry is a plain

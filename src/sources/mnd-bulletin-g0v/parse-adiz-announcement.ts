@@ -54,7 +54,8 @@ export function parseAdizAnnouncement(text: string): AdizAnnouncement {
   const dayMatch = DAY.exec(normalised);
   if (!dayMatch) throw new AnnouncementProblem('has no date line "中華民國YYY年M月D日"');
   const day = isoDate(Number(dayMatch[1]) + 1911, Number(dayMatch[2]), Number(dayMatch[3]));
-  if (!isLocalDate(day)) throw new AnnouncementProblem(`names an impossible date ${JSON.stringify(dayMatch[0].trim())}`);
+  if (!isLocalDate(day))
+    throw new AnnouncementProblem(`names an impossible date ${JSON.stringify(dayMatch[0].trim())}`);
   const dayPart = DAY_PARTS.find(([pattern]) => pattern.test(dayMatch[4]))?.[1];
 
   const start = normalised.indexOf('機型', dayMatch.index);
@@ -68,10 +69,16 @@ export function parseAdizAnnouncement(text: string): AdizAnnouncement {
     const line = raw.trim();
     if (line === '' || SECTION_NUMBER.test(line) || /^[\x20-\x7e]+$/.test(line)) continue;
     const match = COUNT_LINE.exec(line);
-    if (!match) throw new AnnouncementProblem(`cannot read the aircraft line ${JSON.stringify(line)} (expected e.g. "運8反潛機2架次")`);
+    if (!match)
+      throw new AnnouncementProblem(
+        `cannot read the aircraft line ${JSON.stringify(line)} (expected e.g. "運8反潛機2架次")`,
+      );
     const name = match[1].trim();
     const slug = aircraftTypeSlug(name, match[3]);
-    if (slug === undefined) throw new AnnouncementProblem(`unknown aircraft type ${JSON.stringify(name)} (no English designation to name it by)`);
+    if (slug === undefined)
+      throw new AnnouncementProblem(
+        `unknown aircraft type ${JSON.stringify(name)} (no English designation to name it by)`,
+      );
     const count = Number(match[2]);
     if (count === 0) throw new AnnouncementProblem(`the aircraft line ${JSON.stringify(line)} has a count of 0`);
     aircraft.push({ slug, name, count });

@@ -5,7 +5,13 @@ import { parseStrictJson } from '../located-json/located-json.js';
 import type { AttributeValue, ObservationInput } from '../../model/index.js';
 import { addDays, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
-import { AnnouncementProblem, isDailyAnnouncement, parseAdizAnnouncement, rocDate, type AdizAnnouncement } from './parse-adiz-announcement.js';
+import {
+  AnnouncementProblem,
+  isDailyAnnouncement,
+  parseAdizAnnouncement,
+  rocDate,
+  type AdizAnnouncement,
+} from './parse-adiz-announcement.js';
 
 /** `archivedAt` is when the g0v crawler saved the page (no time zone given); it is accepted and not used. */
 const FIELDS = ['p', 'url', 'publishedAt', 'archivedAt', 'title', 'links', 'text'];
@@ -45,7 +51,12 @@ export function parseMndBulletinG0v(text: string, ctx: ParseContext): Observatio
       throw error;
     }
     if (announcement.day > record.postedOn) {
-      throw inputError(ctx.file, line, 'text', `reports on ${announcement.day}, after its publishedAt date ${record.postedOn}`);
+      throw inputError(
+        ctx.file,
+        line,
+        'text',
+        `reports on ${announcement.day}, after its publishedAt date ${record.postedOn}`,
+      );
     }
     addToDay(days, announcement, record);
   });
@@ -54,7 +65,8 @@ export function parseMndBulletinG0v(text: string, ctx: ParseContext): Observatio
 
 export const mndBulletinG0vParser: SourceParser = {
   kind: 'mnd-bulletin-g0v',
-  description: 'Old-format (2020–2021) MND ADIZ announcements as JSONL (g0v reports.jsonl): ADIZ entries per day and aircraft type',
+  description:
+    'Old-format (2020–2021) MND ADIZ announcements as JSONL (g0v reports.jsonl): ADIZ entries per day and aircraft type',
   parse: parseMndBulletinG0v,
 };
 
@@ -67,17 +79,27 @@ interface AnnouncementRecord {
 
 function readRecord(content: string, file: string, line: number): AnnouncementRecord {
   const raw: unknown = parseStrictJson(content, file, line);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw inputError(file, line, '(record)', 'must be a JSON object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw inputError(file, line, '(record)', 'must be a JSON object');
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!FIELDS.includes(key)) throw inputError(file, line, key, `unknown field; expected ${FIELDS.join(', ')}`);
   }
   const { p, url, publishedAt, text } = record;
-  if (p !== undefined && !(typeof p === 'number' && Number.isSafeInteger(p) && p > 0)) throw inputError(file, line, 'p', 'must be a positive whole number (the MND id)');
-  if (url !== undefined && (typeof url !== 'string' || !/^https?:\/\//.test(url))) throw inputError(file, line, 'url', 'must be an http(s) URL');
-  if (typeof publishedAt !== 'string') throw inputError(file, line, 'publishedAt', 'is required (ROC date YYY/MM/DD, e.g. 109/09/17)');
+  if (p !== undefined && !(typeof p === 'number' && Number.isSafeInteger(p) && p > 0))
+    throw inputError(file, line, 'p', 'must be a positive whole number (the MND id)');
+  if (url !== undefined && (typeof url !== 'string' || !/^https?:\/\//.test(url)))
+    throw inputError(file, line, 'url', 'must be an http(s) URL');
+  if (typeof publishedAt !== 'string')
+    throw inputError(file, line, 'publishedAt', 'is required (ROC date YYY/MM/DD, e.g. 109/09/17)');
   const postedOn = rocDate(publishedAt);
-  if (postedOn === undefined) throw inputError(file, line, 'publishedAt', `must be a real ROC date YYY/MM/DD (e.g. 109/09/17), got ${JSON.stringify(publishedAt)}`);
+  if (postedOn === undefined)
+    throw inputError(
+      file,
+      line,
+      'publishedAt',
+      `must be a real ROC date YYY/MM/DD (e.g. 109/09/17), got ${JSON.stringify(publishedAt)}`,
+    );
   if (typeof text !== 'string' || text.trim() === '') throw inputError(file, line, 'text', 'is required');
   return { p: p as number | undefined, url: url as string | undefined, postedOn, text };
 }
@@ -85,13 +107,21 @@ function readRecord(content: string, file: string, line: number): AnnouncementRe
 function addToDay(days: Map<string, DayTotals>, announcement: AdizAnnouncement, record: AnnouncementRecord): void {
   let totals = days.get(announcement.day);
   if (!totals) {
-    totals = { day: announcement.day, postedOn: record.postedOn, announcements: 0, dayParts: [], total: 0, byType: new Map() };
+    totals = {
+      day: announcement.day,
+      postedOn: record.postedOn,
+      announcements: 0,
+      dayParts: [],
+      total: 0,
+      byType: new Map(),
+    };
     days.set(announcement.day, totals);
   }
   totals.announcements++;
   if (record.postedOn > totals.postedOn) totals.postedOn = record.postedOn;
   if (announcement.dayPart !== undefined) totals.dayParts.push(announcement.dayPart);
-  const earlier = totals.url === undefined || (record.p !== undefined && (totals.mndId === undefined || record.p < totals.mndId));
+  const earlier =
+    totals.url === undefined || (record.p !== undefined && (totals.mndId === undefined || record.p < totals.mndId));
   if (record.url !== undefined && earlier) {
     totals.url = record.url;
     totals.mndId = record.p;
@@ -124,7 +154,9 @@ function dayObservations(totals: DayTotals): ObservationInput[] {
   const attributes: Record<string, AttributeValue> = { compiler: 'g0v', announcements: totals.announcements };
   if (totals.dayParts.length > 0) attributes.dayParts = totals.dayParts.join('+');
   if (totals.mndId !== undefined) attributes.mndId = totals.mndId;
-  const out: ObservationInput[] = [{ series: 'mnd.aircraft.adiz', value: totals.total, ...base, attributes: { ...attributes } }];
+  const out: ObservationInput[] = [
+    { series: 'mnd.aircraft.adiz', value: totals.total, ...base, attributes: { ...attributes } },
+  ];
   for (const [slug, count] of [...totals.byType].sort(([a], [b]) => (a < b ? -1 : 1))) {
     out.push({ series: `mnd.aircraft.type.${slug}`, value: count, ...base, attributes: { ...attributes } });
   }

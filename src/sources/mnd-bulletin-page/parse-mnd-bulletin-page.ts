@@ -31,7 +31,17 @@ export function mndPageObservations(page: MndPage, options: MndPageOptions = {})
   const out: ObservationInput[] = [];
   const inconsistency = pageInconsistency(page);
   const push = (series: string, value: number | undefined, unit: string) => {
-    if (value !== undefined) out.push({ series, value, unit, ...base, attributes: { compiler: 'mnd-web', ...(inconsistency !== undefined ? { sourceInconsistency: inconsistency } : {}) } });
+    if (value !== undefined)
+      out.push({
+        series,
+        value,
+        unit,
+        ...base,
+        attributes: {
+          compiler: 'mnd-web',
+          ...(inconsistency !== undefined ? { sourceInconsistency: inconsistency } : {}),
+        },
+      });
   };
   push('mnd.aircraft.total', page.aircraft, 'aircraft');
   push('mnd.aircraft.median_line', page.medianLine, 'aircraft');
@@ -39,7 +49,8 @@ export function mndPageObservations(page: MndPage, options: MndPageOptions = {})
   push('mnd.ships.plan', page.planShips, 'ships');
   push('mnd.ships.official', page.officialShips, 'ships');
   push('mnd.balloons', page.balloons, 'balloons');
-  if (page.regions !== undefined) for (const r of ADIZ_REGIONS) push(`mnd.adiz.region.${r}`, page.regions.includes(r) ? 1 : 0, 'flag');
+  if (page.regions !== undefined)
+    for (const r of ADIZ_REGIONS) push(`mnd.adiz.region.${r}`, page.regions.includes(r) ? 1 : 0, 'flag');
   return out;
 }
 
@@ -61,6 +72,7 @@ export function parseMndBulletinPage(text: string, ctx: ParseContext): Observati
 
 export const mndBulletinPageParser: SourceParser = {
   kind: 'mnd-bulletin-page',
-  description: 'One saved MND daily report page (HTML, www.mnd.gov.tw/news/plaact/<id>): aircraft, median line, ADIZ regions, ships, balloons',
+  description:
+    'One saved MND daily report page (HTML, www.mnd.gov.tw/news/plaact/<id>): aircraft, median line, ADIZ regions, ships, balloons',
   parse: parseMndBulletinPage,
 };

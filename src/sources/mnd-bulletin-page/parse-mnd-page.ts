@@ -24,12 +24,15 @@ export interface MndPage {
 
 /** A page whose ADIZ figure exceeds its total is kept as published; the observations flag it. */
 export function pageInconsistency(page: MndPage): string | undefined {
-  return page.adiz !== undefined && page.aircraft !== undefined && page.adiz > page.aircraft ? `adiz ${page.adiz} > total ${page.aircraft}` : undefined;
+  return page.adiz !== undefined && page.aircraft !== undefined && page.adiz > page.aircraft
+    ? `adiz ${page.adiz} > total ${page.aircraft}`
+    : undefined;
 }
 
 export class MndPageProblem extends Error {}
 
-const PERIOD = /(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^至]{0,12}?(\d{4})\s*時\s*至\s*(?:中華民國)?\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^止]{0,12}?(\d{4})\s*時/;
+const PERIOD =
+  /(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^至]{0,12}?(\d{4})\s*時\s*至\s*(?:中華民國)?\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^止]{0,12}?(\d{4})\s*時/;
 const REGION_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/北部/, 'north'],
   [/中部/, 'central'],
@@ -42,7 +45,12 @@ const REGION_WORDS: ReadonlyArray<[RegExp, string]> = [
 /** The visible text of an HTML page: tags removed, character references decoded, whitespace collapsed. */
 export function pageText(html: string): string {
   const main = /<div[^>]*class="[^"]*maincontent[^"]*"[^>]*>([\s\S]*?)<\/div>/i.exec(html)?.[1] ?? html;
-  return decodeEntities(main.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]+>/g, ' '))
+  return decodeEntities(
+    main
+      .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]+>/g, ' '),
+  )
     .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
     .trim();
 }
@@ -83,7 +91,8 @@ export function parseMndPage(html: string): MndPage {
   if (official) page.officialShips = Number(official[1]);
   const balloons = /空飄氣球計?偵獲(\d+)顆/.exec(text);
   if (balloons) page.balloons = Number(balloons[1]);
-  if (page.aircraft === undefined && page.planShips === undefined) throw new MndPageProblem('states neither an aircraft count (共機N架次) nor a ship count (共艦N艘)');
+  if (page.aircraft === undefined && page.planShips === undefined)
+    throw new MndPageProblem('states neither an aircraft count (共機N架次) nor a ship count (共艦N艘)');
   return page;
 }
 
@@ -94,7 +103,8 @@ function rocDate(y: string, m: string, d: string): string {
 function rocInstant(y: string, m: string, d: string, hhmm: string): string {
   const date = rocDate(y, m, d);
   const ms = Date.parse(`${date}T${hhmm.slice(0, 2)}:${hhmm.slice(2)}:00+08:00`);
-  if (Number.isNaN(ms) || new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10) !== date) throw new MndPageProblem(`names an impossible date or time ${date} ${hhmm}`);
+  if (Number.isNaN(ms) || new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10) !== date)
+    throw new MndPageProblem(`names an impossible date or time ${date} ${hhmm}`);
   return new Date(ms).toISOString();
 }
 

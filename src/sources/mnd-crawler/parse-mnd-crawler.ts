@@ -2,7 +2,15 @@
 // report's full text; viviankoko/mnd_crawler's mnd_pla.csv) into the MND series, dated by the period the text states.
 import { inputError } from '../../errors/index.js';
 import type { AttributeValue, ObservationInput } from '../../model/index.js';
-import { readCsvTable, readDate, readText, rejectUnknownColumns, requireColumns, required, type CsvRow } from '../csv-table.js';
+import {
+  readCsvTable,
+  readDate,
+  readText,
+  rejectUnknownColumns,
+  requireColumns,
+  required,
+  type CsvRow,
+} from '../csv-table.js';
 import { localDateOf, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
 import { MndTextProblem, readMndReportText, type MndReportFacts } from './read-mnd-report-text.js';
@@ -88,13 +96,19 @@ export function mndCrawlerReports(text: string, ctx: ParseContext): MergedReport
   }
   return [...byPeriod.values()]
     .sort((a, b) => (a[0].facts.periodEnd < b[0].facts.periodEnd ? -1 : 1))
-    .map((reports) => ({ ...mergeReports(reports, ctx), rowDates: [...new Set(reports.map((r) => r.rowDate))].sort() }));
+    .map((reports) => ({
+      ...mergeReports(reports, ctx),
+      rowDates: [...new Set(reports.map((r) => r.rowDate))].sort(),
+    }));
 }
 
 export function parseMndCrawler(text: string, ctx: ParseContext): ObservationInput[] {
   const out: ObservationInput[] = [];
   for (const merged of mndCrawlerReports(text, ctx)) {
-    const attributes: Record<string, AttributeValue> = { compiler: 'mnd-crawler', periodStated: merged.facts.periodStated };
+    const attributes: Record<string, AttributeValue> = {
+      compiler: 'mnd-crawler',
+      periodStated: merged.facts.periodStated,
+    };
     if (merged.announcements > 1) attributes.announcements = merged.announcements;
     for (const [field, series, unit] of SERIES) {
       const value = merged.facts[field];
@@ -102,21 +116,38 @@ export function parseMndCrawler(text: string, ctx: ParseContext): ObservationInp
       // Old-format announcements do not speak of patrols or exercises: no flag then, rather than a 0 never stated.
       if (merged.facts.format === 'calendar-day' && unit === 'flag') continue;
       out.push({
-        series, value, unit, periodStart: merged.facts.periodStart, periodEnd: merged.facts.periodEnd, publishedAt: merged.publishedAt,
-        source: 'mnd', reliability: 'A', credibility: merged.facts.periodStated ? 1 : 2, tlp: 'clear', attributes: { ...attributes },
+        series,
+        value,
+        unit,
+        periodStart: merged.facts.periodStart,
+        periodEnd: merged.facts.periodEnd,
+        publishedAt: merged.publishedAt,
+        source: 'mnd',
+        reliability: 'A',
+        credibility: merged.facts.periodStated ? 1 : 2,
+        tlp: 'clear',
+        attributes: { ...attributes },
       });
     }
   }
   return out;
 }
 
-function mergeReports(reports: DatedReport[], ctx: ParseContext): { facts: MndReportFacts; publishedAt: string; announcements: number } {
+function mergeReports(
+  reports: DatedReport[],
+  ctx: ParseContext,
+): { facts: MndReportFacts; publishedAt: string; announcements: number } {
   const first = reports[0];
   const latest = reports.reduce((a, b) => (b.publishedAt > a.publishedAt ? b : a)).publishedAt;
   const distinct = reports.filter((r, i) => reports.findIndex((s) => sameCounts(s.facts, r.facts)) === i);
   if (distinct.length === 1) return { facts: first.facts, publishedAt: latest, announcements: 1 };
   if (first.facts.format !== 'calendar-day') {
-    throw inputError(ctx.file, distinct[1].line, TEXT, `states other counts than line ${first.line} for the same period`);
+    throw inputError(
+      ctx.file,
+      distinct[1].line,
+      TEXT,
+      `states other counts than line ${first.line} for the same period`,
+    );
   }
   const adiz = distinct.reduce((s, r) => s + (r.facts.adiz ?? 0), 0);
   const { dayPart: _part, ...facts } = first.facts;
@@ -130,6 +161,7 @@ function sameCounts(a: MndReportFacts, b: MndReportFacts): boolean {
 
 export const mndCrawlerParser: SourceParser = {
   kind: 'mnd-crawler',
-  description: 'MND daily report texts (CSV 日期,公告內容; every format since 2020): aircraft, ADIZ, median line, ships, official ships, balloons, joint patrols, dated by the stated period',
+  description:
+    'MND daily report texts (CSV 日期,公告內容; every format since 2020): aircraft, ADIZ, median line, ships, official ships, balloons, joint patrols, dated by the stated period',
   parse: parseMndCrawler,
 };

@@ -30,7 +30,8 @@ export interface MndReportFacts {
 
 export class MndTextProblem extends Error {}
 
-const OLD_DAY = /日期\s*[（(]?\s*(?:Date)?\s*[)）]?\s*[:：]?\s*中華民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/;
+const OLD_DAY =
+  /日期\s*[（(]?\s*(?:Date)?\s*[)）]?\s*[:：]?\s*中華民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/;
 const PERIOD =
   /(\d{2,3})\s*年+\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^至]{0,16}?(\d{4})\s*時\s*至\s*(?:中華民國)?\s*(?:(\d{2,3})\s*年+\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日[^止]{0,16}?(\d{4})\s*時/;
 const AS_OF_1700 = /(?:迄|至)\s*(?:今日)?\s*1700\s*時/;
@@ -39,28 +40,53 @@ const AS_OF_MORNING = /(?:迄|至)\s*(?:今日)?\s*(?:0[6-9]00\s*時|上午\s*[6
 /** The text of one report, published on local date `published` (YYYY-MM-DD). */
 export function readMndReportText(raw: string, published: string): MndReportFacts {
   const text = raw.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-  const joint = { jointPatrol: flag(/聯合戰備警巡/.test(text)), jointExercise: flag(/海空聯合演[習訓]|聯合海空行動|聯合軍事行動|聯合演習/.test(text)) };
+  const joint = {
+    jointPatrol: flag(/聯合戰備警巡/.test(text)),
+    jointExercise: flag(/海空聯合演[習訓]|聯合海空行動|聯合軍事行動|聯合演習/.test(text)),
+  };
   const period = PERIOD.exec(text);
   if (period) {
     const startDate = rocDate(period[1], period[2], period[3]);
     // "111年12月31日0600時至1月1日0600時": a second date without its year that falls before the first is in the next year.
     let endDate = rocDate(period[5] ?? period[1], period[6], period[7]);
-    if (period[5] === undefined && endDate < startDate) endDate = rocDate(String(Number(period[1]) + 1), period[6], period[7]);
+    if (period[5] === undefined && endDate < startDate)
+      endDate = rocDate(String(Number(period[1]) + 1), period[6], period[7]);
     const periodStart = instant(startDate, period[4]);
     const periodEnd = instant(endDate, period[8]);
-    if (periodEnd <= periodStart) throw new MndTextProblem(`has a report period that ends before it starts (${startDate} → ${endDate})`);
+    if (periodEnd <= periodStart)
+      throw new MndTextProblem(`has a report period that ends before it starts (${startDate} → ${endDate})`);
     return { format: 'daily-0600', periodStart, periodEnd, periodStated: true, ...currentCounts(text), ...joint };
   }
   if (AS_OF_1700.test(text)) {
-    return { format: 'same-day-1700', periodStart: instant(published, '0000'), periodEnd: instant(published, '1700'), periodStated: false, ...currentCounts(text), ...joint };
+    return {
+      format: 'same-day-1700',
+      periodStart: instant(published, '0000'),
+      periodEnd: instant(published, '1700'),
+      periodStated: false,
+      ...currentCounts(text),
+      ...joint,
+    };
   }
   if (AS_OF_MORNING.test(text) && /共機|共艦/.test(text)) {
-    return { format: 'daily-0600', periodStart: instant(addDays(published, -1), '0600'), periodEnd: instant(published, '0600'), periodStated: false, ...currentCounts(text), ...joint };
+    return {
+      format: 'daily-0600',
+      periodStart: instant(addDays(published, -1), '0600'),
+      periodEnd: instant(published, '0600'),
+      periodStated: false,
+      ...currentCounts(text),
+      ...joint,
+    };
   }
   const old = OLD_DAY.exec(text);
   if (old) {
     const day = rocDate(old[1], old[2], old[3]);
-    const facts: MndReportFacts = { format: 'calendar-day', periodStart: instant(day, '0000'), periodEnd: instant(addDays(day, 1), '0000'), periodStated: true, ...joint };
+    const facts: MndReportFacts = {
+      format: 'calendar-day',
+      periodStart: instant(day, '0000'),
+      periodEnd: instant(addDays(day, 1), '0000'),
+      periodStated: true,
+      ...joint,
+    };
     const part = /^[^機]{0,12}?(上午|下午|傍晚|晚間|晚上|夜間|日間)/.exec(text.slice(old.index + old[0].length))?.[1];
     if (part !== undefined) facts.dayPart = part;
     // The old announcements counted ADIZ entries; the "臺海周邊空域" ones of the August 2022 crisis counted something else.
@@ -75,11 +101,15 @@ export function readMndReportText(raw: string, published: string): MndReportFact
     }
     return facts;
   }
-  throw new MndTextProblem('states no report period ("…0600時至…0600時"), no "迄1700時" or "迄0600時" time and no old-format 日期 line');
+  throw new MndTextProblem(
+    'states no report period ("…0600時至…0600時"), no "迄1700時" or "迄0600時" time and no old-format 日期 line',
+  );
 }
 
 /** Counts in the 2022-08 → today wording: "偵獲共機14架次（逾越中線進入北部及西南空域11架次）、共艦6艘及公務船8艘". */
-function currentCounts(text: string): Pick<MndReportFacts, 'aircraft' | 'adiz' | 'medianLine' | 'planShips' | 'officialShips' | 'balloons'> {
+function currentCounts(
+  text: string,
+): Pick<MndReportFacts, 'aircraft' | 'adiz' | 'medianLine' | 'planShips' | 'officialShips' | 'balloons'> {
   const out: ReturnType<typeof currentCounts> = {};
   const aircraft = /共機(\d+)架次?/.exec(text);
   if (aircraft) {
@@ -113,7 +143,8 @@ function flag(b: boolean): 0 | 1 {
 function rocDate(y: string, m: string, d: string): string {
   const date = `${Number(y) + 1911}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const t = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) throw new MndTextProblem(`names an impossible date ${date}`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date)
+    throw new MndTextProblem(`names an impossible date ${date}`);
   return date;
 }
 

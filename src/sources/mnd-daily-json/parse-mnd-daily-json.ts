@@ -21,7 +21,8 @@ export function parseMndDailyJson(text: string, ctx: ParseContext): ObservationI
   const periodStart = readInstant(period.member('start'));
   const periodEnd = readInstant(period.member('end'));
   if (periodEnd <= periodStart) throw period.member('end').error('must be after period.start');
-  if (date < localDateOf(periodEnd)) throw root.member('date').error(`is before the end of the period (${period.member('end').value})`);
+  if (date < localDateOf(periodEnd))
+    throw root.member('date').error(`is before the end of the period (${period.member('end').value})`);
 
   const aircraft = root.member('aircraft');
   aircraft.rejectUnknown(['total', 'crossed_median', 'entered_adiz', 'adiz_regions']);
@@ -33,7 +34,8 @@ export function parseMndDailyJson(text: string, ctx: ParseContext): ObservationI
   const inconsistencies: string[] = [];
   for (const key of ['crossed_median', 'entered_adiz']) {
     const part = aircraft.member(key).optionalCount();
-    if (part !== undefined && total !== undefined && part > total) inconsistencies.push(`${key} ${part} > total ${total}`);
+    if (part !== undefined && total !== undefined && part > total)
+      inconsistencies.push(`${key} ${part} > total ${total}`);
   }
   const regions = readRegions(aircraft.member('adiz_regions'));
   const sourceUrl = root.member('source_url').optionalString();
@@ -51,14 +53,24 @@ export function parseMndDailyJson(text: string, ctx: ParseContext): ObservationI
   const out: ObservationInput[] = [];
   const push = (series: string, value: number | undefined, unit: string) => {
     if (value === undefined) return;
-    out.push({ series, value, unit, ...base, attributes: { compiler: 'madeye', ...(inconsistencies.length > 0 ? { sourceInconsistency: inconsistencies.join('; ') } : {}) } });
+    out.push({
+      series,
+      value,
+      unit,
+      ...base,
+      attributes: {
+        compiler: 'madeye',
+        ...(inconsistencies.length > 0 ? { sourceInconsistency: inconsistencies.join('; ') } : {}),
+      },
+    });
   };
   push('mnd.aircraft.total', total, 'aircraft');
   push('mnd.aircraft.median_line', aircraft.member('crossed_median').optionalCount(), 'aircraft');
   push('mnd.aircraft.adiz', aircraft.member('entered_adiz').optionalCount(), 'aircraft');
   push('mnd.ships.plan', vessels.member('naval').optionalCount(), 'ships');
   push('mnd.ships.official', vessels.member('official').optionalCount(), 'ships');
-  if (regions !== undefined) for (const region of ADIZ_REGIONS) push(`mnd.adiz.region.${region}`, regions.has(region) ? 1 : 0, 'flag');
+  if (regions !== undefined)
+    for (const region of ADIZ_REGIONS) push(`mnd.adiz.region.${region}`, regions.has(region) ? 1 : 0, 'flag');
   return out;
 }
 
@@ -80,7 +92,9 @@ function readInstant(cursor: JsonCursor): string {
   const match = INSTANT.exec(text);
   const ms = match ? Date.parse(text) : Number.NaN;
   if (!match || Number.isNaN(ms)) {
-    throw cursor.error(`must be an ISO 8601 instant with a time zone (e.g. 2026-08-21T06:00:00+08:00), got ${JSON.stringify(text)}`);
+    throw cursor.error(
+      `must be an ISO 8601 instant with a time zone (e.g. 2026-08-21T06:00:00+08:00), got ${JSON.stringify(text)}`,
+    );
   }
   if (!isLocalDate(match[1])) throw cursor.error(`is not a real calendar date, got ${JSON.stringify(text)}`);
   return isoInstant(ms);
@@ -92,7 +106,8 @@ function readRegions(cursor: JsonCursor): Set<string> | undefined {
   const regions = new Set<string>();
   for (const item of cursor.items()) {
     const name = item.string();
-    if (!(ADIZ_REGIONS as readonly string[]).includes(name)) throw item.error(`unknown ADIZ region ${JSON.stringify(name)}; expected ${ADIZ_REGIONS.join(', ')}`);
+    if (!(ADIZ_REGIONS as readonly string[]).includes(name))
+      throw item.error(`unknown ADIZ region ${JSON.stringify(name)}; expected ${ADIZ_REGIONS.join(', ')}`);
     if (regions.has(name)) throw item.error(`region ${JSON.stringify(name)} is listed twice`);
     regions.add(name);
   }

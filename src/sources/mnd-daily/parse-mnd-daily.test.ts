@@ -23,9 +23,18 @@ describe('parseMndDaily', () => {
   it('reads the fixture (BOM, CRLF, columns out of order, blank and multi-line rows)', () => {
     expect(observations).toHaveLength(14);
     expect(observations.map((o) => o.series)).toEqual([
-      'mnd.aircraft.total', 'mnd.aircraft.median_line', 'mnd.ships.plan', 'mnd.ships.official',
-      'mnd.aircraft.total', 'mnd.aircraft.median_line', 'mnd.ships.plan',
-      'mnd.aircraft.total', 'mnd.aircraft.median_line', 'mnd.ships.plan', 'mnd.ships.official', 'mnd.balloons',
+      'mnd.aircraft.total',
+      'mnd.aircraft.median_line',
+      'mnd.ships.plan',
+      'mnd.ships.official',
+      'mnd.aircraft.total',
+      'mnd.aircraft.median_line',
+      'mnd.ships.plan',
+      'mnd.aircraft.total',
+      'mnd.aircraft.median_line',
+      'mnd.ships.plan',
+      'mnd.ships.official',
+      'mnd.balloons',
       'mnd.ships.plan',
       'mnd.aircraft.adiz',
     ]);
@@ -71,7 +80,12 @@ describe('parseMndDaily', () => {
 
   it('keeps a multi-line quoted cell and zero counts', () => {
     const balloons = observations[11];
-    expect(balloons).toMatchObject({ series: 'mnd.balloons', value: 0, unit: 'balloons', publishedAt: '2024-05-26T01:00:00.000Z' });
+    expect(balloons).toMatchObject({
+      series: 'mnd.balloons',
+      value: 0,
+      unit: 'balloons',
+      publishedAt: '2024-05-26T01:00:00.000Z',
+    });
     expect(balloons.attributes).toEqual({ dateBasis: 'activity-shifted', compiler: 'hand typed,\nover two lines' });
   });
 
@@ -145,7 +159,11 @@ describe('parseMndDaily', () => {
         'published,aircraft_total\n2024/01/02,3\n',
         'bad.csv:2: published: must be a date YYYY-MM-DD or an ISO 8601 instant with a time zone, got "2024/01/02"',
       ],
-      ['an impossible date', 'published,aircraft_total\n2023-02-30,3\n', 'bad.csv:2: published: is not a real calendar date, got "2023-02-30"'],
+      [
+        'an impossible date',
+        'published,aircraft_total\n2023-02-30,3\n',
+        'bad.csv:2: published: is not a real calendar date, got "2023-02-30"',
+      ],
       [
         'an impossible date in an instant',
         'published,aircraft_total\n2023-02-29T09:00:00+08:00,3\n',
@@ -156,11 +174,31 @@ describe('parseMndDaily', () => {
         'published,aircraft_total\n2024-01-02T09:00:00,3\n',
         'bad.csv:2: published: must be an ISO 8601 instant with a time zone (e.g. 2024-05-24T06:00:00+08:00), got "2024-01-02T09:00:00"',
       ],
-      ['a negative count', 'published,aircraft_total\n2024-01-02,-3\n', 'bad.csv:2: aircraft_total: must not be negative, got "-3"'],
-      ['a fractional count', 'published,plan_ships\n2024-01-02,2.5\n', 'bad.csv:2: plan_ships: must be a whole number, got "2.5"'],
-      ['a non-numeric count', 'published,balloons\n2024-01-02,three\n', 'bad.csv:2: balloons: must be a whole number, NA or empty, got "three"'],
-      ['a lower-case na', 'published,balloons\n2024-01-02,na\n', 'bad.csv:2: balloons: must be a whole number, NA or empty, got "na"'],
-      ['an absurdly large count', 'published,balloons\n2024-01-02,99999999999999999\n', 'bad.csv:2: balloons: is too large, got "99999999999999999"'],
+      [
+        'a negative count',
+        'published,aircraft_total\n2024-01-02,-3\n',
+        'bad.csv:2: aircraft_total: must not be negative, got "-3"',
+      ],
+      [
+        'a fractional count',
+        'published,plan_ships\n2024-01-02,2.5\n',
+        'bad.csv:2: plan_ships: must be a whole number, got "2.5"',
+      ],
+      [
+        'a non-numeric count',
+        'published,balloons\n2024-01-02,three\n',
+        'bad.csv:2: balloons: must be a whole number, NA or empty, got "three"',
+      ],
+      [
+        'a lower-case na',
+        'published,balloons\n2024-01-02,na\n',
+        'bad.csv:2: balloons: must be a whole number, NA or empty, got "na"',
+      ],
+      [
+        'an absurdly large count',
+        'published,balloons\n2024-01-02,99999999999999999\n',
+        'bad.csv:2: balloons: is too large, got "99999999999999999"',
+      ],
       [
         'NA without missing_reason',
         'published,aircraft_total,median_line,missing_reason\n2024-01-02,3,NA,\n',

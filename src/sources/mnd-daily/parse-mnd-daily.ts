@@ -30,7 +30,15 @@ const COUNTS = [
 ] as const;
 
 const DATE_BASES = ['publication', 'activity-shifted', 'inferred'] as const;
-const OTHER_COLUMNS = ['published', 'period_start', 'period_end', 'missing_reason', 'date_basis', 'source_ref', 'compiler'];
+const OTHER_COLUMNS = [
+  'published',
+  'period_start',
+  'period_end',
+  'missing_reason',
+  'date_basis',
+  'source_ref',
+  'compiler',
+];
 const KNOWN_COLUMNS = [...OTHER_COLUMNS, ...COUNTS.map((c) => c.column)];
 
 /** Reports come out in the morning: 09:00 local on the publication date. */
@@ -44,7 +52,12 @@ export function parseMndDaily(text: string, ctx: ParseContext): ObservationInput
   rejectUnknownColumns(table, KNOWN_COLUMNS);
   if (!COUNTS.some((c) => table.columns.includes(c.column))) {
     const expected = COUNTS.map((c) => c.column).join(', ');
-    throw inputError(ctx.file, table.headerLine, '(header)', `has no count column; expected at least one of ${expected}`);
+    throw inputError(
+      ctx.file,
+      table.headerLine,
+      '(header)',
+      `has no count column; expected at least one of ${expected}`,
+    );
   }
   const checkDuplicate = createDuplicateCheck();
   const out: ObservationInput[] = [];
@@ -98,12 +111,19 @@ function readTimes(row: CsvRow): { publishedAt: string; periodStart: string; per
     publishedAt = required(row, 'published', readInstant(row, 'published'));
     day = localDateOf(publishedAt);
   } else {
-    throw row.error('published', `must be a date YYYY-MM-DD or an ISO 8601 instant with a time zone, got ${quote(published)}`);
+    throw row.error(
+      'published',
+      `must be a date YYYY-MM-DD or an ISO 8601 instant with a time zone, got ${quote(published)}`,
+    );
   }
   const start = readInstant(row, 'period_start');
   const end = readInstant(row, 'period_end');
   if (start === undefined && end === undefined) {
-    return { publishedAt, periodStart: localInstant(addDays(day, -1), PERIOD_HOUR), periodEnd: localInstant(day, PERIOD_HOUR) };
+    return {
+      publishedAt,
+      periodStart: localInstant(addDays(day, -1), PERIOD_HOUR),
+      periodEnd: localInstant(day, PERIOD_HOUR),
+    };
   }
   if (start === undefined) throw row.error('period_start', 'is required when period_end is given');
   if (end === undefined) throw row.error('period_end', 'is required when period_start is given');

@@ -17,7 +17,15 @@ import { addDays, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
 
 const COLUMNS = [
-  'date', 'aircraft_total', 'median_line_cross', 'cross_rate', 'aircraft_type', 'ships_total', 'activity_start', 'activity_end', 'special_event',
+  'date',
+  'aircraft_total',
+  'median_line_cross',
+  'cross_rate',
+  'aircraft_type',
+  'ships_total',
+  'activity_start',
+  'activity_end',
+  'special_event',
 ];
 /** `aircraft_type` values; the source writes them in mixed case ("manned", "Manned"), so case is ignored. */
 const AIRCRAFT_MIXES = ['manned', 'mixed', 'uav', 'helicopter', 'zero'];
@@ -35,7 +43,8 @@ export function parseMndLioneer(text: string, ctx: ParseContext): ObservationInp
     checkDuplicate(row, 'date', date);
     const total = readWholeCount(row, 'aircraft_total');
     const median = readWholeCount(row, 'median_line_cross');
-    if (total !== undefined && median !== undefined && median > total) throw row.error('median_line_cross', `must not exceed aircraft_total (${total})`);
+    if (total !== undefined && median !== undefined && median > total)
+      throw row.error('median_line_cross', `must not exceed aircraft_total (${total})`);
     readPercent(row, 'cross_rate');
     readWholeCount(row, 'ships_total'); // validated; not used (PLAN only on some rows, PLAN + official ships on others)
     const mix = readMix(row, total);
@@ -58,16 +67,26 @@ export function parseMndLioneer(text: string, ctx: ParseContext): ObservationInp
     if (mix !== undefined) totalAttributes.aircraftMix = mix;
     if (activityStart !== undefined) totalAttributes.activityStart = activityStart;
     if (activityEnd !== undefined) totalAttributes.activityEnd = activityEnd;
-    if (total !== undefined) out.push({ series: 'mnd.aircraft.total', value: total, unit: 'aircraft', ...base, attributes: totalAttributes });
-    if (median !== undefined) out.push({ series: 'mnd.aircraft.median_line', value: median, unit: 'aircraft', ...base, attributes: { ...attributes } });
-    if (balloons !== undefined) out.push({ series: 'mnd.balloons', value: balloons, unit: 'balloons', ...base, attributes: { ...attributes } });
+    if (total !== undefined)
+      out.push({ series: 'mnd.aircraft.total', value: total, unit: 'aircraft', ...base, attributes: totalAttributes });
+    if (median !== undefined)
+      out.push({
+        series: 'mnd.aircraft.median_line',
+        value: median,
+        unit: 'aircraft',
+        ...base,
+        attributes: { ...attributes },
+      });
+    if (balloons !== undefined)
+      out.push({ series: 'mnd.balloons', value: balloons, unit: 'balloons', ...base, attributes: { ...attributes } });
   }
   return out;
 }
 
 export const mndLioneerParser: SourceParser = {
   kind: 'mnd-lioneer',
-  description: 'MND daily reports hand-transcribed from the report images (lioneer records.csv): aircraft, median line, balloons',
+  description:
+    'MND daily reports hand-transcribed from the report images (lioneer records.csv): aircraft, median line, balloons',
   parse: parseMndLioneer,
 };
 
@@ -82,16 +101,21 @@ function readPercent(row: CsvRow, column: string): void {
   const text = readText(row, column);
   if (text === undefined) return;
   const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || value > 100) throw row.error(column, `must be a percentage 0–100 or empty, got ${quote(text)}`);
+  if (!/^\d+(\.\d+)?$/.test(text) || value > 100)
+    throw row.error(column, `must be a percentage 0–100 or empty, got ${quote(text)}`);
 }
 
 function readMix(row: CsvRow, total: number | undefined): string | undefined {
   const text = readText(row, 'aircraft_type');
   if (text === undefined) return undefined;
   const mix = text.toLowerCase();
-  if (!AIRCRAFT_MIXES.includes(mix)) throw row.error('aircraft_type', `must be one of ${AIRCRAFT_MIXES.join(', ')} (any case), got ${quote(text)}`);
+  if (!AIRCRAFT_MIXES.includes(mix))
+    throw row.error('aircraft_type', `must be one of ${AIRCRAFT_MIXES.join(', ')} (any case), got ${quote(text)}`);
   if ((mix === 'zero') !== (total === 0) && total !== undefined) {
-    throw row.error('aircraft_type', mix === 'zero' ? `is zero but aircraft_total is ${total}` : `is ${quote(text)} but aircraft_total is 0`);
+    throw row.error(
+      'aircraft_type',
+      mix === 'zero' ? `is zero but aircraft_total is ${total}` : `is ${quote(text)} but aircraft_total is 0`,
+    );
   }
   return mix;
 }
@@ -100,7 +124,8 @@ function readClock(row: CsvRow, column: string): string | undefined {
   const text = readText(row, column);
   if (text === undefined) return undefined;
   const match = /^(\d{2}):(\d{2})$/.exec(text);
-  if (!match || Number(match[1]) > 24 || Number(match[2]) > 59) throw row.error(column, `must be a local time HH:MM or empty, got ${quote(text)}`);
+  if (!match || Number(match[1]) > 24 || Number(match[2]) > 59)
+    throw row.error(column, `must be a local time HH:MM or empty, got ${quote(text)}`);
   return text;
 }
 

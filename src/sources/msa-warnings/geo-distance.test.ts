@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { haversineKm, MEDIAN_LINE, pointToEdgeKm, shapeDistanceKm, TAIWAN, type LonLat, type Shape } from './geo-distance.js';
+import {
+  haversineKm,
+  MEDIAN_LINE,
+  pointToEdgeKm,
+  shapeDistanceKm,
+  TAIWAN,
+  type LonLat,
+  type Shape,
+} from './geo-distance.js';
 
 const point = (lon: number, lat: number): Shape => ({ vertices: [[lon, lat]], closed: false });
 const square = (lon: number, lat: number, size: number): Shape => ({
   closed: true,
-  vertices: [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size]],
+  vertices: [
+    [lon, lat],
+    [lon + size, lat],
+    [lon + size, lat + size],
+    [lon, lat + size],
+  ],
 });
 
 describe('geo distance', () => {
@@ -25,7 +38,18 @@ describe('geo distance', () => {
   it('gives 0 for an area containing Taiwan, a point on the island, and a shape crossing the coast', () => {
     expect(shapeDistanceKm(square(118, 20, 6), TAIWAN)).toBe(0);
     expect(shapeDistanceKm(point(121, 23.8), TAIWAN)).toBe(0);
-    expect(shapeDistanceKm({ closed: false, vertices: [[119, 23.5], [122.5, 23.5]] }, TAIWAN)).toBe(0);
+    expect(
+      shapeDistanceKm(
+        {
+          closed: false,
+          vertices: [
+            [119, 23.5],
+            [122.5, 23.5],
+          ],
+        },
+        TAIWAN,
+      ),
+    ).toBe(0);
   });
 
   it('measures an area off the coast from its nearest vertex or edge, symmetrically', () => {

@@ -25,13 +25,25 @@ const RAD = Math.PI / 180;
 export const TAIWAN: Shape = {
   closed: true,
   vertices: [
-    [121.777818, 24.394274], [121.175632, 22.790857], [120.74708, 21.970571], [120.220083, 22.814861],
-    [120.106189, 23.556263], [120.69468, 24.538451], [121.495044, 25.295459], [121.951244, 24.997596],
+    [121.777818, 24.394274],
+    [121.175632, 22.790857],
+    [120.74708, 21.970571],
+    [120.220083, 22.814861],
+    [120.106189, 23.556263],
+    [120.69468, 24.538451],
+    [121.495044, 25.295459],
+    [121.951244, 24.997596],
   ],
 };
 
 /** The median line as MND published its endpoints (27N 122E – 23N 118E; data/taiwan-strait/geo/median-line.geojson). */
-export const MEDIAN_LINE: Shape = { closed: false, vertices: [[122, 27], [118, 23]] };
+export const MEDIAN_LINE: Shape = {
+  closed: false,
+  vertices: [
+    [122, 27],
+    [118, 23],
+  ],
+};
 
 /**
  * Taiwan's main commercial ports (harbour entrances, rounded to 0.01°): the approaches a quarantine or blockade would

@@ -8,13 +8,26 @@ import { cancelledId, warningId, warningKind } from './warning-kind.js';
 const FIXTURE = new URL('../../../test/fixtures/sources/msa-warnings/military_exercises.csv', import.meta.url);
 const fixture = readFileSync(FIXTURE, 'utf8');
 const parse = (text: string) => msaWarningsParser.parse(text, { file: 'warnings.csv' });
-const HEADER = 'publish_date,title,channel,time_periods,coordinate_count,coordinates,coordinates_raw,content_preview,url,scraped_at,start_date,end_date';
+const HEADER =
+  'publish_date,title,channel,time_periods,coordinate_count,coordinates,coordinates_raw,content_preview,url,scraped_at,start_date,end_date';
 const row = (cells: Partial<Record<string, string>>) => {
   const defaults: Record<string, string> = {
-    publish_date: '2030-03-01', title: '实弹射击—闽航警1/30', channel: '福建海事局', time_periods: '03/02 0800-1800', coordinate_count: '1',
-    coordinates: '"24.5,119.8"', coordinates_raw: '', content_preview: '', url: '', scraped_at: '', start_date: '', end_date: '',
+    publish_date: '2030-03-01',
+    title: '实弹射击—闽航警1/30',
+    channel: '福建海事局',
+    time_periods: '03/02 0800-1800',
+    coordinate_count: '1',
+    coordinates: '"24.5,119.8"',
+    coordinates_raw: '',
+    content_preview: '',
+    url: '',
+    scraped_at: '',
+    start_date: '',
+    end_date: '',
   };
-  return `${HEADER}\n${HEADER.split(',').map((c) => cells[c] ?? defaults[c]).join(',')}\n`;
+  return `${HEADER}\n${HEADER.split(',')
+    .map((c) => cells[c] ?? defaults[c])
+    .join(',')}\n`;
 };
 
 function messageOf(text: string): string {
@@ -28,7 +41,8 @@ function messageOf(text: string): string {
 
 describe('MSA warning helpers', () => {
   it('reads every time_periods layout of the scrape, in Beijing time or UTC', () => {
-    const at = (cell: string, offset = 480) => parseTimePeriods(cell, '2030-03-01', offset).windows.map((w) => `${w.start}/${w.end}`);
+    const at = (cell: string, offset = 480) =>
+      parseTimePeriods(cell, '2030-03-01', offset).windows.map((w) => `${w.start}/${w.end}`);
     expect(at('03/02 0800 至 03/03 2400')).toEqual(['2030-03-02T00:00:00.000Z/2030-03-03T16:00:00.000Z']);
     expect(at('03/02-03/03 每日 2300-0100')).toEqual([
       '2030-03-02T15:00:00.000Z/2030-03-02T17:00:00.000Z',
@@ -44,9 +58,17 @@ describe('MSA warning helpers', () => {
   });
 
   it('classifies titles and reads warning numbers', () => {
-    expect(['实弹射击—粤航警442/26', 'MILITARY TRAINING—GX20/26', '军事活动结束—鲁航警696/26', '火箭残骸掉落—浙航警627/26', '禁航区—桂航警52/26', '舟山黄它山水域军事活动—浙航警641/26', '其他—X1/26'].map(warningKind)).toEqual([
-      'live-fire', 'training', 'cancellation', 'rocket-debris', 'closure-area', 'military-activity', 'other',
-    ]);
+    expect(
+      [
+        '实弹射击—粤航警442/26',
+        'MILITARY TRAINING—GX20/26',
+        '军事活动结束—鲁航警696/26',
+        '火箭残骸掉落—浙航警627/26',
+        '禁航区—桂航警52/26',
+        '舟山黄它山水域军事活动—浙航警641/26',
+        '其他—X1/26',
+      ].map(warningKind),
+    ).toEqual(['live-fire', 'training', 'cancellation', 'rocket-debris', 'closure-area', 'military-activity', 'other']);
     expect(warningId('军事活动-莱州湾—鲁航警554/26')).toBe('鲁航警554/26');
     expect(warningId('no number here')).toBeUndefined();
     expect(cancelledId('SD645/26 YELLOW SEA, MILITARY ACTIVITY COMPLETED. CANCEL SD625/26.')).toBe('SD625/26');
@@ -60,7 +82,11 @@ describe('parseMsaWarnings', () => {
   it('writes one closure event per notice (a notice scraped twice once), and cancellations separately', () => {
     expect(closures.map((o) => o.subject)).toEqual(['闽航警901/30', 'FJ301/30', '辽航警902/30', '粤航警903/30']);
     expect(observations.filter((o) => o.series === 'msa.cancellation')).toMatchObject([
-      { subject: '鲁航警904/30', periodStart: '2030-03-03T15:59:00.000Z', attributes: { kind: 'cancellation', cancels: '鲁航警880/30' } },
+      {
+        subject: '鲁航警904/30',
+        periodStart: '2030-03-03T15:59:00.000Z',
+        attributes: { kind: 'cancellation', cancels: '鲁航警880/30' },
+      },
     ]);
   });
 
@@ -71,7 +97,18 @@ describe('parseMsaWarnings', () => {
       value: 1,
       unit: 'events',
       text: '实弹射击—闽航警901/30',
-      geometry: { type: 'Polygon', coordinates: [[[119.8, 24.5], [120, 24.5], [120, 24.3], [119.8, 24.3], [119.8, 24.5]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [119.8, 24.5],
+            [120, 24.5],
+            [120, 24.3],
+            [119.8, 24.3],
+            [119.8, 24.5],
+          ],
+        ],
+      },
       periodStart: '2030-03-02T00:00:00.000Z',
       periodEnd: '2030-03-03T10:00:00.000Z',
       publishedAt: '2030-03-01T02:15:00.000Z',
@@ -81,8 +118,17 @@ describe('parseMsaWarnings', () => {
       tlp: 'clear',
       sourceRef: 'https://example.org/msa/article/901',
       attributes: {
-        bureau: '福建海事局', kind: 'live-fire', warningId: '闽航警901/30', language: 'zh', validity: 'windows', timeZone: '+08:00', windows: 1,
-        distanceToTaiwanKm: expect.any(Number), distanceToMedianLineKm: 22.5, distanceToPortKm: 50.7, nearestPort: 'taichung',
+        bureau: '福建海事局',
+        kind: 'live-fire',
+        warningId: '闽航警901/30',
+        language: 'zh',
+        validity: 'windows',
+        timeZone: '+08:00',
+        windows: 1,
+        distanceToTaiwanKm: expect.any(Number),
+        distanceToMedianLineKm: 22.5,
+        distanceToPortKm: 50.7,
+        nearestPort: 'taichung',
       },
     });
     expect(closures[0].attributes!.distanceToTaiwanKm).toBeGreaterThan(40);
@@ -90,9 +136,17 @@ describe('parseMsaWarnings', () => {
   });
 
   it('reads UTC times of English notices, daily windows, coordinates from the text and date-only validity', () => {
-    expect(closures[1]).toMatchObject({ periodStart: '2030-03-02T00:00:00.000Z', periodEnd: '2030-03-03T10:00:00.000Z', publishedAt: '2030-03-01T15:59:00.000Z' });
+    expect(closures[1]).toMatchObject({
+      periodStart: '2030-03-02T00:00:00.000Z',
+      periodEnd: '2030-03-03T10:00:00.000Z',
+      publishedAt: '2030-03-01T15:59:00.000Z',
+    });
     expect(closures[1].attributes).toMatchObject({ language: 'en', timeZone: 'UTC', kind: 'live-fire' });
-    expect(closures[2]).toMatchObject({ periodStart: '2030-03-03T23:00:00.000Z', periodEnd: '2030-03-05T09:00:00.000Z', attributes: { windows: 2, kind: 'exercise' } });
+    expect(closures[2]).toMatchObject({
+      periodStart: '2030-03-03T23:00:00.000Z',
+      periodEnd: '2030-03-05T09:00:00.000Z',
+      attributes: { windows: 2, kind: 'exercise' },
+    });
     expect(closures[2].attributes!.distanceToTaiwanKm).toBeGreaterThan(1500);
     expect(closures[3]).toMatchObject({
       periodStart: '2030-03-02T16:00:00.000Z',
@@ -123,12 +177,18 @@ describe('parseMsaWarnings', () => {
     const notices = observations.filter((o) => o.series.startsWith('msa.notice.'));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({
-      series: 'msa.notice.near-taiwan', value: 1, periodStart: '2030-02-28T16:00:00.000Z', publishedAt: '2030-03-01T02:15:00.000Z',
+      series: 'msa.notice.near-taiwan',
+      value: 1,
+      periodStart: '2030-02-28T16:00:00.000Z',
+      publishedAt: '2030-03-01T02:15:00.000Z',
       attributes: { nearestPort: 'taichung', distanceToPortKm: 50.7, withinKm: 200 },
     });
     // 50.7 km from Taichung and (coarse outline) under 90 km from the coast: outside 24 nm of the port; 60 km makes it close.
     const wider = createMsaWarningsParser({ closeKm: 60 }).parse(fixture, { file: 'f.csv' });
-    expect(wider.filter((o) => o.series.startsWith('msa.notice.')).map((o) => o.series)).toEqual(['msa.notice.near-taiwan', 'msa.notice.close-to-taiwan']);
+    expect(wider.filter((o) => o.series.startsWith('msa.notice.')).map((o) => o.series)).toEqual([
+      'msa.notice.near-taiwan',
+      'msa.notice.close-to-taiwan',
+    ]);
     expect(() => createMsaWarningsParser({ closeKm: -1 })).toThrow(RangeError);
   });
 
@@ -139,18 +199,58 @@ describe('parseMsaWarnings', () => {
   });
 
   it.each([
-    ['a missing column', 'publish_date,title,channel,time_periods\n', 'bad.csv:1: coordinates: required column is missing'],
+    [
+      'a missing column',
+      'publish_date,title,channel,time_periods\n',
+      'bad.csv:1: coordinates: required column is missing',
+    ],
     ['an empty publish_date', row({ publish_date: '' }), 'bad.csv:2: publish_date: is required'],
     ['an empty channel', row({ channel: '' }), 'bad.csv:2: channel: is required'],
-    ['an unreadable period', row({ time_periods: '3月2日' }), 'bad.csv:2: time_periods: cannot read the period "3月2日" in "3月2日"'],
-    ['an impossible time', row({ time_periods: '03/02 2500-2600' }), 'bad.csv:2: time_periods: names an impossible time 2500 in "03/02 2500-2600"'],
-    ['an impossible date', row({ time_periods: '02/30' }), 'bad.csv:2: time_periods: names an impossible date 02/30 in "02/30"'],
-    ['a period that ends first', row({ time_periods: '03/03 0800 至 03/02 0800' }), 'bad.csv:2: time_periods: has a period that ends (2030-03-02T00:00:00.000Z) before it starts (2030-03-03T00:00:00.000Z) in "03/03 0800 至 03/02 0800"'],
-    ['a bad coordinate', row({ coordinates: '"24.5;119.8"', coordinate_count: '2' }), 'bad.csv:2: coordinates: cannot read the coordinate "24.5" (expected "lat,lon")'],
-    ['an out-of-range coordinate', row({ coordinates: '"124.5,119.8"' }), 'bad.csv:2: coordinates: has a coordinate out of range "124.5,119.8"'],
-    ['a wrong coordinate_count', row({ coordinate_count: '4' }), 'bad.csv:2: coordinate_count: is "4" but coordinates lists 1 points'],
-    ['an end_date before start_date', row({ start_date: '2030-03-03', end_date: '2030-03-02' }), 'bad.csv:2: end_date: is before start_date (2030-03-03)'],
-    ['a url that is not a URL', row({ url: 'msa.gov.cn/x' }), 'bad.csv:2: url: must be an http(s) URL, got "msa.gov.cn/x"'],
+    [
+      'an unreadable period',
+      row({ time_periods: '3月2日' }),
+      'bad.csv:2: time_periods: cannot read the period "3月2日" in "3月2日"',
+    ],
+    [
+      'an impossible time',
+      row({ time_periods: '03/02 2500-2600' }),
+      'bad.csv:2: time_periods: names an impossible time 2500 in "03/02 2500-2600"',
+    ],
+    [
+      'an impossible date',
+      row({ time_periods: '02/30' }),
+      'bad.csv:2: time_periods: names an impossible date 02/30 in "02/30"',
+    ],
+    [
+      'a period that ends first',
+      row({ time_periods: '03/03 0800 至 03/02 0800' }),
+      'bad.csv:2: time_periods: has a period that ends (2030-03-02T00:00:00.000Z) before it starts (2030-03-03T00:00:00.000Z) in "03/03 0800 至 03/02 0800"',
+    ],
+    [
+      'a bad coordinate',
+      row({ coordinates: '"24.5;119.8"', coordinate_count: '2' }),
+      'bad.csv:2: coordinates: cannot read the coordinate "24.5" (expected "lat,lon")',
+    ],
+    [
+      'an out-of-range coordinate',
+      row({ coordinates: '"124.5,119.8"' }),
+      'bad.csv:2: coordinates: has a coordinate out of range "124.5,119.8"',
+    ],
+    [
+      'a wrong coordinate_count',
+      row({ coordinate_count: '4' }),
+      'bad.csv:2: coordinate_count: is "4" but coordinates lists 1 points',
+    ],
+    [
+      'an end_date before start_date',
+      row({ start_date: '2030-03-03', end_date: '2030-03-02' }),
+      'bad.csv:2: end_date: is before start_date (2030-03-03)',
+    ],
+    [
+      'a url that is not a URL',
+      row({ url: 'msa.gov.cn/x' }),
+      'bad.csv:2: url: must be an http(s) URL, got "msa.gov.cn/x"',
+    ],
     [
       'one warning number with different content',
       row({}) + row({ time_periods: '03/04 0800-1800' }).split('\n')[1] + '\n',
@@ -173,13 +273,16 @@ runSourceParserContract('msa-warnings', {
 const SHARED = new URL('../../../../shared/data/pla-data-dashboard/military_exercises.csv', import.meta.url);
 
 // The real scrape has no licence, so it is not in the repository; when ../shared is present, check the parser on it.
-describe.skipIf(!existsSync(SHARED))('parseMsaWarnings on the shared scrape (skipped: ../shared/data not present)', () => {
-  it('reads all 187 rows: 184 closures (one scraped twice), 2 cancellations, none within 200 km of Taiwan', () => {
-    const observations = parse(readFileSync(SHARED, 'utf8'));
-    expect(observations.filter((o) => o.series === 'msa.closure')).toHaveLength(184);
-    expect(observations.filter((o) => o.series === 'msa.cancellation')).toHaveLength(2);
-    const near = observations.filter((o) => o.series === 'msa.closure.near-taiwan');
-    expect(near.every((o) => o.value === 0)).toBe(true);
-    expect(near).toHaveLength(160); // 2026-03-15 … 2026-08-21
-  });
-});
+describe.skipIf(!existsSync(SHARED))(
+  'parseMsaWarnings on the shared scrape (skipped: ../shared/data not present)',
+  () => {
+    it('reads all 187 rows: 184 closures (one scraped twice), 2 cancellations, none within 200 km of Taiwan', () => {
+      const observations = parse(readFileSync(SHARED, 'utf8'));
+      expect(observations.filter((o) => o.series === 'msa.closure')).toHaveLength(184);
+      expect(observations.filter((o) => o.series === 'msa.cancellation')).toHaveLength(2);
+      const near = observations.filter((o) => o.series === 'msa.closure.near-taiwan');
+      expect(near.every((o) => o.value === 0)).toBe(true);
+      expect(near).toHaveLength(160); // 2026-03-15 … 2026-08-21
+    });
+  },
+);

@@ -1,11 +1,26 @@
 // Parses China MSA navigation warnings (the pla-data-dashboard military_exercises.csv scrape) into closure events with
 // their areas, and a per-day count of closures near Taiwan (`msa.closure.near-taiwan`).
 import type { AttributeValue, ObservationInput } from '../../model/index.js';
-import { quote, readCsvTable, readDate, readText, rejectUnknownColumns, requireColumns, required, type CsvRow } from '../csv-table.js';
+import {
+  quote,
+  readCsvTable,
+  readDate,
+  readText,
+  rejectUnknownColumns,
+  requireColumns,
+  required,
+  type CsvRow,
+} from '../csv-table.js';
 import { eventSubject } from '../event-subject.js';
 import { addDays, localDateOf, localInstant } from '../local-time.js';
 import type { ParseContext, SourceParser } from '../source-parser.js';
-import { areaKey, closureGeometry, CoordinateProblem, coordinatesFromText, parseCoordinateCell } from './closure-area.js';
+import {
+  areaKey,
+  closureGeometry,
+  CoordinateProblem,
+  coordinatesFromText,
+  parseCoordinateCell,
+} from './closure-area.js';
 import { MEDIAN_LINE, nearestPortKm, shapeDistanceKm, TAIWAN } from './geo-distance.js';
 import { parseTimePeriods, TimePeriodProblem, type Window } from './time-periods.js';
 import { cancelledId, warningId, warningKind } from './warning-kind.js';
@@ -21,8 +36,18 @@ export interface MsaWarningsOptions {
 }
 
 const COLUMNS = [
-  'publish_date', 'title', 'channel', 'time_periods', 'coordinate_count', 'coordinates', 'coordinates_raw', 'content_preview', 'url',
-  'scraped_at', 'start_date', 'end_date',
+  'publish_date',
+  'title',
+  'channel',
+  'time_periods',
+  'coordinate_count',
+  'coordinates',
+  'coordinates_raw',
+  'content_preview',
+  'url',
+  'scraped_at',
+  'start_date',
+  'end_date',
 ];
 const REQUIRED = ['publish_date', 'title', 'channel', 'time_periods', 'coordinates'];
 const GRADING = { source: 'msa', reliability: 'A', credibility: 2, tlp: 'clear' } as const;
@@ -31,7 +56,8 @@ export function createMsaWarningsParser(options: MsaWarningsOptions = {}): Sourc
   const nearKm = options.nearKm ?? 200;
   const closeKm = options.closeKm ?? 44.4;
   if (!(nearKm > 0 && Number.isFinite(nearKm))) throw new RangeError(`nearKm must be a positive number, got ${nearKm}`);
-  if (!(closeKm > 0 && Number.isFinite(closeKm))) throw new RangeError(`closeKm must be a positive number, got ${closeKm}`);
+  if (!(closeKm > 0 && Number.isFinite(closeKm)))
+    throw new RangeError(`closeKm must be a positive number, got ${closeKm}`);
   return {
     kind: 'msa-warnings',
     description: `China MSA navigation warnings (CSV scrape): closure and live-fire areas, and closures within ${nearKm} km of Taiwan per day`,
@@ -71,7 +97,8 @@ function parseMsaWarnings(text: string, ctx: ParseContext, nearKm: number, close
     const json = JSON.stringify(closure.observation);
     const previous = seen.get(`${closure.observation.series}|${key}`);
     if (previous !== undefined) {
-      if (previous.json !== json) throw row.error('title', `warning ${key} duplicates line ${previous.line} with different content`);
+      if (previous.json !== json)
+        throw row.error('title', `warning ${key} duplicates line ${previous.line} with different content`);
       continue;
     }
     seen.set(`${closure.observation.series}|${key}`, { line: row.line, json });
@@ -98,8 +125,16 @@ function readWarning(row: CsvRow, publishDate: string, nearKm: number, closeKm: 
     const attributes: Record<string, AttributeValue> = { bureau, kind, warningId: id, language };
     if (cancels !== undefined) attributes.cancels = cancels;
     const observation: ObservationInput = {
-      series: 'msa.cancellation', subject: id, value: 1, unit: 'events', text: title,
-      periodStart: publishedAt, periodEnd: publishedAt, publishedAt, ...base, attributes,
+      series: 'msa.cancellation',
+      subject: id,
+      value: 1,
+      unit: 'events',
+      text: title,
+      periodStart: publishedAt,
+      periodEnd: publishedAt,
+      publishedAt,
+      ...base,
+      attributes,
     };
     return { row, observation, nearDays: [], areaKey: '', close: false };
   }
@@ -108,7 +143,13 @@ function readWarning(row: CsvRow, publishDate: string, nearKm: number, closeKm: 
   const area = closureGeometry(vertices);
   const validity = readValidity(row, publishDate, content);
   const attributes: Record<string, AttributeValue> = {
-    bureau, kind, warningId: id, language, validity: validity.stated, timeZone: validity.timeZone, windows: validity.windows.length,
+    bureau,
+    kind,
+    warningId: id,
+    language,
+    validity: validity.stated,
+    timeZone: validity.timeZone,
+    windows: validity.windows.length,
   };
   if (validity.truncated) attributes.windowsTruncated = true;
   if (from !== undefined) attributes.coordinatesFrom = from;
@@ -126,12 +167,23 @@ function readWarning(row: CsvRow, publishDate: string, nearKm: number, closeKm: 
   }
   const [periodStart, periodEnd] =
     validity.windows.length > 0
-      ? [validity.windows.reduce((m, w) => (w.start < m ? w.start : m), validity.windows[0].start), validity.windows.reduce((m, w) => (w.end > m ? w.end : m), validity.windows[0].end)]
+      ? [
+          validity.windows.reduce((m, w) => (w.start < m ? w.start : m), validity.windows[0].start),
+          validity.windows.reduce((m, w) => (w.end > m ? w.end : m), validity.windows[0].end),
+        ]
       : [localInstant(publishDate, 0), localInstant(publishDate, 24)];
   const observation: ObservationInput = {
-    series: 'msa.closure', subject: id, value: 1, unit: 'events', text: title,
+    series: 'msa.closure',
+    subject: id,
+    value: 1,
+    unit: 'events',
+    text: title,
     ...(area !== undefined ? { geometry: area.geometry } : {}),
-    periodStart, periodEnd, publishedAt, ...base, attributes,
+    periodStart,
+    periodEnd,
+    publishedAt,
+    ...base,
+    attributes,
   };
   const days = validity.windows.length > 0 ? windowDays(validity.windows) : [publishDate];
   return { row, observation, nearDays: nearTaiwan ? days : [], areaKey: areaKey(vertices), close };
@@ -145,7 +197,9 @@ function canonicalUrl(row: CsvRow): string | undefined {
   const url = readText(row, 'url');
   if (url === undefined) return undefined;
   if (!/^https?:\/\/\S+$/.test(url)) throw row.error('url', `must be an http(s) URL, got ${quote(url)}`);
-  return url.replace(/([?&])hav=[^&#]*(&?)/, (_m, lead: string, trail: string) => (trail ? lead : '')).replace(/[?&]$/, '');
+  return url
+    .replace(/([?&])hav=[^&#]*(&?)/, (_m, lead: string, trail: string) => (trail ? lead : ''))
+    .replace(/[?&]$/, '');
 }
 
 /** The notice's own "发布时间：2026-03-15 13:35" (+08:00) when it falls on the publish date; else 23:59 that day. */
@@ -157,7 +211,10 @@ function readPublishedAt(content: string, publishDate: string): string {
   return localInstant(publishDate, 23, 59);
 }
 
-function readVertices(row: CsvRow, content: string): { vertices: ReturnType<typeof parseCoordinateCell>; from?: string } {
+function readVertices(
+  row: CsvRow,
+  content: string,
+): { vertices: ReturnType<typeof parseCoordinateCell>; from?: string } {
   const cell = readText(row, 'coordinates') ?? '';
   let vertices;
   try {
@@ -190,7 +247,8 @@ function readValidity(row: CsvRow, publishDate: string, content: string): Validi
   const cell = readText(row, 'time_periods');
   const startDate = readDate(row, 'start_date');
   const endDate = readDate(row, 'end_date');
-  if (startDate !== undefined && endDate !== undefined && endDate < startDate) throw row.error('end_date', `is before start_date (${startDate})`);
+  if (startDate !== undefined && endDate !== undefined && endDate < startDate)
+    throw row.error('end_date', `is before start_date (${startDate})`);
   if (cell !== undefined) {
     try {
       const { windows, truncated } = parseTimePeriods(cell, publishDate, offset);
@@ -207,7 +265,12 @@ function readValidity(row: CsvRow, publishDate: string, content: string): Validi
   }
   if (startDate !== undefined) {
     const end = localInstant(addDays(endDate ?? startDate, 1), 0, 0, offset);
-    return { windows: [{ start: localInstant(startDate, 0, 0, offset), end }], truncated: false, stated: 'dates', timeZone };
+    return {
+      windows: [{ start: localInstant(startDate, 0, 0, offset), end }],
+      truncated: false,
+      stated: 'dates',
+      timeZone,
+    };
   }
   return { windows: [], truncated: false, stated: 'not-stated', timeZone };
 }
@@ -228,13 +291,28 @@ function windowDays(windows: readonly Window[]): string[] {
  * outside the scrape reads "no data". The subject is bureau + area + day, so the Chinese and English notices of one
  * closure (different numbers, same area) count once.
  */
-function nearTaiwanDays(near: readonly Closure[], firstDay: string | undefined, lastDay: string | undefined, nearKm: number): ObservationInput[] {
+function nearTaiwanDays(
+  near: readonly Closure[],
+  firstDay: string | undefined,
+  lastDay: string | undefined,
+  nearKm: number,
+): ObservationInput[] {
   const out: ObservationInput[] = [];
   const base = { unit: 'closures', ...GRADING };
-  for (let d = firstDay, guard = 0; d !== undefined && lastDay !== undefined && d <= lastDay && guard < 4000; d = addDays(d, 1), guard++) {
+  for (
+    let d = firstDay, guard = 0;
+    d !== undefined && lastDay !== undefined && d <= lastDay && guard < 4000;
+    d = addDays(d, 1), guard++
+  ) {
     out.push({
-      series: 'msa.closure.near-taiwan', subject: 'coverage', value: 0, ...base,
-      periodStart: localInstant(d, 0), periodEnd: localInstant(d, 24), publishedAt: localInstant(d, 23, 59), attributes: { withinKm: nearKm },
+      series: 'msa.closure.near-taiwan',
+      subject: 'coverage',
+      value: 0,
+      ...base,
+      periodStart: localInstant(d, 0),
+      periodEnd: localInstant(d, 24),
+      publishedAt: localInstant(d, 23, 59),
+      attributes: { withinKm: nearKm },
     });
   }
   const seen = new Set<string>();
@@ -247,11 +325,19 @@ function nearTaiwanDays(near: readonly Closure[], firstDay: string | undefined, 
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({
-        series: 'msa.closure.near-taiwan', subject, value: 1, ...base,
-        periodStart: localInstant(day, 0), periodEnd: localInstant(day, 24), publishedAt: o.publishedAt,
+        series: 'msa.closure.near-taiwan',
+        subject,
+        value: 1,
+        ...base,
+        periodStart: localInstant(day, 0),
+        periodEnd: localInstant(day, 24),
+        publishedAt: o.publishedAt,
         ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
         attributes: {
-          withinKm: nearKm, warningId: attributes.warningId, kind: attributes.kind, bureau: attributes.bureau,
+          withinKm: nearKm,
+          warningId: attributes.warningId,
+          kind: attributes.kind,
+          bureau: attributes.bureau,
           distanceToTaiwanKm: attributes.distanceToTaiwanKm,
         },
       });
@@ -276,15 +362,28 @@ function nearTaiwanNotices(near: readonly Closure[], nearKm: number, closeKm: nu
     const subject = eventSubject(String(attributes.bureau), closure.areaKey, day);
     if (seen.has(subject)) continue;
     seen.add(subject);
-    const series = closure.close ? ['msa.notice.near-taiwan', 'msa.notice.close-to-taiwan'] : ['msa.notice.near-taiwan'];
+    const series = closure.close
+      ? ['msa.notice.near-taiwan', 'msa.notice.close-to-taiwan']
+      : ['msa.notice.near-taiwan'];
     for (const name of series) {
       out.push({
-        series: name, subject, value: 1, unit: 'notices', ...GRADING, text: o.text,
-        periodStart: localInstant(day, 0), periodEnd: localInstant(day, 24), publishedAt: o.publishedAt,
+        series: name,
+        subject,
+        value: 1,
+        unit: 'notices',
+        ...GRADING,
+        text: o.text,
+        periodStart: localInstant(day, 0),
+        periodEnd: localInstant(day, 24),
+        publishedAt: o.publishedAt,
         ...(o.sourceRef !== undefined ? { sourceRef: o.sourceRef } : {}),
         attributes: {
-          withinKm: name === 'msa.notice.near-taiwan' ? nearKm : closeKm, warningId: attributes.warningId, kind: attributes.kind,
-          bureau: attributes.bureau, distanceToTaiwanKm: attributes.distanceToTaiwanKm, distanceToPortKm: attributes.distanceToPortKm,
+          withinKm: name === 'msa.notice.near-taiwan' ? nearKm : closeKm,
+          warningId: attributes.warningId,
+          kind: attributes.kind,
+          bureau: attributes.bureau,
+          distanceToTaiwanKm: attributes.distanceToTaiwanKm,
+          distanceToPortKm: attributes.distanceToPortKm,
           nearestPort: attributes.nearestPort,
         },
       });

@@ -20,13 +20,25 @@ const MD = '(\\d{1,2})/(\\d{1,2})';
 const HM = '(\\d{4})';
 const PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray, ctx: Ctx) => Window[]]> = [
   // 03/18 0800 至 03/25 2400
-  [new RegExp(`^${MD}\\s*${HM}\\s*至\\s*${MD}\\s*${HM}$`), (m, c) => [window(c, c.at(m[1], m[2], m[3]), c.at(m[4], m[5], m[6]))]],
+  [
+    new RegExp(`^${MD}\\s*${HM}\\s*至\\s*${MD}\\s*${HM}$`),
+    (m, c) => [window(c, c.at(m[1], m[2], m[3]), c.at(m[4], m[5], m[6]))],
+  ],
   // 03/16-03/17 每日 1000-1800 (daily; an end at or before the start runs past midnight)
-  [new RegExp(`^${MD}\\s*-\\s*${MD}\\s*每日\\s*${HM}\\s*-\\s*${HM}$`), (m, c) => daily(c, c.date(m[1], m[2]), c.date(m[3], m[4]), m[5], m[6])],
+  [
+    new RegExp(`^${MD}\\s*-\\s*${MD}\\s*每日\\s*${HM}\\s*-\\s*${HM}$`),
+    (m, c) => daily(c, c.date(m[1], m[2]), c.date(m[3], m[4]), m[5], m[6]),
+  ],
   // 07/14 每日 1200-1330
-  [new RegExp(`^${MD}\\s*每日\\s*${HM}\\s*-\\s*${HM}$`), (m, c) => daily(c, c.date(m[1], m[2]), c.date(m[1], m[2]), m[3], m[4])],
+  [
+    new RegExp(`^${MD}\\s*每日\\s*${HM}\\s*-\\s*${HM}$`),
+    (m, c) => daily(c, c.date(m[1], m[2]), c.date(m[1], m[2]), m[3], m[4]),
+  ],
   // 07/14 1200-1330
-  [new RegExp(`^${MD}\\s*${HM}\\s*-\\s*${HM}$`), (m, c) => daily(c, c.date(m[1], m[2]), c.date(m[1], m[2]), m[3], m[4])],
+  [
+    new RegExp(`^${MD}\\s*${HM}\\s*-\\s*${HM}$`),
+    (m, c) => daily(c, c.date(m[1], m[2]), c.date(m[1], m[2]), m[3], m[4]),
+  ],
   // 03/28 至 03/29 (whole days)
   [new RegExp(`^${MD}\\s*至\\s*${MD}$`), (m, c) => [window(c, c.at(m[1], m[2], '0000'), c.at(m[3], m[4], '2400'))]],
   // 08/05 (a whole day)
@@ -74,7 +86,8 @@ function context(publishDate: string, offsetMinutes: number): Ctx {
 function clock(date: string, hhmm: string, offsetMinutes: number): string {
   const hours = Number(hhmm.slice(0, 2));
   const minutes = Number(hhmm.slice(2));
-  if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) throw new TimePeriodProblem(`names an impossible time ${hhmm}`);
+  if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0))
+    throw new TimePeriodProblem(`names an impossible time ${hhmm}`);
   return localInstant(date, hours, minutes, offsetMinutes);
 }
 

@@ -1,8 +1,16 @@
 // Classifies a China MSA navigation warning by its title ("实弹射击—粤航警442/26", "MILITARY TRAINING—GX20/26").
 
 export type WarningKind =
-  | 'live-fire' | 'exercise' | 'training' | 'military-activity' | 'rocket-launch' | 'rocket-debris' | 'closure-area' | 'drill'
-  | 'cancellation' | 'other';
+  | 'live-fire'
+  | 'exercise'
+  | 'training'
+  | 'military-activity'
+  | 'rocket-launch'
+  | 'rocket-debris'
+  | 'closure-area'
+  | 'drill'
+  | 'cancellation'
+  | 'other';
 
 /** First match wins, so the specific phrases come before the general ones ("军事活动结束" is a cancellation). */
 const RULES: ReadonlyArray<[RegExp, WarningKind]> = [

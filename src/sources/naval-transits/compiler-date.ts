@@ -16,6 +16,7 @@ export function readCompilerDate(raw: string): CompilerDate {
 /** Normalises a compiler date to `YYYY-MM-DD`; throws `unrecognised date: …` or `not a real date: …`. */
 export function normaliseDate(raw: string): string {
   const read = readCompilerDate(raw);
-  if ('problem' in read) throw new Error(`${read.problem === 'format' ? 'unrecognised date' : 'not a real date'}: ${raw}`);
+  if ('problem' in read)
+    throw new Error(`${read.problem === 'format' ? 'unrecognised date' : 'not a real date'}: ${raw}`);
   return read.date;
 }

@@ -43,7 +43,19 @@ const COUNTRY_MARKERS: readonly [RegExp, string][] = [
 /** Order in which countries are listed (stable output). */
 const COUNTRY_ORDER = COUNTRY_MARKERS.map(([, c]) => c);
 
-const COMPILER_COUNTRY: Record<string, string> = { US: 'US', JP: 'Japan', Japan: 'Japan', UK: 'UK', Canada: 'Canada', Australia: 'Australia', France: 'France', Germany: 'Germany', 'New Zealand': 'New Zealand', Turkey: 'Turkey', Vietnam: 'Vietnam' };
+const COMPILER_COUNTRY: Record<string, string> = {
+  US: 'US',
+  JP: 'Japan',
+  Japan: 'Japan',
+  UK: 'UK',
+  Canada: 'Canada',
+  Australia: 'Australia',
+  France: 'France',
+  Germany: 'Germany',
+  'New Zealand': 'New Zealand',
+  Turkey: 'Turkey',
+  Vietnam: 'Vietnam',
+};
 
 /** Chinese ship-class words → English class. Longest words first. */
 const SHIP_TYPES: readonly [string, string][] = [
@@ -75,7 +87,10 @@ export const TRANSIT_OVERRIDES: Readonly<Record<string, { drop?: string; dropShi
 
 export function translateShipTypes(raw: string, unknown: (word: string) => void = () => {}): string[] {
   const out: string[] = [];
-  for (const part of raw.split(/[、,，]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(/[、,，]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const hit = SHIP_TYPES.find(([zh]) => part === zh) ?? SHIP_TYPES.find(([zh]) => part.includes(zh));
     if (!hit) {
       unknown(part);
@@ -109,7 +124,11 @@ export function normaliseTransit(raw: RawTransit, unknownShipType: (word: string
   const desc = raw.Ships ?? '';
   const compilerCountry = (raw.Country ?? '').trim();
   if (compilerCountry === 'CN' || compilerCountry === 'Other') {
-    return { kind: 'excluded', date, reason: `PLA activity, not a foreign transit (compiler country ${compilerCountry})` };
+    return {
+      kind: 'excluded',
+      date,
+      reason: `PLA activity, not a foreign transit (compiler country ${compilerCountry})`,
+    };
   }
   if (desc.includes('巴士海峽') && !/台灣海峽|臺灣海峽|台海/.test(desc)) {
     return { kind: 'excluded', date, reason: 'Bashi Channel passage, not a Taiwan Strait transit' };

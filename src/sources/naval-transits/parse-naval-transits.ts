@@ -22,8 +22,23 @@ const UNNAMED_LAST = '(unnamed last column)';
 /** Read for the facts of a transit; the other columns are accepted and ignored (see docs/data-formats.md). */
 const REQUIRED = ['Date', 'Ships', 'Country', 'Ship_Type', 'Hull_Number', 'Date_Precision'];
 const KNOWN = [
-  'Date', 'Year', 'Ships', 'Country', 'Sorties_D0', 'Sorties_Total_5d', 'Sorties_Prev_5d', 'Increase', 'Unnamed: 8',
-  'Ship_Type', 'Hull_Number', 'Mission_Note', 'Date_Precision', 'Date_Note', 'Source', 'Country_Confidence', UNNAMED_LAST,
+  'Date',
+  'Year',
+  'Ships',
+  'Country',
+  'Sorties_D0',
+  'Sorties_Total_5d',
+  'Sorties_Prev_5d',
+  'Increase',
+  'Unnamed: 8',
+  'Ship_Type',
+  'Hull_Number',
+  'Mission_Note',
+  'Date_Precision',
+  'Date_Note',
+  'Source',
+  'Country_Confidence',
+  UNNAMED_LAST,
 ];
 /** `range` (a transit over two days) is read as approximate. */
 const PRECISIONS = ['exact', 'approximate', 'range'] as const;
@@ -50,20 +65,26 @@ function readTransit(row: CsvRow): TransitFacts | undefined {
   const rawDate = required(row, 'Date', readText(row, 'Date'));
   const date = readCompilerDate(rawDate);
   if ('problem' in date) {
-    throw row.error('Date', date.problem === 'calendar'
-      ? `is not a real calendar date, got ${quote(rawDate)}`
-      : `must be a date YYYY/M/D, got ${quote(rawDate)}`);
+    throw row.error(
+      'Date',
+      date.problem === 'calendar'
+        ? `is not a real calendar date, got ${quote(rawDate)}`
+        : `must be a date YYYY/M/D, got ${quote(rawDate)}`,
+    );
   }
   const precision = readChoice(row, 'Date_Precision', PRECISIONS);
   const unknownShipTypes: string[] = [];
-  const result = normaliseTransit({
-    Date: rawDate,
-    Ships: row.get('Ships'),
-    Country: row.get('Country'),
-    Ship_Type: row.get('Ship_Type'),
-    Hull_Number: row.get('Hull_Number'),
-    Date_Precision: row.get('Date_Precision'),
-  }, (word) => unknownShipTypes.push(word));
+  const result = normaliseTransit(
+    {
+      Date: rawDate,
+      Ships: row.get('Ships'),
+      Country: row.get('Country'),
+      Ship_Type: row.get('Ship_Type'),
+      Hull_Number: row.get('Hull_Number'),
+      Date_Precision: row.get('Date_Precision'),
+    },
+    (word) => unknownShipTypes.push(word),
+  );
   if (result.kind === 'excluded') return undefined;
   if (unknownShipTypes.length > 0) {
     throw row.error('Ship_Type', `has no English ship class for ${unknownShipTypes.map(quote).join(', ')}`);
@@ -71,7 +92,10 @@ function readTransit(row: CsvRow): TransitFacts | undefined {
   required(row, 'Date_Precision', precision);
   const { transit } = result;
   if (transit.country === '') {
-    throw row.error('Country', `is not a navy Vigil recognises, got ${quote(result.compilerCountry)}, and Ships names none`);
+    throw row.error(
+      'Country',
+      `is not a navy Vigil recognises, got ${quote(result.compilerCountry)}, and Ships names none`,
+    );
   }
   return {
     date: transit.date,
@@ -97,6 +121,7 @@ function nameUnnamedLastColumn(text: string): string {
 
 export const navalTransitsParser: SourceParser = {
   kind: 'naval-transits',
-  description: 'Foreign warship transits of the Taiwan Strait, raw pla-data-dashboard naval_transits.csv, one event per transit',
+  description:
+    'Foreign warship transits of the Taiwan Strait, raw pla-data-dashboard naval_transits.csv, one event per transit',
   parse: parseNavalTransits,
 };

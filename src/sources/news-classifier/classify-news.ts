@@ -32,16 +32,22 @@ const LOOK_BACK = /去年|前年|\d{4}\s*年|last\s+year|in\s+\d{4}/i;
 const LOOK_BACK_WINDOW = 60;
 const LIVE_FIRE = /實彈射擊|实弹射击|實彈演習|实弹演习|實彈演練|实弹演练|live[\s-]fire|live\s+firing/i;
 /** Live fire counts only when the PLA is the actor... */
-const PLA_ACTOR = /共軍|共机|共機|共艦|共舰|中共|解放軍|解放军|東部戰區|东部战区|人民海軍|人民海军|海事局|航行警告|\bPLA\b|People's\s+Liberation\s+Army|Chinese\s+(military|navy|army|forces)|Eastern\s+Theater/i;
+const PLA_ACTOR =
+  /共軍|共机|共機|共艦|共舰|中共|解放軍|解放军|東部戰區|东部战区|人民海軍|人民海军|海事局|航行警告|\bPLA\b|People's\s+Liberation\s+Army|Chinese\s+(military|navy|army|forces)|Eastern\s+Theater/i;
 /** ...in waters announced as closed (a notice), not land-range drills... */
-const SEA_NOTICE = /海域|水域|海事局|航行警告|航警|禁止驶入|禁止駛入|禁航|台灣海峽|台湾海峡|waters|sea\s+area|navigation\s+warning|strait/i;
+const SEA_NOTICE =
+  /海域|水域|海事局|航行警告|航警|禁止驶入|禁止駛入|禁航|台灣海峽|台湾海峡|waters|sea\s+area|navigation\s+warning|strait/i;
 /** ...and not when the article is about Taiwan's own drills (Han Kuang, the ROC armed forces' exercises). */
-const TAIWAN_OWN_DRILL = /漢光|汉光|han\s*kuang|國軍.{0,12}(實彈|演習|演練)|国军.{0,12}(实弹|演习|演练)|金防部|馬防部|澎防部/i;
+const TAIWAN_OWN_DRILL =
+  /漢光|汉光|han\s*kuang|國軍.{0,12}(實彈|演習|演練)|国军.{0,12}(实弹|演习|演练)|金防部|馬防部|澎防部/i;
 /** A Chinese carrier named as a ship: 遼寧艦 / 航艦山東 / the carrier Fujian (the bare names are also provinces). */
-const CARRIER_ZH = /(遼寧|辽宁|山東|山东|福建)(艦|舰|號|号)|(航艦|航母|航空母艦|航空母舰)[「『“"]?(遼寧|辽宁|山東|山东|福建)/;
-const CARRIER_EN = /\b(Liaoning|Shandong|Fujian)\b[^.]{0,40}\bcarrier|\bcarrier\b[^.]{0,40}\b(Liaoning|Shandong|Fujian)\b/i;
+const CARRIER_ZH =
+  /(遼寧|辽宁|山東|山东|福建)(艦|舰|號|号)|(航艦|航母|航空母艦|航空母舰)[「『“"]?(遼寧|辽宁|山東|山东|福建)/;
+const CARRIER_EN =
+  /\b(Liaoning|Shandong|Fujian)\b[^.]{0,40}\bcarrier|\bcarrier\b[^.]{0,40}\b(Liaoning|Shandong|Fujian)\b/i;
 /** A sighting says the carrier moved or was seen; a mention in a press conference does not. */
-const SIGHTING = /航經|航经|通過|通过|穿越|進入|进入|航行|編隊|编队|偵獲|侦获|發現|发现|監控|监控|現蹤|现踪|出海|observed|spotted|sail|transit|operat|passed|entered|detected/i;
+const SIGHTING =
+  /航經|航经|通過|通过|穿越|進入|进入|航行|編隊|编队|偵獲|侦获|發現|发现|監控|监控|現蹤|现踪|出海|observed|spotted|sail|transit|operat|passed|entered|detected/i;
 
 /** Classifies a text (title and body together); a text can be in several categories, or none. */
 export function classifyNews(text: string): NewsMatch[] {
@@ -57,15 +63,21 @@ export function classifyNews(text: string): NewsMatch[] {
   const patrol = firstWhere(text, READINESS_PATROL, (hit) => FORCE_COUNT.test(before(hit, FORCE_COUNT_WINDOW)));
   if (patrol) out.push({ category: 'readiness-patrol', evidence: patrol[0] });
   const fire = LIVE_FIRE.exec(text);
-  if (fire && PLA_ACTOR.test(text) && SEA_NOTICE.test(text) && !TAIWAN_OWN_DRILL.test(text)) out.push({ category: 'live-fire', evidence: fire[0] });
-  const sighted = (hit: RegExpMatchArray) => SIGHTING.test(text.slice(Math.max(0, hit.index! - 40), hit.index! + hit[0].length + 60));
+  if (fire && PLA_ACTOR.test(text) && SEA_NOTICE.test(text) && !TAIWAN_OWN_DRILL.test(text))
+    out.push({ category: 'live-fire', evidence: fire[0] });
+  const sighted = (hit: RegExpMatchArray) =>
+    SIGHTING.test(text.slice(Math.max(0, hit.index! - 40), hit.index! + hit[0].length + 60));
   const carrier = firstWhere(text, CARRIER_ZH, sighted) ?? firstWhere(text, CARRIER_EN, sighted);
   if (carrier) out.push({ category: 'carrier', evidence: carrier[0] });
   return out;
 }
 
 /** The first occurrence of `pattern` that satisfies `accept` (every occurrence is tried, not only the first). */
-function firstWhere(text: string, pattern: RegExp, accept: (m: RegExpMatchArray) => boolean): RegExpMatchArray | undefined {
+function firstWhere(
+  text: string,
+  pattern: RegExp,
+  accept: (m: RegExpMatchArray) => boolean,
+): RegExpMatchArray | undefined {
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   for (const m of text.matchAll(global)) if (accept(m)) return m;
   return undefined;

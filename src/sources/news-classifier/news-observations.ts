@@ -31,7 +31,11 @@ export function outletGrading(outlet: string): { reliability: Reliability; credi
 export function newsObservations(article: NewsArticle): ObservationInput[] {
   const day = localDateOf(article.publishedAt);
   return classifyNews(`${article.title}\n${article.body}`).map((match) => {
-    const attributes: Record<string, AttributeValue> = { ...article.attributes, outlet: article.outlet, evidence: match.evidence };
+    const attributes: Record<string, AttributeValue> = {
+      ...article.attributes,
+      outlet: article.outlet,
+      evidence: match.evidence,
+    };
     if (match.exercise !== undefined) attributes.exercise = match.exercise;
     return {
       series: `news.${match.category}`,

@@ -35,7 +35,8 @@ const parser = new XMLParser({
 type Node = Record<string, unknown>;
 
 /** `<?xml version="1.x" encoding="…" standalone="…"?>`, as XML 1.0 §2.8 allows it. */
-const XML_DECLARATION = /^\uFEFF?<\?xml\s+version\s*=\s*(["'])1\.\d+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>/;
+const XML_DECLARATION =
+  /^\uFEFF?<\?xml\s+version\s*=\s*(["'])1\.\d+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>/;
 
 export function readFeed(text: string, file: string): Feed {
   if (/^\uFEFF?<\?xml[\s?]/.test(text) && !XML_DECLARATION.test(text)) {
@@ -43,7 +44,13 @@ export function readFeed(text: string, file: string): Feed {
   }
   // Feeds never need a DTD; entity definitions are how XML bombs and external-entity reads start.
   const doctype = /<!DOCTYPE/i.exec(text);
-  if (doctype) throw inputError(file, lineAt(text, doctype.index), '(xml)', 'has a DOCTYPE, which news feeds do not need and Vigil does not accept');
+  if (doctype)
+    throw inputError(
+      file,
+      lineAt(text, doctype.index),
+      '(xml)',
+      'has a DOCTYPE, which news feeds do not need and Vigil does not accept',
+    );
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw inputError(file, valid.err.line, '(xml)', `is not well-formed XML: ${valid.err.msg}`);
   let doc: Node;
@@ -55,11 +62,15 @@ export function readFeed(text: string, file: string): Feed {
   const itemLines = [...text.matchAll(/<(?:item|entry)[\s>]/g)].map((m) => lineAt(text, m.index!));
   const rss = (doc.rss as Node | undefined)?.channel as Node | undefined;
   const atom = doc.feed as Node | undefined;
-  if (rss === undefined && atom === undefined) throw inputError(file, 1, '(xml)', 'is neither an RSS 2.0 <rss><channel> nor an Atom <feed> document');
+  if (rss === undefined && atom === undefined)
+    throw inputError(file, 1, '(xml)', 'is neither an RSS 2.0 <rss><channel> nor an Atom <feed> document');
   const container = (rss ?? atom)!;
   const raw = ((rss ? container.item : container.entry) as Node[] | undefined) ?? [];
   const items = raw.map((node, i) => readItem(node, file, itemLines[i] ?? 1, rss !== undefined));
-  return { outlet: outletOf(rss ? textOf((container.link as unknown[] | undefined)?.[0]) : atomLink(container)), items };
+  return {
+    outlet: outletOf(rss ? textOf((container.link as unknown[] | undefined)?.[0]) : atomLink(container)),
+    items,
+  };
 }
 
 export interface FeedObservationOptions {
@@ -74,11 +85,19 @@ export function feedObservations(feed: Feed, file: string, options: FeedObservat
   const seen = new Map<string, number>();
   return feed.items.flatMap((item) => {
     const publishedAt = item.publishedAt ?? options.fallbackPublishedAt;
-    if (publishedAt === undefined) throw inputError(file, item.line, 'pubDate', 'is required (the item has no pubDate / published / updated date)');
+    if (publishedAt === undefined)
+      throw inputError(file, item.line, 'pubDate', 'is required (the item has no pubDate / published / updated date)');
     const first = seen.get(item.link);
     if (first !== undefined) throw inputError(file, item.line, 'link', `duplicates the item on line ${first}`);
     seen.set(item.link, item.line);
-    return newsObservations({ title: item.title, body: item.summary, publishedAt, ref: item.link, outlet: feed.outlet, ...outletGrading(feed.outlet) });
+    return newsObservations({
+      title: item.title,
+      body: item.summary,
+      publishedAt,
+      ref: item.link,
+      outlet: feed.outlet,
+      ...outletGrading(feed.outlet),
+    });
   });
 }
 
@@ -96,7 +115,15 @@ function readItem(node: Node, file: string, line: number, isRss: boolean): FeedI
   const title = plain(textOf(node.title));
   if (title === '') throw inputError(file, line, 'title', 'is required');
   const link = isRss ? textOf((node.link as unknown[] | undefined)?.[0]) || permalink(node.guid) : atomLink(node);
-  if (!/^https?:\/\/\S+$/.test(link)) throw inputError(file, line, 'link', link === '' ? 'is required (every event links to its article)' : `must be an http(s) URL, got ${JSON.stringify(link)}`);
+  if (!/^https?:\/\/\S+$/.test(link))
+    throw inputError(
+      file,
+      line,
+      'link',
+      link === ''
+        ? 'is required (every event links to its article)'
+        : `must be an http(s) URL, got ${JSON.stringify(link)}`,
+    );
   const dateText = textOf(isRss ? (node.pubDate ?? node['dc:date']) : (node.published ?? node.updated));
   let publishedAt: string | undefined;
   if (dateText !== '') {
@@ -120,7 +147,11 @@ function textOf(value: unknown): string {
 
 /** HTML inside titles and descriptions, reduced to text for classification. */
 function plain(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function permalink(guid: unknown): string {

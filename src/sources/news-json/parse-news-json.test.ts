@@ -8,7 +8,14 @@ const fixture = readFileSync(FIXTURE, 'utf8');
 const parse = (text: string) => parseNewsJson(text, { file: 'news.json' });
 const item = (article: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   category: 'Military_Exercise',
-  original_article: { date: '2030-04-02', title: 't', content: '', url: 'https://example.org/1', source: 'cna', ...article },
+  original_article: {
+    date: '2030-04-02',
+    title: 't',
+    content: '',
+    url: 'https://example.org/1',
+    source: 'cna',
+    ...article,
+  },
   ...extra,
 });
 const doc = (...items: unknown[]) => JSON.stringify(items, null, 2);
@@ -61,13 +68,29 @@ describe('parseNewsJson', () => {
 
   it.each([
     ['not an array', '{"items": []}', 'bad.json:1: (document): must be an array, got an object'],
-    ['an unknown item field', doc(item({}, { note: 'x' })), 'bad.json:11: [0].note: unknown field; expected category, is_relevant, country1, country2, sentiment_score, sentiment_label, extracted_data, confidence, original_article'],
+    [
+      'an unknown item field',
+      doc(item({}, { note: 'x' })),
+      'bad.json:11: [0].note: unknown field; expected category, is_relevant, country1, country2, sentiment_score, sentiment_label, extracted_data, confidence, original_article',
+    ],
     ['a missing article', doc({ category: 'x' }), 'bad.json:2: [0].original_article: is required'],
-    ['a bad date', doc(item({ date: '2030/04/02' })), 'bad.json:5: [0].original_article.date: must be a real date YYYY-MM-DD, got "2030/04/02"'],
+    [
+      'a bad date',
+      doc(item({ date: '2030/04/02' })),
+      'bad.json:5: [0].original_article.date: must be a real date YYYY-MM-DD, got "2030/04/02"',
+    ],
     ['an empty title', doc(item({ title: '' })), 'bad.json:6: [0].original_article.title: must not be empty'],
     ['a missing url', doc(item({ url: undefined })), 'bad.json:4: [0].original_article.url: is required'],
-    ['an outlet that is not an id', doc(item({ source: 'Central News' })), 'bad.json:9: [0].original_article.source: must be an outlet id (letters, digits, . _ -), got "central news"'],
-    ['the same article twice', doc(item({}), item({})), 'bad.json:18: [1].original_article.url: duplicates the article on line 8'],
+    [
+      'an outlet that is not an id',
+      doc(item({ source: 'Central News' })),
+      'bad.json:9: [0].original_article.source: must be an outlet id (letters, digits, . _ -), got "central news"',
+    ],
+    [
+      'the same article twice',
+      doc(item({}), item({})),
+      'bad.json:18: [1].original_article.url: duplicates the article on line 8',
+    ],
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });
@@ -85,10 +108,13 @@ runSourceParserContract('news-json', {
 const SHARED = new URL('../../../../shared/data/pla-data-dashboard/news_classified.json', import.meta.url);
 
 // The real news file has no licence, so it is not in the repository; when ../shared is present, check the parser on it.
-describe.skipIf(!existsSync(SHARED))('parseNewsJson on the shared news file (skipped: ../shared/data not present)', () => {
-  it('reads all 1,586 items and classifies 19 of them (see scripts/measure-news-classifier.ts)', () => {
-    const observations = parseNewsJson(readFileSync(SHARED, 'utf8'), { file: 'news_classified.json' });
-    expect(observations).toHaveLength(19);
-    expect(new Set(observations.map((o) => o.sourceRef)).size).toBe(19);
-  });
-});
+describe.skipIf(!existsSync(SHARED))(
+  'parseNewsJson on the shared news file (skipped: ../shared/data not present)',
+  () => {
+    it('reads all 1,586 items and classifies 19 of them (see scripts/measure-news-classifier.ts)', () => {
+      const observations = parseNewsJson(readFileSync(SHARED, 'utf8'), { file: 'news_classified.json' });
+      expect(observations).toHaveLength(19);
+      expect(new Set(observations.map((o) => o.sourceRef)).size).toBe(19);
+    });
+  },
+);

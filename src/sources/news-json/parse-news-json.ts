@@ -8,7 +8,17 @@ import { newsObservations, outletGrading } from '../news-classifier/news-observa
 import type { ParseContext, SourceParser } from '../source-parser.js';
 
 /** Fields of an item; the third-party LLM annotations are accepted and not used (except `category`, kept as `llmCategory`). */
-const ITEM_FIELDS = ['category', 'is_relevant', 'country1', 'country2', 'sentiment_score', 'sentiment_label', 'extracted_data', 'confidence', 'original_article'];
+const ITEM_FIELDS = [
+  'category',
+  'is_relevant',
+  'country1',
+  'country2',
+  'sentiment_score',
+  'sentiment_label',
+  'extracted_data',
+  'confidence',
+  'original_article',
+];
 const ARTICLE_FIELDS = ['date', 'title', 'content', 'url', 'source', 'category', 'sentiment'];
 
 export function parseNewsJson(text: string, ctx: ParseContext): ObservationInput[] {
@@ -20,11 +30,15 @@ export function parseNewsJson(text: string, ctx: ParseContext): ObservationInput
     const article = item.member('original_article');
     article.rejectUnknown(ARTICLE_FIELDS);
     const date = article.member('date').string();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isLocalDate(date)) throw article.member('date').error(`must be a real date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isLocalDate(date))
+      throw article.member('date').error(`must be a real date YYYY-MM-DD, got ${JSON.stringify(date)}`);
     const title = article.member('title').string();
     const url = article.member('url').string();
     const outlet = article.member('source').string().toLowerCase();
-    if (!/^[a-z0-9][a-z0-9._-]*$/.test(outlet)) throw article.member('source').error(`must be an outlet id (letters, digits, . _ -), got ${JSON.stringify(outlet)}`);
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(outlet))
+      throw article
+        .member('source')
+        .error(`must be an outlet id (letters, digits, . _ -), got ${JSON.stringify(outlet)}`);
     const first = seen.get(url);
     if (first !== undefined) throw article.member('url').error(`duplicates the article on line ${first}`);
     seen.set(url, article.member('url').line);

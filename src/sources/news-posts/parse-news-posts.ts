@@ -24,11 +24,18 @@ export function parseNewsPost(text: string, ctx: ParseContext): ObservationInput
   const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter: counter, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    throw inputError(ctx.file, counter.linePos(error.pos[0]).line + 1, '(front matter)', `is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw inputError(
+      ctx.file,
+      counter.linePos(error.pos[0]).line + 1,
+      '(front matter)',
+      `is not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
   }
   if (!isMap(doc.contents)) throw inputError(ctx.file, 2, '(front matter)', 'must be a mapping of fields');
   const lineOf = (key: string): number => {
-    const pair = (doc.contents as { items: Array<{ key: unknown }> }).items.find((p) => isScalar(p.key) && p.key.value === key);
+    const pair = (doc.contents as { items: Array<{ key: unknown }> }).items.find(
+      (p) => isScalar(p.key) && p.key.value === key,
+    );
     const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
     return range ? counter.linePos(range[0]).line + 1 : 2;
   };
@@ -39,15 +46,25 @@ export function parseNewsPost(text: string, ctx: ParseContext): ObservationInput
       if (required) throw inputError(ctx.file, lineOf(key), key, 'is required');
       return undefined;
     }
-    if (typeof value !== 'string' || value.trim() === '') throw inputError(ctx.file, lineOf(key), key, 'must be non-empty text');
+    if (typeof value !== 'string' || value.trim() === '')
+      throw inputError(ctx.file, lineOf(key), key, 'must be non-empty text');
     return value.trim();
   };
   const title = string('title', true)!;
-  const publishedAt = readDate(string('date', true)!, (problem) => inputError(ctx.file, lineOf('date'), 'date', problem));
+  const publishedAt = readDate(string('date', true)!, (problem) =>
+    inputError(ctx.file, lineOf('date'), 'date', problem),
+  );
   const severity = string('severity', false);
-  if (severity !== undefined && !/^[a-z]+$/.test(severity)) throw inputError(ctx.file, lineOf('severity'), 'severity', `must be one lower-case word, got ${JSON.stringify(severity)}`);
+  if (severity !== undefined && !/^[a-z]+$/.test(severity))
+    throw inputError(
+      ctx.file,
+      lineOf('severity'),
+      'severity',
+      `must be one lower-case word, got ${JSON.stringify(severity)}`,
+    );
   const tags = fields.tags;
-  if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string'))) throw inputError(ctx.file, lineOf('tags'), 'tags', 'must be a list of words');
+  if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string')))
+    throw inputError(ctx.file, lineOf('tags'), 'tags', 'must be a list of words');
 
   const ref = `${OUTLET}:${basename(ctx.file)}`;
   const attributes: Record<string, AttributeValue> = {};
@@ -75,22 +92,32 @@ export function parseNewsPost(text: string, ctx: ParseContext): ObservationInput
       tlp: 'clear',
       attributes,
     },
-    ...newsObservations({ title, body: `${string('excerpt', false) ?? ''}\n${body}`, publishedAt, ref, outlet: OUTLET, ...GRADING }),
+    ...newsObservations({
+      title,
+      body: `${string('excerpt', false) ?? ''}\n${body}`,
+      publishedAt,
+      ref,
+      outlet: OUTLET,
+      ...GRADING,
+    }),
   ];
 }
 
 export const newsPostsParser: SourceParser = {
   kind: 'news-posts',
-  description: 'One news/alert post as Markdown with YAML front matter (taiwannewsalerts layout): news.alert + news.<category>',
+  description:
+    'One news/alert post as Markdown with YAML front matter (taiwannewsalerts layout): news.alert + news.<category>',
   parse: parseNewsPost,
 };
 
 function readDate(text: string, fail: (problem: string) => Error): string {
   const m = DATE.exec(text);
-  if (!m || !isLocalDate(m[1])) throw fail(`must be a date like "2025-12-14 23:59:00 +0800", got ${JSON.stringify(text)}`);
+  if (!m || !isLocalDate(m[1]))
+    throw fail(`must be a date like "2025-12-14 23:59:00 +0800", got ${JSON.stringify(text)}`);
   if (m[2] === undefined) return localInstant(m[1], 23, 59);
   const zone = m[5] === 'Z' ? 'Z' : `${m[5].slice(0, 3)}:${m[5].slice(-2)}`;
   const ms = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${zone}`);
-  if (Number.isNaN(ms) || Number(m[2]) > 23 || Number(m[3]) > 59) throw fail(`is not a real time, got ${JSON.stringify(text)}`);
+  if (Number.isNaN(ms) || Number(m[2]) > 23 || Number(m[3]) > 59)
+    throw fail(`is not a real time, got ${JSON.stringify(text)}`);
   return isoInstant(ms);
 }

@@ -38,21 +38,29 @@ export function runSourceParserContract(kind: string, options: SourceParserContr
         const text = readFileSync(path, 'utf8');
         const observations = getSourceParser(kind).parse(text, { file: path });
         expect(observations.length).toBeGreaterThan(0);
-        for (const observation of observations) expect(parseObservationInput(structuredClone(observation), path)).toStrictEqual(observation);
+        for (const observation of observations)
+          expect(parseObservationInput(structuredClone(observation), path)).toStrictEqual(observation);
         expect(getSourceParser(kind).parse(text, { file: path })).toStrictEqual(observations);
       }
     });
 
     // Only kinds with a streaming reader have this test (no skipped test for every other kind).
-    if (getSourceParser(kind).readFile !== undefined) it('streams a file to exactly what parse gives for its text', async () => {
-      const { readFileSync } = await import('node:fs');
-      const parser = getSourceParser(kind);
-      for (const path of paths) {
-        expect(await parser.readFile!(path, { file: path })).toStrictEqual(parser.parse(readFileSync(path, 'utf8'), { file: path }));
-      }
-      await expect(ingestFiles(openObservationStore(':memory:'), kind, [join(dir, 'missing.file')], { now: NOW }))
-        .rejects.toMatchObject({ code: 'VIGIL_FILE_NOT_FOUND', message: expect.stringContaining('cannot read file (ENOENT)') });
-    });
+    if (getSourceParser(kind).readFile !== undefined)
+      it('streams a file to exactly what parse gives for its text', async () => {
+        const { readFileSync } = await import('node:fs');
+        const parser = getSourceParser(kind);
+        for (const path of paths) {
+          expect(await parser.readFile!(path, { file: path })).toStrictEqual(
+            parser.parse(readFileSync(path, 'utf8'), { file: path }),
+          );
+        }
+        await expect(
+          ingestFiles(openObservationStore(':memory:'), kind, [join(dir, 'missing.file')], { now: NOW }),
+        ).rejects.toMatchObject({
+          code: 'VIGIL_FILE_NOT_FOUND',
+          message: expect.stringContaining('cannot read file (ENOENT)'),
+        });
+      });
 
     it('re-ingests idempotently (content hash): the second import writes nothing', async () => {
       const store = openObservationStore(':memory:');
@@ -68,26 +76,29 @@ export function runSourceParserContract(kind: string, options: SourceParserContr
       }
     });
 
-    it.each(options.badInputs.map((b) => [b.name, b.text] as const))('refuses %s with file:line: field: problem, writing nothing', async (name, text) => {
-      const bad = join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}${options.extension}`);
-      writeFileSync(bad, text);
-      const store = openObservationStore(':memory:');
-      await store.migrate();
-      try {
-        let thrown: unknown;
+    it.each(options.badInputs.map((b) => [b.name, b.text] as const))(
+      'refuses %s with file:line: field: problem, writing nothing',
+      async (name, text) => {
+        const bad = join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}${options.extension}`);
+        writeFileSync(bad, text);
+        const store = openObservationStore(':memory:');
+        await store.migrate();
         try {
-          await ingestFiles(store, kind, [...paths, bad], { now: NOW });
-        } catch (error) {
-          thrown = error;
+          let thrown: unknown;
+          try {
+            await ingestFiles(store, kind, [...paths, bad], { now: NOW });
+          } catch (error) {
+            thrown = error;
+          }
+          expect(isVigilError(thrown) && thrown.code).toBe('VIGIL_INPUT_INVALID');
+          const message = (thrown as Error).message;
+          expect(message.startsWith(`${bad}:`)).toBe(true);
+          expect(message.slice(bad.length)).toMatch(/^:\d+: [^:]+: \S/);
+          expect(await store.queryObservations()).toEqual([]);
+        } finally {
+          await store.close();
         }
-        expect(isVigilError(thrown) && thrown.code).toBe('VIGIL_INPUT_INVALID');
-        const message = (thrown as Error).message;
-        expect(message.startsWith(`${bad}:`)).toBe(true);
-        expect(message.slice(bad.length)).toMatch(/^:\d+: [^:]+: \S/);
-        expect(await store.queryObservations()).toEqual([]);
-      } finally {
-        await store.close();
-      }
-    });
+      },
+    );
   });
 }

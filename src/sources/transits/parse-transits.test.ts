@@ -23,7 +23,9 @@ describe('parseTransits', () => {
 
   it('writes one naval.transit.foreign event per row', () => {
     expect(observations).toHaveLength(3);
-    expect(observations.every((o) => o.series === 'naval.transit.foreign' && o.value === 1 && o.unit === 'events')).toBe(true);
+    expect(
+      observations.every((o) => o.series === 'naval.transit.foreign' && o.value === 1 && o.unit === 'events'),
+    ).toBe(true);
   });
 
   it('covers the local day, published 23:59 +08:00, graded B2 CLEAR', () => {
@@ -45,7 +47,11 @@ describe('parseTransits', () => {
 
   it('gives two transits on one day different subjects and leaves out empty cells', () => {
     expect(observations[1].subject).not.toBe(observations[0].subject);
-    expect(observations[1].attributes).toEqual({ country: 'Canada', datePrecision: 'approximate', shipType: 'frigate' });
+    expect(observations[1].attributes).toEqual({
+      country: 'Canada',
+      datePrecision: 'approximate',
+      shipType: 'frigate',
+    });
     expect(observations[2].attributes).toEqual({ country: 'Multi (US+UK)', datePrecision: 'exact' });
   });
 
@@ -54,18 +60,38 @@ describe('parseTransits', () => {
   });
 
   it.each([
-    ['a missing column', 'date,country,ship_type,date_precision\n', 'bad.csv:1: hull_number: required column is missing'],
+    [
+      'a missing column',
+      'date,country,ship_type,date_precision\n',
+      'bad.csv:1: hull_number: required column is missing',
+    ],
     [
       'an unknown column',
       `${HEADER},mission\n2024-02-14,US,,,exact,x\n`,
       'bad.csv:1: mission: unknown column; expected date, country, hull_number, ship_type, date_precision',
     ],
-    ['an impossible date', `${HEADER}\n2024-06-31,US,,,exact\n`, 'bad.csv:2: date: is not a real calendar date, got "2024-06-31"'],
-    ['a malformed date', `${HEADER}\n2024/06/30,US,,,exact\n`, 'bad.csv:2: date: must be a date YYYY-MM-DD, got "2024/06/30"'],
+    [
+      'an impossible date',
+      `${HEADER}\n2024-06-31,US,,,exact\n`,
+      'bad.csv:2: date: is not a real calendar date, got "2024-06-31"',
+    ],
+    [
+      'a malformed date',
+      `${HEADER}\n2024/06/30,US,,,exact\n`,
+      'bad.csv:2: date: must be a date YYYY-MM-DD, got "2024/06/30"',
+    ],
     ['an empty country', `${HEADER}\n2024-06-30,,,,exact\n`, 'bad.csv:2: country: is required'],
     ['an empty date_precision', `${HEADER}\n2024-06-30,US,,,\n`, 'bad.csv:2: date_precision: is required'],
-    ['an unknown date_precision', `${HEADER}\n2024-06-30,US,,,range\n`, 'bad.csv:2: date_precision: must be one of exact, approximate, got "range"'],
-    ['the same transit twice', `${HEADER}\n2024-06-30,US,DDG-1,,exact\n2024-06-30,US,DDG-1,,approximate\n`, 'bad.csv:3: (row): duplicates line 2'],
+    [
+      'an unknown date_precision',
+      `${HEADER}\n2024-06-30,US,,,range\n`,
+      'bad.csv:2: date_precision: must be one of exact, approximate, got "range"',
+    ],
+    [
+      'the same transit twice',
+      `${HEADER}\n2024-06-30,US,DDG-1,,exact\n2024-06-30,US,DDG-1,,approximate\n`,
+      'bad.csv:3: (row): duplicates line 2',
+    ],
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });

@@ -30,7 +30,10 @@ describe('parseTriggers', () => {
       'political.trigger.other',
       'political.trigger.other',
     ]);
-    expect(observations[3]).toMatchObject({ attributes: { subkind: 'small', valueMusd: 180 }, subject: observations[2].subject });
+    expect(observations[3]).toMatchObject({
+      attributes: { subkind: 'small', valueMusd: 180 },
+      subject: observations[2].subject,
+    });
   });
 
   it('is never known before known_date', () => {
@@ -58,7 +61,9 @@ describe('parseTriggers', () => {
       tlp: 'clear',
       attributes: { category: 'speech', confidence: 'high', country: 'Taiwan', subkind: 'new-year' },
     });
-    expect(observations[2].text).toBe('US arms sale notified: 18 MK-48 Mod6 heavyweight torpedoes, $180M (DSCA 2020-05-20 US)');
+    expect(observations[2].text).toBe(
+      'US arms sale notified: 18 MK-48 Mod6 heavyweight torpedoes, $180M (DSCA 2020-05-20 US)',
+    );
   });
 
   it('spans an inclusive end_date and grades by confidence (medium B3, low C4)', () => {
@@ -84,27 +89,59 @@ describe('parseTriggers', () => {
   });
 
   it.each([
-    ['a missing column', 'date,category,title,country,source_url,confidence\n', 'bad.csv:1: end_date: required column is missing'],
+    [
+      'a missing column',
+      'date,category,title,country,source_url,confidence\n',
+      'bad.csv:1: end_date: required column is missing',
+    ],
     [
       'an unknown column',
       `${HEADER},notes\n2024-01-13,,election,E,,,high,x\n`,
       'bad.csv:1: notes: unknown column; expected date, end_date, category, title, country, source_url, confidence, known_date',
     ],
-    ['a malformed date', `${HEADER}\n13/01/2024,,election,E,,,high\n`, 'bad.csv:2: date: must be a date YYYY-MM-DD, got "13/01/2024"'],
-    ['an impossible date', `${HEADER}\n2024-01-13,2024-02-30,election,E,,,high\n`, 'bad.csv:2: end_date: is not a real calendar date, got "2024-02-30"'],
-    ['an end_date before the date', `${HEADER}\n2024-01-13,2024-01-12,election,E,,,high\n`, 'bad.csv:2: end_date: is before date (2024-01-13)'],
+    [
+      'a malformed date',
+      `${HEADER}\n13/01/2024,,election,E,,,high\n`,
+      'bad.csv:2: date: must be a date YYYY-MM-DD, got "13/01/2024"',
+    ],
+    [
+      'an impossible date',
+      `${HEADER}\n2024-01-13,2024-02-30,election,E,,,high\n`,
+      'bad.csv:2: end_date: is not a real calendar date, got "2024-02-30"',
+    ],
+    [
+      'an end_date before the date',
+      `${HEADER}\n2024-01-13,2024-01-12,election,E,,,high\n`,
+      'bad.csv:2: end_date: is before date (2024-01-13)',
+    ],
     ['an empty category', `${HEADER}\n2024-01-13,,,E,,,high\n`, 'bad.csv:2: category: is required'],
     [
       'a category that is not lower-case words and hyphens',
       `${HEADER}\n2024-01-13,,US arms_sale,E,,,high\n`,
       'bad.csv:2: category: must be lower-case words joined by hyphens (e.g. us-arms-sale), got "US arms_sale"',
     ],
-    ['a known_date before the date', `${HEADER},known_date\n2024-01-13,,election,E,,,high,2024-01-12\n`, 'bad.csv:2: known_date: is before date (2024-01-13)'],
+    [
+      'a known_date before the date',
+      `${HEADER},known_date\n2024-01-13,,election,E,,,high,2024-01-12\n`,
+      'bad.csv:2: known_date: is before date (2024-01-13)',
+    ],
     ['an empty title', `${HEADER}\n2024-01-13,,election,,,,high\n`, 'bad.csv:2: title: is required'],
     ['an empty confidence', `${HEADER}\n2024-01-13,,election,E,,,\n`, 'bad.csv:2: confidence: is required'],
-    ['an unknown confidence', `${HEADER}\n2024-01-13,,election,E,,,certain\n`, 'bad.csv:2: confidence: must be one of high, medium, low, got "certain"'],
-    ['a source_url that is not a URL', `${HEADER}\n2024-01-13,,election,E,,www.example.org,high\n`, 'bad.csv:2: source_url: must be an http(s) URL, got "www.example.org"'],
-    ['the same event twice', `${HEADER}\n2024-01-13,,election,E,,,high\n2024-01-13,,election,E,Taiwan,,low\n`, 'bad.csv:3: title: duplicates line 2'],
+    [
+      'an unknown confidence',
+      `${HEADER}\n2024-01-13,,election,E,,,certain\n`,
+      'bad.csv:2: confidence: must be one of high, medium, low, got "certain"',
+    ],
+    [
+      'a source_url that is not a URL',
+      `${HEADER}\n2024-01-13,,election,E,,www.example.org,high\n`,
+      'bad.csv:2: source_url: must be an http(s) URL, got "www.example.org"',
+    ],
+    [
+      'the same event twice',
+      `${HEADER}\n2024-01-13,,election,E,,,high\n2024-01-13,,election,E,Taiwan,,low\n`,
+      'bad.csv:3: title: duplicates line 2',
+    ],
   ])('rejects %s', (_name, text, message) => {
     expect(messageOf(text)).toBe(message);
   });

@@ -47,7 +47,10 @@ export function parseTriggers(text: string, ctx: ParseContext): ObservationInput
     if (knownDate !== undefined && knownDate < date) throw row.error('known_date', `is before date (${date})`);
     const category = required(row, 'category', readText(row, 'category'));
     if (!CATEGORY_PATTERN.test(category)) {
-      throw row.error('category', `must be lower-case words joined by hyphens (e.g. us-arms-sale), got ${quote(category)}`);
+      throw row.error(
+        'category',
+        `must be lower-case words joined by hyphens (e.g. us-arms-sale), got ${quote(category)}`,
+      );
     }
     const title = required(row, 'title', readText(row, 'title'));
     const confidence = required(row, 'confidence', readChoice(row, 'confidence', CONFIDENCES));
@@ -83,7 +86,11 @@ export function parseTriggers(text: string, ctx: ParseContext): ObservationInput
     if (sourceUrl !== undefined) observation.sourceRef = sourceUrl;
     out.push(observation);
     if (sub !== undefined) {
-      out.push({ ...observation, series: `political.trigger.${category}.${sub.subkind}`, attributes: { ...attributes } });
+      out.push({
+        ...observation,
+        series: `political.trigger.${category}.${sub.subkind}`,
+        attributes: { ...attributes },
+      });
     }
   }
   return out;

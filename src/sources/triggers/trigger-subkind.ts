@@ -17,7 +17,8 @@ export const ARMS_SALE_CLASSES: readonly { subkind: string; minMusd: number }[] 
 ];
 
 /** Places named in transit titles: the continental US, US Pacific territories. Anything else is `elsewhere`. */
-const US_MAINLAND = /\b(New York|Los Angeles|San Francisco|Houston|Dallas|Miami|Atlanta|Washington|Chicago|California|US transits?)\b/;
+const US_MAINLAND =
+  /\b(New York|Los Angeles|San Francisco|Houston|Dallas|Miami|Atlanta|Washington|Chicago|California|US transits?)\b/;
 const US_PACIFIC = /\b(Hawaii|Honolulu|Guam)\b/;
 
 /** The sub-kind of a trigger row, or undefined for categories that have none. */
@@ -45,7 +46,11 @@ function speechKind(title: string): string {
 
 /** Who travels (president or vice-president) and where the stop is (US mainland, US Pacific territory, elsewhere). */
 function transitKind(title: string): TriggerSubkind {
-  const leader = /\b(VP|Vice[- ]President)\b/i.test(title) ? 'vice-president' : /\bPresident\b/.test(title) ? 'president' : 'other';
+  const leader = /\b(VP|Vice[- ]President)\b/i.test(title)
+    ? 'vice-president'
+    : /\bPresident\b/.test(title)
+      ? 'president'
+      : 'other';
   const place = US_MAINLAND.test(title) ? 'us' : US_PACIFIC.test(title) ? 'us-pacific' : 'elsewhere';
   return { subkind: `${leader}-${place}`, facts: { leader, place } };
 }

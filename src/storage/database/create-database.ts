@@ -1,7 +1,14 @@
 // Builds the one Database object over an engine: Kysely wired to the engine's connections, transactions scoped with
 // AsyncLocalStorage so every query inside one (Kysely or raw, from any family) runs on its connection, and close.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Kysely, SingleConnectionProvider, Transaction, type DatabaseConnection, type Dialect, type Driver } from 'kysely';
+import {
+  Kysely,
+  SingleConnectionProvider,
+  Transaction,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+} from 'kysely';
 import { vigilError } from '../../errors/index.js';
 import type { Connection, Database, MigrationFamily } from './database.js';
 import type { Engine, EngineConnection } from './engine.js';
@@ -47,7 +54,12 @@ export function createDatabase(engine: Engine): Database {
   const root = new Kysely<unknown>({ dialect });
   /** A Kysely bound to one checked-out connection (what Kysely's own transactions do internally). */
   const bound = (conn: EngineConnection) =>
-    new Transaction<unknown>({ config: { dialect }, dialect, driver, executor: root.getExecutor().withConnectionProvider(new SingleConnectionProvider(conn)) });
+    new Transaction<unknown>({
+      config: { dialect },
+      dialect,
+      driver,
+      executor: root.getExecutor().withConnectionProvider(new SingleConnectionProvider(conn)),
+    });
 
   async function withConnection<T>(work: (conn: EngineConnection) => Promise<T>): Promise<T> {
     assertOpen();

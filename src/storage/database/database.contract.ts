@@ -12,20 +12,30 @@ const FAMILY: MigrationFamily = {
     {
       version: 2,
       name: 'thing log',
-      sql: { sqlite: 'CREATE TABLE thing_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL)', postgres: 'CREATE TABLE thing_log (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id TEXT NOT NULL)' },
+      sql: {
+        sqlite: 'CREATE TABLE thing_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL)',
+        postgres: 'CREATE TABLE thing_log (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id TEXT NOT NULL)',
+      },
       seed: async (db) => void (await db.kysely.insertInto('thing_log').values({ id: 'seeded' }).execute()),
     },
   ],
 };
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<Error> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error, `expected ${code}`).toMatchObject({ code });
   return error as Error;
 }
 
 /** `create` returns a fresh, empty database; `dispose` closes it (and drops what it made). */
-export function runDatabaseContract(name: string, create: () => Promise<Database>, dispose: (db: Database) => Promise<void>): void {
+export function runDatabaseContract(
+  name: string,
+  create: () => Promise<Database>,
+  dispose: (db: Database) => Promise<void>,
+): void {
   describe(`Database contract: ${name}`, () => {
     let db: Database;
     beforeEach(async () => {
@@ -33,7 +43,8 @@ export function runDatabaseContract(name: string, create: () => Promise<Database
       await db.migrate(FAMILY);
     });
     afterEach(() => dispose(db));
-    const count = async (table: string) => Number((await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    const count = async (table: string) =>
+      Number((await db.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
     it('migrates once, seeds in the same transaction, and records each step', async () => {
       await db.migrate(FAMILY);
@@ -43,7 +54,10 @@ export function runDatabaseContract(name: string, create: () => Promise<Database
     });
 
     it('refuses a database migrated by a newer Vigil, naming the family', async () => {
-      const error = await expectCode(db.migrate({ ...FAMILY, steps: FAMILY.steps.slice(0, 1) }), 'VIGIL_STORE_UNAVAILABLE');
+      const error = await expectCode(
+        db.migrate({ ...FAMILY, steps: FAMILY.steps.slice(0, 1) }),
+        'VIGIL_STORE_UNAVAILABLE',
+      );
       expect(error.message).toContain('thing schema version 2, newer than this Vigil knows (1)');
     });
 
@@ -72,7 +86,10 @@ export function runDatabaseContract(name: string, create: () => Promise<Database
     it('translates a unique violation into VIGIL_CONFLICT, inside and outside transactions', async () => {
       await db.kysely.insertInto('things').values({ id: 'a', n: 1 }).execute();
       await expectCode(db.kysely.insertInto('things').values({ id: 'a', n: 2 }).execute(), 'VIGIL_CONFLICT');
-      await expectCode(db.transaction(() => db.kysely.insertInto('things').values({ id: 'a', n: 2 }).execute()), 'VIGIL_CONFLICT');
+      await expectCode(
+        db.transaction(() => db.kysely.insertInto('things').values({ id: 'a', n: 2 }).execute()),
+        'VIGIL_CONFLICT',
+      );
     });
 
     it('serialises concurrent transactions so none sees another half-done', async () => {
@@ -81,7 +98,10 @@ export function runDatabaseContract(name: string, create: () => Promise<Database
         db.transaction(async (conn) => {
           await conn.lockWrites('things');
           const [row] = await conn.all<{ n: number }>(`SELECT n FROM things WHERE id = ${db.placeholder(1)}`, ['x']);
-          await conn.run(`UPDATE things SET n = ${db.placeholder(1)} WHERE id = ${db.placeholder(2)}`, [Number(row.n) + 1, 'x']);
+          await conn.run(`UPDATE things SET n = ${db.placeholder(1)} WHERE id = ${db.placeholder(2)}`, [
+            Number(row.n) + 1,
+            'x',
+          ]);
         });
       await Promise.all(Array.from({ length: 8 }, increment));
       const [row] = await db.rows<{ n: number }>('SELECT n FROM things');
@@ -89,11 +109,26 @@ export function runDatabaseContract(name: string, create: () => Promise<Database
     });
 
     it('bulk-inserts in order, skips conflicts, and names the row a constraint rejected', async () => {
-      const rows = [['a', 1], ['b', 2], ['a', 3]];
-      const inserted = await db.transaction((conn) => conn.bulkInsert({ table: 'things', columns: ['id', 'n'], rows, conflictColumn: 'id' }));
+      const rows = [
+        ['a', 1],
+        ['b', 2],
+        ['a', 3],
+      ];
+      const inserted = await db.transaction((conn) =>
+        conn.bulkInsert({ table: 'things', columns: ['id', 'n'], rows, conflictColumn: 'id' }),
+      );
       expect(inserted).toBe(2);
       const bad = db.transaction((conn) =>
-        conn.bulkInsert({ table: 'things', columns: ['id', 'n'], rows: [['c', 1], ['d', -1]], conflictColumn: 'id', describeRow: (i) => `thing ${i + 1}` }),
+        conn.bulkInsert({
+          table: 'things',
+          columns: ['id', 'n'],
+          rows: [
+            ['c', 1],
+            ['d', -1],
+          ],
+          conflictColumn: 'id',
+          describeRow: (i) => `thing ${i + 1}`,
+        }),
       );
       const error = await expectCode(bad, 'VIGIL_INPUT_INVALID');
       expect(error.message).toContain('thing 2');
@@ -109,7 +144,10 @@ export function runDatabaseContract(name: string, create: () => Promise<Database
       await db.close();
       await db.close();
       await expectCode(db.rows('SELECT 1'), 'VIGIL_STORE_UNAVAILABLE');
-      await expectCode(db.transaction(async () => {}), 'VIGIL_STORE_UNAVAILABLE');
+      await expectCode(
+        db.transaction(async () => {}),
+        'VIGIL_STORE_UNAVAILABLE',
+      );
       await expectCode(db.kysely.selectFrom('things').selectAll().execute(), 'VIGIL_STORE_UNAVAILABLE');
     });
   });

@@ -26,8 +26,16 @@ async function expectUpgradedInPlace(url: string): Promise<void> {
   expect(before.map((o) => o.value)).toEqual([10, 12]);
   expect(await store.getSetting('pack')).toEqual({ id: 'taiwan-strait' });
   const next = withId({
-    series: 'legacy.added', value: 1, unit: 'count', periodStart: '2024-06-01T00:00:00.000Z', periodEnd: '2024-06-02T00:00:00.000Z',
-    publishedAt: '2024-06-02T00:00:00.000Z', source: 'test', reliability: 'A', credibility: 1, tlp: 'clear',
+    series: 'legacy.added',
+    value: 1,
+    unit: 'count',
+    periodStart: '2024-06-01T00:00:00.000Z',
+    periodEnd: '2024-06-02T00:00:00.000Z',
+    publishedAt: '2024-06-02T00:00:00.000Z',
+    source: 'test',
+    reliability: 'A',
+    credibility: 1,
+    tlp: 'clear',
   });
   expect(await store.putObservations([next], '2024-06-02T01:00:00.000Z')).toEqual({ inserted: 1, unchanged: 0 });
   expect((await store.getObservation(next.id))?.seq).toBe(3);
@@ -35,17 +43,30 @@ async function expectUpgradedInPlace(url: string): Promise<void> {
   const users = openUserStore(url);
   await users.migrate();
   expect((await users.findUserByName('alice'))?.role).toBe('admin');
-  const entry = await users.appendAudit({ at: '2024-06-02T01:00:00.000Z', actor: 'cli:test', action: 'test.upgrade', target: '', details: {} });
+  const entry = await users.appendAudit({
+    at: '2024-06-02T01:00:00.000Z',
+    actor: 'cli:test',
+    action: 'test.upgrade',
+    target: '',
+    details: {},
+  });
   expect(entry.seq).toBe(2);
   expect(verifyAuditChain(await users.listAudit())).toMatchObject({ ok: true, entries: 2 });
   await users.close();
   const db = openDatabase(url);
   try {
-    for (const table of ['schema_migrations', 'users_schema_migrations', 'alerting_schema_migrations', 'sharing_schema_migrations']) {
+    for (const table of [
+      'schema_migrations',
+      'users_schema_migrations',
+      'alerting_schema_migrations',
+      'sharing_schema_migrations',
+    ]) {
       const rows = await db.rows<{ version: number }>(`SELECT version FROM ${table} ORDER BY version`);
       expect(rows.length, table).toBeGreaterThan(0);
     }
-    expect((await db.rows<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version))).toEqual([1]);
+    expect(
+      (await db.rows<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)),
+    ).toEqual([1]);
   } finally {
     await db.close();
   }

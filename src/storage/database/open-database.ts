@@ -15,6 +15,9 @@ export type DatabaseOptions = SqliteEngineOptions & PostgresEngineOptions;
  */
 export function openDatabase(url: string, options: DatabaseOptions = {}): Database {
   const target = parseDatabaseUrl(url);
-  const engine = target.dialect === 'postgres' ? openPostgresEngine(target.url, options) : openSharedSqliteEngine(target.path, options);
+  const engine =
+    target.dialect === 'postgres'
+      ? openPostgresEngine(target.url, options)
+      : openSharedSqliteEngine(target.path, options);
   return createDatabase(engine);
 }

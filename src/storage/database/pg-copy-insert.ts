@@ -16,7 +16,11 @@ export function forgetStagingTables(): void {
   prepared = new WeakMap();
 }
 
-export async function copyInsert(client: pg.PoolClient, spec: BulkInsert, translate: (error: unknown, context?: string) => VigilError): Promise<number> {
+export async function copyInsert(
+  client: pg.PoolClient,
+  spec: BulkInsert,
+  translate: (error: unknown, context?: string) => VigilError,
+): Promise<number> {
   if (spec.rows.length === 0) return 0;
   const staging = `vigil_incoming_${spec.table}`;
   const columns = spec.columns.join(', ');
@@ -33,8 +37,12 @@ export async function copyInsert(client: pg.PoolClient, spec: BulkInsert, transl
     }
     const copyColumns = spec.orderColumn === undefined ? columns : `${spec.orderColumn}, ${columns}`;
     const chunks = copyChunks(spec.rows, spec.orderColumn !== undefined);
-    await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY pg_temp.${staging} (${copyColumns}) FROM STDIN`)));
-    if (spec.serialiseOn !== undefined) await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [spec.serialiseOn] });
+    await pipeline(
+      Readable.from(chunks),
+      client.query(copyFrom(`COPY pg_temp.${staging} (${copyColumns}) FROM STDIN`)),
+    );
+    if (spec.serialiseOn !== undefined)
+      await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [spec.serialiseOn] });
     const order = spec.orderColumn === undefined ? '' : ` ORDER BY ${spec.orderColumn}`;
     const result = await client.query(
       `INSERT INTO ${spec.table} (${columns}) SELECT ${columns} FROM pg_temp.${staging}${order} ON CONFLICT (${spec.conflictColumn}) DO NOTHING`,

@@ -3,12 +3,25 @@ import { isVigilError, vigilError, type ErrorCode, type VigilError } from '../..
 import { scrubPassword, type PgLocation } from './pg-url.js';
 
 /** Network failures reported by Node's socket layer before PostgreSQL says anything. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE', 'ENOENT']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ENOENT',
+]);
 
 /** Driver messages (no code) that mean the connection is gone or was never made. */
 const CONNECTION_MESSAGES = [
-  'timeout exceeded when trying to connect', 'Connection terminated', 'connection is not queryable',
-  'Cannot use a pool after calling end', 'Client was closed',
+  'timeout exceeded when trying to connect',
+  'Connection terminated',
+  'connection is not queryable',
+  'Cannot use a pool after calling end',
+  'Client was closed',
 ];
 
 /**
@@ -23,17 +36,30 @@ export function translatePgError(error: unknown, location: PgLocation, context?:
   const db = location.label;
   const where = context === undefined ? '' : `${context}: `;
   const make = (vigilCode: ErrorCode, text: string) =>
-    vigilError(vigilCode, scrubPassword(text, location.password), { cause: error, details: { database: db, pgCode: code || undefined } });
+    vigilError(vigilCode, scrubPassword(text, location.password), {
+      cause: error,
+      details: { database: db, pgCode: code || undefined },
+    });
 
   if (NETWORK_CODES.has(code) || CONNECTION_MESSAGES.some((m) => raw.includes(m))) {
     return make('VIGIL_STORE_UNAVAILABLE', `cannot reach database ${db}: ${code || message}`);
   }
   if (code === '23505' || code === '23503') return make('VIGIL_CONFLICT', `${where}${message}`);
   // NOT NULL, CHECK, malformed text (a NUL byte PostgreSQL text cannot hold), numbers out of range.
-  if (code === '23502' || code === '23514' || code.startsWith('22')) return make('VIGIL_INPUT_INVALID', `${where}${message}`);
-  if (code === '40P01' || code === '40001' || code === '55P03') return make('VIGIL_STORE_LOCKED', `database ${db} is busy (${message}); retry`);
-  if (code === '42P01') return make('VIGIL_STORE_UNAVAILABLE', `database ${db} has no Vigil schema yet (run migrate): ${message}`);
-  if (code.startsWith('08') || code.startsWith('57P') || code.startsWith('28') || code === '3D000' || code === '53300' || code === '3F000') {
+  if (code === '23502' || code === '23514' || code.startsWith('22'))
+    return make('VIGIL_INPUT_INVALID', `${where}${message}`);
+  if (code === '40P01' || code === '40001' || code === '55P03')
+    return make('VIGIL_STORE_LOCKED', `database ${db} is busy (${message}); retry`);
+  if (code === '42P01')
+    return make('VIGIL_STORE_UNAVAILABLE', `database ${db} has no Vigil schema yet (run migrate): ${message}`);
+  if (
+    code.startsWith('08') ||
+    code.startsWith('57P') ||
+    code.startsWith('28') ||
+    code === '3D000' ||
+    code === '53300' ||
+    code === '3F000'
+  ) {
     return make('VIGIL_STORE_UNAVAILABLE', `cannot use database ${db}: ${message}`);
   }
   return make('VIGIL_INTERNAL', `database ${db}: ${where}${message}`);

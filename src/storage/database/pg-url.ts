@@ -24,21 +24,28 @@ export function parsePgUrl(url: string): PgLocation {
   try {
     parsed = new URL(url);
   } catch {
-    throw vigilError('VIGIL_CONFIG_INVALID', 'invalid PostgreSQL URL (expected postgres://[user@]host[:port]/database)');
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      'invalid PostgreSQL URL (expected postgres://[user@]host[:port]/database)',
+    );
   }
   if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
     throw vigilError('VIGIL_CONFIG_INVALID', `not a PostgreSQL URL: scheme ${parsed.protocol}`);
   }
   const schema = parsed.searchParams.get('schema') ?? undefined;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
-    throw vigilError('VIGIL_CONFIG_INVALID', `invalid schema in PostgreSQL URL: ${JSON.stringify(schema)} (expected lower-case letters, digits and _)`);
+    throw vigilError(
+      'VIGIL_CONFIG_INVALID',
+      `invalid schema in PostgreSQL URL: ${JSON.stringify(schema)} (expected lower-case letters, digits and _)`,
+    );
   }
   parsed.searchParams.delete('schema');
   const password = parsed.password === '' ? undefined : decodeURIComponent(parsed.password);
   const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
   const user = parsed.username === '' ? '' : `${decodeURIComponent(parsed.username)}@`;
   // libpq's default when neither the URL nor PGUSER names a user; node-postgres only looks at $USER, often unset.
-  if (parsed.username === '' && !process.env.PGUSER && !process.env.USER) parsed.username = encodeURIComponent(userInfo().username);
+  if (parsed.username === '' && !process.env.PGUSER && !process.env.USER)
+    parsed.username = encodeURIComponent(userInfo().username);
   const label = `${user}${host}:${parsed.port || '5432'}${decodeURIComponent(parsed.pathname) || '/'}${schema === undefined ? '' : `?schema=${schema}`}`;
   return { connectionString: parsed.toString(), schema, label, password };
 }

@@ -1,7 +1,13 @@
 // The PostgreSQL engine: one node-postgres pool per process, Vigil's schema first on every connection's search_path,
 // bigint columns read as numbers, COPY for bulk inserts, transaction-scoped advisory locks to serialise writers.
 import pg from 'pg';
-import { PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type QueryResult } from 'kysely';
+import {
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type CompiledQuery,
+  type QueryResult,
+} from 'kysely';
 import { vigilError } from '../../errors/index.js';
 import type { Capabilities, QueryOptions } from './database.js';
 import type { Engine, EngineConnection } from './engine.js';
@@ -17,7 +23,11 @@ export interface PostgresEngineOptions {
 }
 
 const CAPABILITIES: Capabilities = {
-  serialisedWrites: 'advisory-lock', bulkInsert: 'copy', collation: 'binary', schemas: true, skipLocked: true,
+  serialisedWrites: 'advisory-lock',
+  bulkInsert: 'copy',
+  collation: 'binary',
+  schemas: true,
+  skipLocked: true,
 };
 const INT8_OID = 20;
 /**
@@ -48,7 +58,11 @@ export function openPostgresEngine(url: string, options: PostgresEngineOptions =
   function wrap(client: pg.PoolClient): EngineConnection {
     const query = async <Row>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) => {
       try {
-        return await client.query<Row & pg.QueryResultRow>({ text: sql, values: params as unknown[], ...(options.rowMode ? { rowMode: 'array' } : {}) });
+        return await client.query<Row & pg.QueryResultRow>({
+          text: sql,
+          values: params as unknown[],
+          ...(options.rowMode ? { rowMode: 'array' } : {}),
+        });
       } catch (error) {
         throw translate(error);
       }
@@ -91,10 +105,17 @@ export function openPostgresEngine(url: string, options: PostgresEngineOptions =
     begin: async (conn) => void (await control(conn, 'BEGIN')),
     async commit(conn) {
       // COMMIT of a transaction a failed statement aborted is a ROLLBACK: say so rather than report success.
-      const result = await clients.get(conn)!.query('COMMIT').catch((error: unknown) => {
-        throw translate(error);
-      });
-      if (result.command === 'ROLLBACK') throw vigilError('VIGIL_INTERNAL', `database ${location.label}: the transaction was aborted by an earlier error and rolled back`);
+      const result = await clients
+        .get(conn)!
+        .query('COMMIT')
+        .catch((error: unknown) => {
+          throw translate(error);
+        });
+      if (result.command === 'ROLLBACK')
+        throw vigilError(
+          'VIGIL_INTERNAL',
+          `database ${location.label}: the transaction was aborted by an earlier error and rolled back`,
+        );
     },
     rollback: async (conn) => void (await control(conn, 'ROLLBACK')),
     async beginMigration(conn) {

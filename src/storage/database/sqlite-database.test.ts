@@ -10,4 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), 'vigil-db-'));
 let files = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-runDatabaseContract('sqlite', async () => openDatabase(join(dir, `db-${++files}.db`)), (db) => db.close());
+runDatabaseContract(
+  'sqlite',
+  async () => openDatabase(join(dir, `db-${++files}.db`)),
+  (db) => db.close(),
+);

@@ -27,7 +27,11 @@ export interface SqliteEngineOptions {
 }
 
 const CAPABILITIES: Capabilities = {
-  serialisedWrites: 'begin-immediate', bulkInsert: 'prepared-statement', collation: 'binary', schemas: false, skipLocked: false,
+  serialisedWrites: 'begin-immediate',
+  bulkInsert: 'prepared-statement',
+  collation: 'binary',
+  schemas: false,
+  skipLocked: false,
 };
 const STATEMENT_CACHE = 200;
 

@@ -15,7 +15,11 @@ export function translateSqliteError(error: unknown, path: string, context?: str
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return vigilError('VIGIL_STORE_LOCKED', `database ${path} is locked by another process`, options);
   }
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+  if (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+  ) {
     return vigilError('VIGIL_CONFLICT', `${where}${message}`, options);
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
@@ -35,7 +39,11 @@ export function translateSqliteError(error: unknown, path: string, context?: str
     return vigilError('VIGIL_STORE_UNAVAILABLE', `database ${path}: ${message}`, options);
   }
   if (code === 'SQLITE_ERROR' && message.startsWith('no such table')) {
-    return vigilError('VIGIL_STORE_UNAVAILABLE', `database ${path} has no Vigil schema yet (run migrate): ${message}`, options);
+    return vigilError(
+      'VIGIL_STORE_UNAVAILABLE',
+      `database ${path} has no Vigil schema yet (run migrate): ${message}`,
+      options,
+    );
   }
   // better-sqlite3 reports these as TypeErrors without a code.
   if (message.includes('directory does not exist')) {

@@ -5,17 +5,30 @@ import { expectVigilError, INGESTED_AT, observation } from '../store-contract-fi
 import { copyErrorLine, copyField, copyRow } from '../database/pg-copy-format.js';
 import { translatePgError } from '../database/pg-errors.js';
 import { openObservationStore } from '../open-store.js';
-import { createThrowawayPgStore, dropSchema, freshSchemaName, PG_TEST_URL, pgSkipReason, schemaUrl } from './pg-test-support.js';
+import {
+  createThrowawayPgStore,
+  dropSchema,
+  freshSchemaName,
+  PG_TEST_URL,
+  pgSkipReason,
+  schemaUrl,
+} from './pg-test-support.js';
 import { parsePgUrl, scrubPassword } from '../database/pg-url.js';
 
 describe('PostgreSQL URLs and errors (no server needed)', () => {
   it('reads schema, label and password from the URL, and refuses bad schemas', () => {
     const loc = parsePgUrl('postgres://vigil:s%40cret@db.example:5433/vigil?schema=ops_1&sslmode=disable');
-    expect(loc).toMatchObject({ schema: 'ops_1', label: 'vigil@db.example:5433/vigil?schema=ops_1', password: 's@cret' });
+    expect(loc).toMatchObject({
+      schema: 'ops_1',
+      label: 'vigil@db.example:5433/vigil?schema=ops_1',
+      password: 's@cret',
+    });
     expect(loc.connectionString).not.toContain('schema=');
     expect(loc.connectionString).toContain('sslmode=disable');
     expect(parsePgUrl('postgresql://127.0.0.1/test').label).toBe('127.0.0.1:5432/test');
-    expect(() => parsePgUrl('postgres://h/db?schema=Robert%27);DROP')).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
+    expect(() => parsePgUrl('postgres://h/db?schema=Robert%27);DROP')).toThrow(
+      expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }),
+    );
     expect(() => parsePgUrl('postgres://[bad')).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
   });
 
@@ -27,7 +40,10 @@ describe('PostgreSQL URLs and errors (no server needed)', () => {
     expect(translatePgError(pgError('22021', 'invalid byte sequence'), loc).code).toBe('VIGIL_INPUT_INVALID');
     expect(translatePgError(pgError('40P01', 'deadlock detected'), loc).code).toBe('VIGIL_STORE_LOCKED');
     expect(translatePgError(pgError('3D000', 'database "x" does not exist'), loc).code).toBe('VIGIL_STORE_UNAVAILABLE');
-    const refused = translatePgError(pgError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:5432 for postgres://vigil:hunter2@…'), loc);
+    const refused = translatePgError(
+      pgError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:5432 for postgres://vigil:hunter2@…'),
+      loc,
+    );
     expect(refused.code).toBe('VIGIL_STORE_UNAVAILABLE');
     expect(refused.retryable).toBe(true);
     expect(refused.message).not.toContain('hunter2');
@@ -63,11 +79,22 @@ describe.skipIf(skip !== undefined)(skip ?? 'PostgreSQL adapter', () => {
   it('round-trips text PostgreSQL COPY must escape; a NUL byte is bad input, not a crash', async () => {
     const store = await createThrowawayPgStore();
     try {
-      const tricky = observation({ text: 'tab\there\nnew line \\N back\\slash\r', sourceRef: '\\.', attributes: { note: 'a\tb' } });
+      const tricky = observation({
+        text: 'tab\there\nnew line \\N back\\slash\r',
+        sourceRef: '\\.',
+        attributes: { note: 'a\tb' },
+      });
       expect(await store.putObservations([tricky], INGESTED_AT)).toEqual({ inserted: 1, unchanged: 0 });
-      expect(await store.getObservation(tricky.id)).toMatchObject({ text: tricky.text, sourceRef: '\\.', attributes: { note: 'a\tb' } });
+      expect(await store.getObservation(tricky.id)).toMatchObject({
+        text: tricky.text,
+        sourceRef: '\\.',
+        attributes: { note: 'a\tb' },
+      });
       const nul = observation({ series: 'test.nul', text: 'a\u0000b' });
-      const error = await expectVigilError(store.putObservations([observation({ series: 'test.ok' }), nul], INGESTED_AT), 'VIGIL_INPUT_INVALID');
+      const error = await expectVigilError(
+        store.putObservations([observation({ series: 'test.ok' }), nul], INGESTED_AT),
+        'VIGIL_INPUT_INVALID',
+      );
       expect(error.message).toContain('test.nul');
       expect(await store.queryObservations({ series: ['test.ok'] })).toEqual([]);
     } finally {
@@ -84,7 +111,9 @@ describe.skipIf(skip !== undefined)(skip ?? 'PostgreSQL adapter', () => {
     await client.connect();
     try {
       expect((await client.query(`SELECT count(*)::int AS n FROM ${schema}.schema_migrations`)).rows[0].n).toBe(1);
-      await client.query(`INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00.000Z')`);
+      await client.query(
+        `INSERT INTO ${schema}.schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00.000Z')`,
+      );
     } finally {
       await client.end();
     }
@@ -98,7 +127,8 @@ describe.skipIf(skip !== undefined)(skip ?? 'PostgreSQL adapter', () => {
     schemas.push(schema);
     const [a, b] = [openObservationStore(schemaUrl(schema)), openObservationStore(schemaUrl(schema))];
     await a.migrate();
-    const batch = (prefix: string) => Array.from({ length: 300 }, (_, i) => observation({ series: `test.${prefix}${i}` }));
+    const batch = (prefix: string) =>
+      Array.from({ length: 300 }, (_, i) => observation({ series: `test.${prefix}${i}` }));
     const writes: Promise<unknown>[] = [];
     for (let i = 0; i < 6; i++) writes.push((i % 2 === 0 ? a : b).putObservations(batch(`w${i}_`), INGESTED_AT));
     // A reader polling with afterSeq while the writers run must end with every row, seen once.

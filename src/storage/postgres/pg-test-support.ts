@@ -51,7 +51,10 @@ export async function dropSchema(schema: string, url = PG_TEST_URL): Promise<voi
  * Opens a store of any family (observations, users, alerts…) in its own new schema and migrates it; closing it drops
  * the schema, so every test starts empty.
  */
-export async function inThrowawaySchema<T extends { migrate(): Promise<void>; close(): Promise<void> }>(prefix: string, open: (url: string) => T): Promise<T> {
+export async function inThrowawaySchema<T extends { migrate(): Promise<void>; close(): Promise<void> }>(
+  prefix: string,
+  open: (url: string) => T,
+): Promise<T> {
   const schema = freshSchemaName(prefix);
   const store = open(schemaUrl(schema));
   await store.migrate();

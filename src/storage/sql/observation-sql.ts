@@ -15,15 +15,50 @@ export interface SqlQuery {
 
 /** Stored columns in insert order; `observationParams` (row-mapping.ts) yields values in the same order. */
 export const OBSERVATION_COLUMNS = [
-  'id', 'series', 'subject', 'value', 'missing_reason', 'unit', 'text', 'geometry', 'period_start', 'period_end',
-  'published_at', 'retrieved_at', 'source', 'source_ref', 'reliability', 'credibility', 'tlp', 'tlp_rank', 'attributes',
+  'id',
+  'series',
+  'subject',
+  'value',
+  'missing_reason',
+  'unit',
+  'text',
+  'geometry',
+  'period_start',
+  'period_end',
+  'published_at',
+  'retrieved_at',
+  'source',
+  'source_ref',
+  'reliability',
+  'credibility',
+  'tlp',
+  'tlp_rank',
+  'attributes',
   'ingested_at',
 ] as const;
 
 /** Columns every read returns, in the order `rowToObservation` (row-mapping.ts) destructures them. */
 export const SELECTED_COLUMNS = [
-  'seq', 'id', 'series', 'subject', 'value', 'missing_reason', 'unit', 'text', 'geometry', 'period_start', 'period_end',
-  'published_at', 'retrieved_at', 'source', 'source_ref', 'reliability', 'credibility', 'tlp', 'attributes', 'ingested_at',
+  'seq',
+  'id',
+  'series',
+  'subject',
+  'value',
+  'missing_reason',
+  'unit',
+  'text',
+  'geometry',
+  'period_start',
+  'period_end',
+  'published_at',
+  'retrieved_at',
+  'source',
+  'source_ref',
+  'reliability',
+  'credibility',
+  'tlp',
+  'attributes',
+  'ingested_at',
 ] as const;
 
 const SELECT_O = SELECTED_COLUMNS.map((c) => `o.${c}`).join(', ');
@@ -71,7 +106,10 @@ export function buildSeriesSourceQuery(query: NormalisedQuery, dialect: SqlDiale
 
 function noNewerRevision(query: NormalisedQuery, bind: Bind): string {
   const newer = [
-    'n.series = o.series', 'n.period_start = o.period_start', 'n.period_end = o.period_end', 'n.subject = o.subject',
+    'n.series = o.series',
+    'n.period_start = o.period_start',
+    'n.period_end = o.period_end',
+    'n.subject = o.subject',
     ...revisionFilters(query, 'n', bind),
     '(n.published_at > o.published_at OR (n.published_at = o.published_at AND n.seq > o.seq))',
   ];
@@ -86,7 +124,10 @@ function claimFilters(query: NormalisedQuery, bind: Bind): string[] {
   }
   if (query.seriesPrefix !== undefined) {
     // A range rather than LIKE: '_' is common in series names, and a range can use the series index.
-    conditions.push(`o.series >= ${bind(query.seriesPrefix)}`, `o.series < ${bind(prefixUpperBound(query.seriesPrefix))}`);
+    conditions.push(
+      `o.series >= ${bind(query.seriesPrefix)}`,
+      `o.series < ${bind(prefixUpperBound(query.seriesPrefix))}`,
+    );
   }
   if (query.from !== undefined) conditions.push(`o.period_end >= ${bind(query.from)}`);
   if (query.to !== undefined) conditions.push(`o.period_start < ${bind(query.to)}`);

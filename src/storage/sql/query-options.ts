@@ -41,11 +41,15 @@ export function normaliseSeriesListQuery(query: SeriesListQuery = {}): Normalise
  * time order. Already-canonical strings (the usual case: the schema normalises) pass through without a Date.
  */
 export function canonicalInstant(field: string, value: string): string {
-  if (typeof value !== 'string') throw vigilError('VIGIL_DATE_INVALID', `invalid ${field}: ${String(value)} (expected an ISO 8601 instant)`);
+  if (typeof value !== 'string')
+    throw vigilError('VIGIL_DATE_INVALID', `invalid ${field}: ${String(value)} (expected an ISO 8601 instant)`);
   if (value.length === 24 && value.charCodeAt(23) === 90 /* Z */ && value.charCodeAt(19) === 46 /* . */) return value;
   const ms = /T.*([Zz]|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) {
-    throw vigilError('VIGIL_DATE_INVALID', `invalid ${field}: ${JSON.stringify(value)} (expected an ISO 8601 instant with a time zone)`);
+    throw vigilError(
+      'VIGIL_DATE_INVALID',
+      `invalid ${field}: ${JSON.stringify(value)} (expected an ISO 8601 instant with a time zone)`,
+    );
   }
   return new Date(ms).toISOString();
 }
@@ -56,13 +60,18 @@ function maybeInstant(field: string, value: string | undefined): string | undefi
 
 function maybeTlpRank(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (!isTlp(value)) throw vigilError('VIGIL_UNKNOWN_KIND', `invalid tlpMax: ${JSON.stringify(value)} (expected clear, green, amber, amber+strict or red)`);
+  if (!isTlp(value))
+    throw vigilError(
+      'VIGIL_UNKNOWN_KIND',
+      `invalid tlpMax: ${JSON.stringify(value)} (expected clear, green, amber, amber+strict or red)`,
+    );
   return tlpRank(value);
 }
 
 function maybeInteger(field: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isSafeInteger(value) || (value as number) < 0) throw inputError('query', undefined, field, `must be a non-negative integer, got ${String(value)}`);
+  if (!Number.isSafeInteger(value) || (value as number) < 0)
+    throw inputError('query', undefined, field, `must be a non-negative integer, got ${String(value)}`);
   return value as number;
 }
 
@@ -74,6 +83,7 @@ function maybeString(field: string, value: unknown): string | undefined {
 
 function maybeSeriesList(value: unknown): readonly string[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.some((s) => typeof s !== 'string')) throw inputError('query', undefined, 'series', 'must be a list of series names');
+  if (!Array.isArray(value) || value.some((s) => typeof s !== 'string'))
+    throw inputError('query', undefined, 'series', 'must be a list of series names');
   return value as readonly string[];
 }

@@ -19,12 +19,24 @@ const TLP_RANKS: ReadonlyMap<string, number> = new Map(TLP_LEVELS.map((tlp, rank
  */
 export function observationParams(o: Observation, ingestedAt: string): unknown[] {
   return [
-    o.id, o.series, o.subject ?? '', o.value, o.missingReason, o.unit, o.text,
+    o.id,
+    o.series,
+    o.subject ?? '',
+    o.value,
+    o.missingReason,
+    o.unit,
+    o.text,
     o.geometry === undefined ? undefined : JSON.stringify(o.geometry),
-    canonicalInstant('periodStart', o.periodStart), canonicalInstant('periodEnd', o.periodEnd),
+    canonicalInstant('periodStart', o.periodStart),
+    canonicalInstant('periodEnd', o.periodEnd),
     canonicalInstant('publishedAt', o.publishedAt),
     o.retrievedAt === undefined ? undefined : canonicalInstant('retrievedAt', o.retrievedAt),
-    o.source, o.sourceRef, o.reliability, o.credibility, o.tlp, TLP_RANKS.get(o.tlp),
+    o.source,
+    o.sourceRef,
+    o.reliability,
+    o.credibility,
+    o.tlp,
+    TLP_RANKS.get(o.tlp),
     o.attributes === undefined ? undefined : JSON.stringify(o.attributes),
     ingestedAt,
   ];
@@ -33,8 +45,26 @@ export function observationParams(o: Observation, ingestedAt: string): unknown[]
 /** Rebuilds the observation; absent optional fields are left out (not set to undefined), as the parser produces them. */
 export function rowToObservation(row: ObservationRow): StoredObservation {
   const [
-    seq, id, series, subject, value, missingReason, unit, text, geometry, periodStart, periodEnd, publishedAt,
-    retrievedAt, source, sourceRef, reliability, credibility, tlp, attributes, ingestedAt,
+    seq,
+    id,
+    series,
+    subject,
+    value,
+    missingReason,
+    unit,
+    text,
+    geometry,
+    periodStart,
+    periodEnd,
+    publishedAt,
+    retrievedAt,
+    source,
+    sourceRef,
+    reliability,
+    credibility,
+    tlp,
+    attributes,
+    ingestedAt,
   ] = row as ObservationColumns;
   const o: Partial<StoredObservation> = { id, series };
   if (subject !== '') o.subject = subject;
@@ -61,10 +91,26 @@ export function rowToObservation(row: ObservationRow): StoredObservation {
 type Json = string | object;
 /** The types of SELECTED_COLUMNS, in order. */
 type ObservationColumns = [
-  seq: number | string | bigint, id: string, series: string, subject: string, value: number | null,
-  missingReason: string | null, unit: string, text: string | null, geometry: Json | null, periodStart: string,
-  periodEnd: string, publishedAt: string, retrievedAt: string | null, source: string, sourceRef: string | null,
-  reliability: Reliability, credibility: number, tlp: Tlp, attributes: Json | null, ingestedAt: string,
+  seq: number | string | bigint,
+  id: string,
+  series: string,
+  subject: string,
+  value: number | null,
+  missingReason: string | null,
+  unit: string,
+  text: string | null,
+  geometry: Json | null,
+  periodStart: string,
+  periodEnd: string,
+  publishedAt: string,
+  retrievedAt: string | null,
+  source: string,
+  sourceRef: string | null,
+  reliability: Reliability,
+  credibility: number,
+  tlp: Tlp,
+  attributes: Json | null,
+  ingestedAt: string,
 ];
 
 /** (series, source, count, first period start, last period end, last published), as buildSeriesSourceQuery selects. */

@@ -52,7 +52,9 @@ describe('SQLite store', () => {
 
   it('reports an unopenable path as VIGIL_STORE_UNAVAILABLE naming the path', () => {
     const missingDir = join(dir, 'no-such-dir', 'vigil.db');
-    expect(() => openObservationStore(missingDir)).toThrow(expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }));
+    expect(() => openObservationStore(missingDir)).toThrow(
+      expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }),
+    );
     expect(() => openObservationStore(missingDir)).toThrow(missingDir);
     expect(() => openObservationStore(dir)).toThrow(expect.objectContaining({ code: 'VIGIL_STORE_UNAVAILABLE' }));
   });

@@ -18,20 +18,71 @@ describe('geo projection', () => {
 
   it('draws lines, polygons and points, and labels a polygon inside the box', () => {
     const p = projection(bounds, 700);
-    expect(geometryPath({ type: 'LineString', coordinates: [[122, 27], [118, 23]] }, p)).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
-    expect(geometryPath({ type: 'Polygon', coordinates: [[[120, 22], [122, 22], [121, 25], [120, 22]]] }, p)).toMatch(/Z$/);
+    expect(
+      geometryPath(
+        {
+          type: 'LineString',
+          coordinates: [
+            [122, 27],
+            [118, 23],
+          ],
+        },
+        p,
+      ),
+    ).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    expect(
+      geometryPath(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [120, 22],
+              [122, 22],
+              [121, 25],
+              [120, 22],
+            ],
+          ],
+        },
+        p,
+      ),
+    ).toMatch(/Z$/);
     expect(geometryPath({ type: 'Point', coordinates: [121, 24] }, p)).toMatch(/h6v6h-6Z$/);
     expect(geometryPath({ type: 'Unknown' }, p)).toBe('');
-    expect(labelPoint({ type: 'Polygon', coordinates: [[[120, 22], [122, 22], [121, 25], [120, 22]]] }, bounds)).toEqual([121, 23.5]);
+    expect(
+      labelPoint(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [120, 22],
+              [122, 22],
+              [121, 25],
+              [120, 22],
+            ],
+          ],
+        },
+        bounds,
+      ),
+    ).toEqual([121, 23.5]);
   });
 });
 
 describe('series chart', () => {
-  const point = (day: string, value: number | null, band: [number, number] | null = null): SeriesPointView =>
-    ({ day, judgedOn: day, value, baseline: null, band: band && { low: band[0], high: band[1], n: 30 }, state: 'normal', score: null, observationIds: [] });
+  const point = (day: string, value: number | null, band: [number, number] | null = null): SeriesPointView => ({
+    day,
+    judgedOn: day,
+    value,
+    baseline: null,
+    band: band && { low: band[0], high: band[1], n: 30 },
+    state: 'normal',
+    score: null,
+    observationIds: [],
+  });
 
   it('splits runs at gaps and marks values outside the band', () => {
-    expect(runs([point('2023-01-01', 1), point('2023-01-02', 1), point('2023-01-05', 1)]).map((r) => r.length)).toEqual([2, 1]);
+    expect(runs([point('2023-01-01', 1), point('2023-01-02', 1), point('2023-01-05', 1)]).map((r) => r.length)).toEqual(
+      [2, 1],
+    );
     expect(runs([point('2023-01-01', 1), point('2023-01-04', 1)], 3)).toHaveLength(1);
     // The chart's value line uses the default: one missing day splits it.
     expect(runs([point('2023-01-01', 1), point('2023-01-03', 1)])).toHaveLength(2);

@@ -2,7 +2,12 @@
 // over a few degrees around the strait; outputs path data. Pure, so it is unit-tested.
 
 export type Position = [number, number];
-export interface Bounds { west: number; south: number; east: number; north: number }
+export interface Bounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
 
 export interface Projection {
   (p: Position): [number, number];
@@ -20,22 +25,30 @@ export function projection(bounds: Bounds, width: number): Projection {
   return f;
 }
 
-interface Geometry { type: string; coordinates?: unknown; geometries?: Geometry[] }
+interface Geometry {
+  type: string;
+  coordinates?: unknown;
+  geometries?: Geometry[];
+}
 
 /** SVG path data of a geometry; points become small squares so they stay visible. */
 export function geometryPath(g: Geometry, project: Projection): string {
   const ring = (coords: Position[], close: boolean) =>
-    coords.map((c, i) => {
-      const [x, y] = project(c);
-      return `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
-    }).join('') + (close ? 'Z' : '');
+    coords
+      .map((c, i) => {
+        const [x, y] = project(c);
+        return `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+      })
+      .join('') + (close ? 'Z' : '');
   switch (g.type) {
     case 'Point': {
       const [x, y] = project(g.coordinates as Position);
       return `M${(x - 3).toFixed(1)},${(y - 3).toFixed(1)}h6v6h-6Z`;
     }
     case 'MultiPoint':
-      return (g.coordinates as Position[]).map((c) => geometryPath({ type: 'Point', coordinates: c }, project)).join('');
+      return (g.coordinates as Position[])
+        .map((c) => geometryPath({ type: 'Point', coordinates: c }, project))
+        .join('');
     case 'LineString':
       return ring(g.coordinates as Position[], false);
     case 'MultiLineString':
@@ -53,10 +66,17 @@ export function geometryPath(g: Geometry, project: Projection): string {
 
 /** A point inside a polygon feature good enough for a label: the centre of its largest ring's bounding box within bounds. */
 export function labelPoint(g: Geometry, bounds: Bounds): Position | undefined {
-  const rings: Position[][] = g.type === 'Polygon' ? [(g.coordinates as Position[][])[0]] : g.type === 'MultiPolygon' ? (g.coordinates as Position[][][]).map((p) => p[0]) : [];
+  const rings: Position[][] =
+    g.type === 'Polygon'
+      ? [(g.coordinates as Position[][])[0]]
+      : g.type === 'MultiPolygon'
+        ? (g.coordinates as Position[][][]).map((p) => p[0])
+        : [];
   let best: { area: number; at: Position } | undefined;
   for (const r of rings) {
-    const inside = r.filter(([lon, lat]) => lon >= bounds.west && lon <= bounds.east && lat >= bounds.south && lat <= bounds.north);
+    const inside = r.filter(
+      ([lon, lat]) => lon >= bounds.west && lon <= bounds.east && lat >= bounds.south && lat <= bounds.north,
+    );
     if (inside.length < 3) continue;
     const lons = inside.map((p) => p[0]);
     const lats = inside.map((p) => p[1]);

@@ -6,9 +6,20 @@ import { vnodeMarkup } from '../../../test/support/vnode-markup.js';
 import type { SeriesPointView } from '../api-types.js';
 import { SeriesChart } from './series-chart.js';
 
-const point = (day: string, value: number | null, band: [number, number] | null, state = 'normal'): SeriesPointView => ({
-  day, judgedOn: day, value, baseline: band ? (band[0] + band[1]) / 2 : null, band: band ? { low: band[0], high: band[1], n: 30 } : null,
-  state, score: null, observationIds: [],
+const point = (
+  day: string,
+  value: number | null,
+  band: [number, number] | null,
+  state = 'normal',
+): SeriesPointView => ({
+  day,
+  judgedOn: day,
+  value,
+  baseline: band ? (band[0] + band[1]) / 2 : null,
+  band: band ? { low: band[0], high: band[1], n: 30 } : null,
+  state,
+  score: null,
+  observationIds: [],
 });
 
 const points: SeriesPointView[] = [
@@ -25,10 +36,24 @@ const points: SeriesPointView[] = [
 describe('series chart golden', () => {
   it('draws the committed SVG', () => {
     const svg = SeriesChart({
-      points, breaks: ['2024-05-08', '2023-01-01'], from: '2024-05-01', to: '2024-05-12', selected: '2024-05-06', onPick: () => {},
+      points,
+      breaks: ['2024-05-08', '2023-01-01'],
+      from: '2024-05-01',
+      to: '2024-05-12',
+      selected: '2024-05-06',
+      onPick: () => {},
       // 05-07 → 05-09 the source was not collected: shaded; the line never crosses a missing day (05-04 splits it too).
-      unknownSpans: [{ from: '2024-05-07', to: '2024-05-09', state: 'no-coverage' }, { from: '2024-05-12', to: '2024-05-12', state: 'stale' }],
-      labels: { band: 'usual range', break: 'definition changed', anomaly: 'outside the usual range', noCoverage: 'no coverage', stale: 'stale' },
+      unknownSpans: [
+        { from: '2024-05-07', to: '2024-05-09', state: 'no-coverage' },
+        { from: '2024-05-12', to: '2024-05-12', state: 'stale' },
+      ],
+      labels: {
+        band: 'usual range',
+        break: 'definition changed',
+        anomaly: 'outside the usual range',
+        noCoverage: 'no coverage',
+        stale: 'stale',
+      },
     });
     expectGolden(vnodeMarkup(svg), 'series-chart.svg');
   });

@@ -37,7 +37,16 @@ export function runs<T extends { day: string }>(items: readonly T[], maxGap = 1)
   return out;
 }
 
-export function SeriesChart({ points, breaks, unknownSpans = [], from, to, selected, onPick, labels }: SeriesChartProps) {
+export function SeriesChart({
+  points,
+  breaks,
+  unknownSpans = [],
+  from,
+  to,
+  selected,
+  onPick,
+  labels,
+}: SeriesChartProps) {
   const valued = points.filter((p) => p.value !== null);
   const banded = points.filter((p) => p.band !== null);
   const ys = [...valued.map((p) => p.value as number), ...banded.flatMap((p) => [p.band!.low, p.band!.high]), 0];
@@ -49,45 +58,91 @@ export function SeriesChart({ points, breaks, unknownSpans = [], from, to, selec
 
   const bandPaths = runs(banded).map((run) => {
     const upper = run.map((p, i) => `${i ? 'L' : 'M'}${px(p).toFixed(1)},${y(p.band!.high).toFixed(1)}`).join('');
-    const lower = [...run].reverse().map((p) => `L${px(p).toFixed(1)},${y(p.band!.low).toFixed(1)}`).join('');
-    return run.length === 1 ? `M${(px(run[0]) - 2).toFixed(1)},${y(run[0].band!.high).toFixed(1)}h4V${y(run[0].band!.low).toFixed(1)}h-4Z` : `${upper}${lower}Z`;
+    const lower = [...run]
+      .reverse()
+      .map((p) => `L${px(p).toFixed(1)},${y(p.band!.low).toFixed(1)}`)
+      .join('');
+    return run.length === 1
+      ? `M${(px(run[0]) - 2).toFixed(1)},${y(run[0].band!.high).toFixed(1)}h4V${y(run[0].band!.low).toFixed(1)}h-4Z`
+      : `${upper}${lower}Z`;
   });
   // A missing day is a gap in the line: nothing is drawn across a day without a value.
-  const linePaths = runs(valued).map((run) => run.map((p, i) => `${i ? 'L' : 'M'}${px(p).toFixed(1)},${y(p.value as number).toFixed(1)}`).join(''));
+  const linePaths = runs(valued).map((run) =>
+    run.map((p, i) => `${i ? 'L' : 'M'}${px(p).toFixed(1)},${y(p.value as number).toFixed(1)}`).join(''),
+  );
   const yTicks = ticks(yMin, yMax, 5);
   const monthTicks = monthStarts(from, to);
 
-  return h('svg', { viewBox: `0 0 ${W} ${H}`, class: 'series-chart', role: 'img', 'data-testid': 'series-chart', 'aria-label': `${from} – ${to}` },
-    h('g', { class: 'axis' },
-      ...yTicks.map((t) => h('g', null,
-        h('line', { x1: M.left, x2: W - M.right, y1: y(t), y2: y(t), class: 'grid' }),
-        h('text', { x: M.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, String(t)))),
-      ...monthTicks.map((m) => h('text', { x: x(dayNumber(m)), y: H - 8, 'text-anchor': 'middle' }, m.slice(0, 7)))),
-    ...unknownSpans.filter((s) => s.to >= from && s.from <= to).map((s) => {
-      // Each day is a slot centred on its point, kept inside the plot area.
-      const half = (x(dayNumber(from) + 1) - x(dayNumber(from))) / 2;
-      const x0 = Math.max(M.left, x(dayNumber(s.from < from ? from : s.from)) - half);
-      const x1 = Math.min(W - M.right, x(dayNumber(s.to > to ? to : s.to)) + half);
-      const label = s.state === 'stale' ? labels.stale : labels.noCoverage;
-      return h('g', { class: `unknown-span ${s.state}`, 'data-testid': s.state, 'data-from': s.from, 'data-to': s.to },
-        h('rect', { x: x0, y: M.top, width: Math.max(1, x1 - x0), height: H - M.bottom - M.top }),
-        x1 - x0 > 60 ? h('text', { x: (x0 + x1) / 2, y: M.top + 24, 'text-anchor': 'middle' }, label) : null,
-        h('title', null, `${label}: ${s.from} – ${s.to}`));
-    }),
+  return h(
+    'svg',
+    {
+      viewBox: `0 0 ${W} ${H}`,
+      class: 'series-chart',
+      role: 'img',
+      'data-testid': 'series-chart',
+      'aria-label': `${from} – ${to}`,
+    },
+    h(
+      'g',
+      { class: 'axis' },
+      ...yTicks.map((t) =>
+        h(
+          'g',
+          null,
+          h('line', { x1: M.left, x2: W - M.right, y1: y(t), y2: y(t), class: 'grid' }),
+          h('text', { x: M.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, String(t)),
+        ),
+      ),
+      ...monthTicks.map((m) => h('text', { x: x(dayNumber(m)), y: H - 8, 'text-anchor': 'middle' }, m.slice(0, 7))),
+    ),
+    ...unknownSpans
+      .filter((s) => s.to >= from && s.from <= to)
+      .map((s) => {
+        // Each day is a slot centred on its point, kept inside the plot area.
+        const half = (x(dayNumber(from) + 1) - x(dayNumber(from))) / 2;
+        const x0 = Math.max(M.left, x(dayNumber(s.from < from ? from : s.from)) - half);
+        const x1 = Math.min(W - M.right, x(dayNumber(s.to > to ? to : s.to)) + half);
+        const label = s.state === 'stale' ? labels.stale : labels.noCoverage;
+        return h(
+          'g',
+          { class: `unknown-span ${s.state}`, 'data-testid': s.state, 'data-from': s.from, 'data-to': s.to },
+          h('rect', { x: x0, y: M.top, width: Math.max(1, x1 - x0), height: H - M.bottom - M.top }),
+          x1 - x0 > 60 ? h('text', { x: (x0 + x1) / 2, y: M.top + 24, 'text-anchor': 'middle' }, label) : null,
+          h('title', null, `${label}: ${s.from} – ${s.to}`),
+        );
+      }),
     ...bandPaths.map((d) => h('path', { d, class: 'band', 'data-testid': 'band' }, h('title', null, labels.band))),
-    ...breaks.filter((b) => b >= from && b <= to).map((b) => h('g', { class: 'break', 'data-testid': 'break' },
-      h('line', { x1: x(dayNumber(b)), x2: x(dayNumber(b)), y1: M.top, y2: H - M.bottom }),
-      h('text', { x: x(dayNumber(b)) + 4, y: M.top + 10 }, `${labels.break} ${b}`))),
+    ...breaks
+      .filter((b) => b >= from && b <= to)
+      .map((b) =>
+        h(
+          'g',
+          { class: 'break', 'data-testid': 'break' },
+          h('line', { x1: x(dayNumber(b)), x2: x(dayNumber(b)), y1: M.top, y2: H - M.bottom }),
+          h('text', { x: x(dayNumber(b)) + 4, y: M.top + 10 }, `${labels.break} ${b}`),
+        ),
+      ),
     ...linePaths.map((d) => h('path', { d, class: 'value-line' })),
     ...valued.map((p) => {
       const anomaly = isAnomaly(p);
-      return h('circle', {
-        cx: px(p), cy: y(p.value as number), r: p.day === selected ? 5 : anomaly ? 3.5 : 2,
-        class: `point${anomaly ? ' anomaly' : ''}${p.day === selected ? ' selected' : ''}`,
-        'data-day': p.day, onClick: () => onPick(p), tabIndex: 0,
-        onKeyDown: (e: KeyboardEvent) => { if (e.key === 'Enter') onPick(p); },
-      }, h('title', null, `${p.day}: ${p.value} (${p.state})${anomaly ? ` — ${labels.anomaly}` : ''}`));
-    }));
+      return h(
+        'circle',
+        {
+          cx: px(p),
+          cy: y(p.value as number),
+          r: p.day === selected ? 5 : anomaly ? 3.5 : 2,
+          class: `point${anomaly ? ' anomaly' : ''}${p.day === selected ? ' selected' : ''}`,
+          'data-day': p.day,
+          onClick: () => onPick(p),
+          tabIndex: 0,
+          onKeyDown: (e: KeyboardEvent) => {
+            if (e.key === 'Enter') onPick(p);
+          },
+        },
+        h('title', null, `${p.day}: ${p.value} (${p.state})${anomaly ? ` — ${labels.anomaly}` : ''}`),
+      );
+    }),
+  );
 }
 
 function monthStarts(from: string, to: string): string[] {

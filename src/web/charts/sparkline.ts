@@ -20,7 +20,17 @@ export function Sparkline({ values, width = 120, height = 28, domain, label, cla
   const y = linear([lo, hi === lo ? lo + 1 : hi], [height - 2, 2]);
   const d = values.map((v, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join('');
   const last = values.length - 1;
-  return h('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, class: `sparkline ${className ?? ''}` },
+  return h(
+    'svg',
+    {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-label': label,
+      class: `sparkline ${className ?? ''}`,
+    },
     h('path', { d, fill: 'none', class: 'spark-line' }),
-    h('circle', { cx: x(last), cy: y(values[last]), r: 2, class: 'spark-dot' }));
+    h('circle', { cx: x(last), cy: y(values[last]), r: 2, class: 'spark-dot' }),
+  );
 }

@@ -4,24 +4,57 @@ import { h } from 'preact';
 import type { HealthView, KnowledgeView } from '../api-types.js';
 import { stateName, translate, type Lang } from '../i18n.js';
 
-export function KnowledgeBanner({ lang, knowledge, label }: { lang: Lang; knowledge: KnowledgeView; label: (ind: { id: string; name: string }) => string }) {
+export function KnowledgeBanner({
+  lang,
+  knowledge,
+  label,
+}: {
+  lang: Lang;
+  knowledge: KnowledgeView;
+  label: (ind: { id: string; name: string }) => string;
+}) {
   if (knowledge.state === 'ok') return null;
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
-  const headline = knowledge.state === 'unknown'
-    ? t('knowledge.unknown')
-    : t('knowledge.degraded', { n: knowledge.reporting, m: knowledge.core.length, min: knowledge.minReporting });
-  return h('section', { class: `knowledge-banner knowledge-${knowledge.state}`, role: 'alert', 'data-testid': 'knowledge-banner', 'data-state': knowledge.state },
+  const headline =
+    knowledge.state === 'unknown'
+      ? t('knowledge.unknown')
+      : t('knowledge.degraded', { n: knowledge.reporting, m: knowledge.core.length, min: knowledge.minReporting });
+  return h(
+    'section',
+    {
+      class: `knowledge-banner knowledge-${knowledge.state}`,
+      role: 'alert',
+      'data-testid': 'knowledge-banner',
+      'data-state': knowledge.state,
+    },
     h('strong', null, headline),
-    h('div', { class: 'not-reporting' }, `${t('knowledge.notReporting')}: `,
-      ...knowledge.notReporting.map((n, i) => h('span', { class: `nr state-${n.state}`, title: n.reason ?? '' }, `${i ? ', ' : ''}${label(n)} (${stateName(lang, n.state)})`))));
+    h(
+      'div',
+      { class: 'not-reporting' },
+      `${t('knowledge.notReporting')}: `,
+      ...knowledge.notReporting.map((n, i) =>
+        h(
+          'span',
+          { class: `nr state-${n.state}`, title: n.reason ?? '' },
+          `${i ? ', ' : ''}${label(n)} (${stateName(lang, n.state)})`,
+        ),
+      ),
+    ),
+  );
 }
 
 export function StaleSourcesBanner({ lang, health }: { lang: Lang; health: HealthView | undefined }) {
   if (!health || health.status === 'ok') return null;
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
-  const stale = health.staleSources.map((s) => `${s.id} (${s.ageDays === null ? t('knowledge.never') : t('knowledge.days', { n: Math.floor(s.ageDays), c: s.cadenceDays })})`);
+  const stale = health.staleSources.map(
+    (s) =>
+      `${s.id} (${s.ageDays === null ? t('knowledge.never') : t('knowledge.days', { n: Math.floor(s.ageDays), c: s.cadenceDays })})`,
+  );
   const failing = health.failingCollectors.map((c) => `${c.id} ×${c.consecutiveFailures}`);
-  return h('section', { class: 'knowledge-banner knowledge-stale', role: 'status', 'data-testid': 'stale-banner' },
+  return h(
+    'section',
+    { class: 'knowledge-banner knowledge-stale', role: 'status', 'data-testid': 'stale-banner' },
     stale.length ? h('div', null, t('knowledge.staleNow', { list: stale.join(', ') })) : null,
-    failing.length ? h('div', null, t('knowledge.failing', { list: failing.join(', ') })) : null);
+    failing.length ? h('div', null, t('knowledge.failing', { list: failing.join(', ') })) : null,
+  );
 }

@@ -17,26 +17,74 @@ export function AlertsView(props: ViewProps) {
 function ReplayedAlerts({ lang, pack, at, revision }: ViewProps & { at: string }) {
   const loaded = useApi<{ at: string; from: string; alerts: ReplayedAlertView[] }>(`/alerts/replay?at=${at}`, revision);
   const t = (k: MessageKey) => translate(lang, k);
-  if (loaded.error instanceof ApiError && loaded.error.status === 404) return h('main', null, h('p', { class: 'muted' }, t('alerts.notConfigured')));
-  return h('main', { class: 'alerts-view' },
+  if (loaded.error instanceof ApiError && loaded.error.status === 404)
+    return h('main', null, h('p', { class: 'muted' }, t('alerts.notConfigured')));
+  return h(
+    'main',
+    { class: 'alerts-view' },
     h('div', { class: 'filters' }, h('h1', null, t('alerts.title'))),
-    h('p', { 'data-testid': 'replay-note' }, `${t('alerts.replayed')} ${at}. `, h('span', { class: 'muted' }, t('alerts.replayNote'))),
+    h(
+      'p',
+      { 'data-testid': 'replay-note' },
+      `${t('alerts.replayed')} ${at}. `,
+      h('span', { class: 'muted' }, t('alerts.replayNote')),
+    ),
     loaded.data ? null : h(StatusLine, { lang, loaded }),
     loaded.data && loaded.data.alerts.length === 0 ? h('p', { class: 'muted' }, t('alerts.empty')) : null,
-    h('ul', { class: 'inbox', 'data-testid': 'replay' }, ...(loaded.data?.alerts ?? []).map((a) => h(ReplayedCard, { key: a.id, alert: a, lang, timeZone: pack.timeZone }))));
+    h(
+      'ul',
+      { class: 'inbox', 'data-testid': 'replay' },
+      ...(loaded.data?.alerts ?? []).map((a) =>
+        h(ReplayedCard, { key: a.id, alert: a, lang, timeZone: pack.timeZone }),
+      ),
+    ),
+  );
 }
 
-function ReplayedCard({ alert: a, lang, timeZone }: { alert: ReplayedAlertView; lang: ViewProps['lang']; timeZone: string }) {
+function ReplayedCard({
+  alert: a,
+  lang,
+  timeZone,
+}: {
+  alert: ReplayedAlertView;
+  lang: ViewProps['lang'];
+  timeZone: string;
+}) {
   const t = (k: MessageKey) => translate(lang, k);
   const e = a.explanation;
-  return h('li', { class: `alert-card sev-${a.labels.severity ?? 'none'} status-${a.status}`, 'data-testid': 'replayed-alert', 'data-rule': a.rule },
-    h('header', null,
+  return h(
+    'li',
+    {
+      class: `alert-card sev-${a.labels.severity ?? 'none'} status-${a.status}`,
+      'data-testid': 'replayed-alert',
+      'data-rule': a.rule,
+    },
+    h(
+      'header',
+      null,
       h('span', { class: 'sev' }, a.labels.severity ?? ''),
       h('strong', null, a.annotations.summary ?? a.rule),
-      h('span', { class: 'status' }, a.status)),
+      h('span', { class: 'status' }, a.status),
+    ),
     h('p', { class: 'muted' }, `${a.rule} · ${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)}`),
-    e?.moved ? h('p', null, `${t('alerts.moved')}: ${e.moved.id} ${e.moved.name} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`) : null,
-    e && e.evidence.length ? h('p', null, `${t('alerts.evidence')}: `, e.evidence.map((x) => `${x.name} ${x.state} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`).join('; ')) : null);
+    e?.moved
+      ? h(
+          'p',
+          null,
+          `${t('alerts.moved')}: ${e.moved.id} ${e.moved.name} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`,
+        )
+      : null,
+    e && e.evidence.length
+      ? h(
+          'p',
+          null,
+          `${t('alerts.evidence')}: `,
+          e.evidence
+            .map((x) => `${x.name} ${x.state} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`)
+            .join('; '),
+        )
+      : null,
+  );
 }
 
 function AlertsInbox({ lang, pack, revision }: ViewProps) {
@@ -45,62 +93,218 @@ function AlertsInbox({ lang, pack, revision }: ViewProps) {
   const loaded = useApi<{ alerts: AlertView[] }>(`/alerts?status=${scope}`, revision + bump);
   const t = (k: MessageKey) => translate(lang, k);
   const refresh = () => setBump((n) => n + 1);
-  if (loaded.error instanceof ApiError && loaded.error.status === 404) return h('main', null, h('p', { class: 'muted' }, t('alerts.notConfigured')));
-  return h('main', { class: 'alerts-view' },
-    h('div', { class: 'filters' },
+  if (loaded.error instanceof ApiError && loaded.error.status === 404)
+    return h('main', null, h('p', { class: 'muted' }, t('alerts.notConfigured')));
+  return h(
+    'main',
+    { class: 'alerts-view' },
+    h(
+      'div',
+      { class: 'filters' },
       h('h1', null, t('alerts.title')),
-      ...(['active', 'all'] as const).map((s) => h('button', { type: 'button', class: s === scope ? 'active' : '', onClick: () => setScope(s) }, t(s === 'active' ? 'alerts.active' : 'alerts.all')))),
+      ...(['active', 'all'] as const).map((s) =>
+        h(
+          'button',
+          { type: 'button', class: s === scope ? 'active' : '', onClick: () => setScope(s) },
+          t(s === 'active' ? 'alerts.active' : 'alerts.all'),
+        ),
+      ),
+    ),
     loaded.data ? null : h(StatusLine, { lang, loaded }),
     loaded.data && loaded.data.alerts.length === 0 ? h('p', { class: 'muted' }, t('alerts.empty')) : null,
-    h('ul', { class: 'inbox', 'data-testid': 'inbox' }, ...(loaded.data?.alerts ?? []).map((a) => h(AlertCard, { key: a.id, alert: a, lang, timeZone: pack.timeZone, onChange: refresh }))));
+    h(
+      'ul',
+      { class: 'inbox', 'data-testid': 'inbox' },
+      ...(loaded.data?.alerts ?? []).map((a) =>
+        h(AlertCard, { key: a.id, alert: a, lang, timeZone: pack.timeZone, onChange: refresh }),
+      ),
+    ),
+  );
 }
 
-function AlertCard({ alert: a, lang, timeZone, onChange }: { alert: AlertView; lang: ViewProps['lang']; timeZone: string; onChange: () => void }) {
+function AlertCard({
+  alert: a,
+  lang,
+  timeZone,
+  onChange,
+}: {
+  alert: AlertView;
+  lang: ViewProps['lang'];
+  timeZone: string;
+  onChange: () => void;
+}) {
   const [comment, setComment] = useState('');
   const [duration, setDuration] = useState('2h');
   const [error, setError] = useState<string | undefined>(undefined);
   const t = (k: MessageKey) => translate(lang, k);
-  const act = (path: string, body: unknown, method = 'POST') => async () => {
-    setError(undefined);
-    try {
-      await api(path, { method, body });
-      setComment('');
-      onChange();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  const matchers = [`alertname="${a.labels.alertname ?? a.rule}"`, ...(a.labels.theatre ? [`theatre="${a.labels.theatre}"`] : []), ...(a.labels.series ? [`series="${a.labels.series}"`] : [])];
+  const act =
+    (path: string, body: unknown, method = 'POST') =>
+    async () => {
+      setError(undefined);
+      try {
+        await api(path, { method, body });
+        setComment('');
+        onChange();
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    };
+  const matchers = [
+    `alertname="${a.labels.alertname ?? a.rule}"`,
+    ...(a.labels.theatre ? [`theatre="${a.labels.theatre}"`] : []),
+    ...(a.labels.series ? [`series="${a.labels.series}"`] : []),
+  ];
   const e = a.explanation;
-  return h('li', { class: `alert-card sev-${a.labels.severity ?? 'none'} status-${a.status}`, 'data-testid': 'alert-item', 'data-alert': a.id, 'data-acked': a.acknowledged ? 'yes' : 'no' },
-    h('header', null,
+  return h(
+    'li',
+    {
+      class: `alert-card sev-${a.labels.severity ?? 'none'} status-${a.status}`,
+      'data-testid': 'alert-item',
+      'data-alert': a.id,
+      'data-acked': a.acknowledged ? 'yes' : 'no',
+    },
+    h(
+      'header',
+      null,
       h('span', { class: 'sev' }, a.labels.severity ?? ''),
       h('strong', null, a.annotations.summary ?? a.rule),
       h('span', { class: 'status' }, a.status),
-      a.silencedBy ? h('span', { class: 'badge' }, t('alerts.silenced')) : null),
-    h('p', { class: 'muted' }, `${a.rule} · ${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)} · ${Object.entries(a.labels).map(([k, v]) => `${k}=${v}`).join(' ')}`),
+      a.silencedBy ? h('span', { class: 'badge' }, t('alerts.silenced')) : null,
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      `${a.rule} · ${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)} · ${Object.entries(a.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    ),
     a.annotations.description ? h('p', null, a.annotations.description) : null,
-    e?.moved ? h('p', null, `${t('alerts.moved')}: ${e.moved.id} ${e.moved.name} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`) : null,
-    e && e.evidence.length ? h('p', null, `${t('alerts.evidence')}: `, e.evidence.map((x) => `${x.name} ${x.state} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`).join('; ')) : null,
-    a.acknowledged
-      ? h('p', { class: 'acked', 'data-testid': 'acked' }, `${t('alerts.acked')} ${a.acknowledged.by} · ${localTime(a.acknowledged.at, timeZone)}${a.acknowledged.comment ? ` · “${a.acknowledged.comment}”` : ''}`)
+    e?.moved
+      ? h(
+          'p',
+          null,
+          `${t('alerts.moved')}: ${e.moved.id} ${e.moved.name} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`,
+        )
       : null,
-    a.checklist ? h('div', { class: 'checklist' },
-      h('h3', null, `${t('alerts.playbook')}: ${a.checklist.title}`),
-      h('ul', null, ...a.checklist.steps.map((s) => h('li', null,
-        h('label', null,
-          h('input', { type: 'checkbox', checked: s.tickedBy !== null, disabled: s.tickedBy !== null, onChange: act(`/alerts/${a.id}/playbook/${encodeURIComponent(s.id)}`, {}) }),
-          ` ${s.text}`, s.tickedBy ? h('span', { class: 'muted' }, ` — ${s.tickedBy}, ${localTime(s.tickedAt!, timeZone)}`) : null))))) : null,
-    a.comments.length ? h('ul', { class: 'comments' }, ...a.comments.map((c) => h('li', null, h('strong', null, c.by), ` ${localTime(c.at, timeZone)}: ${c.text}`))) : null,
-    h('div', { class: 'actions' },
-      h('input', { type: 'text', value: comment, placeholder: t('alerts.comment.placeholder'), maxLength: 2000, 'aria-label': t('alerts.comment'), onInput: (ev: Event) => setComment((ev.target as HTMLInputElement).value) }),
+    e && e.evidence.length
+      ? h(
+          'p',
+          null,
+          `${t('alerts.evidence')}: `,
+          e.evidence
+            .map((x) => `${x.name} ${x.state} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`)
+            .join('; '),
+        )
+      : null,
+    a.acknowledged
+      ? h(
+          'p',
+          { class: 'acked', 'data-testid': 'acked' },
+          `${t('alerts.acked')} ${a.acknowledged.by} · ${localTime(a.acknowledged.at, timeZone)}${a.acknowledged.comment ? ` · “${a.acknowledged.comment}”` : ''}`,
+        )
+      : null,
+    a.checklist
+      ? h(
+          'div',
+          { class: 'checklist' },
+          h('h3', null, `${t('alerts.playbook')}: ${a.checklist.title}`),
+          h(
+            'ul',
+            null,
+            ...a.checklist.steps.map((s) =>
+              h(
+                'li',
+                null,
+                h(
+                  'label',
+                  null,
+                  h('input', {
+                    type: 'checkbox',
+                    checked: s.tickedBy !== null,
+                    disabled: s.tickedBy !== null,
+                    onChange: act(`/alerts/${a.id}/playbook/${encodeURIComponent(s.id)}`, {}),
+                  }),
+                  ` ${s.text}`,
+                  s.tickedBy
+                    ? h('span', { class: 'muted' }, ` — ${s.tickedBy}, ${localTime(s.tickedAt!, timeZone)}`)
+                    : null,
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+    a.comments.length
+      ? h(
+          'ul',
+          { class: 'comments' },
+          ...a.comments.map((c) => h('li', null, h('strong', null, c.by), ` ${localTime(c.at, timeZone)}: ${c.text}`)),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'actions' },
+      h('input', {
+        type: 'text',
+        value: comment,
+        placeholder: t('alerts.comment.placeholder'),
+        maxLength: 2000,
+        'aria-label': t('alerts.comment'),
+        onInput: (ev: Event) => setComment((ev.target as HTMLInputElement).value),
+      }),
       (a.status === 'firing' || a.status === 'pending') && !a.acknowledged
-        ? h('button', { type: 'button', class: 'primary', 'data-testid': 'ack-button', onClick: act(`/alerts/${a.id}/ack`, { comment }) }, t('alerts.ack')) : null,
-      h('button', { type: 'button', disabled: comment.trim() === '', onClick: act(`/alerts/${a.id}/comments`, { text: comment }) }, t('alerts.addComment')),
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              'data-testid': 'ack-button',
+              onClick: act(`/alerts/${a.id}/ack`, { comment }),
+            },
+            t('alerts.ack'),
+          )
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          disabled: comment.trim() === '',
+          onClick: act(`/alerts/${a.id}/comments`, { text: comment }),
+        },
+        t('alerts.addComment'),
+      ),
       a.silencedBy
-        ? h('button', { type: 'button', onClick: act(`/silences/${a.silencedBy}`, undefined, 'DELETE') }, t('alerts.unsilence'))
-        : h('span', { class: 'silence' },
-          h('select', { value: duration, 'aria-label': t('alerts.for'), onChange: (ev: Event) => setDuration((ev.target as HTMLSelectElement).value) }, ...['1h', '2h', '8h', '1d', '7d'].map((d) => h('option', { value: d }, d))),
-          h('button', { type: 'button', onClick: act('/silences', { matchers, duration, comment: comment.trim() || `silenced from the dashboard (${a.rule})` }) }, t('alerts.silence')))),
-    error ? h('p', { class: 'error', role: 'alert' }, error) : null);
+        ? h(
+            'button',
+            { type: 'button', onClick: act(`/silences/${a.silencedBy}`, undefined, 'DELETE') },
+            t('alerts.unsilence'),
+          )
+        : h(
+            'span',
+            { class: 'silence' },
+            h(
+              'select',
+              {
+                value: duration,
+                'aria-label': t('alerts.for'),
+                onChange: (ev: Event) => setDuration((ev.target as HTMLSelectElement).value),
+              },
+              ...['1h', '2h', '8h', '1d', '7d'].map((d) => h('option', { value: d }, d)),
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                onClick: act('/silences', {
+                  matchers,
+                  duration,
+                  comment: comment.trim() || `silenced from the dashboard (${a.rule})`,
+                }),
+              },
+              t('alerts.silence'),
+            ),
+          ),
+    ),
+    error ? h('p', { class: 'error', role: 'alert' }, error) : null,
+  );
 }

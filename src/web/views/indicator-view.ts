@@ -21,7 +21,10 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
   const [picked, setPicked] = useState<SeriesPointView | undefined>(undefined);
   const span = useApi<{ latestDay: string }>('/span', revision);
   const to = at ?? span.data?.latestDay;
-  const path = indicatorId && to ? `/indicators/${encodeURIComponent(indicatorId)}/series${query({ at, from: addDays(to, -days + 1) })}` : undefined;
+  const path =
+    indicatorId && to
+      ? `/indicators/${encodeURIComponent(indicatorId)}/series${query({ at, from: addDays(to, -days + 1) })}`
+      : undefined;
   const series = useApi<SeriesView>(path, revision);
   useEffect(() => setPicked(undefined), [indicatorId, at]);
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
@@ -29,55 +32,207 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
   const latest = s?.points.at(-1);
   // When the last day of the window is not known (no coverage, stale), the header says so, not the last known value.
   const unknownNow = s?.unknownSpans.find((u) => u.to === s.to);
-  return h('main', { class: 'indicator-view' },
-    h('aside', { class: 'indicator-list' }, ...pack.indicators.map((d) => h('a', {
-      href: '#', class: d.id === indicatorId ? 'active' : '', onClick: (e: Event) => { e.preventDefault(); navigate({ view: 'indicator', id: d.id }); },
-    }, indicatorLabel(lang, pack, d)))),
-    h('section', { class: 'indicator-main' },
-      s ? h('header', null,
-        h('h1', null, indicatorLabel(lang, pack, s.indicator)),
-        h('p', { class: 'muted' }, `${s.indicator.id} · ${s.indicator.domain} · ${s.indicator.detector}${s.indicator.sumDays > 1 ? ` · ${s.indicator.sumDays}-day sum` : ''} · ${s.indicator.series.join(', ')}`),
-        s.indicator.description ? h('p', null, s.indicator.description) : null,
-        unknownNow ? h('p', { 'data-testid': 'unknown-now' }, `${t('indicator.state')}: `, h('strong', { class: `tone-${unknownNow.state}` }, stateName(lang, unknownNow.state)), ` · ${unknownNow.from} – ${unknownNow.to}`)
-        : latest ? h('p', null, `${t('indicator.state')}: `, h('strong', null, stateName(lang, latest.state)), ` · ${t('indicator.value')} ${num(latest.value)} · ${t('indicator.baseline')} ${num(latest.baseline)}${latest.band ? ` [${num(latest.band.low)}–${num(latest.band.high)}, n=${latest.band.n}]` : ''} · ${latest.day}`) : null)
+  return h(
+    'main',
+    { class: 'indicator-view' },
+    h(
+      'aside',
+      { class: 'indicator-list' },
+      ...pack.indicators.map((d) =>
+        h(
+          'a',
+          {
+            href: '#',
+            class: d.id === indicatorId ? 'active' : '',
+            onClick: (e: Event) => {
+              e.preventDefault();
+              navigate({ view: 'indicator', id: d.id });
+            },
+          },
+          indicatorLabel(lang, pack, d),
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'indicator-main' },
+      s
+        ? h(
+            'header',
+            null,
+            h('h1', null, indicatorLabel(lang, pack, s.indicator)),
+            h(
+              'p',
+              { class: 'muted' },
+              `${s.indicator.id} · ${s.indicator.domain} · ${s.indicator.detector}${s.indicator.sumDays > 1 ? ` · ${s.indicator.sumDays}-day sum` : ''} · ${s.indicator.series.join(', ')}`,
+            ),
+            s.indicator.description ? h('p', null, s.indicator.description) : null,
+            unknownNow
+              ? h(
+                  'p',
+                  { 'data-testid': 'unknown-now' },
+                  `${t('indicator.state')}: `,
+                  h('strong', { class: `tone-${unknownNow.state}` }, stateName(lang, unknownNow.state)),
+                  ` · ${unknownNow.from} – ${unknownNow.to}`,
+                )
+              : latest
+                ? h(
+                    'p',
+                    null,
+                    `${t('indicator.state')}: `,
+                    h('strong', null, stateName(lang, latest.state)),
+                    ` · ${t('indicator.value')} ${num(latest.value)} · ${t('indicator.baseline')} ${num(latest.baseline)}${latest.band ? ` [${num(latest.band.low)}–${num(latest.band.high)}, n=${latest.band.n}]` : ''} · ${latest.day}`,
+                  )
+                : null,
+          )
         : h(StatusLine, { lang, loaded: series }),
-      h('div', { class: 'windows' }, `${t('indicator.window')}: `, ...WINDOWS.map((w) => h('button', { type: 'button', class: w === days ? 'active' : '', onClick: () => setDays(w) }, w >= 365 ? `${w / 365}y` : `${w}d`))),
-      s ? (s.points.length === 0 && s.unknownSpans.length === 0 ? h('p', { class: 'muted' }, t('indicator.noPoints')) : h(SeriesChart, {
-        points: s.points, breaks: s.breaks, unknownSpans: s.unknownSpans, from: s.from, to: s.to, selected: picked?.day, onPick: setPicked,
-        labels: { band: t('indicator.band'), break: t('indicator.break'), anomaly: t('indicator.anomaly'), noCoverage: t('chart.noCoverage'), stale: t('state.stale') },
-      })) : null,
-      h('div', { class: 'legend' },
-        h('span', { class: 'key band-key' }), t('indicator.band'), ' ', h('span', { class: 'key anomaly-key' }), t('indicator.anomaly'), ' ', h('span', { class: 'key break-key' }), t('indicator.break'), ' ',
-        h('span', { class: 'key nocov-key' }), t('chart.noCoverage')),
-      h('section', { class: 'evidence' },
+      h(
+        'div',
+        { class: 'windows' },
+        `${t('indicator.window')}: `,
+        ...WINDOWS.map((w) =>
+          h(
+            'button',
+            { type: 'button', class: w === days ? 'active' : '', onClick: () => setDays(w) },
+            w >= 365 ? `${w / 365}y` : `${w}d`,
+          ),
+        ),
+      ),
+      s
+        ? s.points.length === 0 && s.unknownSpans.length === 0
+          ? h('p', { class: 'muted' }, t('indicator.noPoints'))
+          : h(SeriesChart, {
+              points: s.points,
+              breaks: s.breaks,
+              unknownSpans: s.unknownSpans,
+              from: s.from,
+              to: s.to,
+              selected: picked?.day,
+              onPick: setPicked,
+              labels: {
+                band: t('indicator.band'),
+                break: t('indicator.break'),
+                anomaly: t('indicator.anomaly'),
+                noCoverage: t('chart.noCoverage'),
+                stale: t('state.stale'),
+              },
+            })
+        : null,
+      h(
+        'div',
+        { class: 'legend' },
+        h('span', { class: 'key band-key' }),
+        t('indicator.band'),
+        ' ',
+        h('span', { class: 'key anomaly-key' }),
+        t('indicator.anomaly'),
+        ' ',
+        h('span', { class: 'key break-key' }),
+        t('indicator.break'),
+        ' ',
+        h('span', { class: 'key nocov-key' }),
+        t('chart.noCoverage'),
+      ),
+      h(
+        'section',
+        { class: 'evidence' },
         h('h2', null, t('indicator.observations'), picked ? ` ${picked.day}` : ''),
-        picked ? h(ObservationList, { ids: picked.observationIds, at, lang, timeZone: pack.timeZone, point: picked }) : h('p', { class: 'muted' }, t('indicator.pick')))));
+        picked
+          ? h(ObservationList, { ids: picked.observationIds, at, lang, timeZone: pack.timeZone, point: picked })
+          : h('p', { class: 'muted' }, t('indicator.pick')),
+      ),
+    ),
+  );
 }
 
-interface ObservationDetail { observation: ObservationView; revisions: ObservationView[] }
+interface ObservationDetail {
+  observation: ObservationView;
+  revisions: ObservationView[];
+}
 
-function ObservationList({ ids, at, lang, timeZone, point }: { ids: string[]; at: string | undefined; lang: ViewProps['lang']; timeZone: string; point: SeriesPointView }) {
+function ObservationList({
+  ids,
+  at,
+  lang,
+  timeZone,
+  point,
+}: {
+  ids: string[];
+  at: string | undefined;
+  lang: ViewProps['lang'];
+  timeZone: string;
+  point: SeriesPointView;
+}) {
   const [details, setDetails] = useState<ObservationDetail[] | undefined>(undefined);
   useEffect(() => {
     let current = true;
     setDetails(undefined);
-    Promise.all(ids.map((id) => api<ObservationDetail>(`/observations/${id}${query({ at })}`).catch(() => undefined)))
-      .then((list) => current && setDetails(list.filter((d): d is ObservationDetail => d !== undefined)));
+    Promise.all(
+      ids.map((id) => api<ObservationDetail>(`/observations/${id}${query({ at })}`).catch(() => undefined)),
+    ).then((list) => current && setDetails(list.filter((d): d is ObservationDetail => d !== undefined)));
     return () => void (current = false);
   }, [ids.join(','), at]);
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   if (!details) return h('p', { class: 'loading' }, t('common.loading'));
-  return h('div', null,
-    h('p', { class: 'muted' }, `${t('indicator.state')}: ${stateName(lang, point.state)}${point.reason ? ` (${point.reason})` : ''}`),
-    h('table', { class: 'observations', 'data-testid': 'observations' },
-      h('thead', null, h('tr', null, ...['series', t('indicator.value'), 'period', t('indicator.published'), t('indicator.source'), t('indicator.grading'), 'TLP', t('indicator.revisions')].map((c) => h('th', null, c)))),
-      h('tbody', null, ...details.map(({ observation: o, revisions }) => h('tr', null,
-        h('td', null, o.series),
-        h('td', null, o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${o.unit}`),
-        h('td', null, `${localTime(o.periodStart, timeZone)} → ${localTime(o.periodEnd, timeZone)}`),
-        h('td', null, localTime(o.publishedAt, timeZone)),
-        h('td', null, o.sourceRef && /^https?:/.test(o.sourceRef) ? h('a', { href: o.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, o.source) : `${o.source}${o.sourceRef ? ` (${o.sourceRef})` : ''}`),
-        h('td', null, `${o.reliability}${o.credibility}`),
-        h('td', null, o.tlp.toUpperCase()),
-        h('td', null, revisions.length <= 1 ? '1' : revisions.map((r) => `${r.value ?? '—'} @ ${localTime(r.publishedAt, timeZone)}`).join(' → ')))))));
+  return h(
+    'div',
+    null,
+    h(
+      'p',
+      { class: 'muted' },
+      `${t('indicator.state')}: ${stateName(lang, point.state)}${point.reason ? ` (${point.reason})` : ''}`,
+    ),
+    h(
+      'table',
+      { class: 'observations', 'data-testid': 'observations' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ...[
+            'series',
+            t('indicator.value'),
+            'period',
+            t('indicator.published'),
+            t('indicator.source'),
+            t('indicator.grading'),
+            'TLP',
+            t('indicator.revisions'),
+          ].map((c) => h('th', null, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        ...details.map(({ observation: o, revisions }) =>
+          h(
+            'tr',
+            null,
+            h('td', null, o.series),
+            h('td', null, o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${o.unit}`),
+            h('td', null, `${localTime(o.periodStart, timeZone)} → ${localTime(o.periodEnd, timeZone)}`),
+            h('td', null, localTime(o.publishedAt, timeZone)),
+            h(
+              'td',
+              null,
+              o.sourceRef && /^https?:/.test(o.sourceRef)
+                ? h('a', { href: o.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, o.source)
+                : `${o.source}${o.sourceRef ? ` (${o.sourceRef})` : ''}`,
+            ),
+            h('td', null, `${o.reliability}${o.credibility}`),
+            h('td', null, o.tlp.toUpperCase()),
+            h(
+              'td',
+              null,
+              revisions.length <= 1
+                ? '1'
+                : revisions.map((r) => `${r.value ?? '—'} @ ${localTime(r.publishedAt, timeZone)}`).join(' → '),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -16,7 +16,10 @@ export function LoginView({ lang }: { lang: Lang }) {
     setBusy(true);
     setError(undefined);
     try {
-      const session = await api<SessionView>('/session', { method: 'POST', body: { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') } });
+      const session = await api<SessionView>('/session', {
+        method: 'POST',
+        body: { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') },
+      });
       setCsrfToken(session.csrfToken);
       setState({ session });
     } catch {
@@ -25,13 +28,33 @@ export function LoginView({ lang }: { lang: Lang }) {
       setBusy(false);
     }
   };
-  return h('main', { class: 'login' },
-    h('form', { onSubmit: submit, 'data-testid': 'login-form' },
+  return h(
+    'main',
+    { class: 'login' },
+    h(
+      'form',
+      { onSubmit: submit, 'data-testid': 'login-form' },
       h('h1', null, 'VIGIL'),
       h('h2', null, t('login.title')),
-      h('label', null, t('login.username'), h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true })),
-      h('label', null, t('login.password'), h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+      h(
+        'label',
+        null,
+        t('login.username'),
+        h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true }),
+      ),
+      h(
+        'label',
+        null,
+        t('login.password'),
+        h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
+      ),
       error ? h('p', { class: 'error', role: 'alert' }, error) : null,
       h('button', { type: 'submit', class: 'primary', disabled: busy }, t('login.submit')),
-      h('button', { type: 'button', class: 'lang', onClick: () => setState({ lang: lang === 'en' ? 'zh-Hant' : 'en' }) }, lang === 'en' ? '中文' : 'English')));
+      h(
+        'button',
+        { type: 'button', class: 'lang', onClick: () => setState({ lang: lang === 'en' ? 'zh-Hant' : 'en' }) },
+        lang === 'en' ? '中文' : 'English',
+      ),
+    ),
+  );
 }

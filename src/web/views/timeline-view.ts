@@ -10,7 +10,11 @@ import { useApi } from '../use-api.js';
 import type { ViewProps } from './board-view.js';
 
 const KINDS: [TimelineItemView['kind'], MessageKey][] = [
-  ['knowledge', 'timeline.knowledge.degraded'], ['event', 'timeline.event'], ['level-change', 'timeline.levelChange'], ['episode', 'timeline.episode'], ['alert', 'timeline.alert'],
+  ['knowledge', 'timeline.knowledge.degraded'],
+  ['event', 'timeline.event'],
+  ['level-change', 'timeline.levelChange'],
+  ['episode', 'timeline.episode'],
+  ['alert', 'timeline.alert'],
 ];
 
 export function TimelineView({ lang, at, revision }: ViewProps) {
@@ -18,30 +22,66 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const span = useApi<{ latestDay: string }>('/span', revision);
   const to = at ?? span.data?.latestDay;
-  const timeline = useApi<{ from: string; to: string; items: TimelineItemView[] }>(to ? `/timeline${query({ at, from: addDays(to, -days + 1) })}` : undefined, revision);
+  const timeline = useApi<{ from: string; to: string; items: TimelineItemView[] }>(
+    to ? `/timeline${query({ at, from: addDays(to, -days + 1) })}` : undefined,
+    revision,
+  );
   const t = (k: MessageKey) => translate(lang, k);
   const items = (timeline.data?.items ?? []).filter((i) => !hidden.has(i.kind)).reverse();
-  const toggle = (kind: string) => setHidden((s) => {
-    const next = new Set(s);
-    if (!next.delete(kind)) next.add(kind);
-    return next;
-  });
-  return h('main', { class: 'timeline-view' },
-    h('div', { class: 'filters' },
-      ...KINDS.map(([kind, key]) => h('label', { class: `chip kind-${kind}` }, h('input', { type: 'checkbox', checked: !hidden.has(kind), onChange: () => toggle(kind) }), t(key))),
-      ...[90, 180, 365].map((d) => h('button', { type: 'button', class: d === days ? 'active' : '', onClick: () => setDays(d) }, `${d}d`))),
+  const toggle = (kind: string) =>
+    setHidden((s) => {
+      const next = new Set(s);
+      if (!next.delete(kind)) next.add(kind);
+      return next;
+    });
+  return h(
+    'main',
+    { class: 'timeline-view' },
+    h(
+      'div',
+      { class: 'filters' },
+      ...KINDS.map(([kind, key]) =>
+        h(
+          'label',
+          { class: `chip kind-${kind}` },
+          h('input', { type: 'checkbox', checked: !hidden.has(kind), onChange: () => toggle(kind) }),
+          t(key),
+        ),
+      ),
+      ...[90, 180, 365].map((d) =>
+        h('button', { type: 'button', class: d === days ? 'active' : '', onClick: () => setDays(d) }, `${d}d`),
+      ),
+    ),
     timeline.data ? null : h(StatusLine, { lang, loaded: timeline }),
     timeline.data && items.length === 0 ? h('p', { class: 'muted' }, t('timeline.empty')) : null,
-    h('ol', { class: 'timeline', 'data-testid': 'timeline' }, ...items.map((i) => h('li', { class: `item kind-${i.kind}${i.kind === 'knowledge' ? ` knowledge-${i.state}` : ''}` },
-      h('time', null, i.day),
-      h('span', { class: 'kind' }, i.kind === 'knowledge' ? t(i.state === 'unknown' ? 'timeline.knowledge.unknown' : 'timeline.knowledge.degraded') : t(KINDS.find(([k]) => k === i.kind)![1])),
-      h('span', { class: 'what' }, describe(lang, i))))));
+    h(
+      'ol',
+      { class: 'timeline', 'data-testid': 'timeline' },
+      ...items.map((i) =>
+        h(
+          'li',
+          { class: `item kind-${i.kind}${i.kind === 'knowledge' ? ` knowledge-${i.state}` : ''}` },
+          h('time', null, i.day),
+          h(
+            'span',
+            { class: 'kind' },
+            i.kind === 'knowledge'
+              ? t(i.state === 'unknown' ? 'timeline.knowledge.unknown' : 'timeline.knowledge.degraded')
+              : t(KINDS.find(([k]) => k === i.kind)![1]),
+          ),
+          h('span', { class: 'what' }, describe(lang, i)),
+        ),
+      ),
+    ),
+  );
 }
 
 function describe(lang: ViewProps['lang'], i: TimelineItemView) {
   switch (i.kind) {
     case 'event':
-      return i.sourceRef ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, i.title) : i.title;
+      return i.sourceRef
+        ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, i.title)
+        : i.title;
     case 'level-change':
       return h('span', { class: `to-level-${i.to}` }, `${levelName(lang, i.from)} → ${levelName(lang, i.to)}`);
     case 'episode':
