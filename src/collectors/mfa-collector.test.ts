@@ -86,7 +86,13 @@ describe('MFA spokesperson collector', () => {
   it('records a dead channel page as a failed run with the error', async () => {
     await freshStore();
     server.route('/dead/', { status: 503 });
-    expect(await collector('/dead/').runOnce()).toEqual({ fetched: 0, observations: 0, inserted: 0, failed: 0 });
+    expect(await collector('/dead/').runOnce()).toEqual({
+      fetched: 0,
+      observations: 0,
+      inserted: 0,
+      failed: 0,
+      error: `${server.url('/dead/')}: HTTP 503`,
+    });
     const [health] = await listCollectorHealth(store);
     expect(health).toMatchObject({ consecutiveFailures: 1, lastError: `${server.url('/dead/')}: HTTP 503` });
   });

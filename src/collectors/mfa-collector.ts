@@ -82,7 +82,7 @@ export function createMfaCollector(options: MfaCollectorOptions) {
           ? { ok: true, observations: run.observations, inserted: run.inserted }
           : { ok: false, error: problem },
       );
-      return run;
+      return problem === undefined ? run : { ...run, error: problem };
     },
   };
 }
