@@ -4,7 +4,7 @@ import { withId } from '../model/index.js';
 import { feedObservations, readFeed } from '../sources/news-feed/parse-news-feed.js';
 import type { Store } from '../storage/store.js';
 import { recordRun } from './collector-health.js';
-import type { CollectorRun } from './mnd-collector.js';
+import type { CollectorRun } from './list-page-collector.js';
 import type { PoliteFetcher } from './polite-fetcher.js';
 
 export interface FeedPollerOptions {

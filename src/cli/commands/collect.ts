@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { createFeedPoller } from '../../collectors/feed-poller.js';
 import { createMfaCollector, DEFAULT_MFA_LIST_URL } from '../../collectors/mfa-collector.js';
-import { createMndCollector, DEFAULT_MND_LIST_URL, type CollectorRun } from '../../collectors/mnd-collector.js';
+import type { CollectorRun } from '../../collectors/list-page-collector.js';
+import { createMndCollector, DEFAULT_MND_LIST_URL } from '../../collectors/mnd-collector.js';
 import { createPoliteFetcher, type FetchLike } from '../../collectors/polite-fetcher.js';
 import { parseInterval, startSchedule } from '../../collectors/schedule.js';
 import { vigilError } from '../../errors/index.js';
