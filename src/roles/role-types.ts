@@ -1,6 +1,7 @@
 // What a `vigil serve` role is: the context the process gives it, and the handle it returns to be stopped.
 import type { Vigil } from '../app/open-vigil.js';
 import type { Bus } from '../bus/bus.js';
+import type { Episode } from '../backtest/episodes.js';
 
 /** What every role gets from the process that runs it. */
 export interface RoleContext {
@@ -23,6 +24,8 @@ export interface RoleContext {
   /** The api role: webhook and e-mail receivers its alert loop delivers to, and the secrets they name. */
   alertReceivers?: readonly string[];
   secrets?: Readonly<Record<string, string | undefined>>;
+  /** The api role: labelled episodes its scorecard scores against. */
+  episodes?: readonly Episode[];
 }
 
 export interface RunningRole {

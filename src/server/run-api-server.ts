@@ -7,6 +7,7 @@ import { defaultAlertingPath } from '../alerting/load-alerting-config.js';
 import type { AlertStore } from '../alerting/alert-store.js';
 import type { AlertingConfig } from '../alerting/alerting-config.js';
 import type { Bus } from '../bus/bus.js';
+import type { Episode } from '../backtest/episodes.js';
 import { vigilError } from '../errors/index.js';
 import type { Vigil } from '../app/open-vigil.js';
 import type { Observation } from '../model/index.js';
@@ -46,6 +47,10 @@ export interface RunApiServerOptions {
   /** The alerting rules (default: alerting.yaml beside the pack, when there is one). */
   alerting?: AlertingConfig;
   secrets?: Readonly<Record<string, string | undefined>>;
+  /** Labelled episodes the dashboard's scorecard scores against (`--episodes`, VIGIL_EPISODES). */
+  episodes?: readonly Episode[];
+  /** Chromium that prints the daily brief to PDF (default /usr/bin/chromium). */
+  chromium?: string;
 }
 
 export interface RunningApiServer {
@@ -89,6 +94,9 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
       alerts,
       bus: options.bus,
       scrypt: options.scrypt,
+      warnings: vigil.warnings,
+      episodes: options.episodes,
+      chromium: options.chromium,
     });
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({

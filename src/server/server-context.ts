@@ -5,6 +5,8 @@ import type { Store } from '../storage/store.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import type { UserStore } from '../users/user-store.js';
 import type { AssessmentViews } from '../app/assessment-views.js';
+import type { Episode } from '../backtest/episodes.js';
+import type { WarningStore } from '../warnings/warning-store.js';
 import type { WriteServices } from '../app/write-services.js';
 import { alertInputSeries } from '../alerting/alert-inputs.js';
 import type { AlertsDeps } from './alerts-deps.js';
@@ -31,6 +33,12 @@ export interface ServerContextInput {
   freshnessMs?: number;
   sseHeartbeatMs?: number;
   loginThrottle?: LoginThrottleOptions;
+  /** Formal warning records (openVigil's `warnings`). */
+  warnings?: WarningStore;
+  /** Labelled episodes for the scorecard. */
+  episodes?: readonly Episode[];
+  /** Chromium for the brief's PDF. */
+  chromium?: string;
 }
 
 export function createServerDeps(input: ServerContextInput): ServerDeps {
@@ -60,6 +68,9 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
     scrypt: input.scrypt,
     loginThrottle: createLoginThrottle(input.loginThrottle),
     writes: input.writes,
+    warnings: input.warnings,
+    episodes: input.episodes,
+    chromium: input.chromium,
     async audit(principal, action, target, details = {}) {
       await input.writes.audit(principal?.actor ?? 'anonymous', action, target, details);
     },

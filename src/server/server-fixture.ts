@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
+import type { Episode } from '../backtest/episodes.js';
 import { loadPackAlerting } from '../alerting/open-alerting.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
@@ -33,6 +34,8 @@ export interface FixtureOptions {
   dashboardDir?: string;
   /** The clock; default fixed at FIXTURE_NOW. */
   now?: () => Date;
+  /** Labelled episodes for the scorecard routes (default none: the scorecard says it has no labels). */
+  episodes?: readonly Episode[];
 }
 
 export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
@@ -73,6 +76,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
       runAlerting: false,
       scrypt: FIXTURE_SCRYPT,
       dashboardDir: options.dashboardDir,
+      episodes: options.episodes,
       port: 0,
     });
     return {

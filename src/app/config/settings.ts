@@ -153,6 +153,17 @@ export const SETTINGS = {
     description:
       "sharing: the organisation name in this installation's STIX identity, set when the identity is first created",
   }),
+  episodes: setting({
+    flag: '--episodes',
+    env: 'VIGIL_EPISODES',
+    expected: 'a labelled-episodes CSV file (id,name,kind,start,end)',
+    schema: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? undefined : v)),
+    description:
+      "HTTP server: the labelled episodes the dashboard's scorecard scores the machine level and issued warnings against (unset: the scorecard says it has none)",
+  }),
   noColor: setting({
     env: 'NO_COLOR',
     default: '',

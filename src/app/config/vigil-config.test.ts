@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       ackWaitMs: 30_000,
       sharing: { orgName: undefined },
+      scorecard: { episodes: undefined },
       noColor: false,
       debug: false,
       secrets: undefined,

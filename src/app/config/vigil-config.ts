@@ -17,6 +17,8 @@ export interface VigilConfig {
   logLevel: LogLevel;
   ackWaitMs: number;
   sharing: { orgName: string | undefined };
+  /** The labelled-episodes CSV the server's scorecard scores against (unset: none). */
+  scorecard: { episodes: string | undefined };
   noColor: boolean;
   debug: boolean;
   /** Secrets named by alerting.yaml (`secret_env`, `password_env`), looked up in the environment read at start. */
@@ -72,6 +74,7 @@ export function loadConfig(flags: ConfigFlags, env: Environment): VigilConfig {
     logLevel: read('logLevel', flags, env)!,
     ackWaitMs: read('ackWaitMs', flags, env)!,
     sharing: { orgName: read('orgName', flags, env) },
+    scorecard: { episodes: read('episodes', flags, env) },
     noColor: read('noColor', flags, env)!,
     debug: read('debug', flags, env)!,
     secrets: Object.freeze({ ...env }),

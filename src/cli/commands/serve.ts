@@ -1,5 +1,6 @@
 // `vigil serve [--role …]`: run roles (ingest, assess; all by default) over a bus until SIGINT or SIGTERM.
 import type { Command } from 'commander';
+import { loadEpisodes } from '../../backtest/episodes.js';
 import { openBus, DEFAULT_BUS_URL } from '../../bus/open-bus.js';
 import { vigilError } from '../../errors/index.js';
 import { packDataWork, publishWork } from '../../roles/ingest-work.js';
@@ -42,6 +43,7 @@ export function registerServe(program: Command): void {
       '--log-level <level>',
       'api role: HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)',
     )
+    .option('--episodes <file>', "labelled episodes CSV the dashboard's scorecard scores against (or $VIGIL_EPISODES)")
     .action(async (opts: ServeOptions, cmd: Command) => {
       const roles = resolveRoles(opts.role);
       const config = configOf(cmd);
@@ -68,6 +70,7 @@ export function registerServe(program: Command): void {
             orgName: config.sharing.orgName,
             alertReceivers: config.alertReceivers,
             secrets: config.secrets,
+            episodes: config.scorecard.episodes ? loadEpisodes(config.scorecard.episodes) : undefined,
           };
           for (const name of roles) running.push(await ROLES[name](role));
           if (opts.loadPackData) {

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { assessFromFlags, staleNow } from './assess.js';
 import { DEFAULT_DASHBOARD_DIR } from '../../server/dashboard-assets.js';
 import { runApiServer } from '../../server/run-api-server.js';
+import { loadEpisodes } from '../../backtest/episodes.js';
 import { describeDbUrl } from '../../storage/open-store.js';
 import { adminPasswordDir, handOverAdminPassword } from '../../app/first-admin-password.js';
 import { ensureFirstAdmin } from '../../users/user-accounts.js';
@@ -39,6 +40,7 @@ export function registerStart(program: Command): void {
       '--log-level <level>',
       'HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)',
     )
+    .option('--episodes <file>', "labelled episodes CSV the dashboard's scorecard scores against (or $VIGIL_EPISODES)")
     .action(async (opts: StartOptions, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const { config } = ctx;
@@ -65,6 +67,7 @@ export function registerStart(program: Command): void {
           orgName: config.sharing.orgName,
           alertReceivers: config.alertReceivers,
           secrets: config.secrets,
+          episodes: config.scorecard.episodes ? loadEpisodes(config.scorecard.episodes) : undefined,
           logger: { level: config.logLevel, stream: process.stderr },
         });
         try {

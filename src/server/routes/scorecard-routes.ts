@@ -1,0 +1,106 @@
+// The scorecard over HTTP: the machine level over a window (hits, misses, false alarms, lead, Brier, reliability) and
+// the issued formal warnings whose horizon has passed, both scored against the labelled episodes the server was
+// started with, each with the reliability diagram src/scorecard draws.
+import type { FastifyRequest } from 'fastify';
+import type { Episode } from '../../backtest/episodes.js';
+import { toRecord } from '../../backtest/replay.js';
+import { vigilError } from '../../errors/index.js';
+import { machineScorecard } from '../../scorecard/machine-scorecard.js';
+import { reliabilityBins } from '../../scorecard/reliability.js';
+import { renderReliabilitySvg } from '../../scorecard/render-reliability-svg.js';
+import { scoreIssuedWarnings } from '../../scorecard/issued-warning-scores.js';
+import { formatDay, getZone, parseDay, type DayNumber } from '../../time/zone.js';
+import type { WarningRecord } from '../../warnings/warning-record.js';
+import { atQuery, dateParam } from '../api-schemas.js';
+import { API_PREFIX, type ServerDeps, type VigilRoutePlugin } from '../server-deps.js';
+
+/** Default window: three years back from `to`. */
+const DEFAULT_DAYS = 3 * 365;
+
+/**
+ * The hook for scoring issued warnings: the pure scorer of src/scorecard today. When an application service that also
+ * reads analysts' adjudications lands (another branch adds one in src/app), call it here instead.
+ */
+export function scoreIssued(
+  warnings: readonly WarningRecord[],
+  episodes: readonly Episode[],
+  window: { from: DayNumber; to: DayNumber },
+  asOf: DayNumber,
+) {
+  const scores = scoreIssuedWarnings(warnings, episodes, window, asOf);
+  const reliability = reliabilityBins(scores.scored.map((s) => ({ p: s.stated, y: s.episode ? 1 : 0 })));
+  return { ...scores, reliability };
+}
+
+export const scorecardRoutes: VigilRoutePlugin = async (app, { deps }) => {
+  app.get<{ Querystring: { from?: string; to?: string; at?: string } }>(
+    `${API_PREFIX}/scorecard`,
+    {
+      schema: {
+        tags: ['scorecard'],
+        summary: 'Scorecard of the machine level over a window, and of the issued warnings whose horizon has passed',
+        description:
+          'Scored against the labelled episodes the server was started with (`--episodes`, VIGIL_EPISODES); without them `labelled` is false and nothing is scored. Defaults: `to` = `at` or the latest day, `from` = three years earlier (clipped to the data). Each day is assessed on what your TLP ceiling lets you read. Issued warnings follow the alerts ceiling rule (`issued` is null when they are not shown to you).',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { from: dateParam, to: dateParam, at: atQuery },
+        },
+      },
+    },
+    async (request) => {
+      const tlpMax = request.principal!.user.tlpMax;
+      const assessments = deps.assessments.for(tlpMax);
+      const at = await assessments.resolveDay(request.query.at, 'at date');
+      const span = (await assessments.span())!;
+      const to = Math.min(request.query.to === undefined ? at : parseDay(request.query.to, 'to date'), at);
+      const from = Math.max(
+        request.query.from === undefined ? to - DEFAULT_DAYS + 1 : parseDay(request.query.from, 'from date'),
+        span.first,
+      );
+      if (to < from)
+        throw vigilError('VIGIL_INPUT_INVALID', `window: from ${formatDay(from)} is after to ${formatDay(to)}`);
+      const window = { from: formatDay(from), to: formatDay(to), horizonDays: deps.pack.horizonDays };
+      const episodes = deps.episodes;
+      if (!episodes) return { ...window, labelled: false, episodes: [], machine: null, issued: null };
+      const inWindow = episodes.filter((e) => e.start >= from && e.start <= to);
+      const records = (await assessments.range(from, to)).map(toRecord);
+      const machine = machineScorecard(records, episodes, { horizonDays: deps.pack.horizonDays });
+      const subtitle = `${deps.pack.name}, ${window.from} → ${window.to}`;
+      return {
+        ...window,
+        labelled: true,
+        episodes: inWindow.map((e) => ({ id: e.id, name: e.name, kind: e.kind, start: formatDay(e.start) })),
+        machine: {
+          ...machine,
+          reliabilitySvg: renderReliabilitySvg(
+            machine.reliability,
+            `Reliability of P(episode within ${deps.pack.horizonDays} d)`,
+            subtitle,
+          ),
+        },
+        issued: await issuedScores(deps, request, episodes, { from, to }, subtitle),
+      };
+    },
+  );
+};
+
+async function issuedScores(
+  deps: ServerDeps,
+  request: FastifyRequest,
+  episodes: readonly Episode[],
+  window: { from: DayNumber; to: DayNumber },
+  subtitle: string,
+) {
+  if (!deps.warnings || !(await deps.alertVisibility.visibleTo(request.principal!.user.tlpMax))) return null;
+  const today = getZone(deps.pack.timeZone).dayOf(deps.now().getTime());
+  const scores = scoreIssued(await deps.warnings.list({ status: 'issued' }), episodes, window, today);
+  return {
+    ...scores,
+    reliabilitySvg: renderReliabilitySvg(
+      scores.reliability,
+      'Reliability of issued warnings (stated likelihood)',
+      subtitle,
+    ),
+  };
+}
