@@ -11,11 +11,14 @@ import { startLiveUpdates } from './live-updates.js';
 import { useApi } from './use-api.js';
 import { AlertsView } from './views/alerts-view.js';
 import { BoardView } from './views/board-view.js';
+import { BriefView } from './views/brief-view.js';
 import { ExplainView } from './views/explain-view.js';
 import { IndicatorView } from './views/indicator-view.js';
 import { LoginView } from './views/login-view.js';
 import { MapView } from './views/map-view.js';
+import { ScorecardView } from './views/scorecard-view.js';
 import { TimelineView } from './views/timeline-view.js';
+import { WarningsView } from './views/warnings-view.js';
 
 export function App() {
   const state = useAppState();
@@ -48,6 +51,9 @@ function SignedIn({ session }: { session: SessionView }) {
     timeline: TimelineView,
     explain: ExplainView,
     alerts: AlertsView,
+    brief: BriefView,
+    warnings: WarningsView,
+    scorecard: ScorecardView,
   } as const;
   return h(
     'div',

@@ -10,6 +10,9 @@ import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/** The brief's HTML needs only its own inline stylesheet (and data: images); the dashboard may frame it. */
+export const BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+
 export const briefRoutes: VigilRoutePlugin = async (app, { deps }) => {
   app.get<{ Querystring: { at?: string; lang?: BriefLang; format?: 'html' | 'pdf' } }>(
     `${API_PREFIX}/brief`,
@@ -38,7 +41,15 @@ export const briefRoutes: VigilRoutePlugin = async (app, { deps }) => {
       const lang = request.query.lang ?? 'en';
       const input = await briefInputWithin(assessments, deps.store, deps.pack, day, tlpMax, deps.now());
       const html = renderBriefHtml(input, lang);
-      if (request.query.format !== 'pdf') return reply.type('text/html; charset=utf-8').send(html);
+      if (request.query.format !== 'pdf')
+        return (
+          reply
+            .type('text/html; charset=utf-8')
+            // The dashboard shows the page in a frame of its own origin; the page runs nothing and fetches nothing.
+            .header('x-frame-options', 'SAMEORIGIN')
+            .header('content-security-policy', BRIEF_CSP)
+            .send(html)
+        );
       const { pdf, pages } = await printHtmlToPdf(html, deps.chromium ?? DEFAULT_CHROMIUM);
       return reply
         .type('application/pdf')

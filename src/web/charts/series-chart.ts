@@ -13,6 +13,16 @@ export interface SeriesChartProps {
   selected?: string;
   onPick: (p: SeriesPointView) => void;
   labels: { band: string; break: string; anomaly: string; noCoverage: string; stale: string };
+  /** Analyst notes about days of the window: a flag at the top of the day, the note in its tooltip. */
+  notes?: readonly ChartNote[];
+}
+
+export interface ChartNote {
+  day: string;
+  /** The tooltip: who, grading, TLP and the text. */
+  label: string;
+  /** The note's series is read by no indicator: drawn hollow. */
+  unread: boolean;
 }
 
 const W = 900;
@@ -46,6 +56,7 @@ export function SeriesChart({
   selected,
   onPick,
   labels,
+  notes = [],
 }: SeriesChartProps) {
   const valued = points.filter((p) => p.value !== null);
   const banded = points.filter((p) => p.band !== null);
@@ -120,6 +131,19 @@ export function SeriesChart({
           { class: 'break', 'data-testid': 'break' },
           h('line', { x1: x(dayNumber(b)), x2: x(dayNumber(b)), y1: M.top, y2: H - M.bottom }),
           h('text', { x: x(dayNumber(b)) + 4, y: M.top + 10 }, `${labels.break} ${b}`),
+        ),
+      ),
+    ...notes
+      .filter((n) => n.day >= from && n.day <= to)
+      .map((n) =>
+        h(
+          'g',
+          { class: `note-mark${n.unread ? ' unread' : ''}`, 'data-testid': 'note-mark', 'data-day': n.day },
+          h('line', { x1: x(dayNumber(n.day)), x2: x(dayNumber(n.day)), y1: M.top, y2: H - M.bottom }),
+          h('path', {
+            d: `M${x(dayNumber(n.day)).toFixed(1)},${M.top}l5,-7h-10z`,
+          }),
+          h('title', null, `${n.day}: ${n.label}`),
         ),
       ),
     ...linePaths.map((d) => h('path', { d, class: 'value-line' })),

@@ -12,6 +12,9 @@ const NAV: [ViewName, MessageKey][] = [
   ['timeline', 'nav.timeline'],
   ['explain', 'nav.explain'],
   ['alerts', 'nav.alerts'],
+  ['brief', 'nav.brief'],
+  ['warnings', 'nav.warnings'],
+  ['scorecard', 'nav.scorecard'],
 ];
 
 export function HeaderBar({

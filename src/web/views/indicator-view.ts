@@ -1,14 +1,17 @@
 // One indicator: its series with the baseline band, anomalies and definition breaks, and the observations behind a point
 // with source, grading and revisions, all as known at the playback day.
 import { h } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query } from '../api-client.js';
-import { navigate } from '../app-state.js';
+import { getState, navigate } from '../app-state.js';
 import type { ObservationView, SeriesPointView, SeriesView } from '../api-types.js';
 import { SeriesChart } from '../charts/series-chart.js';
+import { ExportBar } from '../components/export-bar.js';
+import { annotationSeries, NotePanel, noteDay } from '../components/note-panel.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, num } from '../format.js';
 import { stateName, translate } from '../i18n.js';
+import type { NoteView } from '../product-types.js';
 import { addDays } from '../route.js';
 import { useApi } from '../use-api.js';
 import { indicatorLabel, type ViewProps } from './board-view.js';
@@ -27,6 +30,18 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
       : undefined;
   const series = useApi<SeriesView>(path, revision);
   useEffect(() => setPicked(undefined), [indicatorId, at]);
+  // Analyst notes on the indicator's series and its annotations, drawn on the chart and listed below it.
+  const [notesChanged, setNotesChanged] = useState(0);
+  const definition = pack.indicators.find((d) => d.id === indicatorId);
+  const noteSeries = definition ? [annotationSeries(definition.id), ...definition.series] : [];
+  const notes = useApi<{ notes: NoteView[] }>(
+    definition && to
+      ? `/notes${query({ at, from: addDays(to, -days + 1), to, series: noteSeries.join(',') })}`
+      : undefined,
+    revision + notesChanged,
+  );
+  const chartBox = useRef<HTMLDivElement>(null);
+  const role = getState().session?.user.role;
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
   const s = series.data;
   const latest = s?.points.at(-1);
@@ -101,22 +116,63 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
       s
         ? s.points.length === 0 && s.unknownSpans.length === 0
           ? h('p', { class: 'muted' }, t('indicator.noPoints'))
-          : h(SeriesChart, {
-              points: s.points,
-              breaks: s.breaks,
-              unknownSpans: s.unknownSpans,
-              from: s.from,
-              to: s.to,
-              selected: picked?.day,
-              onPick: setPicked,
-              labels: {
-                band: t('indicator.band'),
-                break: t('indicator.break'),
-                anomaly: t('indicator.anomaly'),
-                noCoverage: t('chart.noCoverage'),
-                stale: t('state.stale'),
-              },
-            })
+          : h(
+              'div',
+              { ref: chartBox, class: 'chart-box' },
+              h(SeriesChart, {
+                notes: (notes.data?.notes ?? []).map((n) => ({
+                  day: noteDay(n, pack.timeZone),
+                  label: `${n.observation.source} ${n.observation.reliability}${n.observation.credibility} TLP:${n.observation.tlp.toUpperCase()}: ${n.observation.text ?? ''}`,
+                  unread: n.readBy.length === 0,
+                })),
+                points: s.points,
+                breaks: s.breaks,
+                unknownSpans: s.unknownSpans,
+                from: s.from,
+                to: s.to,
+                selected: picked?.day,
+                onPick: setPicked,
+                labels: {
+                  band: t('indicator.band'),
+                  break: t('indicator.break'),
+                  anomaly: t('indicator.anomaly'),
+                  noCoverage: t('chart.noCoverage'),
+                  stale: t('state.stale'),
+                },
+              }),
+            )
+        : null,
+      s
+        ? h(ExportBar, {
+            lang,
+            name: `${s.indicator.id}-${s.from}-${s.to}`,
+            chart: () => chartBox.current?.querySelector('svg'),
+            csv: () => [
+              ['day', 'value', 'baseline', 'band_low', 'band_high', 'band_n', 'state', 'judged_on', 'reason'],
+              ...s.points.map((p) => [
+                p.day,
+                p.value,
+                p.baseline,
+                p.band?.low,
+                p.band?.high,
+                p.band?.n,
+                p.state,
+                p.judgedOn,
+                p.reason,
+              ]),
+              ...s.unknownSpans.map((u) => [
+                `${u.from}..${u.to}`,
+                null,
+                null,
+                null,
+                null,
+                null,
+                u.state,
+                null,
+                'nothing known',
+              ]),
+            ],
+          })
         : null,
       h(
         'div',
@@ -132,6 +188,9 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
         ' ',
         h('span', { class: 'key nocov-key' }),
         t('chart.noCoverage'),
+        ' ',
+        h('span', { class: 'key note-key' }),
+        t('notes.title'),
       ),
       h(
         'section',
@@ -141,6 +200,18 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
           ? h(ObservationList, { ids: picked.observationIds, at, lang, timeZone: pack.timeZone, point: picked })
           : h('p', { class: 'muted' }, t('indicator.pick')),
       ),
+      definition
+        ? h(NotePanel, {
+            lang,
+            indicator: definition,
+            day: picked?.day ?? to,
+            timeZone: pack.timeZone,
+            notes: notes.data?.notes,
+            canWrite: role === 'analyst' || role === 'admin',
+            playback: at !== undefined,
+            onSaved: () => setNotesChanged((n) => n + 1),
+          })
+        : null,
     ),
   );
 }

@@ -3,21 +3,28 @@ import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { query } from '../api-client.js';
 import type { TimelineItemView } from '../api-types.js';
+import { noteDay } from '../components/note-panel.js';
 import { StatusLine } from '../components/status-line.js';
 import { levelName, translate, type MessageKey } from '../i18n.js';
+import type { NoteView } from '../product-types.js';
 import { addDays } from '../route.js';
 import { useApi } from '../use-api.js';
 import type { ViewProps } from './board-view.js';
 
-const KINDS: [TimelineItemView['kind'], MessageKey][] = [
+/** Analyst notes join the timeline as items of their own kind. */
+type NoteItem = { kind: 'note'; day: string; note: NoteView };
+type Item = TimelineItemView | NoteItem;
+
+const KINDS: [Item['kind'], MessageKey][] = [
   ['knowledge', 'timeline.knowledge.degraded'],
   ['event', 'timeline.event'],
   ['level-change', 'timeline.levelChange'],
   ['episode', 'timeline.episode'],
   ['alert', 'timeline.alert'],
+  ['note', 'timeline.note'],
 ];
 
-export function TimelineView({ lang, at, revision }: ViewProps) {
+export function TimelineView({ lang, at, pack, revision }: ViewProps) {
   const [days, setDays] = useState(180);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const span = useApi<{ latestDay: string }>('/span', revision);
@@ -26,8 +33,21 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
     to ? `/timeline${query({ at, from: addDays(to, -days + 1) })}` : undefined,
     revision,
   );
+  const notes = useApi<{ notes: NoteView[] }>(
+    to ? `/notes${query({ at, from: addDays(to, -days + 1), to })}` : undefined,
+    revision,
+  );
   const t = (k: MessageKey) => translate(lang, k);
-  const items = (timeline.data?.items ?? []).filter((i) => !hidden.has(i.kind)).reverse();
+  const noteItems: NoteItem[] = (notes.data?.notes ?? []).map((note) => ({
+    kind: 'note',
+    day: noteDay(note, pack.timeZone),
+    note,
+  }));
+  // Stable merge by day: notes after the server's items of the same day.
+  const merged: Item[] = [...(timeline.data?.items ?? []), ...noteItems].sort((a, b) =>
+    a.day < b.day ? -1 : a.day > b.day ? 1 : 0,
+  );
+  const items = merged.filter((i) => !hidden.has(i.kind)).reverse();
   const toggle = (kind: string) =>
     setHidden((s) => {
       const next = new Set(s);
@@ -76,8 +96,17 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
   );
 }
 
-function describe(lang: ViewProps['lang'], i: TimelineItemView) {
+function describe(lang: ViewProps['lang'], i: Item) {
   switch (i.kind) {
+    case 'note': {
+      const o = i.note.observation;
+      return h(
+        'span',
+        { 'data-testid': 'timeline-note' },
+        `${o.source.replace(/^analyst:/, '')} (${o.reliability}${o.credibility}, TLP:${o.tlp.toUpperCase()}) ${o.series}: ${o.text ?? ''}`,
+        i.note.readBy.length === 0 ? h('span', { class: 'note-unread' }, ` ${translate(lang, 'notes.unread')}`) : null,
+      );
+    }
     case 'event':
       return i.sourceRef
         ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, i.title)

@@ -1,0 +1,224 @@
+// The warning product in real Chromium: the daily brief in both languages with its PDF, the formal warning workflow
+// (draft, coordination, the drafter refused at issue, a dissent and the issue by another user), the scorecard of the
+// machine level and of the issued warning, and an analyst note written on the indicator view and drawn on its chart
+// and on the timeline, with the chart and CSV exports. Screenshots in test-artifacts/e2e/.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/app/paths.js';
+import { parseEpisodes } from '../../src/backtest/episodes.js';
+import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from '../../src/server/server-fixture.js';
+import { browserSkipReason, launchBrowser, type Browser } from './browser.js';
+import { buildDashboard } from './build-dashboard.js';
+
+const skip = browserSkipReason();
+const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts', 'e2e');
+
+// Start dates of six public PLA episodes around Taiwan, 2021–2023 (hand-written test fixture, as in the tie test).
+const EPISODES = parseEpisodes(
+  [
+    'id,name,kind,start,end',
+    'E1,National Day ADIZ surge,surge,2021-10-01,2021-10-04',
+    'E2,Exercises after the US Speaker visit,named-exercise,2022-08-04,2022-08-10',
+    'E3,Christmas joint patrol and strike drill,surge,2022-12-25,2022-12-25',
+    'E4,Joint Sword,named-exercise,2023-04-08,2023-04-10',
+    'E5,Joint patrol after the vice-president transit,surge,2023-08-19,2023-08-19',
+    'E6,Mid-September surge,surge,2023-09-13,2023-09-18',
+  ].join('\n'),
+  'episodes.csv',
+);
+
+describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
+  let server: FixtureServer;
+  let browser: Browser;
+  let page: Page;
+  let webDist: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    webDist = await buildDashboard();
+    [server, browser] = await Promise.all([
+      startFixtureServer({ dashboardDir: webDist, episodes: EPISODES, alerts: false }),
+      launchBrowser(),
+    ]);
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(15_000);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (webDist) rmSync(dirname(webDist), { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const go = (hash: string) =>
+    page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+  const signIn = async (username: string) => {
+    await page.waitForSelector('input[name=username]');
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', FIXTURE_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('header.topbar');
+  };
+  const api = async (path: string) =>
+    (
+      await fetch(`${server.url}/api/v1${path}`, { headers: { authorization: `Bearer ${server.tokens.viewer}` } })
+    ).json();
+
+  it('shows the daily brief in English and Traditional Chinese, and downloads its PDF', async () => {
+    await page.goto(`${server.url}/#/brief?at=2023-04-10`);
+    await signIn('ana');
+    await page.waitForSelector('[data-testid=brief-frame][data-day="2023-04-10"][data-lang=en]');
+    const frame = page.frameLocator('[data-testid=brief-frame]');
+    await frame.locator('text=ALERT').first().waitFor();
+    expect(await frame.locator('body').textContent()).toContain('TLP:');
+    await shot('brief-en');
+    await page.selectOption('[data-testid=brief-lang]', 'zh');
+    await page.waitForSelector('[data-testid=brief-frame][data-lang=zh]');
+    await page.frameLocator('[data-testid=brief-frame]').locator('text=警報').first().waitFor();
+    await shot('brief-zh');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=brief-pdf]')]);
+    expect(download.suggestedFilename()).toBe('vigil-brief-2023-04-10-zh.pdf');
+    const file = await download.path();
+    expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('drafts a warning, sends it to coordination, and refuses its issue by the drafter', async () => {
+    await go('#/warnings?at=2023-04-07');
+    await page.waitForSelector('[data-testid=draft-form]');
+    expect(await page.textContent('[data-testid=draft-form]')).toContain('2023-04-07');
+    // The likelihood choices are the ICD 203 yardstick with its ranges.
+    expect(await page.locator('select[name=likelihood] option').allTextContents()).toEqual([
+      'almost no chance (1–5 %)',
+      'very unlikely (5–20 %)',
+      'unlikely (20–45 %)',
+      'roughly even chance (45–55 %)',
+      'likely (55–80 %)',
+      'very likely (80–95 %)',
+      'almost certain (95–99 %)',
+    ]);
+    await page.fill('textarea[name=judgement]', 'A major PLA exercise around Taiwan is likely within 7 days.');
+    await page.selectOption('select[name=likelihood]', 'likely');
+    await page.selectOption('select[name=confidence]', 'moderate');
+    await page.selectOption('select[name=horizon]', '7');
+    await page.click('[data-testid=draft-submit]');
+    const card = page.locator('[data-testid=warning-card]').first();
+    await card.locator('[data-testid=warning-status]:text("DRAFT")').waitFor();
+    expect(await card.textContent()).toContain('drafted by ana');
+    expect(await card.textContent()).toContain('Machine assessment of 2023-04-07');
+    await card.locator('[data-action=coordinate]').click();
+    await page.waitForSelector('[data-testid=warning-card][data-status=coordination]');
+    await page.locator('[data-testid=warning-card][data-status=coordination] [data-action=issue]').click();
+    const error = page.locator('[data-testid=warning-card][data-status=coordination] [data-testid=warning-error]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('must be issued by another reviewer');
+    expect(await page.locator('[data-testid=warning-card][data-status=issued]').count()).toBe(0);
+    await shot('warnings-drafter-refused');
+  });
+
+  it('records a dissent and issues the warning as another user', async () => {
+    await page.click('header.topbar button:text("Sign out")');
+    await signIn('admin');
+    await go('#/warnings?at=2023-04-07');
+    const card = page.locator('[data-testid=warning-card][data-status=coordination]');
+    await card.waitFor();
+    await card.locator('[data-testid=warning-text]').fill('Ship counts are within the spring range.');
+    await card.locator('[data-action=dissent]').click();
+    await card.locator('[data-testid=dissents]', { hasText: 'Ship counts are within the spring range.' }).waitFor();
+    expect(await card.locator('[data-testid=dissents]').textContent()).toContain('Dissent (admin)');
+    await card.locator('[data-action=issue]').click();
+    const issued = page.locator('[data-testid=warning-card][data-status=issued]');
+    await issued.waitFor();
+    expect(await issued.textContent()).toContain('issued by admin');
+    expect(await issued.locator('[data-testid=warning-status]').textContent()).toBe('ISSUED');
+    await shot('warnings-issued');
+  });
+
+  it('shows the scorecard of the machine level and of the issued warning, and exports it as CSV', async () => {
+    await go('#/scorecard?at=2023-12-31');
+    await page.fill('[data-testid=scorecard-from]', '2021-01-01');
+    await page.waitForSelector('[data-testid=scorecard-machine]');
+    const expected = await api('/scorecard?from=2021-01-01&to=2023-12-31&at=2023-12-31');
+    await page.waitForSelector(`[data-testid=scorecard-machine] h2:text("2021-01-01 → 2023-12-31")`);
+    expect(await page.textContent('[data-figure=hits] .figure-value')).toBe(
+      `${expected.machine.hits}/${expected.machine.hits + expected.machine.misses}`,
+    );
+    expect(await page.textContent('[data-figure=brier] .figure-value')).toBe(expected.machine.scores.brier.toFixed(4));
+    expect(await page.locator('[data-testid=episode-leads] tbody tr').count()).toBe(6);
+    expect(await page.locator('[data-testid=machine-reliability] svg circle.bin').count()).toBeGreaterThan(0);
+    // The warning issued above (2023-04-07, likely, 7 days) is scored a hit on Joint Sword, one day ahead.
+    const row = page.locator('[data-testid=issued-scored] tbody tr');
+    expect(await row.getAttribute('data-outcome')).toBe('hit');
+    expect(await row.textContent()).toContain('E4');
+    await shot('scorecard');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid=scorecard] .product-toolbar [data-export=csv]').first().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('scorecard-2021-01-01-2023-12-31.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('part,id,name_or_day,start_or_horizon,outcome,lead_days,stated,episode');
+    expect(csv).toContain('issued,');
+  }, 90_000);
+
+  it('writes a note on the indicator view, draws it on the chart and the timeline, and exports the chart', async () => {
+    await go('#/indicator/air.total');
+    await page.waitForSelector('[data-testid=series-chart] circle.point');
+    const day = await page.locator('[data-testid=series-chart] circle.point').last().getAttribute('data-day');
+    await page.locator('[data-testid=series-chart] circle.point').last().click();
+    await page.waitForSelector(`[data-testid=note-form] :text("New note about ${day}")`);
+    await page.selectOption('[data-testid=note-form] select[name=reliability]', 'B');
+    await page.selectOption('[data-testid=note-form] select[name=credibility]', '2');
+    await page.selectOption('[data-testid=note-form] select[name=tlp]', 'green');
+    await page.fill('[data-testid=note-form] textarea[name=text]', 'Carrier group seen leaving port the night before.');
+    await page.click('[data-testid=note-submit]');
+    expect(await page.textContent('[data-testid=note-message]')).toContain(
+      'No indicator reads note.air.total: it moves no assessment.',
+    );
+    await page.waitForSelector(`[data-testid=series-chart] [data-testid=note-mark][data-day="${day}"]`);
+    expect(await page.textContent('[data-testid=note-list]')).toContain('No indicator reads this series');
+    await shot('indicator-note');
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=svg]')]);
+    const markup = readFileSync((await svg.path())!, 'utf8');
+    expect(markup).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(markup).toContain('Carrier group seen leaving port');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=png]')]);
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=csv]')]);
+    expect(readFileSync((await csv.path())!, 'utf8').split('\r\n')[0]).toBe(
+      'day,value,baseline,band_low,band_high,band_n,state,judged_on,reason',
+    );
+    await page.click('[data-export=link]');
+    await page.waitForSelector('.export-bar :text("Link copied")');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/#/indicator/air.total`);
+
+    await page.click('[data-nav=timeline]');
+    await page.waitForSelector('[data-testid=timeline-note]');
+    expect(await page.textContent('[data-testid=timeline-note]')).toContain('admin (B2, TLP:GREEN) note.air.total');
+    await shot('timeline-note');
+  });
+
+  it('shows the new views in Traditional Chinese', async () => {
+    await page.click('[data-testid=lang-switch]');
+    await go('#/warnings?at=2023-04-07');
+    await page.waitForSelector('[data-testid=warning-status]:text("已發布")');
+    expect(await page.textContent('[data-nav=scorecard]')).toBe('成效評分');
+    await shot('warnings-zh');
+    await go('#/scorecard?at=2023-12-31');
+    await page.waitForSelector('[data-testid=scorecard-machine]');
+    await shot('scorecard-zh');
+    await page.click('[data-testid=lang-switch]');
+  }, 60_000);
+});
+
+if (skip) describe('warning product in Chromium', () => it.skip(skip, () => {}));
