@@ -7,7 +7,20 @@ const PAD = { left: 48, right: 16, top: 40, bottom: 44 };
 const W = SIZE - PAD.left - PAD.right;
 const H = SIZE - PAD.top - PAD.bottom;
 
-export function renderReliabilitySvg(bins: readonly ReliabilityBin[], title: string, subtitle = ''): string {
+/** The axis titles, English unless a caller gives them in another language. */
+export interface ReliabilityAxes {
+  x: string;
+  y: string;
+}
+
+const AXES_EN: ReliabilityAxes = { x: 'stated probability (%)', y: 'observed frequency (%)' };
+
+export function renderReliabilitySvg(
+  bins: readonly ReliabilityBin[],
+  title: string,
+  subtitle = '',
+  axes: ReliabilityAxes = AXES_EN,
+): string {
   const x = (p: number) => round(PAD.left + p * W);
   const y = (p: number) => round(PAD.top + (1 - p) * H);
   const max = Math.max(1, ...bins.map((b) => b.count));
@@ -40,8 +53,8 @@ ${grid}
 <line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" class="diag"/>
 ${line ? `<polyline points="${line}" class="curve"/>` : ''}
 ${dots}
-<text x="${x(0.5)}" y="${SIZE - 8}" text-anchor="middle">stated probability (%)</text>
-<text transform="translate(12 ${y(0.5)}) rotate(-90)" text-anchor="middle">observed frequency (%)</text>
+<text x="${x(0.5)}" y="${SIZE - 8}" text-anchor="middle">${esc(axes.x)}</text>
+<text transform="translate(12 ${y(0.5)}) rotate(-90)" text-anchor="middle">${esc(axes.y)}</text>
 </svg>
 `;
 }

@@ -81,6 +81,8 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
     await page.selectOption('[data-testid=brief-lang]', 'zh');
     await page.waitForSelector('[data-testid=brief-frame][data-lang=zh]');
     await page.frameLocator('[data-testid=brief-frame]').locator('text=警報').first().waitFor();
+    // The frame's text is there before it is painted: let it paint before the screenshot.
+    await page.waitForTimeout(500);
     await shot('brief-zh');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=brief-pdf]')]);
     expect(download.suggestedFilename()).toBe('vigil-brief-2023-04-10-zh.pdf');

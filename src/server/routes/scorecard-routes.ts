@@ -7,12 +7,27 @@ import { toRecord } from '../../backtest/replay.js';
 import { vigilError } from '../../errors/index.js';
 import { machineScorecard } from '../../scorecard/machine-scorecard.js';
 import { reliabilityBins } from '../../scorecard/reliability.js';
-import { renderReliabilitySvg } from '../../scorecard/render-reliability-svg.js';
+import { renderReliabilitySvg, type ReliabilityAxes } from '../../scorecard/render-reliability-svg.js';
 import { scoreIssuedWarnings } from '../../scorecard/issued-warning-scores.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../../time/zone.js';
 import type { WarningRecord } from '../../warnings/warning-record.js';
 import { atQuery, dateParam } from '../api-schemas.js';
 import { API_PREFIX, type ServerDeps, type VigilRoutePlugin } from '../server-deps.js';
+
+/** The diagrams' words in the dashboard's two languages. */
+const DIAGRAM_WORDS = {
+  en: {
+    machine: (days: number) => `Reliability of P(episode within ${days} d)`,
+    issued: 'Reliability of issued warnings (stated likelihood)',
+    axes: { x: 'stated probability (%)', y: 'observed frequency (%)' },
+  },
+  zh: {
+    machine: (days: number) => `${days} 日內發生重大事件機率之可靠度`,
+    issued: '已發布預警（所述可能性）之可靠度',
+    axes: { x: '所述機率（%）', y: '實際發生頻率（%）' },
+  },
+} satisfies Record<string, { machine: (d: number) => string; issued: string; axes: ReliabilityAxes }>;
+type DiagramLang = keyof typeof DIAGRAM_WORDS;
 
 /** Default window: three years back from `to`. */
 const DEFAULT_DAYS = 3 * 365;
@@ -33,7 +48,7 @@ export function scoreIssued(
 }
 
 export const scorecardRoutes: VigilRoutePlugin = async (app, { deps }) => {
-  app.get<{ Querystring: { from?: string; to?: string; at?: string } }>(
+  app.get<{ Querystring: { from?: string; to?: string; at?: string; lang?: DiagramLang } }>(
     `${API_PREFIX}/scorecard`,
     {
       schema: {
@@ -44,7 +59,12 @@ export const scorecardRoutes: VigilRoutePlugin = async (app, { deps }) => {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { from: dateParam, to: dateParam, at: atQuery },
+          properties: {
+            from: dateParam,
+            to: dateParam,
+            at: atQuery,
+            lang: { type: 'string', enum: ['en', 'zh'], default: 'en', description: "The diagrams' language" },
+          },
         },
       },
     },
@@ -67,6 +87,7 @@ export const scorecardRoutes: VigilRoutePlugin = async (app, { deps }) => {
       const records = (await assessments.range(from, to)).map(toRecord);
       const machine = machineScorecard(records, episodes, { horizonDays: deps.pack.horizonDays });
       const subtitle = `${deps.pack.name}, ${window.from} → ${window.to}`;
+      const words = DIAGRAM_WORDS[request.query.lang ?? 'en'];
       return {
         ...window,
         labelled: true,
@@ -75,11 +96,12 @@ export const scorecardRoutes: VigilRoutePlugin = async (app, { deps }) => {
           ...machine,
           reliabilitySvg: renderReliabilitySvg(
             machine.reliability,
-            `Reliability of P(episode within ${deps.pack.horizonDays} d)`,
+            words.machine(deps.pack.horizonDays),
             subtitle,
+            words.axes,
           ),
         },
-        issued: await issuedScores(deps, request, episodes, { from, to }, subtitle),
+        issued: await issuedScores(deps, request, episodes, { from, to }, subtitle, words),
       };
     },
   );
@@ -91,16 +113,13 @@ async function issuedScores(
   episodes: readonly Episode[],
   window: { from: DayNumber; to: DayNumber },
   subtitle: string,
+  words: { issued: string; axes: ReliabilityAxes },
 ) {
   if (!deps.warnings || !(await deps.alertVisibility.visibleTo(request.principal!.user.tlpMax))) return null;
   const today = getZone(deps.pack.timeZone).dayOf(deps.now().getTime());
   const scores = scoreIssued(await deps.warnings.list({ status: 'issued' }), episodes, window, today);
   return {
     ...scores,
-    reliabilitySvg: renderReliabilitySvg(
-      scores.reliability,
-      'Reliability of issued warnings (stated likelihood)',
-      subtitle,
-    ),
+    reliabilitySvg: renderReliabilitySvg(scores.reliability, words.issued, subtitle, words.axes),
   };
 }

@@ -20,7 +20,10 @@ export function ScorecardView({ lang, at, revision }: ViewProps) {
   const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
   const to = picked.to ?? at ?? span.data?.latestDay;
   const from = picked.from ?? (to ? addDays(to, -3 * 365 + 1) : undefined);
-  const card = useApi<Scorecard>(to ? `/scorecard${query({ from, to, at })}` : undefined, revision);
+  const card = useApi<Scorecard>(
+    to ? `/scorecard${query({ from, to, at, lang: lang === 'zh-Hant' ? 'zh' : 'en' })}` : undefined,
+    revision,
+  );
   const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
   const c = card.data;
   const name = c ? `scorecard-${c.from}-${c.to}` : 'scorecard';
