@@ -190,7 +190,9 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
     const markup = readFileSync((await svg.path())!, 'utf8');
     expect(markup).toMatch(/^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(markup).toContain('Carrier group seen leaving port');
+    await svg.saveAs(join(ARTIFACTS, 'export-indicator-chart.svg'));
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=png]')]);
+    await png.saveAs(join(ARTIFACTS, 'export-indicator-chart.png'));
     expect(
       readFileSync((await png.path())!)
         .subarray(1, 4)
@@ -217,7 +219,7 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
     expect(await page.textContent('[data-nav=scorecard]')).toBe('成效評分');
     await shot('warnings-zh');
     await go('#/scorecard?at=2023-12-31');
-    await page.waitForSelector('[data-testid=scorecard-machine]');
+    await page.waitForSelector('[data-testid=machine-reliability] svg text:text("所述機率（%）")');
     await shot('scorecard-zh');
     await page.click('[data-testid=lang-switch]');
   }, 60_000);
