@@ -202,6 +202,7 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
       ),
       definition
         ? h(NotePanel, {
+            key: definition.id,
             lang,
             indicator: definition,
             day: picked?.day ?? to,
