@@ -186,8 +186,16 @@ describe('analyst notes', () => {
     expect(read.body.readBy).toContain('air.total');
     const bad = await call('POST', '/api/v1/notes', analyst, { ...note, tlp: 'purple' });
     expect([bad.status, bad.body.code]).toEqual([400, 'VIGIL_INPUT_INVALID']);
+    // Missing is never zero: a null value needs its reason and stays null, a 0 stays 0.
+    const missing = { ...note, value: null, at: '2023-04-07' };
+    expect((await call('POST', '/api/v1/notes', analyst, missing)).body.code).toBe('VIGIL_INPUT_INVALID');
+    const unknown = await call('POST', '/api/v1/notes', analyst, { ...missing, missingReason: 'not reported' });
+    expect(unknown.body.observation).toMatchObject({ value: null, missingReason: 'not reported' });
+    const zero = await call('POST', '/api/v1/notes', analyst, { ...note, value: 0, at: '2023-04-08' });
+    expect(zero.body.observation.value).toBe(0);
+    expect((await call('POST', '/api/v1/notes', analyst, { ...note, value: { n: 1 } })).status).toBe(400);
 
-    const listed = (await call('GET', '/api/v1/notes?from=2023-04-01&to=2023-04-30', viewer)).body.notes;
+    const listed = (await call('GET', '/api/v1/notes?from=2023-04-06&to=2023-04-06', viewer)).body.notes;
     expect(listed.map((n: { observation: { series: string } }) => n.observation.series)).toEqual([
       'note.air.total',
       'mnd.aircraft.total',
@@ -196,6 +204,6 @@ describe('analyst notes', () => {
     expect((await call('GET', '/api/v1/notes?at=2023-04-30', viewer)).body.notes).toEqual([]);
     const audit = (await call('GET', '/api/v1/audit?limit=50', admin)).body;
     const entries = (audit.entries ?? audit) as { action: string }[];
-    expect(entries.filter((e) => e.action === 'note.add')).toHaveLength(2);
+    expect(entries.filter((e) => e.action === 'note.add')).toHaveLength(4);
   });
 });

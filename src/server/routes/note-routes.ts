@@ -1,6 +1,7 @@
 // Analyst notes over HTTP: write one (the same createNote and audited write as `vigil note add`, the caller as the
 // analyst) and list those in a window, each with the indicators that read its series, so a note on a series no
 // indicator reads says that it moves no assessment.
+import { vigilError } from '../../errors/index.js';
 import { createNote } from '../../notes/create-note.js';
 import type { StoredObservation } from '../../storage/store.js';
 import { getZone, parseDay } from '../../time/zone.js';
@@ -58,10 +59,11 @@ export const noteRoutes: VigilRoutePlugin = async (app, { deps }) => {
           additionalProperties: false,
           properties: {
             series: { type: 'string', minLength: 1, maxLength: 200 },
-            value: { type: ['number', 'string', 'null'], maxLength: 40 },
+            // No type here: the validator would coerce null to 0 (or 0 to null); the handler takes a number, a string or null.
+            value: { description: 'A number, `"NA"` or null (then `missingReason`): missing is never zero' },
             missingReason: { type: 'string', maxLength: 500 },
             reliability: { type: 'string', maxLength: 1 },
-            credibility: { type: ['string', 'integer'], maxLength: 1 },
+            credibility: { anyOf: [{ type: 'integer' }, { type: 'string', maxLength: 1 }] },
             tlp: { type: 'string', maxLength: 20 },
             text: { type: 'string', minLength: 1, maxLength: 4000 },
             at: { type: 'string', maxLength: 40 },
@@ -75,6 +77,8 @@ export const noteRoutes: VigilRoutePlugin = async (app, { deps }) => {
     async (request, reply) => {
       const p = request.principal!;
       const b = request.body;
+      if (!(b.value === null || typeof b.value === 'number' || (typeof b.value === 'string' && b.value.length <= 40)))
+        throw vigilError('VIGIL_INPUT_INVALID', 'request: value: must be a number, "NA" or null');
       const now = deps.now().toISOString();
       const observation = createNote(
         {

@@ -159,7 +159,7 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
             judgement: { type: 'string', minLength: 1, maxLength: 4000 },
             likelihood: { type: 'string', maxLength: 40 },
             confidence: { type: 'string', maxLength: 20 },
-            horizon: { type: ['string', 'integer'], maxLength: 10 },
+            horizon: { anyOf: [{ type: 'integer' }, { type: 'string', maxLength: 10 }] },
           },
         },
         response: { 201: warningSchema },
