@@ -44,6 +44,9 @@ export function setState(patch: Partial<AppState>): void {
 export function navigate(patch: Partial<Route>): void {
   const next = { ...state.route, ...patch };
   if (next.view !== 'indicator') delete next.id;
+  // A window belongs to the view it was chosen in.
+  if (patch.view !== undefined && patch.view !== state.route.view)
+    for (const key of ['from', 'to', 'days'] as const) if (!(key in patch)) delete next[key];
   const hash = formatRoute(next);
   if (location.hash !== hash) location.hash = hash;
   else setState({ route: next });

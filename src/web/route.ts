@@ -20,6 +20,11 @@ export interface Route {
   id?: string;
   /** Playback day (YYYY-MM-DD); absent: the latest data. */
   at?: string;
+  /** A view's own window (the scorecard's first and last day), so a copied link opens the same window. */
+  from?: string;
+  to?: string;
+  /** A view's window length in days (the indicator chart). */
+  days?: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,16 +33,27 @@ export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const view = (VIEWS as readonly string[]).includes(parts[0] ?? '') ? (parts[0] as ViewName) : 'board';
-  const at = new URLSearchParams(search).get('at') ?? undefined;
+  const params = new URLSearchParams(search);
+  const at = params.get('at') ?? undefined;
   const route: Route = { view };
   if (view === 'indicator' && parts[1]) route.id = parts[1];
   if (at && DATE.test(at)) route.at = at;
+  for (const key of ['from', 'to'] as const) {
+    const date = params.get(key);
+    if (date && DATE.test(date)) route[key] = date;
+  }
+  const days = Number(params.get('days'));
+  if (Number.isInteger(days) && days >= 1 && days <= 3700) route.days = days;
   return route;
 }
 
 export function formatRoute(route: Route): string {
   const path = route.view === 'indicator' && route.id ? `/indicator/${encodeURIComponent(route.id)}` : `/${route.view}`;
-  return `#${path}${route.at ? `?at=${route.at}` : ''}`;
+  const params = (['at', 'from', 'to', 'days'] as const)
+    .filter((k) => route[k] !== undefined)
+    .map((k) => `${k}=${route[k]}`)
+    .join('&');
+  return `#${path}${params ? `?${params}` : ''}`;
 }
 
 /** Adds `days` to a YYYY-MM-DD date. */

@@ -143,7 +143,10 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
 
   it('shows the scorecard of the machine level and of the issued warning, and exports it as CSV', async () => {
     await go('#/scorecard?at=2023-12-31');
+    await page.fill('[data-testid=scorecard-from]', '2020-06-01');
     await page.fill('[data-testid=scorecard-from]', '2021-01-01');
+    // The window is in the address, so a copied link opens the same scorecard.
+    await page.waitForURL(/from=2021-01-01/);
     await page.waitForSelector('[data-testid=scorecard-machine]');
     const expected = await api('/scorecard?from=2021-01-01&to=2023-12-31&at=2023-12-31');
     await page.waitForSelector(`[data-testid=scorecard-machine] h2:text("2021-01-01 → 2023-12-31")`);

@@ -20,7 +20,9 @@ const WINDOWS = [90, 180, 365, 1095];
 
 export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id: string | undefined }) {
   const indicatorId = id ?? pack.indicators[0]?.id;
-  const [days, setDays] = useState(180);
+  // The window is part of the address, so "copy link" opens the same chart.
+  const days = getState().route.days ?? 180;
+  const setDays = (d: number) => navigate({ days: d === 180 ? undefined : d });
   const [picked, setPicked] = useState<SeriesPointView | undefined>(undefined);
   const span = useApi<{ latestDay: string }>('/span', revision);
   const to = at ?? span.data?.latestDay;

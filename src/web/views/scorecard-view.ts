@@ -2,8 +2,9 @@
 // the issued formal warnings whose horizon has passed, against the labelled episodes the server was started with;
 // exports of the scorecard and the assessment history as CSV and of each diagram as SVG or PNG.
 import { h } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { api, query } from '../api-client.js';
+import { getState, navigate } from '../app-state.js';
 import type { DayRecordView } from '../api-types.js';
 import { ExportBar, type CsvRows } from '../components/export-bar.js';
 import { StatusLine } from '../components/status-line.js';
@@ -17,7 +18,10 @@ import './warning-product.css';
 
 export function ScorecardView({ lang, at, revision }: ViewProps) {
   const span = useApi<{ firstDay: string; latestDay: string }>('/span', revision);
-  const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
+  // The window is part of the address, so "copy link" opens the same scorecard.
+  const picked = getState().route;
+  const setPicked = (change: (w: { from?: string; to?: string }) => { from?: string; to?: string }) =>
+    navigate(change({ from: picked.from, to: picked.to }));
   const to = picked.to ?? at ?? span.data?.latestDay;
   const from = picked.from ?? (to ? addDays(to, -3 * 365 + 1) : undefined);
   const card = useApi<Scorecard>(
