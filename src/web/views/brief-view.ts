@@ -4,6 +4,7 @@ import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { query } from '../api-client.js';
 import { ExportBar } from '../components/export-bar.js';
+import { download } from '../export.js';
 import { StatusLine } from '../components/status-line.js';
 import { translate } from '../i18n.js';
 import { useApi } from '../use-api.js';
@@ -15,8 +16,9 @@ type BriefLang = 'en' | 'zh';
 export function BriefView({ lang, at, revision }: ViewProps) {
   const [briefLang, setBriefLang] = useState<BriefLang | undefined>(undefined);
   const chosen: BriefLang = briefLang ?? (lang === 'zh-Hant' ? 'zh' : 'en');
+  const [printing, setPrinting] = useState(false);
+  const [pdfError, setPdfError] = useState<string | undefined>(undefined);
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
-  const params = { at, lang: chosen };
   // The span answers whether there is anything to brief on (and its error when not) before the frame loads the page.
   const span = useApi<{ latestDay: string }>('/span', revision);
   const day = at ?? span.data?.latestDay;
@@ -43,17 +45,37 @@ export function BriefView({ lang, at, revision }: ViewProps) {
         ),
       ),
       h(
-        'a',
+        'button',
         {
-          class: 'button',
+          type: 'button',
+          class: 'primary',
           'data-testid': 'brief-pdf',
-          href: `/api/v1/brief${query({ ...params, format: 'pdf' })}`,
-          download: '',
+          disabled: day === undefined || printing,
+          onClick: async () => {
+            // Fetched rather than linked, so a refusal (no Chromium on the server: 503) is shown, not saved as the PDF.
+            setPrinting(true);
+            setPdfError(undefined);
+            try {
+              const res = await fetch(`/api/v1/brief${query({ at: day, lang: chosen, format: 'pdf' })}`, {
+                credentials: 'same-origin',
+              });
+              if (!res.ok) {
+                const problem = (await res.json().catch(() => ({}))) as { detail?: string };
+                throw new Error(problem.detail ?? `HTTP ${res.status}`);
+              }
+              download(`vigil-brief-${day}-${chosen}.pdf`, await res.blob());
+            } catch (error) {
+              setPdfError((error as Error).message);
+            } finally {
+              setPrinting(false);
+            }
+          },
         },
-        t('brief.pdf'),
+        printing ? t('common.loading') : t('brief.pdf'),
       ),
       h(ExportBar, { lang, name: 'brief' }),
     ),
+    pdfError ? h('p', { class: 'error', role: 'alert' }, `${t('common.error')}: ${pdfError}`) : null,
     h('p', { class: 'muted' }, t('brief.machine')),
     day === undefined
       ? h(StatusLine, { lang, loaded: span })
