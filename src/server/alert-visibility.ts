@@ -90,7 +90,8 @@ export function createAlertVisibility(store: Store, options: AlertVisibilityOpti
 }
 
 /** The live events that describe alerts (a transition, an inbox change, a notification envelope). */
-export const ALERT_EVENTS: ReadonlySet<string> = new Set(['alert', 'alert-notification']);
+// `warning`: formal warnings snapshot the assessment on every observation, so they follow the same rule.
+export const ALERT_EVENTS: ReadonlySet<string> = new Set(['alert', 'alert-notification', 'warning']);
 
 /** One SSE connection's filter: alert events only while alerts are visible to its ceiling, asked as each is published. */
 export function alertEventFilter(visibility: AlertVisibility, tlpMax: Tlp): SseFilter {

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createSseHub, type SseFilter, type SseHub } from '../alerting/receivers/sse-hub.js';
 
 /** What the dashboard listens for. */
-export type LiveEventName = 'observations' | 'assessment' | 'alert' | 'alert-notification';
+export type LiveEventName = 'observations' | 'assessment' | 'alert' | 'alert-notification' | 'warning';
 
 export interface LiveEvents {
   publish(event: LiveEventName, data: unknown): void;

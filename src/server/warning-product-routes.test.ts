@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEpisodes } from '../backtest/episodes.js';
+import { ALERT_EVENTS } from './alert-visibility.js';
 import { startFixtureServer, type FixtureServer } from './server-fixture.js';
 
 // Start dates of three public PLA episodes around Taiwan in 2023 (hand-written test fixture).
@@ -42,6 +43,12 @@ async function call(method: 'GET' | 'POST', url: string, token: string, payload?
 describe('formal warnings', () => {
   it('goes draft → dissent → coordination → issued by another user; the drafter is refused; every step audited', async () => {
     const { analyst, admin, viewer } = server.tokens;
+    const published: [string, unknown][] = [];
+    const publish = server.deps.events.publish;
+    server.deps.events.publish = (event, data) => {
+      published.push([event, data]);
+      publish(event, data);
+    };
     const drafted = await call('POST', '/api/v1/warnings', analyst, {
       at: '2023-04-07',
       judgement: 'A major PLA exercise around Taiwan is likely within 7 days.',
@@ -81,6 +88,15 @@ describe('formal warnings', () => {
       ]),
     );
     expect(entries.filter((e) => e.target === w.id)).toHaveLength(4);
+    // Open dashboards hear of each step (the `warning` event follows the alerts' TLP rule, alert-visibility.ts).
+    server.deps.events.publish = publish;
+    expect(published.filter(([e]) => e === 'warning').map(([, d]) => d)).toEqual([
+      { id: w.id, change: 'draft', by: 'ana' },
+      { id: w.id, change: 'dissent', by: 'admin' },
+      { id: w.id, change: 'coordinate', by: 'ana' },
+      { id: w.id, change: 'issue', by: 'admin' },
+    ]);
+    expect(ALERT_EVENTS.has('warning')).toBe(true);
   });
 
   it('refuses a likelihood outside the ICD 203 yardstick and a withdrawal without a reason', async () => {

@@ -1,7 +1,7 @@
 // Listens to the server's event stream and bumps the shared revision, so every open view refetches what changed.
 import { getState, setState } from './app-state.js';
 
-const EVENTS = ['observations', 'assessment', 'alert', 'alert-notification'];
+const EVENTS = ['observations', 'assessment', 'alert', 'alert-notification', 'warning'];
 
 export function startLiveUpdates(): () => void {
   let source: EventSource | undefined;

@@ -9,9 +9,9 @@ export const liveRoutes: VigilRoutePlugin = async (app, { deps }) => {
     {
       schema: {
         tags: ['live'],
-        summary: 'Server-sent events: `observations`, `assessment`, `alert`, `alert-notification`',
+        summary: 'Server-sent events: `observations`, `assessment`, `alert`, `alert-notification`, `warning`',
         description:
-          'text/event-stream; reconnect with Last-Event-ID to receive what was missed (recent events are kept). `alert` and `alert-notification` reach only callers who may see alerts (see /alerts).',
+          'text/event-stream; reconnect with Last-Event-ID to receive what was missed (recent events are kept). `alert`, `alert-notification` and `warning` reach only callers who may see alerts (see /alerts).',
       },
     },
     async (request, reply) => {

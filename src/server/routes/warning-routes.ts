@@ -88,6 +88,8 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
     return deps.warnings;
   };
   const person = (request: FastifyRequest) => request.principal!.user.username;
+  /** Tells open dashboards (those whose caller may see warnings: the `warning` event follows the alerts' rule). */
+  const changed = (id: string, change: string, by: string) => deps.events.publish('warning', { id, change, by });
 
   app.get(
     `${API_PREFIX}/warnings/yardstick`,
@@ -196,6 +198,7 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
         write: () => warnings.insert(w, now),
         details: () => ({ by: w.drafter, likelihood, confidence, horizonDays, level: a.level }),
       });
+      changed(w.id, 'draft', w.drafter);
       return reply.code(201).send(w);
     },
   );
@@ -220,13 +223,15 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
       const warnings = await store(request);
       const at = deps.now().toISOString();
       const by = person(request);
-      return deps.writes.audited({
+      const next = await deps.writes.audited({
         actor: request.principal!.actor,
         action: 'warning.dissent',
         target: request.params.id,
         write: () => warnings.update(request.params.id, at, (w) => addDissent(w, by, request.body.text, at)),
         details: () => ({ by, text: request.body.text.trim() }),
       });
+      changed(next.id, 'dissent', by);
+      return next;
     },
   );
 
@@ -261,13 +266,15 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
         const at = deps.now().toISOString();
         const by = person(request);
         const reason = step === 'withdraw' ? request.body?.reason : undefined;
-        return deps.writes.audited({
+        const next = await deps.writes.audited({
           actor: request.principal!.actor,
           action: `warning.${step}`,
           target: request.params.id,
           write: () => warnings.update(request.params.id, at, (w) => applyStep(w, step, by, at, reason)),
-          details: (next) => ({ by, status: next.status, ...(reason ? { reason } : {}) }),
+          details: (w) => ({ by, status: w.status, ...(reason ? { reason } : {}) }),
         });
+        changed(next.id, step, by);
+        return next;
       },
     );
   }
