@@ -115,6 +115,8 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
     expect(await card.textContent()).toContain('Machine assessment of 2023-04-07');
     await card.locator('[data-action=coordinate]').click();
     await page.waitForSelector('[data-testid=warning-card][data-status=coordination]');
+    await page.locator('[data-testid=warning-card][data-status=coordination] [data-action=withdraw]').click();
+    await page.waitForSelector('[data-testid=warning-error]:text("Say why the warning is withdrawn.")');
     await page.locator('[data-testid=warning-card][data-status=coordination] [data-action=issue]').click();
     const error = page.locator('[data-testid=warning-card][data-status=coordination] [data-testid=warning-error]');
     await error.waitFor();

@@ -198,6 +198,11 @@ function WarningCard({
   const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
   const l = yardstick?.likelihoods.find((x) => x.id === w.likelihood);
   const act = (path: string, body?: Record<string, string>) => async () => {
+    // A dissent needs its text and a withdrawal its reason: said here, in the reader's language, before asking.
+    if ((path === 'dissent' || path === 'withdraw') && !text.trim()) {
+      setError(t(path === 'dissent' ? 'warnings.needText' : 'warnings.needReason'));
+      return;
+    }
     try {
       setError(undefined);
       await api(`/warnings/${encodeURIComponent(w.id)}/${path}`, { method: 'POST', body: body ?? {} });
