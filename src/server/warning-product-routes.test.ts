@@ -127,20 +127,22 @@ describe('formal warnings', () => {
 
 describe('daily brief', () => {
   it('renders the brief of a day in English and Traditional Chinese', async () => {
-    const en = await call('GET', '/api/v1/brief?at=2023-04-10&lang=en', server.tokens.viewer);
+    const en = await call('GET', '/api/v1/briefs/2023-04-10?lang=en', server.tokens.viewer);
     expect(en.status).toBe(200);
     expect(en.headers['content-type']).toContain('text/html');
     expect(en.body).toContain('TLP:');
     expect(en.body).toContain('2023-04-10');
-    const zh = await call('GET', '/api/v1/brief?at=2023-04-10&lang=zh', server.tokens.viewer);
+    expect(en.headers['x-vigil-tlp']).toBe('CLEAR');
+    expect(en.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const zh = await call('GET', '/api/v1/briefs/2023-04-10?lang=zh', server.tokens.viewer);
     expect(zh.body).toContain('警報');
-    expect((await call('GET', '/api/v1/brief?lang=fr', server.tokens.viewer)).status).toBe(400);
+    expect((await call('GET', '/api/v1/briefs/2023-04-10?lang=fr', server.tokens.viewer)).status).toBe(400);
   });
 
   it.skipIf(!existsSync('/usr/bin/chromium'))(
     'prints it to a one-page PDF attachment',
     async () => {
-      const pdf = await call('GET', '/api/v1/brief?at=2023-04-10&lang=zh&format=pdf', server.tokens.viewer);
+      const pdf = await call('GET', '/api/v1/briefs/2023-04-10?lang=zh&format=pdf', server.tokens.viewer);
       expect(pdf.status).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.headers['content-disposition']).toBe('attachment; filename="vigil-brief-2023-04-10-zh.pdf"');

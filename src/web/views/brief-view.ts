@@ -56,7 +56,7 @@ export function BriefView({ lang, at, revision }: ViewProps) {
             setPrinting(true);
             setPdfError(undefined);
             try {
-              const res = await fetch(`/api/v1/brief${query({ at: day, lang: chosen, format: 'pdf' })}`, {
+              const res = await fetch(`/api/v1/briefs/${day}${query({ lang: chosen, format: 'pdf' })}`, {
                 credentials: 'same-origin',
               });
               if (!res.ok) {
@@ -88,7 +88,7 @@ export function BriefView({ lang, at, revision }: ViewProps) {
           title: t('brief.title'),
           // The page is self-contained (no script, nothing fetched; its own CSP says so): every sandbox flag stays off.
           sandbox: '',
-          src: `/api/v1/brief${query({ at: day, lang: chosen })}`,
+          src: `/api/v1/briefs/${day}${query({ lang: chosen })}`,
         }),
   );
 }
