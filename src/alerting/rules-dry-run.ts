@@ -12,7 +12,13 @@ export interface RuleDryRun {
   rule: string;
   kind: string;
   /** Local days on which an alert of this rule started firing (one entry per alert that fired). */
-  fired: { day: string; labels: Readonly<Record<string, string>> }[];
+  fired: {
+    day: string;
+    labels: Readonly<Record<string, string>>;
+    annotations: Readonly<Record<string, string>>;
+    /** The alert's id in this replay (not stored anywhere). */
+    id: string;
+  }[];
   /** Local days on which at least one alert of this rule was firing at the end of the day. */
   firingDays: string[];
 }
@@ -69,7 +75,9 @@ export function dryRunOnAssessments(
     for (const t of evaluated.transitions) {
       if (t.to !== 'firing') continue;
       const alert = evaluated.alerts.find((x) => x.id === t.alertId)!;
-      results.get(t.rule)!.fired.push({ day: a.day, labels: alert.labels });
+      results
+        .get(t.rule)!
+        .fired.push({ day: a.day, labels: alert.labels, annotations: alert.annotations, id: alert.id });
     }
     state = evaluated.alerts.filter((x) => x.status === 'pending' || x.status === 'firing');
     for (const rule of new Set(state.filter((x) => x.status === 'firing').map((x) => x.rule)))

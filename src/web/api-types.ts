@@ -157,6 +157,8 @@ export interface ObservationView {
   credibility: number;
   tlp: string;
   geometry?: { type: string; coordinates?: unknown };
+  /** Extra typed facts from the parser (compiler, date basis…). */
+  attributes?: Record<string, string | number | boolean | null>;
 }
 
 export type TimelineItemView =

@@ -117,6 +117,31 @@ const en = {
   'place.Taiwan': 'Taiwan',
   'place.Japan': 'Japan',
   'place.Philippines': 'Philippines',
+  // Playback date entry, flapping rows, magnitude, provenance, day counts.
+  'playback.dateHint': 'YYYY-MM-DD',
+  'playback.bad.format': 'Type the day as YYYY-MM-DD (e.g. 2023-04-10)',
+  'playback.bad.calendar': '{d} is not a day of the calendar',
+  'playback.bad.before': 'The data start on {first}',
+  'playback.bad.after': 'The latest data day is {latest}',
+  'playback.go': 'Go',
+  'unit.day': '{n} day',
+  'unit.days': '{n} days',
+  'timeline.flap': 'Level flapping',
+  'timeline.flapText': '{a} ↔ {b}, {n} changes, {from} – {to}',
+  'timeline.expand': 'show each change',
+  'timeline.collapse': 'hide the changes',
+  'timeline.replayed': 'replayed',
+  'magnitude.ratio': '×{r} baseline',
+  'magnitude.highest': 'highest of {n} days on record',
+  'magnitude.lowest': 'lowest of {n} days on record',
+  'magnitude.rank': '{k} highest of {n} days on record',
+  'magnitude.title': 'Magnitude',
+  'indicator.series': 'series',
+  'indicator.period': 'period',
+  'provenance.assumed': 'not stated; assumed {time}',
+  'provenance.gradeGiven': '{grade} as given for {source}',
+  'provenance.via': 'via {compiler} (a compilation)',
+  'provenance.open': 'open',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -235,6 +260,30 @@ const zh: Record<MessageKey, string> = {
   'place.Taiwan': '臺灣',
   'place.Japan': '日本',
   'place.Philippines': '菲律賓',
+  'playback.dateHint': 'YYYY-MM-DD',
+  'playback.bad.format': '請以 YYYY-MM-DD 格式輸入日期（例如 2023-04-10）',
+  'playback.bad.calendar': '{d} 不是有效的日期',
+  'playback.bad.before': '資料始於 {first}',
+  'playback.bad.after': '最新資料日為 {latest}',
+  'playback.go': '前往',
+  'unit.day': '{n} 日',
+  'unit.days': '{n} 日',
+  'timeline.flap': '等級反覆變動',
+  'timeline.flapText': '{a} ↔ {b}，變動 {n} 次，{from} – {to}',
+  'timeline.expand': '展開各次變動',
+  'timeline.collapse': '收合',
+  'timeline.replayed': '回放',
+  'magnitude.ratio': '基準的 {r} 倍',
+  'magnitude.highest': '有紀錄的 {n} 日中最高',
+  'magnitude.lowest': '有紀錄的 {n} 日中最低',
+  'magnitude.rank': '有紀錄的 {n} 日中第 {k} 高',
+  'magnitude.title': '量級',
+  'indicator.series': '序列',
+  'indicator.period': '期間',
+  'provenance.assumed': '未載明；假定為 {time}',
+  'provenance.gradeGiven': '{grade}（{source} 之評等）',
+  'provenance.via': '經 {compiler} 彙整',
+  'provenance.open': '開啟',
 };
 
 const LEVELS: Record<Lang, Record<number, string>> = {
@@ -278,8 +327,27 @@ export function translate(lang: Lang, key: MessageKey, vars: Record<string, stri
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
+/** A number of days, singular or plural ("1 day", "3 days"; 中文 has one form). */
+export function daysText(lang: Lang, n: number): string {
+  return translate(lang, n === 1 ? 'unit.day' : 'unit.days', { n });
+}
+
 export function levelName(lang: Lang, level: number): string {
   return LEVELS[lang][level] ?? String(level);
+}
+
+/** Units of the bundled series in 中文; other units are shown as they are. */
+const UNITS_ZH: Record<string, string> = {
+  aircraft: '架次',
+  ships: '艘',
+  balloons: '顆',
+  answers: '則',
+  events: '件',
+  notices: '則',
+};
+
+export function unitName(lang: Lang, unit: string): string {
+  return lang === 'zh-Hant' ? (UNITS_ZH[unit] ?? unit) : unit;
 }
 
 export function domainName(lang: Lang, domain: string): string {
