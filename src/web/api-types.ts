@@ -120,6 +120,8 @@ export interface SeriesPointView {
   score: number | null;
   reason?: string;
   observationIds: string[];
+  /** Rank among the daily values known by the as-of day (1 = highest); absent or null when not ranked. */
+  rank?: { rank: number; of: number } | null;
 }
 
 export interface UnknownSpanView {
@@ -173,7 +175,17 @@ export type TimelineItemView =
     }
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
-  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
+  | {
+      kind: 'alert';
+      day: string;
+      id: string;
+      rule: string;
+      status: string;
+      summary: string;
+      severity: string | null;
+      /** What the rules would have fired then (replayed; never stored or notified). */
+      replayed?: true;
+    }
   | {
       kind: 'knowledge';
       day: string;

@@ -9,6 +9,8 @@ import { SeriesChart } from '../charts/series-chart.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, num } from '../format.js';
 import { stateName, translate } from '../i18n.js';
+import { magnitudeText } from '../magnitude.js';
+import { provenance } from '../provenance.js';
 import { addDays } from '../route.js';
 import { useApi } from '../use-api.js';
 import { indicatorLabel, type ViewProps } from './board-view.js';
@@ -82,6 +84,7 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
                     `${t('indicator.state')}: `,
                     h('strong', null, stateName(lang, latest.state)),
                     ` · ${t('indicator.value')} ${num(latest.value)} · ${t('indicator.baseline')} ${num(latest.baseline)}${latest.band ? ` [${num(latest.band.low)}–${num(latest.band.high)}, n=${latest.band.n}]` : ''} · ${latest.day}`,
+                    magnitude(lang, latest, undefined, 'latest-magnitude'),
                   )
                 : null,
           )
@@ -145,6 +148,19 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
   );
 }
 
+/** "153 aircraft · ×9.6 baseline · highest of 2,100 days on record", on its own line; nothing for an unknown value. */
+function magnitude(lang: ViewProps['lang'], p: SeriesPointView, unit: string | undefined, testid: string) {
+  const text = magnitudeText(lang, { value: p.value, unit, baseline: p.baseline, rank: p.rank ?? undefined });
+  return text
+    ? h(
+        'span',
+        { class: 'magnitude', 'data-testid': testid },
+        h('span', { class: 'magnitude-label' }, `${translate(lang, 'magnitude.title')}: `),
+        text,
+      )
+    : null;
+}
+
 interface ObservationDetail {
   observation: ObservationView;
   revisions: ObservationView[];
@@ -172,8 +188,9 @@ function ObservationList({
     ).then((list) => current && setDetails(list.filter((d): d is ObservationDetail => d !== undefined)));
     return () => void (current = false);
   }, [ids.join(','), at]);
-  const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
   if (!details) return h('p', { class: 'loading' }, t('common.loading'));
+  const units = [...new Set(details.map((d) => d.observation.unit))];
   return h(
     'div',
     null,
@@ -182,55 +199,83 @@ function ObservationList({
       { class: 'muted' },
       `${t('indicator.state')}: ${stateName(lang, point.state)}${point.reason ? ` (${point.reason})` : ''}`,
     ),
+    h('p', null, magnitude(lang, point, units.length === 1 ? units[0] : undefined, 'point-magnitude')),
     h(
-      'table',
-      { class: 'observations', 'data-testid': 'observations' },
+      'div',
+      { class: 'table-scroll' },
       h(
-        'thead',
-        null,
+        'table',
+        { class: 'observations', 'data-testid': 'observations' },
         h(
-          'tr',
+          'thead',
           null,
-          ...[
-            'series',
-            t('indicator.value'),
-            'period',
-            t('indicator.published'),
-            t('indicator.source'),
-            t('indicator.grading'),
-            'TLP',
-            t('indicator.revisions'),
-          ].map((c) => h('th', null, c)),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ...details.map(({ observation: o, revisions }) =>
           h(
             'tr',
             null,
-            h('td', null, o.series),
-            h('td', null, o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${o.unit}`),
-            h('td', null, `${localTime(o.periodStart, timeZone)} → ${localTime(o.periodEnd, timeZone)}`),
-            h('td', null, localTime(o.publishedAt, timeZone)),
-            h(
-              'td',
-              null,
-              o.sourceRef && /^https?:/.test(o.sourceRef)
-                ? h('a', { href: o.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, o.source)
-                : `${o.source}${o.sourceRef ? ` (${o.sourceRef})` : ''}`,
-            ),
-            h('td', null, `${o.reliability}${o.credibility}`),
-            h('td', null, o.tlp.toUpperCase()),
-            h(
-              'td',
-              null,
-              revisions.length <= 1
-                ? '1'
-                : revisions.map((r) => `${r.value ?? '—'} @ ${localTime(r.publishedAt, timeZone)}`).join(' → '),
-            ),
+            ...[
+              t('indicator.series'),
+              t('indicator.value'),
+              t('indicator.period'),
+              t('indicator.published'),
+              t('indicator.source'),
+              t('indicator.grading'),
+              'TLP',
+              t('indicator.revisions'),
+            ].map((c) => h('th', null, c)),
           ),
+        ),
+        h(
+          'tbody',
+          null,
+          ...details.map(({ observation: o, revisions }) => {
+            const p = provenance(o, timeZone);
+            return h(
+              'tr',
+              null,
+              h('td', { class: 'series-id' }, o.series),
+              h('td', { class: 'nowrap' }, o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${o.unit}`),
+              h(
+                'td',
+                { class: 'period' },
+                h('span', { class: 'nowrap' }, localTime(o.periodStart, timeZone)),
+                ' → ',
+                h('span', { class: 'nowrap' }, localTime(o.periodEnd, timeZone)),
+              ),
+              // A time of day the source did not state is said to be assumed, never shown as a fact.
+              p.published.assumed
+                ? h(
+                    'td',
+                    { class: 'published assumed', 'data-testid': 'published-assumed' },
+                    h('span', { class: 'nowrap' }, p.published.day),
+                    ' ',
+                    h('span', null, `(${t('provenance.assumed', { time: p.published.time })})`),
+                  )
+                : h('td', { class: 'published nowrap' }, `${p.published.day} ${p.published.time}`),
+              h(
+                'td',
+                { class: 'source' },
+                p.link
+                  ? h(
+                      'a',
+                      { href: p.link, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'source-link' },
+                      o.source,
+                    )
+                  : p.ref
+                    ? `${o.source} (${p.ref})`
+                    : o.source,
+                p.compiler ? h('div', { class: 'muted' }, t('provenance.via', { compiler: p.compiler })) : null,
+              ),
+              h('td', { class: 'grade' }, t('provenance.gradeGiven', { grade: p.grade, source: p.source })),
+              h('td', null, o.tlp.toUpperCase()),
+              h(
+                'td',
+                null,
+                revisions.length <= 1
+                  ? '1'
+                  : revisions.map((r) => `${r.value ?? '—'} @ ${localTime(r.publishedAt, timeZone)}`).join(' → '),
+              ),
+            );
+          }),
         ),
       ),
     ),

@@ -4,8 +4,9 @@ import { useState } from 'preact/hooks';
 import { query } from '../api-client.js';
 import type { TimelineItemView } from '../api-types.js';
 import { StatusLine } from '../components/status-line.js';
-import { levelName, translate, type MessageKey } from '../i18n.js';
+import { daysText, levelName, translate, type MessageKey } from '../i18n.js';
 import { addDays } from '../route.js';
+import { collapseFlapping, type FlapRow, type TimelineRow } from '../timeline-collapse.js';
 import { useApi } from '../use-api.js';
 import type { ViewProps } from './board-view.js';
 
@@ -27,7 +28,15 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
     revision,
   );
   const t = (k: MessageKey) => translate(lang, k);
-  const items = (timeline.data?.items ?? []).filter((i) => !hidden.has(i.kind)).reverse();
+  // Flapping collapses before the newest-first order (the rows keep their changes; a click expands one).
+  const items = collapseFlapping((timeline.data?.items ?? []).filter((i) => !hidden.has(i.kind))).reverse();
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const flip = (key: string) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const toggle = (kind: string) =>
     setHidden((s) => {
       const next = new Set(s);
@@ -58,25 +67,86 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
       'ol',
       { class: 'timeline', 'data-testid': 'timeline' },
       ...items.map((i) =>
-        h(
-          'li',
-          { class: `item kind-${i.kind}${i.kind === 'knowledge' ? ` knowledge-${i.state}` : ''}` },
-          h('time', null, i.day),
-          h(
-            'span',
-            { class: 'kind' },
-            i.kind === 'knowledge'
-              ? t(i.state === 'unknown' ? 'timeline.knowledge.unknown' : 'timeline.knowledge.degraded')
-              : t(KINDS.find(([k]) => k === i.kind)![1]),
-          ),
-          h('span', { class: 'what' }, describe(lang, i)),
-        ),
+        i.kind === 'flap'
+          ? h(FlapItem, { lang, row: i, open: open.has(flapKey(i)), onToggle: () => flip(flapKey(i)) })
+          : h(
+              'li',
+              {
+                class: `item kind-${i.kind}${i.kind === 'knowledge' ? ` knowledge-${i.state}` : ''}${i.kind === 'alert' && i.replayed ? ' replayed' : ''}`,
+              },
+              h('time', null, i.day),
+              h(
+                'span',
+                { class: 'kind' },
+                i.kind === 'knowledge'
+                  ? t(i.state === 'unknown' ? 'timeline.knowledge.unknown' : 'timeline.knowledge.degraded')
+                  : t(KINDS.find(([k]) => k === i.kind)![1]),
+              ),
+              h('span', { class: 'what' }, describeItem(lang, i)),
+            ),
       ),
     ),
   );
 }
 
-function describe(lang: ViewProps['lang'], i: TimelineItemView) {
+const flapKey = (r: FlapRow) => `${r.day}|${r.end}|${r.levels.join('-')}`;
+
+function FlapItem({
+  lang,
+  row,
+  open,
+  onToggle,
+}: {
+  lang: ViewProps['lang'];
+  row: FlapRow;
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
+  return h(
+    'li',
+    { class: 'item kind-level-change kind-flap', 'data-testid': 'flap', 'data-changes': row.changes },
+    h('time', null, row.day),
+    h('span', { class: 'kind' }, t('timeline.flap')),
+    h(
+      'span',
+      { class: 'what' },
+      t('timeline.flapText', {
+        a: levelName(lang, row.levels[1]),
+        b: levelName(lang, row.levels[0]),
+        n: row.changes,
+        from: row.day,
+        to: row.end,
+      }),
+      ' ',
+      h(
+        'button',
+        { type: 'button', class: 'link', 'aria-expanded': open ? 'true' : 'false', onClick: onToggle },
+        t(open ? 'timeline.collapse' : 'timeline.expand'),
+      ),
+      open
+        ? h(
+            'ol',
+            { class: 'flap-changes' },
+            ...[...row.items]
+              .reverse()
+              .map((c) =>
+                h(
+                  'li',
+                  null,
+                  h('time', null, c.day),
+                  ' ',
+                  h('span', { class: `to-level-${c.to}` }, `${levelName(lang, c.from)} → ${levelName(lang, c.to)}`),
+                ),
+              ),
+          )
+        : null,
+    ),
+  );
+}
+
+/** One row's text (events and level changes as elements, the rest as strings). */
+export function describeItem(lang: ViewProps['lang'], i: Exclude<TimelineRow, FlapRow>) {
   switch (i.kind) {
     case 'event':
       return i.sourceRef
@@ -85,10 +155,10 @@ function describe(lang: ViewProps['lang'], i: TimelineItemView) {
     case 'level-change':
       return h('span', { class: `to-level-${i.to}` }, `${levelName(lang, i.from)} → ${levelName(lang, i.to)}`);
     case 'episode':
-      return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')} · max ${levelName(lang, i.peak)}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
+      return `${i.day} → ${i.end} · ${daysText(lang, i.days)} · ${translate(lang, 'timeline.peak', { level: levelName(lang, i.peak) })}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
     case 'alert':
-      return `${i.severity ? `[${i.severity}] ` : ''}${i.summary} (${i.status})`;
+      return `${i.severity ? `[${i.severity}] ` : ''}${i.summary} (${i.replayed ? translate(lang, 'timeline.replayed') : i.status})`;
     case 'knowledge':
-      return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')}${i.state === 'degraded' && i.unknownDays > 0 ? ` (${translate(lang, 'timeline.knowledge.unknownDays', { n: i.unknownDays })})` : ''}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
+      return `${i.day} → ${i.end} · ${daysText(lang, i.days)}${i.state === 'degraded' && i.unknownDays > 0 ? ` (${translate(lang, 'timeline.knowledge.unknownDays', { n: i.unknownDays })})` : ''}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
   }
 }
