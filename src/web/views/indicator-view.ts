@@ -8,7 +8,7 @@ import type { ObservationView, SeriesPointView, SeriesView } from '../api-types.
 import { SeriesChart } from '../charts/series-chart.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, num } from '../format.js';
-import { stateName, translate } from '../i18n.js';
+import { stateName, translate, unitName } from '../i18n.js';
 import { magnitudeText } from '../magnitude.js';
 import { provenance } from '../provenance.js';
 import { addDays } from '../route.js';
@@ -232,11 +232,15 @@ function ObservationList({
             return h(
               'tr',
               null,
-              h('td', { class: 'series-id' }, o.series),
-              h('td', { class: 'nowrap' }, o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${o.unit}`),
+              h('td', { class: 'series-id', 'data-label': t('indicator.series') }, o.series),
               h(
                 'td',
-                { class: 'period' },
+                { class: 'nowrap', 'data-label': t('indicator.value') },
+                o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${unitName(lang, o.unit)}`,
+              ),
+              h(
+                'td',
+                { class: 'period', 'data-label': t('indicator.period') },
                 h('span', { class: 'nowrap' }, localTime(o.periodStart, timeZone)),
                 ' → ',
                 h('span', { class: 'nowrap' }, localTime(o.periodEnd, timeZone)),
@@ -245,15 +249,23 @@ function ObservationList({
               p.published.assumed
                 ? h(
                     'td',
-                    { class: 'published assumed', 'data-testid': 'published-assumed' },
+                    {
+                      class: 'published assumed',
+                      'data-testid': 'published-assumed',
+                      'data-label': t('indicator.published'),
+                    },
                     h('span', { class: 'nowrap' }, p.published.day),
                     ' ',
                     h('span', null, `(${t('provenance.assumed', { time: p.published.time })})`),
                   )
-                : h('td', { class: 'published nowrap' }, `${p.published.day} ${p.published.time}`),
+                : h(
+                    'td',
+                    { class: 'published nowrap', 'data-label': t('indicator.published') },
+                    `${p.published.day} ${p.published.time}`,
+                  ),
               h(
                 'td',
-                { class: 'source' },
+                { class: 'source', 'data-label': t('indicator.source') },
                 p.link
                   ? h(
                       'a',
@@ -265,11 +277,15 @@ function ObservationList({
                     : o.source,
                 p.compiler ? h('div', { class: 'muted' }, t('provenance.via', { compiler: p.compiler })) : null,
               ),
-              h('td', { class: 'grade' }, t('provenance.gradeGiven', { grade: p.grade, source: p.source })),
-              h('td', null, o.tlp.toUpperCase()),
               h(
                 'td',
-                null,
+                { class: 'grade', 'data-label': t('indicator.grading') },
+                t('provenance.gradeGiven', { grade: p.grade, source: p.source }),
+              ),
+              h('td', { 'data-label': 'TLP' }, o.tlp.toUpperCase()),
+              h(
+                'td',
+                { 'data-label': t('indicator.revisions') },
                 revisions.length <= 1
                   ? '1'
                   : revisions.map((r) => `${r.value ?? '—'} @ ${localTime(r.publishedAt, timeZone)}`).join(' → '),
