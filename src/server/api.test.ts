@@ -303,6 +303,8 @@ describe('access', () => {
     );
     expect(metrics).toMatch(/^vigil_assessment_level\{pack="taiwan-strait"\} [1-5]$/m);
     expect(metrics).toMatch(/^vigil_assessment_posterior\{pack="taiwan-strait",hypothesis="H1"\} 0\.\d+/m);
+    expect(metrics).toMatch(/^vigil_assessment_p_event\{pack="taiwan-strait",horizon_days="7"\} 0\.\d+/m);
+    expect(metrics).toMatch(/^vigil_assessment_core_reporting\{pack="taiwan-strait"\} \d+$/m);
     expect(metrics).toMatch(/^vigil_assessment_knowledge_state\{pack="taiwan-strait",state="ok"\} 1$/m);
     expect(metrics).toMatch(/^vigil_assessment_knowledge_state\{pack="taiwan-strait",state="unknown"\} 0$/m);
     expect(metrics).toMatch(/^vigil_source_age_days\{source="mnd"\} (9|10)(\.\d)?$/m);

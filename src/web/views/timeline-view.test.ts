@@ -10,7 +10,14 @@ describe('timeline rows', () => {
   });
 
   it('says "1 day" for a one-day episode or knowledge run, and the replayed alerts as replayed', () => {
-    const episode = { kind: 'episode', day: '2023-04-06', end: '2023-04-06', peak: 4, days: 1, ongoing: false } as const;
+    const episode = {
+      kind: 'episode',
+      day: '2023-04-06',
+      end: '2023-04-06',
+      peak: 4,
+      days: 1,
+      ongoing: false,
+    } as const;
     expect(describeItem('en', episode)).toBe('2023-04-06 → 2023-04-06 · 1 day · max ALERT');
     expect(describeItem('zh-Hant', episode)).toBe('2023-04-06 → 2023-04-06 · 1 日 · 最高 警報');
     expect(describeItem('en', { ...episode, days: 3, end: '2023-04-08', ongoing: true })).toBe(
