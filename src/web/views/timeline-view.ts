@@ -111,13 +111,18 @@ function FlapItem({
     h(
       'span',
       { class: 'what' },
-      t('timeline.flapText', {
+      // The template places the two days; each is kept whole on one line.
+      ...t('timeline.flapText', {
         a: levelName(lang, row.levels[1]),
         b: levelName(lang, row.levels[0]),
         n: row.changes,
-        from: row.day,
-        to: row.end,
-      }),
+        from: '\u0000from\u0000',
+        to: '\u0000to\u0000',
+      })
+        .split('\u0000')
+        .map((part) =>
+          part === 'from' || part === 'to' ? h('span', { class: 'nowrap' }, part === 'from' ? row.day : row.end) : part,
+        ),
       ' ',
       h(
         'button',
