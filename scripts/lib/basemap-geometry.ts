@@ -111,7 +111,7 @@ export function ringArea(ring: readonly LonLat[], lonScale: number): number {
 /**
  * One open ring as text: integer thousandths of a degree (~110 m, below the simplification tolerance), the first point
  * absolute and the rest as differences, "lon,lat,dlon,dlat,…". Consecutive points that round to the same place are
- * dropped. The dashboard decodes it with decodeRing (src/web/charts/basemap.ts).
+ * dropped. The dashboard decodes it with decodeRing (src/web/map/basemap.ts).
  */
 export function encodeRing(ring: readonly LonLat[]): string {
   const out: number[] = [];

@@ -157,6 +157,7 @@ export interface ObservationView {
   credibility: number;
   tlp: string;
   geometry?: { type: string; coordinates?: unknown };
+  attributes?: Record<string, string | number | boolean | null>;
 }
 
 export type TimelineItemView =
