@@ -33,7 +33,7 @@ const FRAME_WIDTH = 1000;
 export const PROJECT = projection(BASEMAP_FRAME, FRAME_WIDTH);
 
 /** The view a page opens on: Pratas and Kinmen to the Miyako Strait, Matsu to the Bashi Channel. */
-export const HOME_BOUNDS = { west: 116, south: 20, east: 128.5, north: 28.5 };
+export const HOME_BOUNDS = { west: 116.2, south: 20, east: 129.2, north: 28.6 };
 
 function homeView(): ViewBox {
   const [x0, y0] = PROJECT([HOME_BOUNDS.west, HOME_BOUNDS.north]);
@@ -152,7 +152,8 @@ export function TheatreMap({ lang, areas, notices, passages, located }: TheatreM
         viewBox: viewBoxAttribute(view),
         class: 'map',
         role: 'img',
-        tabIndex: 0,
+        // SVG needs the lower-case attribute: `tabIndex` would be set as an unknown attribute and never take focus.
+        tabindex: 0,
         'data-testid': 'map',
         'data-zoom': zoom.toFixed(2),
         'aria-label': `${t('map.title')}. ${t('map.help')}`,
@@ -173,7 +174,7 @@ export function TheatreMap({ lang, areas, notices, passages, located }: TheatreM
         onPointerCancel: () => (drag.current = undefined),
       },
       h('rect', { x: 0, y: 0, width: PROJECT.width, height: PROJECT.height, class: 'sea' }),
-      graticule(view, u),
+      graticuleLines(view),
       ...land().map((l) => h('path', { d: l.d, class: `land land-${l.name.toLowerCase()}`, 'data-land': l.name })),
       ...islandPoints().map((p) => {
         const [x, y] = PROJECT(p.at);
@@ -241,6 +242,7 @@ export function TheatreMap({ lang, areas, notices, passages, located }: TheatreM
           h('title', null, `${o.series}: ${o.value ?? '—'} (${o.source})`),
         ),
       ),
+      graticuleLabels(view, u),
       ...labels(lang, u, adiz, median, notices, active),
       scale(lang, view, u),
       h(
@@ -263,13 +265,8 @@ function toSvg(el: SVGSVGElement, view: ViewBox, clientX: number, clientY: numbe
   return [view.x + ((clientX - r.left) / r.width) * view.width, view.y + ((clientY - r.top) / r.height) * view.height];
 }
 
-function graticule(view: ViewBox, u: number) {
-  const [west, north] = PROJECT.invert([view.x, view.y]);
-  const [east, south] = PROJECT.invert([view.x + view.width, view.y + view.height]);
-  const step = graticuleStep(east - west);
-  const lons = graticuleValues(BASEMAP_FRAME.west, BASEMAP_FRAME.east, step);
-  const lats = graticuleValues(BASEMAP_FRAME.south, BASEMAP_FRAME.north, step);
-  const font = 10 * u;
+function graticuleLines(view: ViewBox) {
+  const { step, lons, lats } = graticuleIn(view);
   return h(
     'g',
     { class: 'graticule', 'data-step': step },
@@ -281,6 +278,18 @@ function graticule(view: ViewBox, u: number) {
       const [, y] = PROJECT([0, lat]);
       return h('line', { x1: 0, y1: y, x2: PROJECT.width, y2: y });
     }),
+  );
+}
+
+/** The degree labels along the top and left edges of the view, drawn over the land. */
+function graticuleLabels(view: ViewBox, u: number) {
+  const { lons, lats } = graticuleIn(view);
+  const [west, north] = PROJECT.invert([view.x, view.y]);
+  const [east, south] = PROJECT.invert([view.x + view.width, view.y + view.height]);
+  const font = 10 * u;
+  return h(
+    'g',
+    { class: 'graticule graticule-labels' },
     ...lons
       .filter((lon) => lon > west && lon < east)
       .map((lon) =>
@@ -292,6 +301,17 @@ function graticule(view: ViewBox, u: number) {
         h('text', { x: view.x + 3 * u, y: PROJECT([0, lat])[1] - 3 * u, 'font-size': font }, formatDegrees(lat, 'N')),
       ),
   );
+}
+
+function graticuleIn(view: ViewBox): { step: number; lons: number[]; lats: number[] } {
+  const [west] = PROJECT.invert([view.x, view.y]);
+  const [east] = PROJECT.invert([view.x + view.width, view.y + view.height]);
+  const step = graticuleStep(east - west);
+  return {
+    step,
+    lons: graticuleValues(BASEMAP_FRAME.west, BASEMAP_FRAME.east, step),
+    lats: graticuleValues(BASEMAP_FRAME.south, BASEMAP_FRAME.north, step),
+  };
 }
 
 function scale(lang: Lang, view: ViewBox, u: number) {

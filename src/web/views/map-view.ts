@@ -223,14 +223,37 @@ function PassageList({
               h('strong', null, t(`strait.${p.strait}` as MessageKey)),
               outside.has(p.strait) ? h('span', { class: 'muted' }, ` (${t('map.jso.outside')})`) : null,
               ': ',
-              ...p.observations.flatMap((o, i) => [
-                i > 0 ? ', ' : '',
-                o.sourceRef
-                  ? h('a', { href: o.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, o.series)
-                  : o.series,
-              ]),
+              ...p.observations.flatMap((o, i) => {
+                const what = passageWords(lang, o);
+                return [
+                  i > 0 ? ', ' : '',
+                  o.sourceRef
+                    ? h('a', { href: o.sourceRef, target: '_blank', rel: 'noopener noreferrer', title: o.series }, what)
+                    : h('span', { title: o.series }, what),
+                ];
+              }),
             ),
           ),
         ),
   );
 }
+
+/** "aircraft, heading southeast" for one passage report; the series id stays in the tooltip. */
+function passageWords(lang: Lang, o: ObservationView): string {
+  const kind = o.series.includes('air-transit') ? 'aircraft' : o.series.includes('russia') ? 'russia' : 'ships';
+  const heading = typeof o.attributes?.heading === 'string' ? o.attributes.heading : undefined;
+  const words = translate(lang, `map.jso.${kind}`);
+  return heading ? `${words} ${translate(lang, 'map.jso.heading', { heading: headingName(lang, heading) })}` : words;
+}
+
+function headingName(lang: Lang, heading: string): string {
+  const key = `heading.${heading}` as MessageKey;
+  return key in HEADINGS ? translate(lang, key) : heading;
+}
+
+const HEADINGS = Object.fromEntries(
+  ['north', 'northeast', 'east', 'southeast', 'south', 'southwest', 'west', 'northwest'].map((d) => [
+    `heading.${d}`,
+    d,
+  ]),
+);
