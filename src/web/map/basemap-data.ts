@@ -9,7 +9,13 @@ export const BASEMAP = {
   frame: { west: 115, south: 18, east: 132, north: 32 },
   tolerance: 0.002,
   attribution: 'Natural Earth (public domain)',
-  points: [{ name: 'Pratas', country: 'Taiwan', lon: 116.72, lat: 20.7 }],
+  points: [
+    { name: 'Pratas', country: 'Taiwan', lon: 116.72, lat: 20.7 },
+    { name: 'Nangan', country: 'Taiwan', lon: 119.93, lat: 26.15 },
+    { name: 'Beigan', country: 'Taiwan', lon: 120, lat: 26.22 },
+    { name: 'Juguang', country: 'Taiwan', lon: 119.95, lat: 25.97 },
+    { name: 'Dongyin', country: 'Taiwan', lon: 120.5, lat: 26.37 },
+  ],
   land: [
     {
       name: 'China',

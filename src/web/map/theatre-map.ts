@@ -252,12 +252,17 @@ export function TheatreMap({ lang, areas, notices, passages, located }: TheatreM
           y: view.y + view.height - 6 * u,
           class: 'attribution',
           'text-anchor': 'end',
-          'font-size': 10 * u,
+          style: fontSize(10 * u),
         },
         t('map.attribution'),
       ),
     ),
   );
+}
+
+/** Font size in SVG units as an inline style: it must win over any fixed size in the stylesheet. */
+function fontSize(units: number): { fontSize: string } {
+  return { fontSize: `${Math.round(units * 100) / 100}px` };
 }
 
 function toSvg(el: SVGSVGElement, view: ViewBox, clientX: number, clientY: number): [number, number] {
@@ -293,12 +298,20 @@ function graticuleLabels(view: ViewBox, u: number) {
     ...lons
       .filter((lon) => lon > west && lon < east)
       .map((lon) =>
-        h('text', { x: PROJECT([lon, 0])[0] + 3 * u, y: view.y + 12 * u, 'font-size': font }, formatDegrees(lon, 'E')),
+        h(
+          'text',
+          { x: PROJECT([lon, 0])[0] + 3 * u, y: view.y + 12 * u, style: fontSize(font) },
+          formatDegrees(lon, 'E'),
+        ),
       ),
     ...lats
       .filter((lat) => lat > south && lat < north)
       .map((lat) =>
-        h('text', { x: view.x + 3 * u, y: PROJECT([0, lat])[1] - 3 * u, 'font-size': font }, formatDegrees(lat, 'N')),
+        h(
+          'text',
+          { x: view.x + 3 * u, y: PROJECT([0, lat])[1] - 3 * u, style: fontSize(font) },
+          formatDegrees(lat, 'N'),
+        ),
       ),
   );
 }
@@ -323,7 +336,7 @@ function scale(lang: Lang, view: ViewBox, u: number) {
     'g',
     { class: 'scale-bar', 'data-testid': 'scale-bar', 'data-km': bar.km },
     h('path', { d: `M${x},${y - tick}V${y}H${x + bar.units}V${y - tick}` }),
-    h('text', { x: x + bar.units + 4 * u, y, 'font-size': 11 * u }, translate(lang, 'map.km', { km: bar.km })),
+    h('text', { x: x + bar.units + 4 * u, y, style: fontSize(11 * u) }, translate(lang, 'map.km', { km: bar.km })),
   );
 }
 
@@ -338,7 +351,7 @@ function labels(
   const text = (at: Position, content: string, cls: string, size: number, anchor = 'middle') => {
     const [x, y] = PROJECT(at);
     const dx = anchor === 'start' ? 5 * u : anchor === 'end' ? -5 * u : 0;
-    return h('text', { x: x + dx, y, class: cls, 'text-anchor': anchor, 'font-size': size * u }, content);
+    return h('text', { x: x + dx, y, class: cls, 'text-anchor': anchor, style: fontSize(size * u) }, content);
   };
   const out = PLACE_LABELS.map((p) =>
     text(p.at, placeName(lang, p.name), `place place-${p.kind}`, p.kind === 'land' ? 13 : 11, p.anchor),
@@ -355,9 +368,14 @@ function labels(
   for (const s of STRAITS)
     if (s.line && active.has(s.id))
       out.push(text(s.line[1], translate(lang, `strait.${s.id}` as MessageKey), 'strait-label-active', 11, 'start'));
+  // A Chinese notice and its English twin close the same area: one label, both numbers.
+  const byPlace = new Map<string, { at: Position; numbers: string[] }>();
   for (const n of notices) {
     const at = n.geometry ? labelPoint(n.geometry, BASEMAP_FRAME) : undefined;
-    if (at) out.push(text(at, n.number, 'closure-label', 10));
+    if (!at) continue;
+    const key = `${at[0].toFixed(2)},${at[1].toFixed(2)}`;
+    byPlace.set(key, { at, numbers: [...(byPlace.get(key)?.numbers ?? []), n.number] });
   }
+  for (const { at, numbers } of byPlace.values()) out.push(text(at, numbers.join(' · '), 'closure-label', 10));
   return out;
 }
