@@ -33,7 +33,9 @@ describe('the bundled basemap', () => {
     const main = taiwan.rings.reduce((a, b) => (b.length > a.length ? b : a));
     // Natural Earth 110m had 9 vertices for the island; at 10m simplified to 0.002° it keeps hundreds.
     expect(main.length).toBeGreaterThan(200);
-    const china = landAreas().find((a) => a.name === 'China')!.rings.flat();
+    const china = landAreas()
+      .find((a) => a.name === 'China')!
+      .rings.flat();
     expect(china.some((p) => inside(p, [115.5, 22.5, 117, 23.5]))).toBe(true); // eastern Guangdong
     expect(china.some((p) => inside(p, [121, 28, 122.5, 30.5]))).toBe(true); // Zhejiang
     const all = landAreas().flatMap((a) => a.rings.flat());
