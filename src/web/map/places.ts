@@ -13,7 +13,7 @@ export interface PlaceLabel {
 
 export const PLACE_LABELS: PlaceLabel[] = [
   { name: 'Taiwan', at: [120.95, 23.55], kind: 'land' },
-  { name: 'China', at: [117.6, 26.4], kind: 'land' },
+  { name: 'China', at: [116.4, 26.4], kind: 'land', anchor: 'start' },
   { name: 'Philippines', at: [121.3, 18.35], kind: 'land' },
   { name: 'Penghu', at: [119.35, 23.55], kind: 'island', anchor: 'end' },
   { name: 'Kinmen', at: [118.2, 24.3], kind: 'island', anchor: 'end' },

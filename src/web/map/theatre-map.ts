@@ -243,7 +243,7 @@ export function TheatreMap({ lang, areas, notices, passages, located }: TheatreM
         ),
       ),
       graticuleLabels(view, u),
-      ...labels(lang, u, adiz, median, notices, active),
+      ...labels(lang, u, pxWidth < 520, adiz, median, notices, active),
       scale(lang, view, u),
       h(
         'text',
@@ -343,6 +343,8 @@ function scale(lang: Lang, view: ViewBox, u: number) {
 function labels(
   lang: Lang,
   u: number,
+  /** A phone-sized map: sea names left out, the rest smaller, so the islands stay readable. */
+  narrow: boolean,
   adiz: readonly AreaFeature[],
   median: readonly AreaFeature[],
   notices: readonly ClosureNotice[],
@@ -353,18 +355,24 @@ function labels(
     const dx = anchor === 'start' ? 5 * u : anchor === 'end' ? -5 * u : 0;
     return h('text', { x: x + dx, y, class: cls, 'text-anchor': anchor, style: fontSize(size * u) }, content);
   };
-  const out = PLACE_LABELS.map((p) =>
-    text(p.at, placeName(lang, p.name), `place place-${p.kind}`, p.kind === 'land' ? 13 : 11, p.anchor),
+  const out = PLACE_LABELS.filter((p) => !(narrow && p.kind === 'sea')).map((p) =>
+    text(
+      p.at,
+      placeName(lang, p.name),
+      `place place-${p.kind}`,
+      (p.kind === 'land' ? 13 : 11) - (narrow ? 2 : 0),
+      p.anchor,
+    ),
   );
   const medianLine = median[0]?.geometry.coordinates as Position[] | undefined;
   if (medianLine && medianLine.length >= 2)
     out.push(text(medianLine[medianLine.length - 1], translate(lang, 'map.medianLine'), 'area-label', 11, 'start'));
-  // The ADIZ label inside its north-west corner.
-  const corner = (adiz[0]?.geometry.coordinates as Position[][] | undefined)?.[0]?.[0];
-  if (corner)
-    out.push(
-      text([corner[0] + 0.1, corner[1] - 0.25], translate(lang, 'map.adiz'), 'area-label adiz-label', 11, 'start'),
-    );
+  // The ADIZ label just inside its east edge, below the top of the default view.
+  const ring = (adiz[0]?.geometry.coordinates as Position[][] | undefined)?.[0];
+  if (ring && ring.length > 0) {
+    const east = Math.max(...ring.map((p) => p[0]));
+    out.push(text([east - 0.08, 27.6], translate(lang, 'map.adiz'), 'area-label adiz-label', 11, 'end'));
+  }
   for (const s of STRAITS)
     if (s.line && active.has(s.id))
       out.push(text(s.line[1], translate(lang, `strait.${s.id}` as MessageKey), 'strait-label-active', 11, 'start'));
