@@ -373,9 +373,13 @@ function labels(
     const east = Math.max(...ring.map((p) => p[0]));
     out.push(text([east - 0.08, 27.6], translate(lang, 'map.adiz'), 'area-label adiz-label', 11, 'end'));
   }
+  // An active strait is named beside the middle of its gate, where the frame edge cannot cut it off.
   for (const s of STRAITS)
-    if (s.line && active.has(s.id))
-      out.push(text(s.line[1], translate(lang, `strait.${s.id}` as MessageKey), 'strait-label-active', 11, 'start'));
+    if (s.line && active.has(s.id)) {
+      const [a, b] = s.line;
+      const mid: Position = [(a[0] + b[0]) / 2 + 0.1, (a[1] + b[1]) / 2 - 0.15];
+      out.push(text(mid, translate(lang, `strait.${s.id}` as MessageKey), 'strait-label-active', 11, 'start'));
+    }
   // A Chinese notice and its English twin close the same area: one label, both numbers.
   const byPlace = new Map<string, { at: Position; numbers: string[] }>();
   for (const n of notices) {
