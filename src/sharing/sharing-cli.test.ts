@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/run-cli.js';
 import { openObservationStore } from '../storage/open-store.js';
-import { openSharing } from './sharing-context.js';
-import { createTaxiiApp, oasisValidator, STIX_BUNDLE_FIXTURES } from './sharing-fixtures.js';
+import { createTaxiiApp, oasisValidator, openTestInstance, STIX_BUNDLE_FIXTURES } from './sharing-fixtures.js';
 import { checkSignature } from './signing/signed-document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-sharing-cli-'));
@@ -140,9 +139,8 @@ describe('vigil partner publish / pull', () => {
       await cli(a, 'partner', 'add', 'charlie', '--tlp-max', 'green', '--collections', 'air')
     ).stdout.trim();
     const key = (await cli(a, 'partner', 'key')).stdout.trim();
-    const store = openObservationStore(a);
-    const sharing = await openSharing(a, { now: '2026-01-01T00:00:00.000Z' });
-    const app = await createTaxiiApp({ dir, dbPath: a, store, sharing, close: async () => {} });
+    const instance = await openTestInstance(a);
+    const app = await createTaxiiApp(instance);
     try {
       const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/taxii2/vigil/`;
       const c = join(dir, 'c.db');
@@ -170,7 +168,8 @@ describe('vigil partner publish / pull', () => {
       expect(first.stdout).toMatch(
         /^alpha: \d+ objects in \d+ page\(s\), signatures verified; \d+ observations \(\d+ new\)/,
       );
-      const aircraft = (await store.queryObservations({ seriesPrefix: 'mnd.aircraft.', allRevisions: true })).length;
+      const aircraft = (await instance.store.queryObservations({ seriesPrefix: 'mnd.aircraft.', allRevisions: true }))
+        .length;
       expect(await count(c, 'partner:alpha')).toBe(aircraft);
       expect((await cli(c, 'partner', 'pull', 'alpha')).stdout).toMatch(/0 observations \(0 new\)/);
       expect((await cli(c, 'partner', 'list')).stdout).toMatch(
@@ -178,8 +177,7 @@ describe('vigil partner publish / pull', () => {
       );
     } finally {
       await app.close();
-      await sharing.close();
-      await store.close();
+      await instance.close();
     }
   });
 
