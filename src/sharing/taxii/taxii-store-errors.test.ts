@@ -2,9 +2,6 @@
 // a locked database 503, each as a TAXII error with the registry code, never a 500 carrying a driver's message.
 import Database from 'better-sqlite3';
 import type * as Crypto from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pgSkipReason } from '../../storage/postgres/pg-test-support.js';
