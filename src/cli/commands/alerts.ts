@@ -126,7 +126,8 @@ export function registerAlerts(program: Command): void {
     .option('--rules <file>', 'alerting file (default: alerting.yaml beside the pack)')
     .action(async (id: string, step: string, opts: { by: string; rules?: string }, cmd: Command) => {
       const config = loadConfig(cmd, opts.rules);
-      await withAlertStore(dbUrl(cmd), async (store) => {
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const store = ctx.vigil.alerts;
         const alert = await mustFind(store, id);
         if (!alert.playbook) throw vigilError('VIGIL_NOT_FOUND', `alert ${alert.id} has no playbook`);
         const playbook = config.playbooks[alert.playbook];
@@ -136,13 +137,20 @@ export function registerAlerts(program: Command): void {
             `playbook ${alert.playbook} has no step "${step}" (steps: ${playbook?.steps.map((s) => s.id).join(', ') ?? 'none'})`,
           );
         }
-        if (opts.by.trim() === '') throw vigilError('VIGIL_INPUT_INVALID', 'tick: by: say who did it (--by NAME)');
-        const fresh = await store.addPlaybookTick({
-          alertId: alert.id,
-          playbook: alert.playbook,
-          step,
-          by: opts.by.trim(),
-          at: new Date().toISOString(),
+        const by = opts.by.trim();
+        if (by === '') throw vigilError('VIGIL_INPUT_INVALID', 'tick: by: say who did it (--by NAME)');
+        // Only the first tick of a step is a write (it stands); it and its audit entry commit together, as in the API.
+        const fresh = await ctx.writes.inTransaction(async () => {
+          const first = await store.addPlaybookTick({
+            alertId: alert.id,
+            playbook: alert.playbook!,
+            step,
+            by,
+            at: ctx.now().toISOString(),
+          });
+          if (first)
+            await ctx.writes.audit(ctx.actor, 'alert.playbook-tick', alert.id, { playbook: alert.playbook, step, by });
+          return first;
         });
         console.log(
           fresh
