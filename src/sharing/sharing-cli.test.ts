@@ -1,5 +1,5 @@
 // The sharing commands end to end, in-process: partner, collection, key, publish, export, import and pull over loopback.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,24 @@ describe('vigil export stix / import stix', () => {
     );
     expect(await count(b, 'stix:vigil')).toBeGreaterThan(0);
     expect((await cli(b, 'import', 'stix', bundleFile)).stdout).toMatch(/\(0 new, \d+ already stored\)/);
+  });
+
+  it('recognises our own export coming back: nothing stored twice under stix:vigil, and says how many it skipped', async () => {
+    const before = await count(a);
+    const r = await cli(a, 'import', 'stix', bundleFile);
+    expect(r.code, r.stderr).toBe(0);
+    const exported = JSON.parse(readFileSync(bundleFile, 'utf8')).objects as { type: string }[];
+    const ours = exported.filter((o) => o.type === 'observed-data' || o.type === 'vigil-assessment').length;
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `0 observations \\(0 new, 0 already stored\\) as stix:vigil; 0 assessments, 0 alerts, 0 other objects kept; ${ours} of our own objects skipped`,
+      ),
+    );
+    expect(await count(a)).toBe(before);
+    expect(await count(a, 'stix:vigil')).toBe(0);
+    // B holds A's observations as stix:vigil (not its own): the same file again finds them already stored.
+    const again = await cli(b, 'import', 'stix', bundleFile);
+    expect(again.stdout).toMatch(/\d+ observations \(0 new, \d+ already stored\)/);
   });
 
   it('keeps a MISP-style bundle’s objects without failing, and rejects broken files writing nothing', async () => {

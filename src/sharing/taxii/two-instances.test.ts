@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyCounts, event, steady, testPack } from '../../../test/support/analysis-fixtures.js';
 import { assessAt } from '../../app/assess-at.js';
 import { withId, type Observation } from '../../model/index.js';
+import { refuseInserts } from '../../storage/database/refuse-inserts-test-support.js';
 import { parseDay } from '../../time/zone.js';
 import { publishAssessments } from '../publish.js';
 import { createTaxiiApp, createTestInstance, publishDeps, pullDeps, type TestInstance } from '../sharing-fixtures.js';
@@ -75,6 +76,10 @@ describe('two instances exchanging over TAXII on loopback', () => {
     const received = await b.sharing.ledger.received('partner:alpha');
     expect(received.map((r) => [r.object.type, r.tlp])).toEqual([['vigil-assessment', 'green']]);
     expect((await b.sharing.registry.getPartner('alpha'))!.pullAddedAfter).toBe('2026-02-01T00:00:00.000Z');
+    // One audit entry for the whole pull, in its transaction.
+    expect((await b.vigil.users.listAudit()).map((e) => [e.actor, e.action, e.target])).toEqual([
+      ['cli:test', 'partner.pull', url],
+    ]);
   });
 
   it('B’s assessment uses what it received: the aircraft surge, and no ship data it was not cleared for', async () => {
@@ -101,6 +106,34 @@ describe('two instances exchanging over TAXII on loopback', () => {
     const nothing = await pullPartner(pullDeps(b, clockB), 'alpha');
     expect(nothing.summary.observations).toBe(0);
   });
+
+  it.each([['users_audit'], ['sharing_objects']])(
+    'a pull whose %s insert fails stores nothing and keeps the high-water mark',
+    async (table) => {
+      const d = await createTestInstance('delta');
+      try {
+        await d.sharing.registry.addPartner(
+          {
+            name: 'alpha',
+            tlpMax: 'green',
+            collections: [],
+            publicKey: a.sharing.keys.identity.publicKey,
+            requireSignatures: true,
+            remote: { url, token: bravoToken, collection: 'default' },
+          },
+          '2026-02-01T00:00:00.000Z',
+        );
+        await refuseInserts(d.vigil.db, table);
+        await expect(pullPartner(pullDeps(d, clockB), 'alpha')).rejects.toThrow(new RegExp(`${table} refused`));
+        expect(await d.store.queryObservations({ allRevisions: true })).toEqual([]);
+        expect(await d.sharing.ledger.received('partner:alpha')).toEqual([]);
+        expect((await d.sharing.registry.getPartner('alpha'))!.pullAddedAfter).toBeUndefined();
+        expect(await d.vigil.users.listAudit()).toEqual([]);
+      } finally {
+        await d.close();
+      }
+    },
+  );
 
   it('refuses content signed by another key, and a revoked token, storing nothing', async () => {
     const c = await createTestInstance('charlie');
