@@ -3,7 +3,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refuseInserts } from '../storage/database/refuse-inserts-test-support.js';
-import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from './server-fixture.js';
+import { startFixtureServer, type FixtureServer } from './server-fixture.js';
 
 let server: FixtureServer;
 beforeAll(async () => void (server = await startFixtureServer()), 120_000);
