@@ -64,6 +64,15 @@ describe('audited CLI writes', () => {
     expect(log[0].details).toMatchObject({ inserted: expect.any(Number), unchanged: 0 });
   });
 
+  it('vigil init: one observations.ingest entry per bundled data file', async () => {
+    const db = join(dir, 'init.db');
+    const r = await runCli('--db', db, 'init');
+    expect(r.code, r.stderr).toBe(0);
+    const log = await auditOf(db);
+    expect(log.map((e) => e.action)).toEqual(pack.data.map(() => 'observations.ingest'));
+    expect(new Set(log.map((e) => e.actor))).toEqual(new Set([cliActor()]));
+  });
+
   it('vigil note add: one note.add entry', async () => {
     const db = join(dir, 'note.db');
     const r = await runCli(
