@@ -1,22 +1,14 @@
 // `vigil user add|list|remove|token|passwd`: accounts for the dashboard and API; passwords and tokens are shown once.
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { vigilError } from '../../errors/index.js';
-import { openUserStore } from '../../users/open-user-store.js';
 import { createUser, findUserOrFail, issueToken, resetPassword } from '../../users/user-accounts.js';
 import type { UserStore } from '../../users/user-store.js';
-import { configOf, withContext, type CommandContext } from '../context.js';
+import { withContext, type CommandContext } from '../context.js';
 
-/** Opens and migrates the user store of `--db`, runs `fn`, and always closes it. */
+/** Runs `fn` with the user store of the process's database (read-only commands: list, audit). */
 export async function withUserStore<T>(cmd: Command, fn: (store: UserStore, actor: string) => Promise<T>): Promise<T> {
-  const store = openUserStore(configOf(cmd).db);
-  try {
-    await store.migrate();
-    return await fn(store, `cli:${userInfo().username}`);
-  } finally {
-    await store.close();
-  }
+  return withContext(cmd.optsWithGlobals(), (ctx) => fn(ctx.vigil.users, ctx.actor));
 }
 
 /** Runs `fn` with the user store of the process's database and its write services: each write audits in its transaction. */
