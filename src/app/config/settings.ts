@@ -75,6 +75,16 @@ export const SETTINGS = {
     schema: nonEmpty,
     description: 'the scenario pack: a pack.yaml path or the id of a bundled pack (packs/<id>/pack.yaml)',
   }),
+  pgUser: setting({
+    env: 'PGUSER',
+    expected: 'a PostgreSQL role name',
+    schema: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? undefined : v)),
+    description:
+      'PostgreSQL: the user when the database URL names none, as libpq reads it (unset: the login name of the process)',
+  }),
   bus: setting({
     flag: '--bus',
     env: 'VIGIL_BUS',

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     const config = loadConfig({}, {});
     expect({ ...config, secrets: undefined }).toEqual({
       db: './vigil.db',
+      database: { pgUser: undefined },
       pack: DEFAULT_PACK,
       bus: 'memory:',
       http: { host: '127.0.0.1', port: 8080, trustProxy: undefined },
@@ -81,6 +82,12 @@ describe('loadConfig', () => {
     expect([config.noColor, config.debug]).toEqual([true, true]);
     expect(config.secrets.HOOK_SECRET).toBe('s3cret');
     expect(loadConfig({}, { VIGIL_DEBUG: '0' }).debug).toBe(false);
+  });
+
+  it('reads the PostgreSQL user for URLs that name none from PGUSER (unset: undefined, the login name)', () => {
+    expect(loadConfig({}, { PGUSER: ' ops ' }).database.pgUser).toBe('ops');
+    expect(loadConfig({}, {}).database.pgUser).toBeUndefined();
+    expect(loadConfig({}, { PGUSER: '' }).database.pgUser).toBeUndefined();
   });
 
   const refusals: Array<[Record<string, string>, Record<string, string>, unknown]> = [

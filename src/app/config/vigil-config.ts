@@ -8,6 +8,8 @@ export type { LogLevel, TrustProxy } from './settings.js';
 export interface VigilConfig {
   /** Database URL: a SQLite path or a postgres:// URL. */
   db: string;
+  /** PostgreSQL: the user when the URL names none (PGUSER); undefined: the login name of the process. */
+  database: { pgUser: string | undefined };
   /** Absolute path of the scenario pack file. */
   pack: string;
   bus: string;
@@ -61,6 +63,7 @@ export function debugEnabled(env: Environment): boolean {
 export function loadConfig(flags: ConfigFlags, env: Environment): VigilConfig {
   return {
     db: read('db', flags, env)!,
+    database: { pgUser: read('pgUser', flags, env) },
     pack: resolvePackPath(read('pack', flags, env)),
     bus: read('bus', flags, env)!,
     http: {

@@ -6,12 +6,12 @@ import { describeMove } from '../../alerting/alert-explanation.js';
 import { createAlertingEngine } from '../../alerting/alerting-engine.js';
 import { formatDuration, parseDuration } from '../../alerting/duration.js';
 import { formatLabels } from '../../alerting/labels.js';
-import { loadPackAlerting, withAlertStore } from '../../alerting/open-alerting.js';
+import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { createOutboxDispatcher } from '../../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../../alerting/receivers/create-notifiers.js';
 import { vigilError } from '../../errors/index.js';
 import { loadPack } from '../../packs/pack-loader.js';
-import { configOf, withContext } from '../context.js';
+import { configOf, withAlerts, withContext } from '../context.js';
 
 export function registerAlerts(program: Command): void {
   const alerts = program
@@ -26,7 +26,7 @@ export function registerAlerts(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { all?: boolean; limit: string; json?: boolean }, cmd: Command) => {
       const limit = positiveInt(opts.limit, '--limit');
-      await withAlertStore(dbUrl(cmd), async (store) => {
+      await withAlerts(cmd, async (store) => {
         const list = await store.listAlerts({ ...(opts.all ? {} : { status: ['pending', 'firing'] as const }), limit });
         const acks = new Map((await store.listAcknowledgements(list.map((a) => a.id))).map((a) => [a.alertId, a]));
         if (opts.json) {
@@ -58,7 +58,7 @@ export function registerAlerts(program: Command): void {
     .option('--rules <file>', 'alerting file, for the playbook (default: alerting.yaml beside the pack)')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { rules?: string; json?: boolean }, cmd: Command) => {
-      await withAlertStore(dbUrl(cmd), async (store) => {
+      await withAlerts(cmd, async (store) => {
         const alert = await mustFind(store, id);
         const [ack] = await store.listAcknowledgements([alert.id]);
         const ticks = await store.listPlaybookTicks([alert.id]);
@@ -126,7 +126,8 @@ export function registerAlerts(program: Command): void {
     .option('--rules <file>', 'alerting file (default: alerting.yaml beside the pack)')
     .action(async (id: string, step: string, opts: { by: string; rules?: string }, cmd: Command) => {
       const config = loadConfig(cmd, opts.rules);
-      await withAlertStore(dbUrl(cmd), async (store) => {
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const store = ctx.vigil.alerts;
         const alert = await mustFind(store, id);
         if (!alert.playbook) throw vigilError('VIGIL_NOT_FOUND', `alert ${alert.id} has no playbook`);
         const playbook = config.playbooks[alert.playbook];
@@ -136,13 +137,20 @@ export function registerAlerts(program: Command): void {
             `playbook ${alert.playbook} has no step "${step}" (steps: ${playbook?.steps.map((s) => s.id).join(', ') ?? 'none'})`,
           );
         }
-        if (opts.by.trim() === '') throw vigilError('VIGIL_INPUT_INVALID', 'tick: by: say who did it (--by NAME)');
-        const fresh = await store.addPlaybookTick({
-          alertId: alert.id,
-          playbook: alert.playbook,
-          step,
-          by: opts.by.trim(),
-          at: new Date().toISOString(),
+        const by = opts.by.trim();
+        if (by === '') throw vigilError('VIGIL_INPUT_INVALID', 'tick: by: say who did it (--by NAME)');
+        // Only the first tick of a step is a write (it stands); it and its audit entry commit together, as in the API.
+        const fresh = await ctx.writes.inTransaction(async () => {
+          const first = await store.addPlaybookTick({
+            alertId: alert.id,
+            playbook: alert.playbook!,
+            step,
+            by,
+            at: ctx.now().toISOString(),
+          });
+          if (first)
+            await ctx.writes.audit(ctx.actor, 'alert.playbook-tick', alert.id, { playbook: alert.playbook, step, by });
+          return first;
         });
         console.log(
           fresh
@@ -238,10 +246,6 @@ export function registerAlerts(program: Command): void {
         });
       },
     );
-}
-
-function dbUrl(cmd: Command): string {
-  return configOf(cmd).db;
 }
 
 function loadConfig(cmd: Command, rules: string | undefined) {

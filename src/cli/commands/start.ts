@@ -42,7 +42,7 @@ export function registerStart(program: Command): void {
     .action(async (opts: StartOptions, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const { config } = ctx;
-        const results = await importPackData(ctx.store, ctx.pack, ctx.now().toISOString());
+        const results = await importPackData(ctx.writes.observations(ctx.actor), ctx.pack, ctx.now().toISOString());
         const added = results.reduce((s, r) => s + r.inserted, 0);
         const total = results.reduce((s, r) => s + r.observations, 0);
         console.error(`${ctx.pack.name}: ${total} bundled observations (${added} new) in ${describeDbUrl(config.db)}`);
