@@ -13,6 +13,9 @@ import { alertToStix, summariseAlert } from './stix/alert-to-stix.js';
 import { assessmentStixId, assessmentToStix, summariseAssessment } from './stix/assessment-to-stix.js';
 import { observedDataId } from './stix/observation-to-stix.js';
 import { identityStixId, type OrgIdentity } from './stix/producer-identity.js';
+import { warningToStix } from './stix/warning-to-stix.js';
+import { maxTlp } from './tlp/tlp-ceiling.js';
+import type { WarningRecord } from '../warnings/warning-record.js';
 
 export interface PublishDeps {
   store: Store;
@@ -83,6 +86,31 @@ export async function publishAlerts(
       tlp,
       deps.now,
     );
+    count[result.added ? 'published' : 'unchanged']++;
+  }
+  return count;
+}
+
+/**
+ * A formal warning is as sensitive as the machine assessment it was made against: the most restrictive marking among
+ * the observations that assessment read (as known at the end of its day).
+ */
+export async function warningTlp(store: Store, pack: Pack, w: WarningRecord): Promise<Tlp> {
+  const observations = await observationsForDay(store, pack, parseDay(w.madeAgainst.day));
+  return maxTlp(observations.map((o) => o.tlp));
+}
+
+/**
+ * Publishes an issued or withdrawn warning: the report with its opinions and notes under `tlp`, in the ledger's
+ * `assessment` kind (collections that share assessments serve formal warnings too), and the machine assessment it
+ * points at, computed from data at or below the same marking, so the report's reference resolves for its readers.
+ * Call inside the transaction that issues or withdraws it.
+ */
+export async function publishWarning(deps: PublishDeps, pack: Pack, w: WarningRecord, tlp: Tlp): Promise<PublishCount> {
+  const count = await publishAssessments(deps, pack, [parseDay(w.madeAgainst.day)], tlp);
+  const producerId = identityStixId(deps.identity.publicKey);
+  for (const object of warningToStix(w, { producerId, tlp, packId: pack.id })) {
+    const result = await deps.ledger.publish(object, 'assessment', tlp, deps.now);
     count[result.added ? 'published' : 'unchanged']++;
   }
   return count;
