@@ -1,7 +1,7 @@
 // The notification that carries the daily brief through the receivers: subject and plain-text body with the TLP
 // marking, the bottom line in each language sent, the attachments and the links to the brief in the API. Pure.
 import { buildBriefContent, type BriefInput } from './brief-content.js';
-import { HEADINGS, levelWord, type BriefLang } from './brief-language.js';
+import { HEADINGS, levelWord, packName, type BriefLang } from './brief-language.js';
 import { bottomLine } from './brief-sentences.js';
 import { tlpLabel } from './render-brief-html.js';
 
@@ -33,7 +33,7 @@ export function renderBriefNotificationText(
   const day = input.today.day;
   const sections = langs.map((lang) => {
     const h = HEADINGS[lang];
-    return [`${h.title} · ${input.pack.name} · ${day}`, h.machine, '', bottomLine(lang, c)].join('\n');
+    return [`${h.title} · ${packName(lang, input.pack)} · ${day}`, h.machine, '', bottomLine(lang, c)].join('\n');
   });
   const out = [tlp, '', sections.join('\n\n'), ''];
   if (attachments.length > 0) out.push(`Attached: ${attachments.join(', ')}`);
