@@ -2,18 +2,25 @@
 // path's assessAt) and the provenance of the observations read, marked with the most restrictive TLP among them.
 import type { BriefInput, BriefProvenance } from '../brief/brief-content.js';
 import type { Pack } from '../packs/pack-schema.js';
-import { observationsForDay } from '../sharing/shared-assessment.js';
 import { maxTlp } from '../sharing/tlp/tlp-ceiling.js';
 import type { Store, StoredObservation } from '../storage/store.js';
 import type { DayNumber } from '../time/zone.js';
-import { assessAt } from './assess-at.js';
+import type { Tlp } from '../model/index.js';
+import { assessAt, observationsAsKnownAt } from './assess-at.js';
 
-export async function briefInputAt(store: Store, pack: Pack, day: DayNumber, generatedAt: Date): Promise<BriefInput> {
-  const today = await assessAt(store, pack, day);
-  const previous = await assessAt(store, pack, day - 1);
+/** `tlpMax`: assess and mark the brief from observations at or below this marking only (a reader's clearance). */
+export async function briefInputAt(
+  store: Store,
+  pack: Pack,
+  day: DayNumber,
+  generatedAt: Date,
+  tlpMax?: Tlp,
+): Promise<BriefInput> {
+  const today = await assessAt(store, pack, day, tlpMax);
+  const previous = await assessAt(store, pack, day - 1, tlpMax);
   // Nothing published before the previous day: it has no assessment worth comparing with.
   const hasPrevious = previous.indicators.some((i) => i.dataDay !== null);
-  const observations = await observationsForDay(store, pack, day);
+  const observations = await observationsAsKnownAt(store, pack, day, tlpMax);
   return {
     pack,
     today,

@@ -202,6 +202,8 @@ export const packSchema = z.strictObject({
   schema: z.literal('vigil.pack/1'),
   id,
   name: z.string().min(1),
+  /** The theatre's name in Traditional Chinese, for the brief in 中文 (the English name when absent). */
+  nameZh: z.string().min(1).optional(),
   version: z.string().min(1),
   description: z.string().optional(),
   timeZone: z.string().min(1),

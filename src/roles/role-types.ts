@@ -1,6 +1,8 @@
 // What a `vigil serve` role is: the context the process gives it, and the handle it returns to be stopped.
 import type { Vigil } from '../app/open-vigil.js';
 import type { Bus } from '../bus/bus.js';
+import type { BriefLang } from '../brief/brief-language.js';
+import type { Tlp } from '../model/index.js';
 
 /** What every role gets from the process that runs it. */
 export interface RoleContext {
@@ -23,6 +25,16 @@ export interface RoleContext {
   /** The api role: webhook and e-mail receivers its alert loop delivers to, and the secrets they name. */
   alertReceivers?: readonly string[];
   secrets?: Readonly<Record<string, string | undefined>>;
+  /** The brief role: when, to whom, in which languages and under which TLP ceiling the daily brief goes out. */
+  brief?: {
+    minuteOfDay: number;
+    receivers: readonly string[];
+    langs: readonly BriefLang[];
+    tlpMax: Tlp;
+    /** Base URL for the links (empty: the api role's listen address). */
+    publicUrl: string;
+    chromium: string;
+  };
 }
 
 export interface RunningRole {

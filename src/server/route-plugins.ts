@@ -4,6 +4,7 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { alertReplayRoutes } from './routes/alert-replay-routes.js';
 import { alertRoutes } from './routes/alert-routes.js';
 import { assessmentRoutes } from './routes/assessment-routes.js';
+import { briefRoutes } from './routes/brief-routes.js';
 import { indicatorRoutes } from './routes/indicator-routes.js';
 import { liveRoutes } from './routes/live-routes.js';
 import { observationRoutes } from './routes/observation-routes.js';
@@ -27,4 +28,5 @@ export const routePlugins: VigilRoutePlugin[] = [
   userRoutes,
   auditRoutes,
   liveRoutes,
+  briefRoutes,
 ];

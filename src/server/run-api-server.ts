@@ -9,6 +9,7 @@ import type { AlertingConfig } from '../alerting/alerting-config.js';
 import type { Bus } from '../bus/bus.js';
 import { vigilError } from '../errors/index.js';
 import type { Vigil } from '../app/open-vigil.js';
+import { chromiumPrinter, createBriefDocuments } from '../app/brief-documents.js';
 import type { Observation } from '../model/index.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import { startAlertLoop, type AlertLoop } from './alert-loop.js';
@@ -46,6 +47,8 @@ export interface RunApiServerOptions {
   /** The alerting rules (default: alerting.yaml beside the pack, when there is one). */
   alerting?: AlertingConfig;
   secrets?: Readonly<Record<string, string | undefined>>;
+  /** The Chromium that prints the brief route's PDFs (default /usr/bin/chromium). */
+  chromium?: string;
 }
 
 export interface RunningApiServer {
@@ -89,6 +92,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
       alerts,
       bus: options.bus,
       scrypt: options.scrypt,
+      briefs: createBriefDocuments(vigil, chromiumPrinter(options.chromium ?? '/usr/bin/chromium')),
     });
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({

@@ -31,6 +31,7 @@ export interface ServerContextInput {
   freshnessMs?: number;
   sseHeartbeatMs?: number;
   loginThrottle?: LoginThrottleOptions;
+  briefs?: ServerDeps['briefs'];
 }
 
 export function createServerDeps(input: ServerContextInput): ServerDeps {
@@ -60,6 +61,7 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
     scrypt: input.scrypt,
     loginThrottle: createLoginThrottle(input.loginThrottle),
     writes: input.writes,
+    briefs: input.briefs,
     async audit(principal, action, target, details = {}) {
       await input.writes.audit(principal?.actor ?? 'anonymous', action, target, details);
     },

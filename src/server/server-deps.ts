@@ -13,6 +13,7 @@ import type { LoginThrottle } from './auth/login-throttle.js';
 import type { AssessmentViews } from '../app/assessment-views.js';
 import type { LiveEvents } from './live-events.js';
 import type { Metrics } from './metrics.js';
+import type { BriefDocuments } from '../app/brief-documents.js';
 
 /** Who is calling: a signed-in dashboard user or a bearer token's owner. */
 export interface Principal {
@@ -64,6 +65,8 @@ export interface ServerDeps {
   scrypt?: ScryptParams;
   /** Audited writes: a route's write and its audit entry commit in one transaction (src/app/write-services.ts). */
   writes: WriteServices;
+  /** The daily brief on request (HTML or PDF, per reader's TLP ceiling); absent: the brief route answers 404. */
+  briefs?: BriefDocuments;
   /** Appends one entry to the audit log, naming the caller; every write calls it after it succeeds. */
   audit(principal: Principal | null, action: string, target: string, details?: Record<string, unknown>): Promise<void>;
 }

@@ -16,6 +16,9 @@ import { assessmentStixId, assessmentToStix, summariseAssessment } from './stix/
 import { observedDataId } from './stix/observation-to-stix.js';
 import { identityStixId, type OrgIdentity } from './stix/producer-identity.js';
 import type { StixObject } from './stix/stix-types.js';
+import { warningToStix } from './stix/warning-to-stix.js';
+import { maxTlp } from './tlp/tlp-ceiling.js';
+import type { WarningRecord } from '../warnings/warning-record.js';
 
 export interface PublishDeps {
   /** The store, the ledger and `writes` share one database (one transaction needs one database). */
@@ -136,4 +139,37 @@ export async function publishAlerts(
   config?: AlertingConfig,
 ): Promise<PublishCount> {
   return (await publishToLedger(deps, await alertPublications(deps, pack, alerts, config))).alert;
+}
+
+/**
+ * A formal warning is as sensitive as the machine assessment it was made against: the most restrictive marking among
+ * the observations that assessment read (as known at the end of its day).
+ */
+export async function warningTlp(store: Store, pack: Pack, w: WarningRecord): Promise<Tlp> {
+  const observations = await observationsForDay(store, pack, parseDay(w.madeAgainst.day));
+  return maxTlp(observations.map((o) => o.tlp));
+}
+
+/**
+ * Publishes an issued or withdrawn warning: the report with its opinions and notes under `tlp`, in the ledger's
+ * `assessment` kind (collections that share assessments serve formal warnings too), and the machine assessment it
+ * points at, computed from data at or below the same marking, so the report's reference resolves for its readers.
+ * Call inside the transaction that issues or withdraws it.
+ */
+export async function publishWarning(
+  deps: Pick<PublishDeps, 'store' | 'ledger' | 'identity' | 'now'>,
+  pack: Pack,
+  w: WarningRecord,
+  tlp: Tlp,
+): Promise<PublishCount> {
+  // No audit entry of its own: the caller's transaction (warning.issue / warning.withdraw) is the audited write.
+  const count = { published: 0, unchanged: 0 };
+  const producerId = identityStixId(deps.identity.publicKey);
+  const assessments = await assessmentPublications(deps, pack, [parseDay(w.madeAgainst.day)], tlp);
+  const objects = [...assessments.map((p) => p.object), ...warningToStix(w, { producerId, tlp, packId: pack.id })];
+  for (const object of objects) {
+    const result = await deps.ledger.publish(object, 'assessment', tlp, deps.now);
+    count[result.added ? 'published' : 'unchanged']++;
+  }
+  return count;
 }

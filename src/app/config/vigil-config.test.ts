@@ -27,10 +27,28 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       ackWaitMs: 30_000,
       sharing: { orgName: undefined },
+      brief: { minuteOfDay: 360, receivers: [], langs: ['en', 'zh'], tlpMax: 'amber' },
+      publicUrl: '',
+      chromium: '/usr/bin/chromium',
       noColor: false,
       debug: false,
       secrets: undefined,
     });
+  });
+
+  it('reads the daily brief settings and refuses a bad send time or language', () => {
+    const config = loadConfig(
+      { briefAt: '07:45', briefReceivers: 'ops, watch-floor' },
+      { VIGIL_BRIEF_LANGS: 'zh', VIGIL_BRIEF_TLP_MAX: 'green' },
+    );
+    expect(config.brief).toEqual({
+      minuteOfDay: 465,
+      receivers: ['ops', 'watch-floor'],
+      langs: ['zh'],
+      tlpMax: 'green',
+    });
+    expect(() => loadConfig({ briefAt: '7:45' }, {})).toThrow('invalid --brief-at: "7:45" (expected HH:MM');
+    expect(() => loadConfig({}, { VIGIL_BRIEF_LANGS: 'en,fr' })).toThrow('invalid VIGIL_BRIEF_LANGS');
   });
 
   it('takes a flag over the environment, and the environment over the default', () => {

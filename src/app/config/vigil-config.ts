@@ -1,5 +1,6 @@
 // The process configuration, parsed once from flags and environment: flag over environment over default.
 import { vigilError } from '../../errors/index.js';
+import type { Tlp } from '../../model/index.js';
 import { resolvePackPath } from '../paths.js';
 import { SETTINGS, type LogLevel, type SettingName, type TrustProxy } from './settings.js';
 
@@ -19,6 +20,12 @@ export interface VigilConfig {
   logLevel: LogLevel;
   ackWaitMs: number;
   sharing: { orgName: string | undefined };
+  /** The daily brief sent by `vigil serve` (the brief role). */
+  brief: { minuteOfDay: number; receivers: string[]; langs: ('en' | 'zh')[]; tlpMax: Tlp };
+  /** Base URL readers reach the API at (links in notifications); empty: the listen address. */
+  publicUrl: string;
+  /** The Chromium that prints PDFs. */
+  chromium: string;
   noColor: boolean;
   debug: boolean;
   /** Secrets named by alerting.yaml (`secret_env`, `password_env`), looked up in the environment read at start. */
@@ -75,6 +82,14 @@ export function loadConfig(flags: ConfigFlags, env: Environment): VigilConfig {
     logLevel: read('logLevel', flags, env)!,
     ackWaitMs: read('ackWaitMs', flags, env)!,
     sharing: { orgName: read('orgName', flags, env) },
+    brief: {
+      minuteOfDay: read('briefAt', flags, env)!,
+      receivers: read('briefReceivers', flags, env)!,
+      langs: read('briefLangs', flags, env)!,
+      tlpMax: read('briefTlpMax', flags, env)!,
+    },
+    publicUrl: read('publicUrl', flags, env)!,
+    chromium: read('chromium', flags, env)!,
     noColor: read('noColor', flags, env)!,
     debug: read('debug', flags, env)!,
     secrets: Object.freeze({ ...env }),

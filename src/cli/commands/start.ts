@@ -39,6 +39,10 @@ export function registerStart(program: Command): void {
       '--log-level <level>',
       'HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)',
     )
+    .option(
+      '--chromium <path>',
+      "Chromium that prints the brief route's PDFs (default /usr/bin/chromium, or $VIGIL_CHROMIUM)",
+    )
     .action(async (opts: StartOptions, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const { config } = ctx;
@@ -65,6 +69,7 @@ export function registerStart(program: Command): void {
           orgName: config.sharing.orgName,
           alertReceivers: config.alertReceivers,
           secrets: config.secrets,
+          chromium: config.chromium,
           logger: { level: config.logLevel, stream: process.stderr },
         });
         try {
