@@ -72,7 +72,15 @@ beforeAll(async () => {
     )
   ).token;
   server = await createTaxiiApp(
-    { dir, dbPath: join(dir, 'a.db'), store: a.store, sharing: sharingA, close: async () => {} },
+    {
+      dir,
+      dbPath: join(dir, 'a.db'),
+      vigil: a,
+      store: a.store,
+      sharing: sharingA,
+      writes: a.writes,
+      close: async () => {},
+    },
     { now: clock },
   );
   const url = `${await server.listen({ host: '127.0.0.1', port: 0 })}/taxii2/vigil/`;
@@ -97,9 +105,20 @@ afterAll(async () => {
 });
 
 const pull = () =>
-  pullPartner({ store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: () => now }, 'alpha', {
-    pageSize: 500,
-  });
+  pullPartner(
+    {
+      store: b.store,
+      ledger: b.sharing.ledger,
+      registry: b.sharing.registry,
+      now: () => now,
+      writes: b.writes,
+      actor: 'cli:root',
+    },
+    'alpha',
+    {
+      pageSize: 500,
+    },
+  );
 
 describe('issuing a formal warning publishes it to partners', () => {
   it('publishes nothing before issue, and refuses the drafter as the reviewer', async () => {
