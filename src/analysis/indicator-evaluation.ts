@@ -131,6 +131,11 @@ export function evaluateIndicator(
   );
 }
 
+/** An indicator read as `state` on `day` whatever the data say (a what-if), priced like any state it could reach. */
+export function forcedEvaluation(indicator: Indicator, state: string, day: DayNumber): IndicatorEvaluation {
+  return price(indicator, { state, value: Number.NaN, reason: 'set by a what-if' }, day, 1, () => []);
+}
+
 function readSeries(
   indicator: Indicator,
   index: PointInTimeIndex,

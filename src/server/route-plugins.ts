@@ -12,6 +12,7 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 import { timelineRoutes } from './routes/timeline-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { whatIfRoutes } from './routes/what-if-routes.js';
 import type { VigilRoutePlugin } from './server-deps.js';
 
 export const routePlugins: VigilRoutePlugin[] = [
@@ -27,4 +28,5 @@ export const routePlugins: VigilRoutePlugin[] = [
   userRoutes,
   auditRoutes,
   liveRoutes,
+  whatIfRoutes,
 ];
