@@ -8,8 +8,12 @@ import { applyWhatIf, type ThresholdOverride, type WhatIfOverrides, type WhatIfS
 
 /** The documented ranges (docs/dashboard.md, "What-if and sensitivity"). */
 export const SWING = {
-  /** Each likelihood ratio of the state an indicator reads: ÷2 and ×2. */
-  likelihood: 2,
+  /**
+   * Each likelihood ratio of the state an indicator reads, raised to the power 0.5 and 1.5 (its log ±50 %). Not ÷2 and
+   * ×2: in a log-odds sum, doubling any fully counted ratio moves the posterior by exactly the same amount, so every
+   * bar would be alike; a power swing moves strong evidence more than weak, which is the question.
+   */
+  likelihood: 0.5,
   /** Each non-baseline prior: ×0.5 and ×1.5 (the baseline takes up the difference). */
   prior: 0.5,
   /** Every threshold (z, ratio, minimum) of an indicator's detector levels together: ×0.75 and ×1.25. */
@@ -74,8 +78,8 @@ export function tornado(pack: Pack, session: WhatIfSession, overrides: WhatIfOve
         state: read.state,
         hypothesis,
         value: ratio,
-        low: at(ratio / SWING.likelihood),
-        high: at(ratio * SWING.likelihood),
+        low: at(ratio ** (1 - SWING.likelihood)),
+        high: at(ratio ** (1 + SWING.likelihood)),
       });
     }
   }

@@ -15,6 +15,7 @@ import { ExplainView } from './views/explain-view.js';
 import { IndicatorView } from './views/indicator-view.js';
 import { LoginView } from './views/login-view.js';
 import { MapView } from './views/map-view.js';
+import { RollupView } from './views/rollup-view.js';
 import { TimelineView } from './views/timeline-view.js';
 
 export function App() {
@@ -48,6 +49,7 @@ function SignedIn({ session }: { session: SessionView }) {
     timeline: TimelineView,
     explain: ExplainView,
     alerts: AlertsView,
+    rollup: RollupView,
   } as const;
   return h(
     'div',

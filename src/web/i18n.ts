@@ -123,7 +123,7 @@ const en = {
   'tornado.title': 'Sensitivity: which assumption moves P({h}) most',
   'tornado.compute': 'Compute sensitivity',
   'tornado.ranges':
-    'Each likelihood ratio of a state read today ÷2 … ×2; each prior ×0.5 … ×1.5 ({h0} takes up the difference); all of an indicator’s detector thresholds ×0.75 … ×1.25. Bars run from the posterior at the low end to the high end; the line is the current value.',
+    'Each likelihood ratio of a state read today raised to the power {lrLow} … {lrHigh} (its log ±{lrPct} %: doubling any ratio would move every bar alike); each prior ×{pLow} … ×{pHigh} ({h0} takes up the difference); all of an indicator’s detector thresholds ×{tLow} … ×{tHigh}. Bars run from the posterior at the low end to the high end; the line is the current value.',
   'tornado.runs': '{n} assessments in {ms} ms; {flat} assumption(s) moved nothing and are not drawn.',
   'tornado.stale': 'The what-if changed since: compute again.',
   'tornado.lr': 'LR {h} · {ind} {state}',
@@ -296,7 +296,7 @@ const zh: Record<MessageKey, string> = {
   'tornado.title': '敏感度：哪一項假設對 P({h}) 影響最大',
   'tornado.compute': '計算敏感度',
   'tornado.ranges':
-    '今日所讀狀態的每一概似比 ÷2 至 ×2；每一先驗 ×0.5 至 ×1.5（差額由 {h0} 承擔）；單一指標的所有偵測門檻 ×0.75 至 ×1.25。長條為兩端的後驗機率，直線為目前數值。',
+    '今日所讀狀態的每一概似比取 {lrLow} 至 {lrHigh} 次方（其對數 ±{lrPct} %；若一律加倍，每條長條都會相同）；每一先驗 ×{pLow} 至 ×{pHigh}（差額由 {h0} 承擔）；單一指標的所有偵測門檻 ×{tLow} 至 ×{tHigh}。長條為兩端的後驗機率，直線為目前數值。',
   'tornado.runs': '共 {n} 次研判，耗時 {ms} 毫秒；{flat} 項假設毫無影響，未繪出。',
   'tornado.stale': '假設推演已變更：請重新計算。',
   'tornado.lr': '概似比 {h} · {ind} {state}',

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { tornado } from '../../src/analysis/sensitivity.js';
 import {
   applyWhatIf,
   whatIfInputsFromJson,
@@ -46,17 +47,21 @@ function editedPackFile(indicator: string, state: string, hypothesis: string, ra
 }
 
 /** The what-if as the dashboard runs it: the pack and the inputs through JSON, as GET /pack and /what-if/:date serve them. */
-async function browserWhatIf(overrides: WhatIfOverrides): Promise<Assessment> {
+async function browserSession() {
   const pack = loadPack(DEFAULT_PACK);
   const store = openObservationStore(db);
   try {
     const inputs = await whatIfInputs(store, pack, parseDay(DAY));
     const json = JSON.parse(JSON.stringify(whatIfInputsToJson(inputs)));
     const served = JSON.parse(JSON.stringify(pack)) as Pack;
-    return whatIfSession(served, whatIfInputsFromJson(json)).assess(overrides);
+    return { pack: served, session: whatIfSession(served, whatIfInputsFromJson(json)) };
   } finally {
     await store.close();
   }
+}
+
+async function browserWhatIf(overrides: WhatIfOverrides): Promise<Assessment> {
+  return (await browserSession()).session.assess(overrides);
 }
 
 async function cliExplain(packFile?: string): Promise<Assessment> {
@@ -106,4 +111,46 @@ describe('what-if against the CLI with an edited pack', () => {
     expect(edited.hypotheses.find((h) => h.id === 'H1')!.prior).toBe(0.1);
     expect(edited.indicators.find((i) => i.id === 'sea.plan')!.likelihoods).toEqual({});
   });
+
+  it('refuses overrides the pack cannot take, naming the field', () => {
+    const pack = loadPack(DEFAULT_PACK);
+    expect(() => applyWhatIf(pack, { off: ['nope'] })).toThrow(/what-if: off: no indicator nope/);
+    expect(() => applyWhatIf(pack, { priors: { H1: 0.6, H2: 0.5 } })).toThrow(/priors sum to 1\.1030/);
+    expect(() => applyWhatIf(pack, { priors: { H0: 0.5 } })).toThrow(/H0 is not a non-baseline hypothesis/);
+    expect(() =>
+      applyWhatIf(pack, { likelihoods: [{ indicator: 'air.total', state: 'high', hypothesis: 'H1', ratio: 0 }] }),
+    ).toThrow(/likelihoods\[0\]: ratio must be a number above 0/);
+    expect(() =>
+      applyWhatIf(pack, { thresholds: [{ indicator: 'sea.plan-shift', state: 'shift-up', field: 'z', value: 1 }] }),
+    ).toThrow(/thresholds\[0\]: sea.plan-shift \(change-point\) has no level shift-up/);
+    expect(() => applyWhatIf(pack, { force: { 'air.total': 'present' } })).toThrow(/air.total cannot be present/);
+  });
+});
+
+describe('tornado', () => {
+  it('swings each assumption over its range, each end the assessment with that one change, largest first', async () => {
+    const { pack, session } = await browserSession();
+    const base = session.assess({});
+    const t = tornado(pack, session, {}, base);
+    expect(t.hypothesis).toBe('H1');
+    expect(t.base).toBe(base.hypotheses.find((h) => h.id === 'H1')!.probability);
+    expect(t.runs).toBe(2 * t.swings.length);
+    const widths = t.swings.map((s) => Math.abs(s.high - s.low));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    const air = t.swings.find((s) => s.kind === 'likelihood' && s.indicator === 'air.total' && s.hypothesis === 'H1')!;
+    expect(air.value).toBe(76.893);
+    const at = (ratio: number) =>
+      session
+        .assess({ likelihoods: [{ indicator: 'air.total', state: 'very-high', hypothesis: 'H1', ratio }] })
+        .hypotheses.find((h) => h.id === 'H1')!.probability;
+    expect(air.low).toBe(at(76.893 ** 0.5));
+    expect(air.high).toBe(at(76.893 ** 1.5));
+    // Strong evidence swung over the same range of its log moves the posterior more than weak evidence.
+    const weak = t.swings.find(
+      (s) => s.kind === 'likelihood' && s.indicator === 'prc.rhetoric' && s.hypothesis === 'H1',
+    );
+    if (weak) expect(Math.abs(air.high - air.low)).toBeGreaterThan(Math.abs(weak.high - weak.low));
+    expect(t.swings.some((s) => s.kind === 'prior')).toBe(true);
+    expect(t.swings.some((s) => s.kind === 'threshold')).toBe(true);
+  }, 60_000);
 });

@@ -24,7 +24,7 @@ const r1 = (v: number) => v.toFixed(1);
 const W = 900;
 const LABEL = 300;
 const ROW = 22;
-const M = { top: 22, right: 56, bottom: 26 };
+const M = { top: 22, right: 120, bottom: 26 };
 
 export function TornadoChart({ rows, base, labels }: TornadoChartProps) {
   const values = [base, ...rows.flatMap((r) => [r.low, r.high])];
