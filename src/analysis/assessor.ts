@@ -7,7 +7,13 @@ import { coverageOf, type Coverage } from './coverage.js';
 import { episodeUnderWay } from './episode-under-way.js';
 import { combineEvidence } from './evidence-combination.js';
 import { eventProbability } from './event-probability.js';
-import { evaluateIndicator, forcedEvaluation, type IndicatorEvaluation } from './indicator-evaluation.js';
+import {
+  detectionKey,
+  evaluateIndicator,
+  forcedEvaluation,
+  repriceEvaluation,
+  type IndicatorEvaluation,
+} from './indicator-evaluation.js';
 import type { PointInTimeIndex } from './point-in-time-index.js';
 import { coreOf, knowledgeState } from './knowledge-state.js';
 import { episodeLogLr, posterior } from './posterior.js';
@@ -38,6 +44,11 @@ export interface ForcedStates {
 
 export interface AssessorOptions {
   forced?: ForcedStates;
+  /**
+   * Readings shared by assessors over the same index and coverage (a what-if session): keyed by what decides a reading
+   * (`detectionKey`) and the day, re-priced with each pack's ratios, so changing a ratio or a prior runs no detector.
+   */
+  readings?: Map<string, IndicatorEvaluation>;
 }
 
 interface DayLevels {
@@ -68,6 +79,21 @@ export function createAssessor(
   const indicatorCoverage = new Map(
     pack.indicators.map((ind) => [ind.id, coverageOf(coverage, ind.series, ind.staleAfterDays)]),
   );
+  const readings = options.readings;
+  const keys = readings
+    ? new Map(pack.indicators.map((ind) => [ind.id, detectionKey(ind, indicatorBreaks.get(ind.id)!)]))
+    : undefined;
+  const read = (ind: Pack['indicators'][number], day: DayNumber, asOfMs: number): IndicatorEvaluation => {
+    const fresh = () =>
+      evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!);
+    if (!readings || !keys) return fresh();
+    const key = `${keys.get(ind.id)}|${day}`;
+    const known = readings.get(key);
+    if (known) return repriceEvaluation(known, ind);
+    const e = fresh();
+    readings.set(key, e);
+    return e;
+  };
   const core = coreOf(pack);
   const memo = new Map<DayNumber, DayEvidence>();
   const levelMemo = new Map<DayNumber, DayLevels>();
@@ -82,7 +108,7 @@ export function createAssessor(
     const evaluations = pack.indicators.map((ind) => {
       const state = forced?.get(ind.id);
       if (state !== undefined) return forcedEvaluation(ind, state, day);
-      return evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!);
+      return read(ind, day, asOfMs);
     });
     const contributions = combineEvidence(pack, evaluations, hypothesisIds);
     const probabilities = posterior(pack.hypotheses, contributions);

@@ -9,6 +9,7 @@ import { detectorStates } from '../packs/detector-states.js';
 import { getZone, type DayNumber } from '../time/zone.js';
 import { createAssessor } from './assessor.js';
 import type { Coverage } from './coverage.js';
+import type { IndicatorEvaluation } from './indicator-evaluation.js';
 import { PointInTimeIndex } from './point-in-time-index.js';
 
 export interface LikelihoodOverride {
@@ -154,14 +155,20 @@ export interface WhatIfSession {
   assess(overrides: WhatIfOverrides): Assessment;
 }
 
+/** Readings kept per session before starting afresh (each threshold tried adds a few days of one indicator). */
+const MAX_READINGS = 50_000;
+
 export function whatIfSession(pack: Pack, inputs: WhatIfInputs): WhatIfSession {
   const index = new PointInTimeIndex(inputs.observations, getZone(pack.timeZone));
+  // Detector readings are shared across recomputes: a changed ratio, prior or switch runs no detector again.
+  const readings = new Map<string, IndicatorEvaluation>();
   return {
     day: inputs.day,
     assess(overrides) {
       const edited = applyWhatIf(pack, overrides);
       const states = forcedStates(overrides);
-      const options = states.size ? { forced: { day: inputs.day, states } } : {};
+      if (readings.size > MAX_READINGS) readings.clear();
+      const options = { readings, ...(states.size ? { forced: { day: inputs.day, states } } : {}) };
       return createAssessor(edited, index, inputs.coverage, options).assess(inputs.day);
     },
   };

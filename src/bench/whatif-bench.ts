@@ -48,7 +48,7 @@ export async function runWhatIfBench(): Promise<BenchFigure[]> {
     }
     return [
       { name: 'whatif.recompute_ms', value: round(medianOf(recompute)), unit: 'ms' },
-      { name: 'whatif.recompute_max_ms', value: round(Math.max(...recompute)), unit: 'ms' },
+      { name: 'whatif.recompute_p95_ms', value: round(p95(recompute)), unit: 'ms' },
       { name: 'whatif.tornado_ms', value: round(medianOf(tornadoMs)), unit: 'ms' },
       { name: 'whatif.inputs_gz_kb', value: round(Math.max(...sizes)), unit: 'kB' },
     ];
@@ -59,3 +59,5 @@ export async function runWhatIfBench(): Promise<BenchFigure[]> {
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+const p95 = (xs: readonly number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];

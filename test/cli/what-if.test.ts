@@ -112,6 +112,22 @@ describe('what-if against the CLI with an edited pack', () => {
     expect(edited.indicators.find((i) => i.id === 'sea.plan')!.likelihoods).toEqual({});
   });
 
+  it('a session reused across what-ifs (detector readings shared) answers as a fresh one each time', async () => {
+    const used = (await browserSession()).session;
+    const steps: WhatIfOverrides[] = [
+      {},
+      { likelihoods: [{ indicator: 'sea.plan', state: 'elevated', hypothesis: 'H1', ratio: 3 }] },
+      { thresholds: [{ indicator: 'air.total', state: 'very-high', field: 'z', value: 9 }] },
+      { off: ['pol.transit'], priors: { H2: 0.05 } },
+      { force: { 'far-seas.carrier': 'absent' } },
+      {},
+    ];
+    for (const o of steps) {
+      const fresh = (await browserSession()).session.assess(o);
+      expect(used.assess(o)).toEqual(fresh);
+    }
+  }, 60_000);
+
   it('refuses overrides the pack cannot take, naming the field', () => {
     const pack = loadPack(DEFAULT_PACK);
     expect(() => applyWhatIf(pack, { off: ['nope'] })).toThrow(/what-if: off: no indicator nope/);

@@ -82,9 +82,10 @@ export function RollupView({ lang, at, pack, revision }: ViewProps) {
               { class: 'rollup-count' },
               d.net === undefined
                 ? t('rollup.noEvidence')
-                : `${t('rollup.reporting', { n: d.reporting, m: d.indicators.length })} · ${ids
-                    .map((x) => `${x} ${signed(d.byHypothesis[x])}`)
-                    .join(' · ')}`,
+                : [
+                    t('rollup.reporting', { n: d.reporting, m: d.indicators.length }),
+                    ...ids.filter((x) => d.byHypothesis[x] !== 0).map((x) => `${x} ${signed(d.byHypothesis[x])}`),
+                  ].join(' · '),
             ),
           ),
           h(
