@@ -461,7 +461,11 @@ function AchMatrix({
                       apply(setForce(overrides, i.id, v === '' ? undefined : v));
                     },
                   },
-                  h('option', { value: '' }, `${t('whatif.fromData')}${forced ? '' : ` ${stateName(lang, i.state)}`}`),
+                  h(
+                    'option',
+                    { value: '' },
+                    forced ? t('whatif.fromData') : `${stateName(lang, i.state)} ${t('whatif.fromData')}`,
+                  ),
                   ...detectorStates(def.detector).map((s) => h('option', { value: s }, stateName(lang, s))),
                 )
               : stateName(lang, i.state),
