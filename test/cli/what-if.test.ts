@@ -112,6 +112,32 @@ describe('what-if against the CLI with an edited pack', () => {
     expect(edited.indicators.find((i) => i.id === 'sea.plan')!.likelihoods).toEqual({});
   });
 
+  it('vigil explain --what-if FILE gives exactly what the CLI gives on the pack edited by hand', async () => {
+    const change = { indicator: 'air.total', state: 'very-high', hypothesis: 'H3', ratio: 123 };
+    const file = join(dir, 'what-if.json');
+    writeFileSync(file, JSON.stringify({ likelihoods: [change] }, null, 2));
+    const r = await runCli('--db', db, 'explain', '--at', DAY, '--json', '--what-if', file);
+    expect(r.code, r.stderr).toBe(0);
+    const viaFlag = JSON.parse(r.stdout) as Assessment;
+    const edited = await cliExplain(editedPackFile(change.indicator, change.state, change.hypothesis, change.ratio));
+    expect(posteriors(viaFlag)).toEqual(posteriors(edited));
+    expect(viaFlag.level).toBe(edited.level);
+    const text = await runCli('--db', db, 'explain', '--at', DAY, '--what-if', file);
+    expect(text.stdout).toMatch(/^WHAT-IF \(.*what-if\.json\): not the assessment of record/);
+  }, 60_000);
+
+  it('a bad what-if file is refused with file:line: field: problem, and an override the pack cannot take too', async () => {
+    const file = join(dir, 'bad-what-if.json');
+    writeFileSync(file, '{\n  "off": ["air.total"],\n  "priors": {"H1": 2}\n}\n');
+    const r = await runCli('--db', db, 'explain', '--at', DAY, '--what-if', file);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/bad-what-if\.json:3: priors\.H1: /);
+    writeFileSync(file, JSON.stringify({ off: ['air.nothing'] }));
+    const unknown = await runCli('--db', db, 'explain', '--at', DAY, '--what-if', file);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/what-if: off: no indicator air\.nothing in pack taiwan-strait/);
+  }, 60_000);
+
   it('a session reused across what-ifs (detector readings shared) answers as a fresh one each time', async () => {
     const used = (await browserSession()).session;
     const steps: WhatIfOverrides[] = [
