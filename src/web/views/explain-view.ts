@@ -224,7 +224,11 @@ function WhatIfStatus({
           ` · P(7 d) ${pct(served.pEvent7d)} → `,
           h('strong', null, pct(a.pEvent7d)),
           a.knowledge.state !== 'ok'
-            ? h('span', { class: 'knowledge-flag' }, ` · ${a.knowledge.state.toUpperCase()}`)
+            ? h(
+                'span',
+                { class: 'knowledge-flag' },
+                ` · ${t(a.knowledge.state === 'unknown' ? 'knowledge.levelUnknown' : 'knowledge.levelDegraded')}`,
+              )
             : null,
         )
       : null,
@@ -343,18 +347,21 @@ function Bars({ t, lang, pack, a }: { t: T; lang: Lang; pack: ViewProps['pack'];
             indicatorLabel(lang, pack, i),
             h('small', null, ` ${stateName(lang, i.state)}`),
           ),
-          h(
-            'span',
-            { class: 'bar-track' },
-            h('span', {
-              class: `bar-fill ${i.contribution >= 0 ? 'pos' : 'neg'}`,
-              style: {
-                width: `${(Math.abs(i.contribution) / maxAbs) * 50}%`,
-                [i.contribution >= 0 ? 'left' : 'right']: '50%',
-              },
-            }),
-          ),
-          h('span', { class: 'bar-value' }, signed(i.contribution)),
+          // Not reporting: nothing known, drawn hatched with —, never as a calm 0.
+          isReporting(i)
+            ? h(
+                'span',
+                { class: 'bar-track' },
+                h('span', {
+                  class: `bar-fill ${i.contribution >= 0 ? 'pos' : 'neg'}`,
+                  style: {
+                    width: `${(Math.abs(i.contribution) / maxAbs) * 50}%`,
+                    [i.contribution >= 0 ? 'left' : 'right']: '50%',
+                  },
+                }),
+              )
+            : h('span', { class: 'bar-track unknown' }),
+          h('span', { class: 'bar-value' }, isReporting(i) ? signed(i.contribution) : '—'),
         ),
       ),
     ),

@@ -51,7 +51,9 @@ export function RollupView({ lang, at, pack, revision }: ViewProps) {
           'span',
           { class: 'rollup-level' },
           `${a.day} · ${levelName(lang, a.level)} · P(7 d) ${pct(a.pEvent7d)}`,
-          a.knowledge.state !== 'ok' ? ` · ${a.knowledge.state.toUpperCase()}` : '',
+          a.knowledge.state !== 'ok'
+            ? ` · ${t(a.knowledge.state === 'unknown' ? 'knowledge.levelUnknown' : 'knowledge.levelDegraded')}`
+            : '',
         ),
       ),
       h('p', { class: 'rollup-driver', 'data-testid': 'rollup-driver' }, driver),
