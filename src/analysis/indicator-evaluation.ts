@@ -132,6 +132,26 @@ export function evaluateIndicator(
   );
 }
 
+/**
+ * The same reading priced with another definition of the indicator that detects alike (only its likelihood ratios or
+ * watch states differ): what a what-if reuses instead of running the detector again.
+ */
+export function repriceEvaluation(e: IndicatorEvaluation, indicator: Indicator): IndicatorEvaluation {
+  return price(indicator, e.result, e.dataDay, e.weight, e.observations);
+}
+
+/** What decides an indicator's reading (everything but how its states are priced and watched), as a string key. */
+export function detectionKey(indicator: Indicator, breaks: readonly DayNumber[]): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { likelihoods, watchStates, watchAtOnce, name, nameZh, description, ...detects } = indicator;
+  return JSON.stringify([detects, breaks]);
+}
+
+/** An indicator read as `state` on `day` whatever the data say (a what-if), priced like any state it could reach. */
+export function forcedEvaluation(indicator: Indicator, state: string, day: DayNumber): IndicatorEvaluation {
+  return price(indicator, { state, value: Number.NaN, reason: 'set by a what-if' }, day, 1, () => []);
+}
+
 function readSeries(
   indicator: Indicator,
   index: PointInTimeIndex,

@@ -13,6 +13,7 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
 import { timelineRoutes } from './routes/timeline-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { whatIfRoutes } from './routes/what-if-routes.js';
 import type { VigilRoutePlugin } from './server-deps.js';
 
 export const routePlugins: VigilRoutePlugin[] = [
@@ -29,4 +30,5 @@ export const routePlugins: VigilRoutePlugin[] = [
   auditRoutes,
   liveRoutes,
   briefRoutes,
+  whatIfRoutes,
 ];

@@ -11,11 +11,15 @@ import { startLiveUpdates } from './live-updates.js';
 import { useApi } from './use-api.js';
 import { AlertsView } from './views/alerts-view.js';
 import { BoardView } from './views/board-view.js';
-import { ExplainView } from './views/explain-view.js';
 import { IndicatorView } from './views/indicator-view.js';
+import { lazyView } from './views/lazy-view.js';
 import { LoginView } from './views/login-view.js';
 import { MapView } from './views/map-view.js';
+import { RollupView } from './views/rollup-view.js';
 import { TimelineView } from './views/timeline-view.js';
+
+// The Explanation view carries the analysis for its what-if: loaded when first opened.
+const ExplainView = lazyView(() => import('./views/explain-view.js').then((m) => m.ExplainView));
 
 export function App() {
   const state = useAppState();
@@ -48,6 +52,7 @@ function SignedIn({ session }: { session: SessionView }) {
     timeline: TimelineView,
     explain: ExplainView,
     alerts: AlertsView,
+    rollup: RollupView,
   } as const;
   return h(
     'div',

@@ -1,7 +1,7 @@
 // The dashboard's location as a hash route (`#/indicator/air.total?at=2023-04-10`): which view, its subject, and the playback day.
 
-export type ViewName = 'board' | 'indicator' | 'map' | 'timeline' | 'explain' | 'alerts';
-const VIEWS: readonly ViewName[] = ['board', 'indicator', 'map', 'timeline', 'explain', 'alerts'];
+export type ViewName = 'board' | 'indicator' | 'map' | 'timeline' | 'explain' | 'alerts' | 'rollup';
+const VIEWS: readonly ViewName[] = ['board', 'indicator', 'map', 'timeline', 'explain', 'alerts', 'rollup'];
 
 export interface Route {
   view: ViewName;
