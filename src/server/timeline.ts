@@ -18,7 +18,17 @@ export type TimelineItem =
     }
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
-  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
+  | {
+      kind: 'alert';
+      day: string;
+      id: string;
+      rule: string;
+      status: string;
+      summary: string;
+      /** The summary in Traditional Chinese (alerts stored before it was written have none: the English one). */
+      summaryZh: string;
+      severity: string | null;
+    }
   /** A run of days on which too few core indicators reported: what the board did not know, and for how long. */
   | {
       kind: 'knowledge';
@@ -138,6 +148,7 @@ export function alertItems(
       rule: a.rule,
       status: a.status,
       summary: a.annotations.summary ?? a.rule,
+      summaryZh: a.annotations.summary_zh ?? a.annotations.summary ?? a.rule,
       severity: a.labels.severity ?? null,
     }));
 }

@@ -171,7 +171,16 @@ export type TimelineItemView =
     }
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
-  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
+  | {
+      kind: 'alert';
+      day: string;
+      id: string;
+      rule: string;
+      status: string;
+      summary: string;
+      summaryZh?: string;
+      severity: string | null;
+    }
   | {
       kind: 'knowledge';
       day: string;
