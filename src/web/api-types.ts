@@ -103,6 +103,9 @@ export interface IndicatorDefinition {
 export interface PackView {
   id: string;
   name: string;
+  nameZh?: string;
+  /** Reader-facing domain names (absent in packs without them: the dictionary's). */
+  domains?: Record<string, { name: string; nameZh: string }>;
   timeZone: string;
   horizonDays: number;
   areas: Record<string, string>;
@@ -194,7 +197,15 @@ export type TimelineItemView =
 export interface ChecklistView {
   id: string;
   title: string;
-  steps: { id: string; text: string; tickedBy: string | null; tickedAt: string | null }[];
+  titleZh?: string;
+  steps: { id: string; text: string; textZh?: string; tickedBy: string | null; tickedAt: string | null }[];
+}
+
+export interface AlertExplanationView {
+  day: string;
+  level: { from: number | null; to: number; name: string };
+  moved: { id: string; name: string; from: number | null; to: number; delta: number } | null;
+  evidence: { indicator: string; name: string; state: string; value: number | null; contribution: number }[];
 }
 
 export interface AlertView {
@@ -207,12 +218,7 @@ export interface AlertView {
   firedAt: string | null;
   resolvedAt: string | null;
   value: number | null;
-  explanation: {
-    day: string;
-    level: { from: number | null; to: number; name: string };
-    moved: { id: string; name: string; from: number | null; to: number; delta: number } | null;
-    evidence: { indicator: string; name: string; state: string; value: number | null; contribution: number }[];
-  } | null;
+  explanation: AlertExplanationView | null;
   acknowledged: { by: string; at: string; comment: string } | null;
   checklist: ChecklistView | null;
   silencedBy: string | null;

@@ -2,12 +2,12 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { query } from '../api-client.js';
-import type { TimelineItemView } from '../api-types.js';
+import type { PackView, TimelineItemView } from '../api-types.js';
 import { StatusLine } from '../components/status-line.js';
-import { levelName, translate, type MessageKey } from '../i18n.js';
+import { alertStatusName, levelName, severityName, translate, type MessageKey } from '../i18n.js';
 import { addDays } from '../route.js';
 import { useApi } from '../use-api.js';
-import type { ViewProps } from './board-view.js';
+import { indicatorLabel, type ViewProps } from './board-view.js';
 
 const KINDS: [TimelineItemView['kind'], MessageKey][] = [
   ['knowledge', 'timeline.knowledge.degraded'],
@@ -17,7 +17,7 @@ const KINDS: [TimelineItemView['kind'], MessageKey][] = [
   ['alert', 'timeline.alert'],
 ];
 
-export function TimelineView({ lang, at, revision }: ViewProps) {
+export function TimelineView({ lang, at, pack, revision }: ViewProps) {
   const [days, setDays] = useState(180);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const span = useApi<{ latestDay: string }>('/span', revision);
@@ -49,7 +49,11 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
         ),
       ),
       ...[90, 180, 365].map((d) =>
-        h('button', { type: 'button', class: d === days ? 'active' : '', onClick: () => setDays(d) }, `${d}d`),
+        h(
+          'button',
+          { type: 'button', class: d === days ? 'active' : '', onClick: () => setDays(d) },
+          `${d} ${t('timeline.days')}`,
+        ),
       ),
     ),
     timeline.data ? null : h(StatusLine, { lang, loaded: timeline }),
@@ -69,25 +73,39 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
               ? t(i.state === 'unknown' ? 'timeline.knowledge.unknown' : 'timeline.knowledge.degraded')
               : t(KINDS.find(([k]) => k === i.kind)![1]),
           ),
-          h('span', { class: 'what' }, describe(lang, i)),
+          h('span', { class: 'what' }, describe(lang, pack, i)),
         ),
       ),
     ),
   );
 }
 
-function describe(lang: ViewProps['lang'], i: TimelineItemView) {
+function describe(lang: ViewProps['lang'], pack: PackView, i: TimelineItemView) {
   switch (i.kind) {
-    case 'event':
-      return i.sourceRef
-        ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, i.title)
-        : i.title;
+    case 'event': {
+      // The title is the source's own text (English): in 中文 it follows the names of the indicators it feeds.
+      const title = i.sourceRef
+        ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer', lang: 'en' }, i.title)
+        : h('span', { lang: 'en' }, i.title);
+      if (lang !== 'zh-Hant' || i.indicators.length === 0) return title;
+      const names = i.indicators.map((id) => indicatorLabel(lang, pack, { id, name: id })).join('、');
+      return h(
+        'span',
+        null,
+        h('span', { class: 'event-kind', title: i.indicators.join(', ') }, `${names}：`),
+        h('span', { class: 'source-text', title: translate(lang, 'timeline.sourceText') }, title),
+      );
+    }
     case 'level-change':
       return h('span', { class: `to-level-${i.to}` }, `${levelName(lang, i.from)} → ${levelName(lang, i.to)}`);
     case 'episode':
-      return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')} · max ${levelName(lang, i.peak)}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
+      return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')} · ${translate(lang, 'timeline.peak')} ${levelName(lang, i.peak)}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
     case 'alert':
-      return `${i.severity ? `[${i.severity}] ` : ''}${i.summary} (${i.status})`;
+      return h(
+        'span',
+        { title: i.rule },
+        `${i.severity ? `[${severityName(lang, i.severity)}] ` : ''}${lang === 'zh-Hant' ? (i.summaryZh ?? i.summary) : i.summary} (${alertStatusName(lang, i.status)})`,
+      );
     case 'knowledge':
       return `${i.day} → ${i.end} · ${i.days} ${translate(lang, 'timeline.days')}${i.state === 'degraded' && i.unknownDays > 0 ? ` (${translate(lang, 'timeline.knowledge.unknownDays', { n: i.unknownDays })})` : ''}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
   }
