@@ -61,7 +61,7 @@ export function indicatorSummary(
   const base = i.baseline === null ? null : formatNumber(i.baseline);
   return {
     en: `${name.en} is ${state.en}: ${value}${base === null ? '' : ` (baseline ${base})`} on ${day}`,
-    zh: `${name.zh}${state.zh}：${value}${base === null ? '' : `（基準 ${base}）`}，${day}`,
+    zh: `${name.zh}（${state.zh}）：${value}${base === null ? '' : `（基準 ${base}）`}，${day}`,
   };
 }
 
@@ -107,7 +107,8 @@ export const RECEIVER_FAILING_DESCRIPTION: Bilingual = {
 /** One paragraph naming the level, the hypothesis that moved and the top evidence. */
 export function explanationText(names: PackNames, e: AlertExplanation): Bilingual {
   const to = levelText(e.level.to);
-  const from = e.level.from === null ? null : levelText(e.level.from);
+  // A level that held is said once: `Level ALERT (4)`, not `ALERT (4) → ALERT (4)`.
+  const from = e.level.from === null || e.level.from === e.level.to ? null : levelText(e.level.from);
   const en = [`Level ${from === null ? '' : `${from.en} → `}${to.en} at the end of ${e.day}.`];
   const zh = [`預警等級於 ${e.day} 結束時${from === null ? '為' : `由${from.zh}轉為`}${to.zh}。`];
   if (e.moved) {

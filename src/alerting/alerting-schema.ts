@@ -199,9 +199,7 @@ export const inhibitRuleSchema = z.strictObject({
 export const playbookSchema = z.strictObject({
   title: z.string().min(1),
   title_zh: z.string().min(1).optional(),
-  steps: z
-    .array(z.strictObject({ id: name, text: z.string().min(1), text_zh: z.string().min(1).optional() }))
-    .min(1),
+  steps: z.array(z.strictObject({ id: name, text: z.string().min(1), text_zh: z.string().min(1).optional() })).min(1),
 });
 
 export const alertingFileSchema = z.strictObject({
