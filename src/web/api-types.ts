@@ -72,7 +72,7 @@ export interface DayRecordView {
 export interface HealthView {
   status: 'ok' | 'degraded';
   hasData: boolean;
-  staleSources: { id: string; name: string; ageDays: number | null; cadenceDays: number }[];
+  staleSources: { id: string; name: string; nameZh?: string; ageDays: number | null; cadenceDays: number }[];
   failingCollectors: { id: string; consecutiveFailures: number }[];
 }
 
