@@ -21,8 +21,8 @@ export function levelSummary(names: PackNames, day: string, level: number, previ
   if (previous === undefined) return { en: `${t.en} at ${now.en} on ${day}`, zh: `${t.zh} ${day} 預警等級為${now.zh}` };
   const was = levelText(previous);
   return {
-    en: `${t.en} at ${now.en} on ${day} (previous day ${was.en})`,
-    zh: `${t.zh} ${day} 預警等級為${now.zh}（前一日${was.zh}）`,
+    en: `${t.en} at ${now.en} on ${day}; previous day ${was.en}`,
+    zh: `${t.zh} ${day} 預警等級為${now.zh}，前一日為${was.zh}`,
   };
 }
 

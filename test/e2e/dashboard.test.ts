@@ -92,37 +92,45 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
   it('switches to Traditional Chinese', async () => {
     await page.click('[data-nav=board]');
     await page.click('[data-testid=lang-switch]');
-    await page.waitForSelector('[data-testid=level-name]:text("警報")');
-    // Hypothesis and indicator names come from the pack's nameZh.
-    await page.waitForSelector('text=大規模脅迫性演習或兵力激增');
-    await page.waitForSelector('text=臺海周邊共機架次');
-    // Domain and theatre names from the pack; the inbox is 警示, never the level's 警報.
-    await page.waitForSelector('.domain-name:text("空中")');
-    expect(await page.locator('[data-nav=alerts]').textContent()).toBe('警示');
-    await shot('board-zh');
-    // The alerts the rules would have held on 2023-04-10, in 中文: summaries, severities, states; ids one click away.
-    await page.click('[data-nav=alerts]');
-    const card = page.locator('[data-testid=replayed-alert][data-rule=LevelAlert]');
-    await card.waitFor();
-    expect(await card.locator('header strong').textContent()).toMatch(
-      /^臺海 \d{4}-\d\d-\d\d 預警等級為警報（第 4 級）/,
-    );
-    const shown = await page.locator('[data-testid=replay]').evaluate((el) => {
-      const clone = el.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('details').forEach((d) => d.remove());
-      return clone.textContent ?? '';
-    });
-    expect(shown).not.toMatch(/firing|resolved|\b(air|sea)\.[a-z-]+|mnd\.[a-z_.]+|\d{4}-\d\d-\d\dT\d\d:\d\d/);
-    expect(await card.locator('details.alert-ids').textContent()).toContain('alertname=LevelAlert');
-    await shot('alerts-zh');
-    await page.click('[data-nav=timeline]');
-    await page.waitForSelector('[data-testid=timeline] .kind-alert');
-    expect(await page.locator('[data-testid=timeline] .kind-alert .what').first().textContent()).toMatch(
-      /\p{Script=Han}/u,
-    );
-    await shot('timeline-zh');
-    await page.click('[data-nav=board]');
-    await page.click('[data-testid=lang-switch]');
+    try {
+      await page.waitForSelector('[data-testid=level-name]:text("警報")');
+      // Hypothesis and indicator names come from the pack's nameZh.
+      await page.waitForSelector('text=大規模脅迫性演習或兵力激增');
+      await page.waitForSelector('text=臺海周邊共機架次');
+      // Domain and theatre names from the pack; the inbox is 警示, never the level's 警報.
+      await page.waitForSelector('.domain-name:text("空中")');
+      expect(await page.locator('[data-nav=alerts]').textContent()).toBe('警示');
+      await shot('board-zh');
+      // The alerts the rules would have held on 2023-04-10, in 中文: summaries, severities, states; ids one click away.
+      await page.click('[data-nav=alerts]');
+      const card = page.locator('[data-testid=replayed-alert][data-rule=LevelAlert]');
+      await card.waitFor();
+      expect(await card.locator('header strong').textContent()).toMatch(
+        /^臺海 \d{4}-\d\d-\d\d 預警等級為警報（第 4 級）/,
+      );
+      const shown = await page.locator('[data-testid=replay]').evaluate((el) => {
+        const clone = el.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('details').forEach((d) => d.remove());
+        return clone.textContent ?? '';
+      });
+      expect(shown).not.toMatch(/firing|resolved|\b(air|sea)\.[a-z-]+|mnd\.[a-z_.]+|\d{4}-\d\d-\d\dT\d\d:\d\d/);
+      expect(await card.locator('details.alert-ids').textContent()).toContain('alertname=LevelAlert');
+      await shot('alerts-zh');
+      // Events in playback (their source titles after the 中文 indicator names), then the latest day's alerts.
+      await page.click('[data-nav=timeline]');
+      await page.waitForSelector('[data-testid=timeline] .kind-event .event-kind');
+      await shot('timeline-zh');
+      await page.click('[data-testid=playback-latest]');
+      await page.waitForSelector('[data-testid=timeline] .kind-alert');
+      expect(await page.locator('[data-testid=timeline] .kind-alert .what').first().textContent()).toMatch(
+        /\p{Script=Han}/u,
+      );
+      await shot('timeline-zh-latest');
+    } finally {
+      await page.fill('[data-testid=playback-date]', '2023-04-10');
+      await page.click('[data-nav=board]');
+      await page.click('[data-testid=lang-switch]');
+    }
     await page.waitForSelector('[data-testid=level-name]:text("ALERT")');
   });
 

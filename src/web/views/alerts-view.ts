@@ -93,7 +93,7 @@ function ExplanationLines({
             h(
               'span',
               { title: x.indicator },
-              `${i ? '; ' : ''}${indicatorLabel(lang, pack, { id: x.indicator, name: x.name })} ${stateName(lang, x.state)} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`,
+              `${i ? (lang === 'zh-Hant' ? '；' : '; ') : ''}${indicatorLabel(lang, pack, { id: x.indicator, name: x.name })} ${stateName(lang, x.state)} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`,
             ),
           ),
         )
