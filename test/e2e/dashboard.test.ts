@@ -116,16 +116,10 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
       expect(shown).not.toMatch(/firing|resolved|\b(air|sea)\.[a-z-]+|mnd\.[a-z_.]+|\d{4}-\d\d-\d\dT\d\d:\d\d/);
       expect(await card.locator('details.alert-ids').textContent()).toContain('alertname=LevelAlert');
       await shot('alerts-zh');
-      // Events in playback (their source titles after the 中文 indicator names), then the latest day's alerts.
+      // Events in playback: their source titles (English) after the 中文 names of the indicators they feed.
       await page.click('[data-nav=timeline]');
       await page.waitForSelector('[data-testid=timeline] .kind-event .event-kind');
       await shot('timeline-zh');
-      await page.click('[data-testid=playback-latest]');
-      await page.waitForSelector('[data-testid=timeline] .kind-alert');
-      expect(await page.locator('[data-testid=timeline] .kind-alert .what').first().textContent()).toMatch(
-        /\p{Script=Han}/u,
-      );
-      await shot('timeline-zh-latest');
     } finally {
       await page.fill('[data-testid=playback-date]', '2023-04-10');
       await page.click('[data-nav=board]');

@@ -83,17 +83,22 @@ export function TimelineView({ lang, at, pack, revision }: ViewProps) {
 function describe(lang: ViewProps['lang'], pack: PackView, i: TimelineItemView) {
   switch (i.kind) {
     case 'event': {
-      // The title is the source's own text (English): in 中文 it follows the names of the indicators it feeds.
+      // The title is the source's own text (English). A report without one (a Joint Staff release flag) reads as a
+      // source report; its series id is one hover away. In 中文 the title follows the names of the indicators it feeds.
+      const untitled = i.title === i.series;
+      const text = untitled ? translate(lang, 'timeline.sourceReport') : i.title;
+      const attrs = { title: `${i.series} · ${i.source}`, ...(untitled ? {} : { lang: 'en' }) };
       const title = i.sourceRef
-        ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer', lang: 'en' }, i.title)
-        : h('span', { lang: 'en' }, i.title);
-      if (lang !== 'zh-Hant' || i.indicators.length === 0) return title;
-      const names = i.indicators.map((id) => indicatorLabel(lang, pack, { id, name: id })).join('、');
+        ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer', ...attrs }, text)
+        : h('span', attrs, text);
+      if ((lang !== 'zh-Hant' && !untitled) || i.indicators.length === 0) return title;
+      const zh = lang === 'zh-Hant';
+      const names = i.indicators.map((id) => indicatorLabel(lang, pack, { id, name: id })).join(zh ? '、' : ', ');
       return h(
         'span',
         null,
-        h('span', { class: 'event-kind', title: i.indicators.join(', ') }, `${names}：`),
-        h('span', { class: 'source-text', title: translate(lang, 'timeline.sourceText') }, title),
+        h('span', { class: 'event-kind', title: i.indicators.join(', ') }, `${names}${zh ? '：' : ': '}`),
+        title,
       );
     }
     case 'level-change':
