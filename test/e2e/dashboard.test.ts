@@ -116,6 +116,16 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
       expect(shown).not.toMatch(/firing|resolved|\b(air|sea)\.[a-z-]+|mnd\.[a-z_.]+|\d{4}-\d\d-\d\dT\d\d:\d\d/);
       expect(await card.locator('details.alert-ids').textContent()).toContain('alertname=LevelAlert');
       await shot('alerts-zh');
+      // The live inbox in 中文: the source-silent alert in words and local days, its playbook from `title_zh`/`text_zh`.
+      await page.click('[data-testid=playback-latest]');
+      const live = page.locator('[data-testid=alert-item]').first();
+      await live.waitFor();
+      expect(await live.locator('header strong').textContent()).toMatch(
+        /^國防部\S+：已 \d+ 日無報告（最後一次：2026-08-22；應每日發布）$/,
+      );
+      expect(await live.locator('.checklist h3').textContent()).toBe('應變程序: 資料來源已停止更新');
+      await shot('alerts-zh-live');
+      await page.fill('[data-testid=playback-date]', '2023-04-10');
       // Events in playback: their source titles (English) after the 中文 names of the indicators they feed.
       await page.click('[data-nav=timeline]');
       await page.waitForSelector('[data-testid=timeline] .kind-event .event-kind');

@@ -114,7 +114,7 @@ export function ExplainView({ lang, at, pack, revision }: ViewProps) {
                   {
                     class: c > 0 ? 'consistent' : c < 0 ? 'inconsistent' : 'neutral',
                     style: { '--strength': alpha.toFixed(2) },
-                    title: `${c > 0 ? t('explain.consistent') : c < 0 ? t('explain.inconsistent') : '·'} ${x.id}: ${signed(c)} (before grouping ${signed(raw)})`,
+                    title: `${c > 0 ? t('explain.consistent') : c < 0 ? t('explain.inconsistent') : '·'} ${x.id}: ${signed(c)} (${t('explain.beforeGrouping')} ${signed(raw)})`,
                   },
                   signed(c),
                 );
