@@ -105,8 +105,9 @@ const envelope: NotificationEnvelope = {
 
 describe('notification body golden', () => {
   it('the subject and plain-text body of an escalation with evidence, playbook and acknowledgement', () => {
+    // As the e-mail receiver sends it: both languages, times local to the theatre's zone.
     expectGolden(
-      `Subject: ${notificationSubject(envelope)}\n\n${renderNotificationText(envelope)}`,
+      `Subject: ${notificationSubject(envelope)}\n\n${renderNotificationText(envelope, { timeZone: 'Asia/Taipei' })}`,
       'notification-body.txt',
     );
   });

@@ -1,11 +1,14 @@
 // Renders a notification as plain text (e-mail body, terminal): status, each alert's summary, what moved, evidence, playbook.
 // Both languages: each summary and playbook text is followed by its Traditional Chinese counterpart when it has one.
 import { formatNumber } from '../model/number-format.js';
+import { localMinute } from '../time/local-text.js';
 import { describeMove, pct } from './alert-explanation.js';
 import type { NotificationEnvelope, NotifiedAlert } from './notification.js';
 
 export interface TextOptions {
   colour?: boolean;
+  /** The theatre's zone: times print as local minutes in it (absent: ISO instants, as the envelope has them). */
+  timeZone?: string;
 }
 
 /** `[VIGIL FIRING:2] LevelAlert, HypothesisH1 · taiwan-strait` */
@@ -26,15 +29,21 @@ export function notificationSubject(n: NotificationEnvelope): string {
 
 export function renderNotificationText(n: NotificationEnvelope, options: TextOptions = {}): string {
   const paint = (code: string, text: string) => (options.colour ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const zone = options.timeZone;
+  const time = (iso: string) => (zone === undefined ? iso : localMinute(iso, zone));
   const lines = [
     paint(n.status === 'firing' ? '1;31' : '1;32', notificationSubject(n)),
-    `${n.createdAt} · group ${n.groupKey} · delivery ${n.deliveryId}`,
+    `${time(n.createdAt)}${zone === undefined ? '' : ` (${zone})`} · group ${n.groupKey} · delivery ${n.deliveryId}`,
   ];
-  for (const a of n.alerts) lines.push('', ...renderAlert(a, paint));
+  for (const a of n.alerts) lines.push('', ...renderAlert(a, paint, time));
   return `${lines.join('\n')}\n`;
 }
 
-function renderAlert(a: NotifiedAlert, paint: (code: string, text: string) => string): string[] {
+function renderAlert(
+  a: NotifiedAlert,
+  paint: (code: string, text: string) => string,
+  time: (iso: string) => string,
+): string[] {
   const lines = [
     `${paint(a.status === 'firing' ? '31' : '32', a.status.toUpperCase())} ${a.labels.alertname} [${a.id}] ${a.annotations.summary ?? ''}`,
   ];
@@ -56,14 +65,14 @@ function renderAlert(a: NotifiedAlert, paint: (code: string, text: string) => st
   for (const [k, v] of Object.entries(a.annotations)) if (!TEXT_ANNOTATIONS.has(k)) lines.push(`  ${k}: ${v}`);
   if (a.acknowledged)
     lines.push(
-      `  acknowledged by ${a.acknowledged.by} at ${a.acknowledged.at}${a.acknowledged.comment ? `: ${a.acknowledged.comment}` : ''}`,
+      `  acknowledged by ${a.acknowledged.by} at ${time(a.acknowledged.at)}${a.acknowledged.comment ? `: ${a.acknowledged.comment}` : ''}`,
     );
   else if (a.status === 'firing') lines.push(`  acknowledge: vigil alerts ack ${a.id} --by NAME`);
   if (a.playbook) {
     lines.push(`  playbook: ${a.playbook.title}${a.playbook.titleZh ? ` / ${a.playbook.titleZh}` : ''}`);
     for (const s of a.playbook.steps)
       lines.push(
-        `    [${s.tickedBy ? 'x' : ' '}] ${s.id}: ${s.text}${s.textZh ? ` / ${s.textZh}` : ''}${s.tickedBy ? ` (${s.tickedBy}, ${s.tickedAt})` : ''}`,
+        `    [${s.tickedBy ? 'x' : ' '}] ${s.id}: ${s.text}${s.textZh ? ` / ${s.textZh}` : ''}${s.tickedBy ? ` (${s.tickedBy}, ${time(s.tickedAt!)})` : ''}`,
       );
   }
   return lines;

@@ -193,6 +193,7 @@ export function registerAlerts(program: Command): void {
             env: ctx.config.secrets,
             terminal: process.stdout,
             colour: ctx.colour,
+            timeZone: ctx.pack.timeZone,
           });
           const alertStore = ctx.vigil.alerts;
           const dispatcher = createOutboxDispatcher({
