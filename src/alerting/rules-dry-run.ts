@@ -1,4 +1,5 @@
 // `vigil rules check`'s dry run: replays history day by day through the same rule evaluation, and says when each rule would have fired.
+import { packNames } from '../packs/pack-languages.js';
 import { replay } from '../backtest/replay.js';
 import type { Assessment, Observation } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
@@ -63,13 +64,14 @@ export function dryRunOnAssessments(
     rules.map((r): [string, RuleDryRun] => [r.name, { rule: r.name, kind: r.kind, fired: [], firingDays: [] }]),
   );
   let state: Alert[] = [];
+  const names = packNames(pack);
   for (let i = 1; i < assessments.length; i++) {
     const a = assessments[i];
     const now = new Date(Date.parse(a.asOf) - 1).toISOString();
     const evaluated = evaluateRules(
       rules,
       state,
-      { theatre: pack.id, assessment: a, previous: assessments[i - 1], series: health.at(Date.parse(now)) },
+      { theatre: pack.id, names, assessment: a, previous: assessments[i - 1], series: health.at(Date.parse(now)) },
       now,
     );
     for (const t of evaluated.transitions) {

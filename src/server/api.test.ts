@@ -281,7 +281,13 @@ describe('access', () => {
       status: 'degraded',
       hasData: true,
       staleSources: expect.arrayContaining([
-        { id: 'mnd', name: expect.any(String), ageDays: expect.any(Number), cadenceDays: 2 },
+        {
+          id: 'mnd',
+          name: expect.any(String),
+          nameZh: '國防部每日共軍動態報告',
+          ageDays: expect.any(Number),
+          cadenceDays: 2,
+        },
       ]),
       failingCollectors: [],
     });

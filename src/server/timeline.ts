@@ -25,6 +25,8 @@ export type TimelineItem =
       rule: string;
       status: string;
       summary: string;
+      /** The summary in Traditional Chinese (alerts stored before it was written have none: the English one). */
+      summaryZh: string;
       severity: string | null;
       /** What the rules would have fired then, replayed on what was known (before any alert was stored). */
       replayed?: true;
@@ -148,6 +150,7 @@ export function alertItems(
       rule: a.rule,
       status: a.status,
       summary: a.annotations.summary ?? a.rule,
+      summaryZh: a.annotations.summary_zh ?? a.annotations.summary ?? a.rule,
       severity: a.labels.severity ?? null,
     }));
 }
@@ -177,6 +180,7 @@ export function replayedAlertItems(
       rule: f.rule,
       status: 'firing',
       summary: f.annotations.summary ?? f.rule,
+      summaryZh: f.annotations.summary_zh ?? f.annotations.summary ?? f.rule,
       severity: f.labels.severity ?? null,
       replayed: true as const,
     }));

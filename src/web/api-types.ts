@@ -72,7 +72,7 @@ export interface DayRecordView {
 export interface HealthView {
   status: 'ok' | 'degraded';
   hasData: boolean;
-  staleSources: { id: string; name: string; ageDays: number | null; cadenceDays: number }[];
+  staleSources: { id: string; name: string; nameZh?: string; ageDays: number | null; cadenceDays: number }[];
   failingCollectors: { id: string; consecutiveFailures: number }[];
 }
 
@@ -103,6 +103,9 @@ export interface IndicatorDefinition {
 export interface PackView {
   id: string;
   name: string;
+  nameZh?: string;
+  /** Reader-facing domain names (absent in packs without them: the dictionary's). */
+  domains?: Record<string, { name: string; nameZh: string }>;
   timeZone: string;
   horizonDays: number;
   areas: Record<string, string>;
@@ -182,6 +185,7 @@ export type TimelineItemView =
       rule: string;
       status: string;
       summary: string;
+      summaryZh?: string;
       severity: string | null;
       /** What the rules would have fired then (replayed; never stored or notified). */
       replayed?: true;
@@ -199,7 +203,15 @@ export type TimelineItemView =
 export interface ChecklistView {
   id: string;
   title: string;
-  steps: { id: string; text: string; tickedBy: string | null; tickedAt: string | null }[];
+  titleZh?: string;
+  steps: { id: string; text: string; textZh?: string; tickedBy: string | null; tickedAt: string | null }[];
+}
+
+export interface AlertExplanationView {
+  day: string;
+  level: { from: number | null; to: number; name: string };
+  moved: { id: string; name: string; from: number | null; to: number; delta: number } | null;
+  evidence: { indicator: string; name: string; state: string; value: number | null; contribution: number }[];
 }
 
 export interface AlertView {
@@ -212,12 +224,7 @@ export interface AlertView {
   firedAt: string | null;
   resolvedAt: string | null;
   value: number | null;
-  explanation: {
-    day: string;
-    level: { from: number | null; to: number; name: string };
-    moved: { id: string; name: string; from: number | null; to: number; delta: number } | null;
-    evidence: { indicator: string; name: string; state: string; value: number | null; contribution: number }[];
-  } | null;
+  explanation: AlertExplanationView | null;
   acknowledged: { by: string; at: string; comment: string } | null;
   checklist: ChecklistView | null;
   silencedBy: string | null;

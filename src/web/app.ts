@@ -10,7 +10,7 @@ import { StatusLine } from './components/status-line.js';
 import { startLiveUpdates } from './live-updates.js';
 import { useApi } from './use-api.js';
 import { AlertsView } from './views/alerts-view.js';
-import { BoardView } from './views/board-view.js';
+import { BoardView, theatreLabel } from './views/board-view.js';
 import { IndicatorView } from './views/indicator-view.js';
 import { lazyView } from './views/lazy-view.js';
 import { LoginView } from './views/login-view.js';
@@ -57,7 +57,7 @@ function SignedIn({ session }: { session: SessionView }) {
   return h(
     'div',
     { class: 'app' },
-    h(HeaderBar, { lang, view: route.view, theatre: pack.data.name, session, live: state.live }),
+    h(HeaderBar, { lang, view: route.view, theatre: theatreLabel(lang, pack.data), session, live: state.live }),
     h(PlaybackBar, { lang, at, firstDay: span.data.firstDay, latestDay: span.data.latestDay }),
     route.view === 'indicator' ? h(IndicatorView, { ...props, id: route.id }) : h(views[route.view], props),
   );

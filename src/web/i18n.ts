@@ -1,4 +1,7 @@
 // English and Traditional Chinese for every label the dashboard shows; neutral place names; the choice is remembered.
+// Level 4 is 警報 and nothing else: the alerts inbox and its messages are 警示 (test/repo/bilingual.test.ts holds both).
+import { LEVEL_NAMES, LEVEL_NAMES_ZH } from '../model/assessment.js';
+import { STATE_WORDS } from '../packs/pack-languages.js';
 
 export type Lang = 'en' | 'zh-Hant';
 
@@ -192,6 +195,7 @@ const en = {
   'rollup.reporting': '{n} of {m} reporting',
   'rollup.noEvidence': 'nothing known: no indicator reporting',
   'rollup.notReporting': 'not reporting',
+  'explain.beforeGrouping': 'before grouping',
   'alerts.title': 'Alerts inbox',
   'alerts.active': 'Active',
   'alerts.all': 'All',
@@ -212,6 +216,20 @@ const en = {
   'alerts.evidence': 'Evidence',
   'alerts.fired': 'fired',
   'alerts.unsilence': 'End silence',
+  'alerts.ids': 'Ids and labels',
+  'alerts.rule': 'rule',
+  'alertStatus.firing': 'firing',
+  'alertStatus.resolved': 'resolved',
+  'alertStatus.pending': 'pending',
+  'alertStatus.inactive': 'inactive',
+  'severity.critical': 'critical',
+  'severity.high': 'high',
+  'severity.warning': 'warning',
+  'severity.info': 'info',
+  'indicator.id': 'id',
+  'timeline.sourceReport': 'source report',
+
+  'indicator.sumDays': '{n}-day sum',
   'common.loading': 'Loading…',
   'common.error': 'Error',
   'common.live': 'live',
@@ -271,7 +289,7 @@ const zh: Record<MessageKey, string> = {
   'nav.map': '地圖',
   'nav.timeline': '時間軸',
   'nav.explain': '研判依據',
-  'nav.alerts': '警報',
+  'nav.alerts': '警示',
   'nav.signout': '登出',
   'nav.docs': 'API',
   'login.title': '登入',
@@ -290,8 +308,8 @@ const zh: Record<MessageKey, string> = {
   'board.hypotheses': '行動方案假設',
   'board.prior': '先驗',
   'board.matrix': '各領域指標',
-  'board.alerts': '最新警報',
-  'board.noAlerts': '目前無警報',
+  'board.alerts': '最新警示',
+  'board.noAlerts': '目前無警示',
   'board.days90': '90 日',
   'board.dataDay': '資料日',
   'board.levelHistory': '近 90 日等級',
@@ -387,7 +405,7 @@ const zh: Record<MessageKey, string> = {
   'timeline.event': '觸發事件',
   'timeline.levelChange': '等級變化',
   'timeline.episode': '預警期間',
-  'timeline.alert': '警報',
+  'timeline.alert': '警示',
   'timeline.days': '日',
   'timeline.ongoing': '持續中',
   'timeline.empty': '此期間無事件。',
@@ -452,7 +470,8 @@ const zh: Record<MessageKey, string> = {
   'rollup.reporting': '{n}／{m} 項回報',
   'rollup.noEvidence': '無從得知：沒有指標回報',
   'rollup.notReporting': '未回報',
-  'alerts.title': '警報收件匣',
+  'explain.beforeGrouping': '分組前',
+  'alerts.title': '警示收件匣',
   'alerts.active': '進行中',
   'alerts.all': '全部',
   'alerts.ack': '確認',
@@ -462,16 +481,30 @@ const zh: Record<MessageKey, string> = {
   'alerts.comment': '留言',
   'alerts.addComment': '新增留言',
   'alerts.playbook': '應變程序',
-  'alerts.empty': '無警報。',
-  'alerts.replayed': '回放：依警報規則，截至該日結束時應有的警報',
+  'alerts.empty': '無警示。',
+  'alerts.replayed': '回放：依警示規則，截至該日結束時應有的警示',
   'alerts.replayNote': '以當時已知資料重播；唯讀，不發送通知。',
-  'alerts.notConfigured': '此情境包未設定警報。',
+  'alerts.notConfigured': '此情境包未設定警示規則。',
   'alerts.for': '時長',
   'alerts.comment.placeholder': '目前處置情形？',
   'alerts.moved': '變動',
   'alerts.evidence': '證據',
   'alerts.fired': '觸發',
   'alerts.unsilence': '結束靜音',
+  'alerts.ids': '識別碼與標籤',
+  'alerts.rule': '規則',
+  'alertStatus.firing': '觸發中',
+  'alertStatus.resolved': '已解除',
+  'alertStatus.pending': '待確認',
+  'alertStatus.inactive': '未觸發',
+  'severity.critical': '危急',
+  'severity.high': '高',
+  'severity.warning': '中',
+  'severity.info': '資訊',
+  'indicator.id': '識別碼',
+  'timeline.sourceReport': '來源報告',
+
+  'indicator.sumDays': '{n} 日加總',
   'common.loading': '載入中…',
   'common.error': '錯誤',
   'common.live': '即時',
@@ -521,31 +554,10 @@ const zh: Record<MessageKey, string> = {
   'place.TaiwanStrait': '臺灣海峽',
 };
 
-const LEVELS: Record<Lang, Record<number, string>> = {
-  en: { 1: 'NORMAL', 2: 'WATCH', 3: 'WARNING', 4: 'ALERT', 5: 'CRITICAL' },
-  'zh-Hant': { 1: '正常', 2: '關注', 3: '警戒', 4: '警報', 5: '危急' },
-};
+const LEVELS: Record<Lang, Record<number, string>> = { en: LEVEL_NAMES, 'zh-Hant': LEVEL_NAMES_ZH };
 
-/** The detectors' own state words; a pack's custom state names are shown as they are. */
-const STATES_ZH: Record<string, string> = {
-  normal: '正常',
-  elevated: '偏高',
-  high: '高',
-  'very-high': '極高',
-  low: '偏低',
-  'very-low': '極低',
-  lull: '沉寂',
-  present: '有',
-  absent: '無',
-  none: '無',
-  fresh: '近期',
-  recent: '近期',
-  fading: '消退中',
-  stable: '穩定',
-  spike: '突增',
-  'shift-up': '常態上移',
-  'shift-down': '常態下移',
-};
+/** Both dictionaries, for the completeness test (every key has its 中文 counterpart). */
+export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, 'zh-Hant': zh };
 
 const DOMAINS_ZH: Record<string, string> = {
   air: '空中',
@@ -585,8 +597,32 @@ export function unitName(lang: Lang, unit: string): string {
   return lang === 'zh-Hant' ? (UNITS_ZH[unit] ?? unit) : unit;
 }
 
-export function domainName(lang: Lang, domain: string): string {
+/** A domain by the pack's `domains` names when it has them, else the dictionary's (中文) or the id. */
+export function domainName(
+  lang: Lang,
+  domain: string,
+  named?: Readonly<Record<string, { name: string; nameZh: string }>>,
+): string {
+  const n = named?.[domain];
+  if (n) return lang === 'zh-Hant' ? n.nameZh : n.name;
   return lang === 'zh-Hant' ? (DOMAINS_ZH[domain] ?? domain) : domain;
+}
+
+/** An alert's severity label (`critical`, `high`…) as a word; an unknown severity reads as itself. */
+export function severityName(lang: Lang, severity: string): string {
+  const key = `severity.${severity}` as MessageKey;
+  return key in en ? translate(lang, key) : severity;
+}
+
+/** An alert's state (`firing`, `resolved`…) as a word. */
+export function alertStatusName(lang: Lang, status: string): string {
+  const key = `alertStatus.${status}` as MessageKey;
+  return key in en ? translate(lang, key) : status;
+}
+
+/** An alert annotation (`summary`, `description`) in the chosen language: `<key>_zh` in 中文 when the alert has it. */
+export function alertText(lang: Lang, annotations: Readonly<Record<string, string>>, key: string): string | undefined {
+  return (lang === 'zh-Hant' ? annotations[`${key}_zh`] : undefined) ?? annotations[key];
 }
 
 /** A state as a label: `insufficient data`, never the raw identifier, for the two states every analyst must notice. */
@@ -595,7 +631,8 @@ export function stateName(lang: Lang, state: string): string {
   if (state === 'missing') return translate(lang, 'state.missing');
   if (state === 'no-coverage') return translate(lang, 'state.no-coverage');
   if (state === 'stale') return translate(lang, 'state.stale');
-  return lang === 'zh-Hant' ? (STATES_ZH[state] ?? state) : state;
+  const words = STATE_WORDS[state];
+  return lang === 'zh-Hant' ? (words?.zh ?? state) : (words?.en ?? state);
 }
 
 export function placeName(lang: Lang, name: string): string {

@@ -16,6 +16,8 @@ export interface EmailOptions {
   to: string[];
   auth?: { user: string; pass: string };
   timeoutMs: number;
+  /** The theatre's zone, in which the body prints times (absent: ISO instants). */
+  timeZone?: string;
 }
 
 export function createEmailNotifier(options: EmailOptions): Notifier {
@@ -38,7 +40,7 @@ export function createEmailNotifier(options: EmailOptions): Notifier {
           from: options.from,
           to: options.to,
           subject: notificationSubject(envelope),
-          text: renderNotificationText(envelope),
+          text: renderNotificationText(envelope, { timeZone: options.timeZone }),
           // A mail system (or a person's filter) can drop a second copy with the same Message-ID.
           messageId: `<${envelope.idempotencyKey}@vigil.alerting>`,
           headers: {

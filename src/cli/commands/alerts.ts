@@ -10,7 +10,9 @@ import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { createOutboxDispatcher } from '../../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../../alerting/receivers/create-notifiers.js';
 import { vigilError } from '../../errors/index.js';
+import { formatNumber } from '../../model/number-format.js';
 import { loadPack } from '../../packs/pack-loader.js';
+import { localMinute } from '../../time/local-text.js';
 import { configOf, withAlerts, withContext } from '../context.js';
 
 export function registerAlerts(program: Command): void {
@@ -40,12 +42,14 @@ export function registerAlerts(program: Command): void {
           return;
         }
         if (list.length === 0) console.log(opts.all ? 'no alerts' : 'no pending or firing alerts');
+        const zone = timeZoneOf(cmd);
         for (const a of list) {
           const ack = acks.get(a.id);
           console.log(
-            `${a.id}  ${a.status.padEnd(8)} ${(a.labels.severity ?? '').padEnd(8)} ${a.rule.padEnd(16)} ${a.firedAt ?? a.activeAt}  ${a.annotations.summary ?? ''}${ack ? `  (ack ${ack.by})` : ''}`,
+            `${a.id}  ${a.status.padEnd(8)} ${(a.labels.severity ?? '').padEnd(8)} ${a.rule.padEnd(16)} ${localMinute(a.firedAt ?? a.activeAt, zone)}  ${a.annotations.summary ?? ''}${ack ? `  (ack ${ack.by})` : ''}`,
           );
         }
+        if (list.length > 0) console.log(`\nTimes are local (${zone}); --json gives ISO instants.`);
       });
     });
 
@@ -68,18 +72,21 @@ export function registerAlerts(program: Command): void {
           return;
         }
         console.log(`${alert.id} ${alert.status.toUpperCase()} ${alert.rule} ${formatLabels(alert.labels)}`);
+        const zone = timeZoneOf(cmd);
+        const local = (iso: string) => localMinute(iso, zone);
         console.log(`  ${alert.annotations.summary ?? ''}`);
+        if (alert.annotations.summary_zh) console.log(`  ${alert.annotations.summary_zh}`);
         if (alert.annotations.description) console.log(`  ${alert.annotations.description}`);
         const e = alert.explanation;
         if (e?.moved) console.log(`  moved: ${describeMove(e.moved)}`);
         for (const x of e?.evidence ?? [])
           console.log(
-            `  evidence: ${x.name} ${x.state} ${x.value ?? '—'} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds) · observations ${x.observationIds.join(', ') || '—'}`,
+            `  evidence: ${x.name} ${x.state} ${formatNumber(x.value)} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds) · observations ${x.observationIds.join(', ') || '—'}`,
           );
-        for (const t of transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}`);
+        for (const t of transitions) console.log(`  ${local(t.at)}  ${t.from} → ${t.to}`);
         if (ack)
           console.log(
-            `  acknowledged by ${ack.by} at ${ack.at}${ack.timeToAckMs === null ? '' : ` (${formatDuration(ack.timeToAckMs)} after firing)`}${ack.comment ? `: ${ack.comment}` : ''}`,
+            `  acknowledged by ${ack.by} at ${local(ack.at)}${ack.timeToAckMs === null ? '' : ` (${formatDuration(ack.timeToAckMs)} after firing)`}${ack.comment ? `: ${ack.comment}` : ''}`,
           );
         const playbookId = alert.playbook;
         if (playbookId) {
@@ -87,7 +94,7 @@ export function registerAlerts(program: Command): void {
           console.log(`  playbook ${playbookId}: ${playbook?.title ?? '(not in the alerting file any more)'}`);
           for (const s of playbook?.steps ?? []) {
             const t = ticks.find((x) => x.step === s.id);
-            console.log(`    [${t ? 'x' : ' '}] ${s.id}: ${s.text}${t ? ` (${t.by}, ${t.at})` : ''}`);
+            console.log(`    [${t ? 'x' : ' '}] ${s.id}: ${s.text}${t ? ` (${t.by}, ${local(t.at)})` : ''}`);
           }
         }
       });
@@ -194,6 +201,7 @@ export function registerAlerts(program: Command): void {
             env: ctx.config.secrets,
             terminal: process.stdout,
             colour: ctx.colour,
+            timeZone: ctx.pack.timeZone,
           });
           const alertStore = ctx.vigil.alerts;
           const dispatcher = createOutboxDispatcher({
@@ -246,6 +254,11 @@ export function registerAlerts(program: Command): void {
         });
       },
     );
+}
+
+/** The pack's zone, in which times print (`--json` keeps ISO instants). */
+function timeZoneOf(cmd: Command): string {
+  return loadPack(configOf(cmd).pack).timeZone;
 }
 
 function loadConfig(cmd: Command, rules: string | undefined) {

@@ -496,7 +496,7 @@ function AchMatrix({
             return cell(
               i,
               c,
-              `${c > 0 ? t('explain.consistent') : c < 0 ? t('explain.inconsistent') : '·'} ${x}: ${signed(c)} (before grouping ${signed(raw)})`,
+              `${c > 0 ? t('explain.consistent') : c < 0 ? t('explain.inconsistent') : '·'} ${x}: ${signed(c)} (${t('explain.beforeGrouping')} ${signed(raw)})`,
             );
           }),
           h(

@@ -4,11 +4,11 @@ import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api-client.js';
 import { navigate } from '../app-state.js';
-import type { ObservationView, SeriesPointView, SeriesView } from '../api-types.js';
+import type { ObservationView, PackView, SeriesPointView, SeriesView } from '../api-types.js';
 import { SeriesChart } from '../charts/series-chart.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, num } from '../format.js';
-import { stateName, translate, unitName } from '../i18n.js';
+import { domainName, stateName, translate, unitName } from '../i18n.js';
 import { magnitudeText } from '../magnitude.js';
 import { provenance } from '../provenance.js';
 import { addDays } from '../route.js';
@@ -66,9 +66,11 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
             h(
               'p',
               { class: 'muted' },
-              `${s.indicator.id} · ${s.indicator.domain} · ${s.indicator.detector}${s.indicator.sumDays > 1 ? ` · ${s.indicator.sumDays}-day sum` : ''} · ${s.indicator.series.join(', ')}`,
+              `${t('indicator.id')} ${s.indicator.id} · ${domainName(lang, s.indicator.domain, pack.domains)} · ${s.indicator.detector}${s.indicator.sumDays > 1 ? ` · ${translate(lang, 'indicator.sumDays', { n: s.indicator.sumDays })}` : ''} · ${s.indicator.series.join(', ')}`,
             ),
-            s.indicator.description ? h('p', null, s.indicator.description) : null,
+            s.indicator.description
+              ? h('p', null, indicatorDescription(lang, pack, s.indicator.id, s.indicator.description))
+              : null,
             unknownNow
               ? h(
                   'p',
@@ -296,4 +298,10 @@ function ObservationList({
       ),
     ),
   );
+}
+
+/** The pack's `descriptionZh` in 中文 when it has one. */
+function indicatorDescription(lang: ViewProps['lang'], pack: PackView, id: string, description: string): string {
+  const def = pack.indicators.find((d) => d.id === id) as { descriptionZh?: string } | undefined;
+  return lang === 'zh-Hant' && def?.descriptionZh ? def.descriptionZh : description;
 }

@@ -2,13 +2,13 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { query } from '../api-client.js';
-import type { TimelineItemView } from '../api-types.js';
+import type { PackView, TimelineItemView } from '../api-types.js';
 import { StatusLine } from '../components/status-line.js';
-import { daysText, levelName, translate, type MessageKey } from '../i18n.js';
+import { alertStatusName, daysText, levelName, severityName, translate, type MessageKey } from '../i18n.js';
 import { addDays } from '../route.js';
 import { collapseFlapping, type FlapRow, type TimelineRow } from '../timeline-collapse.js';
 import { useApi } from '../use-api.js';
-import type { ViewProps } from './board-view.js';
+import { indicatorLabel, type ViewProps } from './board-view.js';
 
 const KINDS: [TimelineItemView['kind'], MessageKey][] = [
   ['knowledge', 'timeline.knowledge.degraded'],
@@ -18,7 +18,7 @@ const KINDS: [TimelineItemView['kind'], MessageKey][] = [
   ['alert', 'timeline.alert'],
 ];
 
-export function TimelineView({ lang, at, revision }: ViewProps) {
+export function TimelineView({ lang, at, pack, revision }: ViewProps) {
   const [days, setDays] = useState(180);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const span = useApi<{ latestDay: string }>('/span', revision);
@@ -58,7 +58,11 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
         ),
       ),
       ...[90, 180, 365].map((d) =>
-        h('button', { type: 'button', class: d === days ? 'active' : '', onClick: () => setDays(d) }, `${d}d`),
+        h(
+          'button',
+          { type: 'button', class: d === days ? 'active' : '', onClick: () => setDays(d) },
+          `${d} ${t('timeline.days')}`,
+        ),
       ),
     ),
     timeline.data ? null : h(StatusLine, { lang, loaded: timeline }),
@@ -82,7 +86,7 @@ export function TimelineView({ lang, at, revision }: ViewProps) {
                   ? t(i.state === 'unknown' ? 'timeline.knowledge.unknown' : 'timeline.knowledge.degraded')
                   : t(KINDS.find(([k]) => k === i.kind)![1]),
               ),
-              h('span', { class: 'what' }, describeItem(lang, i)),
+              h('span', { class: 'what' }, describeItem(lang, pack, i)),
             ),
       ),
     ),
@@ -151,18 +155,37 @@ function FlapItem({
 }
 
 /** One row's text (events and level changes as elements, the rest as strings). */
-export function describeItem(lang: ViewProps['lang'], i: Exclude<TimelineRow, FlapRow>) {
+export function describeItem(lang: ViewProps['lang'], pack: PackView, i: Exclude<TimelineRow, FlapRow>) {
   switch (i.kind) {
-    case 'event':
-      return i.sourceRef
-        ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, i.title)
-        : i.title;
+    case 'event': {
+      // The title is the source's own text (English). A report without one (a Joint Staff release flag) reads as a
+      // source report; its series id is one hover away. In 中文 the title follows the names of the indicators it feeds.
+      const untitled = i.title === i.series;
+      const text = untitled ? translate(lang, 'timeline.sourceReport') : i.title;
+      const attrs = { title: `${i.series} · ${i.source}`, ...(untitled ? {} : { lang: 'en' }) };
+      const title = i.sourceRef
+        ? h('a', { href: i.sourceRef, target: '_blank', rel: 'noopener noreferrer', ...attrs }, text)
+        : h('span', attrs, text);
+      if ((lang !== 'zh-Hant' && !untitled) || i.indicators.length === 0) return title;
+      const zh = lang === 'zh-Hant';
+      const names = i.indicators.map((id) => indicatorLabel(lang, pack, { id, name: id })).join(zh ? '、' : ', ');
+      return h(
+        'span',
+        null,
+        h('span', { class: 'event-kind', title: i.indicators.join(', ') }, `${names}${zh ? '：' : ': '}`),
+        title,
+      );
+    }
     case 'level-change':
       return h('span', { class: `to-level-${i.to}` }, `${levelName(lang, i.from)} → ${levelName(lang, i.to)}`);
     case 'episode':
       return `${i.day} → ${i.end} · ${daysText(lang, i.days)} · ${translate(lang, 'timeline.peak', { level: levelName(lang, i.peak) })}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
     case 'alert':
-      return `${i.severity ? `[${i.severity}] ` : ''}${i.summary} (${i.replayed ? translate(lang, 'timeline.replayed') : i.status})`;
+      return h(
+        'span',
+        { title: i.rule },
+        `${i.severity ? `[${severityName(lang, i.severity)}] ` : ''}${lang === 'zh-Hant' ? (i.summaryZh ?? i.summary) : i.summary} (${i.replayed ? translate(lang, 'timeline.replayed') : alertStatusName(lang, i.status)})`,
+      );
     case 'knowledge':
       return `${i.day} → ${i.end} · ${daysText(lang, i.days)}${i.state === 'degraded' && i.unknownDays > 0 ? ` (${translate(lang, 'timeline.knowledge.unknownDays', { n: i.unknownDays })})` : ''}${i.ongoing ? ` · ${translate(lang, 'timeline.ongoing')}` : ''}`;
   }
