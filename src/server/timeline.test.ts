@@ -93,6 +93,7 @@ describe('timeline', () => {
         rule: 'LevelAlert',
         status: 'firing',
         summary: 'LevelAlert on 2023-04-06',
+        summaryZh: 'LevelAlert on 2023-04-06',
         severity: 'high',
         replayed: true,
       },
