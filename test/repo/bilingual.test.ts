@@ -12,8 +12,7 @@ import { DICTIONARIES, type MessageKey } from '../../src/web/i18n.js';
 import { ROOT } from './source-files.js';
 
 const HAN = /\p{Script=Han}/u;
-/** Keys whose 中文 is rightly the same as the English (a product name, an acronym). */
-// Keys whose text is the same in both languages by design (the API link; the ISO date pattern typed in either).
+/** Keys whose 中文 is rightly the same as the English (a product name, an acronym, the ISO date pattern). */
 const SAME_IN_BOTH = new Set<MessageKey>(['nav.docs', 'playback.dateHint']);
 
 const packsDir = join(ROOT, 'packs');
