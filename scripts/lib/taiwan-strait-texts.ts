@@ -60,6 +60,9 @@ how, and for every date-convention decision). Do not edit these files by hand; r
 \`geo/median-line.geojson\` is a two-point line between the median-line endpoints MND published
 (2019-07-30, the same as its 2004 publication): 122°E 27°N and 118°E 23°N.
 
+\`geo/taiwan-adiz.geojson\` is Taiwan's ADIZ, approximate, written by \`scripts/derive-basemap.ts\` from published
+descriptions (docs/dashboard.md, "Map sources"); its west edge is assumed.
+
 \`triggers.csv\` is the project's own calendar of political trigger events (each row cites one
 public news page); its facts are free to ship.
 

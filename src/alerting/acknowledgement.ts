@@ -44,9 +44,16 @@ export function checklist(id: string, playbook: Playbook, ticks: readonly Playbo
   return {
     id,
     title: playbook.title,
+    ...(playbook.title_zh === undefined ? {} : { titleZh: playbook.title_zh }),
     steps: playbook.steps.map((s) => {
       const tick = ticks.filter((t) => t.playbook === id && t.step === s.id).sort((a, b) => (a.at < b.at ? -1 : 1))[0];
-      return { id: s.id, text: s.text, tickedBy: tick?.by ?? null, tickedAt: tick?.at ?? null };
+      return {
+        id: s.id,
+        text: s.text,
+        ...(s.text_zh === undefined ? {} : { textZh: s.text_zh }),
+        tickedBy: tick?.by ?? null,
+        tickedAt: tick?.at ?? null,
+      };
     }),
   };
 }

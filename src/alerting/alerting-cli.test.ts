@@ -80,6 +80,9 @@ describe('vigil rules / silence / alerts', () => {
     expect(shown).toContain('acknowledged by lin');
     expect(shown).toMatch(/\[x\] confirm: Confirm the leading indicators against a second source \(lin, /);
     expect(shown).toContain('[ ] brief: Brief the duty director');
+    // Local times in the pack's zone, never UTC instants (`--json` keeps those).
+    expect(shown).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    expect((await vigil('--db', db, 'alerts', 'list')).out).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
     expect((await vigil('--db', db, 'alerts', 'show', 'ffff0000')).code).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { assessAt, packLookbackDays, packSeries } from '../app/assess-at.js';
 import { loadCoverage } from '../app/load-coverage.js';
 import type { Coverage } from '../analysis/coverage.js';
 import type { Assessment, Observation } from '../model/index.js';
+import { packNames } from '../packs/pack-languages.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { SeriesSummary, Store } from '../storage/store.js';
 import { getZone, type DayNumber } from '../time/zone.js';
@@ -37,6 +38,7 @@ export interface AlertingEngine {
 export function createAlertingEngine(options: AlertingEngineOptions): AlertingEngine {
   const { store, alertStore, pack, config, clock } = options;
   const zone = getZone(pack.timeZone);
+  const names = packNames(pack);
   const seriesList = packSeries(pack);
   const watched = new Set(seriesList);
   let series: Map<string, SeriesSummary> | undefined;
@@ -77,6 +79,7 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
       series = new Map((await store.listSeries({ asOf: nowIso })).map((s) => [s.series, s]));
     const input = {
       theatre: pack.id,
+      names,
       assessment,
       previous: previous.assessment,
       series: [...series.values()],

@@ -195,9 +195,11 @@ export const inhibitRuleSchema = z.strictObject({
   explained: z.boolean().default(false),
 });
 
+/** Each reader-facing text has its Traditional Chinese counterpart in `<field>_zh` (docs/alerting.md, "Languages"). */
 export const playbookSchema = z.strictObject({
   title: z.string().min(1),
-  steps: z.array(z.strictObject({ id: name, text: z.string().min(1) })).min(1),
+  title_zh: z.string().min(1).optional(),
+  steps: z.array(z.strictObject({ id: name, text: z.string().min(1), text_zh: z.string().min(1).optional() })).min(1),
 });
 
 export const alertingFileSchema = z.strictObject({

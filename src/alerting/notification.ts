@@ -9,6 +9,8 @@ export type NotificationMode = 'realtime' | 'digest' | 'repeat' | 'escalation';
 export interface PlaybookStepState {
   id: string;
   text: string;
+  /** The step in Traditional Chinese (the playbook's `text_zh`), when the playbook has it. */
+  textZh?: string;
   /** Who ticked it and when; null while open. */
   tickedBy: string | null;
   tickedAt: string | null;
@@ -17,6 +19,7 @@ export interface PlaybookStepState {
 export interface PlaybookChecklist {
   id: string;
   title: string;
+  titleZh?: string;
   steps: PlaybookStepState[];
 }
 

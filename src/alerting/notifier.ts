@@ -1,5 +1,6 @@
 // The Notifier port: delivers one notification envelope to one receiver, or rejects with VIGIL_DELIVERY_FAILED.
 import type { OutboxEntry } from './alert-store.js';
+import type { DocumentMessage } from './document-message.js';
 import { ENVELOPE_VERSION, type NotificationEnvelope } from './notification.js';
 
 export interface Notifier {
@@ -9,6 +10,11 @@ export interface Notifier {
   readonly receiver: string;
   /** Resolves once the receiving end has accepted the envelope; rejects with VIGIL_DELIVERY_FAILED otherwise. */
   send(envelope: NotificationEnvelope): Promise<void>;
+  /**
+   * Delivers a document (the daily brief): e-mail with attachments, webhook with links. Absent on receivers that
+   * cannot carry one (SSE, terminal).
+   */
+  sendDocument?(message: DocumentMessage): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -29,7 +29,9 @@ const envelope: NotificationEnvelope = {
       labels: { alertname: 'LevelAlert', pack: 'taiwan-strait', theatre: 'taiwan-strait', severity: 'critical' },
       annotations: {
         summary: 'ALERT on 2024-05-24',
+        summary_zh: '2024-05-24 預警等級為警報',
         description: 'H1 rose sharply.',
+        description_zh: 'H1 急升。',
         runbook: 'https://example.org/runbook',
       },
       explanation: {
@@ -72,8 +74,15 @@ const envelope: NotificationEnvelope = {
       playbook: {
         id: 'surge',
         title: 'Air surge',
+        titleZh: '共機激增',
         steps: [
-          { id: 'confirm', text: 'Confirm the MND figure', tickedBy: 'analyst', tickedAt: '2024-05-24T16:10:00.000Z' },
+          {
+            id: 'confirm',
+            text: 'Confirm the MND figure',
+            textZh: '查證國防部數字',
+            tickedBy: 'analyst',
+            tickedAt: '2024-05-24T16:10:00.000Z',
+          },
           { id: 'brief', text: 'Brief the duty officer', tickedBy: null, tickedAt: null },
         ],
       },
@@ -83,7 +92,7 @@ const envelope: NotificationEnvelope = {
       fingerprint: 'feedf00dfeedf00d',
       status: 'resolved',
       labels: { alertname: 'HypothesisH2', pack: 'taiwan-strait', theatre: 'taiwan-strait' },
-      annotations: { summary: 'H2 back below 5 %' },
+      annotations: { summary: 'H2 back below 5 %', summary_zh: 'H2 回落至 5 % 以下' },
       explanation: null,
       startsAt: '2024-05-20T16:00:00.000Z',
       firedAt: '2024-05-20T16:05:00.000Z',
@@ -96,8 +105,9 @@ const envelope: NotificationEnvelope = {
 
 describe('notification body golden', () => {
   it('the subject and plain-text body of an escalation with evidence, playbook and acknowledgement', () => {
+    // As the e-mail receiver sends it: both languages, times local to the theatre's zone.
     expectGolden(
-      `Subject: ${notificationSubject(envelope)}\n\n${renderNotificationText(envelope)}`,
+      `Subject: ${notificationSubject(envelope)}\n\n${renderNotificationText(envelope, { timeZone: 'Asia/Taipei' })}`,
       'notification-body.txt',
     );
   });

@@ -1,10 +1,21 @@
 // What each rule kind sees as active right now: one candidate per label set, with its summary and explanation.
-import { LEVEL_NAMES, type Assessment, type WarningLevel } from '../model/index.js';
+import { LEVEL_NAMES, type Assessment } from '../model/index.js';
+import type { Bilingual, PackNames } from '../packs/pack-languages.js';
 import type { SeriesSummary } from '../storage/store.js';
 import type { AlertExplanation } from './alert.js';
-import { describeMove, explainAssessment, pct } from './alert-explanation.js';
+import { explainAssessment, pct } from './alert-explanation.js';
+import {
+  explanationText,
+  hypothesisSummary,
+  indicatorSummary,
+  levelChangeSummary,
+  levelSummary,
+  receiverFailingSummary,
+  RECEIVER_FAILING_DESCRIPTION,
+  sourceSilentSummary,
+  SOURCE_SILENT_DESCRIPTION,
+} from './alert-text.js';
 import type { AlertRule } from './alerting-config.js';
-import { formatDuration } from './duration.js';
 import type { Labels } from './labels.js';
 
 /** A receiver with undelivered notifications, as the outbox reports it. */
@@ -19,6 +30,11 @@ export interface ReceiverHealth {
 /** Everything rule evaluation reads; all of it passed in (no I/O, no clock). */
 export interface EvaluationInput {
   theatre: string;
+  /**
+   * What alert texts call the theatre, indicators, hypotheses and series, in both languages, and the zone their days
+   * are in (`packNames(pack)`). Absent (tests): ids and the assessment's own names, days in UTC.
+   */
+  names?: PackNames;
   /** The assessment being judged (absent: assessment rules are not evaluated this time). */
   assessment?: Assessment;
   /** The previous day's assessment, for "from what to what". */
@@ -47,14 +63,24 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
   const base = { alertname: rule.name, theatre: input.theatre, kind: rule.kind, ...rule.labels };
   const a = input.assessment;
   const p = input.previous;
+  const names = input.names ?? fallbackNames(input);
+  const candidate = (
+    labels: Labels,
+    summary: Bilingual,
+    explanation: AlertExplanation | null,
+    value: number | null,
+    description?: Bilingual,
+  ): ActiveCandidate => {
+    const annotations: Record<string, string> = { ...rule.annotations, summary: summary.en, summary_zh: summary.zh };
+    const text = description ?? (explanation ? explanationText(names, explanation) : undefined);
+    if (text) Object.assign(annotations, { description: text.en, description_zh: text.zh });
+    return { labels, annotations, explanation, value };
+  };
   switch (rule.kind) {
     case 'level': {
       if (!a || a.level < rule.atLeast) return [];
-      const was = p ? ` (previous day ${levelName(p.level)})` : '';
       const explanation = explainAssessment(a, p);
-      return [
-        candidate(base, `${input.theatre} at ${levelName(a.level)} on ${a.day}${was}`, explanation, a.level, rule),
-      ];
+      return [candidate(base, levelSummary(names, a.day, a.level, p?.level), explanation, a.level)];
     }
     case 'level-change': {
       if (!a || !p || a.level === p.level) return [];
@@ -62,15 +88,7 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
       if ((rule.direction === 'up' && !up) || (rule.direction === 'down' && up)) return [];
       const explanation = explainAssessment(a, p);
       const labels = { ...base, to_level: LEVEL_NAMES[a.level] };
-      return [
-        candidate(
-          labels,
-          `${input.theatre} level ${up ? 'rose' : 'fell'} ${levelName(p.level)} → ${levelName(a.level)} on ${a.day}`,
-          explanation,
-          a.level,
-          rule,
-        ),
-      ];
+      return [candidate(labels, levelChangeSummary(names, a.day, p.level, a.level), explanation, a.level)];
     }
     case 'hypothesis': {
       const h = a?.hypotheses.find((x) => x.id === rule.hypothesis);
@@ -82,10 +100,9 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
       return [
         candidate(
           { ...base, hypothesis: h.id },
-          `${describeMove(explanation.moved!)} (threshold ${threshold}) on ${a.day}`,
+          hypothesisSummary(names, a.day, explanation.moved!, threshold),
           explanation,
           h.probability,
-          rule,
         ),
       ];
     }
@@ -95,18 +112,15 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
         .filter((i) => rule.indicators.includes(i.id) && rule.states.includes(i.state))
         .map((i) => {
           const explanation = explainAssessment(a, p, { indicator: i.id });
-          const baseline = i.baseline === null ? '' : ` (baseline ${fmt(i.baseline)})`;
-          const summary = `${i.name} is ${i.state}: ${fmt(i.value)}${baseline} on ${i.dataDay ?? a.day}`;
-          return candidate({ ...base, indicator: i.id, domain: i.domain }, summary, explanation, i.value, rule);
+          const summary = indicatorSummary(names, i, i.dataDay ?? a.day);
+          return candidate({ ...base, indicator: i.id, domain: i.domain }, summary, explanation, i.value);
         });
     }
     case 'source-health':
       return staleSeries(rule, input.series ?? [], nowMs).map(({ series, summary, silentMs }) => {
-        const text = `${series} silent for ${formatDuration(Math.max(0, silentMs))} (last published ${summary.lastPublishedAt}; expected every ${formatDuration(rule.cadenceMs)})`;
-        const c = candidate({ ...base, series }, text, null, silentMs, rule);
-        c.annotations.description =
-          'A silent feed is a broken feed, not a quiet strait: indicators reading it are stale until it publishes again.';
-        return c;
+        const text = sourceSilentSummary(names, series, Math.max(0, silentMs), summary.lastPublishedAt, rule.cadenceMs);
+        // The series id stays a label: silences, routes and `--json` readers match on it.
+        return candidate({ ...base, series }, text, null, silentMs, SOURCE_SILENT_DESCRIPTION);
       });
     case 'receiver-health':
       return (input.receivers ?? [])
@@ -114,43 +128,29 @@ export function activeCandidates(rule: AlertRule, input: EvaluationInput, nowMs:
         .map((r) => {
           const c = candidate(
             { ...base, receiver: r.receiver },
-            `receiver ${r.receiver} failing: ${r.attempts} attempts since ${r.pendingSince}`,
+            receiverFailingSummary(names, r.receiver, r.attempts, r.pendingSince),
             null,
             r.attempts,
-            rule,
+            RECEIVER_FAILING_DESCRIPTION,
           );
           if (r.lastError) c.annotations.last_error = r.lastError;
-          c.annotations.description =
-            'Notifications to this receiver stay in the outbox and are retried with backoff; other receivers are not held up.';
           return c;
         });
   }
 }
 
-function candidate(
-  labels: Labels,
-  summary: string,
-  explanation: AlertExplanation | null,
-  value: number | null,
-  rule: AlertRule,
-): ActiveCandidate {
-  const annotations: Record<string, string> = { ...rule.annotations, summary };
-  if (explanation) annotations.description = describeExplanation(explanation);
-  return { labels, annotations, explanation, value };
-}
-
-/** One paragraph naming the level, the hypothesis that moved and the top evidence. */
-export function describeExplanation(e: AlertExplanation): string {
-  const parts = [
-    `Level ${e.level.from === null ? '' : `${levelName(e.level.from)} → `}${levelName(e.level.to)} as of ${e.asOf}.`,
-  ];
-  if (e.moved) parts.push(`${describeMove(e.moved)}.`);
-  if (e.evidence.length > 0) {
-    parts.push(
-      `Evidence: ${e.evidence.map((x) => `${x.name} ${x.state}${x.value === null ? '' : ` ${fmt(x.value)}`} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds)`).join('; ')}.`,
-    );
-  }
-  return parts.join(' ');
+/** Names from the input alone, for callers without a pack (tests): ids and the assessment's names, days in UTC. */
+function fallbackNames(input: EvaluationInput): PackNames {
+  const a = input.assessment;
+  const same = (x: string): Bilingual => ({ en: x, zh: x });
+  return {
+    theatre: same(input.theatre),
+    timeZone: 'UTC',
+    indicator: (id) => same(a?.indicators.find((i) => i.id === id)?.name ?? id),
+    hypothesis: (id) => same(a?.hypotheses.find((h) => h.id === id)?.name ?? id),
+    domain: same,
+    series: same,
+  };
 }
 
 interface StaleSeries {
@@ -177,6 +177,3 @@ function staleSeries(
   }
   return out;
 }
-
-const levelName = (level: number) => `${LEVEL_NAMES[level as WarningLevel]} (${level})`;
-const fmt = (v: number | null) => (v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(1));

@@ -1,4 +1,5 @@
 // Rule evaluation is pure: pending → firing after `for`, keep_firing_for hysteresis, and explanations that say what moved.
+import { packNames } from '../packs/pack-languages.js';
 import { describe, expect, it } from 'vitest';
 import type { Alert } from './alert.js';
 import type { AlertRule } from './alerting-config.js';
@@ -112,9 +113,22 @@ describe('evaluateRules', () => {
     ];
     const fresh = evaluateRules([rule], [], { theatre: 'test', series }, '2024-05-21T12:00:00.000Z');
     expect(fresh.alerts).toEqual([]);
-    const stale = evaluateRules([rule], [], { theatre: 'test', series }, '2024-05-22T02:00:00.000Z');
-    expect(stale.alerts.map((a) => [a.labels.series, a.annotations.summary])).toEqual([
-      ['mnd.ships.plan', 'mnd.ships.plan silent for 2d1h (last published 2024-05-20T01:00:00.000Z; expected every 1d)'],
+    const names = packNames({
+      name: 'Test',
+      nameZh: '測試',
+      timeZone: 'Asia/Taipei',
+      indicators: [],
+      hypotheses: [],
+      seriesNames: { 'mnd.ships.plan': { name: 'Taiwan MND PLA Navy ship count', nameZh: '國防部共艦艘次' } },
+    });
+    const stale = evaluateRules([rule], [], { theatre: 'test', names, series }, '2024-05-22T02:00:00.000Z');
+    // The series id stays a label; the text names the series, in local days, rounded.
+    expect(stale.alerts.map((a) => [a.labels.series, a.annotations.summary, a.annotations.summary_zh])).toEqual([
+      [
+        'mnd.ships.plan',
+        'Taiwan MND PLA Navy ship count: no report for 2 days (last: 2024-05-20; expected daily)',
+        '國防部共艦艘次：已 2 日無報告（最後一次：2024-05-20；應每日發布）',
+      ],
     ]);
     const carried = evaluateRules([rule], stale.alerts, { theatre: 'test' }, '2024-05-22T03:00:00.000Z');
     expect(carried.alerts).toEqual(stale.alerts);

@@ -1,4 +1,5 @@
 // `vigil rules check`'s dry run: replays history day by day through the same rule evaluation, and says when each rule would have fired.
+import { packNames } from '../packs/pack-languages.js';
 import { replay } from '../backtest/replay.js';
 import type { Assessment, Observation } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
@@ -12,7 +13,13 @@ export interface RuleDryRun {
   rule: string;
   kind: string;
   /** Local days on which an alert of this rule started firing (one entry per alert that fired). */
-  fired: { day: string; labels: Readonly<Record<string, string>> }[];
+  fired: {
+    day: string;
+    labels: Readonly<Record<string, string>>;
+    annotations: Readonly<Record<string, string>>;
+    /** The alert's id in this replay (not stored anywhere). */
+    id: string;
+  }[];
   /** Local days on which at least one alert of this rule was firing at the end of the day. */
   firingDays: string[];
 }
@@ -57,19 +64,22 @@ export function dryRunOnAssessments(
     rules.map((r): [string, RuleDryRun] => [r.name, { rule: r.name, kind: r.kind, fired: [], firingDays: [] }]),
   );
   let state: Alert[] = [];
+  const names = packNames(pack);
   for (let i = 1; i < assessments.length; i++) {
     const a = assessments[i];
     const now = new Date(Date.parse(a.asOf) - 1).toISOString();
     const evaluated = evaluateRules(
       rules,
       state,
-      { theatre: pack.id, assessment: a, previous: assessments[i - 1], series: health.at(Date.parse(now)) },
+      { theatre: pack.id, names, assessment: a, previous: assessments[i - 1], series: health.at(Date.parse(now)) },
       now,
     );
     for (const t of evaluated.transitions) {
       if (t.to !== 'firing') continue;
       const alert = evaluated.alerts.find((x) => x.id === t.alertId)!;
-      results.get(t.rule)!.fired.push({ day: a.day, labels: alert.labels });
+      results
+        .get(t.rule)!
+        .fired.push({ day: a.day, labels: alert.labels, annotations: alert.annotations, id: alert.id });
     }
     state = evaluated.alerts.filter((x) => x.status === 'pending' || x.status === 'firing');
     for (const rule of new Set(state.filter((x) => x.status === 'firing').map((x) => x.rule)))

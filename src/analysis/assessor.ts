@@ -1,12 +1,19 @@
 // The one analysis entry point: assess(day) from a pack and a point-in-time index, used by the live path and the backtest alike.
-import { LEVEL_NAMES, type Assessment, type IndicatorAssessment, type WarningLevel } from '../model/index.js';
+// Model files imported one by one (not the index): the dashboard bundles this module for its what-if, without node:crypto.
+import { LEVEL_NAMES, type Assessment, type IndicatorAssessment, type WarningLevel } from '../model/assessment.js';
 import type { Pack } from '../packs/pack-schema.js';
 import { formatDay, getZone, parseDay, type DayNumber } from '../time/zone.js';
 import { coverageOf, type Coverage } from './coverage.js';
 import { episodeUnderWay } from './episode-under-way.js';
 import { combineEvidence } from './evidence-combination.js';
 import { eventProbability } from './event-probability.js';
-import { evaluateIndicator, type IndicatorEvaluation } from './indicator-evaluation.js';
+import {
+  detectionKey,
+  evaluateIndicator,
+  forcedEvaluation,
+  repriceEvaluation,
+  type IndicatorEvaluation,
+} from './indicator-evaluation.js';
 import type { PointInTimeIndex } from './point-in-time-index.js';
 import { coreOf, knowledgeState } from './knowledge-state.js';
 import { episodeLogLr, posterior } from './posterior.js';
@@ -29,6 +36,21 @@ interface DayEvidence {
   watchAtOnce: boolean;
 }
 
+/** A what-if's states read on one day whatever the data say (indicator id → state); see what-if.ts. */
+export interface ForcedStates {
+  day: DayNumber;
+  states: ReadonlyMap<string, string>;
+}
+
+export interface AssessorOptions {
+  forced?: ForcedStates;
+  /**
+   * Readings shared by assessors over the same index and coverage (a what-if session): keyed by what decides a reading
+   * (`detectionKey`) and the day, re-priced with each pack's ratios, so changing a ratio or a prior runs no detector.
+   */
+  readings?: Map<string, IndicatorEvaluation>;
+}
+
 interface DayLevels {
   watch: boolean;
   raw: WarningLevel;
@@ -41,7 +63,12 @@ interface DayLevels {
  * backtest over years cheap: day D's hysteresis reads the raw levels of the days before it, each computed as known on
  * its own day.
  */
-export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Coverage): Assessor {
+export function createAssessor(
+  pack: Pack,
+  index: PointInTimeIndex,
+  coverage: Coverage,
+  options: AssessorOptions = {},
+): Assessor {
   const zone = getZone(pack.timeZone);
   const hypothesisIds = pack.hypotheses.filter((h) => !h.baseline).map((h) => h.id);
   const critical = pack.hypotheses.filter((h) => h.critical).map((h) => h.id);
@@ -52,6 +79,21 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
   const indicatorCoverage = new Map(
     pack.indicators.map((ind) => [ind.id, coverageOf(coverage, ind.series, ind.staleAfterDays)]),
   );
+  const readings = options.readings;
+  const keys = readings
+    ? new Map(pack.indicators.map((ind) => [ind.id, detectionKey(ind, indicatorBreaks.get(ind.id)!)]))
+    : undefined;
+  const read = (ind: Pack['indicators'][number], day: DayNumber, asOfMs: number): IndicatorEvaluation => {
+    const fresh = () =>
+      evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!);
+    if (!readings || !keys) return fresh();
+    const key = `${keys.get(ind.id)}|${day}`;
+    const known = readings.get(key);
+    if (known) return repriceEvaluation(known, ind);
+    const e = fresh();
+    readings.set(key, e);
+    return e;
+  };
   const core = coreOf(pack);
   const memo = new Map<DayNumber, DayEvidence>();
   const levelMemo = new Map<DayNumber, DayLevels>();
@@ -62,9 +104,12 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     const cached = memo.get(day);
     if (cached) return cached;
     const asOfMs = zone.endOfDay(day) - 1;
-    const evaluations = pack.indicators.map((ind) =>
-      evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!),
-    );
+    const forced = options.forced?.day === day ? options.forced.states : undefined;
+    const evaluations = pack.indicators.map((ind) => {
+      const state = forced?.get(ind.id);
+      if (state !== undefined) return forcedEvaluation(ind, state, day);
+      return read(ind, day, asOfMs);
+    });
     const contributions = combineEvidence(pack, evaluations, hypothesisIds);
     const probabilities = posterior(pack.hypotheses, contributions);
     let leadLogLr = 0;

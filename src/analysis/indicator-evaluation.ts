@@ -6,6 +6,7 @@ import { isCovered, windowAt, type DayWindow, type IndicatorCoverage } from './c
 import { KNOWLEDGE_STATES, MISSING, NO_COVERAGE, STALE } from '../packs/detector-states.js';
 import type { DetectorResult } from './detectors/detector-types.js';
 import { detectorLookback, runDetector } from './detectors/run-detector.js';
+import { GAP_REASONS } from './gap-reasons.js';
 import type { DailySeries, PointInTimeIndex } from './point-in-time-index.js';
 
 export interface IndicatorEvaluation {
@@ -28,12 +29,12 @@ const QUIET_STATES = new Set(['absent', 'none']);
 function staleness(cov: IndicatorCoverage, day: DayNumber): string | undefined {
   if (isCovered(cov.declared, day) || cov.lastSuccess === undefined || day - cov.lastSuccess <= cov.staleAfterDays)
     return undefined;
-  return `latest collection is ${day - cov.lastSuccess} days old (cadence ${cov.staleAfterDays} days)`;
+  return GAP_REASONS.collectionOld(day - cov.lastSuccess, cov.staleAfterDays);
 }
 
 function noCoverageReason(cov: IndicatorCoverage): string {
-  if (cov.sources.length === 0) return 'no source declared or collecting this series';
-  return `no source collected this series on that day (coverage: ${cov.sources.join(', ')})`;
+  if (cov.sources.length === 0) return GAP_REASONS.noSource();
+  return GAP_REASONS.notCollectedThatDay(cov.sources);
 }
 
 export function evaluateIndicator(
@@ -75,7 +76,7 @@ export function evaluateIndicator(
         {
           state: NO_COVERAGE,
           value: Number.NaN,
-          reason: `coverage begins on ${formatDay(window.from)}; no report yet`,
+          reason: GAP_REASONS.coverageBegins(formatDay(window.from)),
         },
         undefined,
         1,
@@ -85,8 +86,8 @@ export function evaluateIndicator(
     if (lastDay === undefined || day - lastDay > cadence) {
       const reason =
         lastDay === undefined
-          ? `no report since coverage began on ${formatDay(window.from)}`
-          : `latest data is ${day - lastDay} days old`;
+          ? GAP_REASONS.noReportSinceCoverage(formatDay(window.from))
+          : GAP_REASONS.dataOld(day - lastDay);
       return price(indicator, { state: STALE, value: Number.NaN, reason }, lastDay, 1, () => []);
     }
   }
@@ -107,7 +108,7 @@ export function evaluateIndicator(
       );
     const reason =
       obs.find((o) => o.missingReason)?.missingReason ??
-      (obs.length ? 'value not known' : 'not every day of the window is known');
+      (obs.length ? GAP_REASONS.valueNotKnown() : GAP_REASONS.windowIncomplete());
     return price(indicator, { state: MISSING, value: Number.NaN, reason }, judged, 1, () => obs);
   }
   const result = runDetector(detector, { series, day: judged, breaks });
@@ -129,6 +130,26 @@ export function evaluateIndicator(
   return price(indicator, result, judged, weight, () =>
     evidenceObservations(indicator, index, asOfMs, judged, isEvent),
   );
+}
+
+/**
+ * The same reading priced with another definition of the indicator that detects alike (only its likelihood ratios or
+ * watch states differ): what a what-if reuses instead of running the detector again.
+ */
+export function repriceEvaluation(e: IndicatorEvaluation, indicator: Indicator): IndicatorEvaluation {
+  return price(indicator, e.result, e.dataDay, e.weight, e.observations);
+}
+
+/** What decides an indicator's reading (everything but how its states are priced and watched), as a string key. */
+export function detectionKey(indicator: Indicator, breaks: readonly DayNumber[]): string {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { likelihoods, watchStates, watchAtOnce, name, nameZh, description, ...detects } = indicator;
+  return JSON.stringify([detects, breaks]);
+}
+
+/** An indicator read as `state` on `day` whatever the data say (a what-if), priced like any state it could reach. */
+export function forcedEvaluation(indicator: Indicator, state: string, day: DayNumber): IndicatorEvaluation {
+  return price(indicator, { state, value: Number.NaN, reason: 'set by a what-if' }, day, 1, () => []);
 }
 
 function readSeries(

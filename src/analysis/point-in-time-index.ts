@@ -1,5 +1,6 @@
 // Indexes observations by series and local day so any "as known at T" daily series is cheap to read.
-import { gradingWeight, type Observation } from '../model/index.js';
+import { gradingWeight } from '../model/grading.js';
+import type { Observation } from '../model/observation.js';
 import type { DayNumber, Zone } from '../time/zone.js';
 import type { DayWindow } from './coverage.js';
 

@@ -1,46 +1,25 @@
 // Gathers what the daily brief of a local day is made from: the day's and the previous day's assessments (the live
 // path's assessAt) and the provenance of the observations read, marked with the most restrictive TLP among them.
 import type { BriefInput, BriefProvenance } from '../brief/brief-content.js';
-import type { Tlp } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
-import { observationsForDay } from '../sharing/shared-assessment.js';
 import { maxTlp } from '../sharing/tlp/tlp-ceiling.js';
 import type { Store, StoredObservation } from '../storage/store.js';
 import type { DayNumber } from '../time/zone.js';
-import type { AssessmentService } from './assessment-service.js';
+import type { Tlp } from '../model/index.js';
 import { assessAt, observationsAsKnownAt } from './assess-at.js';
 
-export async function briefInputAt(store: Store, pack: Pack, day: DayNumber, generatedAt: Date): Promise<BriefInput> {
-  const today = await assessAt(store, pack, day);
-  const previous = await assessAt(store, pack, day - 1);
-  // Nothing published before the previous day: it has no assessment worth comparing with.
-  const hasPrevious = previous.indicators.some((i) => i.dataDay !== null);
-  const observations = await observationsForDay(store, pack, day);
-  return {
-    pack,
-    today,
-    previous: hasPrevious ? previous : undefined,
-    provenance: provenanceOf(observations),
-    generatedAt: generatedAt.toISOString(),
-  };
-}
-
-/**
- * The same brief as seen by a reader cleared for `tlpMax` (the API): both days assessed by that reader's assessment
- * service, and the provenance and marking drawn only from the observations at or below the ceiling.
- */
-export async function briefInputWithin(
-  assessments: AssessmentService,
+/** `tlpMax`: assess and mark the brief from observations at or below this marking only (a reader's clearance). */
+export async function briefInputAt(
   store: Store,
   pack: Pack,
   day: DayNumber,
-  tlpMax: Tlp,
   generatedAt: Date,
+  tlpMax?: Tlp,
 ): Promise<BriefInput> {
-  const span = await assessments.span();
-  const today = await assessments.assess(day);
-  const previous = span && day - 1 >= span.first ? await assessments.assess(day - 1) : undefined;
-  const hasPrevious = previous?.indicators.some((i) => i.dataDay !== null) ?? false;
+  const today = await assessAt(store, pack, day, tlpMax);
+  const previous = await assessAt(store, pack, day - 1, tlpMax);
+  // Nothing published before the previous day: it has no assessment worth comparing with.
+  const hasPrevious = previous.indicators.some((i) => i.dataDay !== null);
   const observations = await observationsAsKnownAt(store, pack, day, tlpMax);
   return {
     pack,

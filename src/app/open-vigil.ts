@@ -13,6 +13,7 @@ import { createUserStore } from '../users/database-user-store.js';
 import type { UserStore } from '../users/user-store.js';
 import { createAssessmentViews, type AssessmentViews } from './assessment-views.js';
 import { createWarningStore, type WarningStore } from '../warnings/warning-store.js';
+import { createBriefDeliveryStore, type BriefDeliveryStore } from '../brief/brief-delivery-store.js';
 import { createWriteServices, type WriteServices } from './write-services.js';
 
 /** What openVigil needs from the configuration (src/app/config once it lands supplies these). */
@@ -47,6 +48,8 @@ export interface Vigil {
   readonly alerts: AlertStore;
   /** Formal warning records (draft → coordination → issued), on the same database: steps audit through `writes`. */
   readonly warnings: WarningStore;
+  /** Which day's brief went to which receiver, so a restarted scheduler never sends one twice. */
+  readonly briefDeliveries: BriefDeliveryStore;
   /**
    * Partner registry, publication ledger, TAXII statuses and the organisation's keys, on the same database; opened on
    * first use (it creates the organisation's signing key the first time), then shared.
@@ -69,6 +72,8 @@ export async function openVigil(settings: VigilSettings, clock: Clock): Promise<
     await alerts.migrate();
     const warnings = createWarningStore(db);
     await warnings.migrate();
+    const briefDeliveries = createBriefDeliveryStore(db);
+    await briefDeliveries.migrate();
     const assessments = createAssessmentViews(store, pack, { now: clock, freshnessMs: settings.freshnessMs });
     const writes = createWriteServices({ db, store, users, clock });
     let closed = false;
@@ -83,6 +88,7 @@ export async function openVigil(settings: VigilSettings, clock: Clock): Promise<
       writes,
       alerts,
       warnings,
+      briefDeliveries,
       sharing(orgName) {
         sharing ??= openSharingOn(db, { now: clock().toISOString(), orgName: orgName || undefined });
         sharing.catch(() => (sharing = undefined));

@@ -9,6 +9,8 @@ import type { Store } from '../storage/store.js';
 export interface StaleSource {
   id: string;
   name: string;
+  /** The name in Traditional Chinese (the catalogue's; the English name when it has none). */
+  nameZh: string;
   /** Days since its latest publication; null when it never published. */
   ageDays: number | null;
   cadenceDays: number;
@@ -32,7 +34,13 @@ export async function sourceReadiness(store: Store, pack: Pack, nowMs: number): 
   const sources = statuses.filter(read);
   const staleSources = sources
     .filter((s) => s.cadenceDays !== undefined && (s.state === 'stale' || s.state === 'never'))
-    .map((s) => ({ id: s.id, name: s.name, ageDays: s.ageDays ?? null, cadenceDays: s.cadenceDays! }));
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      nameZh: SOURCE_CATALOG.find((c) => c.id === s.id)?.nameZh ?? s.name,
+      ageDays: s.ageDays ?? null,
+      cadenceDays: s.cadenceDays!,
+    }));
   const failingCollectors = (await listCollectorHealth(store))
     .filter((h) => h.consecutiveFailures > 0)
     .map((h) => ({ id: h.id, consecutiveFailures: h.consecutiveFailures }));

@@ -5,15 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { parseFile } from '../app/ingest-files.js';
+import { openVigil } from '../app/open-vigil.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
 import { exportStix } from '../sharing/export-stix.js';
 import { DEFAULT_COLLECTION } from '../sharing/partners/collections.js';
-import { openSharing } from '../sharing/sharing-context.js';
 import { pullPartner } from '../sharing/taxii/partner-sync.js';
 import { TAXII_MEDIA_TYPE } from '../sharing/taxii/taxii-media.js';
 import { taxiiPlugin } from '../sharing/taxii/taxii-plugin.js';
-import { openObservationStore } from '../storage/open-store.js';
 import { medianOf, type BenchFigure } from './bench-types.js';
 
 const PAGE_REQUESTS = 30;
@@ -23,15 +22,14 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
   const pack = loadPack(DEFAULT_PACK);
   const bundled = pack.data.flatMap((d) => parseFile(d.kind, packPath(pack, d.path)));
   const dir = mkdtempSync(join(tmpdir(), 'vigil-sharing-bench-'));
-  const aPath = join(dir, 'a.db');
-  const store = openObservationStore(aPath);
-  const sharing = await openSharing(aPath, { now: NOW });
+  const clock = () => new Date(NOW);
+  const a = await openVigil({ databaseUrl: join(dir, 'a.db'), pack }, clock);
+  const b = await openVigil({ databaseUrl: join(dir, 'b.db'), pack }, clock);
   const app = Fastify({ logger: false });
-  const bPath = join(dir, 'b.db');
-  const bStore = openObservationStore(bPath);
-  const bSharing = await openSharing(bPath, { now: NOW });
   try {
-    await store.migrate();
+    const { store } = a;
+    const sharing = await a.sharing();
+    const bSharing = await b.sharing();
     await store.putObservations(bundled, NOW);
     const { token } = await sharing.registry.addPartner(
       { name: 'bench', tlpMax: 'green', collections: [DEFAULT_COLLECTION.alias] },
@@ -40,6 +38,7 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
     await app.register(taxiiPlugin, {
       prefix: '/taxii2',
       store,
+      writes: a.writes,
       registry: sharing.registry,
       ledger: sharing.ledger,
       statuses: sharing.statuses,
@@ -65,7 +64,6 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
     }
     if (objects !== 1000) throw new Error(`expected a full page of 1000 objects, got ${objects}`);
 
-    await bStore.migrate();
     await bSharing.registry.addPartner(
       {
         name: 'alpha',
@@ -79,7 +77,14 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
     );
     const tp = performance.now();
     const pulled = await pullPartner(
-      { store: bStore, ledger: bSharing.ledger, registry: bSharing.registry, now: () => new Date(NOW) },
+      {
+        store: b.store,
+        ledger: bSharing.ledger,
+        registry: bSharing.registry,
+        now: clock,
+        writes: b.writes,
+        actor: 'cli:bench',
+      },
       'alpha',
     );
     const pullS = (performance.now() - tp) / 1000;
@@ -111,10 +116,8 @@ export async function runSharingBench(): Promise<BenchFigure[]> {
     ];
   } finally {
     await app.close();
-    await sharing.close();
-    await bSharing.close();
-    await store.close();
-    await bStore.close();
+    await a.close();
+    await b.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,7 +11,7 @@ export interface BriefProvenance {
 }
 
 /** The parts of a pack the brief reads: names, Chinese names and the watch list. */
-export type BriefPack = Pick<Pack, 'id' | 'name' | 'version' | 'timeZone' | 'watchList'> & {
+export type BriefPack = Pick<Pack, 'id' | 'name' | 'nameZh' | 'version' | 'timeZone' | 'watchList'> & {
   indicators: Pick<Indicator, 'id' | 'nameZh'>[];
   hypotheses: Pick<Hypothesis, 'id' | 'nameZh'>[];
 };

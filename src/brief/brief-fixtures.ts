@@ -6,6 +6,7 @@ import type { BriefInput, BriefPack } from './brief-content.js';
 export const BRIEF_PACK: BriefPack = {
   id: 'strait-test',
   name: 'Strait (test)',
+  nameZh: '海峽（測試）',
   version: '0.0.1',
   timeZone: 'Asia/Taipei',
   hypotheses: [
@@ -136,7 +137,7 @@ const surge = assessment(
     indicator('air', 'Aircraft', 'very-high', 49, 12.25, 2.31),
     indicator('sea', 'Navy ships', 'elevated', 19, 7, 0.8),
     indicator('closure', 'Closure notices', 'no-coverage', null, null, 0, {
-      reason: 'no source collected this series on that day',
+      reason: 'no source collected this series on that day (coverage: msa)',
     }),
     indicator('carrier', 'Carrier activity', 'absent', 0, null, -0.12),
   ],
@@ -156,10 +157,10 @@ const degraded = assessment(
   [0.85, 0.13, 0.02],
   [
     indicator('air', 'Aircraft', 'elevated', 25, 12.25, 0.9),
-    indicator('sea', 'Navy ships', 'stale', null, null, 0, { reason: 'latest report 2024-05-18' }),
+    indicator('sea', 'Navy ships', 'stale', null, null, 0, { reason: 'latest data is 5 days old' }),
     indicator('closure', 'Closure notices', 'none', 0, null, 0),
     indicator('carrier', 'Carrier activity', 'no-coverage', null, null, 0, {
-      reason: 'no Joint Staff release covers this day',
+      reason: 'no source collected this series on that day (coverage: jso)',
     }),
   ],
 );
@@ -170,13 +171,15 @@ const unknown = assessment(
   [0.93, 0.06, 0.01],
   [
     indicator('air', 'Aircraft', 'no-coverage', null, null, 0, {
-      reason: 'no source collected this series on that day',
+      reason: 'no source declared or collecting this series',
     }),
     indicator('sea', 'Navy ships', 'no-coverage', null, null, 0, {
-      reason: 'no source collected this series on that day',
+      reason: 'no source collected this series on that day (coverage: mnd)',
     }),
     indicator('closure', 'Closure notices', 'none', 0, null, 0),
-    indicator('carrier', 'Carrier activity', 'stale', null, null, 0, { reason: 'latest report 2024-05-10' }),
+    indicator('carrier', 'Carrier activity', 'stale', null, null, 0, {
+      reason: 'latest collection is 13 days old (cadence 3 days)',
+    }),
   ],
 );
 

@@ -126,13 +126,50 @@ export function valueText(v: number | null): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(1);
 }
 
-/** A signed change in percentage points, e.g. `+12.3 pp`; `±0.0 pp` below a twentieth of a point. */
-export function pointsText(delta: number): string {
+/** A signed change in percentage points, e.g. `+12.3 pp` (zh `+12.3 個百分點`); `±0.0` below a twentieth of a point. */
+export function pointsText(delta: number, lang: BriefLang = 'en'): string {
   const pp = delta * 100;
-  if (Math.abs(pp) < 0.05) return '±0.0 pp';
-  return `${pp > 0 ? '+' : '−'}${Math.abs(pp).toFixed(1)} pp`;
+  const unit = lang === 'zh' ? ' 個百分點' : ' pp';
+  if (Math.abs(pp) < 0.05) return `±0.0${unit}`;
+  return `${pp > 0 ? '+' : '−'}${Math.abs(pp).toFixed(1)}${unit}`;
 }
 
 export function signedText(x: number): string {
   return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+}
+
+/**
+ * The analysis's gap reasons (src/analysis/gap-reasons.ts) in Chinese, matched by their English shape; a reason the
+ * analysis did not write (a source's or analyst's missingReason) is quoted as the source's own words.
+ */
+const REASONS_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^no source declared or collecting this series$/, () => '無來源宣告或蒐集此序列'],
+  [
+    /^no source collected this series on that day \(coverage: (.*)\)$/,
+    (m) => `當日無來源蒐集此序列（涵蓋來源：${m[1]}）`,
+  ],
+  [/^coverage begins on (\S+); no report yet$/, (m) => `涵蓋自 ${m[1]} 起，尚無報告`],
+  [/^no report since coverage began on (\S+)$/, (m) => `自 ${m[1]} 開始涵蓋以來無任何報告`],
+  [/^latest data is (\d+) days old$/, (m) => `最新資料距今 ${m[1]} 日`],
+  [
+    /^latest collection is (\d+) days old \(cadence (\d+) days\)$/,
+    (m) => `最近一次蒐集距今 ${m[1]} 日（週期 ${m[2]} 日）`,
+  ],
+  [/^value not known$/, () => '數值不明'],
+  [/^not every day of the window is known$/, () => '觀測期間並非每日皆有資料'],
+  [/^(\d+) of (\d+) baseline samples$/, (m) => `基準樣本僅 ${m[1]} 筆（需 ${m[2]} 筆）`],
+];
+
+export function reasonText(lang: BriefLang, reason: string): string {
+  if (lang === 'en') return reason;
+  for (const [pattern, zh] of REASONS_ZH) {
+    const m = pattern.exec(reason);
+    if (m) return zh(m);
+  }
+  return `來源說明（原文）：${reason}`;
+}
+
+/** The pack's name in the brief's language (its `nameZh` when it has one). */
+export function packName(lang: BriefLang, pack: { name: string; nameZh?: string }): string {
+  return lang === 'zh' && pack.nameZh ? pack.nameZh : pack.name;
 }

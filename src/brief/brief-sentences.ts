@@ -41,10 +41,11 @@ export function bottomLine(lang: BriefLang, c: BriefContent): string {
   const a = c.input.today;
   const k = a.knowledge;
   const level = levelWord(lang, a.level);
+  const zhName = new Map(c.input.pack.indicators.map((i) => [i.id, i.nameZh]));
   const missing = list(
     lang,
     k.notReporting.map((n) =>
-      lang === 'zh' ? `${n.id} ${stateWord(lang, n.state)}` : `${n.id} ${stateWord(lang, n.state)}`,
+      lang === 'zh' ? `${zhName.get(n.id) ?? n.id}${stateWord(lang, n.state)}` : `${n.id} ${stateWord(lang, n.state)}`,
     ),
   );
   if (k.state === 'unknown') {
@@ -113,11 +114,15 @@ export function changeLines(lang: BriefLang, c: BriefContent): string[] {
   for (const h of c.hypotheses) {
     if (h.previous === undefined || Math.abs(h.probability - h.previous) < 0.01) continue;
     const name = lang === 'zh' ? h.nameZh : h.name;
-    lines.push(`${h.id} ${name}: ${p(h.previous)} → ${p(h.probability)} (${pointsText(h.probability - h.previous)})`);
+    lines.push(
+      lang === 'zh'
+        ? `${h.id} ${name}：${p(h.previous)} → ${p(h.probability)}（${pointsText(h.probability - h.previous, lang)}）`
+        : `${h.id} ${name}: ${p(h.previous)} → ${p(h.probability)} (${pointsText(h.probability - h.previous)})`,
+    );
   }
   for (const s of c.stateChanges.slice(0, MAX_STATE_CHANGES)) {
     const name = lang === 'zh' ? s.nameZh : s.name;
-    lines.push(`${name}: ${stateWord(lang, s.from)} → ${stateWord(lang, s.state)}`);
+    lines.push(`${name}${lang === 'zh' ? '：' : ': '}${stateWord(lang, s.from)} → ${stateWord(lang, s.state)}`);
   }
   const more = c.stateChanges.length - MAX_STATE_CHANGES;
   if (more > 0)

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/support/golden.js';
 import { BRIEF_CASES } from './brief-fixtures.js';
-import { BRIEF_LANGS } from './brief-language.js';
+import { GAP_REASONS } from '../analysis/gap-reasons.js';
+import { BRIEF_LANGS, reasonText } from './brief-language.js';
 import { renderBriefHtml } from './render-brief-html.js';
 
 describe('daily brief golden', () => {
@@ -51,7 +52,56 @@ describe('daily brief rules', () => {
     const html = renderBriefHtml(BRIEF_CASES.degraded, 'en');
     const gaps = /<ul class="gaps">(.*?)<\/ul>/.exec(html)![1];
     expect(gaps.match(/<li>/g)).toHaveLength(2);
-    expect(gaps).toContain('<b>Navy ships</b> — stale: latest report 2024-05-18');
+    expect(gaps).toContain('<b>Navy ships</b> — stale: latest data is 5 days old');
     expect(gaps).toContain('<b>Carrier activity</b> — no coverage');
+  });
+});
+
+describe('daily brief in 中文', () => {
+  const latin = /[A-Za-z]{3,}/g;
+  // What may stay in Latin letters on the 中文 page: the TLP marking, ids of sources and packs, the time zone.
+  const allowed = new Set([
+    'TLP',
+    'AMBER',
+    'CLEAR',
+    'Asia',
+    'Taipei',
+    'mnd',
+    'partner',
+    'org',
+    'strait',
+    'test',
+    'msa',
+    'jso',
+  ]);
+
+  it('says every sentence, heading and gap reason in Chinese', () => {
+    for (const [name, input] of Object.entries(BRIEF_CASES)) {
+      const body = renderBriefHtml(input, 'zh')
+        .replace(/<style>[\s\S]*?<\/style>/, '')
+        .replace(/<[^>]+>/g, ' ');
+      const words = [...new Set(body.match(latin) ?? [])].filter((w) => !allowed.has(w));
+      expect(words, name).toEqual([]);
+    }
+  });
+
+  it('translates each reason the analysis gives, and quotes a source’s own words as such', () => {
+    for (const reason of [
+      GAP_REASONS.noSource(),
+      GAP_REASONS.notCollectedThatDay(['mnd', 'jso']),
+      GAP_REASONS.coverageBegins('2024-05-01'),
+      GAP_REASONS.noReportSinceCoverage('2024-05-01'),
+      GAP_REASONS.dataOld(5),
+      GAP_REASONS.collectionOld(13, 3),
+      GAP_REASONS.valueNotKnown(),
+      GAP_REASONS.windowIncomplete(),
+      GAP_REASONS.shortBaseline(4, 14),
+    ]) {
+      const zh = reasonText('zh', reason);
+      expect(zh, reason).not.toMatch(/來源說明/);
+      expect(zh.replace(/mnd|jso/g, ''), reason).not.toMatch(/[A-Za-z]/);
+    }
+    expect(reasonText('zh', 'sensor outage')).toBe('來源說明（原文）：sensor outage');
+    expect(reasonText('en', GAP_REASONS.dataOld(5))).toBe('latest data is 5 days old');
   });
 });

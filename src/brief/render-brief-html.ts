@@ -13,6 +13,8 @@ import {
 import {
   HEADINGS,
   levelWord,
+  packName,
+  reasonText,
   signedText,
   stateWord,
   valueText,
@@ -32,13 +34,13 @@ export function renderBriefHtml(input: BriefInput, lang: BriefLang): string {
 <html lang="${lang === 'zh' ? 'zh-Hant' : 'en'}">
 <head>
 <meta charset="utf-8">
-<title>${esc(`${h.title} · ${input.pack.name} · ${a.day}`)}</title>
+<title>${esc(`${h.title} · ${packName(lang, input.pack)} · ${a.day}`)}</title>
 <style>${BRIEF_CSS}</style>
 </head>
 <body>
 <header>
   <div class="tlp tlp-${input.provenance.tlp.replace('+', '-')}">${tlp}</div>
-  <h1>${esc(h.title)} · ${esc(input.pack.name)} · ${a.day}</h1>
+  <h1>${esc(h.title)} · ${esc(packName(lang, input.pack))} · ${a.day}</h1>
   <p class="sub">${esc(h.asOf)} ${a.day} (${esc(input.pack.timeZone)}) · ${esc(h.machine)}</p>
 </header>
 <section class="bottom ${knowledge}">
@@ -104,7 +106,7 @@ function gapList(lang: BriefLang, gaps: IndicatorFact[]): string {
   if (gaps.length === 0)
     return `<p class="none">${lang === 'zh' ? '所有指標皆有回報。' : 'Every indicator is reporting.'}</p>`;
   const item = (g: IndicatorFact) =>
-    `<li><b>${esc(lang === 'zh' ? g.nameZh : g.name)}</b> — ${esc(stateWord(lang, g.state))}${g.dataDay ? ` (${lang === 'zh' ? '最後資料日' : 'last data'} ${g.dataDay})` : ''}${g.reason ? `: ${esc(g.reason)}` : ''}</li>`;
+    `<li><b>${esc(lang === 'zh' ? g.nameZh : g.name)}</b> — ${esc(stateWord(lang, g.state))}${g.dataDay ? ` (${lang === 'zh' ? '最後資料日' : 'last data'} ${g.dataDay})` : ''}${g.reason ? `${lang === 'zh' ? '：' : ': '}${esc(reasonText(lang, g.reason))}` : ''}</li>`;
   return `<ul class="gaps">${gaps.map(item).join('')}</ul>`;
 }
 
@@ -112,9 +114,9 @@ function watchList(lang: BriefLang, h: Headings, c: BriefContent): string {
   if (c.watch.length === 0)
     return `<p class="none">${lang === 'zh' ? '本情境包未列觀察重點。' : 'The pack lists nothing to watch.'}</p>`;
   const state = (i: IndicatorFact) =>
-    `<span class="${isSignalState(i.state) ? 'signal' : isGapState(i.state) ? 'gap' : 'calm'}">${esc(lang === 'zh' ? i.nameZh : i.name)}: ${esc(stateWord(lang, i.state))}</span>`;
+    `<span class="${isSignalState(i.state) ? 'signal' : isGapState(i.state) ? 'gap' : 'calm'}">${esc(lang === 'zh' ? i.nameZh : i.name)}${lang === 'zh' ? '：' : ': '}${esc(stateWord(lang, i.state))}</span>`;
   const item = (w: BriefContent['watch'][number]) =>
-    `<li>${esc(lang === 'zh' ? w.textZh : w.text)}${w.indicators.length ? ` <span class="shows">${esc(h.showsAs)}: ${w.indicators.map(state).join('; ')}</span>` : ''}</li>`;
+    `<li>${esc(lang === 'zh' ? w.textZh : w.text)}${w.indicators.length ? ` <span class="shows">${esc(h.showsAs)}${lang === 'zh' ? '：' : ': '}${w.indicators.map(state).join(lang === 'zh' ? '；' : '; ')}</span>` : ''}</li>`;
   return `<ul class="watch">${c.watch.map(item).join('')}</ul>`;
 }
 

@@ -6,6 +6,7 @@ import { loadConfig, readEnvironment, type ConfigFlags, type VigilConfig } from 
 import { openVigil, type Vigil } from '../app/open-vigil.js';
 import type { Actor, WriteServices } from '../app/write-services.js';
 import type { LoadedPack } from '../packs/pack-loader.js';
+import type { AlertStore } from '../alerting/alert-store.js';
 import type { Store } from '../storage/store.js';
 
 export interface CommandContext {
@@ -36,10 +37,21 @@ export function cliActor(): Actor {
   }
 }
 
+/** The alert store of the process's database, for the commands that only read alerts and silences. */
+export function withAlerts<T>(
+  cmd: { optsWithGlobals(): ConfigFlags },
+  run: (store: AlertStore) => Promise<T>,
+): Promise<T> {
+  return withContext(cmd.optsWithGlobals(), (ctx) => run(ctx.vigil.alerts));
+}
+
 export async function withContext<T>(flags: ConfigFlags, run: (ctx: CommandContext) => Promise<T>): Promise<T> {
   const config = loadConfig(flags, readEnvironment());
   const now = () => new Date();
-  const vigil = await openVigil({ databaseUrl: config.db, pack: config.pack }, now);
+  const vigil = await openVigil(
+    { databaseUrl: config.db, pack: config.pack, database: { defaultUser: config.database.pgUser } },
+    now,
+  );
   try {
     return await run({
       config,

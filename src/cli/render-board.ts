@@ -66,7 +66,7 @@ export function renderBoard(a: Assessment, options: RenderOptions): string {
 export function knowledgeLine(a: Assessment): string | undefined {
   const k = a.knowledge;
   if (k.state === 'ok') return undefined;
-  const missing = k.notReporting.map((n) => `${n.id} ${n.state}`).join(', ');
+  const missing = k.notReporting.map((n) => `${n.name} (${n.state})`).join(', ');
   return `KNOWLEDGE ${k.state.toUpperCase()}: ${k.reporting} of ${k.core.length} core indicators reporting (minimum ${k.minReporting}); not reporting: ${missing}`;
 }
 

@@ -1,5 +1,6 @@
 // Renders which evidence moved which hypothesis, and by how much, for `vigil explain`.
 import type { Assessment } from '../model/index.js';
+import { formatNumber } from '../model/number-format.js';
 import { headline, knowledgeLine, pct, signed } from './render-board.js';
 
 export function renderExplanation(a: Assessment): string {
@@ -37,7 +38,7 @@ export function renderExplanation(a: Assessment): string {
             : `  (damped in group "${i.group}" from ${signed(raw)})`;
       const lr = Math.exp(c);
       lines.push(
-        `  ${signed(c).padStart(6)}  ×${lr >= 10 ? lr.toFixed(0) : lr.toFixed(2)}  ${i.name} is ${i.state}${i.value === null ? '' : ` (${i.value}${i.baseline === null ? '' : ` vs baseline ${i.baseline}`})`}${note}`,
+        `  ${signed(c).padStart(6)}  ×${lr >= 10 ? lr.toFixed(0) : lr.toFixed(2)}  ${i.name} is ${i.state}${i.value === null ? '' : ` (${formatNumber(i.value)}${i.baseline === null ? '' : ` vs baseline ${formatNumber(i.baseline)}`})`}${note}`,
       );
     }
   }

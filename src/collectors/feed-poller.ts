@@ -2,6 +2,7 @@
 // article, stores them (idempotently) and records the feed's health.
 import { withId } from '../model/index.js';
 import { feedObservations, readFeed } from '../sources/news-feed/parse-news-feed.js';
+import type { ObservationWriter } from '../app/write-services.js';
 import type { Store } from '../storage/store.js';
 import { recordRun } from './collector-health.js';
 import type { CollectorRun } from './list-page-collector.js';
@@ -11,6 +12,8 @@ export interface FeedPollerOptions {
   url: string;
   fetcher: PoliteFetcher;
   store: Store;
+  /** Where observations go: the audited writer (writes.observations(actor, 'observations.collect')); default `store`. */
+  writer?: ObservationWriter;
   now: () => Date;
 }
 
@@ -29,7 +32,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
         const observations = feedObservations(readFeed(fetched.text, options.url), options.url, {
           fallbackPublishedAt: retrievedAt,
         }).map((o) => withId({ ...o, retrievedAt }));
-        const put = await options.store.putObservations(observations, retrievedAt);
+        const put = await (options.writer ?? options.store).putObservations(observations, retrievedAt, options.url);
         run.observations = observations.length;
         run.inserted = put.inserted;
       } catch (error) {

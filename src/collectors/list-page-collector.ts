@@ -2,6 +2,7 @@
 // (newest first, politely, through the PoliteFetcher), store its observations and record the source's health.
 // The two collectors differ only in how they read the list and a page.
 import { withId, type ObservationInput } from '../model/index.js';
+import type { ObservationWriter } from '../app/write-services.js';
 import type { Store } from '../storage/store.js';
 import { recordRun } from './collector-health.js';
 import type { PoliteFetcher } from './polite-fetcher.js';
@@ -54,6 +55,8 @@ export interface ListPageSource {
 export interface ListPageRunOptions {
   fetcher: PoliteFetcher;
   store: Store;
+  /** Where observations go: the audited writer (writes.observations(actor, 'observations.collect')); default `store`. */
+  writer?: ObservationWriter;
   /** The clock, read here at the edge. */
   now: () => Date;
   /** At most this many item pages per run. */
@@ -76,7 +79,7 @@ export async function runListPageCollector(source: ListPageSource, options: List
         run.fetched++;
         const retrievedAt = options.now().toISOString();
         const observations = source.observations(page.text, item.url).map((o) => withId({ ...o, retrievedAt }));
-        const put = await store.putObservations(observations, retrievedAt);
+        const put = await (options.writer ?? store).putObservations(observations, retrievedAt, item.url);
         run.observations += observations.length;
         run.inserted += put.inserted;
         seen.add(item.id);

@@ -2,6 +2,7 @@
 // article it has not seen yet (politely, through the PoliteFetcher), stores the PRC-rhetoric counts and records health.
 import { mfaObservations } from '../sources/mfa-spokesperson/parse-mfa-spokesperson.js';
 import { readMfaArticle } from '../sources/mfa-spokesperson/mfa-article.js';
+import type { ObservationWriter } from '../app/write-services.js';
 import type { Store } from '../storage/store.js';
 import { listedLinks, runListPageCollector, type CollectorRun, type ListedReport } from './list-page-collector.js';
 import type { PoliteFetcher } from './polite-fetcher.js';
@@ -11,6 +12,8 @@ export const DEFAULT_MFA_LIST_URL = 'https://www.mfa.gov.cn/web/wjdt_674879/fyrb
 export interface MfaCollectorOptions {
   fetcher: PoliteFetcher;
   store: Store;
+  /** Where observations go: the audited writer (writes.observations(actor, 'observations.collect')); default `store`. */
+  writer?: ObservationWriter;
   /** The clock, read here at the edge. */
   now: () => Date;
   listUrl?: string;

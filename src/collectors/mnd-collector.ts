@@ -2,6 +2,7 @@
 // seen yet (politely, through the PoliteFetcher), stores the observations and records its health.
 import { mndPageObservations } from '../sources/mnd-bulletin-page/parse-mnd-bulletin-page.js';
 import { parseMndPage } from '../sources/mnd-bulletin-page/parse-mnd-page.js';
+import type { ObservationWriter } from '../app/write-services.js';
 import type { Store } from '../storage/store.js';
 import { listedLinks, runListPageCollector, type CollectorRun, type ListedReport } from './list-page-collector.js';
 import type { PoliteFetcher } from './polite-fetcher.js';
@@ -11,6 +12,8 @@ export const DEFAULT_MND_LIST_URL = 'https://www.mnd.gov.tw/news/plaactlist';
 export interface MndCollectorOptions {
   fetcher: PoliteFetcher;
   store: Store;
+  /** Where observations go: the audited writer (writes.observations(actor, 'observations.collect')); default `store`. */
+  writer?: ObservationWriter;
   /** The clock, read here at the edge. */
   now: () => Date;
   listUrl?: string;

@@ -5,6 +5,8 @@ import type { SeriesSummary } from '../storage/store.js';
 export interface SourceSpec {
   id: string;
   name: string;
+  /** The name in Traditional Chinese (the dashboard's 中文 view). */
+  nameZh?: string;
   /** Ingest kinds / collectors that feed it. */
   kinds: readonly string[];
   /** Series prefixes it writes; a series belongs to the first source whose prefix matches. */
@@ -23,6 +25,7 @@ export const SOURCE_CATALOG: readonly SourceSpec[] = [
   {
     id: 'mnd',
     name: 'Taiwan MND daily PLA activity report',
+    nameZh: '國防部每日共軍動態報告',
     kinds: [
       'mnd-daily',
       'mnd-daily-json',
@@ -38,14 +41,23 @@ export const SOURCE_CATALOG: readonly SourceSpec[] = [
   {
     id: 'jso',
     name: 'Japan Joint Staff press releases',
+    nameZh: '日本統合幕僚監部新聞稿',
     kinds: ['jso-flags', 'jso-releases', 'jso-twreporter'],
     prefixes: ['jso.'],
     cadenceDays: 14,
   },
-  { id: 'msa', name: 'China MSA navigation warnings', kinds: ['msa-warnings'], prefixes: ['msa.'], cadenceDays: 7 },
+  {
+    id: 'msa',
+    name: 'China MSA navigation warnings',
+    nameZh: '中共海事局航行警告',
+    kinds: ['msa-warnings'],
+    prefixes: ['msa.'],
+    cadenceDays: 7,
+  },
   {
     id: 'news',
     name: 'News and announcements (classified)',
+    nameZh: '新聞及宣布（經分類）',
     kinds: ['news-json', 'news-posts', 'news-feed', 'collector feed:*'],
     prefixes: ['news.'],
     cadenceDays: 3,
@@ -53,14 +65,34 @@ export const SOURCE_CATALOG: readonly SourceSpec[] = [
   {
     id: 'mfa',
     name: 'PRC MFA spokesperson (press conferences and statements)',
+    nameZh: '中共外交部發言人（記者會及聲明）',
     kinds: ['mfa-spokesperson', 'collector mfa-web'],
     prefixes: ['prc.mfa.'],
     cadenceDays: 14,
   },
-  { id: 'gdelt', name: 'GDELT 2.0 event exports', kinds: ['gdelt-events'], prefixes: ['gdelt.'], cadenceDays: 2 },
-  { id: 'triggers', name: 'Political trigger calendar', kinds: ['triggers'], prefixes: ['political.'] },
-  { id: 'transits', name: 'Foreign warship transits of the Strait', kinds: ['transits'], prefixes: ['naval.'] },
-  { id: 'analyst', name: 'Analyst entries', kinds: ['vigil note add'], prefixes: ['analyst.'] },
+  {
+    id: 'gdelt',
+    name: 'GDELT 2.0 event exports',
+    nameZh: 'GDELT 2.0 事件資料',
+    kinds: ['gdelt-events'],
+    prefixes: ['gdelt.'],
+    cadenceDays: 2,
+  },
+  {
+    id: 'triggers',
+    name: 'Political trigger calendar',
+    nameZh: '政治觸發事件行事曆',
+    kinds: ['triggers'],
+    prefixes: ['political.'],
+  },
+  {
+    id: 'transits',
+    name: 'Foreign warship transits of the Strait',
+    nameZh: '外國軍艦通過臺灣海峽',
+    kinds: ['transits'],
+    prefixes: ['naval.'],
+  },
+  { id: 'analyst', name: 'Analyst entries', nameZh: '分析員紀錄', kinds: ['vigil note add'], prefixes: ['analyst.'] },
 ];
 
 export type HealthState = 'ok' | 'stale' | 'never';

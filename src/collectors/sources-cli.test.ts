@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vigil } from '../../test/support/run-cli.js';
+import { openUserStore } from '../users/open-user-store.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-sources-cli-'));
@@ -48,14 +49,29 @@ describe('vigil sources', () => {
     server.route('/news/plaact/90002', { body: readFileSync(fixture('mnd-bulletin-page/plaact-90002.html'), 'utf8') });
     const collected = await vigil('--db', db, 'collect', 'mnd', '--url', server.url('/list'), '--min-interval', '0');
     expect(collected.out).toBe('mnd-web: 2 fetched, 22 observations, 22 new');
+    // One audit entry per report page written, naming it (the `vigil ingest` runs above have one each).
+    const users = openUserStore(db);
+    try {
+      const collectedEntries = await users.listAudit({ action: 'observations.collect' });
+      expect(collectedEntries.map((e) => e.target).sort()).toEqual([
+        server.url('/news/plaact/90001'),
+        server.url('/news/plaact/90002'),
+      ]);
+      expect(await users.listAudit({ action: 'observations.ingest' })).toHaveLength(2);
+    } finally {
+      await users.close();
+    }
 
     const listing = await vigil('--db', db, 'sources', '--series');
     // The fixtures are dated 2030 and 2030 is in the future here: fresh, so ok.
-    expect(listing.out).toMatch(/^mnd +ok +2 d +2030-04-09T01:00:00\.000Z +0 d +12 +22$/m);
+    // Local times in the pack's zone (Asia/Taipei), never UTC instants (`--json` keeps those).
+    expect(listing.out).toMatch(/^Times are local \(Asia\/Taipei\); --json gives ISO instants\.$/m);
+    expect(listing.out).toMatch(/^mnd +ok +2 d +2030-04-09 09:00 +0 d +12 +22$/m);
+    expect(listing.out).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     expect(listing.out).toMatch(/^msa +ok +7 d /m);
     expect(listing.out).toMatch(/^ {2}msa\.closure +4 {2}2030-03-02 → 2030-03-05/m);
     expect(listing.out).toMatch(/^jso +never /m);
-    expect(listing.out).toMatch(/^mnd-web +\S+ +\S+ +0 {2}$/m);
+    expect(listing.out).toMatch(/^mnd-web +\d{4}-\d\d-\d\d \d\d:\d\d +\d{4}-\d\d-\d\d \d\d:\d\d +0 {2}$/m);
 
     const json = JSON.parse((await vigil('--db', db, 'sources', '--json')).out) as {
       sources: Array<{ id: string; state: string }>;

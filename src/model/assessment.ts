@@ -1,6 +1,11 @@
 // The output of one assessment: hypothesis probabilities, P(event within horizon), warning level, and its evidence.
 
 export const LEVEL_NAMES = { 1: 'NORMAL', 2: 'WATCH', 3: 'WARNING', 4: 'ALERT', 5: 'CRITICAL' } as const;
+/**
+ * The levels in Traditional Chinese. 警報 is level 4 only: the alerts inbox and its notifications are 警示, so the
+ * level a board is at and a message about it never share a word.
+ */
+export const LEVEL_NAMES_ZH = { 1: '正常', 2: '關注', 3: '警戒', 4: '警報', 5: '危急' } as const;
 export type WarningLevel = keyof typeof LEVEL_NAMES;
 export type LevelName = (typeof LEVEL_NAMES)[WarningLevel];
 

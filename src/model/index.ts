@@ -5,3 +5,4 @@ export * from './observation-id.js';
 export * from './observation-schema.js';
 export * from './assessment.js';
 export * from './probability-format.js';
+export * from './number-format.js';

@@ -40,9 +40,13 @@ describe('vigil note', () => {
       /^recorded: [0-9a-f]{32} analyst\.amphibious-loading = 1 \(analyst:alice, B2, TLP:AMBER\)$/,
     );
     const list = await vigil('--db', db, 'note', 'list', '--by', 'alice');
+    // Local days and times in the pack's zone (Asia/Taipei), never UTC instants; --json keeps those.
     expect(list.out).toMatch(
-      /analyst:alice {2}analyst\.amphibious-loading = 1 {2}B2 TLP:AMBER {2}about 2026-04-06T16:00:00\.000Z {2}ferries loading at Xiamen/,
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}analyst:alice {2}analyst\.amphibious-loading = 1 {2}B2 TLP:AMBER {2}about 2026-04-07 {2}ferries loading at Xiamen\n\nTimes are local \(Asia\/Taipei\)/m,
     );
+    expect(list.out).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    const json = JSON.parse((await vigil('--db', db, 'note', 'list', '--json')).out);
+    expect(json[0].periodStart).toBe('2026-04-06T16:00:00.000Z');
     const store = openObservationStore(db);
     await store.migrate();
     try {

@@ -15,6 +15,7 @@ export const hypothesisSchema = z.strictObject({
   /** The name in Traditional Chinese, shown by the dashboard in 中文 (falls back to `name`). */
   nameZh: z.string().min(1).optional(),
   description: z.string().optional(),
+  descriptionZh: z.string().min(1).optional(),
   prior: z.number().gt(0).lt(1),
   /** The routine hypothesis every likelihood ratio is relative to; exactly one per pack. */
   baseline: z.boolean().default(false),
@@ -86,9 +87,10 @@ export const detectorSchema = z.discriminatedUnion('kind', [robustZ, threshold, 
 export const indicatorSchema = z.strictObject({
   id,
   name: z.string().min(1),
-  nameZh: z.string().optional(),
+  nameZh: z.string().min(1).optional(),
   domain: id,
   description: z.string().optional(),
+  descriptionZh: z.string().min(1).optional(),
   /** Series whose daily values are combined (per `aggregate`) into this indicator's daily series. */
   series: z.array(seriesName).min(1),
   /** How several observations on one local day combine: counts take the latest report, events add up. */
@@ -118,6 +120,7 @@ export const indicatorSchema = z.strictObject({
 export const evidenceGroupSchema = z.strictObject({
   id,
   name: z.string().min(1),
+  nameZh: z.string().min(1).optional(),
   /** `max`: the strongest indicator speaks for the group; `damped`: strongest + damping × the rest. */
   combine: z.enum(['max', 'damped']).default('max'),
   damping: z.number().min(0).max(1).default(0.5),
@@ -198,12 +201,19 @@ export const watchItemSchema = z.strictObject({
   indicators: z.array(id).default([]),
 });
 
+/** A name a reader sees, in English and Traditional Chinese (domains, series). */
+export const bilingualNameSchema = z.strictObject({ name: z.string().min(1), nameZh: z.string().min(1) });
+
 export const packSchema = z.strictObject({
   schema: z.literal('vigil.pack/1'),
   id,
   name: z.string().min(1),
+  /** Every text a reader sees has a Traditional Chinese counterpart named `<field>Zh` (docs/packs.md, "Languages"). */
+  /** The theatre's name in Traditional Chinese, for the brief in 中文 (the English name when absent). */
+  nameZh: z.string().min(1).optional(),
   version: z.string().min(1),
   description: z.string().optional(),
+  descriptionZh: z.string().min(1).optional(),
   timeZone: z.string().min(1),
   /** GeoJSON files (paths relative to the pack file) for maps: median line, ADIZ, closure areas… */
   areas: z.record(id, z.string()).default({}),
@@ -226,6 +236,13 @@ export const packSchema = z.strictObject({
   liveOnly: z.array(seriesPattern).default([]),
   /** What to watch in the next 72 hours (the daily brief's watch list). */
   watchList: z.array(watchItemSchema).default([]),
+  /** Reader-facing names of the indicator domains (`air`, `sea`…); unnamed domains show their id. */
+  domains: z.record(id, bilingualNameSchema).default({}),
+  /**
+   * Reader-facing names of series, for alerts about a source rather than an indicator (a silent feed); a series not
+   * named here is called by the name of the first indicator that reads it.
+   */
+  seriesNames: z.record(seriesName, bilingualNameSchema).default({}),
 });
 
 export type PackInput = z.input<typeof packSchema>;
@@ -239,3 +256,4 @@ export type DataFile = z.output<typeof dataFileSchema>;
 export type CoverageWindowDeclaration = z.output<typeof coverageWindowSchema>;
 export type Core = z.output<typeof coreSchema>;
 export type WatchItem = z.output<typeof watchItemSchema>;
+export type BilingualName = z.output<typeof bilingualNameSchema>;

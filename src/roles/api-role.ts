@@ -20,6 +20,7 @@ export async function startApiRole(ctx: RoleContext): Promise<RunningRole> {
     alertReceivers: ctx.alertReceivers,
     secrets: ctx.secrets,
     episodes: ctx.episodes,
+    chromium: ctx.brief?.chromium,
     // One process (in-process bus): this process is the whole Vigil and runs the alert loop too.
     runAlerting: ctx.bus.kind === 'memory',
     // Structured request logs on stderr when run by `vigil serve` (which says where to listen).

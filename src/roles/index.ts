@@ -2,6 +2,7 @@
 import { vigilError } from '../errors/index.js';
 import { startApiRole } from './api-role.js';
 import { startAssessRole } from './assess-role.js';
+import { startBriefRole } from './brief-role.js';
 import { startIngestRole } from './ingest-role.js';
 import type { StartRole } from './role-types.js';
 
@@ -12,6 +13,7 @@ export const ROLES: Readonly<Record<string, StartRole>> = {
   ingest: startIngestRole,
   assess: startAssessRole,
   api: startApiRole,
+  brief: startBriefRole,
 };
 
 /** `all`, one role, or a comma-separated list → role names in table order. */

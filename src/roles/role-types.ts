@@ -2,6 +2,8 @@
 import type { Vigil } from '../app/open-vigil.js';
 import type { Bus } from '../bus/bus.js';
 import type { Episode } from '../backtest/episodes.js';
+import type { BriefLang } from '../brief/brief-language.js';
+import type { Tlp } from '../model/index.js';
 
 /** What every role gets from the process that runs it. */
 export interface RoleContext {
@@ -26,6 +28,16 @@ export interface RoleContext {
   secrets?: Readonly<Record<string, string | undefined>>;
   /** The api role: labelled episodes its scorecard scores against. */
   episodes?: readonly Episode[];
+  /** The brief role: when, to whom, in which languages and under which TLP ceiling the daily brief goes out. */
+  brief?: {
+    minuteOfDay: number;
+    receivers: readonly string[];
+    langs: readonly BriefLang[];
+    tlpMax: Tlp;
+    /** Base URL for the links (empty: the api role's listen address). */
+    publicUrl: string;
+    chromium: string;
+  };
 }
 
 export interface RunningRole {

@@ -26,7 +26,7 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string,
 
 describe('roles', () => {
   it('resolves all, lists and unknown roles', () => {
-    expect(resolveRoles('all')).toEqual(['ingest', 'assess', 'api']);
+    expect(resolveRoles('all')).toEqual(['ingest', 'assess', 'api', 'brief']);
     expect(resolveRoles('assess, ingest')).toEqual(['ingest', 'assess']);
     expect(resolveRoles('assess')).toEqual(['assess']);
     expect(() => resolveRoles('ingest,api2')).toThrow(expect.objectContaining({ code: 'VIGIL_UNKNOWN_KIND' }));

@@ -10,7 +10,9 @@ const warning = (
   day: string,
   likelihood: WarningRecord['likelihood'],
   status: WarningRecord['status'] = 'issued',
+  adjudication?: WarningRecord['adjudication'],
 ): WarningRecord => ({
+  ...(adjudication ? { adjudication } : {}),
   id,
   status,
   keyJudgement: 'k',
@@ -51,5 +53,52 @@ describe('issued warning scores', () => {
     expect(s.episodesUnwarned).toEqual(['E5 2023-08-19']);
     // ((0.675 − 1)² + (0.875 − 0)² + (0.325 − 1)²) / 3 = (0.105625 + 0.765625 + 0.455625) / 3
     expect(s.brier).toBeCloseTo(1.326875 / 3, 12);
+  });
+
+  it('prefers an analyst ruling to the episode labels, and bins the stated midpoints for the reliability diagram', () => {
+    const ruled = (outcome: 'occurred' | 'did-not-occur', occurredOn?: string) => ({
+      outcome,
+      by: 'chief',
+      at: '2023-12-01T00:00:00Z',
+      note: 'n',
+      ...(occurredOn ? { occurredOn } : {}),
+    });
+    const s = scoreIssuedWarnings(
+      [
+        // E4 starts 2023-04-08, but the ruling says nothing occurred: a false alarm, stated 0.875.
+        warning('W-over', '2023-04-05', 'very-likely', 'issued', ruled('did-not-occur')),
+        // No episode labelled, the ruling says it began on 2023-10-04: a hit with lead 3, stated 0.97.
+        warning('W-ruled', '2023-10-01', 'almost-certain', 'issued', ruled('occurred', '2023-10-04')),
+        // Ruled "occurred" before its horizon ends (asOf 2023-12-31 < 2024-01-04): scored, not pending; no day given.
+        warning('W-early', '2023-12-28', 'roughly-even-chance', 'issued', ruled('occurred')),
+        // No ruling: E5 within its horizon, stated 0.03: missed, judged by the episodes.
+        warning('W-low', '2023-08-15', 'almost-no-chance'),
+      ],
+      episodes,
+      { from: parseDay('2023-01-01'), to: parseDay('2023-12-31') },
+      parseDay('2023-12-31'),
+    );
+    expect(s.scored.map((x) => [x.id, x.outcome, x.leadDays, x.judgedBy])).toEqual([
+      ['W-over', 'false-alarm', null, 'adjudication'],
+      ['W-ruled', 'hit', 3, 'adjudication'],
+      ['W-early', 'hit', null, 'adjudication'],
+      ['W-low', 'missed', 4, 'episodes'],
+    ]);
+    expect(s.pending).toEqual([]);
+    // E4's only warning was ruled a false alarm and E5's said 3 %: neither episode was warned of.
+    expect(s.episodesUnwarned).toEqual(['E4 2023-04-08', 'E5 2023-08-19']);
+    // Midpoints 0.875 (y 0), 0.97 (y 1), 0.5 (y 1), 0.03 (y 1):
+    // (0.765625 + 0.0009 + 0.25 + 0.9409) / 4 = 1.957425 / 4 = 0.48935625
+    expect(s.brier).toBeCloseTo(0.48935625, 12);
+    const round = (x: number | null) => (x === null ? null : Math.round(x * 1e9) / 1e9);
+    const bins = s.reliability
+      .filter((b) => b.count > 0)
+      .map((b) => [b.low, b.count, round(b.meanForecast), b.observed]);
+    expect(bins).toEqual([
+      [0, 1, 0.03, 1],
+      [0.5, 1, 0.5, 1],
+      [0.8, 1, 0.875, 0],
+      [0.9, 1, 0.97, 1],
+    ]);
   });
 });

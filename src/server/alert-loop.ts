@@ -53,7 +53,11 @@ export async function startAlertLoop(options: AlertLoopOptions): Promise<AlertLo
     }
   }
   const served = options.config.receivers.filter((r) => r.type === 'sse' || named.includes(r.name));
-  const notifiers = createNotifiers(served, { env: options.secrets ?? {}, sseHub: events.hub });
+  const notifiers = createNotifiers(served, {
+    env: options.secrets ?? {},
+    sseHub: events.hub,
+    timeZone: options.pack.timeZone,
+  });
   const dispatcher = createOutboxDispatcher({
     store: options.alertStore,
     notifiers,

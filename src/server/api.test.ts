@@ -97,7 +97,7 @@ describe('reading assessments', () => {
     });
     const timeline = (await get('/api/v1/timeline?from=2023-03-20&at=2023-04-12')).body;
     const kinds = new Set(timeline.items.map((i: { kind: string }) => i.kind));
-    expect(kinds).toEqual(new Set(['event', 'level-change', 'episode']));
+    expect(kinds).toEqual(new Set(['event', 'level-change', 'episode', 'alert']));
     expect(timeline.items.find((i: { kind: string; to?: number }) => i.kind === 'level-change' && i.to === 4).day).toBe(
       '2023-04-06',
     );
@@ -110,6 +110,44 @@ describe('reading assessments', () => {
     expect((await get('/api/v1/pack')).body.file).toBeUndefined();
     expect((await get('/api/v1/pack/areas/medianLine')).body.type).toBe('FeatureCollection');
     expect((await get('/api/v1/pack/areas/nope')).status).toBe(404);
+  });
+
+  it('keeps alerts on the timeline in playback: before the first stored alert, those the rules would have fired then', async () => {
+    const { body } = await get('/api/v1/timeline?from=2023-03-20&at=2023-04-12');
+    const alerts = body.items.filter((i: { kind: string }) => i.kind === 'alert');
+    // Joint Sword: the level reached ALERT on 2023-04-06 (as known then), so LevelAlert fired in the window.
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts.every((a: { replayed?: boolean; day: string }) => a.replayed === true && a.day <= '2023-04-12')).toBe(
+      true,
+    );
+    expect(alerts.map((a: { rule: string }) => a.rule)).toContain('LevelAlert');
+    // The fixture's alert loop ran after the latest data day, so the latest window too shows what the rules would have fired.
+    const latest = (await get('/api/v1/timeline')).body;
+    const latestAlerts = latest.items.filter((i: { kind: string }) => i.kind === 'alert');
+    expect(latestAlerts.length).toBeGreaterThan(0);
+    expect(latestAlerts.every((a: { day: string }) => a.day <= latest.to)).toBe(true);
+  });
+
+  it('ranks a value among the daily values known by the as-of day (playback never ranks among later ones)', async () => {
+    const then = (await get('/api/v1/indicators/air.total/series?from=2023-04-01&at=2023-04-10')).body;
+    const peak = then.points.find((p: { day: string }) => p.day === '2023-04-09');
+    const now = (await get('/api/v1/indicators/air.total/series?from=2023-04-01&to=2023-04-10')).body;
+    const peakNow = now.points.find((p: { day: string }) => p.day === '2023-04-09');
+    // Known by 2023-04-10: the daily counts from the Aug-2022 format change on (about 240 days); by now, many more.
+    expect(peak.rank.of).toBeGreaterThan(200);
+    expect(peak.rank.of).toBeLessThan(260);
+    expect(peakNow.rank.of).toBeGreaterThan(1000);
+    expect(peak.rank.rank).toBeLessThanOrEqual(peakNow.rank.rank);
+    const { body: observations } = await get(
+      '/api/v1/observations?series=mnd.aircraft.total&from=2020-01-01&to=2023-04-10&at=2023-04-10&limit=10000',
+    );
+    const values = observations.observations.flatMap((o: { value: number | null }) =>
+      o.value === null ? [] : [o.value],
+    );
+    expect(peak.rank.rank).toBe(values.filter((v: number) => v > 70).length + 1);
+    // Event indicators and window sums are not ranked against daily counts.
+    const trigger = (await get('/api/v1/indicators/far-seas.carrier/series?from=2023-04-01&at=2023-04-10')).body;
+    expect(trigger.points.every((p: { rank?: unknown }) => p.rank === undefined)).toBe(true);
   });
 
   it('answers observations as known at a day, with all revisions on request', async () => {
@@ -243,7 +281,13 @@ describe('access', () => {
       status: 'degraded',
       hasData: true,
       staleSources: expect.arrayContaining([
-        { id: 'mnd', name: expect.any(String), ageDays: expect.any(Number), cadenceDays: 2 },
+        {
+          id: 'mnd',
+          name: expect.any(String),
+          nameZh: '國防部每日共軍動態報告',
+          ageDays: expect.any(Number),
+          cadenceDays: 2,
+        },
       ]),
       failingCollectors: [],
     });
@@ -265,6 +309,8 @@ describe('access', () => {
     );
     expect(metrics).toMatch(/^vigil_assessment_level\{pack="taiwan-strait"\} [1-5]$/m);
     expect(metrics).toMatch(/^vigil_assessment_posterior\{pack="taiwan-strait",hypothesis="H1"\} 0\.\d+/m);
+    expect(metrics).toMatch(/^vigil_assessment_p_event\{pack="taiwan-strait",horizon_days="7"\} 0\.\d+/m);
+    expect(metrics).toMatch(/^vigil_assessment_core_reporting\{pack="taiwan-strait"\} \d+$/m);
     expect(metrics).toMatch(/^vigil_assessment_knowledge_state\{pack="taiwan-strait",state="ok"\} 1$/m);
     expect(metrics).toMatch(/^vigil_assessment_knowledge_state\{pack="taiwan-strait",state="unknown"\} 0$/m);
     expect(metrics).toMatch(/^vigil_source_age_days\{source="mnd"\} (9|10)(\.\d)?$/m);

@@ -2,8 +2,10 @@
 import { detectorStates } from '../packs/detector-states.js';
 import { vigilError } from '../errors/index.js';
 import type { Indicator, Pack } from '../packs/pack-schema.js';
-import { formatDay, parseDay, type DayNumber } from '../time/zone.js';
+import { formatDay, parseDay, type DayNumber, type Zone } from '../time/zone.js';
 import type { AssessmentService } from '../app/assessment-service.js';
+import { dailyRecord, recordRank, type RecordRank } from '../analysis/record-rank.js';
+import type { Observation } from '../model/index.js';
 
 export interface SeriesPoint {
   /** The local day whose data was judged. */
@@ -17,6 +19,8 @@ export interface SeriesPoint {
   score: number | null;
   reason?: string;
   observationIds: string[];
+  /** Rank of the value among the indicator's daily values known by the end of `at` (1 = highest); null: not ranked. */
+  rank?: RecordRank | null;
 }
 
 export interface IndicatorSeries {
@@ -116,4 +120,27 @@ export async function indicatorSeries(
     points,
     unknownSpans,
   };
+}
+
+/**
+ * Indicators whose judged value is one day's count (no window sum, no event score) can say where a value stands in the
+ * record: the others' values are not comparable to a day's count.
+ */
+export function ranksInRecord(ind: Indicator): boolean {
+  return (ind.sumDays ?? 1) === 1 && ind.detector.kind !== 'presence' && ind.detector.kind !== 'decay';
+}
+
+/**
+ * Adds each point's rank among the daily values of the indicator's series in `known` (the observations published by
+ * the end of the as-of day, latest revisions): a record that grows with playback, never with what came later.
+ */
+export function withRecordRanks(
+  series: IndicatorSeries,
+  ind: Indicator,
+  known: readonly Pick<Observation, 'value' | 'periodStart' | 'publishedAt'>[],
+  zone: Zone,
+): IndicatorSeries {
+  if (!ranksInRecord(ind)) return series;
+  const record = dailyRecord(known, zone, ind.aggregate);
+  return { ...series, points: series.points.map((p) => ({ ...p, rank: recordRank(p.value, record) ?? null })) };
 }

@@ -16,6 +16,7 @@ import { sourceRoutes } from './routes/source-routes.js';
 import { timelineRoutes } from './routes/timeline-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { warningRoutes } from './routes/warning-routes.js';
+import { whatIfRoutes } from './routes/what-if-routes.js';
 import type { VigilRoutePlugin } from './server-deps.js';
 
 export const routePlugins: VigilRoutePlugin[] = [
@@ -35,4 +36,5 @@ export const routePlugins: VigilRoutePlugin[] = [
   briefRoutes,
   scorecardRoutes,
   noteRoutes,
+  whatIfRoutes,
 ];

@@ -10,6 +10,8 @@ import type { Bus } from '../bus/bus.js';
 import type { Episode } from '../backtest/episodes.js';
 import { vigilError } from '../errors/index.js';
 import type { Vigil } from '../app/open-vigil.js';
+import { chromiumPrinter, createBriefDocuments } from '../app/brief-documents.js';
+import { warningService } from '../app/warning-service.js';
 import type { Observation } from '../model/index.js';
 import type { ScryptParams } from '../users/password-hash.js';
 import { startAlertLoop, type AlertLoop } from './alert-loop.js';
@@ -49,7 +51,7 @@ export interface RunApiServerOptions {
   secrets?: Readonly<Record<string, string | undefined>>;
   /** Labelled episodes the dashboard's scorecard scores against (`--episodes`, VIGIL_EPISODES). */
   episodes?: readonly Episode[];
-  /** Chromium that prints the daily brief to PDF (default /usr/bin/chromium). */
+  /** The Chromium that prints the brief route's PDFs (default /usr/bin/chromium). */
   chromium?: string;
 }
 
@@ -94,9 +96,9 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
       alerts,
       bus: options.bus,
       scrypt: options.scrypt,
-      warnings: vigil.warnings,
+      warnings: warningService(vigil),
       episodes: options.episodes,
-      chromium: options.chromium,
+      briefs: createBriefDocuments(vigil, chromiumPrinter(options.chromium ?? '/usr/bin/chromium')),
     });
     if (config && alertStore && options.runAlerting !== false) {
       loop = await startAlertLoop({

@@ -6,7 +6,7 @@ import type { ScryptParams } from '../users/password-hash.js';
 import type { UserStore } from '../users/user-store.js';
 import type { AssessmentViews } from '../app/assessment-views.js';
 import type { Episode } from '../backtest/episodes.js';
-import type { WarningStore } from '../warnings/warning-store.js';
+import type { WarningService } from '../app/warning-service.js';
 import type { WriteServices } from '../app/write-services.js';
 import { alertInputSeries } from '../alerting/alert-inputs.js';
 import type { AlertsDeps } from './alerts-deps.js';
@@ -33,12 +33,11 @@ export interface ServerContextInput {
   freshnessMs?: number;
   sseHeartbeatMs?: number;
   loginThrottle?: LoginThrottleOptions;
-  /** Formal warning records (openVigil's `warnings`). */
-  warnings?: WarningStore;
+  /** Formal warnings: the records and their use-cases (src/app/warning-service.ts). */
+  warnings?: WarningService;
   /** Labelled episodes for the scorecard. */
   episodes?: readonly Episode[];
-  /** Chromium for the brief's PDF. */
-  chromium?: string;
+  briefs?: ServerDeps['briefs'];
 }
 
 export function createServerDeps(input: ServerContextInput): ServerDeps {
@@ -70,7 +69,7 @@ export function createServerDeps(input: ServerContextInput): ServerDeps {
     writes: input.writes,
     warnings: input.warnings,
     episodes: input.episodes,
-    chromium: input.chromium,
+    briefs: input.briefs,
     async audit(principal, action, target, details = {}) {
       await input.writes.audit(principal?.actor ?? 'anonymous', action, target, details);
     },

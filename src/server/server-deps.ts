@@ -12,9 +12,10 @@ import type { AlertsDeps } from './alerts-deps.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { AssessmentViews } from '../app/assessment-views.js';
 import type { Episode } from '../backtest/episodes.js';
-import type { WarningStore } from '../warnings/warning-store.js';
+import type { WarningService } from '../app/warning-service.js';
 import type { LiveEvents } from './live-events.js';
 import type { Metrics } from './metrics.js';
+import type { BriefDocuments } from '../app/brief-documents.js';
 
 /** Who is calling: a signed-in dashboard user or a bearer token's owner. */
 export interface Principal {
@@ -66,12 +67,12 @@ export interface ServerDeps {
   scrypt?: ScryptParams;
   /** Audited writes: a route's write and its audit entry commit in one transaction (src/app/write-services.ts). */
   writes: WriteServices;
-  /** Formal warning records (openVigil's family); absent: the warning routes answer 404. */
-  warnings?: WarningStore;
+  /** Formal warnings: the records and their use-cases (issue and withdraw publish to partners); absent: the warning routes answer 404. */
+  warnings?: WarningService;
   /** Labelled episodes the scorecard scores against (`--episodes`, VIGIL_EPISODES); absent: the scorecard says none. */
   episodes?: readonly Episode[];
-  /** Chromium that prints the daily brief to PDF (default /usr/bin/chromium). */
-  chromium?: string;
+  /** The daily brief on request (HTML or PDF, per reader's TLP ceiling); absent: the brief route answers 404. */
+  briefs?: BriefDocuments;
   /** Appends one entry to the audit log, naming the caller; every write calls it after it succeeds. */
   audit(principal: Principal | null, action: string, target: string, details?: Record<string, unknown>): Promise<void>;
 }

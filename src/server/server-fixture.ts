@@ -9,7 +9,7 @@ import { loadPackAlerting } from '../alerting/open-alerting.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
-import { openVigil } from '../app/open-vigil.js';
+import { openVigil, type Vigil } from '../app/open-vigil.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
 import { runApiServer, type RunningApiServer } from './run-api-server.js';
 
@@ -23,6 +23,8 @@ export interface FixtureServer extends RunningApiServer {
   dir: string;
   dbPath: string;
   pack: LoadedPack;
+  /** The server's composition root: its one database, stores, sharing tables and audited write services. */
+  vigil: Vigil;
   /** Bearer tokens of the fixture users admin, ana (analyst) and vic (viewer). */
   tokens: { admin: string; analyst: string; viewer: string };
   close(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
       dir,
       dbPath,
       pack,
+      vigil,
       tokens,
       async close() {
         await server.stop();

@@ -1,7 +1,7 @@
 // Timeline items from daily assessments: level changes, and warning episodes (runs at WARNING or above).
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../model/index.js';
-import { knowledgeItems, levelItems, sortTimeline } from './timeline.js';
+import { knowledgeItems, levelItems, replayedAlertItems, sortTimeline } from './timeline.js';
 
 const day = (date: string, level: number) =>
   ({
@@ -74,5 +74,34 @@ describe('timeline', () => {
 
   it('says nothing about a quiet window', () => {
     expect(levelItems([day('2023-06-01', 1), day('2023-06-02', 1)])).toEqual([]);
+  });
+
+  it('takes replayed alerts inside the window and before the first stored one, marked as replayed', () => {
+    const fired = (day: string, rule: string) => ({
+      day,
+      id: `${rule}-${day}`,
+      rule,
+      labels: { severity: 'high' },
+      annotations: { summary: `${rule} on ${day}` },
+    });
+    const list = [fired('2023-03-01', 'A'), fired('2023-04-06', 'LevelAlert'), fired('2023-05-02', 'B')];
+    expect(replayedAlertItems(list, '2023-03-20', '2023-06-01', '2023-05-01')).toEqual([
+      {
+        kind: 'alert',
+        day: '2023-04-06',
+        id: 'LevelAlert-2023-04-06',
+        rule: 'LevelAlert',
+        status: 'firing',
+        summary: 'LevelAlert on 2023-04-06',
+        summaryZh: 'LevelAlert on 2023-04-06',
+        severity: 'high',
+        replayed: true,
+      },
+    ]);
+    expect(replayedAlertItems(list, '2023-01-01', '2023-12-31').map((i) => i.day)).toEqual([
+      '2023-03-01',
+      '2023-04-06',
+      '2023-05-02',
+    ]);
   });
 });

@@ -18,7 +18,19 @@ export type TimelineItem =
     }
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
-  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
+  | {
+      kind: 'alert';
+      day: string;
+      id: string;
+      rule: string;
+      status: string;
+      summary: string;
+      /** The summary in Traditional Chinese (alerts stored before it was written have none: the English one). */
+      summaryZh: string;
+      severity: string | null;
+      /** What the rules would have fired then, replayed on what was known (before any alert was stored). */
+      replayed?: true;
+    }
   /** A run of days on which too few core indicators reported: what the board did not know, and for how long. */
   | {
       kind: 'knowledge';
@@ -138,7 +150,39 @@ export function alertItems(
       rule: a.rule,
       status: a.status,
       summary: a.annotations.summary ?? a.rule,
+      summaryZh: a.annotations.summary_zh ?? a.annotations.summary ?? a.rule,
       severity: a.labels.severity ?? null,
+    }));
+}
+
+/**
+ * Alerts the rules would have fired in [fromDay, toDay] (a replay's `fired` entries), for the days before `beforeDay`
+ * (the first day with a stored alert, when there is one): history that the stored alerts do not cover yet.
+ */
+export function replayedAlertItems(
+  fired: readonly {
+    day: string;
+    id: string;
+    rule: string;
+    labels: Readonly<Record<string, string>>;
+    annotations: Readonly<Record<string, string>>;
+  }[],
+  fromDay: string,
+  toDay: string,
+  beforeDay?: string,
+): TimelineItem[] {
+  return fired
+    .filter((f) => f.day >= fromDay && f.day <= toDay && (beforeDay === undefined || f.day < beforeDay))
+    .map((f) => ({
+      kind: 'alert' as const,
+      day: f.day,
+      id: f.id,
+      rule: f.rule,
+      status: 'firing',
+      summary: f.annotations.summary ?? f.rule,
+      summaryZh: f.annotations.summary_zh ?? f.annotations.summary ?? f.rule,
+      severity: f.labels.severity ?? null,
+      replayed: true as const,
     }));
 }
 

@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEpisodes } from '../backtest/episodes.js';
+import { LATEST_VERSION } from '../sharing/ledger/publication-ledger.js';
+import { warningReportId } from '../sharing/stix/warning-to-stix.js';
 import { ALERT_EVENTS } from './alert-visibility.js';
 import { startFixtureServer, type FixtureServer } from './server-fixture.js';
 
@@ -72,13 +74,19 @@ describe('formal warnings', () => {
     expect([refused.status, refused.body.code]).toEqual([403, 'VIGIL_REVIEWER_IS_DRAFTER']);
     const issued = await call('POST', `/api/v1/warnings/${w.id}/issue`, admin);
     expect(issued.body).toMatchObject({ status: 'issued', issuedBy: 'admin' });
+    // Issued from the dashboard as from the CLI (src/app/warning-service.ts): published to partners as a STIX report,
+    // with the dissent as an opinion, in the issuing transaction.
+    const ledger = (await server.vigil.sharing()).ledger;
+    const shared = await ledger.query({ tlpMax: 'red', kinds: ['assessment'], versions: LATEST_VERSION });
+    expect(shared.find((e) => e.object.id === warningReportId(w.id))?.object).toMatchObject({ type: 'report' });
+    expect(shared.map((e) => e.object.type)).toContain('opinion');
     expect((await call('GET', `/api/v1/warnings/${w.id}`, viewer)).body.status).toBe('issued');
     expect(
       (await call('GET', '/api/v1/warnings?status=issued', viewer)).body.warnings.map((x: { id: string }) => x.id),
     ).toContain(w.id);
 
     const audit = (await call('GET', '/api/v1/audit?limit=50', admin)).body;
-    const entries = (audit.entries ?? audit) as { action: string; target: string; actor: string }[];
+    const entries = (audit.entries ?? audit) as { action: string; target: string; actor: string; details: unknown }[];
     expect(entries.filter((e) => e.target === w.id).map((e) => [e.action, e.actor])).toEqual(
       expect.arrayContaining([
         ['warning.draft', 'token:ana/fixture'],
@@ -88,6 +96,9 @@ describe('formal warnings', () => {
       ]),
     );
     expect(entries.filter((e) => e.target === w.id)).toHaveLength(4);
+    expect(entries.find((e) => e.action === 'warning.issue' && e.target === w.id)).toMatchObject({
+      details: { by: 'admin', status: 'issued', published: expect.any(String) },
+    });
     // Open dashboards hear of each step (the `warning` event follows the alerts' TLP rule, alert-visibility.ts).
     server.deps.events.publish = publish;
     expect(published.filter(([e]) => e === 'warning').map(([, d]) => d)).toEqual([

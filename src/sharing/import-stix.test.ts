@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importStixObjects } from './import-stix.js';
-import { createTestInstance, sampleObservation, STIX_BUNDLE_FIXTURES, type TestInstance } from './sharing-fixtures.js';
+import {
+  createTestInstance,
+  importTargets,
+  sampleObservation,
+  STIX_BUNDLE_FIXTURES,
+  type TestInstance,
+} from './sharing-fixtures.js';
 import { buildBundle } from './stix/build-bundle.js';
 import { observationToStix } from './stix/observation-to-stix.js';
 import { identityObject } from './stix/producer-identity.js';
@@ -40,7 +46,7 @@ const vigilObjects = (): StixObject[] =>
     ],
     producer,
   ).objects;
-const targets = () => ({ store: b.store, ledger: b.sharing.ledger });
+const targets = () => importTargets(b);
 const stored = async () => (await b.store.queryObservations({ allRevisions: true })).length;
 
 describe('importing STIX from other producers', () => {

@@ -6,7 +6,7 @@ import { loadPackAlerting } from '../alerting/open-alerting.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import { loadPack } from '../packs/pack-loader.js';
 import { publishAlerts } from './publish.js';
-import { at, createTestInstance, sampleObservation, type TestInstance } from './sharing-fixtures.js';
+import { at, createTestInstance, publishDeps, sampleObservation, type TestInstance } from './sharing-fixtures.js';
 
 let b: TestInstance;
 beforeEach(async () => void (b = await createTestInstance('publish-tlp')));
@@ -43,7 +43,7 @@ describe('alert reports published to partners', () => {
       ],
       NOW,
     );
-    const deps = { store: b.store, ledger: b.sharing.ledger, identity: b.sharing.keys.identity, now: NOW };
+    const deps = publishDeps(b, NOW);
     const withDay = alert({
       explanation: {
         day: '2024-05-01',
@@ -68,7 +68,7 @@ describe('alert reports published to partners', () => {
 
   it('are as open as their inputs allow, never a default AMBER', async () => {
     await b.store.putObservations([sampleObservation({ tlp: 'green', value: 30 })], NOW);
-    const deps = { store: b.store, ledger: b.sharing.ledger, identity: b.sharing.keys.identity, now: NOW };
+    const deps = publishDeps(b, NOW);
     await publishAlerts(deps, pack, [alert({ explanation: null })], loadPackAlerting(pack));
     expect((await served('amber')).map((e) => e.tlp)).toEqual(['green']);
   });

@@ -1,12 +1,11 @@
 // The sharing commands end to end, in-process: partner, collection, key, publish, export, import and pull over loopback.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/support/run-cli.js';
 import { openObservationStore } from '../storage/open-store.js';
-import { openSharing } from './sharing-context.js';
-import { createTaxiiApp, oasisValidator, STIX_BUNDLE_FIXTURES } from './sharing-fixtures.js';
+import { createTaxiiApp, oasisValidator, openTestInstance, STIX_BUNDLE_FIXTURES } from './sharing-fixtures.js';
 import { checkSignature } from './signing/signed-document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-sharing-cli-'));
@@ -92,6 +91,24 @@ describe('vigil export stix / import stix', () => {
     expect((await cli(b, 'import', 'stix', bundleFile)).stdout).toMatch(/\(0 new, \d+ already stored\)/);
   });
 
+  it('recognises our own export coming back: nothing stored twice under stix:vigil, and says how many it skipped', async () => {
+    const before = await count(a);
+    const r = await cli(a, 'import', 'stix', bundleFile);
+    expect(r.code, r.stderr).toBe(0);
+    const exported = JSON.parse(readFileSync(bundleFile, 'utf8')).objects as { type: string }[];
+    const ours = exported.filter((o) => o.type === 'observed-data' || o.type === 'vigil-assessment').length;
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `0 observations \\(0 new, 0 already stored\\) as stix:vigil; 0 assessments, 0 alerts, 0 other objects kept; ${ours} of our own objects skipped`,
+      ),
+    );
+    expect(await count(a)).toBe(before);
+    expect(await count(a, 'stix:vigil')).toBe(0);
+    // B holds A's observations as stix:vigil (not its own): the same file again finds them already stored.
+    const again = await cli(b, 'import', 'stix', bundleFile);
+    expect(again.stdout).toMatch(/\d+ observations \(0 new, \d+ already stored\)/);
+  });
+
   it('keeps a MISP-style bundle’s objects without failing, and rejects broken files writing nothing', async () => {
     const before = await count(b);
     const misp = await cli(b, 'import', 'stix', join(STIX_BUNDLE_FIXTURES, 'misp-style.json'));
@@ -140,9 +157,8 @@ describe('vigil partner publish / pull', () => {
       await cli(a, 'partner', 'add', 'charlie', '--tlp-max', 'green', '--collections', 'air')
     ).stdout.trim();
     const key = (await cli(a, 'partner', 'key')).stdout.trim();
-    const store = openObservationStore(a);
-    const sharing = await openSharing(a, { now: '2026-01-01T00:00:00.000Z' });
-    const app = await createTaxiiApp({ dir, dbPath: a, store, sharing, close: async () => {} });
+    const instance = await openTestInstance(a);
+    const app = await createTaxiiApp(instance);
     try {
       const url = `${await app.listen({ host: '127.0.0.1', port: 0 })}/taxii2/vigil/`;
       const c = join(dir, 'c.db');
@@ -170,7 +186,8 @@ describe('vigil partner publish / pull', () => {
       expect(first.stdout).toMatch(
         /^alpha: \d+ objects in \d+ page\(s\), signatures verified; \d+ observations \(\d+ new\)/,
       );
-      const aircraft = (await store.queryObservations({ seriesPrefix: 'mnd.aircraft.', allRevisions: true })).length;
+      const aircraft = (await instance.store.queryObservations({ seriesPrefix: 'mnd.aircraft.', allRevisions: true }))
+        .length;
       expect(await count(c, 'partner:alpha')).toBe(aircraft);
       expect((await cli(c, 'partner', 'pull', 'alpha')).stdout).toMatch(/0 observations \(0 new\)/);
       expect((await cli(c, 'partner', 'list')).stdout).toMatch(
@@ -178,8 +195,7 @@ describe('vigil partner publish / pull', () => {
       );
     } finally {
       await app.close();
-      await sharing.close();
-      await store.close();
+      await instance.close();
     }
   });
 

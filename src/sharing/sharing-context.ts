@@ -64,8 +64,3 @@ export async function openSharing(dbUrl: string, options: OpenSharingOptions): P
     throw error;
   }
 }
-
-/** The sharing tables for an API server on `dbUrl` (SQLite or PostgreSQL). */
-export function openServerSharing(dbUrl: string, now: string, orgName?: string): Promise<SharingContext> {
-  return openSharing(dbUrl, { now, orgName: orgName || undefined });
-}

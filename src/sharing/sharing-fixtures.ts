@@ -6,13 +6,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../app/paths.js';
+import { DEFAULT_PACK, PACKAGE_ROOT } from '../app/paths.js';
+import { openVigil, type Vigil } from '../app/open-vigil.js';
+import type { WriteServices } from '../app/write-services.js';
+import { loadPack, type LoadedPack } from '../packs/pack-loader.js';
 import { withId, type Observation, type ObservationInput } from '../model/index.js';
-import { openDatabase } from '../storage/database/open-database.js';
-import { openObservationStore } from '../storage/open-store.js';
+import { openDatabase, type DatabaseOptions } from '../storage/database/open-database.js';
 import { dropSchema, freshSchemaName, schemaUrl } from '../storage/postgres/pg-test-support.js';
 import type { Store } from '../storage/store.js';
 import { openSharing, type OpenSharingOptions, type SharingContext } from './sharing-context.js';
+import { identityStixId } from './stix/producer-identity.js';
 import { createOasisValidator, type OasisValidator } from './stix/oasis-validator.js';
 import { taxiiPlugin } from './taxii/taxii-plugin.js';
 
@@ -51,52 +54,103 @@ export interface TestInstance {
   dir: string;
   /** What `--db` names: the SQLite file, or the PostgreSQL URL (with its throwaway `?schema=`). */
   dbPath: string;
+  /** The instance's composition root: one database for the store, the sharing tables and the write services. */
+  vigil: Vigil;
   store: Store;
   sharing: SharingContext;
+  /** The audited write services on the same database. */
+  writes: WriteServices;
   close(): Promise<void>;
 }
 
-/** A Vigil instance's data side in a fresh temp directory: a migrated SQLite store and its sharing tables. */
-export async function createTestInstance(name: string, now = '2026-01-01T00:00:00.000Z'): Promise<TestInstance> {
-  const dir = mkdtempSync(join(tmpdir(), `vigil-sharing-${name}-`));
-  const dbPath = join(dir, 'vigil.db');
-  const store = openObservationStore(dbPath);
-  await store.migrate();
-  const sharing = await openSharing(dbPath, { now, orgName: `Org ${name}` });
-  return {
-    dir,
-    dbPath,
-    store,
-    sharing,
-    async close() {
-      await sharing.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+const testPack = () => (loadedPack ??= loadPack(DEFAULT_PACK));
+let loadedPack: LoadedPack | undefined;
 
-/** The same on PostgreSQL: store and sharing tables in one new schema, dropped on close (check pgSkipReason first). */
-export async function createPgTestInstance(name: string, now = '2026-01-01T00:00:00.000Z'): Promise<TestInstance> {
-  const dir = mkdtempSync(join(tmpdir(), `vigil-sharing-${name}-`));
-  const schema = freshSchemaName('vigil_sharing_test');
-  const dbPath = schemaUrl(schema);
-  const store = openObservationStore(dbPath, { max: 2 });
-  let sharing: SharingContext | undefined;
+/** A TestInstance on an existing database (a SQLite file or a PostgreSQL URL); `discard` runs after it is closed. */
+export async function openTestInstance(
+  dbPath: string,
+  options: {
+    now?: string;
+    name?: string;
+    dir?: string;
+    database?: DatabaseOptions;
+    discard?: () => Promise<void>;
+  } = {},
+): Promise<TestInstance> {
+  const now = options.now ?? '2026-01-01T00:00:00.000Z';
+  let vigil: Vigil | undefined;
   const close = async () => {
-    await sharing?.close();
-    await store.close();
-    await dropSchema(schema);
-    rmSync(dir, { recursive: true, force: true });
+    await vigil?.close();
+    await options.discard?.();
   };
   try {
-    await store.migrate();
-    sharing = await openSharing(dbPath, { now, orgName: `Org ${name}` });
-    return { dir, dbPath, store, sharing, close };
+    const database = { max: 2, ...options.database };
+    vigil = await openVigil({ databaseUrl: dbPath, pack: testPack(), database }, () => new Date(now));
+    const sharing = await vigil.sharing(options.name === undefined ? undefined : `Org ${options.name}`);
+    return { dir: options.dir ?? '', dbPath, vigil, store: vigil.store, sharing, writes: vigil.writes, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** A Vigil instance in a fresh temp directory: a migrated SQLite database with its sharing tables. */
+export async function createTestInstance(
+  name: string,
+  now = '2026-01-01T00:00:00.000Z',
+  database?: DatabaseOptions,
+): Promise<TestInstance> {
+  const dir = mkdtempSync(join(tmpdir(), `vigil-sharing-${name}-`));
+  const discard = async () => rmSync(dir, { recursive: true, force: true });
+  return openTestInstance(join(dir, 'vigil.db'), { now, name, dir, database, discard });
+}
+
+/** The same on PostgreSQL: every table in one new schema, dropped on close (check pgSkipReason first). */
+export async function createPgTestInstance(name: string, now = '2026-01-01T00:00:00.000Z'): Promise<TestInstance> {
+  const dir = mkdtempSync(join(tmpdir(), `vigil-sharing-${name}-`));
+  const schema = freshSchemaName('vigil_sharing_test');
+  const discard = async () => {
+    await dropSchema(schema);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return openTestInstance(schemaUrl(schema), { now, name, dir, discard });
+}
+
+/** What the importers need from an instance: its store, ledger and audited writes, acting as `actor`. */
+export function importTargets(instance: TestInstance, actor = 'cli:test', action = 'stix.import') {
+  return {
+    store: instance.store,
+    ledger: instance.sharing.ledger,
+    writes: instance.writes,
+    actor,
+    action,
+    ownIdentityId: identityStixId(instance.sharing.keys.identity.publicKey),
+  };
+}
+
+/** What a pull needs from an instance. */
+export function pullDeps(instance: TestInstance, now: () => Date, actor = 'cli:test') {
+  return {
+    store: instance.store,
+    ledger: instance.sharing.ledger,
+    registry: instance.sharing.registry,
+    now,
+    writes: instance.writes,
+    actor,
+    ownIdentityId: identityStixId(instance.sharing.keys.identity.publicKey),
+  };
+}
+
+/** What the publishers need from an instance. */
+export function publishDeps(instance: TestInstance, now: string, actor = 'cli:test') {
+  return {
+    store: instance.store,
+    ledger: instance.sharing.ledger,
+    identity: instance.sharing.keys.identity,
+    now,
+    writes: instance.writes,
+    actor,
+  };
 }
 
 /** What the sharing contracts run on: one adapter's sharing tables in a fresh database. */
@@ -198,6 +252,7 @@ export async function createTaxiiApp(instance: TestInstance, options: TaxiiAppOp
   await app.register(taxiiPlugin, {
     prefix: '/taxii2',
     store: instance.store,
+    writes: instance.writes,
     registry: instance.sharing.registry,
     ledger: instance.sharing.ledger,
     statuses: instance.sharing.statuses,

@@ -29,6 +29,11 @@ export interface PasswordChangeOptions extends AccountOptions {
   now?: string;
   keepSessionIdHash?: string;
   keepTokenId?: string;
+  /**
+   * Runs the writes (new hash, other sessions and tokens ended), e.g. in one transaction with their audit entry; the
+   * password is checked and hashed before, so no transaction waits on the hashing.
+   */
+  write?: (apply: () => Promise<void>) => Promise<void>;
 }
 
 export async function createUser(
@@ -70,13 +75,17 @@ export async function resetPassword(
 ): Promise<string> {
   const next = password ?? generatePassword();
   checkPasswordPolicy(next, user.username);
-  await store.setPassword(user.id, await hashPassword(next, options.scrypt ?? DEFAULT_SCRYPT));
-  // A changed password ends every session and token the old one could have opened (stolen cookies, leaked tokens).
-  await store.deleteUserSessions(user.id, options.keepSessionIdHash);
+  const hash = await hashPassword(next, options.scrypt ?? DEFAULT_SCRYPT);
   const now = options.now ?? new Date().toISOString();
-  for (const token of await store.listTokens(user.id)) {
-    if (token.revokedAt === null && token.id !== options.keepTokenId) await store.revokeToken(token.id, now);
-  }
+  const write = options.write ?? ((apply) => apply());
+  await write(async () => {
+    await store.setPassword(user.id, hash);
+    // A changed password ends every session and token the old one could have opened (stolen cookies, leaked tokens).
+    await store.deleteUserSessions(user.id, options.keepSessionIdHash);
+    for (const token of await store.listTokens(user.id)) {
+      if (token.revokedAt === null && token.id !== options.keepTokenId) await store.revokeToken(token.id, now);
+    }
+  });
   return next;
 }
 

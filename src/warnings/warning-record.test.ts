@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { isVigilError } from '../errors/index.js';
 import { LIKELIHOODS, likelihoodMidpoint, parseHorizonDays, parseLikelihood } from './likelihood-yardstick.js';
-import { addDissent, applyStep, type WarningRecord } from './warning-record.js';
+import { parseDay } from '../time/zone.js';
+import { addDissent, adjudicate, applyStep, type WarningRecord } from './warning-record.js';
 
 const draft: WarningRecord = {
   id: 'W-1',
@@ -89,5 +90,41 @@ describe('warning steps', () => {
       { by: 'bob', at, text: 'Ship counts are seasonal.' },
       { by: 'carol', at, text: 'Agree with bob' },
     ]);
+  });
+});
+
+describe('adjudication', () => {
+  const issued: WarningRecord = { ...draft, status: 'issued', issuedBy: 'chief', issuedAt: '2023-04-07T12:00:00.000Z' };
+  const ruling = { by: 'chief', at: '2023-04-20T00:00:00.000Z', note: 'Joint Sword began on 8 April.' };
+  it.each([
+    ['a draft', draft, 'occurred', undefined, '2023-04-20', 'VIGIL_WARNING_STATE'],
+    [
+      'did-not-occur on the last day of the horizon (04-14)',
+      issued,
+      'did-not-occur',
+      undefined,
+      '2023-04-14',
+      'VIGIL_WARNING_STATE',
+    ],
+    ['a day before the horizon', issued, 'occurred', '2023-04-07', '2023-04-20', 'VIGIL_INPUT_INVALID'],
+    ['a day after the horizon', issued, 'occurred', '2023-04-15', '2023-04-20', 'VIGIL_INPUT_INVALID'],
+    ['a day with did-not-occur', issued, 'did-not-occur', '2023-04-08', '2023-04-20', 'VIGIL_INPUT_INVALID'],
+  ] as const)('refuses %s', (_, w, outcome, occurredOn, today, code) => {
+    const r = { ...ruling, outcome, ...(occurredOn ? { occurredOn } : {}) };
+    expect(codeOf(() => adjudicate(w, r, parseDay(today)))).toBe(code);
+  });
+
+  it('records "occurred" inside the horizon at once, and "did-not-occur" from the day after it', () => {
+    const hit = adjudicate(
+      issued,
+      { ...ruling, outcome: 'occurred', occurredOn: '2023-04-08' },
+      parseDay('2023-04-09'),
+    );
+    expect(hit.adjudication).toEqual({ ...ruling, outcome: 'occurred', occurredOn: '2023-04-08' });
+    const none = adjudicate(issued, { ...ruling, outcome: 'did-not-occur', note: '  quiet  ' }, parseDay('2023-04-15'));
+    expect(none.adjudication).toMatchObject({ outcome: 'did-not-occur', note: 'quiet' });
+    expect(
+      codeOf(() => adjudicate(issued, { ...ruling, outcome: 'occurred', note: ' ' }, parseDay('2023-04-20'))),
+    ).toBe('VIGIL_INPUT_INVALID');
   });
 });

@@ -2,6 +2,7 @@
 // signed it off. Its life is draft → coordination → issued, or withdrawn; each step is checked here (pure).
 import { vigilError } from '../errors/index.js';
 import type { Assessment } from '../model/index.js';
+import { formatDay, parseDay, type DayNumber } from '../time/zone.js';
 import type { Confidence, Likelihood } from './likelihood-yardstick.js';
 
 export type WarningStatus = 'draft' | 'coordination' | 'issued' | 'withdrawn';
@@ -16,10 +17,15 @@ export interface MachineSnapshot {
   posteriors: Record<string, number>;
 }
 
+/** A dissent disagrees with the key judgement; an alternative view offers another reading of the evidence. */
+export type DissentKind = 'dissent' | 'alternative-view';
+
 export interface Dissent {
   by: string;
   at: string;
   text: string;
+  /** Absent on records written before alternative views were told apart: a dissent. */
+  kind?: DissentKind;
 }
 
 export interface WarningRecord {
@@ -41,6 +47,20 @@ export interface WarningRecord {
   withdrawnAt?: string;
   withdrawReason?: string;
   dissents: Dissent[];
+  /** An analyst's ruling on whether what was warned of happened; the scorecard prefers it to the episode labels. */
+  adjudication?: Adjudication;
+}
+
+export const OUTCOMES = ['occurred', 'did-not-occur'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface Adjudication {
+  outcome: Outcome;
+  by: string;
+  at: string;
+  note: string;
+  /** The local day it began, when it occurred and the analyst says when (gives the lead time). */
+  occurredOn?: string;
 }
 
 export type WarningStep = 'coordinate' | 'issue' | 'withdraw';
@@ -90,12 +110,48 @@ export function applyStep(
 }
 
 /** Dissents and alternative views are recorded while the warning is a draft or in coordination. */
-export function addDissent(w: WarningRecord, by: string, text: string, at: string): WarningRecord {
+export function addDissent(
+  w: WarningRecord,
+  by: string,
+  text: string,
+  at: string,
+  kind: DissentKind = 'dissent',
+): WarningRecord {
   if (w.status !== 'draft' && w.status !== 'coordination')
     throw vigilError(
       'VIGIL_WARNING_STATE',
       `warning ${w.id} is ${w.status}: dissents are recorded before it is issued`,
     );
   if (!text.trim()) throw vigilError('VIGIL_INPUT_INVALID', 'invalid --text: a dissent needs its text');
-  return { ...w, dissents: [...w.dissents, { by, at, text: text.trim() }] };
+  const entry: Dissent = { by, at, text: text.trim(), ...(kind === 'alternative-view' ? { kind } : {}) };
+  return { ...w, dissents: [...w.dissents, entry] };
+}
+
+/**
+ * Records an analyst's ruling on an issued warning. "Did not occur" can only be said once the horizon has passed
+ * (`today` after D + horizon); "occurred" any time after issue, with the day it began inside D+1 … D+horizon if given.
+ * A later ruling replaces an earlier one (the audit log keeps both).
+ */
+export function adjudicate(w: WarningRecord, ruling: Adjudication, today: DayNumber): WarningRecord {
+  if (w.status !== 'issued')
+    throw vigilError('VIGIL_WARNING_STATE', `warning ${w.id} is ${w.status}: only an issued warning is adjudicated`);
+  if (!ruling.note.trim()) throw vigilError('VIGIL_INPUT_INVALID', 'invalid --note: say what the ruling rests on');
+  const day = parseDay(w.day);
+  const last = day + w.horizonDays;
+  if (ruling.outcome === 'did-not-occur' && today <= last)
+    throw vigilError(
+      'VIGIL_WARNING_STATE',
+      `warning ${w.id} speaks until ${formatDay(last)}: "did-not-occur" can be ruled from ${formatDay(last + 1)}`,
+    );
+  if (ruling.occurredOn !== undefined) {
+    if (ruling.outcome !== 'occurred')
+      throw vigilError('VIGIL_INPUT_INVALID', 'invalid --on: a day it began is given only with --outcome occurred');
+    const on = parseDay(ruling.occurredOn, '--on date');
+    if (on <= day || on > last)
+      throw vigilError(
+        'VIGIL_INPUT_INVALID',
+        `invalid --on: ${ruling.occurredOn} is outside the warning's horizon ${formatDay(day + 1)} … ${formatDay(last)}`,
+      );
+  }
+  return { ...w, adjudication: { ...ruling, note: ruling.note.trim() } };
 }

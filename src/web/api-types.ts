@@ -72,7 +72,7 @@ export interface DayRecordView {
 export interface HealthView {
   status: 'ok' | 'degraded';
   hasData: boolean;
-  staleSources: { id: string; name: string; ageDays: number | null; cadenceDays: number }[];
+  staleSources: { id: string; name: string; nameZh?: string; ageDays: number | null; cadenceDays: number }[];
   failingCollectors: { id: string; consecutiveFailures: number }[];
 }
 
@@ -103,6 +103,9 @@ export interface IndicatorDefinition {
 export interface PackView {
   id: string;
   name: string;
+  nameZh?: string;
+  /** Reader-facing domain names (absent in packs without them: the dictionary's). */
+  domains?: Record<string, { name: string; nameZh: string }>;
   timeZone: string;
   horizonDays: number;
   areas: Record<string, string>;
@@ -120,6 +123,8 @@ export interface SeriesPointView {
   score: number | null;
   reason?: string;
   observationIds: string[];
+  /** Rank among the daily values known by the as-of day (1 = highest); absent or null when not ranked. */
+  rank?: { rank: number; of: number } | null;
 }
 
 export interface UnknownSpanView {
@@ -157,6 +162,8 @@ export interface ObservationView {
   credibility: number;
   tlp: string;
   geometry?: { type: string; coordinates?: unknown };
+  /** Extra typed facts from the parser (compiler, date basis…). */
+  attributes?: Record<string, string | number | boolean | null>;
 }
 
 export type TimelineItemView =
@@ -171,7 +178,18 @@ export type TimelineItemView =
     }
   | { kind: 'level-change'; day: string; from: number; to: number; toName: string }
   | { kind: 'episode'; day: string; end: string; peak: number; days: number; ongoing: boolean }
-  | { kind: 'alert'; day: string; id: string; rule: string; status: string; summary: string; severity: string | null }
+  | {
+      kind: 'alert';
+      day: string;
+      id: string;
+      rule: string;
+      status: string;
+      summary: string;
+      summaryZh?: string;
+      severity: string | null;
+      /** What the rules would have fired then (replayed; never stored or notified). */
+      replayed?: true;
+    }
   | {
       kind: 'knowledge';
       day: string;
@@ -185,7 +203,15 @@ export type TimelineItemView =
 export interface ChecklistView {
   id: string;
   title: string;
-  steps: { id: string; text: string; tickedBy: string | null; tickedAt: string | null }[];
+  titleZh?: string;
+  steps: { id: string; text: string; textZh?: string; tickedBy: string | null; tickedAt: string | null }[];
+}
+
+export interface AlertExplanationView {
+  day: string;
+  level: { from: number | null; to: number; name: string };
+  moved: { id: string; name: string; from: number | null; to: number; delta: number } | null;
+  evidence: { indicator: string; name: string; state: string; value: number | null; contribution: number }[];
 }
 
 export interface AlertView {
@@ -198,12 +224,7 @@ export interface AlertView {
   firedAt: string | null;
   resolvedAt: string | null;
   value: number | null;
-  explanation: {
-    day: string;
-    level: { from: number | null; to: number; name: string };
-    moved: { id: string; name: string; from: number | null; to: number; delta: number } | null;
-    evidence: { indicator: string; name: string; state: string; value: number | null; contribution: number }[];
-  } | null;
+  explanation: AlertExplanationView | null;
   acknowledged: { by: string; at: string; comment: string } | null;
   checklist: ChecklistView | null;
   silencedBy: string | null;

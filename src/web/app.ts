@@ -10,15 +10,19 @@ import { StatusLine } from './components/status-line.js';
 import { startLiveUpdates } from './live-updates.js';
 import { useApi } from './use-api.js';
 import { AlertsView } from './views/alerts-view.js';
-import { BoardView } from './views/board-view.js';
+import { BoardView, theatreLabel } from './views/board-view.js';
 import { BriefView } from './views/brief-view.js';
-import { ExplainView } from './views/explain-view.js';
 import { IndicatorView } from './views/indicator-view.js';
+import { lazyView } from './views/lazy-view.js';
 import { LoginView } from './views/login-view.js';
 import { MapView } from './views/map-view.js';
+import { RollupView } from './views/rollup-view.js';
 import { ScorecardView } from './views/scorecard-view.js';
 import { TimelineView } from './views/timeline-view.js';
 import { WarningsView } from './views/warnings-view.js';
+
+// The Explanation view carries the analysis for its what-if: loaded when first opened.
+const ExplainView = lazyView(() => import('./views/explain-view.js').then((m) => m.ExplainView));
 
 export function App() {
   const state = useAppState();
@@ -51,6 +55,7 @@ function SignedIn({ session }: { session: SessionView }) {
     timeline: TimelineView,
     explain: ExplainView,
     alerts: AlertsView,
+    rollup: RollupView,
     brief: BriefView,
     warnings: WarningsView,
     scorecard: ScorecardView,
@@ -58,7 +63,7 @@ function SignedIn({ session }: { session: SessionView }) {
   return h(
     'div',
     { class: 'app' },
-    h(HeaderBar, { lang, view: route.view, theatre: pack.data.name, session, live: state.live }),
+    h(HeaderBar, { lang, view: route.view, theatre: theatreLabel(lang, pack.data), session, live: state.live }),
     h(PlaybackBar, { lang, at, firstDay: span.data.firstDay, latestDay: span.data.latestDay }),
     route.view === 'indicator' ? h(IndicatorView, { ...props, id: route.id }) : h(views[route.view], props),
   );

@@ -1,4 +1,7 @@
 // English and Traditional Chinese for every label the dashboard shows; neutral place names; the choice is remembered.
+// Level 4 is 警報 and nothing else: the alerts inbox and its messages are 警示 (test/repo/bilingual.test.ts holds both).
+import { LEVEL_NAMES, LEVEL_NAMES_ZH } from '../model/assessment.js';
+import { STATE_WORDS } from '../packs/pack-languages.js';
 
 export type Lang = 'en' | 'zh-Hant';
 
@@ -75,6 +78,54 @@ const en = {
   'map.strait': 'Taiwan Strait',
   'map.located': 'Located reports',
   'map.noLocated': 'No located reports for this day.',
+  'map.controls': 'Map controls',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.reset': 'Reset view',
+  'map.help': 'Drag or use the arrow keys to pan; wheel, + and − to zoom.',
+  'map.km': '{km} km',
+  'map.attribution': 'Coastlines: Natural Earth (public domain)',
+  'map.adiz': 'ADIZ (approximate)',
+  'map.adizNote':
+    'ADIZ drawn approximately from published descriptions (the east and south-east edges as Taiwan MND states them; the west edge assumed); not the AIP boundary.',
+  'map.msa.title': 'MSA navigation warnings in force',
+  'map.msa.some': 'MSA navigation warnings: {n} in force this day',
+  'map.msa.none': 'MSA navigation warnings: none in force this day',
+  'map.msa.no-coverage': 'MSA navigation warnings: no coverage for this day',
+  'map.msa.stale': 'MSA navigation warnings: stale for this day',
+  'map.msa.not-in-pack': 'MSA navigation warnings: not read by this pack',
+  'map.msa.notice': 'Notice',
+  'map.msa.period': 'Period (local)',
+  'map.msa.text': 'Text',
+  'map.msa.fullText': 'Full text',
+  'map.msa.noArea': 'no area stated',
+  'map.jso.title': 'Japan Joint Staff: strait passages',
+  'map.jso.some': 'Japan Joint Staff: {n} strait passage reports this day',
+  'map.jso.none': 'Japan Joint Staff: no strait passage reported this day',
+  'map.jso.no-coverage': 'Japan Joint Staff strait passages: no coverage for this day',
+  'map.jso.stale': 'Japan Joint Staff strait passages: stale for this day',
+  'map.jso.not-in-pack': 'Strait passages: not read by this pack',
+  'map.jso.outside': 'outside the map',
+  'map.jso.ships': 'ships',
+  'map.jso.aircraft': 'aircraft',
+  'map.jso.russia': 'Russian ships',
+  'map.jso.heading': 'heading {heading}',
+  'heading.north': 'north',
+  'heading.northeast': 'northeast',
+  'heading.east': 'east',
+  'heading.southeast': 'southeast',
+  'heading.south': 'south',
+  'heading.southwest': 'southwest',
+  'heading.west': 'west',
+  'heading.northwest': 'northwest',
+  'strait.yonaguni': 'Between Yonaguni and Taiwan',
+  'strait.iriomote': 'Between Yonaguni and Iriomote',
+  'strait.miyako': 'Miyako Strait',
+  'strait.amami': 'Between Amami-Oshima and Yokoate',
+  'strait.osumi': 'Osumi Strait',
+  'strait.tsushima': 'Tsushima Strait',
+  'strait.tsugaru': 'Tsugaru Strait',
+  'strait.soya': 'Soya Strait',
   'timeline.title': 'Timeline',
   'timeline.event': 'Trigger or event',
   'timeline.levelChange': 'Level change',
@@ -89,6 +140,62 @@ const en = {
   'explain.posterior': 'Prior → posterior',
   'explain.consistent': 'supports',
   'explain.inconsistent': 'weighs against',
+  'explain.h0': 'what the indicator says for {h0} against all the other courses of action together (−net)',
+  'explain.diagnosticity': 'diag.',
+  'explain.diagnosticityHelp':
+    'Diagnosticity: spread of the log likelihood ratios of the state read across every hypothesis, {h0} counted as 0 (max − min). 0: the evidence does not tell the hypotheses apart; — : nothing known, no evidence.',
+  'explain.sortPack': 'Pack order',
+  'explain.sortDiagnosticity': 'Most diagnostic first',
+  'explain.state': 'State read',
+  'explain.evidenceOn': 'Counts',
+  'whatif.title': 'What-if',
+  'whatif.note':
+    'Change an assumption below (an indicator off or its state, a likelihood ratio, a prior, a detector threshold): the day is assessed again in this browser with the same code as the server. Nothing is stored.',
+  'whatif.none': 'No change: the assessment as served.',
+  'whatif.active': 'What-if with {n} change(s): not the assessment of record.',
+  'whatif.reset': 'Reset',
+  'whatif.recomputed': 'recomputed in {ms} ms',
+  'whatif.loading': 'Loading what this day’s assessment reads…',
+  'whatif.unavailable': 'What-if unavailable: {msg}',
+  'whatif.rejected': 'Not applied: {msg}',
+  'whatif.served': 'as served',
+  'whatif.whatif': 'what-if',
+  'whatif.level': 'Level',
+  'whatif.prior': 'Prior',
+  'whatif.posterior': 'Posterior',
+  'whatif.fromData': '(from the data)',
+  'whatif.edit': 'Assumptions',
+  'whatif.editor': 'Assumptions of {name}',
+  'whatif.close': 'Close',
+  'whatif.likelihoods': 'Likelihood ratio against {h0}, per state (empty: 1, no evidence)',
+  'whatif.thresholds': 'Detector thresholds ({kind}): a state holds at or above every threshold given',
+  'whatif.noThresholds': 'This detector has no thresholds to change.',
+  'whatif.stateCol': 'State',
+  'tornado.title': 'Sensitivity: which assumption moves P({h}) most',
+  'tornado.compute': 'Compute sensitivity',
+  'tornado.ranges':
+    'Each likelihood ratio of a state read today raised to the power {lrLow} … {lrHigh} (its log ±{lrPct} %: doubling any ratio would move every bar alike); each prior ×{pLow} … ×{pHigh} ({h0} takes up the difference); all of an indicator’s detector thresholds ×{tLow} … ×{tHigh}. Bars run from the posterior at the low end to the high end; the line is the current value.',
+  'tornado.runs': '{n} assessments in {ms} ms; {flat} assumption(s) moved nothing and are not drawn.',
+  'tornado.stale': 'The what-if changed since: compute again.',
+  'tornado.lr': 'LR {h} · {ind} {state}',
+  'tornado.prior': 'prior {h}',
+  'tornado.threshold': 'thresholds · {ind}',
+  'tornado.low': 'low end',
+  'tornado.high': 'high end',
+  'nav.rollup': 'Roll-up',
+  'rollup.title': 'Roll-up: indicator → domain → theatre',
+  'rollup.note':
+    'Net log-odds towards a non-routine course of action, summed per domain (after evidence grouping); indicators folded beneath. Indicators not reporting add nothing and are listed as such, never as 0.',
+  'rollup.theatre': 'Theatre',
+  'rollup.domain': 'Domain',
+  'rollup.net': 'Net log-odds',
+  'rollup.drives': 'Drives the level: {domain} ({net})',
+  'rollup.holds': 'Nothing pushes towards a non-routine course of action; {domain} holds it down most ({net}).',
+  'rollup.nothing': 'No domain adds evidence today.',
+  'rollup.reporting': '{n} of {m} reporting',
+  'rollup.noEvidence': 'nothing known: no indicator reporting',
+  'rollup.notReporting': 'not reporting',
+  'explain.beforeGrouping': 'before grouping',
   'alerts.title': 'Alerts inbox',
   'alerts.active': 'Active',
   'alerts.all': 'All',
@@ -213,6 +320,20 @@ const en = {
   'notes.savedRead': 'Saved. Read by {list}: the assessment weighs it.',
   'notes.savedUnread': 'Saved. No indicator reads {series}: it moves no assessment.',
   'notes.playback': 'It is known from now on, so playback of an earlier day does not show it.',
+  'alerts.ids': 'Ids and labels',
+  'alerts.rule': 'rule',
+  'alertStatus.firing': 'firing',
+  'alertStatus.resolved': 'resolved',
+  'alertStatus.pending': 'pending',
+  'alertStatus.inactive': 'inactive',
+  'severity.critical': 'critical',
+  'severity.high': 'high',
+  'severity.warning': 'warning',
+  'severity.info': 'info',
+  'indicator.id': 'id',
+  'timeline.sourceReport': 'source report',
+
+  'indicator.sumDays': '{n}-day sum',
   'common.loading': 'Loading…',
   'common.error': 'Error',
   'common.live': 'live',
@@ -221,6 +342,46 @@ const en = {
   'place.Taiwan': 'Taiwan',
   'place.Japan': 'Japan',
   'place.Philippines': 'Philippines',
+  // Playback date entry, flapping rows, magnitude, provenance, day counts.
+  'playback.dateHint': 'YYYY-MM-DD',
+  'playback.bad.format': 'Type the day as YYYY-MM-DD (e.g. 2023-04-10)',
+  'playback.bad.calendar': '{d} is not a day of the calendar',
+  'playback.bad.before': 'The data start on {first}',
+  'playback.bad.after': 'The latest data day is {latest}',
+  'playback.go': 'Go',
+  'unit.day': '{n} day',
+  'unit.days': '{n} days',
+  'timeline.flap': 'Level flapping',
+  'timeline.flapText': '{a} ↔ {b}, {n} changes, {from} – {to}',
+  'timeline.expand': 'show each change',
+  'timeline.collapse': 'hide the changes',
+  'timeline.replayed': 'replayed',
+  'timeline.peak': 'max {level}',
+  'magnitude.ratio': '×{r} baseline',
+  'magnitude.highest': 'highest of {n} days on record',
+  'magnitude.lowest': 'lowest of {n} days on record',
+  'magnitude.rank': '{k} highest of {n} days on record',
+  'magnitude.title': 'Magnitude',
+  'indicator.series': 'series',
+  'indicator.period': 'period',
+  'provenance.assumed': 'time not stated; assumed {time}',
+  'provenance.gradeGiven': '{grade} as given for {source}',
+  'provenance.via': 'via {compiler} (a compilation)',
+  'provenance.open': 'open',
+  'place.Penghu': 'Penghu',
+  'place.Kinmen': 'Kinmen',
+  'place.Matsu': 'Matsu',
+  'place.Pratas': 'Pratas (Dongsha)',
+  'place.Yonaguni': 'Yonaguni',
+  'place.Ishigaki': 'Ishigaki',
+  'place.Miyako': 'Miyako',
+  'place.Okinawa': 'Okinawa',
+  'place.Amami': 'Amami',
+  'place.EastChinaSea': 'East China Sea',
+  'place.PhilippineSea': 'Philippine Sea',
+  'place.SouthChinaSea': 'South China Sea',
+  'place.BashiChannel': 'Bashi Channel',
+  'place.TaiwanStrait': 'Taiwan Strait',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -232,7 +393,7 @@ const zh: Record<MessageKey, string> = {
   'nav.map': '地圖',
   'nav.timeline': '時間軸',
   'nav.explain': '研判依據',
-  'nav.alerts': '警報',
+  'nav.alerts': '警示',
   'nav.signout': '登出',
   'nav.docs': 'API',
   'login.title': '登入',
@@ -251,8 +412,8 @@ const zh: Record<MessageKey, string> = {
   'board.hypotheses': '行動方案假設',
   'board.prior': '先驗',
   'board.matrix': '各領域指標',
-  'board.alerts': '最新警報',
-  'board.noAlerts': '目前無警報',
+  'board.alerts': '最新警示',
+  'board.noAlerts': '目前無警示',
   'board.days90': '90 日',
   'board.dataDay': '資料日',
   'board.levelHistory': '近 90 日等級',
@@ -297,11 +458,58 @@ const zh: Record<MessageKey, string> = {
   'map.strait': '臺灣海峽',
   'map.located': '具位置之回報',
   'map.noLocated': '當日無具位置之回報。',
+  'map.controls': '地圖操作',
+  'map.zoomIn': '放大',
+  'map.zoomOut': '縮小',
+  'map.reset': '重設視圖',
+  'map.help': '拖曳或用方向鍵平移；滾輪、+、− 縮放。',
+  'map.km': '{km} 公里',
+  'map.attribution': '海岸線：Natural Earth（公有領域）',
+  'map.adiz': '防空識別區（概略）',
+  'map.adizNote': '防空識別區依公開描述概略繪製（東界與東南界依國防部所述，西界為推定），並非飛航指南（AIP）所載界線。',
+  'map.msa.title': '生效中的海事局航行警告',
+  'map.msa.some': '海事局航行警告：本日 {n} 則生效',
+  'map.msa.none': '海事局航行警告：本日無生效警告',
+  'map.msa.no-coverage': '海事局航行警告：本日無資料涵蓋',
+  'map.msa.stale': '海事局航行警告：本日資料逾時',
+  'map.msa.not-in-pack': '海事局航行警告：本情境包未納入',
+  'map.msa.notice': '警告編號',
+  'map.msa.period': '期間（當地時間）',
+  'map.msa.text': '內容',
+  'map.msa.fullText': '全文',
+  'map.msa.noArea': '未載明範圍',
+  'map.jso.title': '日本統合幕僚監部：海峽通過',
+  'map.jso.some': '日本統合幕僚監部：本日 {n} 則海峽通過報告',
+  'map.jso.none': '日本統合幕僚監部：本日未報告海峽通過',
+  'map.jso.no-coverage': '日本統合幕僚監部海峽通過：本日無資料涵蓋',
+  'map.jso.stale': '日本統合幕僚監部海峽通過：本日資料逾時',
+  'map.jso.not-in-pack': '海峽通過：本情境包未納入',
+  'map.jso.outside': '地圖範圍外',
+  'map.jso.ships': '艦艇',
+  'map.jso.aircraft': '航空器',
+  'map.jso.russia': '俄國艦艇',
+  'map.jso.heading': '往{heading}',
+  'heading.north': '北',
+  'heading.northeast': '東北',
+  'heading.east': '東',
+  'heading.southeast': '東南',
+  'heading.south': '南',
+  'heading.southwest': '西南',
+  'heading.west': '西',
+  'heading.northwest': '西北',
+  'strait.yonaguni': '與那國島與臺灣之間',
+  'strait.iriomote': '與那國島與西表島之間',
+  'strait.miyako': '宮古海峽',
+  'strait.amami': '奄美大島與橫當島之間',
+  'strait.osumi': '大隅海峽',
+  'strait.tsushima': '對馬海峽',
+  'strait.tsugaru': '津輕海峽',
+  'strait.soya': '宗谷海峽',
   'timeline.title': '時間軸',
   'timeline.event': '觸發事件',
   'timeline.levelChange': '等級變化',
   'timeline.episode': '預警期間',
-  'timeline.alert': '警報',
+  'timeline.alert': '警示',
   'timeline.days': '日',
   'timeline.ongoing': '持續中',
   'timeline.empty': '此期間無事件。',
@@ -311,7 +519,63 @@ const zh: Record<MessageKey, string> = {
   'explain.posterior': '先驗 → 後驗',
   'explain.consistent': '支持',
   'explain.inconsistent': '不利於',
-  'alerts.title': '警報收件匣',
+  'explain.h0': '此指標對 {h0} 相對於其他所有行動方案合計的判斷（淨值取負）',
+  'explain.diagnosticity': '鑑別度',
+  'explain.diagnosticityHelp':
+    '鑑別度：所讀狀態在各假設間對數概似比的差距（{h0} 計為 0，最大值減最小值）。0：此證據無法區分各假設；—：無從得知，不構成證據。',
+  'explain.sortPack': '依情境包順序',
+  'explain.sortDiagnosticity': '鑑別度高者優先',
+  'explain.state': '所讀狀態',
+  'explain.evidenceOn': '計入',
+  'whatif.title': '假設推演',
+  'whatif.note':
+    '調整下列任一假設（停用指標或指定其狀態、概似比、先驗機率、偵測門檻），即在本瀏覽器以與伺服器相同的程式重新研判當日。不儲存任何內容。',
+  'whatif.none': '未調整：即伺服器提供的研判。',
+  'whatif.active': '假設推演，共 {n} 項調整：並非正式研判。',
+  'whatif.reset': '重設',
+  'whatif.recomputed': '重新計算耗時 {ms} 毫秒',
+  'whatif.loading': '正在載入當日研判所需資料…',
+  'whatif.unavailable': '無法進行假設推演：{msg}',
+  'whatif.rejected': '未套用：{msg}',
+  'whatif.served': '伺服器研判',
+  'whatif.whatif': '假設推演',
+  'whatif.level': '等級',
+  'whatif.prior': '先驗',
+  'whatif.posterior': '後驗',
+  'whatif.fromData': '（依資料）',
+  'whatif.edit': '假設',
+  'whatif.editor': '{name} 的假設',
+  'whatif.close': '關閉',
+  'whatif.likelihoods': '相對於 {h0} 的概似比，依狀態（空白：1，不構成證據）',
+  'whatif.thresholds': '偵測門檻（{kind}）：達到或超過所列各門檻時成立',
+  'whatif.noThresholds': '此偵測器沒有可調整的門檻。',
+  'whatif.stateCol': '狀態',
+  'tornado.title': '敏感度：哪一項假設對 P({h}) 影響最大',
+  'tornado.compute': '計算敏感度',
+  'tornado.ranges':
+    '今日所讀狀態的每一概似比取 {lrLow} 至 {lrHigh} 次方（其對數 ±{lrPct} %；若一律加倍，每條長條都會相同）；每一先驗 ×{pLow} 至 ×{pHigh}（差額由 {h0} 承擔）；單一指標的所有偵測門檻 ×{tLow} 至 ×{tHigh}。長條為兩端的後驗機率，直線為目前數值。',
+  'tornado.runs': '共 {n} 次研判，耗時 {ms} 毫秒；{flat} 項假設毫無影響，未繪出。',
+  'tornado.stale': '假設推演已變更：請重新計算。',
+  'tornado.lr': '概似比 {h} · {ind} {state}',
+  'tornado.prior': '先驗 {h}',
+  'tornado.threshold': '門檻 · {ind}',
+  'tornado.low': '低端',
+  'tornado.high': '高端',
+  'nav.rollup': '彙總',
+  'rollup.title': '彙總：指標 → 領域 → 戰區',
+  'rollup.note':
+    '各領域朝非常態行動方案的淨對數勝算（證據分組後）加總，指標列於其下。未回報的指標不增添證據，並如實標示，絕不記為 0。',
+  'rollup.theatre': '戰區',
+  'rollup.domain': '領域',
+  'rollup.net': '淨對數勝算',
+  'rollup.drives': '主導等級：{domain}（{net}）',
+  'rollup.holds': '沒有任何證據推向非常態行動方案；{domain} 最壓低研判（{net}）。',
+  'rollup.nothing': '今日沒有任何領域增添證據。',
+  'rollup.reporting': '{n}／{m} 項回報',
+  'rollup.noEvidence': '無從得知：沒有指標回報',
+  'rollup.notReporting': '未回報',
+  'explain.beforeGrouping': '分組前',
+  'alerts.title': '警示收件匣',
   'alerts.active': '進行中',
   'alerts.all': '全部',
   'alerts.ack': '確認',
@@ -321,10 +585,10 @@ const zh: Record<MessageKey, string> = {
   'alerts.comment': '留言',
   'alerts.addComment': '新增留言',
   'alerts.playbook': '應變程序',
-  'alerts.empty': '無警報。',
-  'alerts.replayed': '回放：依警報規則，截至該日結束時應有的警報',
+  'alerts.empty': '無警示。',
+  'alerts.replayed': '回放：依警示規則，截至該日結束時應有的警示',
   'alerts.replayNote': '以當時已知資料重播；唯讀，不發送通知。',
-  'alerts.notConfigured': '此情境包未設定警報。',
+  'alerts.notConfigured': '此情境包未設定警示規則。',
   'alerts.for': '時長',
   'alerts.comment.placeholder': '目前處置情形？',
   'alerts.moved': '變動',
@@ -404,7 +668,7 @@ const zh: Record<MessageKey, string> = {
   'scorecard.issuedHidden': '正式預警依據超出您 TLP 權限的觀測資料，因此不在此為您評分。',
   'scorecard.missedWarnings': '漏報',
   'scorecard.pending': '預警期間尚未結束',
-  'scorecard.unwarned': '未經任何已發布預警示警的事件：{list}',
+  'scorecard.unwarned': '沒有任何已發布預警事先指出的事件：{list}',
   'scorecard.noneScored': '此期間內尚無已發布預警的期間屆滿。',
   'scorecard.warning': '預警',
   'scorecard.day': '日期＋期間',
@@ -432,6 +696,20 @@ const zh: Record<MessageKey, string> = {
   'notes.savedRead': '已儲存。由 {list} 讀取：研判將計入。',
   'notes.savedUnread': '已儲存。沒有指標讀取 {series}：不影響研判。',
   'notes.playback': '此註記自現在起才為已知，因此回放較早日期時不會顯示。',
+  'alerts.ids': '識別碼與標籤',
+  'alerts.rule': '規則',
+  'alertStatus.firing': '觸發中',
+  'alertStatus.resolved': '已解除',
+  'alertStatus.pending': '待確認',
+  'alertStatus.inactive': '未觸發',
+  'severity.critical': '危急',
+  'severity.high': '高',
+  'severity.warning': '中',
+  'severity.info': '資訊',
+  'indicator.id': '識別碼',
+  'timeline.sourceReport': '來源報告',
+
+  'indicator.sumDays': '{n} 日加總',
   'common.loading': '載入中…',
   'common.error': '錯誤',
   'common.live': '即時',
@@ -440,33 +718,51 @@ const zh: Record<MessageKey, string> = {
   'place.Taiwan': '臺灣',
   'place.Japan': '日本',
   'place.Philippines': '菲律賓',
+  'playback.dateHint': 'YYYY-MM-DD',
+  'playback.bad.format': '請以 YYYY-MM-DD 格式輸入日期（例如 2023-04-10）',
+  'playback.bad.calendar': '{d} 不是有效的日期',
+  'playback.bad.before': '資料始於 {first}',
+  'playback.bad.after': '最新資料日為 {latest}',
+  'playback.go': '前往',
+  'unit.day': '{n} 日',
+  'unit.days': '{n} 日',
+  'timeline.flap': '等級反覆變動',
+  'timeline.flapText': '{a} ↔ {b}，變動 {n} 次，{from} – {to}',
+  'timeline.expand': '展開各次變動',
+  'timeline.collapse': '收合',
+  'timeline.replayed': '回放',
+  'timeline.peak': '最高 {level}',
+  'magnitude.ratio': '基準的 {r} 倍',
+  'magnitude.highest': '有紀錄的 {n} 日中最高',
+  'magnitude.lowest': '有紀錄的 {n} 日中最低',
+  'magnitude.rank': '有紀錄的 {n} 日中第 {k} 高',
+  'magnitude.title': '量級',
+  'indicator.series': '序列',
+  'indicator.period': '期間',
+  'provenance.assumed': '時間未載明；假定為 {time}',
+  'provenance.gradeGiven': '{grade}（{source} 之評等）',
+  'provenance.via': '經 {compiler} 彙整',
+  'provenance.open': '開啟',
+  'place.Penghu': '澎湖',
+  'place.Kinmen': '金門',
+  'place.Matsu': '馬祖',
+  'place.Pratas': '東沙',
+  'place.Yonaguni': '與那國島',
+  'place.Ishigaki': '石垣島',
+  'place.Miyako': '宮古島',
+  'place.Okinawa': '沖繩島',
+  'place.Amami': '奄美大島',
+  'place.EastChinaSea': '東海',
+  'place.PhilippineSea': '菲律賓海',
+  'place.SouthChinaSea': '南海',
+  'place.BashiChannel': '巴士海峽',
+  'place.TaiwanStrait': '臺灣海峽',
 };
 
-const LEVELS: Record<Lang, Record<number, string>> = {
-  en: { 1: 'NORMAL', 2: 'WATCH', 3: 'WARNING', 4: 'ALERT', 5: 'CRITICAL' },
-  'zh-Hant': { 1: '正常', 2: '關注', 3: '警戒', 4: '警報', 5: '危急' },
-};
+const LEVELS: Record<Lang, Record<number, string>> = { en: LEVEL_NAMES, 'zh-Hant': LEVEL_NAMES_ZH };
 
-/** The detectors' own state words; a pack's custom state names are shown as they are. */
-const STATES_ZH: Record<string, string> = {
-  normal: '正常',
-  elevated: '偏高',
-  high: '高',
-  'very-high': '極高',
-  low: '偏低',
-  'very-low': '極低',
-  lull: '沉寂',
-  present: '有',
-  absent: '無',
-  none: '無',
-  fresh: '近期',
-  recent: '近期',
-  fading: '消退中',
-  stable: '穩定',
-  spike: '突增',
-  'shift-up': '常態上移',
-  'shift-down': '常態下移',
-};
+/** Both dictionaries, for the completeness test (every key has its 中文 counterpart). */
+export const DICTIONARIES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, 'zh-Hant': zh };
 
 const DOMAINS_ZH: Record<string, string> = {
   air: '空中',
@@ -483,12 +779,55 @@ export function translate(lang: Lang, key: MessageKey, vars: Record<string, stri
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
+/** A number of days, singular or plural ("1 day", "3 days"; 中文 has one form). */
+export function daysText(lang: Lang, n: number): string {
+  return translate(lang, n === 1 ? 'unit.day' : 'unit.days', { n });
+}
+
 export function levelName(lang: Lang, level: number): string {
   return LEVELS[lang][level] ?? String(level);
 }
 
-export function domainName(lang: Lang, domain: string): string {
+/** Units of the bundled series in 中文; other units are shown as they are. */
+const UNITS_ZH: Record<string, string> = {
+  aircraft: '架次',
+  ships: '艘',
+  balloons: '顆',
+  answers: '則',
+  events: '件',
+  notices: '則',
+};
+
+export function unitName(lang: Lang, unit: string): string {
+  return lang === 'zh-Hant' ? (UNITS_ZH[unit] ?? unit) : unit;
+}
+
+/** A domain by the pack's `domains` names when it has them, else the dictionary's (中文) or the id. */
+export function domainName(
+  lang: Lang,
+  domain: string,
+  named?: Readonly<Record<string, { name: string; nameZh: string }>>,
+): string {
+  const n = named?.[domain];
+  if (n) return lang === 'zh-Hant' ? n.nameZh : n.name;
   return lang === 'zh-Hant' ? (DOMAINS_ZH[domain] ?? domain) : domain;
+}
+
+/** An alert's severity label (`critical`, `high`…) as a word; an unknown severity reads as itself. */
+export function severityName(lang: Lang, severity: string): string {
+  const key = `severity.${severity}` as MessageKey;
+  return key in en ? translate(lang, key) : severity;
+}
+
+/** An alert's state (`firing`, `resolved`…) as a word. */
+export function alertStatusName(lang: Lang, status: string): string {
+  const key = `alertStatus.${status}` as MessageKey;
+  return key in en ? translate(lang, key) : status;
+}
+
+/** An alert annotation (`summary`, `description`) in the chosen language: `<key>_zh` in 中文 when the alert has it. */
+export function alertText(lang: Lang, annotations: Readonly<Record<string, string>>, key: string): string | undefined {
+  return (lang === 'zh-Hant' ? annotations[`${key}_zh`] : undefined) ?? annotations[key];
 }
 
 /** A state as a label: `insufficient data`, never the raw identifier, for the two states every analyst must notice. */
@@ -497,7 +836,8 @@ export function stateName(lang: Lang, state: string): string {
   if (state === 'missing') return translate(lang, 'state.missing');
   if (state === 'no-coverage') return translate(lang, 'state.no-coverage');
   if (state === 'stale') return translate(lang, 'state.stale');
-  return lang === 'zh-Hant' ? (STATES_ZH[state] ?? state) : state;
+  const words = STATE_WORDS[state];
+  return lang === 'zh-Hant' ? (words?.zh ?? state) : (words?.en ?? state);
 }
 
 export function placeName(lang: Lang, name: string): string {

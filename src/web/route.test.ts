@@ -13,6 +13,7 @@ describe('route', () => {
       '#/indicator/air.total?at=2023-04-10',
     );
     expect(parseRoute(formatRoute({ view: 'map' }))).toEqual({ view: 'map' });
+    expect(parseRoute('#/rollup?at=2023-04-10')).toEqual({ view: 'rollup', at: '2023-04-10' });
     expect(parseRoute('')).toEqual({ view: 'board' });
     expect(parseRoute('#/nowhere?at=yesterday')).toEqual({ view: 'board' });
   });

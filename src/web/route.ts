@@ -1,7 +1,7 @@
 // The dashboard's location as a hash route (`#/indicator/air.total?at=2023-04-10`): which view, its subject, and the playback day.
 
 export type ViewName =
-  'board' | 'indicator' | 'map' | 'timeline' | 'explain' | 'alerts' | 'brief' | 'warnings' | 'scorecard';
+  'board' | 'indicator' | 'map' | 'timeline' | 'explain' | 'alerts' | 'rollup' | 'brief' | 'warnings' | 'scorecard';
 const VIEWS: readonly ViewName[] = [
   'board',
   'indicator',
@@ -9,6 +9,7 @@ const VIEWS: readonly ViewName[] = [
   'timeline',
   'explain',
   'alerts',
+  'rollup',
   'brief',
   'warnings',
   'scorecard',

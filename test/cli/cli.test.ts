@@ -56,7 +56,7 @@ describe('vigil on the bundled data', () => {
   it('board says what it does not know before the level, and an episode under way instead of P(start)', async () => {
     const early = await runCli('--db', db, 'board', '--at', '2021-06-01');
     expect(early.stdout).toMatch(
-      /KNOWLEDGE UNKNOWN: 0 of 5 core indicators reporting \(minimum 2\)[^\n]*far-seas\.carrier no-coverage/,
+      /KNOWLEDGE UNKNOWN: 0 of 5 core indicators reporting \(minimum 2\)[^\n]*Carrier activity reported by Japan's Joint Staff \(no-coverage\)/,
     );
     expect(early.stdout).toMatch(/LEVEL 1 NORMAL {2}\(no core indicator reporting: not a calm board\)/);
     const episode = await runCli('--db', db, 'board', '--at', '2023-04-10');
@@ -77,6 +77,9 @@ describe('vigil on the bundled data', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/H1 Major coercive exercise or surge: prior 6\.0 % → \d+\.\d %/);
     expect(r.stdout).toMatch(/PLA aircraft around Taiwan is very-high \(70 vs baseline/);
+    // Rounded figures, never a float's full expansion (it printed `fresh (0.6940990970021974)`).
+    expect(r.stdout).toMatch(/Taiwanese leader transits the US is fresh \(0\.69\)/);
+    expect(r.stdout).not.toMatch(/\d\.\d{3,}/);
   });
 
   it('board --at shows what was known at the end of that day', async () => {

@@ -92,12 +92,49 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
   it('switches to Traditional Chinese', async () => {
     await page.click('[data-nav=board]');
     await page.click('[data-testid=lang-switch]');
-    await page.waitForSelector('[data-testid=level-name]:text("警報")');
-    // Hypothesis and indicator names come from the pack's nameZh.
-    await page.waitForSelector('text=大規模脅迫性演習或兵力激增');
-    await page.waitForSelector('text=共機架次（臺海周邊）');
-    await shot('board-zh');
-    await page.click('[data-testid=lang-switch]');
+    try {
+      await page.waitForSelector('[data-testid=level-name]:text("警報")');
+      // Hypothesis and indicator names come from the pack's nameZh.
+      await page.waitForSelector('text=大規模脅迫性演習或兵力激增');
+      await page.waitForSelector('text=臺海周邊共機架次');
+      // Domain and theatre names from the pack; the inbox is 警示, never the level's 警報.
+      await page.waitForSelector('.domain-name:text("空中")');
+      expect(await page.locator('[data-nav=alerts]').textContent()).toBe('警示');
+      await shot('board-zh');
+      // The alerts the rules would have held on 2023-04-10, in 中文: summaries, severities, states; ids one click away.
+      await page.click('[data-nav=alerts]');
+      const card = page.locator('[data-testid=replayed-alert][data-rule=LevelAlert]');
+      await card.waitFor();
+      expect(await card.locator('header strong').textContent()).toMatch(
+        /^臺灣海峽 \d{4}-\d\d-\d\d 預警等級為警報（第 4 級）/,
+      );
+      const shown = await page.locator('[data-testid=replay]').evaluate((el) => {
+        const clone = el.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('details').forEach((d) => d.remove());
+        return clone.textContent ?? '';
+      });
+      expect(shown).not.toMatch(/firing|resolved|\b(air|sea)\.[a-z-]+|mnd\.[a-z_.]+|\d{4}-\d\d-\d\dT\d\d:\d\d/);
+      expect(await card.locator('details.alert-ids').textContent()).toContain('alertname=LevelAlert');
+      await shot('alerts-zh');
+      // The live inbox in 中文: the source-silent alert in words and local days, its playbook from `title_zh`/`text_zh`.
+      await page.click('[data-testid=playback-latest]');
+      const live = page.locator('[data-testid=alert-item]').first();
+      await live.waitFor();
+      expect(await live.locator('header strong').textContent()).toMatch(
+        /^國防部\S+：已 \d+ 日無報告（最後一次：2026-08-22；應每日發布）$/,
+      );
+      expect(await live.locator('.checklist h3').textContent()).toBe('應變程序: 資料來源已停止更新');
+      await shot('alerts-zh-live');
+      await page.fill('[data-testid=playback-date]', '2023-04-10');
+      // Events in playback: their source titles (English) after the 中文 names of the indicators they feed.
+      await page.click('[data-nav=timeline]');
+      await page.waitForSelector('[data-testid=timeline] .kind-event .event-kind');
+      await shot('timeline-zh');
+    } finally {
+      await page.fill('[data-testid=playback-date]', '2023-04-10');
+      await page.click('[data-nav=board]');
+      await page.click('[data-testid=lang-switch]');
+    }
     await page.waitForSelector('[data-testid=level-name]:text("ALERT")');
   });
 
@@ -144,7 +181,7 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     await go('#/board');
     await page.waitForSelector('[data-testid=board][data-day="2026-08-22"]');
     expect(await page.textContent('[data-testid=stale-banner]')).toMatch(
-      /Sources past their cadence now: mnd \(\d+ d old, cadence 2 d\)/,
+      /Sources past their cadence now: Taiwan MND daily PLA activity report \(\d+ d old, cadence 2 d\)/,
     );
   });
 

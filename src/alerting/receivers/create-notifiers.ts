@@ -16,6 +16,8 @@ export interface NotifierDependencies {
   /** Where `terminal` receivers print. */
   terminal?: TextSink;
   colour?: boolean;
+  /** The theatre's zone, in which e-mail and terminal bodies print times (absent: ISO instants). */
+  timeZone?: string;
 }
 
 export function createNotifiers(
@@ -58,6 +60,7 @@ function createNotifier(r: ReceiverConfig, deps: NotifierDependencies): Notifier
         from: r.from,
         to: r.to,
         timeoutMs: parseDuration(r.timeout),
+        timeZone: deps.timeZone,
         ...(r.username !== undefined && pass !== undefined ? { auth: { user: r.username, pass } } : {}),
       });
     }
@@ -65,7 +68,7 @@ function createNotifier(r: ReceiverConfig, deps: NotifierDependencies): Notifier
       return deps.sseHub ? createSseNotifier(r.name, deps.sseHub) : undefined;
     case 'terminal':
       return deps.terminal
-        ? createTerminalNotifier(r.name, deps.terminal, { colour: deps.colour ?? false })
+        ? createTerminalNotifier(r.name, deps.terminal, { colour: deps.colour ?? false, timeZone: deps.timeZone })
         : undefined;
   }
 }

@@ -8,7 +8,11 @@ export interface TextSink {
   write(text: string, callback: (error?: Error | null) => void): unknown;
 }
 
-export function createTerminalNotifier(receiver: string, sink: TextSink, options: { colour?: boolean } = {}): Notifier {
+export function createTerminalNotifier(
+  receiver: string,
+  sink: TextSink,
+  options: { colour?: boolean; timeZone?: string } = {},
+): Notifier {
   return {
     kind: 'terminal',
     receiver,

@@ -3,6 +3,7 @@ import type { Detector } from '../../packs/pack-schema.js';
 import { robustBaseline } from './robust-z-detector.js';
 import { type DetectorInput, type DetectorResult, valueAt } from './detector-types.js';
 import { INSUFFICIENT_DATA } from '../../packs/detector-states.js';
+import { GAP_REASONS } from '../gap-reasons.js';
 
 type ChangePoint = Extract<Detector, { kind: 'change-point' }>;
 
@@ -16,7 +17,7 @@ export function detectChangePoint(detector: ChangePoint, input: DetectorInput): 
       state: INSUFFICIENT_DATA,
       value,
       baseline,
-      reason: `${baseline.n} of ${detector.minSamples} baseline samples`,
+      reason: GAP_REASONS.shortBaseline(baseline.n, detector.minSamples),
     };
   }
   let up = 0;

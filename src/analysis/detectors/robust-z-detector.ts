@@ -10,6 +10,7 @@ import {
 } from './detector-types.js';
 import { INSUFFICIENT_DATA } from '../../packs/detector-states.js';
 import { matchLevel } from './level-match.js';
+import { GAP_REASONS } from '../gap-reasons.js';
 
 type RobustZ = Extract<Detector, { kind: 'robust-z' }>;
 
@@ -31,7 +32,7 @@ export function detectRobustZ(detector: RobustZ, input: DetectorInput): Detector
       state: INSUFFICIENT_DATA,
       value,
       baseline,
-      reason: `${baseline.n} of ${detector.minSamples} baseline samples`,
+      reason: GAP_REASONS.shortBaseline(baseline.n, detector.minSamples),
     };
   }
   const z = (value - baseline.median) / baseline.scale;

@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { TrustProxy } from '../../server/listen-options.js';
+import { TLP_LEVELS } from '../../model/index.js';
 
 export type { TrustProxy };
 
@@ -25,6 +26,15 @@ export interface SettingDefinition<T> {
 }
 
 const nonEmpty = z.string().trim().min(1);
+const nameList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  )
+  .pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)));
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function isProxyEntry(entry: string): boolean {
@@ -74,6 +84,16 @@ export const SETTINGS = {
     expected: 'a pack file path or a bundled pack id',
     schema: nonEmpty,
     description: 'the scenario pack: a pack.yaml path or the id of a bundled pack (packs/<id>/pack.yaml)',
+  }),
+  pgUser: setting({
+    env: 'PGUSER',
+    expected: 'a PostgreSQL role name',
+    schema: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? undefined : v)),
+    description:
+      'PostgreSQL: the user when the database URL names none, as libpq reads it (unset: the login name of the process)',
   }),
   bus: setting({
     flag: '--bus',
@@ -142,6 +162,69 @@ export const SETTINGS = {
       .pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/))),
     description:
       'HTTP server: webhook and e-mail receivers its alert loop delivers to at once (empty: only the dashboard; the rest wait for `vigil alerts watch`)',
+  }),
+  briefAt: setting({
+    flag: '--brief-at',
+    env: 'VIGIL_BRIEF_AT',
+    default: '06:00',
+    expected: 'HH:MM (24-hour local time in the theatre zone)',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3))),
+    description:
+      '`vigil serve` brief role: the local time (theatre zone) at which the daily brief of the day just ended is sent',
+  }),
+  briefReceivers: setting({
+    flag: '--brief-receivers',
+    env: 'VIGIL_BRIEF_RECEIVERS',
+    default: '',
+    expected: 'comma-separated webhook or e-mail receiver names',
+    schema: nameList,
+    description:
+      '`vigil serve` brief role: receivers of the alerting file that get the daily brief (empty: the brief is not sent)',
+  }),
+  briefLangs: setting({
+    env: 'VIGIL_BRIEF_LANGS',
+    default: 'en,zh',
+    expected: 'en, zh or en,zh',
+    schema: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
+      .pipe(z.array(z.enum(['en', 'zh'])).min(1)),
+    description: 'the languages of the daily brief sent (the first is the e-mail body; each is attached as PDF)',
+  }),
+  briefTlpMax: setting({
+    env: 'VIGIL_BRIEF_TLP_MAX',
+    default: 'amber',
+    expected: TLP_LEVELS.join(', '),
+    schema: z.enum(TLP_LEVELS),
+    description: 'the daily brief sent is assessed only on observations marked at or below this TLP',
+  }),
+  publicUrl: setting({
+    flag: '--public-url',
+    env: 'VIGIL_PUBLIC_URL',
+    default: '',
+    expected: 'an http(s) URL',
+    schema: z
+      .string()
+      .trim()
+      .regex(/^(https?:\/\/\S+)?$/),
+    description: 'the base URL readers reach the API at, for links in the brief webhook (empty: http://host:port)',
+  }),
+  chromium: setting({
+    flag: '--chromium',
+    env: 'VIGIL_CHROMIUM',
+    default: '/usr/bin/chromium',
+    expected: 'a path to a Chromium executable',
+    schema: nonEmpty,
+    description: 'the Chromium that prints the brief to PDF (`vigil brief`, the brief route, the brief role)',
   }),
   orgName: setting({
     env: 'VIGIL_ORG_NAME',

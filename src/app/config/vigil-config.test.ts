@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     const config = loadConfig({}, {});
     expect({ ...config, secrets: undefined }).toEqual({
       db: './vigil.db',
+      database: { pgUser: undefined },
       pack: DEFAULT_PACK,
       bus: 'memory:',
       http: { host: '127.0.0.1', port: 8080, trustProxy: undefined },
@@ -27,10 +28,28 @@ describe('loadConfig', () => {
       ackWaitMs: 30_000,
       sharing: { orgName: undefined },
       scorecard: { episodes: undefined },
+      brief: { minuteOfDay: 360, receivers: [], langs: ['en', 'zh'], tlpMax: 'amber' },
+      publicUrl: '',
+      chromium: '/usr/bin/chromium',
       noColor: false,
       debug: false,
       secrets: undefined,
     });
+  });
+
+  it('reads the daily brief settings and refuses a bad send time or language', () => {
+    const config = loadConfig(
+      { briefAt: '07:45', briefReceivers: 'ops, watch-floor' },
+      { VIGIL_BRIEF_LANGS: 'zh', VIGIL_BRIEF_TLP_MAX: 'green' },
+    );
+    expect(config.brief).toEqual({
+      minuteOfDay: 465,
+      receivers: ['ops', 'watch-floor'],
+      langs: ['zh'],
+      tlpMax: 'green',
+    });
+    expect(() => loadConfig({ briefAt: '7:45' }, {})).toThrow('invalid --brief-at: "7:45" (expected HH:MM');
+    expect(() => loadConfig({}, { VIGIL_BRIEF_LANGS: 'en,fr' })).toThrow('invalid VIGIL_BRIEF_LANGS');
   });
 
   it('takes a flag over the environment, and the environment over the default', () => {
@@ -82,6 +101,12 @@ describe('loadConfig', () => {
     expect([config.noColor, config.debug]).toEqual([true, true]);
     expect(config.secrets.HOOK_SECRET).toBe('s3cret');
     expect(loadConfig({}, { VIGIL_DEBUG: '0' }).debug).toBe(false);
+  });
+
+  it('reads the PostgreSQL user for URLs that name none from PGUSER (unset: undefined, the login name)', () => {
+    expect(loadConfig({}, { PGUSER: ' ops ' }).database.pgUser).toBe('ops');
+    expect(loadConfig({}, {}).database.pgUser).toBeUndefined();
+    expect(loadConfig({}, { PGUSER: '' }).database.pgUser).toBeUndefined();
   });
 
   const refusals: Array<[Record<string, string>, Record<string, string>, unknown]> = [

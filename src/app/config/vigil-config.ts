@@ -1,5 +1,6 @@
 // The process configuration, parsed once from flags and environment: flag over environment over default.
 import { vigilError } from '../../errors/index.js';
+import type { Tlp } from '../../model/index.js';
 import { resolvePackPath } from '../paths.js';
 import { SETTINGS, type LogLevel, type SettingName, type TrustProxy } from './settings.js';
 
@@ -8,6 +9,8 @@ export type { LogLevel, TrustProxy } from './settings.js';
 export interface VigilConfig {
   /** Database URL: a SQLite path or a postgres:// URL. */
   db: string;
+  /** PostgreSQL: the user when the URL names none (PGUSER); undefined: the login name of the process. */
+  database: { pgUser: string | undefined };
   /** Absolute path of the scenario pack file. */
   pack: string;
   bus: string;
@@ -19,6 +22,12 @@ export interface VigilConfig {
   sharing: { orgName: string | undefined };
   /** The labelled-episodes CSV the server's scorecard scores against (unset: none). */
   scorecard: { episodes: string | undefined };
+  /** The daily brief sent by `vigil serve` (the brief role). */
+  brief: { minuteOfDay: number; receivers: string[]; langs: ('en' | 'zh')[]; tlpMax: Tlp };
+  /** Base URL readers reach the API at (links in notifications); empty: the listen address. */
+  publicUrl: string;
+  /** The Chromium that prints PDFs. */
+  chromium: string;
   noColor: boolean;
   debug: boolean;
   /** Secrets named by alerting.yaml (`secret_env`, `password_env`), looked up in the environment read at start. */
@@ -63,6 +72,7 @@ export function debugEnabled(env: Environment): boolean {
 export function loadConfig(flags: ConfigFlags, env: Environment): VigilConfig {
   return {
     db: read('db', flags, env)!,
+    database: { pgUser: read('pgUser', flags, env) },
     pack: resolvePackPath(read('pack', flags, env)),
     bus: read('bus', flags, env)!,
     http: {
@@ -75,6 +85,14 @@ export function loadConfig(flags: ConfigFlags, env: Environment): VigilConfig {
     ackWaitMs: read('ackWaitMs', flags, env)!,
     sharing: { orgName: read('orgName', flags, env) },
     scorecard: { episodes: read('episodes', flags, env) },
+    brief: {
+      minuteOfDay: read('briefAt', flags, env)!,
+      receivers: read('briefReceivers', flags, env)!,
+      langs: read('briefLangs', flags, env)!,
+      tlpMax: read('briefTlpMax', flags, env)!,
+    },
+    publicUrl: read('publicUrl', flags, env)!,
+    chromium: read('chromium', flags, env)!,
     noColor: read('noColor', flags, env)!,
     debug: read('debug', flags, env)!,
     secrets: Object.freeze({ ...env }),

@@ -11,7 +11,7 @@ import { withId, type ObservationInput } from '../../model/index.js';
 import { decodeUtf8 } from '../../model/utf8-text.js';
 import { startFixtureServer, type FixtureServer } from '../../server/server-fixture.js';
 import { importStixObjects } from '../../sharing/import-stix.js';
-import { openSharing, type SharingContext } from '../../sharing/sharing-context.js';
+import type { SharingContext } from '../../sharing/sharing-context.js';
 import { buildBundle } from '../../sharing/stix/build-bundle.js';
 import { observationToStix } from '../../sharing/stix/observation-to-stix.js';
 import { identityObject } from '../../sharing/stix/producer-identity.js';
@@ -180,9 +180,8 @@ export async function runFuzzReliability(options: BenchOptions): Promise<BenchFi
   const counts = { cases: 0, crashes: 0, partial: 0, unlocated: 0, accepted: 0 };
   const examples: string[] = [];
   try {
-    // A second connection to the server's sharing tables (same database file): partners, ledger.
-    const sharing: SharingContext = await openSharing(server.dbPath, { now: '2026-09-01T00:00:00.000Z' });
-    closers.push(() => sharing.close());
+    // The server's own sharing tables (its one database): partners, ledger.
+    const sharing: SharingContext = await server.vigil.sharing();
     const { token: partnerToken } = await sharing.registry.addPartner(
       { name: 'fuzz', tlpMax: 'amber', collections: ['default'], canWrite: true },
       '2026-09-01T00:00:00.000Z',
@@ -298,7 +297,13 @@ export async function runFuzzReliability(options: BenchOptions): Promise<BenchFi
           try {
             const document = parseJsonText(decodeUtf8(bytes, 'bundle.json'), 'bundle.json');
             await importStixObjects(
-              { store: server.deps.store, ledger: sharing.ledger },
+              {
+                store: server.deps.store,
+                ledger: sharing.ledger,
+                writes: server.vigil.writes,
+                actor: 'cli:fuzz',
+                action: 'stix.import',
+              },
               stixObjectsOf(document, 'bundle.json', 'bundle'),
               {
                 file: 'bundle.json',

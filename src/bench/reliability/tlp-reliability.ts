@@ -9,7 +9,7 @@ import { withId, TLP_LEVELS, tlpRank, type Observation, type Tlp } from '../../m
 import { FIXTURE_NOW, FIXTURE_SCRYPT, startFixtureServer } from '../../server/server-fixture.js';
 import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { publishAlerts } from '../../sharing/publish.js';
-import { openSharing, type SharingContext } from '../../sharing/sharing-context.js';
+import type { SharingContext } from '../../sharing/sharing-context.js';
 import { createUser, issueToken } from '../../users/user-accounts.js';
 import type { BenchFigure, BenchOptions } from '../bench-types.js';
 import type { AlertStore } from '../../alerting/alert-store.js';
@@ -134,15 +134,16 @@ export async function runTlpReliability(options: BenchOptions): Promise<BenchFig
     }
 
     // Partners at every ceiling, on the default collection; alert reports published first.
-    // A second connection to the server's sharing tables (same database file): partners, ledger.
-    const sharing: SharingContext = await openSharing(server.dbPath, { now: '2026-09-01T00:00:00.000Z' });
-    closers.push(() => sharing.close());
+    // The server's own sharing tables (its one database): partners, ledger.
+    const sharing: SharingContext = await server.vigil.sharing();
     const alertStore = (server.deps.alerts as { store: AlertStore }).store;
     const publishDeps = {
       store: server.deps.store,
       ledger: sharing.ledger,
       identity: sharing.keys.identity,
       now: FIXTURE_NOW,
+      writes: server.vigil.writes,
+      actor: 'cli:probe',
     };
     await publishAlerts(
       publishDeps,

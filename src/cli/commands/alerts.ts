@@ -6,12 +6,14 @@ import { describeMove } from '../../alerting/alert-explanation.js';
 import { createAlertingEngine } from '../../alerting/alerting-engine.js';
 import { formatDuration, parseDuration } from '../../alerting/duration.js';
 import { formatLabels } from '../../alerting/labels.js';
-import { loadPackAlerting, withAlertStore } from '../../alerting/open-alerting.js';
+import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { createOutboxDispatcher } from '../../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../../alerting/receivers/create-notifiers.js';
 import { vigilError } from '../../errors/index.js';
+import { formatNumber } from '../../model/number-format.js';
 import { loadPack } from '../../packs/pack-loader.js';
-import { configOf, withContext } from '../context.js';
+import { localMinute } from '../../time/local-text.js';
+import { configOf, withAlerts, withContext } from '../context.js';
 
 export function registerAlerts(program: Command): void {
   const alerts = program
@@ -26,7 +28,7 @@ export function registerAlerts(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { all?: boolean; limit: string; json?: boolean }, cmd: Command) => {
       const limit = positiveInt(opts.limit, '--limit');
-      await withAlertStore(dbUrl(cmd), async (store) => {
+      await withAlerts(cmd, async (store) => {
         const list = await store.listAlerts({ ...(opts.all ? {} : { status: ['pending', 'firing'] as const }), limit });
         const acks = new Map((await store.listAcknowledgements(list.map((a) => a.id))).map((a) => [a.alertId, a]));
         if (opts.json) {
@@ -40,12 +42,14 @@ export function registerAlerts(program: Command): void {
           return;
         }
         if (list.length === 0) console.log(opts.all ? 'no alerts' : 'no pending or firing alerts');
+        const zone = timeZoneOf(cmd);
         for (const a of list) {
           const ack = acks.get(a.id);
           console.log(
-            `${a.id}  ${a.status.padEnd(8)} ${(a.labels.severity ?? '').padEnd(8)} ${a.rule.padEnd(16)} ${a.firedAt ?? a.activeAt}  ${a.annotations.summary ?? ''}${ack ? `  (ack ${ack.by})` : ''}`,
+            `${a.id}  ${a.status.padEnd(8)} ${(a.labels.severity ?? '').padEnd(8)} ${a.rule.padEnd(16)} ${localMinute(a.firedAt ?? a.activeAt, zone)}  ${a.annotations.summary ?? ''}${ack ? `  (ack ${ack.by})` : ''}`,
           );
         }
+        if (list.length > 0) console.log(`\nTimes are local (${zone}); --json gives ISO instants.`);
       });
     });
 
@@ -58,7 +62,7 @@ export function registerAlerts(program: Command): void {
     .option('--rules <file>', 'alerting file, for the playbook (default: alerting.yaml beside the pack)')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { rules?: string; json?: boolean }, cmd: Command) => {
-      await withAlertStore(dbUrl(cmd), async (store) => {
+      await withAlerts(cmd, async (store) => {
         const alert = await mustFind(store, id);
         const [ack] = await store.listAcknowledgements([alert.id]);
         const ticks = await store.listPlaybookTicks([alert.id]);
@@ -68,18 +72,21 @@ export function registerAlerts(program: Command): void {
           return;
         }
         console.log(`${alert.id} ${alert.status.toUpperCase()} ${alert.rule} ${formatLabels(alert.labels)}`);
+        const zone = timeZoneOf(cmd);
+        const local = (iso: string) => localMinute(iso, zone);
         console.log(`  ${alert.annotations.summary ?? ''}`);
+        if (alert.annotations.summary_zh) console.log(`  ${alert.annotations.summary_zh}`);
         if (alert.annotations.description) console.log(`  ${alert.annotations.description}`);
         const e = alert.explanation;
         if (e?.moved) console.log(`  moved: ${describeMove(e.moved)}`);
         for (const x of e?.evidence ?? [])
           console.log(
-            `  evidence: ${x.name} ${x.state} ${x.value ?? '—'} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds) · observations ${x.observationIds.join(', ') || '—'}`,
+            `  evidence: ${x.name} ${x.state} ${formatNumber(x.value)} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)} log-odds) · observations ${x.observationIds.join(', ') || '—'}`,
           );
-        for (const t of transitions) console.log(`  ${t.at}  ${t.from} → ${t.to}`);
+        for (const t of transitions) console.log(`  ${local(t.at)}  ${t.from} → ${t.to}`);
         if (ack)
           console.log(
-            `  acknowledged by ${ack.by} at ${ack.at}${ack.timeToAckMs === null ? '' : ` (${formatDuration(ack.timeToAckMs)} after firing)`}${ack.comment ? `: ${ack.comment}` : ''}`,
+            `  acknowledged by ${ack.by} at ${local(ack.at)}${ack.timeToAckMs === null ? '' : ` (${formatDuration(ack.timeToAckMs)} after firing)`}${ack.comment ? `: ${ack.comment}` : ''}`,
           );
         const playbookId = alert.playbook;
         if (playbookId) {
@@ -87,7 +94,7 @@ export function registerAlerts(program: Command): void {
           console.log(`  playbook ${playbookId}: ${playbook?.title ?? '(not in the alerting file any more)'}`);
           for (const s of playbook?.steps ?? []) {
             const t = ticks.find((x) => x.step === s.id);
-            console.log(`    [${t ? 'x' : ' '}] ${s.id}: ${s.text}${t ? ` (${t.by}, ${t.at})` : ''}`);
+            console.log(`    [${t ? 'x' : ' '}] ${s.id}: ${s.text}${t ? ` (${t.by}, ${local(t.at)})` : ''}`);
           }
         }
       });
@@ -126,7 +133,8 @@ export function registerAlerts(program: Command): void {
     .option('--rules <file>', 'alerting file (default: alerting.yaml beside the pack)')
     .action(async (id: string, step: string, opts: { by: string; rules?: string }, cmd: Command) => {
       const config = loadConfig(cmd, opts.rules);
-      await withAlertStore(dbUrl(cmd), async (store) => {
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const store = ctx.vigil.alerts;
         const alert = await mustFind(store, id);
         if (!alert.playbook) throw vigilError('VIGIL_NOT_FOUND', `alert ${alert.id} has no playbook`);
         const playbook = config.playbooks[alert.playbook];
@@ -136,13 +144,20 @@ export function registerAlerts(program: Command): void {
             `playbook ${alert.playbook} has no step "${step}" (steps: ${playbook?.steps.map((s) => s.id).join(', ') ?? 'none'})`,
           );
         }
-        if (opts.by.trim() === '') throw vigilError('VIGIL_INPUT_INVALID', 'tick: by: say who did it (--by NAME)');
-        const fresh = await store.addPlaybookTick({
-          alertId: alert.id,
-          playbook: alert.playbook,
-          step,
-          by: opts.by.trim(),
-          at: new Date().toISOString(),
+        const by = opts.by.trim();
+        if (by === '') throw vigilError('VIGIL_INPUT_INVALID', 'tick: by: say who did it (--by NAME)');
+        // Only the first tick of a step is a write (it stands); it and its audit entry commit together, as in the API.
+        const fresh = await ctx.writes.inTransaction(async () => {
+          const first = await store.addPlaybookTick({
+            alertId: alert.id,
+            playbook: alert.playbook!,
+            step,
+            by,
+            at: ctx.now().toISOString(),
+          });
+          if (first)
+            await ctx.writes.audit(ctx.actor, 'alert.playbook-tick', alert.id, { playbook: alert.playbook, step, by });
+          return first;
         });
         console.log(
           fresh
@@ -186,6 +201,7 @@ export function registerAlerts(program: Command): void {
             env: ctx.config.secrets,
             terminal: process.stdout,
             colour: ctx.colour,
+            timeZone: ctx.pack.timeZone,
           });
           const alertStore = ctx.vigil.alerts;
           const dispatcher = createOutboxDispatcher({
@@ -240,8 +256,9 @@ export function registerAlerts(program: Command): void {
     );
 }
 
-function dbUrl(cmd: Command): string {
-  return configOf(cmd).db;
+/** The pack's zone, in which times print (`--json` keeps ISO instants). */
+function timeZoneOf(cmd: Command): string {
+  return loadPack(configOf(cmd).pack).timeZone;
 }
 
 function loadConfig(cmd: Command, rules: string | undefined) {

@@ -1,6 +1,8 @@
 // `vigil assess`, `vigil board` and `vigil explain`: the assessment as known at the end of a local day.
 import type { Command } from 'commander';
+import { whatIfSession } from '../../analysis/what-if.js';
 import { sourceReadiness, type StaleSource } from '../../app/source-readiness.js';
+import { readWhatIfFile, whatIfInputs } from '../../app/what-if-inputs.js';
 import type { Assessment } from '../../model/index.js';
 import { withContext, type CommandContext } from '../context.js';
 import { renderBoard } from '../render-board.js';
@@ -12,11 +14,26 @@ export async function staleNow(ctx: CommandContext, at: string | undefined): Pro
   return (await sourceReadiness(ctx.store, ctx.pack, ctx.now().getTime())).staleSources;
 }
 
-/** The one assessment service (openVigil), on every observation: `--at` or the latest data day. */
-export async function assessFromFlags(ctx: CommandContext, at: string | undefined): Promise<Assessment> {
+/**
+ * The one assessment service (openVigil), on every observation: `--at` or the latest data day. With `whatIf` (a file of
+ * overrides) the pack as the what-if edits it, assessed by the code the dashboard's what-if runs; nothing is stored.
+ */
+export async function assessFromFlags(
+  ctx: CommandContext,
+  at: string | undefined,
+  whatIf?: string,
+): Promise<Assessment> {
   const service = ctx.vigil.assessments.all();
-  return service.assess(await service.resolveDay(at, '--at'));
+  const overrides = whatIf === undefined ? undefined : readWhatIfFile(whatIf);
+  const day = await service.resolveDay(at, '--at');
+  if (overrides === undefined) return service.assess(day);
+  return whatIfSession(ctx.pack, await whatIfInputs(ctx.store, ctx.pack, day)).assess(overrides);
 }
+
+const WHAT_IF_HELP =
+  'assess with the overrides of a what-if file (JSON: off, force, likelihoods, priors, thresholds; docs/cli.md); nothing is stored';
+const whatIfNote = (file: string | undefined) =>
+  file === undefined ? '' : `WHAT-IF (${file}): not the assessment of record\n`;
 
 /** The JSON shape of `vigil assess --json` (the documented, stable subset). */
 export function assessmentJson(a: Assessment) {
@@ -58,18 +75,20 @@ export function registerAssess(program: Command): void {
     .description('assess the courses of action as known at the end of a local day')
     .option('--at <date>', AT_HELP)
     .option('--json', 'print JSON instead of the board')
-    .action(async (opts: { at?: string; json?: boolean }, cmd: Command) => {
+    .option('--what-if <file>', WHAT_IF_HELP)
+    .action(async (opts: { at?: string; json?: boolean; whatIf?: string }, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const a = await assessFromFlags(ctx, opts.at);
+        const a = await assessFromFlags(ctx, opts.at, opts.whatIf);
         console.log(
           opts.json
             ? JSON.stringify(assessmentJson(a), null, 2)
-            : renderBoard(a, {
-                colour: ctx.colour,
-                packName: ctx.pack.name,
-                timeZone: ctx.pack.timeZone,
-                staleSources: await staleNow(ctx, opts.at),
-              }),
+            : whatIfNote(opts.whatIf) +
+                renderBoard(a, {
+                  colour: ctx.colour,
+                  packName: ctx.pack.name,
+                  timeZone: ctx.pack.timeZone,
+                  staleSources: await staleNow(ctx, opts.at),
+                }),
         );
       });
     });
@@ -97,10 +116,11 @@ export function registerAssess(program: Command): void {
     .description('show which evidence moved which hypothesis, and by how much')
     .option('--at <date>', AT_HELP)
     .option('--json', 'print the full assessment with per-indicator, per-hypothesis contributions as JSON')
-    .action(async (opts: { at?: string; json?: boolean }, cmd: Command) => {
+    .option('--what-if <file>', WHAT_IF_HELP)
+    .action(async (opts: { at?: string; json?: boolean; whatIf?: string }, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const a = await assessFromFlags(ctx, opts.at);
-        console.log(opts.json ? JSON.stringify(a, null, 2) : renderExplanation(a));
+        const a = await assessFromFlags(ctx, opts.at, opts.whatIf);
+        console.log(opts.json ? JSON.stringify(a, null, 2) : whatIfNote(opts.whatIf) + renderExplanation(a));
       });
     });
 }

@@ -17,7 +17,6 @@ interface BriefFlags {
   lang: string;
   format: string;
   out?: string;
-  chromium: string;
 }
 
 export function registerBrief(program: Command): void {
@@ -28,7 +27,10 @@ export function registerBrief(program: Command): void {
     .option('--lang <lang>', `language: ${BRIEF_LANGS.join(' or ')} (zh: Traditional Chinese)`, 'en')
     .option('--format <format>', `output format: ${FORMATS.join(' or ')}`, 'html')
     .option('--out <file>', 'write to this file (default: HTML to standard output; PDF needs --out)')
-    .option('--chromium <path>', 'Chromium executable that prints the PDF', '/usr/bin/chromium')
+    .option(
+      '--chromium <path>',
+      'Chromium executable that prints the PDF (default /usr/bin/chromium, or $VIGIL_CHROMIUM)',
+    )
     .action(async (opts: BriefFlags, cmd: Command) => {
       const lang = oneOf<BriefLang>('--lang', opts.lang, BRIEF_LANGS);
       const format = oneOf<BriefFormat>('--format', opts.format, FORMATS);
@@ -43,7 +45,7 @@ export function registerBrief(program: Command): void {
           else process.stdout.write(html);
           return;
         }
-        const { pdf, pages } = await printHtmlToPdf(html, opts.chromium);
+        const { pdf, pages } = await printHtmlToPdf(html, ctx.config.chromium);
         writeFileSync(opts.out!, pdf);
         process.stderr.write(`wrote ${opts.out} (${pages} page${pages === 1 ? '' : 's'}, ${pdf.length} bytes)\n`);
       });

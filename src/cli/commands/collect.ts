@@ -33,10 +33,12 @@ export function registerCollect(program: Command): void {
     .option('--url <list-url>', 'the list page of the reports', DEFAULT_MND_LIST_URL)
     .option('--max <n>', 'at most this many new report pages per run', '10')
     .action(async (flags: PoliteFlags & { url: string; max: string }, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async ({ store, now }) => {
+      await withContext(cmd.optsWithGlobals(), async ({ store, now, writes, actor }) => {
+        const writer = writes.observations(actor, 'observations.collect');
         const collector = createMndCollector({
           fetcher: fetcherFrom(flags),
           store,
+          writer,
           now,
           listUrl: flags.url,
           maxReports: wholeNumber(flags.max, '--max'),
@@ -55,10 +57,12 @@ export function registerCollect(program: Command): void {
     .option('--url <list-url>', 'the channel page of the spokesperson pages', DEFAULT_MFA_LIST_URL)
     .option('--max <n>', 'at most this many new article pages per run', '10')
     .action(async (flags: PoliteFlags & { url: string; max: string }, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async ({ store, now }) => {
+      await withContext(cmd.optsWithGlobals(), async ({ store, now, writes, actor }) => {
+        const writer = writes.observations(actor, 'observations.collect');
         const collector = createMfaCollector({
           fetcher: fetcherFrom(flags),
           store,
+          writer,
           now,
           listUrl: flags.url,
           maxArticles: wholeNumber(flags.max, '--max'),
@@ -72,8 +76,9 @@ export function registerCollect(program: Command): void {
   )
     .argument('<url>', 'feed URL')
     .action(async (url: string, flags: PoliteFlags, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async ({ store, now }) => {
-        const poller = createFeedPoller({ url, fetcher: fetcherFrom(flags), store, now });
+      await withContext(cmd.optsWithGlobals(), async ({ store, now, writes, actor }) => {
+        const writer = writes.observations(actor, 'observations.collect');
+        const poller = createFeedPoller({ url, fetcher: fetcherFrom(flags), store, writer, now });
         await runOnceOrEvery(poller.id, () => poller.runOnce(), flags.every);
       });
     });

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { vigilError } from '../../errors/index.js';
 import { decodeUtf8 } from '../../model/utf8-text.js';
 import { importStixObjects } from '../../sharing/import-stix.js';
+import { identityStixId } from '../../sharing/stix/producer-identity.js';
 import { checkSignature } from '../../sharing/signing/signed-document.js';
 import { parseJsonText, stixObjectsOf } from '../../sharing/stix/read-bundle.js';
 import { IMPORTED_SOURCE_PREFIX, partnerSource, UNMARKED_TLP } from '../../sharing/tlp/tlp-ceiling.js';
@@ -56,7 +57,14 @@ export function registerImport(program: Command): void {
           source = `${IMPORTED_SOURCE_PREFIX}${slug}`;
         }
         const s = await importStixObjects(
-          { store: ctx.writes.observations(ctx.actor, 'stix.import'), ledger: sharing.ledger },
+          {
+            store: ctx.store,
+            ledger: sharing.ledger,
+            writes: ctx.writes,
+            actor: ctx.actor,
+            action: 'stix.import',
+            ownIdentityId: identityStixId(sharing.keys.identity.publicKey),
+          },
           objects,
           {
             file,
@@ -69,7 +77,7 @@ export function registerImport(program: Command): void {
           .map(([t, n]) => `${n} ${t}`)
           .join(', ');
         console.log(
-          `${file}: ${s.observations} observations (${s.inserted} new, ${s.unchanged} already stored) as ${source}; ${s.assessments} assessments, ${s.alerts} alerts, ${s.kept} other objects kept; signature ${signature}${ignored ? `; not analysed: ${ignored}` : ''}`,
+          `${file}: ${s.observations} observations (${s.inserted} new, ${s.unchanged} already stored) as ${source}; ${s.assessments} assessments, ${s.alerts} alerts, ${s.kept} other objects kept${s.skipped > 0 ? `; ${s.skipped} of our own objects skipped (already ours)` : ''}; signature ${signature}${ignored ? `; not analysed: ${ignored}` : ''}`,
         );
       });
     });

@@ -2,12 +2,16 @@
 import type { Command } from 'commander';
 import { ingestFiles, type FileIngestResult } from '../../app/ingest-files.js';
 import { packPath, type LoadedPack } from '../../packs/pack-loader.js';
-import type { Store } from '../../storage/store.js';
+import type { ObservationWriter } from '../../app/write-services.js';
 import { withContext } from '../context.js';
 import { createProgress } from '../progress.js';
 
-/** Imports every data file the pack bundles; already-stored files are a no-op. */
-export async function importPackData(store: Store, pack: LoadedPack, now: string): Promise<FileIngestResult[]> {
+/** Imports every data file the pack bundles (through the audited writer: one entry per file); stored files are a no-op. */
+export async function importPackData(
+  store: ObservationWriter,
+  pack: LoadedPack,
+  now: string,
+): Promise<FileIngestResult[]> {
   const progress = createProgress(`loading ${pack.name} data`);
   const results: FileIngestResult[] = [];
   try {
@@ -36,8 +40,8 @@ export function registerInit(program: Command): void {
     .command('init')
     .description("create the database (default ./vigil.db) and import the pack's bundled data")
     .action(async (_opts, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async ({ store, pack, now }) => {
-        const results = await importPackData(store, pack, now().toISOString());
+      await withContext(cmd.optsWithGlobals(), async ({ writes, actor, pack, now }) => {
+        const results = await importPackData(writes.observations(actor), pack, now().toISOString());
         for (const r of results)
           console.log(`${r.file} (${r.kind}): ${r.observations} observations, ${r.inserted} new`);
       });

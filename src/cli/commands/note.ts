@@ -2,6 +2,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { createNote } from '../../notes/create-note.js';
+import { localDay, localMinute } from '../../time/local-text.js';
 import { withContext } from '../context.js';
 
 interface AddFlags {
@@ -76,7 +77,7 @@ export function registerNote(program: Command): void {
     .option('--by <name>', 'only this analyst')
     .option('--json', 'print JSON')
     .action(async (flags: { by?: string; json?: boolean }, cmd: Command) => {
-      await withContext(cmd.optsWithGlobals(), async ({ store }) => {
+      await withContext(cmd.optsWithGlobals(), async ({ store, pack }) => {
         const all = await store.queryObservations({ allRevisions: true });
         const notes = all
           .filter((o) => (flags.by ? o.source === `analyst:${flags.by}` : o.source.startsWith('analyst:')))
@@ -87,10 +88,15 @@ export function registerNote(program: Command): void {
         }
         if (notes.length === 0) console.log('no analyst entries');
         for (const o of notes) {
+          // An entry about a whole local day says the day; one about an instant says its local time.
+          const wholeDay =
+            localMinute(o.periodStart, pack.timeZone).endsWith(' 00:00') && o.periodEnd !== o.periodStart;
+          const about = wholeDay ? localDay(o.periodStart, pack.timeZone) : localMinute(o.periodStart, pack.timeZone);
           console.log(
-            `${o.publishedAt}  ${o.source}  ${o.series} = ${o.value ?? 'NA'}  ${o.reliability}${o.credibility} TLP:${o.tlp.toUpperCase()}  about ${o.periodStart}  ${o.text ?? ''}`,
+            `${localMinute(o.publishedAt, pack.timeZone)}  ${o.source}  ${o.series} = ${o.value ?? 'NA'}  ${o.reliability}${o.credibility} TLP:${o.tlp.toUpperCase()}  about ${about}  ${o.text ?? ''}`,
           );
         }
+        if (notes.length > 0) console.log(`\nTimes are local (${pack.timeZone}); --json gives ISO instants.`);
       });
     });
 }

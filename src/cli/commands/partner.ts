@@ -6,7 +6,8 @@ import { loadPackAlerting } from '../../alerting/open-alerting.js';
 import { latestDataDay } from '../../app/assess-at.js';
 import { vigilError } from '../../errors/index.js';
 import { isTlp, type Tlp } from '../../model/index.js';
-import { publishAlerts, publishAssessments } from '../../sharing/publish.js';
+import { alertPublications, assessmentPublications, publishToLedger } from '../../sharing/publish.js';
+import { identityStixId } from '../../sharing/stix/producer-identity.js';
 import type { SharingContext } from '../../sharing/sharing-context.js';
 import { parsePublicKey } from '../../sharing/signing/ed25519-keys.js';
 import { pullPartner, type PullResult } from '../../sharing/taxii/partner-sync.js';
@@ -243,7 +244,15 @@ export function registerPartner(program: Command): void {
     .option('--every <duration>', 'keep pulling at this interval (e.g. 15m) until stopped')
     .action(async (name: string, opts: { every?: string }, cmd: Command) => {
       await withSharing(cmd, async (ctx, sharing) => {
-        const deps = { store: ctx.store, ledger: sharing.ledger, registry: sharing.registry, now: ctx.now };
+        const deps = {
+          store: ctx.store,
+          ledger: sharing.ledger,
+          registry: sharing.registry,
+          now: ctx.now,
+          writes: ctx.writes,
+          actor: ctx.actor,
+          ownIdentityId: identityStixId(sharing.keys.identity.publicKey),
+        };
         if (opts.every === undefined) return printPull(await pullPartner(deps, name));
         let interval: number;
         try {
@@ -282,20 +291,23 @@ export function registerPartner(program: Command): void {
             ledger: sharing.ledger,
             identity: sharing.keys.identity,
             now: ctx.now().toISOString(),
+            writes: ctx.writes,
+            actor: ctx.actor,
           };
           const days = await daysFlag(ctx, flags);
-          const a = await publishAssessments(deps, ctx.pack, days, tlpFlag(flags.tlpMax));
+          const publications = await assessmentPublications(deps, ctx.pack, days, tlpFlag(flags.tlpMax));
+          if (flags.alerts) {
+            const alerts = await ctx.vigil.alerts.listAlerts({ limit: 500 });
+            publications.push(...(await alertPublications(deps, ctx.pack, alerts, loadPackAlerting(ctx.pack))));
+          }
+          // Everything published and one audit entry, in one transaction.
+          const counts = await publishToLedger(deps, publications);
+          const a = counts.assessment;
           console.log(
             `assessments: ${a.published} published, ${a.unchanged} unchanged (${days.length} day(s), ${getZone(ctx.pack.timeZone).name})`,
           );
-          if (!flags.alerts) return;
-          const r = await publishAlerts(
-            deps,
-            ctx.pack,
-            await ctx.vigil.alerts.listAlerts({ limit: 500 }),
-            loadPackAlerting(ctx.pack),
-          );
-          console.log(`alerts: ${r.published} published, ${r.unchanged} unchanged`);
+          if (flags.alerts)
+            console.log(`alerts: ${counts.alert.published} published, ${counts.alert.unchanged} unchanged`);
         });
       },
     );
@@ -328,18 +340,22 @@ export function registerPartner(program: Command): void {
         cmd: Command,
       ) => {
         await withSharing(cmd, async (ctx, sharing) => {
-          const c = await sharing.registry.addCollection(
-            {
-              alias,
-              title: flags.title ?? alias,
-              description: '',
-              series: list(flags.series),
-              assessments: Boolean(flags.assessments),
-              alerts: Boolean(flags.alerts),
-              tlpMax: tlpFlag(flags.tlpMax),
-            },
-            ctx.now().toISOString(),
-          );
+          const settings = {
+            alias,
+            title: flags.title ?? alias,
+            description: '',
+            series: list(flags.series),
+            assessments: Boolean(flags.assessments),
+            alerts: Boolean(flags.alerts),
+            tlpMax: tlpFlag(flags.tlpMax),
+          };
+          const c = await ctx.writes.audited({
+            actor: ctx.actor,
+            action: 'collection.add',
+            target: alias,
+            write: () => sharing.registry.addCollection(settings, ctx.now().toISOString()),
+            details: (added) => ({ id: added.id, series: added.series, tlpMax: added.tlpMax }),
+          });
           console.log(`${c.alias}\t${c.id}`);
         });
       },
@@ -348,8 +364,13 @@ export function registerPartner(program: Command): void {
     .command('remove')
     .argument('<alias>')
     .action(async (alias: string, _opts, cmd: Command) => {
-      await withSharing(cmd, async (_ctx, sharing) => {
-        await sharing.registry.removeCollection(alias);
+      await withSharing(cmd, async (ctx, sharing) => {
+        await ctx.writes.audited({
+          actor: ctx.actor,
+          action: 'collection.remove',
+          target: alias,
+          write: () => sharing.registry.removeCollection(alias),
+        });
         console.log(`removed collection ${alias}`);
       });
     });

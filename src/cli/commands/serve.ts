@@ -40,6 +40,19 @@ export function registerServe(program: Command): void {
       'api role: webhook and e-mail receivers it delivers alerts to itself (or $VIGIL_ALERT_RECEIVERS)',
     )
     .option(
+      '--brief-at <HH:MM>',
+      'brief role: local time (theatre zone) of the daily brief (default 06:00, or $VIGIL_BRIEF_AT)',
+    )
+    .option(
+      '--brief-receivers <names>',
+      'brief role: webhook and e-mail receivers that get the daily brief (or $VIGIL_BRIEF_RECEIVERS; none: not sent)',
+    )
+    .option('--public-url <url>', 'base URL readers reach the API at, for links in the brief (or $VIGIL_PUBLIC_URL)')
+    .option(
+      '--chromium <path>',
+      'Chromium that prints the brief to PDF (default /usr/bin/chromium, or $VIGIL_CHROMIUM)',
+    )
+    .option(
       '--log-level <level>',
       'api role: HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)',
     )
@@ -71,6 +84,7 @@ export function registerServe(program: Command): void {
             alertReceivers: config.alertReceivers,
             secrets: config.secrets,
             episodes: config.scorecard.episodes ? loadEpisodes(config.scorecard.episodes) : undefined,
+            brief: { ...config.brief, publicUrl: config.publicUrl, chromium: config.chromium },
           };
           for (const name of roles) running.push(await ROLES[name](role));
           if (opts.loadPackData) {

@@ -1,11 +1,9 @@
 // `vigil silence add|list|expire`: mute alerts matching label matchers for a time window, with author and reason.
-import { withContext } from '../context.js';
+import { withAlerts, withContext } from '../context.js';
 import type { Command } from 'commander';
 import { parseDuration } from '../../alerting/duration.js';
-import { withAlertStore } from '../../alerting/open-alerting.js';
 import { createSilence, isSilenceActive, type Silence } from '../../alerting/silences.js';
 import { vigilError } from '../../errors/index.js';
-import { configOf } from '../context.js';
 
 interface AddOptions {
   by: string;
@@ -72,7 +70,7 @@ export function registerSilence(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { all?: boolean; json?: boolean }, cmd: Command) => {
       const now = new Date().toISOString();
-      const all = await withAlertStore(dbUrl(cmd), (store) => store.listSilences());
+      const all = await withAlerts(cmd, (store) => store.listSilences());
       const shown = opts.all ? all : all.filter((s) => !hasEnded(s, now));
       if (opts.json) {
         console.log(JSON.stringify(shown, null, 2));
@@ -100,10 +98,6 @@ export function registerSilence(program: Command): void {
       );
       console.log(`silence ${s.id} expired at ${s.expiredAt}`);
     });
-}
-
-function dbUrl(cmd: Command): string {
-  return configOf(cmd).db;
 }
 
 function hasEnded(s: Silence, now: string): boolean {

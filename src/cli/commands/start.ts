@@ -41,10 +41,14 @@ export function registerStart(program: Command): void {
       'HTTP log level on stderr (default warn, or $VIGIL_LOG_LEVEL; info logs every request)',
     )
     .option('--episodes <file>', "labelled episodes CSV the dashboard's scorecard scores against (or $VIGIL_EPISODES)")
+    .option(
+      '--chromium <path>',
+      "Chromium that prints the brief route's PDFs (default /usr/bin/chromium, or $VIGIL_CHROMIUM)",
+    )
     .action(async (opts: StartOptions, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const { config } = ctx;
-        const results = await importPackData(ctx.store, ctx.pack, ctx.now().toISOString());
+        const results = await importPackData(ctx.writes.observations(ctx.actor), ctx.pack, ctx.now().toISOString());
         const added = results.reduce((s, r) => s + r.inserted, 0);
         const total = results.reduce((s, r) => s + r.observations, 0);
         console.error(`${ctx.pack.name}: ${total} bundled observations (${added} new) in ${describeDbUrl(config.db)}`);
@@ -68,6 +72,7 @@ export function registerStart(program: Command): void {
           alertReceivers: config.alertReceivers,
           secrets: config.secrets,
           episodes: config.scorecard.episodes ? loadEpisodes(config.scorecard.episodes) : undefined,
+          chromium: config.chromium,
           logger: { level: config.logLevel, stream: process.stderr },
         });
         try {

@@ -1,22 +1,19 @@
 // `vigil user add|list|remove|token|passwd`: accounts for the dashboard and API; passwords and tokens are shown once.
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { vigilError } from '../../errors/index.js';
-import { openUserStore } from '../../users/open-user-store.js';
 import { createUser, findUserOrFail, issueToken, resetPassword } from '../../users/user-accounts.js';
 import type { UserStore } from '../../users/user-store.js';
-import { configOf } from '../context.js';
+import { withContext, type CommandContext } from '../context.js';
 
-/** Opens and migrates the user store of `--db`, runs `fn`, and always closes it. */
+/** Runs `fn` with the user store of the process's database (read-only commands: list, audit). */
 export async function withUserStore<T>(cmd: Command, fn: (store: UserStore, actor: string) => Promise<T>): Promise<T> {
-  const store = openUserStore(configOf(cmd).db);
-  try {
-    await store.migrate();
-    return await fn(store, `cli:${userInfo().username}`);
-  } finally {
-    await store.close();
-  }
+  return withContext(cmd.optsWithGlobals(), (ctx) => fn(ctx.vigil.users, ctx.actor));
+}
+
+/** Runs `fn` with the user store of the process's database and its write services: each write audits in its transaction. */
+async function withUserWrites<T>(cmd: Command, fn: (store: UserStore, ctx: CommandContext) => Promise<T>): Promise<T> {
+  return withContext(cmd.optsWithGlobals(), (ctx) => fn(ctx.vigil.users, ctx));
 }
 
 function readPasswordFromStdin(): string {
@@ -49,16 +46,15 @@ export function registerUser(program: Command): void {
     .option('--tlp <marking>', 'most restricted TLP the user may read (default: amber for viewers, red otherwise)')
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .action(async (name: string, opts: { role: string; tlp?: string; passwordStdin?: boolean }, cmd: Command) => {
-      await withUserStore(cmd, async (store, actor) => {
+      await withUserWrites(cmd, async (store, ctx) => {
         const password = opts.passwordStdin ? readPasswordFromStdin() : undefined;
-        const now = new Date().toISOString();
-        const created = await createUser(store, { username: name, role: opts.role, tlpMax: opts.tlp, password }, now);
-        await store.appendAudit({
-          at: now,
-          actor,
+        const now = ctx.now().toISOString();
+        const created = await ctx.writes.audited({
+          actor: ctx.actor,
           action: 'user.add',
-          target: created.user.username,
-          details: { role: created.user.role, tlpMax: created.user.tlpMax },
+          target: name,
+          write: () => createUser(store, { username: name, role: opts.role, tlpMax: opts.tlp, password }, now),
+          details: (c) => ({ role: c.user.role, tlpMax: c.user.tlpMax }),
         });
         console.log(
           `added ${created.user.username} (${created.user.role}, up to TLP:${created.user.tlpMax.toUpperCase()})`,
@@ -108,15 +104,13 @@ export function registerUser(program: Command): void {
     .description('remove a user with their tokens and sessions')
     .argument('<name>', 'username')
     .action(async (name: string, _opts: unknown, cmd: Command) => {
-      await withUserStore(cmd, async (store, actor) => {
+      await withUserWrites(cmd, async (store, ctx) => {
         const u = await findUserOrFail(store, name);
-        await store.removeUser(u.id);
-        await store.appendAudit({
-          at: new Date().toISOString(),
-          actor,
+        await ctx.writes.audited({
+          actor: ctx.actor,
           action: 'user.remove',
           target: u.username,
-          details: {},
+          write: () => store.removeUser(u.id),
         });
         console.log(`removed ${u.username}`);
       });
@@ -130,30 +124,28 @@ export function registerUser(program: Command): void {
     .option('--expires <date>', 'expiry: YYYY-MM-DD (UTC midnight) or an ISO 8601 instant (default: never)')
     .option('--revoke <id>', 'revoke the token with this id instead (see `vigil user list`)')
     .action(async (name: string, opts: { name: string; expires?: string; revoke?: string }, cmd: Command) => {
-      await withUserStore(cmd, async (store, actor) => {
+      await withUserWrites(cmd, async (store, ctx) => {
         const u = await findUserOrFail(store, name);
-        const now = new Date().toISOString();
+        const now = ctx.now().toISOString();
         if (opts.revoke !== undefined) {
           const token = await store.getToken(opts.revoke);
           if (!token || token.userId !== u.id)
             throw vigilError('VIGIL_NOT_FOUND', `${u.username} has no token ${opts.revoke}`);
-          await store.revokeToken(token.id, now);
-          await store.appendAudit({
-            at: now,
-            actor,
+          await ctx.writes.audited({
+            actor: ctx.actor,
             action: 'token.revoke',
             target: `${u.username}/${token.name}`,
-            details: { tokenId: token.id },
+            write: () => store.revokeToken(token.id, now),
+            details: () => ({ tokenId: token.id }),
           });
           return console.log(`revoked ${u.username}/${token.name} (${token.id})`);
         }
-        const { token, record } = await issueToken(store, u, opts.name, now, expiryOf(opts.expires));
-        await store.appendAudit({
-          at: now,
-          actor,
+        const { token, record } = await ctx.writes.audited({
+          actor: ctx.actor,
           action: 'token.issue',
-          target: `${u.username}/${record.name}`,
-          details: { tokenId: record.id, expiresAt: record.expiresAt },
+          target: `${u.username}/${opts.name}`,
+          write: () => issueToken(store, u, opts.name, now, expiryOf(opts.expires)),
+          details: ({ record: r }) => ({ tokenId: r.id, expiresAt: r.expiresAt }),
         });
         console.log(token);
         console.error(
@@ -168,15 +160,13 @@ export function registerUser(program: Command): void {
     .argument('<name>', 'username')
     .option('--password-stdin', 'read the new password from standard input')
     .action(async (name: string, opts: { passwordStdin?: boolean }, cmd: Command) => {
-      await withUserStore(cmd, async (store, actor) => {
+      await withUserWrites(cmd, async (store, ctx) => {
         const u = await findUserOrFail(store, name);
-        const password = await resetPassword(store, u, opts.passwordStdin ? readPasswordFromStdin() : undefined);
-        await store.appendAudit({
-          at: new Date().toISOString(),
-          actor,
-          action: 'user.password',
-          target: u.username,
-          details: {},
+        const password = await resetPassword(store, u, opts.passwordStdin ? readPasswordFromStdin() : undefined, {
+          now: ctx.now().toISOString(),
+          // The new hash, the sessions and tokens it ends, and the audit entry: one transaction.
+          write: (apply) =>
+            ctx.writes.audited({ actor: ctx.actor, action: 'user.password', target: u.username, write: apply }),
         });
         console.log(
           opts.passwordStdin

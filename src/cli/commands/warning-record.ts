@@ -12,10 +12,11 @@ import {
   parseLikelihood,
   YARDSTICK,
 } from '../../warnings/likelihood-yardstick.js';
+import { adjudicateWarning, recordDissent, stepWarning } from '../../app/warning-service.js';
 import {
-  addDissent,
-  applyStep,
+  OUTCOMES,
   snapshotOf,
+  type Outcome,
   type WarningRecord,
   type WarningStatus,
   type WarningStep,
@@ -81,16 +82,42 @@ export function registerWarningRecord(warning: Command): void {
     .description('record a dissent or alternative view on a warning before it is issued')
     .requiredOption('--by <name>', 'who dissents')
     .requiredOption('--text <text>', 'the dissent')
-    .action(async (id: string, opts: { by: string; text: string }, cmd: Command) => {
+    .option('--alternative', 'an alternative view (another reading of the evidence) rather than a dissent')
+    .action(async (id: string, opts: { by: string; text: string; alternative?: boolean }, cmd: Command) => {
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const at = ctx.now().toISOString();
-        await ctx.writes.audited({
+        await recordDissent(ctx.vigil, {
+          id,
+          by: opts.by,
+          text: opts.text,
+          kind: opts.alternative ? 'alternative-view' : 'dissent',
           actor: ctx.actor,
-          action: 'warning.dissent',
-          target: id,
-          write: () => ctx.vigil.warnings.update(id, at, (w) => addDissent(w, opts.by, opts.text, at)),
-          details: () => ({ by: opts.by, text: opts.text.trim() }),
         });
+      });
+    });
+
+  warning
+    .command('adjudicate <id>')
+    .description('record whether what an issued warning spoke of happened (the scorecard prefers it to the episodes)')
+    .requiredOption('--outcome <outcome>', OUTCOMES.join(' or '))
+    .requiredOption('--by <name>', 'the analyst who rules')
+    .requiredOption('--note <text>', 'what the ruling rests on')
+    .option('--on <date>', 'with --outcome occurred: the local day it began (gives the lead time)')
+    .action(async (id: string, opts: { outcome: string; by: string; note: string; on?: string }, cmd: Command) => {
+      if (!(OUTCOMES as readonly string[]).includes(opts.outcome))
+        throw vigilError(
+          'VIGIL_UNKNOWN_KIND',
+          `invalid --outcome: ${JSON.stringify(opts.outcome)} (expected ${OUTCOMES.join(' or ')})`,
+        );
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const w = await adjudicateWarning(ctx.vigil, {
+          id,
+          outcome: opts.outcome as Outcome,
+          by: opts.by,
+          note: opts.note,
+          ...(opts.on ? { occurredOn: opts.on } : {}),
+          actor: ctx.actor,
+        });
+        console.log(`${w.id} adjudicated: ${w.adjudication!.outcome}`);
       });
     });
 
@@ -135,15 +162,9 @@ async function transition(
   by: string,
   reason?: string,
 ): Promise<void> {
-  const at = ctx.now().toISOString();
-  const w = await ctx.writes.audited({
-    actor: ctx.actor,
-    action: `warning.${step}`,
-    target: id,
-    write: () => ctx.vigil.warnings.update(id, at, (current) => applyStep(current, step, by, at, reason)),
-    details: (next) => ({ by, status: next.status, ...(reason ? { reason } : {}) }),
-  });
-  console.log(`${w.id} ${w.status}`);
+  const w = await stepWarning(ctx.vigil, { id, step, by, actor: ctx.actor, reason });
+  const shared = step === 'issue' || (step === 'withdraw' && w.issuedAt !== undefined);
+  console.log(`${w.id} ${w.status}${shared ? ' (published to partner collections that share assessments)' : ''}`);
 }
 
 function personOf(ctx: CommandContext, by: string | undefined): string {
@@ -158,6 +179,14 @@ export function renderLine(w: WarningRecord): string {
     `${w.id}  ${w.status.toUpperCase()}  ${w.day} +${w.horizonDays} d  ${l.words} (${Math.round(l.low * 100)}–${Math.round(l.high * 100)} %), ${w.confidence} confidence`,
     `  ${w.keyJudgement}`,
     `  against the machine assessment of ${m.day}: ${m.levelName}${m.knowledge === 'ok' ? '' : ` (knowledge ${m.knowledge})`}, P(event) ${formatProbability(m.pEvent, true)}; drafted by ${w.drafter}${w.issuedBy ? `, issued by ${w.issuedBy}` : ''}${w.withdrawnBy ? `, withdrawn by ${w.withdrawnBy}: ${w.withdrawReason}` : ''}`,
-    ...w.dissents.map((d) => `  dissent (${d.by}, ${d.at.slice(0, 10)}): ${d.text}`),
+    ...w.dissents.map(
+      (d) =>
+        `  ${d.kind === 'alternative-view' ? 'alternative view' : 'dissent'} (${d.by}, ${d.at.slice(0, 10)}): ${d.text}`,
+    ),
+    ...(w.adjudication
+      ? [
+          `  adjudicated ${w.adjudication.outcome}${w.adjudication.occurredOn ? ` (began ${w.adjudication.occurredOn})` : ''} by ${w.adjudication.by}: ${w.adjudication.note}`,
+        ]
+      : []),
   ].join('\n');
 }

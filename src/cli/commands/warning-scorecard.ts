@@ -7,7 +7,8 @@ import { replay } from '../../backtest/replay.js';
 import { loadBacktestObservations } from '../../backtest/run-backtest.js';
 import { vigilError } from '../../errors/index.js';
 import { machineScorecard } from '../../scorecard/machine-scorecard.js';
-import { renderMachineScorecard } from '../../scorecard/render-scorecard.js';
+import { scoreStoredWarnings } from '../../app/warning-service.js';
+import { renderIssuedWarningScores, renderMachineScorecard } from '../../scorecard/render-scorecard.js';
 import { renderReliabilitySvg } from '../../scorecard/render-reliability-svg.js';
 import { parseDay } from '../../time/zone.js';
 import { withContext } from '../context.js';
@@ -17,6 +18,7 @@ interface ScorecardFlags {
   to: string;
   episodes: string;
   svg?: string;
+  issuedSvg?: string;
   json?: boolean;
 }
 
@@ -24,21 +26,32 @@ export function registerWarningScorecard(warning: Command): void {
   warning
     .command('scorecard')
     .description(
-      'score the machine level over a window against labelled episodes: hits, misses, false alarms, lead, Brier, reliability',
+      "score the machine level and the issued warnings over a window against labelled episodes (and analysts' rulings): hits, misses, false alarms, lead, Brier, reliability",
     )
     .requiredOption('--from <date>', 'first local day (YYYY-MM-DD)')
     .requiredOption('--to <date>', 'last local day (YYYY-MM-DD)')
     .requiredOption('--episodes <file>', 'labelled episodes CSV (id,name,kind,start,end)')
-    .option('--svg <file>', 'also write the reliability diagram as SVG')
+    .option('--svg <file>', "also write the machine level's reliability diagram as SVG")
+    .option('--issued-svg <file>', "also write the issued warnings' reliability diagram as SVG")
     .option('--json', 'print the scorecard as JSON')
     .action(async (opts: ScorecardFlags, cmd: Command) => {
       const from = parseDay(opts.from, '--from date');
       const to = parseDay(opts.to, '--to date');
       if (to < from) throw vigilError('VIGIL_DATE_INVALID', `--to ${opts.to} is before --from ${opts.from}`);
       const episodes = loadEpisodes(opts.episodes);
-      await withContext(cmd.optsWithGlobals(), async ({ store, pack }) => {
+      await withContext(cmd.optsWithGlobals(), async ({ store, pack, vigil }) => {
         const records = replay(pack, await loadBacktestObservations(store, pack), from, to);
         const card = machineScorecard(records, episodes, { horizonDays: pack.horizonDays });
+        const issued = await scoreStoredWarnings(vigil, { from, to, episodes });
+        if (opts.issuedSvg)
+          writeFileSync(
+            opts.issuedSvg,
+            renderReliabilitySvg(
+              issued.reliability,
+              'Reliability of issued warnings (midpoint of the ICD 203 range)',
+              `${pack.name}, ${opts.from} → ${opts.to}`,
+            ),
+          );
         if (opts.svg)
           writeFileSync(
             opts.svg,
@@ -48,7 +61,11 @@ export function registerWarningScorecard(warning: Command): void {
               `${pack.name}, ${opts.from} → ${opts.to}`,
             ),
           );
-        process.stdout.write(opts.json ? `${JSON.stringify(card, null, 2)}\n` : `${renderMachineScorecard(card)}\n`);
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify({ ...card, issuedWarnings: issued }, null, 2)}\n`
+            : `${renderMachineScorecard(card)}\n\n${renderIssuedWarningScores(issued)}\n`,
+        );
       });
     });
 }

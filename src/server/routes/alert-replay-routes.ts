@@ -1,10 +1,11 @@
 // Dashboard playback of the alerts: what the rules would have held, pending or firing, at the end of a past day,
 // replayed on what was known by then (the `vigil rules check` replay), within the caller's TLP ceiling. Read-only:
 // replayed alerts are never stored, notified or acknowledged.
-import { createSeriesHistory, dryRunOnAssessments, dryRunWarmupDays } from '../../alerting/rules-dry-run.js';
+import { dryRunOnAssessments, dryRunWarmupDays } from '../../alerting/rules-dry-run.js';
 import { vigilError } from '../../errors/index.js';
 import { formatDay } from '../../time/zone.js';
 import { atQuery } from '../api-schemas.js';
+import { replaySeriesHistory } from '../replay-history.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
 export const alertReplayRoutes: VigilRoutePlugin = async (app, { deps }) => {
@@ -38,23 +39,9 @@ export const alertReplayRoutes: VigilRoutePlugin = async (app, { deps }) => {
       const from = Math.min(at, Math.max(span.first + 1, at - days + 1));
       // The day assessments come from the server's memoised index; only the series source-health rules watch are read.
       const daily = await assessments.range(from - 1, at);
-      const health = config.rules.flatMap((r) => (r.kind === 'source-health' ? [r] : []));
-      const watched = [...new Set(health.flatMap((r) => r.series))];
-      const prefixes = [...new Set(health.flatMap((r) => (r.seriesPrefix === undefined ? [] : [r.seriesPrefix])))];
       const asOf = daily.at(-1)!.asOf;
-      const published = [
-        ...(watched.length === 0
-          ? []
-          : await deps.store.queryObservations({ series: watched, allRevisions: true, tlpMax, asOf })),
-        ...(
-          await Promise.all(
-            prefixes.map((seriesPrefix) =>
-              deps.store.queryObservations({ seriesPrefix, allRevisions: true, tlpMax, asOf }),
-            ),
-          )
-        ).flat(),
-      ];
-      const result = dryRunOnAssessments(config, deps.pack, daily, createSeriesHistory(published));
+      const history = await replaySeriesHistory(deps.store, config, tlpMax, asOf);
+      const result = dryRunOnAssessments(config, deps.pack, daily, history);
       return { at: formatDay(at), from: formatDay(from), alerts: result.active };
     },
   );

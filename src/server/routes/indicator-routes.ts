@@ -1,6 +1,13 @@
 // Indicators: their definitions with today's state, and each one's series with baseline band, states and evidence.
 import { atQuery, dateParam, indicatorAssessmentSchema, knowledgeSchema } from '../api-schemas.js';
-import { indicatorDefinition, indicatorSeries } from '../indicator-series.js';
+import { getZone } from '../../time/zone.js';
+import {
+  findIndicator,
+  indicatorDefinition,
+  indicatorSeries,
+  ranksInRecord,
+  withRecordRanks,
+} from '../indicator-series.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 import { resolveWindow } from './window.js';
 
@@ -24,6 +31,7 @@ const definitionSchema = {
 } as const;
 
 export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
+  const zone = getZone(deps.pack.timeZone);
   app.get<{ Querystring: { at?: string } }>(
     `${API_PREFIX}/indicators`,
     {
@@ -104,6 +112,12 @@ export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
                     score: { type: ['number', 'null'] },
                     reason: { type: 'string' },
                     observationIds: { type: 'array', items: { type: 'string' } },
+                    rank: {
+                      type: ['object', 'null'],
+                      description:
+                        'Rank of the value among the daily values known by the end of `at` (1 = highest of `of` days); absent or null for window sums and event indicators.',
+                      properties: { rank: { type: 'integer' }, of: { type: 'integer' } },
+                    },
                   },
                 },
               },
@@ -128,7 +142,16 @@ export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
     async (request) => {
       const assessments = deps.assessments.for(request.principal!.user.tlpMax);
       const { at, from, to } = await resolveWindow(assessments, request.query, 180);
-      return indicatorSeries(assessments, deps.pack, request.params.id, from, to, at);
+      const series = await indicatorSeries(assessments, deps.pack, request.params.id, from, to, at);
+      const ind = findIndicator(deps.pack, request.params.id);
+      if (!ranksInRecord(ind)) return series;
+      // The record is what was published by the end of `at`: playback ranks among what was known then.
+      const known = await deps.store.queryObservations({
+        series: ind.series,
+        asOf: new Date(zone.endOfDay(at) - 1).toISOString(),
+        tlpMax: request.principal!.user.tlpMax,
+      });
+      return withRecordRanks(series, ind, known, zone);
     },
   );
 };

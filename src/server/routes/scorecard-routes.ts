@@ -1,16 +1,14 @@
 // The scorecard over HTTP: the machine level over a window (hits, misses, false alarms, lead, Brier, reliability) and
 // the issued formal warnings whose horizon has passed, both scored against the labelled episodes the server was
-// started with, each with the reliability diagram src/scorecard draws.
+// started with (an analyst's adjudication of a warning wins over the labels), each with the reliability diagram
+// src/scorecard draws.
 import type { FastifyRequest } from 'fastify';
 import type { Episode } from '../../backtest/episodes.js';
 import { toRecord } from '../../backtest/replay.js';
 import { vigilError } from '../../errors/index.js';
 import { machineScorecard } from '../../scorecard/machine-scorecard.js';
-import { reliabilityBins } from '../../scorecard/reliability.js';
 import { renderReliabilitySvg, type ReliabilityAxes } from '../../scorecard/render-reliability-svg.js';
-import { scoreIssuedWarnings } from '../../scorecard/issued-warning-scores.js';
-import { formatDay, getZone, parseDay, type DayNumber } from '../../time/zone.js';
-import type { WarningRecord } from '../../warnings/warning-record.js';
+import { formatDay, parseDay, type DayNumber } from '../../time/zone.js';
 import { atQuery, dateParam } from '../api-schemas.js';
 import { API_PREFIX, type ServerDeps, type VigilRoutePlugin } from '../server-deps.js';
 
@@ -31,21 +29,6 @@ type DiagramLang = keyof typeof DIAGRAM_WORDS;
 
 /** Default window: three years back from `to`. */
 const DEFAULT_DAYS = 3 * 365;
-
-/**
- * The hook for scoring issued warnings: the pure scorer of src/scorecard today. When an application service that also
- * reads analysts' adjudications lands (another branch adds one in src/app), call it here instead.
- */
-export function scoreIssued(
-  warnings: readonly WarningRecord[],
-  episodes: readonly Episode[],
-  window: { from: DayNumber; to: DayNumber },
-  asOf: DayNumber,
-) {
-  const scores = scoreIssuedWarnings(warnings, episodes, window, asOf);
-  const reliability = reliabilityBins(scores.scored.map((s) => ({ p: s.stated, y: s.episode ? 1 : 0 })));
-  return { ...scores, reliability };
-}
 
 export const scorecardRoutes: VigilRoutePlugin = async (app, { deps }) => {
   app.get<{ Querystring: { from?: string; to?: string; at?: string; lang?: DiagramLang } }>(
@@ -116,8 +99,8 @@ async function issuedScores(
   words: { issued: string; axes: ReliabilityAxes },
 ) {
   if (!deps.warnings || !(await deps.alertVisibility.visibleTo(request.principal!.user.tlpMax))) return null;
-  const today = getZone(deps.pack.timeZone).dayOf(deps.now().getTime());
-  const scores = scoreIssued(await deps.warnings.list({ status: 'issued' }), episodes, window, today);
+  // The stored issued warnings as the CLI's `vigil warning scorecard` scores them, adjudications included.
+  const scores = await deps.warnings.scoreStored({ ...window, episodes });
   return {
     ...scores,
     reliabilitySvg: renderReliabilitySvg(scores.reliability, words.issued, subtitle, words.axes),

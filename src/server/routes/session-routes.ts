@@ -75,20 +75,24 @@ export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
       deps.loginThrottle.succeeded(username, request.ip, nowMs);
       // Sign-ins are rare: a good moment to drop expired sessions.
       await deps.users.deleteExpiredSessions(deps.now().toISOString());
-      const { sessionId, session } = await openSession(deps.users, user, deps.now().getTime());
+      // The session and its audit entry commit together.
+      const { sessionId, session, principal } = await deps.writes.inTransaction(async () => {
+        const opened = await openSession(deps.users, user, deps.now().getTime());
+        const signedIn: Principal = {
+          user,
+          via: 'session',
+          csrfToken: opened.session.csrfToken,
+          actor: `user:${user.username}`,
+        };
+        await deps.audit(signedIn, 'session.login', user.username, { ip: request.ip });
+        return { ...opened, principal: signedIn };
+      });
       setSessionCookie(
         reply,
         request,
         sessionId,
         (Date.parse(session.expiresAt) - Date.parse(session.createdAt)) / 1000,
       );
-      const principal: Principal = {
-        user,
-        via: 'session',
-        csrfToken: session.csrfToken,
-        actor: `user:${user.username}`,
-      };
-      await deps.audit(principal, 'session.login', user.username, { ip: request.ip });
       return sessionBody(principal);
     },
   );
@@ -114,9 +118,11 @@ export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie) await closeSession(deps.users, cookie);
+      await deps.writes.inTransaction(async () => {
+        if (cookie) await closeSession(deps.users, cookie);
+        await deps.audit(request.principal, 'session.logout', request.principal!.user.username);
+      });
       clearSessionCookie(reply, request);
-      await deps.audit(request.principal, 'session.logout', request.principal!.user.username);
       return reply.code(204).send();
     },
   );
@@ -148,12 +154,17 @@ export const sessionRoutes: VigilRoutePlugin = async (app, { deps }) => {
       }
       deps.loginThrottle.succeeded(p.user.username, request.ip, nowMs);
       const keep = p.via === 'session' ? { keepSessionIdHash: p.credentialId } : { keepTokenId: p.credentialId };
+      // The new password, the other sessions and tokens ended, and the audit entry: one transaction (hashed before).
       await resetPassword(deps.users, p.user, request.body.next, {
         scrypt: deps.scrypt,
         now: deps.now().toISOString(),
         ...keep,
+        write: (apply) =>
+          deps.writes.inTransaction(async () => {
+            await apply();
+            await deps.audit(p, 'user.password', p.user.username, { otherSessionsAndTokensEnded: true });
+          }),
       });
-      await deps.audit(p, 'user.password', p.user.username, { otherSessionsAndTokensEnded: true });
       return reply.code(204).send();
     },
   );

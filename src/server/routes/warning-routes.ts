@@ -1,6 +1,8 @@
 // The formal warning record over HTTP: list, one record, draft, dissent, coordinate, issue, withdraw, and the ICD 203
 // yardstick the dashboard's form offers. Each write and its audit entry commit in one transaction (the write
-// services); the caller is the drafter, dissenter or reviewer, so the drafter cannot issue their own warning.
+// services); dissent and the steps go through the warning service the CLI uses (src/app/warning-service.ts), so a
+// warning issued here is published to partners in the same transaction. The caller is the drafter, dissenter or
+// reviewer, so the drafter cannot issue their own warning.
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { vigilError } from '../../errors/index.js';
@@ -12,19 +14,20 @@ import {
   parseLikelihood,
   YARDSTICK,
 } from '../../warnings/likelihood-yardstick.js';
+import type { WarningService } from '../../app/warning-service.js';
 import {
-  addDissent,
-  applyStep,
+  OUTCOMES,
   snapshotOf,
+  type DissentKind,
   type WarningRecord,
   type WarningStatus,
   type WarningStep,
 } from '../../warnings/warning-record.js';
-import type { WarningStore } from '../../warnings/warning-store.js';
 import { dateParam } from '../api-schemas.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
 const STATUSES: WarningStatus[] = ['draft', 'coordination', 'issued', 'withdrawn'];
+const DISSENT_KINDS: readonly DissentKind[] = ['dissent', 'alternative-view'];
 
 export const warningSchema = {
   type: 'object',
@@ -60,7 +63,23 @@ export const warningSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { by: { type: 'string' }, at: { type: 'string' }, text: { type: 'string' } },
+        properties: {
+          by: { type: 'string' },
+          at: { type: 'string' },
+          text: { type: 'string' },
+          kind: { type: 'string', enum: [...DISSENT_KINDS] },
+        },
+      },
+    },
+    adjudication: {
+      type: 'object',
+      description: "An analyst's ruling on whether what was warned of happened (`vigil warning adjudicate`)",
+      properties: {
+        outcome: { type: 'string', enum: [...OUTCOMES] },
+        by: { type: 'string' },
+        at: { type: 'string' },
+        note: { type: 'string' },
+        occurredOn: { type: 'string' },
       },
     },
   },
@@ -77,7 +96,7 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
    * A warning snapshots the machine assessment on every observation (as `vigil warning draft` does), so it follows the
    * alerts' ceiling rule: shown only to callers who may read everything stored, or whose ceiling is the highest.
    */
-  const store = async (request: FastifyRequest): Promise<WarningStore> => {
+  const service = async (request: FastifyRequest): Promise<WarningService> => {
     if (!deps.warnings) throw vigilError('VIGIL_NOT_FOUND', 'formal warnings are not kept by this server');
     const tlpMax = request.principal!.user.tlpMax;
     if (!(await deps.alertVisibility.visibleTo(tlpMax)))
@@ -122,7 +141,7 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
     async (request) => {
       const status = request.query.status;
-      return { warnings: await (await store(request)).list(status ? { status } : {}) };
+      return { warnings: await (await service(request)).store.list(status ? { status } : {}) };
     },
   );
 
@@ -137,7 +156,7 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
       },
     },
     async (request) => {
-      const w = await (await store(request)).get(request.params.id);
+      const w = await (await service(request)).store.get(request.params.id);
       if (!w) throw vigilError('VIGIL_NOT_FOUND', `no warning ${request.params.id}`);
       return w;
     },
@@ -168,7 +187,7 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
       },
     },
     async (request, reply) => {
-      const warnings = await store(request);
+      const { store } = await service(request);
       const body = request.body;
       const likelihood = parseLikelihood(body.likelihood);
       const confidence = parseConfidence(body.confidence);
@@ -195,7 +214,7 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
         actor: request.principal!.actor,
         action: 'warning.draft',
         target: w.id,
-        write: () => warnings.insert(w, now),
+        write: () => store.insert(w, now),
         details: () => ({ by: w.drafter, likelihood, confidence, horizonDays, level: a.level }),
       });
       changed(w.id, 'draft', w.drafter);
@@ -203,7 +222,7 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { text: string } }>(
+  app.post<{ Params: { id: string }; Body: { text: string; kind?: DissentKind } }>(
     `${API_PREFIX}/warnings/:id/dissent`,
     {
       schema: {
@@ -214,21 +233,23 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
           type: 'object',
           required: ['text'],
           additionalProperties: false,
-          properties: { text: { type: 'string', minLength: 1, maxLength: 4000 } },
+          properties: {
+            text: { type: 'string', minLength: 1, maxLength: 4000 },
+            kind: { type: 'string', enum: [...DISSENT_KINDS], default: 'dissent' },
+          },
         },
         response: { 200: warningSchema },
       },
     },
     async (request) => {
-      const warnings = await store(request);
-      const at = deps.now().toISOString();
+      const warnings = await service(request);
       const by = person(request);
-      const next = await deps.writes.audited({
+      const next = await warnings.dissent({
+        id: request.params.id,
+        by,
+        text: request.body.text,
+        kind: request.body.kind,
         actor: request.principal!.actor,
-        action: 'warning.dissent',
-        target: request.params.id,
-        write: () => warnings.update(request.params.id, at, (w) => addDissent(w, by, request.body.text, at)),
-        details: () => ({ by, text: request.body.text.trim() }),
       });
       changed(next.id, 'dissent', by);
       return next;
@@ -262,17 +283,11 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
         },
       },
       async (request) => {
-        const warnings = await store(request);
-        const at = deps.now().toISOString();
+        const warnings = await service(request);
         const by = person(request);
         const reason = step === 'withdraw' ? request.body?.reason : undefined;
-        const next = await deps.writes.audited({
-          actor: request.principal!.actor,
-          action: `warning.${step}`,
-          target: request.params.id,
-          write: () => warnings.update(request.params.id, at, (w) => applyStep(w, step, by, at, reason)),
-          details: (w) => ({ by, status: w.status, ...(reason ? { reason } : {}) }),
-        });
+        // Issuing (and withdrawing what was issued) publishes the warning to partners in the same transaction.
+        const next = await warnings.step({ id: request.params.id, step, by, actor: request.principal!.actor, reason });
         changed(next.id, step, by);
         return next;
       },

@@ -39,6 +39,12 @@ export function createOasisValidator(schemaDir: string): OasisValidator {
   for (const dir of readdirSync(root)) for (const file of readdirSync(join(root, dir))) files.push(`${dir}/${file}`);
   for (const file of files) ajv.addSchema(JSON.parse(readFileSync(join(root, file), 'utf8')));
   const known = new Set(files);
+  // The object schemas the OASIS bundle schema lists by name. It leaves out some SDOs (note, opinion, grouping,
+  // location) and rejects them as custom objects too, so those are checked one by one against their own schema.
+  const bundleText = readFileSync(join(root, 'common', 'bundle.json'), 'utf8');
+  const listedInBundle = new Set(
+    [...bundleText.matchAll(/"\$ref":\s*"\.\.\/([a-z-]+\/[a-z0-9-]+\.json)"/g)].map((m) => m[1]),
+  );
   const schemaFor = (o: StixObject): string => {
     if (Object.hasOwn(SCHEMA_FILES, o.type)) return SCHEMA_FILES[o.type];
     for (const dir of ['sdos', 'observables']) if (known.has(`${dir}/${o.type}.json`)) return `${dir}/${o.type}.json`;
@@ -54,13 +60,9 @@ export function createOasisValidator(schemaDir: string): OasisValidator {
     validate: (o) => problems(schemaFor(o), o, `${o.type} ${o.id}`),
     validateBundle(bundle) {
       // The OASIS bundle schema accepts a custom object only if exactly one of core and SCO core matches it, which no
-      // SDO-like custom object (extension-definition, vigil-assessment) can satisfy; those are checked one by one.
-      const judged = bundle.objects.filter(
-        (o) =>
-          Object.hasOwn(SCHEMA_FILES, o.type) ||
-          known.has(`sdos/${o.type}.json`) ||
-          known.has(`observables/${o.type}.json`),
-      );
+      // SDO-like custom object (extension-definition, vigil-assessment) can satisfy; those, and the SDOs the bundle
+      // schema does not list, are checked one by one.
+      const judged = bundle.objects.filter((o) => !schemaFor(o).includes('core') && listedInBundle.has(schemaFor(o)));
       const envelope = { ...bundle, objects: judged.filter((o) => o.type !== 'extension-definition') };
       return [
         ...problems(

@@ -8,7 +8,8 @@ import { hasAlertExtension, stixToAlert, type SharedAlert } from './alert-to-sti
 import { stixToAssessment, type SharedAssessment } from './assessment-to-stix.js';
 import { STIX_ID_PATTERN, type StixObject } from './stix-types.js';
 import { hasObservationExtension, stixToObservation } from './stix-to-observation.js';
-import { VIGIL_ASSESSMENT_TYPE, VIGIL_SERIES_TYPE } from './vigil-extensions.js';
+import { observedDataId } from './observation-to-stix.js';
+import { VIGIL_ASSESSMENT_TYPE, VIGIL_OBSERVATION_EXTENSION_ID, VIGIL_SERIES_TYPE } from './vigil-extensions.js';
 
 /** Objects that only describe other objects (who made them, their markings, their extensions). */
 const SUPPORT_TYPES = new Set([
@@ -44,6 +45,12 @@ export interface IncomingContent {
   ignored: Record<string, number>;
   /** What each input object was taken as, by position. */
   kinds: ReceivedKind[];
+  /**
+   * For observed-data made by Vigil (anyone's): STIX id → the content-hash id of the observation it was made from
+   * (the extension's `observation_id`, kept only when the STIX id is the one derived from it), so an importer can
+   * recognise observations it already holds.
+   */
+  origins: Map<string, string>;
 }
 
 export type ReceivedKind = 'observation' | 'assessment' | 'alert' | 'support' | 'foreign';
@@ -116,6 +123,7 @@ export function readStixObjects(objects: readonly StixObject[], options: ReadOpt
     foreign: [],
     ignored: {},
     kinds: [],
+    origins: new Map(),
   };
   const observedIds = new Set(objects.filter(hasObservationExtension).map((o) => o.id));
   objects.forEach((object, index) => {
@@ -123,6 +131,9 @@ export function readStixObjects(objects: readonly StixObject[], options: ReadOpt
     if (hasObservationExtension(object)) {
       content.observations.push(stixToObservation(object, { ...options, index, tlp }));
       content.kinds.push('observation');
+      const origin = (object.extensions?.[VIGIL_OBSERVATION_EXTENSION_ID] as { observation_id?: unknown })
+        .observation_id;
+      if (typeof origin === 'string' && observedDataId(origin) === object.id) content.origins.set(object.id, origin);
     } else if (object.type === VIGIL_ASSESSMENT_TYPE) {
       content.assessments.push({ object, tlp, value: stixToAssessment(object, options.file, index) });
       content.kinds.push('assessment');

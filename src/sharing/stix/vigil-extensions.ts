@@ -11,6 +11,7 @@ export const VIGIL_OBSERVATION_EXTENSION_ID = stixId('extension-definition', 'vi
 export const VIGIL_SERIES_EXTENSION_ID = stixId('extension-definition', 'vigil-series/1');
 export const VIGIL_ASSESSMENT_EXTENSION_ID = stixId('extension-definition', 'vigil-assessment/1');
 export const VIGIL_ALERT_EXTENSION_ID = stixId('extension-definition', 'vigil-alert/1');
+export const VIGIL_WARNING_EXTENSION_ID = stixId('extension-definition', 'vigil-warning/1');
 
 export const VIGIL_SERIES_TYPE = 'vigil-series';
 export const VIGIL_ASSESSMENT_TYPE = 'vigil-assessment';
@@ -59,6 +60,13 @@ export const VIGIL_EXTENSION_DEFINITIONS: Readonly<Record<string, StixObject>> =
     'An alert on a report: rule, labels, status, warning level and which hypothesis moved by how much.',
     ['property-extension'],
     'Alerts',
+  ),
+  [VIGIL_WARNING_EXTENSION_ID]: definition(
+    VIGIL_WARNING_EXTENSION_ID,
+    'Vigil formal warning',
+    'A formal warning on a report: key judgement, likelihood in ICD 203 words with its numeric range, analytic confidence, horizon, status, and the machine assessment it was made against.',
+    ['property-extension'],
+    'Warnings',
   ),
 };
 

@@ -1,6 +1,8 @@
 // Pulls what a partner shares with us from its TAXII server, incrementally (added_after high-water mark), checks
-// every page's signature, and stores the lot in one go: a bad page means nothing from this pull is stored.
+// every page's signature, and stores the lot in one go: a bad page means nothing from this pull is stored. What it
+// stores, the new high-water mark and one `partner.pull` audit entry commit in one transaction.
 import { vigilError } from '../../errors/index.js';
+import type { Actor, WriteServices } from '../../app/write-services.js';
 import type { Store } from '../../storage/store.js';
 import { importStixObjects, type ImportSummary } from '../import-stix.js';
 import type { PublicationLedger } from '../ledger/publication-ledger.js';
@@ -12,10 +14,16 @@ import { partnerSource, UNMARKED_TLP } from '../tlp/tlp-ceiling.js';
 import { createTaxiiClient } from './taxii-client.js';
 
 export interface PullDeps {
+  /** The store, ledger and registry of the database `writes` writes to. */
   store: Store;
   ledger: PublicationLedger;
   registry: PartnerRegistry;
   now: () => Date;
+  writes: Pick<WriteServices, 'audited'>;
+  /** Who pulls, as the audit log names it (`cli:root`). */
+  actor: Actor;
+  /** This organisation's STIX identity id: our own objects coming back are skipped. */
+  ownIdentityId?: string;
 }
 
 export interface PullOptions {
@@ -73,12 +81,8 @@ export async function pullPartner(deps: PullDeps, name: string, options: PullOpt
     if (more && next === undefined) addedAfter = highWater;
   }
   const now = deps.now().toISOString();
-  const summary = await importStixObjects({ store: deps.store, ledger: deps.ledger }, objects, {
-    file: remote.url,
-    source: partnerSource(name),
-    defaultTlp: UNMARKED_TLP,
-    receivedAt: now,
-  });
-  await deps.registry.recordPull(name, highWater, now);
+  const targets = { ...deps, action: 'partner.pull' };
+  const read = { file: remote.url, source: partnerSource(name), defaultTlp: UNMARKED_TLP, receivedAt: now };
+  const summary = await importStixObjects(targets, objects, read, () => deps.registry.recordPull(name, highWater, now));
   return { partner: name, pages, objects: objects.length, summary, addedAfter: highWater, signature, truncated: more };
 }

@@ -9,10 +9,10 @@ import type { TaxiiStatusStore } from './taxii-status-store.js';
 export interface TaxiiDeps {
   store: Store;
   /**
-   * The server's audited write services: a POST's observations and its audit entry (actor `partner:<name>`, action
-   * `taxii.add`) commit together. Absent only where the plugin runs alone (its own tests and bench).
+   * The process's audited write services, on the database of `store`, `ledger` and `statuses`: a POST's observations,
+   * ledger entries, status resource and audit entry (actor `partner:<name>`, action `taxii.add`) commit together.
    */
-  writes?: Pick<WriteServices, 'observations'>;
+  writes: Pick<WriteServices, 'audited'>;
   registry: PartnerRegistry;
   ledger: PublicationLedger;
   statuses: TaxiiStatusStore;

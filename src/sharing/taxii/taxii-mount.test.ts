@@ -2,11 +2,9 @@
 // error handling and access control left to the API routes.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PACK } from '../../app/paths.js';
-import { loadPack } from '../../packs/pack-loader.js';
 import { createServer } from '../../server/create-server.js';
 import { createServerDeps } from '../../server/server-context.js';
-import { openVigil, type Vigil } from '../../app/open-vigil.js';
+import type { Vigil } from '../../app/open-vigil.js';
 import { DEFAULT_COLLECTION } from '../partners/collections.js';
 import { createTestInstance, sampleObservation, type TestInstance } from '../sharing-fixtures.js';
 import { observationToStix } from '../stix/observation-to-stix.js';
@@ -19,7 +17,7 @@ let token: string;
 let vigil: Vigil;
 
 beforeAll(async () => {
-  a = await createTestInstance('serve');
+  a = await createTestInstance('serve', '2026-01-02T00:00:00.000Z');
   await a.store.putObservations(
     [sampleObservation({ tlp: 'green' }), sampleObservation({ tlp: 'amber', value: 99 })],
     '2026-01-01T00:00:00.000Z',
@@ -31,7 +29,7 @@ beforeAll(async () => {
     )
   ).token;
   const now = () => new Date('2026-01-02T00:00:00.000Z');
-  vigil = await openVigil({ databaseUrl: a.dbPath, pack: loadPack(DEFAULT_PACK) }, now);
+  vigil = a.vigil;
   const deps = createServerDeps({
     store: vigil.store,
     pack: vigil.pack,
@@ -43,7 +41,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app.close();
-  await vigil.close();
   await a.close();
 });
 

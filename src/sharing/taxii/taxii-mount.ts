@@ -9,14 +9,14 @@ import { taxiiPlugin } from './taxii-plugin.js';
 export const TAXII_PREFIX = '/taxii2';
 
 /**
- * A mount for createServer: the TAXII plugin over this store, these sharing tables and this clock; with `writes`
- * (the process's audited write services), a partner's POST and its audit entry commit in one transaction.
+ * A mount for createServer: the TAXII plugin over this store, these sharing tables and this clock, all on the database
+ * of `writes` (the process's audited write services), so a partner's POST and its audit entry commit in one transaction.
  */
 export function taxiiMount(
   store: Store,
   sharing: SharingContext,
   now: () => Date,
-  writes?: WriteServices,
+  writes: WriteServices,
 ): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     await app.register(taxiiPlugin, {

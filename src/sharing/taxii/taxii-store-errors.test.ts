@@ -2,14 +2,9 @@
 // a locked database 503, each as a TAXII error with the registry code, never a 500 carrying a driver's message.
 import Database from 'better-sqlite3';
 import type * as Crypto from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pgSkipReason } from '../../storage/postgres/pg-test-support.js';
-import { openObservationStore } from '../../storage/open-store.js';
-import { openSharing } from '../sharing-context.js';
 import { createPgTestInstance, createTaxiiApp, createTestInstance, type TestInstance } from '../sharing-fixtures.js';
 import { TAXII_MEDIA_TYPE } from './taxii-media.js';
 
@@ -80,22 +75,9 @@ describe.each(dialects)('TAXII write errors on %s', (_name, create, skipped) => 
 
 describe('TAXII write errors on a locked SQLite file', () => {
   it('answers 503 VIGIL_STORE_LOCKED while another process holds the write lock', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vigil-taxii-locked-'));
-    const dbPath = join(dir, 'vigil.db');
-    const store = openObservationStore(dbPath, { busyTimeoutMs: 50 });
-    await store.migrate();
-    const sharing = await openSharing(dbPath, { now: NOW, busyTimeoutMs: 50 });
-    const post = await serve({
-      dir,
-      dbPath,
-      store,
-      sharing,
-      close: async () => {
-        await sharing.close();
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    });
+    const instance = await createTestInstance('locked', NOW, { busyTimeoutMs: 50 });
+    const dbPath = instance.dbPath;
+    const post = await serve(instance);
     const other = new Database(dbPath);
     other.exec('BEGIN IMMEDIATE');
     try {

@@ -9,6 +9,7 @@ import { storeIncoming } from '../import-stix.js';
 import { seriesMatches } from '../partners/collections.js';
 import { checkTextSignature, SIGNATURE_HEADER } from '../signing/signed-document.js';
 import { readStixObjects, stixObjectsOf } from '../stix/read-bundle.js';
+import { identityStixId } from '../stix/producer-identity.js';
 import { stixVersion } from '../stix/stix-types.js';
 import { partnerSource, UNMARKED_TLP } from '../tlp/tlp-ceiling.js';
 import { partnerCollection } from './taxii-read-routes.js';
@@ -96,8 +97,6 @@ export async function registerTaxiiWriteRoutes(
           successes.push(detail);
         }
       });
-      const writer = deps.writes?.observations(partnerSource(partner.name), 'taxii.add') ?? deps.store;
-      await storeIncoming({ store: writer, ledger: deps.ledger }, content, options);
       const status: TaxiiStatus = {
         id: randomUUID(),
         status: 'complete',
@@ -109,7 +108,20 @@ export async function registerTaxiiWriteRoutes(
         failures: failures.length > 0 ? failures : undefined,
         pending_count: 0,
       };
-      await deps.statuses.save(partner.name, status, now);
+      // The observations, the ledger entries, the status resource and the audit entry commit together or not at all.
+      await storeIncoming(
+        {
+          store: deps.store,
+          ledger: deps.ledger,
+          writes: deps.writes,
+          actor: partnerSource(partner.name),
+          action: 'taxii.add',
+          ownIdentityId: identityStixId(deps.keys.identity.publicKey),
+        },
+        content,
+        options,
+        () => deps.statuses.save(partner.name, status, now),
+      );
       return reply.code(202).type(TAXII_MEDIA_TYPE).send(JSON.stringify(status));
     },
   );

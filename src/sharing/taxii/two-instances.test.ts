@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyCounts, event, steady, testPack } from '../../../test/support/analysis-fixtures.js';
 import { assessAt } from '../../app/assess-at.js';
 import { withId, type Observation } from '../../model/index.js';
+import { refuseInserts } from '../../storage/database/refuse-inserts-test-support.js';
 import { parseDay } from '../../time/zone.js';
 import { publishAssessments } from '../publish.js';
-import { createTaxiiApp, createTestInstance, type TestInstance } from '../sharing-fixtures.js';
+import { createTaxiiApp, createTestInstance, publishDeps, pullDeps, type TestInstance } from '../sharing-fixtures.js';
 import { generateSigningKey } from '../signing/ed25519-keys.js';
 import { pullPartner } from './partner-sync.js';
 
@@ -37,18 +38,8 @@ beforeAll(async () => {
       '2026-02-01T00:00:00.000Z',
     )
   ).token;
-  await publishAssessments(
-    { store: a.store, ledger: a.sharing.ledger, identity: a.sharing.keys.identity, now: '2026-02-01T00:00:00.000Z' },
-    pack,
-    [DAY],
-    'green',
-  );
-  await publishAssessments(
-    { store: a.store, ledger: a.sharing.ledger, identity: a.sharing.keys.identity, now: '2026-02-01T00:00:00.000Z' },
-    pack,
-    [DAY],
-    'amber',
-  );
+  await publishAssessments(publishDeps(a, '2026-02-01T00:00:00.000Z'), pack, [DAY], 'green');
+  await publishAssessments(publishDeps(a, '2026-02-01T00:00:00.000Z'), pack, [DAY], 'amber');
   server = await createTaxiiApp(a);
   const address = await server.listen({ host: '127.0.0.1', port: 0 });
   url = `${address}/taxii2/vigil/`;
@@ -72,11 +63,7 @@ afterAll(async () => {
 
 describe('two instances exchanging over TAXII on loopback', () => {
   it('B, cleared for GREEN, pulls exactly A’s GREEN observations, signed, as partner observations with their TLP', async () => {
-    const result = await pullPartner(
-      { store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB },
-      'alpha',
-      { pageSize: 25 },
-    );
+    const result = await pullPartner(pullDeps(b, clockB), 'alpha', { pageSize: 25 });
     expect(result.signature).toBe('verified');
     expect(result.pages).toBeGreaterThan(1);
     expect(result.truncated).toBe(false);
@@ -89,6 +76,10 @@ describe('two instances exchanging over TAXII on loopback', () => {
     const received = await b.sharing.ledger.received('partner:alpha');
     expect(received.map((r) => [r.object.type, r.tlp])).toEqual([['vigil-assessment', 'green']]);
     expect((await b.sharing.registry.getPartner('alpha'))!.pullAddedAfter).toBe('2026-02-01T00:00:00.000Z');
+    // One audit entry for the whole pull, in its transaction.
+    expect((await b.vigil.users.listAudit()).map((e) => [e.actor, e.action, e.target])).toEqual([
+      ['cli:test', 'partner.pull', url],
+    ]);
   });
 
   it('B’s assessment uses what it received: the aircraft surge, and no ship data it was not cleared for', async () => {
@@ -109,24 +100,45 @@ describe('two instances exchanging over TAXII on loopback', () => {
 
   it('a second pull fetches only what A added since (added_after high-water mark)', async () => {
     await a.store.putObservations(later, '2026-02-10T00:00:00.000Z');
-    const again = await pullPartner(
-      { store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB },
-      'alpha',
-      { pageSize: 25 },
-    );
+    const again = await pullPartner(pullDeps(b, clockB), 'alpha', { pageSize: 25 });
     expect(again.summary).toMatchObject({ observations: 2, inserted: 2, unchanged: 0, assessments: 0 });
     expect(again.addedAfter).toBe('2026-02-10T00:00:00.000Z');
-    const nothing = await pullPartner(
-      { store: b.store, ledger: b.sharing.ledger, registry: b.sharing.registry, now: clockB },
-      'alpha',
-    );
+    const nothing = await pullPartner(pullDeps(b, clockB), 'alpha');
     expect(nothing.summary.observations).toBe(0);
   });
+
+  it.each([['users_audit'], ['sharing_objects']])(
+    'a pull whose %s insert fails stores nothing and keeps the high-water mark',
+    async (table) => {
+      const d = await createTestInstance('delta');
+      try {
+        await d.sharing.registry.addPartner(
+          {
+            name: 'alpha',
+            tlpMax: 'green',
+            collections: [],
+            publicKey: a.sharing.keys.identity.publicKey,
+            requireSignatures: true,
+            remote: { url, token: bravoToken, collection: 'default' },
+          },
+          '2026-02-01T00:00:00.000Z',
+        );
+        await refuseInserts(d.vigil.db, table);
+        await expect(pullPartner(pullDeps(d, clockB), 'alpha')).rejects.toThrow(new RegExp(`${table} refused`));
+        expect(await d.store.queryObservations({ allRevisions: true })).toEqual([]);
+        expect(await d.sharing.ledger.received('partner:alpha')).toEqual([]);
+        expect((await d.sharing.registry.getPartner('alpha'))!.pullAddedAfter).toBeUndefined();
+        expect(await d.vigil.users.listAudit()).toEqual([]);
+      } finally {
+        await d.close();
+      }
+    },
+  );
 
   it('refuses content signed by another key, and a revoked token, storing nothing', async () => {
     const c = await createTestInstance('charlie');
     try {
-      const deps = { store: c.store, ledger: c.sharing.ledger, registry: c.sharing.registry, now: clockB };
+      const deps = pullDeps(c, clockB);
       await c.sharing.registry.addPartner(
         {
           name: 'alpha',

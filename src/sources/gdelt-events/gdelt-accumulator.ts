@@ -5,6 +5,7 @@
 // are compared as bytes, and strings are only made for the rows of the three dyads. A JavaScript string is scanned
 // through its latin1 image, whose byte offsets equal the string's indices (tab and line feed are ASCII either way).
 import { inputError } from '../../errors/index.js';
+import { firstInvalidByte } from '../../model/utf8-text.js';
 import { isLocalDate } from '../local-time.js';
 import { DYADS, GDELT, GDELT_COLUMN_COUNT, MATERIAL_CONFLICT } from './gdelt-layout.js';
 
@@ -122,8 +123,11 @@ export class GdeltAccumulator {
     const starts = this.starts;
     starts[0] = start;
     let columns = 1;
+    let high = 0;
     for (let i = start; i < end; i++) {
-      if (bytes[i] === TAB) {
+      const b = bytes[i];
+      high |= b;
+      if (b === TAB) {
         if (columns === GDELT_COLUMN_COUNT) {
           columns++;
           break;
@@ -131,6 +135,9 @@ export class GdeltAccumulator {
         starts[columns++] = i + 1;
       }
     }
+    // Raw bytes (a file stream) must be UTF-8: refused with the line, never replaced (as every other reader does).
+    // Only a line with a byte ≥ 0x80 needs the full check, so ASCII exports pay one OR per byte.
+    if (text === undefined && high >= 0x80) this.checkUtf8(bytes, start, end);
     if (columns !== GDELT_COLUMN_COUNT) {
       throw inputError(
         this.file,
@@ -156,6 +163,15 @@ export class GdeltAccumulator {
         this.addEvent(d.slug, cell);
         return;
       }
+    }
+  }
+
+  private checkUtf8(bytes: Uint8Array, start: number, end: number): void {
+    const line = bytes.subarray(start, end);
+    const at = firstInvalidByte(line);
+    if (at < line.length) {
+      const hex = line[at].toString(16).padStart(2, '0');
+      throw inputError(this.file, this.line, '(encoding)', `is not valid UTF-8 (byte 0x${hex} at column ${at + 1})`);
     }
   }
 

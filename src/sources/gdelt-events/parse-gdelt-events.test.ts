@@ -124,6 +124,31 @@ describe('GDELT 2.0 event exports', () => {
     );
   });
 
+  it('refuses invalid UTF-8 in a file with its line, in rows of the dyads and outside them, never replacing it', async () => {
+    const bad = (cells: Partial<Record<number, string>>, at: number) => {
+      const line = Buffer.from(row(cells), 'utf8');
+      return Buffer.concat([line.subarray(0, at), Buffer.from([0xff]), line.subarray(at)]);
+    };
+    const good = Buffer.from(`${row({ 6: '中華' })}\n`, 'utf8');
+    for (const [name, line] of [
+      ['dyad.CSV', bad({}, 3)],
+      ['other.CSV', bad({ 7: 'USA', 17: 'RUS' }, 3)],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, Buffer.concat([good, line, Buffer.from('\n')]));
+      await expect(readGdeltFile(file)).rejects.toThrow(
+        `${file}:2: (encoding): is not valid UTF-8 (byte 0xff at column 4)`,
+      );
+    }
+    // A character split between two chunks of the stream is whole again on its line: accepted.
+    const bytes = Buffer.from(`${row({ 6: '中華' })}\n`, 'utf8');
+    const cut = bytes.indexOf(Buffer.from('中', 'utf8')) + 1;
+    const split = new GdeltAccumulator('split.CSV');
+    split.pushBuffer(bytes.subarray(0, cut));
+    split.pushBuffer(bytes.subarray(cut));
+    expect(split.finish().matched).toBe(1);
+  });
+
   it('reads a file as a stream', async () => {
     const totals = await readGdeltFile(fileURLToPath(FIXTURE));
     expect(gdeltObservations(totals)).toStrictEqual(observations);

@@ -125,6 +125,8 @@ describe('parseMsaWarnings', () => {
         validity: 'windows',
         timeZone: '+08:00',
         windows: 1,
+        period: '03/02 0800 至 03/03 1800',
+        notice: expect.stringMatching(/^闽航警901\/30 发布时间：2030-03-01 10:15 .*禁止驶入。$/),
         distanceToTaiwanKm: expect.any(Number),
         distanceToMedianLineKm: 22.5,
         distanceToPortKm: 50.7,

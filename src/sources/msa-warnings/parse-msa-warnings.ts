@@ -151,6 +151,10 @@ function readWarning(row: CsvRow, publishDate: string, nearKm: number, closeKm: 
     timeZone: validity.timeZone,
     windows: validity.windows.length,
   };
+  // What the map's notice table shows beside the area: the period as the notice states it, and its text.
+  const stated = readText(row, 'time_periods');
+  if (stated !== undefined) attributes.period = stated;
+  if (content !== '') attributes.notice = content;
   if (validity.truncated) attributes.windowsTruncated = true;
   if (from !== undefined) attributes.coordinatesFrom = from;
   let nearTaiwan = false;

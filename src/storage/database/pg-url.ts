@@ -17,9 +17,11 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * `postgres://[user[:password]@]host[:port]/database[?schema=name&…]`; other query parameters (sslmode,
- * application_name, host=/socket/dir…) go to the driver unchanged. The schema is created by migrate().
+ * application_name, host=/socket/dir…) go to the driver unchanged. The schema is created by migrate(). A URL without
+ * a user connects as `defaultUser` (the configuration passes PGUSER), else as the login name of the process, as libpq
+ * does: the driver itself would look at $USER, often unset under service managers.
  */
-export function parsePgUrl(url: string): PgLocation {
+export function parsePgUrl(url: string, defaultUser?: string): PgLocation {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -43,9 +45,7 @@ export function parsePgUrl(url: string): PgLocation {
   const password = parsed.password === '' ? undefined : decodeURIComponent(parsed.password);
   const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
   const user = parsed.username === '' ? '' : `${decodeURIComponent(parsed.username)}@`;
-  // libpq's default when neither the URL nor PGUSER names a user; node-postgres only looks at $USER, often unset.
-  if (parsed.username === '' && !process.env.PGUSER && !process.env.USER)
-    parsed.username = encodeURIComponent(userInfo().username);
+  if (parsed.username === '') parsed.username = encodeURIComponent(defaultUser ?? userInfo().username);
   const label = `${user}${host}:${parsed.port || '5432'}${decodeURIComponent(parsed.pathname) || '/'}${schema === undefined ? '' : `?schema=${schema}`}`;
   return { connectionString: parsed.toString(), schema, label, password };
 }

@@ -20,6 +20,8 @@ export interface PostgresEngineOptions {
   max?: number;
   connectTimeoutMs?: number;
   applicationName?: string;
+  /** The user when the URL names none (the configuration's PGUSER); default: the login name of the process. */
+  defaultUser?: string;
 }
 
 const CAPABILITIES: Capabilities = {
@@ -41,7 +43,7 @@ const types = {
 
 /** Creates the pool; connections open lazily, so an unreachable server is reported by the first call. */
 export function openPostgresEngine(url: string, options: PostgresEngineOptions = {}): Engine {
-  const location = parsePgUrl(url);
+  const location = parsePgUrl(url, options.defaultUser);
   const pool = new pg.Pool({
     connectionString: location.connectionString,
     max: options.max ?? 10,

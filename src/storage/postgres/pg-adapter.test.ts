@@ -14,6 +14,7 @@ import {
   schemaUrl,
 } from './pg-test-support.js';
 import { parsePgUrl, scrubPassword } from '../database/pg-url.js';
+import { userInfo } from 'node:os';
 
 describe('PostgreSQL URLs and errors (no server needed)', () => {
   it('reads schema, label and password from the URL, and refuses bad schemas', () => {
@@ -30,6 +31,13 @@ describe('PostgreSQL URLs and errors (no server needed)', () => {
       expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }),
     );
     expect(() => parsePgUrl('postgres://[bad')).toThrow(expect.objectContaining({ code: 'VIGIL_CONFIG_INVALID' }));
+  });
+
+  it('connects as the configured default user (PGUSER), else the login name, when the URL names none', () => {
+    expect(new URL(parsePgUrl('postgres://127.0.0.1/test', 'ops').connectionString).username).toBe('ops');
+    expect(new URL(parsePgUrl('postgres://127.0.0.1/test').connectionString).username).toBe(userInfo().username);
+    expect(new URL(parsePgUrl('postgres://vigil@127.0.0.1/test', 'ops').connectionString).username).toBe('vigil');
+    expect(parsePgUrl('postgres://127.0.0.1/test', 'ops').label).toBe('127.0.0.1:5432/test');
   });
 
   it('translates driver errors by SQLSTATE and never echoes the password', () => {

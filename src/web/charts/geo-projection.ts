@@ -13,6 +13,12 @@ export interface Projection {
   (p: Position): [number, number];
   width: number;
   height: number;
+  /** SVG units per degree of latitude. */
+  scale: number;
+  /** cos(mid-latitude): a degree of longitude is `k * scale` units wide. */
+  k: number;
+  /** SVG point back to lon/lat. */
+  invert(xy: [number, number]): Position;
 }
 
 export function projection(bounds: Bounds, width: number): Projection {
@@ -22,7 +28,22 @@ export function projection(bounds: Bounds, width: number): Projection {
   const f = (([lon, lat]: Position) => [(lon - bounds.west) * k * scale, (bounds.north - lat) * scale]) as Projection;
   f.width = width;
   f.height = height;
+  f.scale = scale;
+  f.k = k;
+  f.invert = ([x, y]) => [bounds.west + x / (k * scale), bounds.north - y / scale];
   return f;
+}
+
+/** Mean radius of the Earth (km) the scale bar uses: one degree of latitude is ~111.2 km. */
+const EARTH_KM = 6371.0088;
+const KM_PER_DEGREE = (EARTH_KM * Math.PI) / 180;
+
+/**
+ * Kilometres per SVG unit east–west at a latitude. The projection is true to scale only at its mid-latitude; the scale
+ * bar uses the latitude at the centre of the view, so it stays within 1 % over the view at any zoom that shows < 2°.
+ */
+export function kmPerUnit(project: Projection, lat: number): number {
+  return (KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180)) / (project.k * project.scale);
 }
 
 interface Geometry {

@@ -11,6 +11,7 @@ const NAV: [ViewName, MessageKey][] = [
   ['map', 'nav.map'],
   ['timeline', 'nav.timeline'],
   ['explain', 'nav.explain'],
+  ['rollup', 'nav.rollup'],
   ['alerts', 'nav.alerts'],
   ['brief', 'nav.brief'],
   ['warnings', 'nav.warnings'],

@@ -48,7 +48,7 @@ export function StaleSourcesBanner({ lang, health }: { lang: Lang; health: Healt
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
   const stale = health.staleSources.map(
     (s) =>
-      `${s.id} (${s.ageDays === null ? t('knowledge.never') : t('knowledge.days', { n: Math.floor(s.ageDays), c: s.cadenceDays })})`,
+      `${lang === 'zh-Hant' && s.nameZh ? s.nameZh : s.name} (${s.ageDays === null ? t('knowledge.never') : t('knowledge.days', { n: Math.floor(s.ageDays), c: s.cadenceDays })})`,
   );
   const failing = health.failingCollectors.map((c) => `${c.id} ×${c.consecutiveFailures}`);
   return h(

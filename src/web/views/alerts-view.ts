@@ -2,12 +2,12 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api-client.js';
-import type { AlertView, ReplayedAlertView } from '../api-types.js';
+import type { AlertExplanationView, AlertView, PackView, ReplayedAlertView } from '../api-types.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, pct } from '../format.js';
-import { translate, type MessageKey } from '../i18n.js';
+import { alertStatusName, alertText, severityName, stateName, translate, type Lang, type MessageKey } from '../i18n.js';
 import { useApi } from '../use-api.js';
-import type { ViewProps } from './board-view.js';
+import { hypothesisLabel, indicatorLabel, type ViewProps } from './board-view.js';
 
 export function AlertsView(props: ViewProps) {
   return props.at === undefined ? h(AlertsInbox, props) : h(ReplayedAlerts, { ...props, at: props.at });
@@ -34,23 +34,14 @@ function ReplayedAlerts({ lang, pack, at, revision }: ViewProps & { at: string }
     h(
       'ul',
       { class: 'inbox', 'data-testid': 'replay' },
-      ...(loaded.data?.alerts ?? []).map((a) =>
-        h(ReplayedCard, { key: a.id, alert: a, lang, timeZone: pack.timeZone }),
-      ),
+      ...(loaded.data?.alerts ?? []).map((a) => h(ReplayedCard, { key: a.id, alert: a, lang, pack })),
     ),
   );
 }
 
-function ReplayedCard({
-  alert: a,
-  lang,
-  timeZone,
-}: {
-  alert: ReplayedAlertView;
-  lang: ViewProps['lang'];
-  timeZone: string;
-}) {
+function ReplayedCard({ alert: a, lang, pack }: { alert: ReplayedAlertView; lang: ViewProps['lang']; pack: PackView }) {
   const t = (k: MessageKey) => translate(lang, k);
+  const timeZone = pack.timeZone;
   const e = a.explanation;
   return h(
     'li',
@@ -62,16 +53,35 @@ function ReplayedCard({
     h(
       'header',
       null,
-      h('span', { class: 'sev' }, a.labels.severity ?? ''),
-      h('strong', null, a.annotations.summary ?? a.rule),
-      h('span', { class: 'status' }, a.status),
+      h('span', { class: 'sev' }, severityName(lang, a.labels.severity ?? '')),
+      h('strong', null, alertText(lang, a.annotations, 'summary') ?? a.rule),
+      h('span', { class: 'status' }, alertStatusName(lang, a.status)),
     ),
-    h('p', { class: 'muted' }, `${a.rule} · ${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)}`),
+    h('p', { class: 'muted' }, `${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)}`),
+    h(ExplanationLines, { lang, pack, explanation: e }),
+    h(AlertIds, { lang, rule: a.rule, labels: a.labels }),
+  );
+}
+
+/** What moved and the evidence, by the pack's names in the chosen language. */
+function ExplanationLines({
+  lang,
+  pack,
+  explanation: e,
+}: {
+  lang: Lang;
+  pack: PackView;
+  explanation: AlertExplanationView | null;
+}) {
+  const t = (k: MessageKey) => translate(lang, k);
+  return h(
+    'div',
+    { class: 'explanation' },
     e?.moved
       ? h(
           'p',
           null,
-          `${t('alerts.moved')}: ${e.moved.id} ${e.moved.name} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`,
+          `${t('alerts.moved')}: ${e.moved.id} ${hypothesisLabel(lang, pack, e.moved)} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`,
         )
       : null,
     e && e.evidence.length
@@ -79,9 +89,13 @@ function ReplayedCard({
           'p',
           null,
           `${t('alerts.evidence')}: `,
-          e.evidence
-            .map((x) => `${x.name} ${x.state} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`)
-            .join('; '),
+          ...e.evidence.map((x, i) =>
+            h(
+              'span',
+              { title: x.indicator },
+              `${i ? (lang === 'zh-Hant' ? '；' : '; ') : ''}${indicatorLabel(lang, pack, { id: x.indicator, name: x.name })} ${stateName(lang, x.state)} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`,
+            ),
+          ),
         )
       : null,
   );
@@ -115,9 +129,23 @@ function AlertsInbox({ lang, pack, revision }: ViewProps) {
     h(
       'ul',
       { class: 'inbox', 'data-testid': 'inbox' },
-      ...(loaded.data?.alerts ?? []).map((a) =>
-        h(AlertCard, { key: a.id, alert: a, lang, timeZone: pack.timeZone, onChange: refresh }),
-      ),
+      ...(loaded.data?.alerts ?? []).map((a) => h(AlertCard, { key: a.id, alert: a, lang, pack, onChange: refresh })),
+    ),
+  );
+}
+
+/** The machine ids (rule, labels) one click away: what silences, routes and `--json` readers match on. */
+function AlertIds({ lang, rule, labels }: { lang: Lang; rule: string; labels: Readonly<Record<string, string>> }) {
+  return h(
+    'details',
+    { class: 'alert-ids muted' },
+    h('summary', null, translate(lang, 'alerts.ids')),
+    h(
+      'code',
+      null,
+      `${translate(lang, 'alerts.rule')} ${rule} · ${Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
     ),
   );
 }
@@ -125,14 +153,15 @@ function AlertsInbox({ lang, pack, revision }: ViewProps) {
 function AlertCard({
   alert: a,
   lang,
-  timeZone,
+  pack,
   onChange,
 }: {
   alert: AlertView;
   lang: ViewProps['lang'];
-  timeZone: string;
+  pack: PackView;
   onChange: () => void;
 }) {
+  const timeZone = pack.timeZone;
   const [comment, setComment] = useState('');
   const [duration, setDuration] = useState('2h');
   const [error, setError] = useState<string | undefined>(undefined);
@@ -166,36 +195,14 @@ function AlertCard({
     h(
       'header',
       null,
-      h('span', { class: 'sev' }, a.labels.severity ?? ''),
-      h('strong', null, a.annotations.summary ?? a.rule),
-      h('span', { class: 'status' }, a.status),
+      h('span', { class: 'sev' }, severityName(lang, a.labels.severity ?? '')),
+      h('strong', null, alertText(lang, a.annotations, 'summary') ?? a.rule),
+      h('span', { class: 'status' }, alertStatusName(lang, a.status)),
       a.silencedBy ? h('span', { class: 'badge' }, t('alerts.silenced')) : null,
     ),
-    h(
-      'p',
-      { class: 'muted' },
-      `${a.rule} · ${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)} · ${Object.entries(a.labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(' ')}`,
-    ),
-    a.annotations.description ? h('p', null, a.annotations.description) : null,
-    e?.moved
-      ? h(
-          'p',
-          null,
-          `${t('alerts.moved')}: ${e.moved.id} ${e.moved.name} ${e.moved.from === null ? '' : `${pct(e.moved.from)} → `}${pct(e.moved.to)}`,
-        )
-      : null,
-    e && e.evidence.length
-      ? h(
-          'p',
-          null,
-          `${t('alerts.evidence')}: `,
-          e.evidence
-            .map((x) => `${x.name} ${x.state} (${x.contribution >= 0 ? '+' : ''}${x.contribution.toFixed(2)})`)
-            .join('; '),
-        )
-      : null,
+    h('p', { class: 'muted' }, `${t('alerts.fired')} ${localTime(a.firedAt ?? a.activeAt, timeZone)}`),
+    a.annotations.description ? h('p', null, alertText(lang, a.annotations, 'description')) : null,
+    h(ExplanationLines, { lang, pack, explanation: e }),
     a.acknowledged
       ? h(
           'p',
@@ -207,7 +214,11 @@ function AlertCard({
       ? h(
           'div',
           { class: 'checklist' },
-          h('h3', null, `${t('alerts.playbook')}: ${a.checklist.title}`),
+          h(
+            'h3',
+            null,
+            `${t('alerts.playbook')}: ${lang === 'zh-Hant' && a.checklist.titleZh ? a.checklist.titleZh : a.checklist.title}`,
+          ),
           h(
             'ul',
             null,
@@ -224,7 +235,7 @@ function AlertCard({
                     disabled: s.tickedBy !== null,
                     onChange: act(`/alerts/${a.id}/playbook/${encodeURIComponent(s.id)}`, {}),
                   }),
-                  ` ${s.text}`,
+                  ` ${lang === 'zh-Hant' && s.textZh ? s.textZh : s.text}`,
                   s.tickedBy
                     ? h('span', { class: 'muted' }, ` — ${s.tickedBy}, ${localTime(s.tickedAt!, timeZone)}`)
                     : null,
@@ -305,6 +316,7 @@ function AlertCard({
             ),
           ),
     ),
+    h(AlertIds, { lang, rule: a.rule, labels: a.labels }),
     error ? h('p', { class: 'error', role: 'alert' }, error) : null,
   );
 }

@@ -7,7 +7,7 @@ import { Sparkline } from '../charts/sparkline.js';
 import { KnowledgeBanner, StaleSourcesBanner } from '../components/knowledge-banner.js';
 import { StatusLine } from '../components/status-line.js';
 import { num, pct, stateTone } from '../format.js';
-import { domainName, levelName, stateName, translate, type Lang } from '../i18n.js';
+import { alertText, domainName, levelName, severityName, stateName, translate, type Lang } from '../i18n.js';
 import { useApi } from '../use-api.js';
 
 export interface ViewProps {
@@ -20,6 +20,11 @@ export interface ViewProps {
 export function indicatorLabel(lang: Lang, pack: PackView, ind: { id: string; name: string }): string {
   const def = pack.indicators.find((d) => d.id === ind.id);
   return lang === 'zh-Hant' && def?.nameZh ? def.nameZh : ind.name;
+}
+
+/** The theatre's name in the chosen language (the pack's `nameZh` when it has one). */
+export function theatreLabel(lang: Lang, pack: Pick<PackView, 'name' | 'nameZh'>): string {
+  return lang === 'zh-Hant' && pack.nameZh ? pack.nameZh : pack.name;
 }
 
 /** A hypothesis's name in the chosen language (the pack's `nameZh` when it has one). */
@@ -181,9 +186,9 @@ export function BoardView({ lang, at, pack, revision }: ViewProps) {
                   h(
                     'li',
                     { class: `sev-${x.labels.severity ?? 'none'}` },
-                    h('span', { class: 'sev' }, x.labels.severity ?? ''),
+                    h('span', { class: 'sev' }, severityName(lang, x.labels.severity ?? '')),
                     ' ',
-                    x.annotations.summary ?? x.rule,
+                    alertText(lang, x.annotations, 'summary') ?? x.rule,
                     x.acknowledged
                       ? h('span', { class: 'muted' }, ` · ${t('alerts.acked')} ${x.acknowledged.by}`)
                       : null,
@@ -199,7 +204,7 @@ export function BoardView({ lang, at, pack, revision }: ViewProps) {
         h(
           'div',
           { class: 'domain-row' },
-          h('div', { class: 'domain-name' }, domainName(lang, domain)),
+          h('div', { class: 'domain-name' }, domainName(lang, domain, pack.domains)),
           h(
             'div',
             { class: 'cells' },
@@ -231,7 +236,8 @@ function IndicatorCell({
       class: `cell tone-${tone}`,
       'data-indicator': ind.id,
       'data-state': ind.state,
-      title: ind.reason ?? `${ind.name}: ${ind.state}`,
+      // The machine id is one hover away (and the indicator view shows it).
+      title: `${indicatorLabel(lang, pack, ind)} · ${ind.id}${ind.reason ? `\n${ind.reason}` : ''}`,
       onClick: () => navigate({ view: 'indicator', id: ind.id, at }),
     },
     h('span', { class: 'cell-name' }, indicatorLabel(lang, pack, ind)),

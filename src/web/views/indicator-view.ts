@@ -4,13 +4,15 @@ import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query } from '../api-client.js';
 import { getState, navigate } from '../app-state.js';
-import type { ObservationView, SeriesPointView, SeriesView } from '../api-types.js';
+import type { ObservationView, PackView, SeriesPointView, SeriesView } from '../api-types.js';
 import { SeriesChart } from '../charts/series-chart.js';
 import { ExportBar } from '../components/export-bar.js';
 import { annotationSeries, NotePanel, noteDay } from '../components/note-panel.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, num } from '../format.js';
-import { stateName, translate } from '../i18n.js';
+import { domainName, stateName, translate, unitName } from '../i18n.js';
+import { magnitudeText } from '../magnitude.js';
+import { provenance } from '../provenance.js';
 import type { NoteView } from '../product-types.js';
 import { addDays } from '../route.js';
 import { useApi } from '../use-api.js';
@@ -81,9 +83,11 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
             h(
               'p',
               { class: 'muted' },
-              `${s.indicator.id} · ${s.indicator.domain} · ${s.indicator.detector}${s.indicator.sumDays > 1 ? ` · ${s.indicator.sumDays}-day sum` : ''} · ${s.indicator.series.join(', ')}`,
+              `${t('indicator.id')} ${s.indicator.id} · ${domainName(lang, s.indicator.domain, pack.domains)} · ${s.indicator.detector}${s.indicator.sumDays > 1 ? ` · ${translate(lang, 'indicator.sumDays', { n: s.indicator.sumDays })}` : ''} · ${s.indicator.series.join(', ')}`,
             ),
-            s.indicator.description ? h('p', null, s.indicator.description) : null,
+            s.indicator.description
+              ? h('p', null, indicatorDescription(lang, pack, s.indicator.id, s.indicator.description))
+              : null,
             unknownNow
               ? h(
                   'p',
@@ -99,6 +103,7 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
                     `${t('indicator.state')}: `,
                     h('strong', null, stateName(lang, latest.state)),
                     ` · ${t('indicator.value')} ${num(latest.value)} · ${t('indicator.baseline')} ${num(latest.baseline)}${latest.band ? ` [${num(latest.band.low)}–${num(latest.band.high)}, n=${latest.band.n}]` : ''} · ${latest.day}`,
+                    magnitude(lang, latest, undefined, 'latest-magnitude'),
                   )
                 : null,
           )
@@ -219,6 +224,19 @@ export function IndicatorView({ lang, at, pack, revision, id }: ViewProps & { id
   );
 }
 
+/** "153 aircraft · ×9.6 baseline · highest of 2,100 days on record", on its own line; nothing for an unknown value. */
+function magnitude(lang: ViewProps['lang'], p: SeriesPointView, unit: string | undefined, testid: string) {
+  const text = magnitudeText(lang, { value: p.value, unit, baseline: p.baseline, rank: p.rank ?? undefined });
+  return text
+    ? h(
+        'span',
+        { class: 'magnitude', 'data-testid': testid },
+        h('span', { class: 'magnitude-label' }, `${translate(lang, 'magnitude.title')}: `),
+        text,
+      )
+    : null;
+}
+
 interface ObservationDetail {
   observation: ObservationView;
   revisions: ObservationView[];
@@ -246,8 +264,9 @@ function ObservationList({
     ).then((list) => current && setDetails(list.filter((d): d is ObservationDetail => d !== undefined)));
     return () => void (current = false);
   }, [ids.join(','), at]);
-  const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>) => translate(lang, k, v);
   if (!details) return h('p', { class: 'loading' }, t('common.loading'));
+  const units = [...new Set(details.map((d) => d.observation.unit))];
   return h(
     'div',
     null,
@@ -256,57 +275,107 @@ function ObservationList({
       { class: 'muted' },
       `${t('indicator.state')}: ${stateName(lang, point.state)}${point.reason ? ` (${point.reason})` : ''}`,
     ),
+    h('p', null, magnitude(lang, point, units.length === 1 ? units[0] : undefined, 'point-magnitude')),
     h(
-      'table',
-      { class: 'observations', 'data-testid': 'observations' },
+      'div',
+      { class: 'table-scroll' },
       h(
-        'thead',
-        null,
+        'table',
+        { class: 'observations', 'data-testid': 'observations' },
         h(
-          'tr',
+          'thead',
           null,
-          ...[
-            'series',
-            t('indicator.value'),
-            'period',
-            t('indicator.published'),
-            t('indicator.source'),
-            t('indicator.grading'),
-            'TLP',
-            t('indicator.revisions'),
-          ].map((c) => h('th', null, c)),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        ...details.map(({ observation: o, revisions }) =>
           h(
             'tr',
             null,
-            h('td', null, o.series),
-            h('td', null, o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${o.unit}`),
-            h('td', null, `${localTime(o.periodStart, timeZone)} → ${localTime(o.periodEnd, timeZone)}`),
-            h('td', null, localTime(o.publishedAt, timeZone)),
-            h(
-              'td',
-              null,
-              o.sourceRef && /^https?:/.test(o.sourceRef)
-                ? h('a', { href: o.sourceRef, target: '_blank', rel: 'noopener noreferrer' }, o.source)
-                : `${o.source}${o.sourceRef ? ` (${o.sourceRef})` : ''}`,
-            ),
-            h('td', null, `${o.reliability}${o.credibility}`),
-            h('td', null, o.tlp.toUpperCase()),
-            h(
-              'td',
-              null,
-              revisions.length <= 1
-                ? '1'
-                : revisions.map((r) => `${r.value ?? '—'} @ ${localTime(r.publishedAt, timeZone)}`).join(' → '),
-            ),
+            ...[
+              t('indicator.series'),
+              t('indicator.value'),
+              t('indicator.period'),
+              t('indicator.published'),
+              t('indicator.source'),
+              t('indicator.grading'),
+              'TLP',
+              t('indicator.revisions'),
+            ].map((c) => h('th', null, c)),
           ),
+        ),
+        h(
+          'tbody',
+          null,
+          ...details.map(({ observation: o, revisions }) => {
+            const p = provenance(o, timeZone);
+            return h(
+              'tr',
+              null,
+              h('td', { class: 'series-id', 'data-label': t('indicator.series') }, o.series),
+              h(
+                'td',
+                { class: 'nowrap', 'data-label': t('indicator.value') },
+                o.value === null ? `— (${o.missingReason ?? ''})` : `${o.value} ${unitName(lang, o.unit)}`,
+              ),
+              h(
+                'td',
+                { class: 'period', 'data-label': t('indicator.period') },
+                h('span', { class: 'nowrap' }, localTime(o.periodStart, timeZone)),
+                ' → ',
+                h('span', { class: 'nowrap' }, localTime(o.periodEnd, timeZone)),
+              ),
+              // A time of day the source did not state is said to be assumed, never shown as a fact.
+              p.published.assumed
+                ? h(
+                    'td',
+                    {
+                      class: 'published assumed',
+                      'data-testid': 'published-assumed',
+                      'data-label': t('indicator.published'),
+                    },
+                    h('span', { class: 'nowrap' }, p.published.day),
+                    ' ',
+                    h('span', null, `(${t('provenance.assumed', { time: p.published.time })})`),
+                  )
+                : h(
+                    'td',
+                    { class: 'published nowrap', 'data-label': t('indicator.published') },
+                    `${p.published.day} ${p.published.time}`,
+                  ),
+              h(
+                'td',
+                { class: 'source', 'data-label': t('indicator.source') },
+                p.link
+                  ? h(
+                      'a',
+                      { href: p.link, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'source-link' },
+                      o.source,
+                    )
+                  : p.ref
+                    ? `${o.source} (${p.ref})`
+                    : o.source,
+                p.compiler ? h('div', { class: 'muted' }, t('provenance.via', { compiler: p.compiler })) : null,
+              ),
+              h(
+                'td',
+                { class: 'grade', 'data-label': t('indicator.grading') },
+                t('provenance.gradeGiven', { grade: p.grade, source: p.source }),
+              ),
+              h('td', { 'data-label': 'TLP' }, o.tlp.toUpperCase()),
+              h(
+                'td',
+                { 'data-label': t('indicator.revisions') },
+                revisions.length <= 1
+                  ? '1'
+                  : revisions.map((r) => `${r.value ?? '—'} @ ${localTime(r.publishedAt, timeZone)}`).join(' → '),
+              ),
+            );
+          }),
         ),
       ),
     ),
   );
+}
+
+/** The pack's `descriptionZh` in 中文 when it has one. */
+function indicatorDescription(lang: ViewProps['lang'], pack: PackView, id: string, description: string): string {
+  const def = pack.indicators.find((d) => d.id === id) as { descriptionZh?: string } | undefined;
+  return lang === 'zh-Hant' && def?.descriptionZh ? def.descriptionZh : description;
 }

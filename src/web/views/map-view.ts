@@ -1,138 +1,87 @@
-// The map: coastlines from the pack's bundled GeoJSON, the median line and other pack areas, and the day's activity,
-// drawn as SVG here (no tiles, no network).
+// The map view: the theatre map for the playback day (src/web/map/), the state of each map layer that day (MSA notices,
+// Joint Staff strait passages: in force, none, or no coverage), the notices with their number, period, text and link,
+// and the day's indicator table beside it.
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api-client.js';
 import type { IndicatorView, KnowledgeView, ObservationView } from '../api-types.js';
-import { geometryPath, labelPoint, projection, type Bounds, type Position } from '../charts/geo-projection.js';
 import { KnowledgeBanner } from '../components/knowledge-banner.js';
 import { StatusLine } from '../components/status-line.js';
-import { num, stateTone } from '../format.js';
-import { placeName, stateName, translate } from '../i18n.js';
+import { localTime, num, stateTone } from '../format.js';
+import { stateName, translate, type Lang, type MessageKey } from '../i18n.js';
+import {
+  closureNotices,
+  closureStatus,
+  straitPassages,
+  straitStatus,
+  type ClosureNotice,
+  type LayerStatus,
+  type StraitPassage,
+} from '../map/layers.js';
+import { STRAITS } from '../map/places.js';
+import { TheatreMap, type AreaFeature } from '../map/theatre-map.js';
 import { useApi } from '../use-api.js';
 import { indicatorLabel, type ViewProps } from './board-view.js';
 
-interface Feature {
-  type: 'Feature';
-  properties: Record<string, unknown> | null;
-  geometry: { type: string; coordinates?: unknown };
-}
-interface FeatureCollection {
-  type: 'FeatureCollection';
-  features: Feature[];
-}
+type Areas = Record<string, { features: AreaFeature[] }>;
 
-const BASEMAP = 'basemap';
-const WIDTH = 640;
-
-/** The pack's overlays (everything but the basemap) with 1.5° around them; the basemap's extent when there are none. */
-export function mapBounds(areas: Record<string, FeatureCollection>): Bounds {
-  const overlay = Object.entries(areas)
-    .filter(([k]) => k !== BASEMAP)
-    .flatMap(([, fc]) => fc.features);
-  const positions = (overlay.length ? overlay : (areas[BASEMAP]?.features ?? [])).flatMap((f) =>
-    flatten(f.geometry.coordinates),
-  );
-  if (positions.length === 0) return { west: 116, south: 21, east: 124, north: 28 };
-  const pad = overlay.length ? 1.5 : 0;
-  return {
-    west: Math.min(...positions.map((p) => p[0])) - pad,
-    east: Math.max(...positions.map((p) => p[0])) + pad,
-    south: Math.min(...positions.map((p) => p[1])) - pad,
-    north: Math.max(...positions.map((p) => p[1])) + pad,
-  };
-}
-
-function flatten(c: unknown): Position[] {
-  if (!Array.isArray(c)) return [];
-  if (typeof c[0] === 'number') return [c as Position];
-  return c.flatMap(flatten);
-}
-
-export function MapView({ lang, at, pack, revision }: ViewProps) {
-  const [areas, setAreas] = useState<Record<string, FeatureCollection> | undefined>(undefined);
+/** The pack's map areas; `basemap` is not fetched: the dashboard draws its bundled Natural Earth 10m coastlines. */
+function useAreas(names: string[], packId: string): Areas | undefined {
+  const [areas, setAreas] = useState<Areas | undefined>(undefined);
   useEffect(() => {
     Promise.all(
-      Object.keys(pack.areas).map(async (name) => [name, await api<FeatureCollection>(`/pack/areas/${name}`)] as const),
+      names
+        .filter((n) => n !== 'basemap')
+        .map(async (name) => [name, await api<{ features: AreaFeature[] }>(`/pack/areas/${name}`)] as const),
     ).then(
       (list) => setAreas(Object.fromEntries(list)),
       () => setAreas({}),
     );
-  }, [pack.id]);
+  }, [packId]);
+  return areas;
+}
+
+export function MapView({ lang, at, pack, revision }: ViewProps) {
+  const areas = useAreas(Object.keys(pack.areas), pack.id);
   const indicators = useApi<{ day: string; knowledge: KnowledgeView; indicators: { assessment: IndicatorView }[] }>(
     `/indicators${query({ at })}`,
     revision,
   );
   const day = indicators.data?.day;
   const observations = useApi<{ observations: ObservationView[] }>(
-    day ? `/observations${query({ day, at: day, limit: 2000 })}` : undefined,
+    day ? `/observations${query({ day, at: day, limit: 5000 })}` : undefined,
     revision,
   );
-  const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
+  const t = (k: MessageKey, vars?: Record<string, string | number>) => translate(lang, k, vars);
   if (!areas || !indicators.data) return h(StatusLine, { lang, loaded: indicators });
 
-  const bounds = mapBounds(areas);
-  const project = projection(bounds, WIDTH);
-  const located = (observations.data?.observations ?? []).filter((o) => o.geometry);
-  const labels = (areas[BASEMAP]?.features ?? [])
-    .map((f) => ({ name: String(f.properties?.NAME ?? ''), at: labelPoint(f.geometry, bounds) }))
-    .filter((l) => l.at && l.name);
-  const median = areas.medianLine?.features[0]?.geometry.coordinates as Position[] | undefined;
-  const activity = indicators.data.indicators.map((i) => i.assessment).filter((i) => i.domain !== 'political');
+  const all = observations.data?.observations ?? [];
+  const notices = closureNotices(all);
+  const passages = straitPassages(all);
+  const states = indicators.data.indicators.map((i) => i.assessment);
+  const msa = observations.data ? closureStatus(all, notices) : undefined;
+  const straits = observations.data ? straitStatus(pack.indicators, states, passages) : undefined;
+  const located = all.filter((o) => o.geometry && o.series !== 'msa.closure');
+  const activity = states.filter((i) => i.domain !== 'political');
 
   return h(
     'main',
-    { class: 'map-view' },
+    { class: 'map-view', 'data-day': day },
     h(
-      'svg',
-      {
-        viewBox: `0 0 ${project.width} ${project.height}`,
-        class: 'map',
-        role: 'img',
-        'data-testid': 'map',
-        'aria-label': t('map.title'),
-      },
-      h('rect', { x: 0, y: 0, width: project.width, height: project.height, class: 'sea' }),
-      ...(areas[BASEMAP]?.features ?? []).map((f) =>
-        h('path', {
-          d: geometryPath(f.geometry, project),
-          class: `land land-${String(f.properties?.NAME ?? '').toLowerCase()}`,
-        }),
-      ),
-      ...Object.entries(areas)
-        .filter(([k]) => k !== BASEMAP)
-        .flatMap(([k, fc]) =>
-          fc.features.map((f) =>
-            h(
-              'path',
-              { d: geometryPath(f.geometry, project), class: `area area-${k}`, 'data-area': k },
-              h('title', null, String(f.properties?.name ?? k)),
-            ),
-          ),
-        ),
-      ...located.map((o) =>
+      'section',
+      { class: 'map-panel' },
+      h(TheatreMap, { lang, areas, notices, passages, located }),
+      h(
+        'ul',
+        { class: 'map-layers', 'data-testid': 'map-layers' },
+        h('li', { 'data-layer': 'msa', 'data-state': msa?.state ?? 'loading' }, layerLine(lang, 'msa', msa)),
         h(
-          'path',
-          { d: geometryPath(o.geometry!, project), class: 'located' },
-          h('title', null, `${o.series}: ${o.value ?? '—'} (${o.source})`),
+          'li',
+          { 'data-layer': 'straits', 'data-state': straits?.state ?? 'loading' },
+          layerLine(lang, 'jso', straits),
         ),
+        h('li', { class: 'muted' }, t('map.adizNote')),
       ),
-      ...labels.map((l) => {
-        const [x, y] = project(l.at!);
-        return h('text', { x, y, class: 'place', 'text-anchor': 'middle' }, placeName(lang, l.name));
-      }),
-      median && median.length >= 2
-        ? (() => {
-            const [x, y] = project(median[median.length - 1]);
-            const [x2, y2] = project(median[0]);
-            return h(
-              'g',
-              null,
-              h('text', { x: x + 6, y: y - 6, class: 'area-label' }, t('map.medianLine')),
-              h('text', { x: (x + x2) / 2 - 70, y: (y + y2) / 2 + 30, class: 'strait-label' }, t('map.strait')),
-            );
-          })()
-        : null,
     ),
     h(
       'aside',
@@ -145,7 +94,7 @@ export function MapView({ lang, at, pack, revision }: ViewProps) {
       }),
       h(
         'table',
-        null,
+        { class: 'map-indicators' },
         h(
           'tbody',
           null,
@@ -153,18 +102,158 @@ export function MapView({ lang, at, pack, revision }: ViewProps) {
             h(
               'tr',
               { class: `tone-${stateTone(i)}`, 'data-state': i.state, title: i.reason ?? '' },
-              h('td', null, indicatorLabel(lang, pack, i)),
+              h('td', { class: 'name' }, indicatorLabel(lang, pack, i)),
               h('td', { class: 'num' }, num(i.value)),
-              h('td', null, stateName(lang, i.state)),
-              h('td', { class: 'muted' }, i.dataDay ?? ''),
+              h('td', { class: 'state' }, stateName(lang, i.state)),
+              h('td', { class: 'muted day' }, i.dataDay ?? ''),
             ),
           ),
         ),
       ),
-      h('h3', null, t('map.located')),
-      located.length === 0
-        ? h('p', { class: 'muted' }, t('map.noLocated'))
-        : h('ul', null, ...located.map((o) => h('li', null, `${o.series}: ${o.value ?? '—'} (${o.source})`))),
+      h(NoticeTable, { lang, notices, status: msa, timeZone: pack.timeZone }),
+      h(PassageList, { lang, passages, status: straits }),
+      located.length > 0
+        ? h(
+            'section',
+            null,
+            h('h3', null, t('map.located')),
+            h('ul', null, ...located.map((o) => h('li', null, `${o.series}: ${o.value ?? '—'} (${o.source})`))),
+          )
+        : null,
     ),
   );
 }
+
+function layerLine(lang: Lang, layer: 'msa' | 'jso', status: LayerStatus | undefined): string {
+  if (!status) return translate(lang, 'common.loading');
+  if (status.state === 'some') return translate(lang, `map.${layer}.some`, { n: status.count });
+  return translate(lang, `map.${layer}.${status.state}`);
+}
+
+function NoticeTable({
+  lang,
+  notices,
+  status,
+  timeZone,
+}: {
+  lang: Lang;
+  notices: readonly ClosureNotice[];
+  status: LayerStatus | undefined;
+  timeZone: string;
+}) {
+  const t = (k: MessageKey) => translate(lang, k);
+  return h(
+    'section',
+    { class: 'map-notices', 'data-testid': 'msa-notices' },
+    h('h3', null, t('map.msa.title')),
+    notices.length === 0
+      ? h('p', { class: status?.state === 'no-coverage' ? 'no-coverage' : 'muted' }, layerLine(lang, 'msa', status))
+      : h(
+          'table',
+          null,
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              h('th', null, t('map.msa.notice')),
+              h('th', null, t('map.msa.period')),
+              h('th', null, t('map.msa.text')),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            ...notices.map((n) =>
+              h(
+                'tr',
+                { 'data-notice': n.number },
+                h(
+                  'td',
+                  { class: 'notice-number' },
+                  n.link ? h('a', { href: n.link, target: '_blank', rel: 'noopener noreferrer' }, n.number) : n.number,
+                  n.geometry ? null : h('div', { class: 'muted' }, t('map.msa.noArea')),
+                ),
+                h(
+                  'td',
+                  { class: 'notice-period' },
+                  h('span', { class: 'nowrap' }, localTime(n.periodStart, timeZone)),
+                  ' – ',
+                  h('span', { class: 'nowrap' }, localTime(n.periodEnd, timeZone)),
+                  n.periodStated ? h('div', { class: 'muted' }, n.periodStated) : null,
+                ),
+                h(
+                  'td',
+                  { class: 'notice-text' },
+                  h('div', null, n.title),
+                  n.text ? h('details', null, h('summary', null, t('map.msa.fullText')), h('p', null, n.text)) : null,
+                ),
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+function PassageList({
+  lang,
+  passages,
+  status,
+}: {
+  lang: Lang;
+  passages: readonly StraitPassage[];
+  status: LayerStatus | undefined;
+}) {
+  const t = (k: MessageKey) => translate(lang, k);
+  const outside = new Set(STRAITS.filter((s) => !s.line).map((s) => s.id));
+  return h(
+    'section',
+    { class: 'map-passages', 'data-testid': 'strait-passages' },
+    h('h3', null, t('map.jso.title')),
+    passages.length === 0
+      ? h('p', { class: status?.state === 'no-coverage' ? 'no-coverage' : 'muted' }, layerLine(lang, 'jso', status))
+      : h(
+          'ul',
+          null,
+          ...passages.map((p) =>
+            h(
+              'li',
+              { 'data-strait': p.strait },
+              h('strong', null, t(`strait.${p.strait}` as MessageKey)),
+              outside.has(p.strait) ? h('span', { class: 'muted' }, ` (${t('map.jso.outside')})`) : null,
+              ': ',
+              ...p.observations.flatMap((o, i) => {
+                const what = passageWords(lang, o);
+                return [
+                  i > 0 ? ', ' : '',
+                  o.sourceRef
+                    ? h('a', { href: o.sourceRef, target: '_blank', rel: 'noopener noreferrer', title: o.series }, what)
+                    : h('span', { title: o.series }, what),
+                ];
+              }),
+            ),
+          ),
+        ),
+  );
+}
+
+/** "aircraft, heading southeast" for one passage report; the series id stays in the tooltip. */
+function passageWords(lang: Lang, o: ObservationView): string {
+  const kind = o.series.includes('air-transit') ? 'aircraft' : o.series.includes('russia') ? 'russia' : 'ships';
+  const heading = typeof o.attributes?.heading === 'string' ? o.attributes.heading : undefined;
+  const words = translate(lang, `map.jso.${kind}`);
+  return heading ? `${words} ${translate(lang, 'map.jso.heading', { heading: headingName(lang, heading) })}` : words;
+}
+
+function headingName(lang: Lang, heading: string): string {
+  const key = `heading.${heading}` as MessageKey;
+  return key in HEADINGS ? translate(lang, key) : heading;
+}
+
+const HEADINGS = Object.fromEntries(
+  ['north', 'northeast', 'east', 'southeast', 'south', 'southwest', 'west', 'northwest'].map((d) => [
+    `heading.${d}`,
+    d,
+  ]),
+);
