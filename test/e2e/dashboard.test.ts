@@ -106,7 +106,7 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
       const card = page.locator('[data-testid=replayed-alert][data-rule=LevelAlert]');
       await card.waitFor();
       expect(await card.locator('header strong').textContent()).toMatch(
-        /^臺海 \d{4}-\d\d-\d\d 預警等級為警報（第 4 級）/,
+        /^臺灣海峽 \d{4}-\d\d-\d\d 預警等級為警報（第 4 級）/,
       );
       const shown = await page.locator('[data-testid=replay]').evaluate((el) => {
         const clone = el.cloneNode(true) as HTMLElement;
