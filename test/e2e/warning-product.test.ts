@@ -149,6 +149,12 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
     await page.fill('[data-testid=scorecard-from]', '2021-01-01');
     // The window is in the address, so a copied link opens the same scorecard.
     await page.waitForURL(/from=2021-01-01/);
+    // Days are typed and shown as ISO whatever the browser's locale; an impossible day is refused with its reason.
+    expect(await page.inputValue('[data-testid=scorecard-from]')).toBe('2021-01-01');
+    await page.fill('[data-testid=scorecard-to]', '2023-02-30');
+    expect(await page.textContent('[data-testid=scorecard-to-error]')).toContain('2023-02-30');
+    await page.fill('[data-testid=scorecard-to]', '2023-12-31');
+    expect(await page.locator('[data-testid=scorecard-to-error]').count()).toBe(0);
     await page.waitForSelector('[data-testid=scorecard-machine]');
     const expected = await api('/scorecard?from=2021-01-01&to=2023-12-31&at=2023-12-31');
     await page.waitForSelector(`[data-testid=scorecard-machine] h2:text("2021-01-01 → 2023-12-31")`);

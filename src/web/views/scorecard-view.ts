@@ -7,6 +7,7 @@ import { api, query } from '../api-client.js';
 import { getState, navigate } from '../app-state.js';
 import type { DayRecordView } from '../api-types.js';
 import { ExportBar, type CsvRows } from '../components/export-bar.js';
+import { IsoDayInput } from '../components/iso-day-input.js';
 import { StatusLine } from '../components/status-line.js';
 import { num, pct } from '../format.js';
 import { translate, type Lang, type MessageKey } from '../i18n.js';
@@ -50,22 +51,22 @@ export function ScorecardView({ lang, at, revision }: ViewProps) {
         'label',
         null,
         `${t('scorecard.from')} `,
-        h('input', {
-          type: 'date',
-          'data-testid': 'scorecard-from',
+        h(IsoDayInput, {
+          lang,
           value: from,
-          onChange: (e: Event) => setPicked((w) => ({ ...w, from: (e.target as HTMLInputElement).value || undefined })),
+          testId: 'scorecard-from',
+          onDay: (day: string) => setPicked((w) => ({ ...w, from: day })),
         }),
       ),
       h(
         'label',
         null,
         `${t('scorecard.to')} `,
-        h('input', {
-          type: 'date',
-          'data-testid': 'scorecard-to',
+        h(IsoDayInput, {
+          lang,
           value: to,
-          onChange: (e: Event) => setPicked((w) => ({ ...w, to: (e.target as HTMLInputElement).value || undefined })),
+          testId: 'scorecard-to',
+          onDay: (day: string) => setPicked((w) => ({ ...w, to: day })),
         }),
       ),
       c?.labelled
