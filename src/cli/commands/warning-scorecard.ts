@@ -1,6 +1,5 @@
 // `vigil warning scorecard`: hits, misses, false alarms, lead time, Brier and a reliability diagram of the machine
 // level over any window, replayed with only what was known each day (the backtest's replay and scoring).
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadEpisodes } from '../../backtest/episodes.js';
 import { replay } from '../../backtest/replay.js';
@@ -11,6 +10,7 @@ import { renderMachineScorecard } from '../../scorecard/render-scorecard.js';
 import { renderReliabilitySvg } from '../../scorecard/render-reliability-svg.js';
 import { parseDay } from '../../time/zone.js';
 import { withContext } from '../context.js';
+import { checkOutFile, writeOutFile } from '../output-file.js';
 
 interface ScorecardFlags {
   from: string;
@@ -36,17 +36,19 @@ export function registerWarningScorecard(warning: Command): void {
       const to = parseDay(opts.to, '--to date');
       if (to < from) throw vigilError('VIGIL_DATE_INVALID', `--to ${opts.to} is before --from ${opts.from}`);
       const episodes = loadEpisodes(opts.episodes);
+      if (opts.svg) checkOutFile(opts.svg, '--svg');
       await withContext(cmd.optsWithGlobals(), async ({ store, pack }) => {
         const records = replay(pack, await loadBacktestObservations(store, pack), from, to);
         const card = machineScorecard(records, episodes, { horizonDays: pack.horizonDays });
         if (opts.svg)
-          writeFileSync(
+          writeOutFile(
             opts.svg,
             renderReliabilitySvg(
               card.reliability,
               `Reliability of P(episode within ${pack.horizonDays} d)`,
               `${pack.name}, ${opts.from} → ${opts.to}`,
             ),
+            '--svg',
           );
         process.stdout.write(opts.json ? `${JSON.stringify(card, null, 2)}\n` : `${renderMachineScorecard(card)}\n`);
       });
