@@ -1,18 +1,20 @@
-// Deployed databases upgrade in place: a SQLite file and a PostgreSQL schema created by the per-dialect alerting and
-// sharing adapters (test/fixtures/legacy-databases/) open with the adapters written once, keep their rows, version
-// tables and keys, and take new writes.
+// Deployed databases upgrade in place: a SQLite file and a PostgreSQL schema written by Vigil before the database
+// layer (test/fixtures/legacy-databases/: the per-dialect adapters of commit d410abd, every family migrated, rows in
+// each) open through the composition root with the one migration runner, keep their version tables, rows and keys,
+// and take new writes in every family.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/app/paths.js';
-import { openAlertStore } from '../src/alerting/open-alert-store.js';
+import { openVigil } from '../src/app/open-vigil.js';
+import { DEFAULT_PACK, PACKAGE_ROOT } from '../src/app/paths.js';
+import { withId } from '../src/model/index.js';
+import { loadPack } from '../src/packs/pack-loader.js';
 import { LATEST_VERSION } from '../src/sharing/ledger/publication-ledger.js';
 import { DEFAULT_COLLECTION } from '../src/sharing/partners/collections.js';
-import { openSharing } from '../src/sharing/sharing-context.js';
-import { openDatabase } from '../src/storage/database/open-database.js';
+import { parsePgUrl } from '../src/storage/database/pg-url.js';
 import {
   dropSchema,
   freshSchemaName,
@@ -20,10 +22,11 @@ import {
   pgSkipReason,
   schemaUrl,
 } from '../src/storage/postgres/pg-test-support.js';
-import { parsePgUrl } from '../src/storage/database/pg-url.js';
+import { verifyAuditChain } from '../src/users/audit-chain.js';
 
 const FIXTURES = join(PACKAGE_ROOT, 'test', 'fixtures', 'legacy-databases');
 const NOW = '2026-02-01T00:00:00.000Z';
+const pack = loadPack(DEFAULT_PACK);
 const KEYS = {
   sqlite: {
     token: 'vgl_84OcUHQlYV0Hzmk7cUgRW8twXRPTTa4WT96xDekqtbg',
@@ -35,11 +38,44 @@ const KEYS = {
   },
 };
 
-/** Opens the legacy database with today's adapters and checks it as a deployed instance would use it. */
+/** Opens the legacy database as a deployed instance would (openVigil) and checks every family. */
 async function upgradesInPlace(url: string, keys: { token: string; publicKey: string }): Promise<void> {
-  const alerts = openAlertStore(url);
+  const vigil = await openVigil({ databaseUrl: url, pack, database: { max: 2 } }, () => new Date(NOW));
   try {
-    await alerts.migrate();
+    // Observations and settings: the rows kept, the next write continues the sequence.
+    const { store } = vigil;
+    expect((await store.queryObservations({ allRevisions: true })).map((o) => o.value)).toEqual([10, 12]);
+    expect(await store.getSetting('pack')).toEqual({ id: 'taiwan-strait' });
+    const next = withId({
+      series: 'legacy.added',
+      value: 1,
+      unit: 'count',
+      periodStart: '2024-06-01T00:00:00.000Z',
+      periodEnd: '2024-06-02T00:00:00.000Z',
+      publishedAt: '2024-06-02T00:00:00.000Z',
+      source: 'test',
+      reliability: 'A',
+      credibility: 1,
+      tlp: 'clear',
+    });
+    expect(await store.putObservations([next], '2024-06-02T01:00:00.000Z')).toEqual({ inserted: 1, unchanged: 0 });
+    expect((await store.getObservation(next.id))?.seq).toBe(3);
+
+    // Users and the audit chain: the chain continues and still verifies.
+    const { users } = vigil;
+    expect((await users.findUserByName('alice'))?.role).toBe('admin');
+    const entry = await users.appendAudit({
+      at: '2024-06-02T01:00:00.000Z',
+      actor: 'cli:test',
+      action: 'test.upgrade',
+      target: '',
+      details: {},
+    });
+    expect(entry.seq).toBe(2);
+    expect(verifyAuditChain(await users.listAudit())).toMatchObject({ ok: true, entries: 2 });
+
+    // Alerts: alert, acknowledgement, engine meta and outbox kept; the logs' sequences continue.
+    const alerts = vigil.alerts;
     const snapshot = await alerts.loadSnapshot(NOW);
     expect(snapshot.alerts.map((a) => [a.id, a.status, a.value])).toEqual([['legacy0alert01', 'firing', 4]]);
     expect(snapshot.acks.map((a) => [a.by, a.timeToAckMs])).toEqual([['lin', 60_000]]);
@@ -47,7 +83,6 @@ async function upgradesInPlace(url: string, keys: { token: string; publicKey: st
     expect((await alerts.listOutbox()).map((e) => [e.id, e.status, e.notification.id])).toEqual([
       ['legacy-n1.hook', 'pending', 'legacy-n1'],
     ]);
-    // New rows continue the logs' sequences.
     await alerts.commitCycle({
       alerts: [{ ...snapshot.alerts[0], status: 'resolved', resolvedAt: NOW }],
       groups: [],
@@ -63,12 +98,9 @@ async function upgradesInPlace(url: string, keys: { token: string; publicKey: st
     ]);
     const [claimed] = await alerts.claimOutbox({ now: NOW, leaseMs: 60_000, limit: 5 });
     expect(claimed).toMatchObject({ id: 'legacy-n1.hook', attempts: 1 });
-  } finally {
-    await alerts.close();
-  }
 
-  const sharing = await openSharing(url, { now: NOW });
-  try {
+    // Sharing: identity and key, collections, the partner's token, the ledger's sequence.
+    const sharing = await vigil.sharing();
     expect(sharing.keys.identity).toMatchObject({ name: 'Legacy Org', publicKey: keys.publicKey });
     expect(await sharing.registry.listCollections()).toEqual([DEFAULT_COLLECTION]);
     expect(await sharing.registry.partnerForToken(keys.token)).toMatchObject({
@@ -82,31 +114,29 @@ async function upgradesInPlace(url: string, keys: { token: string; publicKey: st
     expect(
       (await sharing.ledger.query({ tlpMax: 'green', kinds: ['alert'], versions: LATEST_VERSION })).map((e) => e.seq),
     ).toEqual([1, 2]);
-  } finally {
-    await sharing.close();
-  }
 
-  // Still one applied step per family: nothing re-ran.
-  const db = openDatabase(url);
-  try {
-    for (const table of ['alerting_schema_migrations', 'sharing_schema_migrations']) {
-      expect(
-        (await db.rows<{ version: number }>(`SELECT version FROM ${table}`)).map((r) => Number(r.version)),
-      ).toEqual([1]);
-    }
+    // Every family kept its version table; the steps the legacy database had did not run again.
+    const versions = async (table: string) =>
+      (await vigil.db.rows<{ version: number }>(`SELECT version FROM ${table} ORDER BY version`)).map((r) =>
+        Number(r.version),
+      );
+    expect(await versions('schema_migrations')).toEqual([1]);
+    expect(await versions('alerting_schema_migrations')).toEqual([1]);
+    expect(await versions('sharing_schema_migrations')).toEqual([1]);
+    expect((await versions('users_schema_migrations'))[0]).toBe(1);
   } finally {
-    await db.close();
+    await vigil.close();
   }
 }
 
-describe('a SQLite file from the per-dialect adapters', () => {
+describe('a SQLite file from before the database layer', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-legacy-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('opens with the adapters written once, keeps its rows and keys, and takes new writes', async () => {
+  it('opens through openVigil, keeps its rows, keys and version tables, and takes new writes', async () => {
     const path = join(dir, 'legacy.db');
     const legacy = new Database(path);
-    legacy.exec(readFileSync(join(FIXTURES, 'alerting-sharing-v1.sqlite.sql'), 'utf8'));
+    legacy.exec(readFileSync(join(FIXTURES, 'v1.sqlite.sql'), 'utf8'));
     legacy.close();
     await upgradesInPlace(path, KEYS.sqlite);
   });
@@ -114,15 +144,13 @@ describe('a SQLite file from the per-dialect adapters', () => {
 
 const skip = await pgSkipReason();
 
-describe.skipIf(skip !== undefined)(skip ?? 'a PostgreSQL schema from the per-dialect adapters', () => {
-  it('opens with the adapters written once, keeps its rows and keys, and takes new writes', async () => {
+describe.skipIf(skip !== undefined)(skip ?? 'a PostgreSQL schema from before the database layer', () => {
+  it('opens through openVigil, keeps its rows, keys and version tables, and takes new writes', async () => {
     const schema = freshSchemaName('vigil_legacy_test');
     const client = new pg.Client({ connectionString: parsePgUrl(PG_TEST_URL).connectionString });
     await client.connect();
     try {
-      await client.query(
-        readFileSync(join(FIXTURES, 'alerting-sharing-v1.postgres.sql'), 'utf8').replaceAll('__SCHEMA__', schema),
-      );
+      await client.query(readFileSync(join(FIXTURES, 'v1.postgres.sql'), 'utf8').replaceAll('__SCHEMA__', schema));
     } finally {
       await client.end();
     }

@@ -25,6 +25,12 @@ export const errorRegistry = {
     retryable: false,
     summary: 'A file named on the command line or in configuration does not exist or cannot be read.',
   },
+  VIGIL_FILE_NOT_WRITABLE: {
+    status: 400,
+    retryable: false,
+    summary:
+      'An output file named on the command line (--out) cannot be written: its folder is missing or not writable; the message names the path.',
+  },
   VIGIL_PACK_INVALID: {
     status: 400,
     retryable: false,

@@ -9,6 +9,7 @@ import { SUBJECTS } from '../bus/subjects.js';
 import type { Assessment } from '../model/index.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
 import { openVigil, type Vigil } from '../app/open-vigil.js';
+import { refuseInserts } from '../storage/database/refuse-inserts-test-support.js';
 import { observation } from '../storage/store-contract-fixtures.js';
 import type { Store } from '../storage/store.js';
 import { batchWork, observationsOf, packDataWork, publishWork } from './ingest-work.js';
@@ -127,6 +128,27 @@ describe('ingest and assess roles in one process', () => {
     );
     expect(log.every((l) => !l.startsWith('ingest: committed') || / 0 new, /.test(l))).toBe(true);
     expect(await store.queryObservations({ allRevisions: true })).toHaveLength(expected);
+  });
+
+  it('stores nothing of a work item whose audit entry cannot be written, and goes on with the next', async () => {
+    vigil = await openVigil({ databaseUrl: ':memory:', pack }, () => new Date('2026-09-01T00:00:00Z'));
+    store = vigil.store;
+    const bus = createInProcessHub().connect();
+    buses = [bus];
+    const log: string[] = [];
+    await refuseInserts(vigil.db, 'users_audit');
+    running.push(await ROLES.ingest({ vigil, bus, log: (l) => void log.push(l), ackWaitMs: 30_000 }));
+    await publishWork(bus, batchWork(pack.id, 'refused', [observation()]));
+    await eventually(() => log.some((l) => /users_audit refused/.test(l)), 'the refused item');
+    expect(await store.queryObservations({ allRevisions: true })).toEqual([]);
+    expect(await vigil.users.listAudit()).toEqual([]);
+    await vigil.db.raw((conn) => conn.exec('DROP TRIGGER refuse_users_audit'));
+    await publishWork(bus, batchWork(pack.id, 'good', [observation({ value: 11 })]));
+    await eventually(() => log.some((l) => l.startsWith('ingest: committed good')), 'the next item');
+    expect(await store.queryObservations({ allRevisions: true })).toHaveLength(1);
+    expect((await vigil.users.listAudit()).map((e) => [e.actor, e.action])).toEqual([
+      ['role:ingest', 'observations.ingest'],
+    ]);
   });
 
   it('rejects a malformed work item without stopping the queue', async () => {

@@ -97,10 +97,11 @@ export async function storeIncoming(
 }
 
 /**
- * What in `content` this organisation produced itself: observations whose Vigil extension names an observation we
- * store with the same content (the export's `observation_id`, the observed-data id derived from it, and the series,
- * period, publication time and value all agree), and other objects whose `created_by_ref` is our identity. Returned
- * as the received observations' content-hash ids (the importer's source makes them differ from ours) and STIX ids.
+ * What in `content` this organisation produced itself: observations our identity made whose Vigil extension names an
+ * observation we store with the same content (the export's `observation_id`, the observed-data id derived from it, and
+ * the series, period, publication time and value all agree), and other objects whose `created_by_ref` is our
+ * identity. Returned as the received observations' content-hash ids (the importer's source makes them differ from
+ * ours) and STIX ids.
  */
 async function ownObjects(
   targets: ImportTargets,
@@ -108,17 +109,17 @@ async function ownObjects(
 ): Promise<{ observations: Set<string>; others: Set<string> }> {
   const observations = new Set<string>();
   const others = new Set<string>();
+  const ownId = targets.ownIdentityId;
+  if (ownId === undefined) return { observations, others };
+  // Only what our identity made is looked up: anyone else's export names its own copies (other content-hash ids).
   for (const o of content.observations) {
-    const claimed = content.origins.get(o.sourceRef ?? '');
-    if (claimed === undefined) continue;
-    const held = await targets.store.getObservation(claimed);
+    const origin = content.origins.get(o.sourceRef ?? '');
+    if (origin === undefined || origin.createdBy !== ownId) continue;
+    const held = await targets.store.getObservation(origin.observationId);
     if (held !== undefined && sameClaim(held, o)) observations.add(withId(o).id);
   }
-  const ownId = targets.ownIdentityId;
-  if (ownId !== undefined) {
-    for (const r of [...content.assessments, ...content.alerts, ...content.foreign])
-      if (r.object.created_by_ref === ownId) others.add(r.object.id);
-  }
+  for (const r of [...content.assessments, ...content.alerts, ...content.foreign])
+    if (r.object.created_by_ref === ownId) others.add(r.object.id);
   return { observations, others };
 }
 

@@ -68,9 +68,9 @@ export async function publishToLedger(
 }
 
 /**
- * Publishes the assessment of each day as computed from data at or below `tlpMax` (so a GREEN partner can be given
- * an assessment that used nothing it may not see). Re-publishing an unchanged day is a no-op; a changed one is a
- * new version of the same object.
+ * The assessment of each day as computed from data at or below `tlpMax` (so a GREEN partner can be given an
+ * assessment that used nothing it may not see), ready to publish. Re-publishing an unchanged day is a no-op; a changed
+ * one is a new version of the same object.
  */
 export async function assessmentPublications(
   deps: Pick<PublishDeps, 'store' | 'identity'>,
@@ -102,7 +102,7 @@ export async function publishAssessments(
 }
 
 /**
- * Publishes alerts as reports. An alert is as sensitive as everything the alerting cycle read to fire, update or
+ * Alerts as reports, ready to publish. An alert is as sensitive as everything the alerting cycle read to fire, update or
  * resolve it: its TLP is the most restrictive marking among all stored observations of the alert input series
  * (derivedAlertTlp; the same rule as who may see alerts in the API), never a default. It points at the day's
  * assessment and at its evidence observations. `config` names the series source-health rules watch; without it,

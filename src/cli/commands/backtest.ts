@@ -1,5 +1,5 @@
 // `vigil backtest`: replay a date range day by day with only what was known each day, and score it.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { crossValidate } from '../../backtest/cross-validate.js';
@@ -14,6 +14,7 @@ import { vigilError } from '../../errors/index.js';
 import { loadPack } from '../../packs/pack-loader.js';
 import { parseDay } from '../../time/zone.js';
 import { withContext } from '../context.js';
+import { checkOutFile, writeOutFile } from '../output-file.js';
 import { createProgress } from '../progress.js';
 
 interface BacktestOptions {
@@ -55,6 +56,7 @@ export function registerBacktest(program: Command): void {
       'with --cv: the hand-set pack to refit (default: judgement.yaml beside the pack, else the pack)',
     )
     .action(async (opts: BacktestOptions, cmd: Command) => {
+      if (opts.out) checkOutFile(opts.out);
       if (!['table', 'jsonl', 'html'].includes(opts.format))
         throw vigilError('VIGIL_UNKNOWN_KIND', `unknown --format "${opts.format}": expected table, jsonl or html`);
       const from = parseDay(opts.from, '--from date');
@@ -97,7 +99,7 @@ export function registerBacktest(program: Command): void {
             output += `\n${renderCrossValidation(result.scores.pack, cvScores, cross, relative(process.cwd(), judgement.file))}\n`;
           }
         }
-        if (opts.out) writeFileSync(opts.out, output);
+        if (opts.out) writeOutFile(opts.out, output);
         else process.stdout.write(output);
       });
     });

@@ -1,5 +1,4 @@
 // `vigil brief`: the daily warning brief of a local day, in English or Traditional Chinese, as HTML or a one-page PDF.
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { resolveAssessDay } from '../../app/assess-at.js';
 import { briefInputAt } from '../../app/brief-at.js';
@@ -8,6 +7,7 @@ import { BRIEF_LANGS, type BriefLang } from '../../brief/brief-language.js';
 import { renderBriefHtml } from '../../brief/render-brief-html.js';
 import { vigilError } from '../../errors/index.js';
 import { withContext } from '../context.js';
+import { checkOutFile, writeOutFile } from '../output-file.js';
 
 const FORMATS = ['html', 'pdf'] as const;
 type BriefFormat = (typeof FORMATS)[number];
@@ -36,17 +36,18 @@ export function registerBrief(program: Command): void {
       const format = oneOf<BriefFormat>('--format', opts.format, FORMATS);
       if (format === 'pdf' && !opts.out)
         throw vigilError('VIGIL_CONFIG_INVALID', 'invalid --out: a PDF brief needs --out <file>');
+      if (opts.out) checkOutFile(opts.out);
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const now = ctx.now();
         const day = await resolveAssessDay(ctx.store, ctx.pack, opts.at, now.getTime());
         const html = renderBriefHtml(await briefInputAt(ctx.store, ctx.pack, day, now), lang);
         if (format === 'html') {
-          if (opts.out) writeFileSync(opts.out, html);
+          if (opts.out) writeOutFile(opts.out, html);
           else process.stdout.write(html);
           return;
         }
         const { pdf, pages } = await printHtmlToPdf(html, ctx.config.chromium);
-        writeFileSync(opts.out!, pdf);
+        writeOutFile(opts.out!, pdf);
         process.stderr.write(`wrote ${opts.out} (${pages} page${pages === 1 ? '' : 's'}, ${pdf.length} bytes)\n`);
       });
     });

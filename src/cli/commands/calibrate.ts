@@ -1,5 +1,4 @@
 // `vigil calibrate`: fit the pack's likelihood ratios and P(event) model on a training window, never past --train-to.
-import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { calibrate } from '../../backtest/calibrate.js';
@@ -9,6 +8,7 @@ import { calibratedPackYaml } from '../../backtest/write-calibrated-pack.js';
 import { vigilError } from '../../errors/index.js';
 import { formatDay, getZone, parseDay } from '../../time/zone.js';
 import { withContext } from '../context.js';
+import { checkOutFile, writeOutFile } from '../output-file.js';
 
 interface CalibrateOptions {
   episodes: string;
@@ -33,6 +33,7 @@ export function registerCalibrate(program: Command): void {
     .option('--hypothesis <id>', 'the hypothesis the labelled episodes belong to', 'H1')
     .option('--out <file>', 'write the calibrated pack here (default: standard output)')
     .action(async (opts: CalibrateOptions, cmd: Command) => {
+      if (opts.out) checkOutFile(opts.out);
       const from = parseDay(opts.trainFrom, '--train-from date');
       const to = parseDay(opts.trainTo, '--train-to date');
       if (from > to)
@@ -69,7 +70,7 @@ export function registerCalibrate(program: Command): void {
           opts.hypothesis,
           opts.out ? dirname(resolve(opts.out)) : process.cwd(),
         );
-        if (opts.out) writeFileSync(opts.out, yaml);
+        if (opts.out) writeOutFile(opts.out, yaml);
         else process.stdout.write(yaml);
         const log = (s: string) => process.stderr.write(`${s}\n`);
         log(

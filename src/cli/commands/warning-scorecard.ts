@@ -1,6 +1,5 @@
 // `vigil warning scorecard`: hits, misses, false alarms, lead time, Brier and a reliability diagram of the machine
 // level over any window, replayed with only what was known each day (the backtest's replay and scoring).
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadEpisodes } from '../../backtest/episodes.js';
 import { replay } from '../../backtest/replay.js';
@@ -12,6 +11,7 @@ import { renderIssuedWarningScores, renderMachineScorecard } from '../../scoreca
 import { renderReliabilitySvg } from '../../scorecard/render-reliability-svg.js';
 import { parseDay } from '../../time/zone.js';
 import { withContext } from '../context.js';
+import { checkOutFile, writeOutFile } from '../output-file.js';
 
 interface ScorecardFlags {
   from: string;
@@ -39,12 +39,14 @@ export function registerWarningScorecard(warning: Command): void {
       const to = parseDay(opts.to, '--to date');
       if (to < from) throw vigilError('VIGIL_DATE_INVALID', `--to ${opts.to} is before --from ${opts.from}`);
       const episodes = loadEpisodes(opts.episodes);
+      if (opts.svg) checkOutFile(opts.svg, '--svg');
+      if (opts.issuedSvg) checkOutFile(opts.issuedSvg, '--issued-svg');
       await withContext(cmd.optsWithGlobals(), async ({ store, pack, vigil }) => {
         const records = replay(pack, await loadBacktestObservations(store, pack), from, to);
         const card = machineScorecard(records, episodes, { horizonDays: pack.horizonDays });
         const issued = await scoreStoredWarnings(vigil, { from, to, episodes });
         if (opts.issuedSvg)
-          writeFileSync(
+          writeOutFile(
             opts.issuedSvg,
             renderReliabilitySvg(
               issued.reliability,
@@ -53,13 +55,14 @@ export function registerWarningScorecard(warning: Command): void {
             ),
           );
         if (opts.svg)
-          writeFileSync(
+          writeOutFile(
             opts.svg,
             renderReliabilitySvg(
               card.reliability,
               `Reliability of P(episode within ${pack.horizonDays} d)`,
               `${pack.name}, ${opts.from} → ${opts.to}`,
             ),
+            '--svg',
           );
         process.stdout.write(
           opts.json

@@ -47,10 +47,10 @@ export interface IncomingContent {
   kinds: ReceivedKind[];
   /**
    * For observed-data made by Vigil (anyone's): STIX id → the content-hash id of the observation it was made from
-   * (the extension's `observation_id`, kept only when the STIX id is the one derived from it), so an importer can
-   * recognise observations it already holds.
+   * (the extension's `observation_id`, kept only when the STIX id is the one derived from it) and who made it
+   * (`created_by_ref`), so an importer can recognise its own observations coming back.
    */
-  origins: Map<string, string>;
+  origins: Map<string, { observationId: string; createdBy: unknown }>;
 }
 
 export type ReceivedKind = 'observation' | 'assessment' | 'alert' | 'support' | 'foreign';
@@ -133,7 +133,8 @@ export function readStixObjects(objects: readonly StixObject[], options: ReadOpt
       content.kinds.push('observation');
       const origin = (object.extensions?.[VIGIL_OBSERVATION_EXTENSION_ID] as { observation_id?: unknown })
         .observation_id;
-      if (typeof origin === 'string' && observedDataId(origin) === object.id) content.origins.set(object.id, origin);
+      if (typeof origin === 'string' && observedDataId(origin) === object.id)
+        content.origins.set(object.id, { observationId: origin, createdBy: object.created_by_ref });
     } else if (object.type === VIGIL_ASSESSMENT_TYPE) {
       content.assessments.push({ object, tlp, value: stixToAssessment(object, options.file, index) });
       content.kinds.push('assessment');
