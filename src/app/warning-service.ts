@@ -2,7 +2,10 @@
 // is written with its audit entry in one transaction; issuing or withdrawing also publishes the warning to partners
 // (publication ledger) in that same transaction, so a warning is never issued without being published, nor published
 // without being issued.
+import { randomBytes } from 'node:crypto';
 import type { Episode } from '../backtest/episodes.js';
+import { vigilError } from '../errors/index.js';
+import type { Confidence, Likelihood } from '../warnings/likelihood-yardstick.js';
 import { scoreIssuedWarnings, type IssuedWarningScores } from '../scorecard/issued-warning-scores.js';
 import { publishWarning, warningTlp } from '../sharing/publish.js';
 import type { DayNumber } from '../time/zone.js';
@@ -11,14 +14,61 @@ import {
   addDissent,
   adjudicate,
   applyStep,
+  snapshotOf,
   type DissentKind,
   type Outcome,
   type WarningRecord,
   type WarningStep,
 } from '../warnings/warning-record.js';
 import type { WarningStore } from '../warnings/warning-store.js';
+import { assessAt, resolveAssessDay } from './assess-at.js';
 import type { Vigil } from './open-vigil.js';
 import type { Actor } from './write-services.js';
+
+export interface DraftRequest {
+  /** The local day it speaks from (YYYY-MM-DD); default the latest data day. */
+  at?: string;
+  keyJudgement: string;
+  likelihood: Likelihood;
+  confidence: Confidence;
+  horizonDays: number;
+  drafter: string;
+  actor: Actor;
+}
+
+/** A new draft against the machine assessment of its day (snapshotted into the record), audited (`warning.draft`). */
+export async function draftWarning(vigil: Vigil, request: DraftRequest): Promise<WarningRecord> {
+  const keyJudgement = request.keyJudgement.trim();
+  if (!keyJudgement) throw vigilError('VIGIL_INPUT_INVALID', 'invalid judgement: the key judgement is empty');
+  const now = vigil.clock();
+  const a = await assessAt(
+    vigil.store,
+    vigil.pack,
+    await resolveAssessDay(vigil.store, vigil.pack, request.at, now.getTime()),
+  );
+  const w: WarningRecord = {
+    id: `W-${a.day}-${randomBytes(3).toString('hex')}`,
+    status: 'draft',
+    keyJudgement,
+    likelihood: request.likelihood,
+    confidence: request.confidence,
+    horizonDays: request.horizonDays,
+    day: a.day,
+    madeAgainst: snapshotOf(a),
+    drafter: request.drafter,
+    createdAt: now.toISOString(),
+    dissents: [],
+  };
+  const { likelihood, confidence, horizonDays } = w;
+  await vigil.writes.audited({
+    actor: request.actor,
+    action: 'warning.draft',
+    target: w.id,
+    write: () => vigil.warnings.insert(w, w.createdAt),
+    details: () => ({ by: w.drafter, likelihood, confidence, horizonDays, level: a.level }),
+  });
+  return w;
+}
 
 export interface WarningStepRequest {
   id: string;
@@ -138,6 +188,7 @@ export async function scoreStoredWarnings(
 export interface WarningService {
   /** The records, for reading (and drafting, which publishes nothing). */
   readonly store: WarningStore;
+  draft(request: DraftRequest): Promise<WarningRecord>;
   step(request: WarningStepRequest): Promise<WarningRecord>;
   dissent(request: DissentRequest): Promise<WarningRecord>;
   scoreStored(options: { from: DayNumber; to: DayNumber; episodes: readonly Episode[] }): Promise<IssuedWarningScores>;
@@ -146,6 +197,7 @@ export interface WarningService {
 export function warningService(vigil: Vigil): WarningService {
   return {
     store: vigil.warnings,
+    draft: (request) => draftWarning(vigil, request),
     step: (request) => stepWarning(vigil, request),
     dissent: (request) => recordDissent(vigil, request),
     scoreStored: (options) => scoreStoredWarnings(vigil, options),

@@ -30,6 +30,8 @@ export async function startBriefRole(ctx: RoleContext): Promise<RunningRole> {
   });
   const notifiers = createNotifiers(receivers, { env: ctx.secrets ?? {} });
   const publicUrl = settings.publicUrl || `http://${ctx.http?.host ?? '127.0.0.1'}:${ctx.http?.port ?? 8080}`;
+  if (!settings.publicUrl && !ctx.http?.port)
+    ctx.log(`brief: no --public-url and no fixed --port: the brief's links (${publicUrl}) will not reach the API`);
   const scheduler = startBriefScheduler({
     vigil: ctx.vigil,
     notifiers,

@@ -73,6 +73,8 @@ describe('issued warning scores', () => {
         warning('W-early', '2023-12-28', 'roughly-even-chance', 'issued', ruled('occurred')),
         // No ruling: E5 within its horizon, stated 0.03: missed, judged by the episodes.
         warning('W-low', '2023-08-15', 'almost-no-chance'),
+        // Ruled "occurred" without a day, E5 labelled in its horizon: that is what occurred, lead 1, stated 0.675.
+        warning('W-e5', '2023-08-18', 'likely', 'issued', ruled('occurred')),
       ],
       episodes,
       { from: parseDay('2023-01-01'), to: parseDay('2023-12-31') },
@@ -83,13 +85,15 @@ describe('issued warning scores', () => {
       ['W-ruled', 'hit', 3, 'adjudication'],
       ['W-early', 'hit', null, 'adjudication'],
       ['W-low', 'missed', 4, 'episodes'],
+      ['W-e5', 'hit', 1, 'adjudication'],
     ]);
+    expect(s.scored.map((x) => x.episode)).toEqual([null, 'adjudicated', 'adjudicated', 'E5', 'E5']);
     expect(s.pending).toEqual([]);
-    // E4's only warning was ruled a false alarm and E5's said 3 %: neither episode was warned of.
-    expect(s.episodesUnwarned).toEqual(['E4 2023-04-08', 'E5 2023-08-19']);
-    // Midpoints 0.875 (y 0), 0.97 (y 1), 0.5 (y 1), 0.03 (y 1):
-    // (0.765625 + 0.0009 + 0.25 + 0.9409) / 4 = 1.957425 / 4 = 0.48935625
-    expect(s.brier).toBeCloseTo(0.48935625, 12);
+    // E4's only warning was ruled a false alarm: it was not warned of; E5 was (W-e5).
+    expect(s.episodesUnwarned).toEqual(['E4 2023-04-08']);
+    // Midpoints 0.875 (y 0), 0.97 (y 1), 0.5 (y 1), 0.03 (y 1), 0.675 (y 1):
+    // (0.765625 + 0.0009 + 0.25 + 0.9409 + 0.105625) / 5 = 2.06305 / 5 = 0.41261
+    expect(s.brier).toBeCloseTo(0.41261, 12);
     const round = (x: number | null) => (x === null ? null : Math.round(x * 1e9) / 1e9);
     const bins = s.reliability
       .filter((b) => b.count > 0)
@@ -97,6 +101,7 @@ describe('issued warning scores', () => {
     expect(bins).toEqual([
       [0, 1, 0.03, 1],
       [0.5, 1, 0.5, 1],
+      [0.6, 1, 0.675, 1],
       [0.8, 1, 0.875, 0],
       [0.9, 1, 0.97, 1],
     ]);

@@ -15,7 +15,10 @@ export interface ScoredWarning {
   day: string;
   horizonDays: number;
   stated: number;
-  /** The episode that started within D+1 … D+horizon, if any (`adjudicated` when the ruling says it occurred). */
+  /**
+   * The episode that started within D+1 … D+horizon, if any; `adjudicated` when a ruling says something occurred that
+   * no label shows; null when nothing did (or the ruling says so, whatever the labels).
+   */
   episode: string | null;
   /** What the outcome rests on: the labelled episodes, or an analyst's ruling (which wins when both exist). */
   judgedBy: 'episodes' | 'adjudication';
@@ -59,8 +62,10 @@ export function scoreIssuedWarnings(
     const stated = statedProbability(w);
     const warns = LIKELIHOODS[w.likelihood].low >= WARNS_FROM;
     const ruling = w.adjudication;
-    const episode = ruling ? undefined : episodes.find((e) => e.start > day && e.start <= day + w.horizonDays);
-    const occurred = ruling ? ruling.outcome === 'occurred' : episode !== undefined;
+    const labelled = episodes.find((e) => e.start > day && e.start <= day + w.horizonDays);
+    const occurred = ruling ? ruling.outcome === 'occurred' : labelled !== undefined;
+    // A ruling that it occurred takes the labelled episode of the horizon as what occurred, when there is one.
+    const episode = occurred ? labelled : undefined;
     const outcome = occurred ? (warns ? 'hit' : 'missed') : warns ? 'false-alarm' : 'correct-reassurance';
     const start = ruling?.occurredOn !== undefined ? parseDay(ruling.occurredOn) : episode?.start;
     return {

@@ -34,7 +34,7 @@ export function renderIssuedWarningScores(s: IssuedWarningScores): string {
   out.push(
     ...s.scored.map(
       (w) =>
-        `  ${w.id.padEnd(22)} ${w.day} +${w.horizonDays} d  stated ${pct(w.stated).padStart(5)}  ${w.outcome.padEnd(19)} ${w.leadDays === null ? '' : `lead ${w.leadDays} d  `}(${w.judgedBy === 'adjudication' ? 'ruled by an analyst' : (w.episode ?? 'no episode')})`,
+        `  ${w.id.padEnd(22)} ${w.day} +${w.horizonDays} d  stated ${`${(w.stated * 100).toFixed(1)} %`.padStart(6)}  ${w.outcome.padEnd(19)} ${w.leadDays === null ? '' : `lead ${w.leadDays} d  `}(${w.judgedBy === 'adjudication' ? 'ruled by an analyst' : (w.episode ?? 'no episode')})`,
     ),
     ...(s.pending.length ? [`  pending: ${s.pending.join(', ')}`] : []),
     ...(s.episodesUnwarned.length

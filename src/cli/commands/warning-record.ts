@@ -1,8 +1,6 @@
 // `vigil warning draft|dissent|coordinate|issue|withdraw|list|show`: the formal warning record. Every step and every
 // dissent is written with its audit entry in one transaction (the write services); the drafter cannot issue.
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { resolveAssessDay, assessAt } from '../../app/assess-at.js';
 import { vigilError } from '../../errors/index.js';
 import { formatProbability } from '../../model/probability-format.js';
 import {
@@ -12,10 +10,9 @@ import {
   parseLikelihood,
   YARDSTICK,
 } from '../../warnings/likelihood-yardstick.js';
-import { adjudicateWarning, recordDissent, stepWarning } from '../../app/warning-service.js';
+import { adjudicateWarning, draftWarning, recordDissent, stepWarning } from '../../app/warning-service.js';
 import {
   OUTCOMES,
-  snapshotOf,
   type Outcome,
   type WarningRecord,
   type WarningStatus,
@@ -46,31 +43,14 @@ export function registerWarningRecord(warning: Command): void {
         if (!opts.judgement.trim())
           throw vigilError('VIGIL_INPUT_INVALID', 'invalid --judgement: the key judgement is empty');
         await withContext(cmd.optsWithGlobals(), async (ctx) => {
-          const now = ctx.now();
-          const a = await assessAt(
-            ctx.store,
-            ctx.pack,
-            await resolveAssessDay(ctx.store, ctx.pack, opts.at, now.getTime()),
-          );
-          const w: WarningRecord = {
-            id: `W-${a.day}-${randomBytes(3).toString('hex')}`,
-            status: 'draft',
-            keyJudgement: opts.judgement.trim(),
+          const w = await draftWarning(ctx.vigil, {
+            at: opts.at,
+            keyJudgement: opts.judgement,
             likelihood,
             confidence,
             horizonDays,
-            day: a.day,
-            madeAgainst: snapshotOf(a),
             drafter: personOf(ctx, opts.by),
-            createdAt: now.toISOString(),
-            dissents: [],
-          };
-          await ctx.writes.audited({
             actor: ctx.actor,
-            action: 'warning.draft',
-            target: w.id,
-            write: () => ctx.vigil.warnings.insert(w, w.createdAt),
-            details: () => ({ by: w.drafter, likelihood, confidence, horizonDays, level: a.level }),
           });
           console.log(w.id);
         });

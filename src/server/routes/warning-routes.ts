@@ -1,9 +1,8 @@
 // The formal warning record over HTTP: list, one record, draft, dissent, coordinate, issue, withdraw, and the ICD 203
 // yardstick the dashboard's form offers. Each write and its audit entry commit in one transaction (the write
-// services); dissent and the steps go through the warning service the CLI uses (src/app/warning-service.ts), so a
+// services); drafting, dissent and the steps go through the warning service the CLI uses (src/app/warning-service.ts), so a
 // warning issued here is published to partners in the same transaction. The caller is the drafter, dissenter or
 // reviewer, so the drafter cannot issue their own warning.
-import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { vigilError } from '../../errors/index.js';
 import {
@@ -15,14 +14,7 @@ import {
   YARDSTICK,
 } from '../../warnings/likelihood-yardstick.js';
 import type { WarningService } from '../../app/warning-service.js';
-import {
-  OUTCOMES,
-  snapshotOf,
-  type DissentKind,
-  type WarningRecord,
-  type WarningStatus,
-  type WarningStep,
-} from '../../warnings/warning-record.js';
+import { OUTCOMES, type DissentKind, type WarningStatus, type WarningStep } from '../../warnings/warning-record.js';
 import { dateParam } from '../api-schemas.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
@@ -187,35 +179,17 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
       },
     },
     async (request, reply) => {
-      const { store } = await service(request);
       const body = request.body;
-      const likelihood = parseLikelihood(body.likelihood);
-      const confidence = parseConfidence(body.confidence);
-      const horizonDays = parseHorizonDays(String(body.horizon));
-      const judgement = body.judgement.trim();
-      if (!judgement) throw vigilError('VIGIL_INPUT_INVALID', 'invalid judgement: the key judgement is empty');
-      const assessments = deps.assessments.all();
-      const a = await assessments.assess(await assessments.resolveDay(body.at, 'at date'));
-      const now = deps.now().toISOString();
-      const w: WarningRecord = {
-        id: `W-${a.day}-${randomBytes(3).toString('hex')}`,
-        status: 'draft',
-        keyJudgement: judgement,
-        likelihood,
-        confidence,
-        horizonDays,
-        day: a.day,
-        madeAgainst: snapshotOf(a),
+      const w = await (
+        await service(request)
+      ).draft({
+        at: body.at,
+        keyJudgement: body.judgement,
+        likelihood: parseLikelihood(body.likelihood),
+        confidence: parseConfidence(body.confidence),
+        horizonDays: parseHorizonDays(String(body.horizon)),
         drafter: person(request),
-        createdAt: now,
-        dissents: [],
-      };
-      await deps.writes.audited({
         actor: request.principal!.actor,
-        action: 'warning.draft',
-        target: w.id,
-        write: () => store.insert(w, now),
-        details: () => ({ by: w.drafter, likelihood, confidence, horizonDays, level: a.level }),
       });
       changed(w.id, 'draft', w.drafter);
       return reply.code(201).send(w);
