@@ -2,6 +2,7 @@
 // Level 4 is 警報 and nothing else: the alerts inbox and its messages are 警示 (test/repo/bilingual.test.ts holds both).
 import { LEVEL_NAMES, LEVEL_NAMES_ZH } from '../model/assessment.js';
 import { STATE_WORDS } from '../packs/pack-languages.js';
+import { reasonText } from '../brief/brief-language.js';
 
 export type Lang = 'en' | 'zh-Hant';
 
@@ -848,4 +849,10 @@ export function placeName(lang: Lang, name: string): string {
 export function initialLang(stored: string | null, browser: string | undefined): Lang {
   if (stored === 'en' || stored === 'zh-Hant') return stored;
   return browser && /^zh-(TW|HK|MO|Hant)/i.test(browser) ? 'zh-Hant' : 'en';
+}
+
+/** Why an indicator is not reporting, in the reader's language (the analysis writes it in English; a source's own
+ * words are quoted as such in 中文). */
+export function reasonName(lang: Lang, reason: string): string {
+  return reasonText(lang === 'zh-Hant' ? 'zh' : 'en', reason);
 }

@@ -2,7 +2,7 @@
 // indicators not reporting, and (on the latest day) the sources past their cadence now.
 import { h } from 'preact';
 import type { HealthView, KnowledgeView } from '../api-types.js';
-import { stateName, translate, type Lang } from '../i18n.js';
+import { reasonName, stateName, translate, type Lang } from '../i18n.js';
 
 export function KnowledgeBanner({
   lang,
@@ -35,7 +35,7 @@ export function KnowledgeBanner({
       ...knowledge.notReporting.map((n, i) =>
         h(
           'span',
-          { class: `nr state-${n.state}`, title: n.reason ?? '' },
+          { class: `nr state-${n.state}`, title: n.reason ? reasonName(lang, n.reason) : '' },
           `${i ? ', ' : ''}${label(n)} (${stateName(lang, n.state)})`,
         ),
       ),

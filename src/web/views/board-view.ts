@@ -7,7 +7,16 @@ import { Sparkline } from '../charts/sparkline.js';
 import { KnowledgeBanner, StaleSourcesBanner } from '../components/knowledge-banner.js';
 import { StatusLine } from '../components/status-line.js';
 import { num, pct, stateTone } from '../format.js';
-import { alertText, domainName, levelName, severityName, stateName, translate, type Lang } from '../i18n.js';
+import {
+  alertText,
+  domainName,
+  levelName,
+  severityName,
+  reasonName,
+  stateName,
+  translate,
+  type Lang,
+} from '../i18n.js';
 import { useApi } from '../use-api.js';
 
 export interface ViewProps {
@@ -237,7 +246,7 @@ function IndicatorCell({
       'data-indicator': ind.id,
       'data-state': ind.state,
       // The machine id is one hover away (and the indicator view shows it).
-      title: `${indicatorLabel(lang, pack, ind)} · ${ind.id}${ind.reason ? `\n${ind.reason}` : ''}`,
+      title: `${indicatorLabel(lang, pack, ind)} · ${ind.id}${ind.reason ? `\n${reasonName(lang, ind.reason)}` : ''}`,
       onClick: () => navigate({ view: 'indicator', id: ind.id, at }),
     },
     h('span', { class: 'cell-name' }, indicatorLabel(lang, pack, ind)),

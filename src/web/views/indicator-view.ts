@@ -10,7 +10,7 @@ import { ExportBar } from '../components/export-bar.js';
 import { annotationSeries, NotePanel, noteDay } from '../components/note-panel.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, num } from '../format.js';
-import { domainName, stateName, translate, unitName } from '../i18n.js';
+import { domainName, reasonName, stateName, translate, unitName } from '../i18n.js';
 import { magnitudeText } from '../magnitude.js';
 import { provenance } from '../provenance.js';
 import type { NoteView } from '../product-types.js';
@@ -273,7 +273,7 @@ function ObservationList({
     h(
       'p',
       { class: 'muted' },
-      `${t('indicator.state')}: ${stateName(lang, point.state)}${point.reason ? ` (${point.reason})` : ''}`,
+      `${t('indicator.state')}: ${stateName(lang, point.state)}${point.reason ? ` (${reasonName(lang, point.reason)})` : ''}`,
     ),
     h('p', null, magnitude(lang, point, units.length === 1 ? units[0] : undefined, 'point-magnitude')),
     h(

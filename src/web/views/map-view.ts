@@ -8,7 +8,7 @@ import type { IndicatorView, KnowledgeView, ObservationView } from '../api-types
 import { KnowledgeBanner } from '../components/knowledge-banner.js';
 import { StatusLine } from '../components/status-line.js';
 import { localTime, num, stateTone } from '../format.js';
-import { stateName, translate, type Lang, type MessageKey } from '../i18n.js';
+import { reasonName, stateName, translate, type Lang, type MessageKey } from '../i18n.js';
 import {
   closureNotices,
   closureStatus,
@@ -101,7 +101,11 @@ export function MapView({ lang, at, pack, revision }: ViewProps) {
           ...activity.map((i) =>
             h(
               'tr',
-              { class: `tone-${stateTone(i)}`, 'data-state': i.state, title: i.reason ?? '' },
+              {
+                class: `tone-${stateTone(i)}`,
+                'data-state': i.state,
+                title: i.reason ? reasonName(lang, i.reason) : '',
+              },
               h('td', { class: 'name' }, indicatorLabel(lang, pack, i)),
               h('td', { class: 'num' }, num(i.value)),
               h('td', { class: 'state' }, stateName(lang, i.state)),

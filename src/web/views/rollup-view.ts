@@ -6,7 +6,7 @@ import type { AssessmentView } from '../api-types.js';
 import { StatusLine } from '../components/status-line.js';
 import { isReporting, rollUp } from '../explain-model.js';
 import { pct, signed } from '../format.js';
-import { domainName, levelName, stateName, translate, type MessageKey } from '../i18n.js';
+import { domainName, levelName, reasonName, stateName, translate, type MessageKey } from '../i18n.js';
 import { useApi } from '../use-api.js';
 import { indicatorLabel, type ViewProps } from './board-view.js';
 
@@ -105,7 +105,7 @@ export function RollupView({ lang, at, pack, revision }: ViewProps) {
                   null,
                   isReporting(i)
                     ? stateName(lang, i.state)
-                    : `${t('rollup.notReporting')}: ${stateName(lang, i.state)}${i.reason ? ` (${i.reason})` : ''}`,
+                    : `${t('rollup.notReporting')}: ${stateName(lang, i.state)}${i.reason ? ` (${reasonName(lang, i.reason)})` : ''}`,
                 ),
               ),
             ),
