@@ -15,6 +15,13 @@ import { applyHysteresis, applyMinimumDwell, levelFor, type LevelInputs } from '
 export interface Assessor {
   /** Assessment as known at the end of the local day (everything published by then, nothing after). */
   assess(day: DayNumber): Assessment;
+  /**
+   * Observations published on `day` or later were added to the index: forget what was worked out for that day and
+   * the days after it. Earlier days keep their memo, which stays exact: each is assessed as known at its own end,
+   * before anything just added was published (and a day's levels read only the days before it). So re-assessing
+   * today after an ingest of today's news evaluates today alone, not the days its hysteresis and dwell look back on.
+   */
+  forgetFrom(day: DayNumber): void;
 }
 
 interface DayEvidence {
@@ -161,7 +168,15 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     return level;
   };
 
+  const forget = (memoised: Map<DayNumber, unknown>, from: DayNumber) => {
+    for (const d of memoised.keys()) if (d >= from) memoised.delete(d);
+  };
   return {
+    forgetFrom(day) {
+      forget(memo, day);
+      forget(levelMemo, day);
+      forget(finalMemo, day);
+    },
     assess(day) {
       const today = levels(day);
       const assessment = evidence(day).assessment();

@@ -31,13 +31,16 @@ export async function startServe(
   db: string,
   extraArgs: string[] = [],
   env: Record<string, string> = {},
+  cpuProfDir?: string,
 ): Promise<ServeProcess> {
   const port = await freePort();
   const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
+  // A CPU profile of the server (written when it exits after SIGTERM), to see where a slow soak spends its time.
+  const profile = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
   const args = fromSource
     ? ['--import', 'tsx', '-e', ENTRY, 'vigil', '--db', db, 'serve', '--port', String(port), ...extraArgs]
     : [join(PACKAGE_ROOT, 'bin', 'vigil.js'), '--db', db, 'serve', '--port', String(port), ...extraArgs];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...profile, ...args], {
     cwd: PACKAGE_ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, VIGIL_MAIN: join(PACKAGE_ROOT, 'src', 'cli', 'main.ts'), VIGIL_LOG_LEVEL: 'error', ...env },

@@ -34,7 +34,7 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
     for (const file of pack.data)
       await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: new Date().toISOString() });
     await store.close();
-    const server = await startServe(db.url, db.args);
+    const server = await startServe(db.url, db.args, {}, options.cpuProfDir);
     const samples: { at: number; ms: number; ok: boolean }[] = [];
     let rssMax = server.rssMb();
     let readerErrors = 0;
