@@ -72,7 +72,7 @@ describe('alerting engine', () => {
     expect(await engine.observationsAccepted(dailyCounts('other.series', '2024-04-30', [1]))).toBeUndefined();
   });
 
-  it('re-assesses only today after an observation published today, and still matches assessing from the store', async () => {
+  it('re-assesses only today, and only the indicators reading what arrived, and still matches assessing from the store', async () => {
     store = openObservationStore(':memory:');
     await store.migrate();
     await store.putObservations(
@@ -116,6 +116,8 @@ describe('alerting engine', () => {
       // Every read was as known at the end of today: the earlier days' levels came from the memo.
       const asOf = new Set(reads.mock.calls.map((call) => call[1]));
       expect([...asOf]).toEqual([zone.endOfDay(zone.dayOf(now)) - 1]);
+      // … and only the indicators reading the ship count were evaluated again: the others' evaluations were reused.
+      expect(reads.mock.calls.every((call) => call[0].includes('test.ships'))).toBe(true);
       expect(queries).not.toHaveBeenCalled();
       expect(last).toEqual(await assessAt(store, pack, zone.dayOf(now)));
     } finally {

@@ -45,7 +45,8 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
    * current with what this process is told was accepted, so a re-assessment does not query the store: the index grows
    * by the accepted observations (revisions published today collapse to the latest per claim, see
    * PointInTimeIndex.add), and the assessor keeps its memo of the days before today, which an observation published
-   * today cannot change. A cycle after an ingest of today's news evaluates today's indicators and nothing else.
+   * today cannot change. A cycle after an ingest of today's news evaluates today's indicators that read the series it
+   * brought, and nothing else.
    */
   let live: { day: DayNumber; index: PointInTimeIndex; assessor: Assessor } | undefined;
   /** Accepted while the window was being (re)loaded: the query may have run before they were stored. */
@@ -73,6 +74,7 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
     live.index.add(observations, collapse);
     live.assessor.forgetFrom(
       observations.reduce((d, o) => Math.min(d, zone.dayOf(Date.parse(o.publishedAt))), Number.POSITIVE_INFINITY),
+      observations.map((o) => o.series),
     );
   }
 

@@ -20,8 +20,10 @@ export interface Assessor {
    * the days after it. Earlier days keep their memo, which stays exact: each is assessed as known at its own end,
    * before anything just added was published (and a day's levels read only the days before it). So re-assessing
    * today after an ingest of today's news evaluates today alone, not the days its hysteresis and dwell look back on.
+   * With `series` (what was added), only the indicators that read one of them are evaluated again on those days; the
+   * others' evaluations are reused, and the day's combination, posterior and level are worked out again from them.
    */
-  forgetFrom(day: DayNumber): void;
+  forgetFrom(day: DayNumber, series?: readonly string[]): void;
 }
 
 interface DayEvidence {
@@ -61,6 +63,18 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
   );
   const core = coreOf(pack);
   const memo = new Map<DayNumber, DayEvidence>();
+  /** Each indicator's evaluation per day: kept across forgetFrom for the indicators whose series did not change. */
+  const evaluationMemo = new Map<DayNumber, Map<string, IndicatorEvaluation>>();
+  const evaluate = (ind: Pack['indicators'][number], day: DayNumber, asOfMs: number): IndicatorEvaluation => {
+    let byIndicator = evaluationMemo.get(day);
+    if (!byIndicator) evaluationMemo.set(day, (byIndicator = new Map()));
+    let e = byIndicator.get(ind.id);
+    if (!e) {
+      e = evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!);
+      byIndicator.set(ind.id, e);
+    }
+    return e;
+  };
   const levelMemo = new Map<DayNumber, DayLevels>();
   const finalMemo = new Map<DayNumber, WarningLevel>();
   const { watch: watchRule, holdDays, minDays } = pack.warning;
@@ -69,9 +83,7 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     const cached = memo.get(day);
     if (cached) return cached;
     const asOfMs = zone.endOfDay(day) - 1;
-    const evaluations = pack.indicators.map((ind) =>
-      evaluateIndicator(ind, index, day, asOfMs, indicatorBreaks.get(ind.id)!, indicatorCoverage.get(ind.id)!),
-    );
+    const evaluations = pack.indicators.map((ind) => evaluate(ind, day, asOfMs));
     const contributions = combineEvidence(pack, evaluations, hypothesisIds);
     const probabilities = posterior(pack.hypotheses, contributions);
     let leadLogLr = 0;
@@ -172,7 +184,13 @@ export function createAssessor(pack: Pack, index: PointInTimeIndex, coverage: Co
     for (const d of memoised.keys()) if (d >= from) memoised.delete(d);
   };
   return {
-    forgetFrom(day) {
+    forgetFrom(day, series) {
+      const changed = series === undefined ? undefined : new Set(series);
+      for (const [d, byIndicator] of evaluationMemo) {
+        if (d < day) continue;
+        if (changed === undefined) evaluationMemo.delete(d);
+        else for (const ind of pack.indicators) if (ind.series.some((s) => changed.has(s))) byIndicator.delete(ind.id);
+      }
       forget(memo, day);
       forget(levelMemo, day);
       forget(finalMemo, day);

@@ -136,7 +136,11 @@ export function createAssessmentService(
       state.assessor = createAssessor(pack, state.index, state.coverage);
     } else if (rows.length > 0) {
       // Only the days from the earliest publication among the new rows can read them (each day is as known at its end).
-      state.assessor.forgetFrom(rows.reduce((d, o) => Math.min(d, zone.dayOf(Date.parse(o.publishedAt))), Infinity));
+      const from = rows.reduce((d, o) => Math.min(d, zone.dayOf(Date.parse(o.publishedAt))), Infinity);
+      state.assessor.forgetFrom(
+        from,
+        rows.map((o) => o.series),
+      );
     }
     state.span = widen(state.span, rows);
     state.seq = maxSeq(rows, state.seq);

@@ -12,6 +12,7 @@ import { openStore } from '../../storage/open-store.js';
 import type { BenchFigure, BenchOptions } from '../bench-types.js';
 import { probeObservation, prepareUsers } from './kill-reliability.js';
 import { reliabilityDb } from './reliability-db.js';
+import { keepAliveClient } from './keep-alive-client.js';
 import { startServe } from './server-process.js';
 
 const RATE = 200;
@@ -37,18 +38,22 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
     const server = await startServe(db.url, db.args, {}, options.cpuProfDir);
     const samples: { at: number; ms: number; ok: boolean }[] = [];
     let rssMax = server.rssMb();
+    const cpuAtStart = server.cpuMs();
+    const errors = new Map<string, number>();
+    const failed = (kind: string) => errors.set(kind, (errors.get(kind) ?? 0) + 1);
     let readerErrors = 0;
     const started = performance.now();
     const endAt = started + seconds * 1000;
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // Keep-alive, as a collector or a dashboard holds its connection; 64 ingest connections are plenty at 200/s.
+    const ingest = keepAliveClient(server.url, token, 64);
+    const dashboard = keepAliveClient(server.url, token, 2);
     const inflight = new Set<Promise<void>>();
     let n = 1_000_000;
     const reader = async () => {
       while (performance.now() < endAt) {
         for (const path of ['/api/v1/board', '/api/v1/assessments/latest', '/api/v1/indicators']) {
-          const res = await fetch(`${server.url}${path}`, { headers }).catch(() => undefined);
-          if (!res?.ok) readerErrors++;
-          await res?.arrayBuffer();
+          const res = await dashboard.request('GET', path).catch(() => undefined);
+          if (res?.status !== 200) readerErrors++;
         }
         await new Promise((r) => setTimeout(r, 1000));
       }
@@ -62,18 +67,26 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const { id: _id, ...o } = probeObservation(n++, 'reliability.soak');
       const t0 = performance.now();
-      const p = fetch(`${server.url}/api/v1/observations`, { method: 'POST', headers, body: JSON.stringify([o]) })
-        .then(async (res) => {
-          await res.arrayBuffer();
+      const p = ingest
+        .request('POST', '/api/v1/observations', JSON.stringify([o]))
+        .then((res) => {
           samples.push({ at: t0 - started, ms: performance.now() - t0, ok: res.status === 200 });
+          if (res.status !== 200) failed(`HTTP ${res.status}`);
         })
-        .catch(() => void samples.push({ at: t0 - started, ms: performance.now() - t0, ok: false }))
+        .catch((error: Error) => {
+          samples.push({ at: t0 - started, ms: performance.now() - t0, ok: false });
+          failed(error.message);
+        })
         .finally(() => inflight.delete(p));
       inflight.add(p);
     }
     await Promise.all(inflight);
     await Promise.all(readers);
     clearInterval(rss);
+    ingest.close();
+    dashboard.close();
+    const cpuMs = server.cpuMs() - cpuAtStart;
+    for (const [kind, n] of errors) process.stderr.write(`soak: ${n} ingests failed: ${kind}\n`);
     await server.stop();
     const windowMs = Math.min(WINDOW_MS, (seconds * 1000) / 3);
     const first = samples.filter((s) => s.at < windowMs).map((s) => s.ms);
@@ -86,6 +99,8 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
       { name: 'soak.ingest_p99_ms_first', value: p99(first), unit: 'ms' },
       { name: 'soak.ingest_p99_ms_last', value: p99(last), unit: 'ms' },
       { name: 'soak.rss_mb_max', value: Math.round(rssMax), unit: 'MiB' },
+      // The server's own CPU per ingest (readers included): what the rate costs it, whatever else shares the machine.
+      { name: 'soak.server_cpu_ms_per_ingest', value: Math.round((cpuMs / samples.length) * 100) / 100, unit: 'ms' },
     ];
   } finally {
     await db.drop();
