@@ -20,6 +20,8 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
   // stored since its last look, with its memo of the days an ingest cannot change (see assessment-service.ts).
   const assessments = ctx.vigil.assessments.all();
   let lastId: string | undefined;
+  let assessedVersion = -1;
+  let assessedDay: number | undefined;
   const subscription = await ctx.bus.work<StoredNotice>(
     SUBJECTS.stored(pack.id),
     {
@@ -37,7 +39,11 @@ export async function startAssessRole(ctx: RoleContext): Promise<RunningRole> {
       if (series !== undefined && !series.some((s) => read.has(s))) return;
       assessments.invalidate();
       const day = (await assessments.span())?.latest;
-      if (day === undefined) return;
+      // Nothing stored since the last assessment (an earlier notice's catch-up already read this commit: notices that
+      // queue up behind a slow assessment share the next one), or nothing for the pack at all.
+      if (day === undefined || (assessments.version() === assessedVersion && day === assessedDay)) return;
+      assessedVersion = assessments.version();
+      assessedDay = day;
       const assessment = await assessments.assess(day);
       // Content-derived id: an unchanged assessment published again within the dedup window is published once.
       const id = `assessment:${createHash('sha256').update(JSON.stringify(assessment)).digest('hex').slice(0, 32)}`;

@@ -130,7 +130,7 @@ describe('ingest and assess roles in one process', () => {
     expect(await store.queryObservations({ allRevisions: true })).toHaveLength(expected);
   });
 
-  it('passes over a commit of series the pack does not read without touching the store', async () => {
+  it('passes over commits of series the pack does not read, and notices queued behind one catch-up share its assessment', async () => {
     vigil = await openVigil({ databaseUrl: ':memory:', pack }, () => new Date('2026-09-01T00:00:00Z'));
     store = vigil.store;
     const hub = createInProcessHub();
@@ -158,6 +158,14 @@ describe('ingest and assess roles in one process', () => {
     // One query in all: the first build of the assessment index, for the pack's commit; none for the other five.
     expect(queries).toHaveBeenCalledTimes(1);
     expect(queries.mock.calls[0][0]).not.toHaveProperty('afterSeq');
+
+    // Notices that queued up behind an assessment whose catch-up already read their commit share it: one assessment.
+    const assess = vi.spyOn(vigil.assessments.all(), 'assess');
+    await store.putObservations([observation({ series, value: 11 })], '2026-09-01T00:00:00.000Z');
+    for (let i = 0; i < 3; i++)
+      await client.publish(SUBJECTS.stored(pack.id), notice(`burst-${i}`, [series]), { id: `b${i}` });
+    await eventually(() => published.length === 2, 'the assessment after the burst');
+    expect(assess).toHaveBeenCalledTimes(1);
   });
 
   it('rejects a malformed work item without stopping the queue', async () => {
