@@ -24,6 +24,8 @@ function p99(xs: number[]): number {
   return Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] * 10) / 10;
 }
 
+const maxMb = (xs: { mb: number }[]) => xs.reduce((m, r) => Math.max(m, r.mb), 0);
+
 export async function runSoakReliability(options: BenchOptions): Promise<BenchFigure[]> {
   const seconds = options.soakSeconds ?? 300;
   const dir = mkdtempSync(join(tmpdir(), 'vigil-soak-'));
@@ -59,7 +61,12 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
       }
     };
     const readers = [reader(), reader()];
-    const rss = setInterval(() => void (rssMax = Math.max(rssMax, server.rssMb())), 1000);
+    const rssSamples: { at: number; mb: number }[] = [];
+    const rss = setInterval(() => {
+      const mb = server.rssMb();
+      rssMax = Math.max(rssMax, mb);
+      rssSamples.push({ at: performance.now() - started, mb });
+    }, 1000);
     // Open loop: one POST every 5 ms on schedule, whatever the answers take (a slow server is not given a breather).
     for (let i = 0; started + (i * 1000) / RATE < endAt; i++) {
       const due = started + (i * 1000) / RATE;
@@ -99,6 +106,13 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
       { name: 'soak.ingest_p99_ms_first', value: p99(first), unit: 'ms' },
       { name: 'soak.ingest_p99_ms_last', value: p99(last), unit: 'ms' },
       { name: 'soak.rss_mb_max', value: Math.round(rssMax), unit: 'MiB' },
+      // Flat means the last window's resident set is about the first one's (after start-up), not still climbing.
+      { name: 'soak.rss_mb_first', value: Math.round(maxMb(rssSamples.filter((r) => r.at < windowMs))), unit: 'MiB' },
+      {
+        name: 'soak.rss_mb_last',
+        value: Math.round(maxMb(rssSamples.filter((r) => r.at >= seconds * 1000 - windowMs))),
+        unit: 'MiB',
+      },
       // The server's own CPU per ingest (readers included): what the rate costs it, whatever else shares the machine.
       { name: 'soak.server_cpu_ms_per_ingest', value: Math.round((cpuMs / samples.length) * 100) / 100, unit: 'ms' },
     ];
