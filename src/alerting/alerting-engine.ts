@@ -1,9 +1,8 @@
 // The live alert path: an accepted observation → re-assess the theatre → one alerting cycle → commit → kick delivery, in milliseconds.
-import { createAssessor } from '../analysis/assessor.js';
+import { createAssessor, type Assessor } from '../analysis/assessor.js';
 import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { assessAt, packLookbackDays, packSeries } from '../app/assess-at.js';
 import { loadCoverage } from '../app/load-coverage.js';
-import type { Coverage } from '../analysis/coverage.js';
 import type { Assessment, Observation } from '../model/index.js';
 import { packNames } from '../packs/pack-languages.js';
 import type { Pack } from '../packs/pack-schema.js';
@@ -11,7 +10,7 @@ import type { SeriesSummary, Store } from '../storage/store.js';
 import { getZone, type DayNumber } from '../time/zone.js';
 import type { AlertStore } from './alert-store.js';
 import type { AlertingConfig } from './alerting-config.js';
-import { createAssessmentWindow, type AssessmentWindow } from './assessment-window.js';
+import { createAssessmentWindow } from './assessment-window.js';
 import { runAlertingCycle, type CycleResult } from './alerting-pipeline.js';
 import type { OutboxDispatcher } from './outbox-dispatcher.js';
 
@@ -44,36 +43,49 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
   let series: Map<string, SeriesSummary> | undefined;
   let previous: { day: DayNumber; assessment: Assessment } | undefined;
   /**
-   * What the day's assessment reads, loaded once per day (and on each tick, for writes by other processes) and
-   * extended with what this process is told was accepted, so a re-assessment does not query the store: the same
-   * pure assessor over the observations assessAt would read (see assessment-window.ts).
+   * What the day's assessment reads, loaded once per day (and on each tick, for writes by other processes), then kept
+   * current with what this process is told was accepted, so a re-assessment does not query the store: the index grows
+   * by the accepted observations (revisions published today collapse to the latest per claim, see
+   * PointInTimeIndex.add), and the assessor keeps its memo of the days before today, which an observation published
+   * today cannot change. A cycle after an ingest of today's news evaluates today's indicators that read the series it
+   * brought, and nothing else.
    */
-  let window: AssessmentWindow | undefined;
-  let coverage: Coverage | undefined;
+  let live: { day: DayNumber; index: PointInTimeIndex; assessor: Assessor } | undefined;
   /** Accepted while the window was being (re)loaded: the query may have run before they were stored. */
   let acceptedDuringLoad: Observation[] | null = null;
 
-  async function loadWindow(day: DayNumber): Promise<void> {
+  async function load(day: DayNumber): Promise<void> {
     const from = new Date(zone.startOfDay(day - packLookbackDays(pack))).toISOString();
     acceptedDuringLoad = [];
     try {
       const loaded = await store.queryObservations({ series: seriesList, from, allRevisions: true });
-      window = createAssessmentWindow(zone, day, [...loaded, ...acceptedDuringLoad]);
+      // Coverage (declared + learned from collector health) is read with the window: once a day and on refreshes.
+      const coverage = await loadCoverage(store, pack);
+      const window = createAssessmentWindow(zone, day, [...loaded, ...acceptedDuringLoad]);
+      const index = new PointInTimeIndex(window.observations(), zone);
+      live = { day, index, assessor: createAssessor(pack, index, coverage) };
     } finally {
       acceptedDuringLoad = null;
     }
+  }
+
+  /** Adds what this process stored to the live index, and forgets what it may change. */
+  function extend(observations: readonly Observation[]): void {
+    if (!live) return;
+    const collapse = { fromMs: zone.startOfDay(live.day), toMs: zone.endOfDay(live.day) };
+    live.index.add(observations, collapse);
+    live.assessor.forgetFrom(
+      observations.reduce((d, o) => Math.min(d, zone.dayOf(Date.parse(o.publishedAt))), Number.POSITIVE_INFINITY),
+      observations.map((o) => o.series),
+    );
   }
 
   async function cycle(refreshSeries: boolean): Promise<CycleResult> {
     const now = clock();
     const nowIso = now.toISOString();
     const day = zone.dayOf(now.getTime());
-    // Coverage (declared + learned from collector health) is read with the window: once a day and on refreshes.
-    if (refreshSeries || window?.day !== day || coverage === undefined) {
-      await loadWindow(day);
-      coverage = await loadCoverage(store, pack);
-    }
-    const assessment = createAssessor(pack, new PointInTimeIndex(window!.observations(), zone), coverage).assess(day);
+    if (refreshSeries || live?.day !== day) await load(day);
+    const assessment = live!.assessor.assess(day);
     if (previous?.day !== day - 1) previous = { day: day - 1, assessment: await assessAt(store, pack, day - 1) };
     if (refreshSeries || series === undefined)
       series = new Map((await store.listSeries({ asOf: nowIso })).map((s) => [s.series, s]));
@@ -133,7 +145,7 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
       }
       const relevant = observations.filter((o) => watched.has(o.series));
       if (relevant.length === 0) return Promise.resolve(undefined);
-      window?.add(relevant);
+      extend(relevant);
       acceptedDuringLoad?.push(...relevant);
       return schedule(false);
     },

@@ -1,5 +1,6 @@
 // User patterns run in linear time (RE2): hostile patterns that froze the server for 25–54 s under a backtracking engine.
-import { describe, expect, it } from 'vitest';
+import { RE2JS } from 're2js';
+import { describe, expect, it, vi } from 'vitest';
 import { isVigilError } from '../errors/index.js';
 import type { Alert } from './alert.js';
 import { matches, MAX_PATTERN_LENGTH, parseMatcher, PatternError } from './matchers.js';
@@ -39,6 +40,28 @@ describe('matchers on RE2', () => {
     const started = performance.now();
     expect(silencedAlerts(alerts, [silence], NOW).size).toBe(0);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it("compile a silence's patterns once, at its creation: evaluating it in the cycles compiles nothing", () => {
+    const compile = vi.spyOn(RE2JS, 'compile');
+    try {
+      const silence = createSilence(
+        {
+          matchers: ['series=~"(x+x+)+y-once"', 'alertname="x"'],
+          startsAt: NOW,
+          endsAt: '2026-09-02T00:00:00Z',
+          createdBy: 'ana',
+          comment: 'once',
+        },
+        NOW,
+      );
+      expect(compile).toHaveBeenCalledTimes(1);
+      for (let cycle = 0; cycle < 3; cycle++)
+        silencedAlerts([alertWith({ alertname: 'x', series: 'x'.repeat(1_024) })], [silence], NOW);
+      expect(compile).toHaveBeenCalledTimes(1);
+    } finally {
+      compile.mockRestore();
+    }
   });
 
   it('refuse back-references, look-around and over-long patterns at creation, naming the field', () => {

@@ -31,7 +31,8 @@ export function createSilence(input: NewSilence, now: string): Silence {
     throw vigilError('VIGIL_INPUT_INVALID', 'silence: matchers: give at least one matcher');
   const parsed = input.matchers.map((m, i) => {
     try {
-      return parseMatcher(m);
+      // Compiled once, here: the cycles that evaluate the silence in this process reuse it (compiledMatcher).
+      return compiledMatcher(m);
     } catch (error) {
       const code = error instanceof PatternError ? 'VIGIL_PATTERN_UNSUPPORTED' : 'VIGIL_INPUT_INVALID';
       throw vigilError(code, `silence: matchers[${i}]: ${(error as Error).message}`);
@@ -104,7 +105,10 @@ function parseStoredMatchers(texts: readonly string[]): Matcher[] | null {
   }
 }
 
-/** Matchers compiled once per text (silences are re-evaluated every cycle); bounded, oldest dropped first. */
+/**
+ * Matchers compiled once per text, at the silence's creation or its first evaluation in this process (after a restart,
+ * or a silence another process created), then reused by every cycle; bounded, oldest dropped first.
+ */
 const compiled = new Map<string, Matcher>();
 const MAX_COMPILED = 1000;
 

@@ -22,6 +22,15 @@ import { applyHysteresis, applyMinimumDwell, levelFor, type LevelInputs } from '
 export interface Assessor {
   /** Assessment as known at the end of the local day (everything published by then, nothing after). */
   assess(day: DayNumber): Assessment;
+  /**
+   * Observations published on `day` or later were added to the index: forget what was worked out for that day and
+   * the days after it. Earlier days keep their memo, which stays exact: each is assessed as known at its own end,
+   * before anything just added was published (and a day's levels read only the days before it). So re-assessing
+   * today after an ingest of today's news evaluates today alone, not the days its hysteresis and dwell look back on.
+   * With `series` (what was added), only the indicators that read one of them are evaluated again on those days; the
+   * others' evaluations are reused, and the day's combination, posterior and level are worked out again from them.
+   */
+  forgetFrom(day: DayNumber, series?: readonly string[]): void;
 }
 
 interface DayEvidence {
@@ -96,6 +105,18 @@ export function createAssessor(
   };
   const core = coreOf(pack);
   const memo = new Map<DayNumber, DayEvidence>();
+  /** Each indicator's evaluation per day: kept across forgetFrom for the indicators whose series did not change. */
+  const evaluationMemo = new Map<DayNumber, Map<string, IndicatorEvaluation>>();
+  const evaluate = (ind: Pack['indicators'][number], day: DayNumber, asOfMs: number): IndicatorEvaluation => {
+    let byIndicator = evaluationMemo.get(day);
+    if (!byIndicator) evaluationMemo.set(day, (byIndicator = new Map()));
+    let e = byIndicator.get(ind.id);
+    if (!e) {
+      e = read(ind, day, asOfMs);
+      byIndicator.set(ind.id, e);
+    }
+    return e;
+  };
   const levelMemo = new Map<DayNumber, DayLevels>();
   const finalMemo = new Map<DayNumber, WarningLevel>();
   const { watch: watchRule, holdDays, minDays } = pack.warning;
@@ -108,7 +129,7 @@ export function createAssessor(
     const evaluations = pack.indicators.map((ind) => {
       const state = forced?.get(ind.id);
       if (state !== undefined) return forcedEvaluation(ind, state, day);
-      return read(ind, day, asOfMs);
+      return evaluate(ind, day, asOfMs);
     });
     const contributions = combineEvidence(pack, evaluations, hypothesisIds);
     const probabilities = posterior(pack.hypotheses, contributions);
@@ -206,7 +227,21 @@ export function createAssessor(
     return level;
   };
 
+  const forget = (memoised: Map<DayNumber, unknown>, from: DayNumber) => {
+    for (const d of memoised.keys()) if (d >= from) memoised.delete(d);
+  };
   return {
+    forgetFrom(day, series) {
+      const changed = series === undefined ? undefined : new Set(series);
+      for (const [d, byIndicator] of evaluationMemo) {
+        if (d < day) continue;
+        if (changed === undefined) evaluationMemo.delete(d);
+        else for (const ind of pack.indicators) if (ind.series.some((s) => changed.has(s))) byIndicator.delete(ind.id);
+      }
+      forget(memo, day);
+      forget(levelMemo, day);
+      forget(finalMemo, day);
+    },
     assess(day) {
       const today = levels(day);
       const assessment = evidence(day).assessment();

@@ -75,8 +75,13 @@ export class PointInTimeIndex {
   /**
    * Adds observations stored after everything already indexed (later input revises earlier at equal publication
    * times), in time proportional to what is added: the same index as building it from the longer list.
+   *
+   * With `collapse` (an interval of publication instants, e.g. today), a revision published inside it replaces the
+   * revision of the same series, day and subject just before it when that one was also published inside it: reads as
+   * of an instant before the interval, or at or after its end, are unchanged, and a claim revised thousands of times
+   * a day stays one entry (the live alert path reads only such instants: earlier days' ends, and today's end).
    */
-  add(observations: readonly Observation[]): void {
+  add(observations: readonly Observation[], collapse?: { fromMs: number; toMs: number }): void {
     for (const o of observations) {
       const day = this.zone.dayOf(Date.parse(o.periodStart));
       let idx = this.bySeries.get(o.series);
@@ -103,7 +108,10 @@ export class PointInTimeIndex {
           (list[at - 1].subject === r.subject && list[at - 1].publishedMs > r.publishedMs))
       )
         at--;
-      list.splice(at, 0, r);
+      const before = list[at - 1];
+      const inside = (ms: number) => collapse !== undefined && ms >= collapse.fromMs && ms < collapse.toMs;
+      if (before?.subject === r.subject && inside(r.publishedMs) && inside(before.publishedMs)) list[at - 1] = r;
+      else list.splice(at, 0, r);
     }
   }
 

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
 import { assessAt } from './assess-at.js';
-import { createDataSpanTracker } from './data-span-tracker.js';
 import { ingestFiles } from './ingest-files.js';
 import { DEFAULT_PACK } from './paths.js';
 import { withId, type ObservationInput } from '../model/index.js';
@@ -13,6 +13,7 @@ import { loadPack, packPath } from '../packs/pack-loader.js';
 import { openObservationStore } from '../storage/open-store.js';
 import type { ObservationQuery, Store } from '../storage/store.js';
 import { createAssessmentService } from './assessment-service.js';
+import { getZone } from '../time/zone.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-incremental-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,23 +61,31 @@ describe('the ingest path does work proportional to what changed', () => {
     const { store, calls } = counting(raw);
     const now = { ms: Date.parse('2026-09-20T00:00:00Z') };
     const service = createAssessmentService(store, pack, { now: () => new Date(now.ms), freshnessMs: 60_000 });
-    const tracker = createDataSpanTracker(store, pack);
     await service.assess((await service.span())!.latest);
-    await tracker.current();
-    expect(calls).toMatchObject({ listSeries: 0, fullQueries: 2 });
+    expect(calls).toMatchObject({ listSeries: 0, fullQueries: 1 });
 
+    const zone = getZone(pack.timeZone);
+    const reads = vi.spyOn(PointInTimeIndex.prototype, 'daily');
+    const seen = new Set<number>();
     for (let day = 1; day <= 12; day++) {
-      await raw.putObservations([withId(report(day, day % 4 === 0 ? 60 : 8))], '2026-09-20T00:00:00.000Z');
+      const input = report(day, day % 4 === 0 ? 60 : 8);
+      await raw.putObservations([withId(input)], '2026-09-20T00:00:00.000Z');
       service.invalidate();
       const span = (await service.span())!;
-      expect((await tracker.current())!.latest).toBe(span.latest);
+      reads.mockClear();
       const incremental = await service.assess(span.latest);
+      // Days before the new report's publication kept their memo: none already worked out is read again.
+      const published = zone.endOfDay(zone.dayOf(Date.parse(input.publishedAt))) - 1;
+      const asOf = reads.mock.calls.map((call) => call[1]);
+      expect(asOf.filter((ms) => ms < published && seen.has(ms))).toEqual([]);
+      for (const ms of asOf) seen.add(ms);
       expect(incremental).toEqual(await assessAt(raw, pack, span.latest));
     }
+    reads.mockRestore();
     // Only the first build read everything; each ingest cost one query for the rows stored since.
     expect(calls.listSeries).toBe(0);
-    expect(calls.fullQueries).toBe(2);
-    expect(calls.incremental).toBe(24);
+    expect(calls.fullQueries).toBe(1);
+    expect(calls.incremental).toBe(12);
     await raw.close();
   });
 });

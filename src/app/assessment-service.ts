@@ -54,7 +54,8 @@ export const MAX_RANGE_DAYS = 3700;
  * Built once from the store; after that, each look at the store (every `freshnessMs`, or at once after
  * `invalidate()`) reads only the rows stored since the last one (stored observations are never changed or removed,
  * and seq is commit order) and adds them to the index: after an ingest the work is proportional to what was stored,
- * not to the store. The assessor is recreated over the grown index (its memo is per index state).
+ * not to the store. The assessor keeps its memo for the days before the earliest publication among the new rows (those
+ * days are as known at their own end) and works out the rest again on the next read.
  */
 export function createAssessmentService(
   store: Store,
@@ -127,12 +128,20 @@ export function createAssessmentService(
     });
     const health = await healthKey();
     if (rows.length === 0 && health === state.health) return;
+    state.index.add(rows);
     if (health !== state.health) {
+      // Coverage is part of every day's assessment: start a fresh memo.
       state.coverage = await loadCoverage(store, pack);
       state.health = health;
+      state.assessor = createAssessor(pack, state.index, state.coverage);
+    } else if (rows.length > 0) {
+      // Only the days from the earliest publication among the new rows can read them (each day is as known at its end).
+      const from = rows.reduce((d, o) => Math.min(d, zone.dayOf(Date.parse(o.publishedAt))), Infinity);
+      state.assessor.forgetFrom(
+        from,
+        rows.map((o) => o.series),
+      );
     }
-    state.index.add(rows);
-    state.assessor = createAssessor(pack, state.index, state.coverage);
     state.span = widen(state.span, rows);
     state.seq = maxSeq(rows, state.seq);
     version += 1;

@@ -1,13 +1,13 @@
 // Alert path benchmark: API ingest → alert at a loopback webhook through the server's alert loop (p50/p99 at a sustained
 // rate), and a webhook outage lost nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
 import type { AlertingConfig } from '../alerting/alerting-config.js';
-import { validateAlertingConfig } from '../alerting/load-alerting-config.js';
+import { defaultAlertingPath, validateAlertingConfig } from '../alerting/load-alerting-config.js';
 import type { NotificationEnvelope } from '../alerting/notification.js';
 import { createOutboxDispatcher } from '../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../alerting/receivers/create-notifiers.js';
@@ -19,7 +19,9 @@ import { DEFAULT_PACK } from '../app/paths.js';
 import { withId, type Observation } from '../model/index.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
 import { openVigil } from '../app/open-vigil.js';
-import { runApiServer } from '../server/run-api-server.js';
+import { DEFAULT_BUS_URL, openBus } from '../bus/open-bus.js';
+import { resolveRoles, ROLES, type RunningRole } from '../roles/index.js';
+import { freePort } from './reliability/server-process.js';
 import { openObservationStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
@@ -54,6 +56,8 @@ export async function runAlertBench(options: Partial<AlertBenchOptions> = {}): P
       { name: 'alert.e2e_p99_ms', value: round(quantile(latency.samples, 0.99)), unit: 'ms' },
       { name: 'alert.e2e_alerts_measured', value: latency.samples.length, unit: 'alerts' },
       { name: 'alert.e2e_observation_rate', value: round(latency.rate), unit: 'obs/s' },
+      // CPU of the whole process (client, server, receiver) per observation: what the rate costs, whatever the load.
+      { name: 'alert.e2e_cpu_ms_per_observation', value: round(latency.cpuMsPerObservation), unit: 'ms' },
       { name: 'alert.webhook_outage_lost', value: outage.lost, unit: 'alerts' },
       { name: 'alert.webhook_outage_delivered', value: outage.delivered, unit: 'alerts' },
     ];
@@ -63,31 +67,31 @@ export async function runAlertBench(options: Partial<AlertBenchOptions> = {}): P
 }
 
 /** One indicator rule on naval counts, straight to one webhook: every flip of the state is an alert (firing or resolved). */
-function benchConfig(pack: LoadedPack, url: string): AlertingConfig {
-  return validateAlertingConfig(
-    {
-      schema: 'vigil.alerting/1',
-      rules: [
-        {
-          name: 'NavalCountHigh',
-          kind: 'indicator',
-          indicators: ['sea.plan'],
-          states: ['high'],
-          labels: { severity: 'critical' },
-        },
-      ],
-      receivers: [{ name: 'hook', type: 'webhook', url, secret: SECRET }],
-      route: {
-        receiver: 'hook',
-        group_by: ['alertname'],
-        group_wait: '0s',
-        group_interval: '0s',
-        realtime_severities: ['critical'],
+function benchAlertingFile(url: string) {
+  return {
+    schema: 'vigil.alerting/1',
+    rules: [
+      {
+        name: 'NavalCountHigh',
+        kind: 'indicator',
+        indicators: ['sea.plan'],
+        states: ['high'],
+        labels: { severity: 'critical' },
       },
+    ],
+    receivers: [{ name: 'hook', type: 'webhook', url, secret: SECRET }],
+    route: {
+      receiver: 'hook',
+      group_by: ['alertname'],
+      group_wait: '0s',
+      group_interval: '0s',
+      realtime_severities: ['critical'],
     },
-    'alert-bench',
-    pack,
-  );
+  };
+}
+
+function benchConfig(pack: LoadedPack, url: string): AlertingConfig {
+  return validateAlertingConfig(benchAlertingFile(url), 'alert-bench', pack);
 }
 
 interface Setup {
@@ -187,9 +191,11 @@ async function webhookReceiver(onEnvelope: (e: NotificationEnvelope) => void): P
 
 /**
  * The production path end to end: alternating high / normal naval counts POSTed to the API at `rate` per second (one
- * observation per request, an analyst's bearer token, keep-alive), stored and audited by the route, handed to the
- * server's alert loop (AlertingEngine.observationsAccepted), and delivered by the server to the webhook named by
- * --alert-receivers. Latency: from the moment the request is sent to the moment the webhook receives the alert.
+ * observation per request, an analyst's bearer token, keep-alive) of a server wired as `vigil serve` wires one process
+ * (all roles, in-process bus: the assess role re-assesses and publishes after each commit too), stored and audited by
+ * the route, handed to the api role's alert loop (AlertingEngine.observationsAccepted), and delivered by it to the
+ * webhook named by --alert-receivers. Latency: from the moment the request is sent to the moment the webhook receives
+ * the alert. The client and the receiver share the process (and its event loop) with the server.
  */
 async function measureLatency(pack: LoadedPack, bundled: Observation[], path: string, o: AlertBenchOptions) {
   const s = await setUp(pack, bundled, path);
@@ -204,11 +210,15 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
       if (t !== undefined) samples.push(now - t);
     }
   });
-  const config = benchConfig(pack, receiver.url);
   const t0 = performance.now();
   const clock = () => new Date(s.start + (performance.now() - t0));
-  // The server's process: its own composition root on the same database file, as `vigil serve` would open it.
-  const vigil = await openVigil({ databaseUrl: path, pack }, clock);
+  // The server's process as `vigil serve` runs it on one machine: its own composition root on the same database file,
+  // every role (ingest, assess, api with its alert loop) over the in-process bus, the alerting file beside the pack.
+  const packDir = join(dirname(path), 'pack');
+  mkdirSync(packDir, { recursive: true });
+  writeFileSync(defaultAlertingPath(join(packDir, 'pack.yaml')), JSON.stringify(benchAlertingFile(receiver.url)));
+  const served: LoadedPack = { ...pack, file: join(packDir, 'pack.yaml') };
+  const vigil = await openVigil({ databaseUrl: path, pack: served }, clock);
   const { user } = await createUser(
     vigil.users,
     { username: 'bench', role: 'analyst', password: 'bench-password-0123456789-xyz' },
@@ -216,16 +226,24 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
     { scrypt: BENCH_SCRYPT },
   );
   const { token } = await issueToken(vigil.users, user, 'bench', clock().toISOString());
-  const server = await runApiServer({
-    vigil,
-    log: () => {},
-    port: 0,
-    alerting: config,
-    alertReceivers: ['hook'],
-    secrets: {},
-    alertIntervalMs: 3_600_000,
-    scrypt: BENCH_SCRYPT,
-  });
+  const bus = await openBus(DEFAULT_BUS_URL);
+  const port = await freePort();
+  const roles: RunningRole[] = [];
+  for (const name of resolveRoles('all')) {
+    roles.push(
+      await ROLES[name]({
+        vigil,
+        bus,
+        log: () => {},
+        ackWaitMs: 30_000,
+        dbUrl: path,
+        http: { host: '127.0.0.1', port, logLevel: 'silent' },
+        alertReceivers: ['hook'],
+        secrets: {},
+      }),
+    );
+  }
+  const server = { url: `http://127.0.0.1:${port}` };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const post = (obs: Observation) =>
     new Promise<void>((resolve, reject) => {
@@ -255,6 +273,7 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
   const total = Math.round((o.durationMs / 1000) * o.rate);
   const interval = 1000 / o.rate;
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const requests: Promise<void>[] = [];
   try {
     for (let i = 0; i < total; i++) {
@@ -270,10 +289,12 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
     await Promise.all(requests);
     // Let the last cycles commit and their deliveries land.
     await new Promise((r) => setTimeout(r, 500));
-    return { samples, rate };
+    const cpu = process.cpuUsage(cpuAtStart);
+    return { samples, rate, cpuMsPerObservation: (cpu.user + cpu.system) / 1000 / total };
   } finally {
     agent.destroy();
-    await server.stop();
+    for (const role of roles.reverse()) await role.stop();
+    await bus.close();
     await vigil.close();
     await receiver.close();
     await s.alertStore.close();

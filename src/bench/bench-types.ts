@@ -10,6 +10,8 @@ export interface BenchOptions {
   scale: boolean;
   /** Length of the reliability soak (default 300 s: 200 obs/s for five minutes). */
   soakSeconds?: number;
+  /** Write a CPU profile of each `vigil serve` child the reliability suite starts into this folder (`--cpu-prof-dir`). */
+  cpuProfDir?: string;
 }
 
 /** Median of a list of timings. */

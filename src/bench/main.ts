@@ -12,9 +12,13 @@ async function main(argv: string[]): Promise<void> {
   const soak =
     argv.find((a) => a.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length) ??
     argv[argv.indexOf('--soak-seconds') + 1];
+  const profile =
+    argv.find((a) => a.startsWith('--cpu-prof-dir='))?.slice('--cpu-prof-dir='.length) ??
+    argv[argv.indexOf('--cpu-prof-dir') + 1];
   const options: BenchOptions = {
     scale: argv.includes('--scale'),
     ...(argv.some((a) => a.startsWith('--soak-seconds')) ? { soakSeconds: Number(soak) } : {}),
+    ...(argv.some((a) => a.startsWith('--cpu-prof-dir')) ? { cpuProfDir: profile } : {}),
   };
   const reliability = argv.includes('--reliability');
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);

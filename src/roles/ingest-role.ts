@@ -1,5 +1,5 @@
 // The ingest role: takes work items from the shared group, writes their observations, acknowledges after the commit.
-import type { StoredNotice } from '../bus/messages.js';
+import { noticeSeries, type StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import { observationsOf } from './ingest-work.js';
 import type { RoleContext, RunningRole } from './role-types.js';
@@ -39,7 +39,12 @@ export async function startIngestRole(ctx: RoleContext): Promise<RunningRole> {
       ctx.log(
         `ingest: committed ${label}${redelivered}: ${observations.length} observations, ${put.inserted} new, ${put.unchanged} already stored [${message.id}]`,
       );
-      const notice: StoredNotice = { packId: work.packId, workId: message.id, ...put };
+      const notice: StoredNotice = {
+        packId: work.packId,
+        workId: message.id,
+        ...put,
+        series: noticeSeries(observations),
+      };
       await ctx.bus.publish(SUBJECTS.stored(work.packId), notice, { id: `stored:${message.id}` });
     },
   );

@@ -1,10 +1,11 @@
 // The ingest and assess roles over the in-process bus and SQLite: the default single-process deployment.
-import { afterEach, describe, expect, it } from 'vitest';
-import { assessAt, latestDataDay } from '../app/assess-at.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { assessAt, latestDataDay, packSeries } from '../app/assess-at.js';
 import { parseFile } from '../app/ingest-files.js';
 import { DEFAULT_PACK } from '../app/paths.js';
 import type { Bus } from '../bus/bus.js';
 import { createInProcessHub } from '../bus/in-process/in-process-bus.js';
+import type { StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import type { Assessment } from '../model/index.js';
 import { loadPack, packPath } from '../packs/pack-loader.js';
@@ -149,6 +150,44 @@ describe('ingest and assess roles in one process', () => {
     expect((await vigil.users.listAudit()).map((e) => [e.actor, e.action])).toEqual([
       ['role:ingest', 'observations.ingest'],
     ]);
+  });
+
+  it('passes over commits of series the pack does not read, and notices queued behind one catch-up share its assessment', async () => {
+    vigil = await openVigil({ databaseUrl: ':memory:', pack }, () => new Date('2026-09-01T00:00:00Z'));
+    store = vigil.store;
+    const hub = createInProcessHub();
+    const [serving, client] = [hub.connect(), hub.connect()];
+    buses = [serving, client];
+    const ctx = { vigil, bus: serving, log: () => {}, ackWaitMs: 30_000 };
+    running.push(await ROLES.assess(ctx));
+    const published: Assessment[] = [];
+    await client.subscribe<Assessment>(SUBJECTS.assessment(pack.id), (m) => void published.push(m.payload));
+    const series = packSeries(pack)[0];
+    await store.putObservations([observation({ series })], '2026-09-01T00:00:00.000Z');
+    const queries = vi.spyOn(store, 'queryObservations');
+    const notice = (workId: string, names: string[]): StoredNotice => ({
+      packId: pack.id,
+      workId,
+      inserted: 1,
+      unchanged: 0,
+      series: names,
+    });
+    // Handled in order (one at a time): by the time the pack's commit is assessed, the other one was handled.
+    for (let i = 0; i < 5; i++)
+      await client.publish(SUBJECTS.stored(pack.id), notice(`soak-${i}`, ['reliability.soak']), { id: `s${i}` });
+    await client.publish(SUBJECTS.stored(pack.id), notice('pack', ['reliability.soak', series]), { id: 'p' });
+    await eventually(() => published.length === 1, 'the assessment after the pack commit');
+    // One query in all: the first build of the assessment index, for the pack's commit; none for the other five.
+    expect(queries).toHaveBeenCalledTimes(1);
+    expect(queries.mock.calls[0][0]).not.toHaveProperty('afterSeq');
+
+    // Notices that queued up behind an assessment whose catch-up already read their commit share it: one assessment.
+    const assess = vi.spyOn(vigil.assessments.all(), 'assess');
+    await store.putObservations([observation({ series, value: 11 })], '2026-09-01T00:00:00.000Z');
+    for (let i = 0; i < 3; i++)
+      await client.publish(SUBJECTS.stored(pack.id), notice(`burst-${i}`, [series]), { id: `b${i}` });
+    await eventually(() => published.length === 2, 'the assessment after the burst');
+    expect(assess).toHaveBeenCalledTimes(1);
   });
 
   it('rejects a malformed work item without stopping the queue', async () => {

@@ -1,7 +1,7 @@
 // After new observations are stored (through the API or by another process): forget the assessment indexes and
 // tell dashboards. Nothing is rebuilt here: each ceiling's index is rebuilt on its next read, outside the ingest.
 import { createHash, randomBytes } from 'node:crypto';
-import type { StoredNotice } from '../bus/messages.js';
+import { noticeSeries, type StoredNotice } from '../bus/messages.js';
 import { SUBJECTS } from '../bus/subjects.js';
 import type { Observation } from '../model/index.js';
 import type { PutResult } from '../storage/store.js';
@@ -53,16 +53,21 @@ export function assessmentPublished(deps: ServerDeps): void {
 }
 
 /** Announces an API ingest on the shared bus, so assess roles and other API processes hear of it. */
-export async function announceStored(deps: ServerDeps, summary: StoredSummary, ids: readonly string[]): Promise<void> {
+export async function announceStored(
+  deps: ServerDeps,
+  summary: StoredSummary,
+  observations: readonly Observation[],
+): Promise<void> {
   if (!deps.bus || summary.inserted === 0) return;
   const hash = createHash('sha256');
-  for (const id of ids) hash.update(id);
+  for (const o of observations) hash.update(o.id);
   const workId = `${OWN_NOTICE_PREFIX}${hash.digest('hex').slice(0, 32)}`;
   const notice: StoredNotice = {
     packId: deps.pack.id,
     workId,
     inserted: summary.inserted,
     unchanged: summary.unchanged,
+    series: noticeSeries(observations),
   };
   await deps.bus.publish(SUBJECTS.stored(deps.pack.id), notice, { id: `stored:${workId}` });
 }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../../app/paths.js';
 
+/** Linux USER_HZ: /proc reports CPU times in hundredths of a second on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
 const ENTRY = 'import(process.env.VIGIL_MAIN).then(async (m) => { process.exitCode = await m.main(process.argv); })';
 
 export async function freePort(): Promise<number> {
@@ -22,6 +24,8 @@ export interface ServeProcess {
   url: string;
   /** Resident set size of the server process (MiB), from /proc. */
   rssMb(): number;
+  /** CPU time the server process has used so far (user + system, ms), from /proc: its cost whatever else the machine runs. */
+  cpuMs(): number;
   kill(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -31,13 +35,16 @@ export async function startServe(
   db: string,
   extraArgs: string[] = [],
   env: Record<string, string> = {},
+  cpuProfDir?: string,
 ): Promise<ServeProcess> {
   const port = await freePort();
   const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
+  // A CPU profile of the server (written when it exits after SIGTERM), to see where a slow soak spends its time.
+  const profile = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
   const args = fromSource
     ? ['--import', 'tsx', '-e', ENTRY, 'vigil', '--db', db, 'serve', '--port', String(port), ...extraArgs]
     : [join(PACKAGE_ROOT, 'bin', 'vigil.js'), '--db', db, 'serve', '--port', String(port), ...extraArgs];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...profile, ...args], {
     cwd: PACKAGE_ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, VIGIL_MAIN: join(PACKAGE_ROOT, 'src', 'cli', 'main.ts'), VIGIL_LOG_LEVEL: 'error', ...env },
@@ -64,6 +71,15 @@ export async function startServe(
       try {
         const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
         return kb / 1024;
+      } catch {
+        return 0;
+      }
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name): utime and stime in clock ticks.
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
       } catch {
         return 0;
       }

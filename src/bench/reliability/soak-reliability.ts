@@ -12,6 +12,7 @@ import { openStore } from '../../storage/open-store.js';
 import type { BenchFigure, BenchOptions } from '../bench-types.js';
 import { probeObservation, prepareUsers } from './kill-reliability.js';
 import { reliabilityDb } from './reliability-db.js';
+import { keepAliveClient } from './keep-alive-client.js';
 import { startServe } from './server-process.js';
 
 const RATE = 200;
@@ -22,6 +23,8 @@ function p99(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.99))] * 10) / 10;
 }
+
+const maxMb = (xs: { mb: number }[]) => xs.reduce((m, r) => Math.max(m, r.mb), 0);
 
 export async function runSoakReliability(options: BenchOptions): Promise<BenchFigure[]> {
   const seconds = options.soakSeconds ?? 300;
@@ -34,27 +37,36 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
     for (const file of pack.data)
       await ingestFiles(store, file.kind, [packPath(pack, file.path)], { now: new Date().toISOString() });
     await store.close();
-    const server = await startServe(db.url, db.args);
+    const server = await startServe(db.url, db.args, {}, options.cpuProfDir);
     const samples: { at: number; ms: number; ok: boolean }[] = [];
     let rssMax = server.rssMb();
+    const cpuAtStart = server.cpuMs();
+    const errors = new Map<string, number>();
+    const failed = (kind: string) => errors.set(kind, (errors.get(kind) ?? 0) + 1);
     let readerErrors = 0;
     const started = performance.now();
     const endAt = started + seconds * 1000;
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // Keep-alive, as a collector or a dashboard holds its connection; 64 ingest connections are plenty at 200/s.
+    const ingest = keepAliveClient(server.url, token, 64);
+    const dashboard = keepAliveClient(server.url, token, 2);
     const inflight = new Set<Promise<void>>();
     let n = 1_000_000;
     const reader = async () => {
       while (performance.now() < endAt) {
         for (const path of ['/api/v1/board', '/api/v1/assessments/latest', '/api/v1/indicators']) {
-          const res = await fetch(`${server.url}${path}`, { headers }).catch(() => undefined);
-          if (!res?.ok) readerErrors++;
-          await res?.arrayBuffer();
+          const res = await dashboard.request('GET', path).catch(() => undefined);
+          if (res?.status !== 200) readerErrors++;
         }
         await new Promise((r) => setTimeout(r, 1000));
       }
     };
     const readers = [reader(), reader()];
-    const rss = setInterval(() => void (rssMax = Math.max(rssMax, server.rssMb())), 1000);
+    const rssSamples: { at: number; mb: number }[] = [];
+    const rss = setInterval(() => {
+      const mb = server.rssMb();
+      rssMax = Math.max(rssMax, mb);
+      rssSamples.push({ at: performance.now() - started, mb });
+    }, 1000);
     // Open loop: one POST every 5 ms on schedule, whatever the answers take (a slow server is not given a breather).
     for (let i = 0; started + (i * 1000) / RATE < endAt; i++) {
       const due = started + (i * 1000) / RATE;
@@ -62,18 +74,26 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const { id: _id, ...o } = probeObservation(n++, 'reliability.soak');
       const t0 = performance.now();
-      const p = fetch(`${server.url}/api/v1/observations`, { method: 'POST', headers, body: JSON.stringify([o]) })
-        .then(async (res) => {
-          await res.arrayBuffer();
+      const p = ingest
+        .request('POST', '/api/v1/observations', JSON.stringify([o]))
+        .then((res) => {
           samples.push({ at: t0 - started, ms: performance.now() - t0, ok: res.status === 200 });
+          if (res.status !== 200) failed(`HTTP ${res.status}`);
         })
-        .catch(() => void samples.push({ at: t0 - started, ms: performance.now() - t0, ok: false }))
+        .catch((error: Error) => {
+          samples.push({ at: t0 - started, ms: performance.now() - t0, ok: false });
+          failed(error.message);
+        })
         .finally(() => inflight.delete(p));
       inflight.add(p);
     }
     await Promise.all(inflight);
     await Promise.all(readers);
     clearInterval(rss);
+    ingest.close();
+    dashboard.close();
+    const cpuMs = server.cpuMs() - cpuAtStart;
+    for (const [kind, n] of errors) process.stderr.write(`soak: ${n} ingests failed: ${kind}\n`);
     await server.stop();
     const windowMs = Math.min(WINDOW_MS, (seconds * 1000) / 3);
     const first = samples.filter((s) => s.at < windowMs).map((s) => s.ms);
@@ -86,6 +106,15 @@ export async function runSoakReliability(options: BenchOptions): Promise<BenchFi
       { name: 'soak.ingest_p99_ms_first', value: p99(first), unit: 'ms' },
       { name: 'soak.ingest_p99_ms_last', value: p99(last), unit: 'ms' },
       { name: 'soak.rss_mb_max', value: Math.round(rssMax), unit: 'MiB' },
+      // Flat means the last window's resident set is about the first one's (after start-up), not still climbing.
+      { name: 'soak.rss_mb_first', value: Math.round(maxMb(rssSamples.filter((r) => r.at < windowMs))), unit: 'MiB' },
+      {
+        name: 'soak.rss_mb_last',
+        value: Math.round(maxMb(rssSamples.filter((r) => r.at >= seconds * 1000 - windowMs))),
+        unit: 'MiB',
+      },
+      // The server's own CPU per ingest (readers included): what the rate costs it, whatever else shares the machine.
+      { name: 'soak.server_cpu_ms_per_ingest', value: Math.round((cpuMs / samples.length) * 100) / 100, unit: 'ms' },
     ];
   } finally {
     await db.drop();

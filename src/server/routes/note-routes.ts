@@ -102,7 +102,7 @@ export const noteRoutes: VigilRoutePlugin = async (app, { deps }) => {
       const summary = { ...put, label: `note ${observation.id}`, by: p.actor };
       if (put.inserted > 0) {
         await observationsStored(deps, summary, [observation]);
-        await announceStored(deps, summary, [observation.id]);
+        await announceStored(deps, summary, [observation]);
       }
       const stored = await deps.store.getObservation(observation.id);
       return reply.code(201).send(withReaders(stored!));

@@ -218,11 +218,7 @@ export const observationRoutes: VigilRoutePlugin = async (app, { deps }) => {
     const summary = { ...put, label, by: principal?.actor ?? 'anonymous' };
     if (put.inserted > 0) {
       await observationsStored(deps, summary, observations);
-      await announceStored(
-        deps,
-        summary,
-        observations.map((o) => o.id),
-      );
+      await announceStored(deps, summary, observations);
     }
     return { observations: observations.length, ...put };
   }

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { expectVigilError, INGESTED_AT, observation } from '../store-contract-fixtures.js';
 import { runStoreContract } from '../store.contract.js';
 import { openObservationStore } from '../open-store.js';
+import { buildObservationQuery } from '../sql/observation-sql.js';
+import { normaliseQuery } from '../sql/query-options.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-sqlite-'));
 let files = 0;
@@ -76,5 +78,26 @@ describe('SQLite store', () => {
     await store.migrate();
     expect(await store.putObservations([observation()], INGESTED_AT)).toEqual({ inserted: 1, unchanged: 0 });
     await store.close();
+  });
+
+  it('reads the rows stored since a seq by the primary-key range, not by walking each series', async () => {
+    const path = freshPath();
+    const store = openObservationStore(path);
+    await store.migrate();
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    try {
+      const { sql, params } = buildObservationQuery(
+        normaliseQuery({ series: ['a.b', 'c.d'], allRevisions: true, afterSeq: 10 }),
+        { param: () => '?' },
+      );
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+        (r) => r.detail,
+      );
+      expect(plan.some((d) => /SEARCH observations USING INTEGER PRIMARY KEY \(rowid>\?\)/.test(d))).toBe(true);
+      expect(plan.some((d) => d.includes('observations_as_of'))).toBe(false);
+    } finally {
+      db.close();
+    }
   });
 });
