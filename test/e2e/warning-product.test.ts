@@ -6,26 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEpisodes } from '../../src/backtest/episodes.js';
+import { PLA_EPISODES as EPISODES } from '../../src/scorecard/scorecard-fixtures.js';
 import type { FixtureServer } from '../../src/server/server-fixture.js';
 import { browserSkipReason } from './browser.js';
 import { ARTIFACTS, openDashboardSession, type DashboardSession } from './dashboard-session.js';
 
 const skip = browserSkipReason();
-
-// Start dates of six public PLA episodes around Taiwan, 2021–2023 (hand-written test fixture, as in the tie test).
-const EPISODES = parseEpisodes(
-  [
-    'id,name,kind,start,end',
-    'E1,National Day ADIZ surge,surge,2021-10-01,2021-10-04',
-    'E2,Exercises after the US Speaker visit,named-exercise,2022-08-04,2022-08-10',
-    'E3,Christmas joint patrol and strike drill,surge,2022-12-25,2022-12-25',
-    'E4,Joint Sword,named-exercise,2023-04-08,2023-04-10',
-    'E5,Joint patrol after the vice-president transit,surge,2023-08-19,2023-08-19',
-    'E6,Mid-September surge,surge,2023-09-13,2023-09-18',
-  ].join('\n'),
-  'episodes.csv',
-);
 
 describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
   let session: DashboardSession;
