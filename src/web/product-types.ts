@@ -1,6 +1,6 @@
 // The shapes the warning-product views read from the API: the scorecard and analyst notes (a formal warning is the
 // domain's WarningRecord, sent as it is stored).
-import type { ScoredWarning } from '../scorecard/issued-warning-scores.js';
+import type { IssuedWarningScores } from '../scorecard/issued-warning-scores.js';
 import type { ReliabilityBin } from '../scorecard/reliability.js';
 import type { ObservationView } from './api-types.js';
 
@@ -34,17 +34,7 @@ export interface ScorecardView {
     reliability: ReliabilityBin[];
     reliabilitySvg: string;
   } | null;
-  issued: {
-    scored: ScoredWarning[];
-    pending: string[];
-    hits: number;
-    falseAlarms: number;
-    missed: number;
-    episodesUnwarned: string[];
-    brier: number | null;
-    reliability: ReliabilityBin[];
-    reliabilitySvg: string;
-  } | null;
+  issued: (IssuedWarningScores & { reliabilitySvg: string }) | null;
 }
 
 export interface NoteView {
