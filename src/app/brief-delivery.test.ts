@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dailyCounts, steady, testPack } from '../../test/support/analysis-fixtures.js';
-import { createEmailNotifier } from '../alerting/receivers/email-notifier.js';
 import {
+  sinkEmailNotifier,
   startHook,
   startSmtpSink,
   WEBHOOK_TEST_SECRET,
@@ -67,19 +67,7 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   hook = await startHook();
   notifiers = new Map<string, Notifier>([
-    [
-      'watch-floor',
-      createEmailNotifier({
-        receiver: 'watch-floor',
-        host: '127.0.0.1',
-        port: sink.port,
-        secure: false,
-        requireTls: false,
-        from: 'vigil@example.org',
-        to: ['watch-floor@example.org'],
-        timeoutMs: 2_000,
-      }),
-    ],
+    ['watch-floor', sinkEmailNotifier(sink)],
     [
       'ops-hook',
       createWebhookNotifier({ receiver: 'ops-hook', url: hook.url, secret: WEBHOOK_TEST_SECRET, timeoutMs: 2_000 }),

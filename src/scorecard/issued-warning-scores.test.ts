@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Episode } from '../backtest/episodes.js';
 import { parseDay } from '../time/zone.js';
+import { sampleWarning } from '../warnings/warning-fixtures.js';
 import type { WarningRecord } from '../warnings/warning-record.js';
 import { scoreIssuedWarnings } from './issued-warning-scores.js';
 
@@ -11,20 +12,16 @@ const warning = (
   likelihood: WarningRecord['likelihood'],
   status: WarningRecord['status'] = 'issued',
   adjudication?: WarningRecord['adjudication'],
-): WarningRecord => ({
-  ...(adjudication ? { adjudication } : {}),
-  id,
-  status,
-  keyJudgement: 'k',
-  likelihood,
-  confidence: 'moderate',
-  horizonDays: 7,
-  day,
-  madeAgainst: { day, level: 3, levelName: 'WARNING', knowledge: 'ok', pEvent: 0.3, posteriors: {} },
-  drafter: 'a',
-  createdAt: `${day}T00:00:00Z`,
-  dissents: [],
-});
+): WarningRecord =>
+  sampleWarning({
+    ...(adjudication ? { adjudication } : {}),
+    id,
+    status,
+    likelihood,
+    day,
+    madeAgainst: { day },
+    createdAt: `${day}T00:00:00Z`,
+  });
 const episodes: Episode[] = [
   { id: 'E4', name: 'Joint Sword', kind: 'named-exercise', start: parseDay('2023-04-08'), end: parseDay('2023-04-10') },
   { id: 'E5', name: 'August', kind: 'surge', start: parseDay('2023-08-19'), end: parseDay('2023-08-19') },

@@ -1,24 +1,13 @@
 // The issued warnings' part of `vigil warning scorecard` as text: counts, Brier with its midpoint rule, each warning.
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../time/zone.js';
+import { sampleWarning } from '../warnings/warning-fixtures.js';
 import type { WarningRecord } from '../warnings/warning-record.js';
 import { scoreIssuedWarnings } from './issued-warning-scores.js';
 import { renderIssuedWarningScores } from './render-scorecard.js';
 
-const issued = (id: string, day: string, extra: Partial<WarningRecord> = {}): WarningRecord => ({
-  id,
-  status: 'issued',
-  keyJudgement: 'k',
-  likelihood: 'likely',
-  confidence: 'moderate',
-  horizonDays: 7,
-  day,
-  madeAgainst: { day, level: 3, levelName: 'WARNING', knowledge: 'ok', pEvent: 0.3, posteriors: {} },
-  drafter: 'a',
-  createdAt: `${day}T00:00:00Z`,
-  dissents: [],
-  ...extra,
-});
+const issued = (id: string, day: string, extra: Partial<WarningRecord> = {}): WarningRecord =>
+  sampleWarning({ id, status: 'issued', day, madeAgainst: { day }, createdAt: `${day}T00:00:00Z`, ...extra });
 
 describe('issued warnings in the scorecard text', () => {
   it('prints the counts, the Brier score with its rule, each warning and the pending ones', () => {

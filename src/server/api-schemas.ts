@@ -13,6 +13,13 @@ export const atQuery = {
   ...dateParam,
   description: 'What was known at the end of this local day (default: the latest data day)',
 } as const;
+/** The querystring of a route over a window of days (`from`, `to`, as known at the end of `at`), with its own extras. */
+export const windowQuery = <Extra extends object>(extra: Extra = {} as Extra) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    properties: { from: dateParam, to: dateParam, at: atQuery, ...extra },
+  }) as const;
 
 export const indicatorAssessmentSchema = {
   type: 'object',

@@ -2,37 +2,15 @@
 // sign-in, with the assessments' day checks.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withId } from '../model/index.js';
-import { createUser, issueToken } from '../users/user-accounts.js';
-import { FIXTURE_NOW, FIXTURE_SCRYPT, startFixtureServer, type FixtureServer } from './server-fixture.js';
+import { addClearUser, putAmberPartnerReport, startFixtureServer, type FixtureServer } from './server-fixture.js';
 
 let server: FixtureServer;
 let clearToken: string;
-// A partner's AMBER revision of the last bundled MND report: 150 aircraft instead of 3.
-const amberReport = withId({
-  series: 'mnd.aircraft.total',
-  value: 150,
-  unit: 'aircraft',
-  periodStart: '2026-08-20T22:00:00.000Z',
-  periodEnd: '2026-08-21T22:00:00.000Z',
-  publishedAt: '2026-08-22T04:00:00.000Z',
-  source: 'partner:example',
-  reliability: 'B',
-  credibility: 2,
-  tlp: 'amber',
-});
 
 beforeAll(async () => {
   server = await startFixtureServer({ alerts: false });
-  const { user } = await createUser(
-    server.deps.users,
-    { username: 'cleo', role: 'viewer', tlpMax: 'clear', password: 'correct horse battery staple' },
-    FIXTURE_NOW,
-    { scrypt: FIXTURE_SCRYPT },
-  );
-  clearToken = (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
-  await server.deps.store.putObservations([amberReport], FIXTURE_NOW);
-  server.deps.assessments.invalidate();
+  clearToken = await addClearUser(server, 'cleo');
+  await putAmberPartnerReport(server);
 }, 60_000);
 afterAll(async () => server?.close());
 

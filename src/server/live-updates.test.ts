@@ -1,8 +1,7 @@
 // What an ingest through the API tells dashboards, and what it leaves for later: events that say only that something
 // changed (the stream goes to every ceiling), and no index rebuilt inside the ingest request.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createUser, issueToken } from '../users/user-accounts.js';
-import { FIXTURE_NOW, FIXTURE_SCRYPT, startFixtureServer, type FixtureServer } from './server-fixture.js';
+import { addClearUser, FIXTURE_NOW, startFixtureServer, type FixtureServer } from './server-fixture.js';
 
 let server: FixtureServer;
 let clearToken: string;
@@ -10,13 +9,7 @@ let nowMs = Date.parse(FIXTURE_NOW);
 
 beforeAll(async () => {
   server = await startFixtureServer({ alerts: false, now: () => new Date(nowMs) });
-  const { user } = await createUser(
-    server.deps.users,
-    { username: 'cleo', role: 'viewer', tlpMax: 'clear', password: 'correct horse battery staple' },
-    FIXTURE_NOW,
-    { scrypt: FIXTURE_SCRYPT },
-  );
-  clearToken = (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
+  clearToken = await addClearUser(server, 'cleo');
 }, 30_000);
 afterAll(async () => server?.close());
 

@@ -10,6 +10,7 @@ import { DEFAULT_PACK } from '../app/paths.js';
 import { ingestFiles } from '../app/ingest-files.js';
 import { loadPack, packPath, type LoadedPack } from '../packs/pack-loader.js';
 import { openVigil, type Vigil } from '../app/open-vigil.js';
+import { withId } from '../model/index.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
 import { runApiServer, type RunningApiServer } from './run-api-server.js';
 
@@ -99,4 +100,39 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** A partner's AMBER revision of the last bundled MND report: 150 aircraft instead of 3. */
+export const AMBER_PARTNER_REPORT = withId({
+  series: 'mnd.aircraft.total',
+  value: 150,
+  unit: 'aircraft',
+  periodStart: '2026-08-20T22:00:00.000Z',
+  periodEnd: '2026-08-21T22:00:00.000Z',
+  publishedAt: '2026-08-22T04:00:00.000Z',
+  source: 'partner:example',
+  reliability: 'B',
+  credibility: 2,
+  tlp: 'amber',
+});
+
+/** Adds a user whose TLP ceiling is CLEAR to the fixture and gives its bearer token. */
+export async function addClearUser(
+  server: FixtureServer,
+  username: string,
+  role: 'viewer' | 'analyst' = 'viewer',
+): Promise<string> {
+  const { user } = await createUser(
+    server.deps.users,
+    { username, role, tlpMax: 'clear', password: FIXTURE_PASSWORD },
+    FIXTURE_NOW,
+    { scrypt: FIXTURE_SCRYPT },
+  );
+  return (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
+}
+
+/** Stores AMBER_PARTNER_REPORT and drops the cached assessments, so the next read sees it. */
+export async function putAmberPartnerReport(server: FixtureServer): Promise<void> {
+  await server.deps.store.putObservations([AMBER_PARTNER_REPORT], FIXTURE_NOW);
+  server.deps.assessments.invalidate();
 }

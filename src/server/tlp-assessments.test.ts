@@ -2,43 +2,24 @@
 // sees; and alerts, computed on every observation, reach a CLEAR caller neither through the API nor the event stream.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withId } from '../model/index.js';
-import { createUser, issueToken } from '../users/user-accounts.js';
-import { FIXTURE_NOW, FIXTURE_SCRYPT, startFixtureServer, type FixtureServer } from './server-fixture.js';
+import {
+  addClearUser,
+  AMBER_PARTNER_REPORT,
+  putAmberPartnerReport,
+  startFixtureServer,
+  type FixtureServer,
+} from './server-fixture.js';
 
 let server: FixtureServer;
 let clearToken: string;
 let clearAnalystToken: string;
-// A partner's AMBER revision of the last bundled MND report: 150 aircraft instead of 3.
-const amberReport = withId({
-  series: 'mnd.aircraft.total',
-  value: 150,
-  unit: 'aircraft',
-  periodStart: '2026-08-20T22:00:00.000Z',
-  periodEnd: '2026-08-21T22:00:00.000Z',
-  publishedAt: '2026-08-22T04:00:00.000Z',
-  source: 'partner:example',
-  reliability: 'B',
-  credibility: 2,
-  tlp: 'amber',
-});
 
 beforeAll(async () => {
   // With alerts: the fixture runs one alerting cycle on the bundled (CLEAR) data, so the inbox is not empty.
   server = await startFixtureServer();
-  const clear = async (username: string, role: 'viewer' | 'analyst') => {
-    const { user } = await createUser(
-      server.deps.users,
-      { username, role, tlpMax: 'clear', password: 'correct horse battery staple' },
-      FIXTURE_NOW,
-      { scrypt: FIXTURE_SCRYPT },
-    );
-    return (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
-  };
-  clearToken = await clear('cleo', 'viewer');
-  clearAnalystToken = await clear('carl', 'analyst');
-  await server.deps.store.putObservations([amberReport], FIXTURE_NOW);
-  server.deps.assessments.invalidate();
+  clearToken = await addClearUser(server, 'cleo', 'viewer');
+  clearAnalystToken = await addClearUser(server, 'carl', 'analyst');
+  await putAmberPartnerReport(server);
   server.deps.alertVisibility.invalidate();
 }, 30_000);
 afterAll(async () => server?.close());
@@ -65,8 +46,8 @@ describe('assessments per TLP ceiling', () => {
       a.hypotheses.find((h) => h.id === 'H1')!.probability;
     expect(h1(amber)).toBeGreaterThan(h1(clear));
     // Assessments cite observations by id: the AMBER report is evidence for the AMBER viewer only.
-    expect(airTotal(amber).observationIds).toContain(amberReport.id);
-    expect(airTotal(clear).observationIds).not.toContain(amberReport.id);
+    expect(airTotal(amber).observationIds).toContain(AMBER_PARTNER_REPORT.id);
+    expect(airTotal(clear).observationIds).not.toContain(AMBER_PARTNER_REPORT.id);
   });
 
   it('keeps the board, the daily records, the indicator list and the indicator chart within the ceiling', async () => {

@@ -2,38 +2,22 @@
 // code (whatIfSession) it reproduces GET /assessments/{date} for that caller exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whatIfInputsFromJson, whatIfSession, type WhatIfInputsJson } from '../analysis/what-if.js';
-import { withId } from '../model/index.js';
 import type { Pack } from '../packs/pack-schema.js';
-import { createUser, issueToken } from '../users/user-accounts.js';
-import { FIXTURE_NOW, FIXTURE_SCRYPT, startFixtureServer, type FixtureServer } from './server-fixture.js';
+import {
+  addClearUser,
+  AMBER_PARTNER_REPORT,
+  putAmberPartnerReport,
+  startFixtureServer,
+  type FixtureServer,
+} from './server-fixture.js';
 
 let server: FixtureServer;
 let clearToken: string;
-// A partner's AMBER revision of the last bundled MND report: 150 aircraft instead of 3.
-const amberReport = withId({
-  series: 'mnd.aircraft.total',
-  value: 150,
-  unit: 'aircraft',
-  periodStart: '2026-08-20T22:00:00.000Z',
-  periodEnd: '2026-08-21T22:00:00.000Z',
-  publishedAt: '2026-08-22T04:00:00.000Z',
-  source: 'partner:example',
-  reliability: 'B',
-  credibility: 2,
-  tlp: 'amber',
-});
 
 beforeAll(async () => {
   server = await startFixtureServer({ alerts: false });
-  const { user } = await createUser(
-    server.deps.users,
-    { username: 'cleo', role: 'viewer', tlpMax: 'clear', password: 'correct horse battery staple' },
-    FIXTURE_NOW,
-    { scrypt: FIXTURE_SCRYPT },
-  );
-  clearToken = (await issueToken(server.deps.users, user, 'test', FIXTURE_NOW)).token;
-  await server.deps.store.putObservations([amberReport], FIXTURE_NOW);
-  server.deps.assessments.invalidate();
+  clearToken = await addClearUser(server, 'cleo');
+  await putAmberPartnerReport(server);
 }, 120_000);
 afterAll(() => server?.close());
 
@@ -54,7 +38,7 @@ describe('GET /api/v1/what-if/{date}', () => {
       const r = await get('/what-if/2026-08-22', token);
       expect(r.statusCode).toBe(200);
       const json = JSON.parse(r.body) as WhatIfInputsJson;
-      expect(json.observations.some((o) => o.id === amberReport.id)).toBe(seesAmber);
+      expect(json.observations.some((o) => o.id === AMBER_PARTNER_REPORT.id)).toBe(seesAmber);
       expect(json.observations.every((o) => o.tlp === 'clear' || seesAmber)).toBe(true);
       expect(json.observations[0]).not.toHaveProperty('text');
       const served = JSON.parse((await get('/assessments/2026-08-22', token)).body);

@@ -4,27 +4,9 @@ import { isVigilError } from '../errors/index.js';
 import { LIKELIHOODS, likelihoodMidpoint, parseHorizonDays, parseLikelihood } from './likelihood-yardstick.js';
 import { parseDay } from '../time/zone.js';
 import { addDissent, adjudicate, applyStep, type WarningRecord } from './warning-record.js';
+import { sampleWarning } from './warning-fixtures.js';
 
-const draft: WarningRecord = {
-  id: 'W-1',
-  status: 'draft',
-  keyJudgement: 'A major exercise is likely within 7 days.',
-  likelihood: 'likely',
-  confidence: 'moderate',
-  horizonDays: 7,
-  day: '2023-04-07',
-  madeAgainst: {
-    day: '2023-04-07',
-    level: 3,
-    levelName: 'WARNING',
-    knowledge: 'ok',
-    pEvent: 0.31,
-    posteriors: { H0: 0.6, H1: 0.38, H2: 0.02 },
-  },
-  drafter: 'alice',
-  createdAt: '2023-04-07T10:00:00.000Z',
-  dissents: [],
-};
+const draft: WarningRecord = sampleWarning({ id: 'W-1', madeAgainst: { posteriors: { H0: 0.6, H1: 0.38, H2: 0.02 } } });
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

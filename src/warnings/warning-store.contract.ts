@@ -1,33 +1,10 @@
 // The WarningStore contract: one suite, run against every engine through the composition root.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyStep, type WarningRecord } from './warning-record.js';
+import { applyStep } from './warning-record.js';
+import { sampleWarning } from './warning-fixtures.js';
 import type { WarningStore } from './warning-store.js';
 
 const T0 = '2023-04-07T10:00:00.000Z';
-
-export function contractWarning(overrides: Partial<WarningRecord> = {}): WarningRecord {
-  return {
-    id: 'W-2023-04-07-aaaaaa',
-    status: 'draft',
-    keyJudgement: 'A major exercise is likely within 7 days.',
-    likelihood: 'likely',
-    confidence: 'moderate',
-    horizonDays: 7,
-    day: '2023-04-07',
-    madeAgainst: {
-      day: '2023-04-07',
-      level: 3,
-      levelName: 'WARNING',
-      knowledge: 'ok',
-      pEvent: 0.31,
-      posteriors: { H0: 0.6, H1: 0.38 },
-    },
-    drafter: 'alice',
-    createdAt: T0,
-    dissents: [],
-    ...overrides,
-  };
-}
 
 export function runWarningStoreContract(
   name: string,
@@ -47,18 +24,18 @@ export function runWarningStoreContract(
 
     it('inserts, reads back and lists by day then id, filtered by status', async () => {
       const s = await fresh();
-      await s.insert(contractWarning(), T0);
-      await s.insert(contractWarning({ id: 'W-2023-04-09-bbbbbb', day: '2023-04-09', status: 'issued' }), T0);
-      expect(await s.get('W-2023-04-07-aaaaaa')).toEqual(contractWarning());
+      await s.insert(sampleWarning(), T0);
+      await s.insert(sampleWarning({ id: 'W-2023-04-09-bbbbbb', day: '2023-04-09', status: 'issued' }), T0);
+      expect(await s.get('W-2023-04-07-aaaaaa')).toEqual(sampleWarning());
       expect((await s.list()).map((w) => w.id)).toEqual(['W-2023-04-09-bbbbbb', 'W-2023-04-07-aaaaaa']);
       expect((await s.list({ status: 'draft' })).map((w) => w.id)).toEqual(['W-2023-04-07-aaaaaa']);
       expect(await s.get('W-none')).toBeUndefined();
-      await expect(s.insert(contractWarning(), T0)).rejects.toMatchObject({ code: 'VIGIL_CONFLICT' });
+      await expect(s.insert(sampleWarning(), T0)).rejects.toMatchObject({ code: 'VIGIL_CONFLICT' });
     });
 
     it('updates through a step, and a refused step writes nothing', async () => {
       const s = await fresh();
-      await s.insert(contractWarning(), T0);
+      await s.insert(sampleWarning(), T0);
       const next = await s.update('W-2023-04-07-aaaaaa', T0, (w) => applyStep(w, 'coordinate', 'alice', T0));
       expect(next.status).toBe('coordination');
       await expect(
@@ -70,7 +47,7 @@ export function runWarningStoreContract(
 
     it('lets only one of two concurrent steps on the same warning through', async () => {
       const s = await fresh();
-      await s.insert(contractWarning({ status: 'coordination' }), T0);
+      await s.insert(sampleWarning({ status: 'coordination' }), T0);
       const results = await Promise.allSettled(
         ['chief', 'deputy'].map((by) => s.update('W-2023-04-07-aaaaaa', T0, (w) => applyStep(w, 'issue', by, T0))),
       );

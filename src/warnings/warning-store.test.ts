@@ -9,7 +9,8 @@ import { DEFAULT_PACK } from '../app/paths.js';
 import { loadPack } from '../packs/pack-loader.js';
 import { dropSchema, freshSchemaName, pgSkipReason, schemaUrl } from '../storage/postgres/pg-test-support.js';
 import { applyStep } from './warning-record.js';
-import { contractWarning, runWarningStoreContract } from './warning-store.contract.js';
+import { sampleWarning } from './warning-fixtures.js';
+import { runWarningStoreContract } from './warning-store.contract.js';
 
 const pack = loadPack(DEFAULT_PACK);
 const clock = () => new Date('2026-09-01T00:00:00.000Z');
@@ -48,7 +49,7 @@ describe('warning steps are audited in the same transaction', () => {
         actor: 'cli:alice',
         action: 'warning.draft',
         target: 'W-2023-04-07-aaaaaa',
-        write: () => vigil.warnings.insert(contractWarning(), at),
+        write: () => vigil.warnings.insert(sampleWarning(), at),
       });
       await vigil.writes.audited({
         actor: 'cli:alice',

@@ -1,44 +1,33 @@
 // The dashboard end to end in real Chromium: sign in, the board for the latest day, playback to Joint Sword, an
 // indicator chart with its band, acknowledging an alert, live updates; screenshots of every view in test-artifacts/e2e/.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/app/paths.js';
-import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from '../../src/server/server-fixture.js';
-import { browserSkipReason, launchBrowser, type Browser } from './browser.js';
-import { buildDashboard } from './build-dashboard.js';
+import type { FixtureServer } from '../../src/server/server-fixture.js';
+import { browserSkipReason } from './browser.js';
+import { ARTIFACTS, openDashboardSession, type DashboardSession } from './dashboard-session.js';
 
 const skip = browserSkipReason();
-const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts', 'e2e');
 
 describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
+  let session: DashboardSession;
   let server: FixtureServer;
-  let browser: Browser;
   let page: Page;
-  let webDist: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    webDist = await buildDashboard();
-    [server, browser] = await Promise.all([startFixtureServer({ dashboardDir: webDist }), launchBrowser()]);
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(10_000);
+    session = await openDashboardSession({ timeout: 10_000 });
+    ({ server, page } = session);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (webDist) rmSync(dirname(webDist), { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => session.shot(name);
 
   it('signs in and shows the board for the latest data day', async () => {
     await page.goto(server.url);
-    await page.fill('input[name=username]', 'ana');
-    await page.fill('input[name=password]', FIXTURE_PASSWORD);
-    await page.click('button[type=submit]');
+    await session.signIn('ana');
     const latest = await (
       await fetch(`${server.url}/api/v1/assessments/latest`, {
         headers: { authorization: `Bearer ${server.tokens.viewer}` },
@@ -172,10 +161,7 @@ describe.skipIf(skip !== undefined)('dashboard in Chromium', () => {
     await page.waitForSelector('[data-testid=timeline] :text("Live-update test speech")');
   });
 
-  const go = (hash: string) =>
-    page.evaluate((h) => {
-      location.hash = h;
-    }, hash);
+  const go = (hash: string) => session.go(hash);
 
   it('on the latest day names the sources that are stale now (the fixture clock is 10 days after the last MND report)', async () => {
     await go('#/board');

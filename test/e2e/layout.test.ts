@@ -2,17 +2,13 @@
 // width (the map too; its screenshots are the map view's own suite), with screenshots of board, indicator, timeline,
 // alerts and explanation in test-artifacts/e2e/layout-<view>-<lang>-<width>.png; the phone navigation, the print
 // stylesheet, ISO date entry, the collapsed flapping on the timeline, and the observation panel's magnitude and provenance.
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/app/paths.js';
-import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from '../../src/server/server-fixture.js';
-import { browserSkipReason, launchBrowser, type Browser } from './browser.js';
-import { buildDashboard } from './build-dashboard.js';
+import { browserSkipReason } from './browser.js';
+import { ARTIFACTS, openDashboardSession, type DashboardSession } from './dashboard-session.js';
 
 const skip = browserSkipReason();
-const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts', 'e2e');
 const WIDTHS = [390, 1280, 1920] as const;
 const LANGS = ['en', 'zh-Hant'] as const;
 const DAY = '2023-04-10';
@@ -33,34 +29,18 @@ const VIEWS: { name: string; hash: string; ready: string; shot: boolean }[] = [
 ];
 
 describe.skipIf(skip !== undefined)('dashboard layout in Chromium', () => {
-  let server: FixtureServer;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
-  let webDist: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    webDist = await buildDashboard();
-    [server, browser] = await Promise.all([startFixtureServer({ dashboardDir: webDist }), launchBrowser()]);
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(server.url);
-    await page.fill('input[name=username]', 'ana');
-    await page.fill('input[name=password]', FIXTURE_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=board]');
+    session = await openDashboardSession({ timeout: 15_000 });
+    page = session.page;
+    await session.signInToBoard();
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (webDist) rmSync(dirname(webDist), { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
-  const go = (hash: string) =>
-    page.evaluate((h) => {
-      location.hash = h;
-    }, hash);
+  const go = (hash: string) => session.go(hash);
 
   const setLang = async (lang: string) => {
     await page.evaluate((l) => localStorage.setItem('vigil.lang', l), lang);

@@ -1,31 +1,28 @@
 // The map end to end in real Chromium: Joint Sword day (2023-04-10) and a day with MSA closures in force (synthetic
 // notices from test/fixtures/map/), at 390, 1280 and 1920 px, in English and 中文; a strait passage highlighted; pan and
 // zoom by buttons, keyboard, wheel and drag. Screenshots in test-artifacts/e2e/map-*.png.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/app/paths.js';
-import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from '../../src/server/server-fixture.js';
-import { browserSkipReason, launchBrowser, type Browser } from './browser.js';
-import { buildDashboard } from './build-dashboard.js';
+import type { FixtureServer } from '../../src/server/server-fixture.js';
+import { browserSkipReason } from './browser.js';
+import { openDashboardSession, type DashboardSession } from './dashboard-session.js';
 
 const skip = browserSkipReason();
-const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts', 'e2e');
 const MSA_FILES = ['test/fixtures/same-day/msa-closure-near-taiwan.csv', 'test/fixtures/map/msa-closures.csv'];
 const WIDTHS = [390, 1280, 1920];
 const CLOSURE_DAY = '2023-06-21';
 
 describe.skipIf(skip !== undefined)('map in Chromium', () => {
+  let session: DashboardSession;
   let server: FixtureServer;
-  let browser: Browser;
   let page: Page;
-  let webDist: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    webDist = await buildDashboard();
-    [server, browser] = await Promise.all([startFixtureServer({ dashboardDir: webDist }), launchBrowser()]);
+    session = await openDashboardSession({ timeout: 15_000 });
+    ({ server, page } = session);
     for (const file of MSA_FILES) {
       const res = await fetch(`${server.url}/api/v1/ingest/msa-warnings`, {
         method: 'POST',
@@ -34,26 +31,13 @@ describe.skipIf(skip !== undefined)('map in Chromium', () => {
       });
       expect(res.status, await res.text()).toBe(200);
     }
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(server.url);
-    await page.fill('input[name=username]', 'ana');
-    await page.fill('input[name=password]', FIXTURE_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=board]');
+    await session.signInToBoard();
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (webDist) rmSync(dirname(webDist), { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
-  const go = (hash: string) =>
-    page.evaluate((h) => {
-      location.hash = h;
-    }, hash);
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const go = (hash: string) => session.go(hash);
+  const shot = (name: string) => session.shot(name);
   const layer = (name: string) => page.locator(`[data-testid=map-layers] [data-layer=${name}]`);
 
   /** Table cells on the map page whose text wraps at two characters a line or fewer (dates, states, numbers broken). */

@@ -2,67 +2,37 @@
 // (draft, coordination, the drafter refused at issue, a dissent and the issue by another user), the scorecard of the
 // machine level and of the issued warning, and an analyst note written on the indicator view and drawn on its chart
 // and on the timeline, with the chart and CSV exports. Screenshots in test-artifacts/e2e/.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/app/paths.js';
-import { parseEpisodes } from '../../src/backtest/episodes.js';
-import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from '../../src/server/server-fixture.js';
-import { browserSkipReason, launchBrowser, type Browser } from './browser.js';
-import { buildDashboard } from './build-dashboard.js';
+import { PLA_EPISODES as EPISODES } from '../../src/scorecard/scorecard-fixtures.js';
+import type { FixtureServer } from '../../src/server/server-fixture.js';
+import { browserSkipReason } from './browser.js';
+import { ARTIFACTS, openDashboardSession, type DashboardSession } from './dashboard-session.js';
 
 const skip = browserSkipReason();
-const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts', 'e2e');
-
-// Start dates of six public PLA episodes around Taiwan, 2021–2023 (hand-written test fixture, as in the tie test).
-const EPISODES = parseEpisodes(
-  [
-    'id,name,kind,start,end',
-    'E1,National Day ADIZ surge,surge,2021-10-01,2021-10-04',
-    'E2,Exercises after the US Speaker visit,named-exercise,2022-08-04,2022-08-10',
-    'E3,Christmas joint patrol and strike drill,surge,2022-12-25,2022-12-25',
-    'E4,Joint Sword,named-exercise,2023-04-08,2023-04-10',
-    'E5,Joint patrol after the vice-president transit,surge,2023-08-19,2023-08-19',
-    'E6,Mid-September surge,surge,2023-09-13,2023-09-18',
-  ].join('\n'),
-  'episodes.csv',
-);
 
 describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
+  let session: DashboardSession;
   let server: FixtureServer;
-  let browser: Browser;
   let page: Page;
-  let webDist: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    webDist = await buildDashboard();
-    [server, browser] = await Promise.all([
-      startFixtureServer({ dashboardDir: webDist, episodes: EPISODES, alerts: false }),
-      launchBrowser(),
-    ]);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
+    session = await openDashboardSession({
+      fixture: { episodes: EPISODES, alerts: false },
+      timeout: 15_000,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    ({ server, page } = session);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (webDist) rmSync(dirname(webDist), { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  const go = (hash: string) =>
-    page.evaluate((h) => {
-      location.hash = h;
-    }, hash);
+  const shot = (name: string) => session.shot(name);
+  const go = (hash: string) => session.go(hash);
   const signIn = async (username: string) => {
-    await page.waitForSelector('input[name=username]');
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', FIXTURE_PASSWORD);
-    await page.click('button[type=submit]');
+    await session.signIn(username);
     await page.waitForSelector('header.topbar');
   };
   const api = async (path: string) =>

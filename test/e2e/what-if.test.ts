@@ -1,52 +1,34 @@
 // The what-if, tornado, ACH additions and roll-up in real Chromium: a likelihood ratio changed in the browser gives
 // exactly the posterior of the analysis on a pack edited by hand (the CLI's path), and the views are screenshotted to
 // test-artifacts/e2e/.
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessAt } from '../../src/app/assess-at.js';
-import { PACKAGE_ROOT } from '../../src/app/paths.js';
 import type { Pack } from '../../src/packs/pack-schema.js';
-import { FIXTURE_PASSWORD, startFixtureServer, type FixtureServer } from '../../src/server/server-fixture.js';
+import type { FixtureServer } from '../../src/server/server-fixture.js';
 import { openObservationStore } from '../../src/storage/open-store.js';
 import { parseDay } from '../../src/time/zone.js';
-import { browserSkipReason, launchBrowser, type Browser } from './browser.js';
-import { buildDashboard } from './build-dashboard.js';
+import { browserSkipReason } from './browser.js';
+import { ARTIFACTS, openDashboardSession, type DashboardSession } from './dashboard-session.js';
 
 const skip = browserSkipReason();
-const ARTIFACTS = join(PACKAGE_ROOT, 'test-artifacts', 'e2e');
 const DAY = '2023-04-10';
 
 describe.skipIf(skip !== undefined)('what-if in Chromium', () => {
+  let session: DashboardSession;
   let server: FixtureServer;
-  let browser: Browser;
   let page: Page;
-  let webDist: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    webDist = await buildDashboard();
-    [server, browser] = await Promise.all([
-      startFixtureServer({ dashboardDir: webDist, alerts: false }),
-      launchBrowser(),
-    ]);
-    page = await browser.context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(server.url);
-    await page.fill('input[name=username]', 'ana');
-    await page.fill('input[name=password]', FIXTURE_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=board]');
+    session = await openDashboardSession({ fixture: { alerts: false }, timeout: 15_000 });
+    ({ server, page } = session);
+    await session.signInToBoard();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (webDist) rmSync(dirname(webDist), { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => session.shot(name);
   const probability = async (id: string) =>
     Number(await page.getAttribute(`[data-testid=whatif-posterior-${id}]`, 'data-probability'));
 

@@ -2,7 +2,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import type { Notifier } from '../notifier.js';
 import type { ReceivedDelivery } from '../notifier.contract.js';
+import { createEmailNotifier } from './email-notifier.js';
 import { verifySignature } from './webhook-signature.js';
 
 export const WEBHOOK_TEST_SECRET = 'test-secret-0123456789';
@@ -83,6 +85,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   sink.port = (server.server.address() as AddressInfo).port;
   sink.close = () => new Promise<void>((r) => server.close(() => r()));
   return sink;
+}
+
+/** The e-mail receiver `watch-floor` sending to the sink over plain SMTP (2 s timeout). */
+export function sinkEmailNotifier(sink: SmtpSink): Notifier {
+  return createEmailNotifier({
+    receiver: 'watch-floor',
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+    requireTls: false,
+    from: 'vigil@example.org',
+    to: ['watch-floor@example.org'],
+    timeoutMs: 2_000,
+  });
 }
 
 /** The Subject header, unfolded and with RFC 2047 encoded words (=?UTF-8?Q?…?= / ?B?) decoded. */

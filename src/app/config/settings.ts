@@ -26,15 +26,14 @@ export interface SettingDefinition<T> {
 }
 
 const nonEmpty = z.string().trim().min(1);
-const nameList = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
-  )
-  .pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)));
+/** A comma-separated list: items trimmed, empty ones dropped. */
+const commaList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== ''),
+);
+const nameList = commaList.pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/)));
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function isProxyEntry(entry: string): boolean {
@@ -151,15 +150,7 @@ export const SETTINGS = {
     env: 'VIGIL_ALERT_RECEIVERS',
     default: '',
     expected: 'comma-separated receiver names',
-    schema: z
-      .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== ''),
-      )
-      .pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/))),
+    schema: nameList,
     description:
       'HTTP server: webhook and e-mail receivers its alert loop delivers to at once (empty: only the dashboard; the rest wait for `vigil alerts watch`)',
   }),
@@ -189,15 +180,7 @@ export const SETTINGS = {
     env: 'VIGIL_BRIEF_LANGS',
     default: 'en,zh',
     expected: 'en, zh or en,zh',
-    schema: z
-      .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== ''),
-      )
-      .pipe(z.array(z.enum(['en', 'zh'])).min(1)),
+    schema: commaList.pipe(z.array(z.enum(['en', 'zh'])).min(1)),
     description: 'the languages of the daily brief sent (the first is the e-mail body; each is attached as PDF)',
   }),
   briefTlpMax: setting({

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { toRecord } from '../../backtest/replay.js';
 import type { Assessment } from '../../model/index.js';
 import { formatDay } from '../../time/zone.js';
-import { assessmentSchema, atQuery, dateParam, dayRecordSchema } from '../api-schemas.js';
+import { assessmentSchema, atQuery, dateParam, dayRecordSchema, windowQuery } from '../api-schemas.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 import { levelSince, resolveWindow } from './window.js';
 
@@ -50,11 +50,7 @@ export const assessmentRoutes: VigilRoutePlugin = async (app, { deps }) => {
         summary: 'One compact record per day of a range, each as known at the end of its own day',
         description:
           'Days after `at` are left out (playback). Defaults: `to` = `at` or the latest day, `from` = 89 days before `to`.',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { from: dateParam, to: dateParam, at: atQuery },
-        },
+        querystring: windowQuery(),
         response: {
           200: {
             type: 'object',

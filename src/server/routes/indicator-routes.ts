@@ -1,5 +1,5 @@
 // Indicators: their definitions with today's state, and each one's series with baseline band, states and evidence.
-import { atQuery, dateParam, indicatorAssessmentSchema, knowledgeSchema } from '../api-schemas.js';
+import { atQuery, indicatorAssessmentSchema, knowledgeSchema, windowQuery } from '../api-schemas.js';
 import { getZone } from '../../time/zone.js';
 import {
   findIndicator,
@@ -81,11 +81,7 @@ export const indicatorRoutes: VigilRoutePlugin = async (app, { deps }) => {
         description:
           'Each point is the last judgement made by the end of `at` (playback). Defaults: `to` = `at`, `from` = 179 days earlier.',
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } },
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { from: dateParam, to: dateParam, at: atQuery },
-        },
+        querystring: windowQuery(),
         response: {
           200: {
             type: 'object',

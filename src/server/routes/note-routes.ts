@@ -5,7 +5,7 @@ import { vigilError } from '../../errors/index.js';
 import { createNote } from '../../notes/create-note.js';
 import type { StoredObservation } from '../../storage/store.js';
 import { getZone, parseDay } from '../../time/zone.js';
-import { atQuery, dateParam, observationSchema } from '../api-schemas.js';
+import { observationSchema, windowQuery } from '../api-schemas.js';
 import { announceStored, observationsStored } from '../observations-stored.js';
 import { API_PREFIX, type ServerDeps, type VigilRoutePlugin } from '../server-deps.js';
 
@@ -117,16 +117,7 @@ export const noteRoutes: VigilRoutePlugin = async (app, { deps }) => {
         summary: 'Analyst notes about days in a window, as known at the end of `at`, limited to your TLP ceiling',
         description:
           'Defaults: `to` = `at` (or today), `from` = 365 days earlier. `series`: comma-separated exact names.',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            from: dateParam,
-            to: dateParam,
-            at: atQuery,
-            series: { type: 'string', maxLength: 2000 },
-          },
-        },
+        querystring: windowQuery({ series: { type: 'string', maxLength: 2000 } }),
         response: { 200: { type: 'object', properties: { notes: { type: 'array', items: noteSchema } } } },
       },
     },

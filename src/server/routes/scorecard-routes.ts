@@ -9,7 +9,7 @@ import { vigilError } from '../../errors/index.js';
 import { machineScorecard } from '../../scorecard/machine-scorecard.js';
 import { renderReliabilitySvg, type ReliabilityAxes } from '../../scorecard/render-reliability-svg.js';
 import { formatDay, parseDay, type DayNumber } from '../../time/zone.js';
-import { atQuery, dateParam } from '../api-schemas.js';
+import { windowQuery } from '../api-schemas.js';
 import { API_PREFIX, type ServerDeps, type VigilRoutePlugin } from '../server-deps.js';
 
 /** The diagrams' words in the dashboard's two languages. */
@@ -39,16 +39,9 @@ export const scorecardRoutes: VigilRoutePlugin = async (app, { deps }) => {
         summary: 'Scorecard of the machine level over a window, and of the issued warnings whose horizon has passed',
         description:
           'Scored against the labelled episodes the server was started with (`--episodes`, VIGIL_EPISODES); without them `labelled` is false and nothing is scored. Defaults: `to` = `at` or the latest day, `from` = three years earlier (clipped to the data). Each day is assessed on what your TLP ceiling lets you read. Issued warnings follow the alerts ceiling rule (`issued` is null when they are not shown to you).',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            from: dateParam,
-            to: dateParam,
-            at: atQuery,
-            lang: { type: 'string', enum: ['en', 'zh'], default: 'en', description: "The diagrams' language" },
-          },
-        },
+        querystring: windowQuery({
+          lang: { type: 'string', enum: ['en', 'zh'], default: 'en', description: "The diagrams' language" },
+        }),
       },
     },
     async (request) => {

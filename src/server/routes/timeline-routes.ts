@@ -3,7 +3,7 @@ import type { Alert } from '../../alerting/alert.js';
 import { dryRunOnAssessments, dryRunWarmupDays } from '../../alerting/rules-dry-run.js';
 import type { Tlp } from '../../model/index.js';
 import { formatDay, getZone, type DayNumber } from '../../time/zone.js';
-import { atQuery, dateParam } from '../api-schemas.js';
+import { windowQuery } from '../api-schemas.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 import { replaySeriesHistory } from '../replay-history.js';
 import {
@@ -52,11 +52,7 @@ export const timelineRoutes: VigilRoutePlugin = async (app, { deps }) => {
         tags: ['assessments'],
         summary: 'Triggers and events, level changes, warning episodes (runs at WARNING or above) and alerts',
         description: 'Only what was known by the end of `at`. Defaults: `to` = `at`, `from` = 179 days earlier.',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { from: dateParam, to: dateParam, at: atQuery },
-        },
+        querystring: windowQuery(),
       },
     },
     async (request) => {

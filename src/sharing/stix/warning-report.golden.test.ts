@@ -3,6 +3,7 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../../test/support/golden.js';
+import { sampleWarning } from '../../warnings/warning-fixtures.js';
 import type { WarningRecord } from '../../warnings/warning-record.js';
 import { oasisValidator } from '../sharing-fixtures.js';
 import { publicKeyText } from '../signing/ed25519-keys.js';
@@ -22,23 +23,11 @@ const publicKey = publicKeyText(createPublicKey(privateKey));
 const signer = createSigner(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKey);
 const producer = identityObject({ name: 'Org A', publicKey, createdAt: '2026-01-01T00:00:00.000Z' });
 
-export const ISSUED: WarningRecord = {
+export const ISSUED: WarningRecord = sampleWarning({
   id: 'W-2023-04-07-0a1b2c',
   status: 'issued',
   keyJudgement: 'A major PLA exercise around Taiwan is likely within 7 days.',
-  likelihood: 'likely',
-  confidence: 'moderate',
-  horizonDays: 7,
-  day: '2023-04-07',
-  madeAgainst: {
-    day: '2023-04-07',
-    level: 3,
-    levelName: 'WARNING',
-    knowledge: 'ok',
-    pEvent: 0.31,
-    posteriors: { H0: 0.62, H1: 0.33, H2: 0.05 },
-  },
-  drafter: 'alice',
+  madeAgainst: { posteriors: { H0: 0.62, H1: 0.33, H2: 0.05 } },
   createdAt: '2023-04-07T17:00:00.000Z',
   coordinatedBy: 'alice',
   issuedBy: 'chief',
@@ -52,7 +41,7 @@ export const ISSUED: WarningRecord = {
       kind: 'alternative-view',
     },
   ],
-};
+});
 
 const options = { producerId: producer.id, tlp: 'amber' as const, packId: 'taiwan-strait' };
 

@@ -9,22 +9,23 @@ import { ExportBar } from '../components/export-bar.js';
 import { StatusLine } from '../components/status-line.js';
 import { pct } from '../format.js';
 import { levelName, translate, type Lang, type MessageKey } from '../i18n.js';
-import type { WarningRecordView, WarningStatusView, YardstickView } from '../product-types.js';
+import type { WarningRecord, WarningStatus } from '../../warnings/warning-record.js';
+import type { YardstickView } from '../product-types.js';
 import { useApi } from '../use-api.js';
 import type { ViewProps } from './board-view.js';
 import './warning-product.css';
 
-const STATUSES: WarningStatusView[] = ['draft', 'coordination', 'issued', 'withdrawn'];
+const STATUSES: WarningStatus[] = ['draft', 'coordination', 'issued', 'withdrawn'];
 const HORIZONS = [3, 7, 14, 30];
 
 export function WarningsView({ lang, at, revision }: ViewProps) {
-  const [filter, setFilter] = useState<WarningStatusView | ''>('');
+  const [filter, setFilter] = useState<WarningStatus | ''>('');
   const [changed, setChanged] = useState(0);
   const session = getState().session;
   const canWrite = session?.user.role === 'analyst' || session?.user.role === 'admin';
   const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
   const yardstick = useApi<YardstickView>('/warnings/yardstick');
-  const list = useApi<{ warnings: WarningRecordView[] }>(
+  const list = useApi<{ warnings: WarningRecord[] }>(
     `/warnings${query({ status: filter || undefined })}`,
     revision + changed,
   );
@@ -41,7 +42,7 @@ export function WarningsView({ lang, at, revision }: ViewProps) {
         {
           'data-testid': 'warning-filter',
           value: filter,
-          onChange: (e: Event) => setFilter((e.target as HTMLSelectElement).value as WarningStatusView | ''),
+          onChange: (e: Event) => setFilter((e.target as HTMLSelectElement).value as WarningStatus | ''),
         },
         h('option', { value: '' }, t('warnings.all')),
         ...STATUSES.map((s) => h('option', { value: s }, t(`warnings.status.${s}` as MessageKey))),
@@ -101,7 +102,7 @@ function DraftForm({
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
-      const w = await api<WarningRecordView>('/warnings', {
+      const w = await api<WarningRecord>('/warnings', {
         method: 'POST',
         body: { ...(at ? { at } : {}), judgement, likelihood, confidence, horizon: `${horizon}d` },
       });
@@ -187,7 +188,7 @@ function WarningCard({
   onDone,
 }: {
   lang: Lang;
-  w: WarningRecordView;
+  w: WarningRecord;
   yardstick: YardstickView | undefined;
   me: string;
   canWrite: boolean;
