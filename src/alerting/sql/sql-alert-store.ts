@@ -320,6 +320,9 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
           .limit(q.limit ?? NO_LIMIT);
         if (q.status !== undefined) query = query.where('o.status', '=', q.status);
         if (q.receiver !== undefined) query = query.where('o.receiver', '=', q.receiver);
+        const at = q.waitingAt;
+        if (at !== undefined)
+          query = query.where((w) => w.or([w('o.next_attempt_at', '>', at), w('o.leased_until', '>', at)]));
         return (await query.execute()).map(rowToOutbox);
       }),
 
