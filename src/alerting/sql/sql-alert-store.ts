@@ -10,6 +10,7 @@ import {
   ALERT_COLUMNS,
   alertRow,
   foldReceiverHealth,
+  type ReceiverHealthRow,
   rowToAck,
   rowToAlert,
   rowToLoggedNotification,
@@ -326,19 +327,8 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
         return (await query.execute()).map(rowToOutbox);
       }),
 
-    receiverHealth: () =>
-      run(async (k) =>
-        foldReceiverHealth(
-          await k
-            .selectFrom('alerting_outbox')
-            .select(['receiver', 'attempts', 'created_at', 'last_error'])
-            .where('status', '=', 'pending')
-            .where('last_error', 'is not', null)
-            .orderBy('receiver')
-            .orderBy('attempts', 'desc')
-            .orderBy('created_at')
-            .execute(),
-        ),
-      ),
+    async receiverHealth() {
+      return foldReceiverHealth(await db.raw((conn) => conn.all<ReceiverHealthRow>(q.failingOutbox)));
+    },
   };
 }
