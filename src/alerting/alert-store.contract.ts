@@ -168,6 +168,28 @@ export function runAlertStoreContract(
       expect((await store.listOutbox({ status: 'delivered' })).map((e) => e.deliveredAt)).toEqual([at(5), at(5)]);
     });
 
+    it('lists only the outbox entries no lane could claim at an instant (not yet due, or leased), oldest first', async () => {
+      const store = await fresh();
+      await store.commitCycle({
+        ...emptyCommit,
+        notifications: [contractNotification(), { ...contractNotification(), id: 'n2', createdAt: at(1) }],
+      });
+      const [leased] = await store.claimOutbox({ now: at(2), leaseMs: 60_000, limit: 1, receiver: 'hook' });
+      await store.markFailed(
+        (await store.claimOutbox({ now: at(2), leaseMs: 60_000, limit: 1, receiver: 'mail' }))[0].id,
+        'refused',
+        at(30),
+      );
+      const waiting = await store.listOutbox({ status: 'pending', waitingAt: at(2.5) });
+      expect(waiting.map((e) => [e.notificationId, e.receiver])).toEqual([
+        [leased.notificationId, 'hook'],
+        ['n1', 'mail'],
+      ]);
+      // Past the lease and the backoff every entry is claimable again: none is waiting.
+      expect(await store.listOutbox({ status: 'pending', waitingAt: at(90) })).toEqual([]);
+      expect(await store.listOutbox({ status: 'pending', receiver: 'mail', waitingAt: at(2.5) })).toHaveLength(1);
+    });
+
     it('finds alerts by id or unique prefix and refuses an ambiguous one', async () => {
       const store = await fresh();
       await store.commitCycle({

@@ -90,7 +90,16 @@ export interface AlertStore {
   claimOutbox(options: ClaimOptions): Promise<OutboxEntry[]>;
   markDelivered(id: string, at: string): Promise<void>;
   markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>;
-  listOutbox(query?: { status?: OutboxEntry['status']; receiver?: string; limit?: number }): Promise<OutboxEntry[]>;
+  /**
+   * Oldest first (created, then id). `waitingAt`: only the entries no lane could claim at that instant, because their
+   * next attempt is later or another claim leases them (what a dispatcher checks its claimed entries against).
+   */
+  listOutbox(query?: {
+    status?: OutboxEntry['status'];
+    receiver?: string;
+    limit?: number;
+    waitingAt?: string;
+  }): Promise<OutboxEntry[]>;
   /** Receivers with undelivered entries that have failed at least once. */
   receiverHealth(): Promise<ReceiverHealth[]>;
 }

@@ -36,6 +36,11 @@ export interface OutboxDispatcher {
   dispatchDue(): Promise<void>;
 }
 
+/** The outbox's order: created, then id (the order claims take and listings return). */
+function before(a: OutboxEntry, b: OutboxEntry): boolean {
+  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+}
+
 /** Notifications of one alert group on one route are states of the same thing: they must arrive in order. */
 function groupOf(entry: OutboxEntry): string {
   return `${entry.notification.routeId}\u0000${entry.notification.groupKey}`;
@@ -89,7 +94,9 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
 
   /**
    * For each group with an undelivered entry older than one just claimed (not itself claimed now), when that entry
-   * may next be tried: the claimed ones behind it wait until then.
+   * may next be tried: the claimed ones behind it wait until then. Only entries no lane could claim now can be such an
+   * entry (not yet due, or leased elsewhere): a due one left unclaimed comes after every claimed one, since a claim takes
+   * the oldest due first. So the store is asked for those few, not for the whole backlog.
    */
   async function earlierUndelivered(
     receiver: string,
@@ -97,21 +104,22 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
     now: string,
   ): Promise<Map<string, string>> {
     const claimedIds = new Set(claimed.map((e) => e.id));
-    const firstClaimed = new Map<string, number>();
-    const pending = await options.store.listOutbox({ status: 'pending', receiver });
-    pending.forEach((e, i) => {
-      if (claimedIds.has(e.id) && !firstClaimed.has(groupOf(e))) firstClaimed.set(groupOf(e), i);
-    });
+    const firstClaimed = new Map<string, OutboxEntry>();
+    for (const e of claimed) {
+      const first = firstClaimed.get(groupOf(e));
+      if (first === undefined || before(e, first)) firstClaimed.set(groupOf(e), e);
+    }
+    const waiting = await options.store.listOutbox({ status: 'pending', receiver, waitingAt: now });
     const blocked = new Map<string, string>();
-    pending.forEach((e, i) => {
+    for (const e of waiting) {
       const group = groupOf(e);
       const first = firstClaimed.get(group);
-      if (claimedIds.has(e.id) || first === undefined || i > first || blocked.has(group)) return;
+      if (claimedIds.has(e.id) || first === undefined || !before(e, first) || blocked.has(group)) continue;
       blocked.set(
         group,
         [e.nextAttemptAt, e.leasedUntil ?? '', now].reduce((a, b) => (a > b ? a : b)),
       );
-    });
+    }
     return blocked;
   }
 

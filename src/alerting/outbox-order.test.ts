@@ -77,4 +77,40 @@ describe('delivery order per alert group after an outage', () => {
       await notifier.close();
     }
   });
+
+  it('checks a claim against the entries waiting, not the whole backlog: a large backlog is read a batch at a time', async () => {
+    const notifier = createWebhookNotifier({
+      receiver: 'hook',
+      url: h.url,
+      secret: WEBHOOK_TEST_SECRET,
+      timeoutMs: 2_000,
+    });
+    const read: number[] = [];
+    const counted: AlertStore = {
+      ...store,
+      listOutbox: async (q) => {
+        const entries = await store.listOutbox(q);
+        read.push(entries.length);
+        return entries;
+      },
+    };
+    const dispatcher = createOutboxDispatcher({
+      store: counted,
+      notifiers: new Map([['hook', notifier]]),
+      clock: () => new Date(T0 + 1_000),
+      batch: 10,
+    });
+    try {
+      for (let i = 0; i < 60; i++) await queue(note(`n${String(i).padStart(2, '0')}`, `g${i % 7}`, 'firing', i));
+      await dispatcher.dispatchDue();
+      expect(h.deliveries.map((d) => d.idempotencyKey)).toEqual(
+        Array.from({ length: 60 }, (_, i) => `n${String(i).padStart(2, '0')}.hook`),
+      );
+      // Each claim of 10 is checked against what no lane could claim: at most the 10 it leased itself.
+      expect(read.length).toBeGreaterThan(0);
+      expect(Math.max(...read)).toBeLessThanOrEqual(10);
+    } finally {
+      await notifier.close();
+    }
+  });
 });

@@ -51,6 +51,9 @@ export function buildAlertSql(placeholder: (index: number) => string, skipLocked
     ) => `SELECT ${OUTBOX_COLUMNS} FROM alerting_outbox o JOIN alerting_notifications n ON n.id = o.notification_id
       WHERE o.id IN (${list(n)}) ORDER BY o.created_at, o.id`,
     markDelivered: `UPDATE alerting_outbox SET status = 'delivered', delivered_at = ${p(1)}, leased_until = NULL WHERE id = ${p(2)}`,
+    /** Pending entries that have failed, per receiver, most attempts first: read every cycle (index alerting_outbox_failing). */
+    failingOutbox: `SELECT receiver, attempts, created_at, last_error FROM alerting_outbox
+      WHERE status = 'pending' AND last_error IS NOT NULL ORDER BY receiver, attempts DESC, created_at`,
     markFailed: `UPDATE alerting_outbox SET last_error = ${p(1)}, next_attempt_at = ${p(2)}, leased_until = NULL,
       first_failed_at = COALESCE(first_failed_at, ${p(3)}) WHERE id = ${p(4)} AND status = 'pending'`,
   };

@@ -184,5 +184,15 @@ export const ALERTING_MIGRATIONS: MigrationFamily = {
         `,
       },
     },
+    {
+      version: 2,
+      name: 'outbox index for the receivers that keep failing',
+      // receiverHealth runs every alerting cycle and reads the pending entries that have failed: by this index it reads
+      // those, not every pending entry of a backlog (the due index stops at status).
+      sql: {
+        sqlite: 'CREATE INDEX alerting_outbox_failing ON alerting_outbox (status, last_error);',
+        postgres: 'CREATE INDEX alerting_outbox_failing ON alerting_outbox (status, last_error);',
+      },
+    },
   ],
 };

@@ -10,6 +10,7 @@ import {
   ALERT_COLUMNS,
   alertRow,
   foldReceiverHealth,
+  type ReceiverHealthRow,
   rowToAck,
   rowToAlert,
   rowToLoggedNotification,
@@ -320,22 +321,14 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
           .limit(q.limit ?? NO_LIMIT);
         if (q.status !== undefined) query = query.where('o.status', '=', q.status);
         if (q.receiver !== undefined) query = query.where('o.receiver', '=', q.receiver);
+        const at = q.waitingAt;
+        if (at !== undefined)
+          query = query.where((w) => w.or([w('o.next_attempt_at', '>', at), w('o.leased_until', '>', at)]));
         return (await query.execute()).map(rowToOutbox);
       }),
 
-    receiverHealth: () =>
-      run(async (k) =>
-        foldReceiverHealth(
-          await k
-            .selectFrom('alerting_outbox')
-            .select(['receiver', 'attempts', 'created_at', 'last_error'])
-            .where('status', '=', 'pending')
-            .where('last_error', 'is not', null)
-            .orderBy('receiver')
-            .orderBy('attempts', 'desc')
-            .orderBy('created_at')
-            .execute(),
-        ),
-      ),
+    async receiverHealth() {
+      return foldReceiverHealth(await db.raw((conn) => conn.all<ReceiverHealthRow>(q.failingOutbox)));
+    },
   };
 }

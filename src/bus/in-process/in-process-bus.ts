@@ -4,6 +4,7 @@ import { vigilError } from '../../errors/index.js';
 import type { BroadcastHandler, Bus, BusSubscription, WorkOptions } from '../bus.js';
 import { encodePayload } from '../handler-outcome.js';
 import { checkGroup, DUPLICATE_WINDOW_MS, streamOf, streamOfPattern, subjectMatches } from '../subjects.js';
+import { DedupWindow } from './dedup-window.js';
 import { InProcessGroup, type Envelope, type GroupWorker } from './in-process-group.js';
 
 /** Messages kept for a subject no group has consumed yet; beyond this the oldest are dropped (like discard=old). */
@@ -27,21 +28,13 @@ interface Subscriber {
 
 export function createInProcessHub(options: InProcessHubOptions = {}): InProcessHub {
   const now = options.now ?? Date.now;
-  const seen = new Map<string, number>();
+  const seen = new DedupWindow(DUPLICATE_WINDOW_MS);
   const backlogs = new Map<string, Envelope[]>();
   const groups = new Map<string, Map<string, InProcessGroup>>();
   const subscribers = new Set<Subscriber>();
   let open = 0;
 
-  function isDuplicate(stream: string, id: string): boolean {
-    const t = now();
-    if (seen.size > 10_000) for (const [key, expiry] of seen) if (expiry <= t) seen.delete(key);
-    const key = `${stream}\u0000${id}`;
-    const expiry = seen.get(key);
-    if (expiry !== undefined && expiry > t) return true;
-    seen.set(key, t + DUPLICATE_WINDOW_MS);
-    return false;
-  }
+  const isDuplicate = (stream: string, id: string): boolean => seen.seen(`${stream}\u0000${id}`, now());
 
   function route(envelope: Envelope): void {
     const subjectGroups = groups.get(envelope.subject);
