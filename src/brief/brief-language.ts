@@ -146,7 +146,7 @@ const REASONS_ZH: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^no source declared or collecting this series$/, () => '無來源宣告或蒐集此序列'],
   [
     /^no source collected this series on that day \(coverage: (.*)\)$/,
-    (m) => `當日無來源蒐集此序列（涵蓋來源：${m[1]}）`,
+    (m) => `當日無來源蒐集此序列（涵蓋來源：${m[1] === 'live collection only' ? '僅限即時蒐集' : m[1]}）`,
   ],
   [/^coverage begins on (\S+); no report yet$/, (m) => `涵蓋自 ${m[1]} 起，尚無報告`],
   [/^no report since coverage began on (\S+)$/, (m) => `自 ${m[1]} 開始涵蓋以來無任何報告`],

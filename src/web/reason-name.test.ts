@@ -13,3 +13,11 @@ describe('reasonName', () => {
     expect(reasonName('zh-Hant', 'website down')).toBe('來源說明（原文）：website down');
   });
 });
+
+describe('reasonName on a series only live collectors supply', () => {
+  it('says so in 中文', () => {
+    expect(reasonName('zh-Hant', 'no source collected this series on that day (coverage: live collection only)')).toBe(
+      '當日無來源蒐集此序列（涵蓋來源：僅限即時蒐集）',
+    );
+  });
+});
