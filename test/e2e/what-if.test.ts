@@ -150,6 +150,8 @@ describe.skipIf(skip !== undefined)('what-if in Chromium', () => {
   it('shows the what-if and the roll-up in Traditional Chinese', async () => {
     await page.click('[data-testid=lang-switch]');
     await page.waitForSelector('text=彙總：指標 → 領域 → 戰區');
+    // The theatre by its 中文 name, as everywhere else in the 中文 dashboard.
+    await page.waitForSelector('text=戰區 · 臺灣海峽');
     await shot('rollup-zh');
     await page.goto(`${server.url}/#/explain?at=${DAY}`);
     await page.waitForSelector('[data-testid="force-air.total"]');

@@ -8,7 +8,7 @@ import { isReporting, rollUp } from '../explain-model.js';
 import { pct, signed } from '../format.js';
 import { domainName, levelName, reasonName, stateName, translate, type MessageKey } from '../i18n.js';
 import { useApi } from '../use-api.js';
-import { indicatorLabel, type ViewProps } from './board-view.js';
+import { indicatorLabel, theatreLabel, type ViewProps } from './board-view.js';
 
 export function RollupView({ lang, at, pack, revision }: ViewProps) {
   const loaded = useApi<AssessmentView>(at ? `/assessments/${at}` : '/assessments/latest', revision);
@@ -44,7 +44,7 @@ export function RollupView({ lang, at, pack, revision }: ViewProps) {
       h(
         'div',
         { class: 'rollup-row theatre' },
-        h('strong', null, `${t('rollup.theatre')} · ${pack.name}`),
+        h('strong', null, `${t('rollup.theatre')} · ${theatreLabel(lang, pack)}`),
         bar(r.net),
         h('span', { class: 'bar-value' }, signed(r.net)),
         h(
