@@ -118,7 +118,9 @@ function noNewerRevision(query: NormalisedQuery, bind: Bind): string {
     'n.period_end = o.period_end',
     'n.subject = o.subject',
     ...revisionFilters(query, 'n', bind),
-    '(n.published_at > o.published_at OR (n.published_at = o.published_at AND n.seq > o.seq))',
+    // A row value, not `a > x OR (a = x AND b > y)`: both engines seek the as-of index on it, where the OR form scans
+    // every revision of the claim for each revision (quadratic in a claim's revisions: 1.8 s for 6,000 of them).
+    '(n.published_at, n.seq) > (o.published_at, o.seq)',
   ];
   return `NOT EXISTS (SELECT 1 FROM observations n WHERE ${newer.join(' AND ')})`;
 }

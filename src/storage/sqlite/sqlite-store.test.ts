@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { expectVigilError, INGESTED_AT, observation } from '../store-contract-fixtures.js';
 import { runStoreContract } from '../store.contract.js';
 import { openObservationStore } from '../open-store.js';
-import { buildObservationQuery } from '../sql/observation-sql.js';
-import { normaliseQuery } from '../sql/query-options.js';
+import { buildObservationQuery, buildSeriesSourceQuery } from '../sql/observation-sql.js';
+import { normaliseQuery, normaliseSeriesListQuery } from '../sql/query-options.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigil-sqlite-'));
 let files = 0;
@@ -96,6 +96,30 @@ describe('SQLite store', () => {
       );
       expect(plan.some((d) => /SEARCH observations USING INTEGER PRIMARY KEY \(rowid>\?\)/.test(d))).toBe(true);
       expect(plan.some((d) => d.includes('observations_as_of'))).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+  it('looks for a newer revision by seeking the as-of index past (published_at, seq), not by scanning the claim', async () => {
+    // The OR form (`a > x OR (a = x AND b > y)`) made SQLite read every revision of a claim for each of its revisions:
+    // 6,000 revisions of one claim took 1.8 s to summarise. The row value bounds the search from below.
+    const path = freshPath();
+    const store = openObservationStore(path);
+    await store.migrate();
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    try {
+      for (const { sql, params } of [
+        buildSeriesSourceQuery(normaliseSeriesListQuery({ asOf: '2024-01-01T00:00:00.000Z' }), { param: () => '?' }),
+        buildObservationQuery(normaliseQuery({ series: ['a.b'] }), { param: () => '?' }),
+      ]) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+          (r) => r.detail,
+        );
+        expect(plan.some((d) => /SEARCH n USING COVERING INDEX observations_as_of \(.*published_at>\?/.test(d))).toBe(
+          true,
+        );
+      }
     } finally {
       db.close();
     }
