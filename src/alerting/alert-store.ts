@@ -88,7 +88,8 @@ export interface AlertStore {
   listNotifications(query?: { afterSeq?: number; limit?: number }): Promise<LoggedNotification[]>;
   /** Leases due, undelivered entries (oldest first) and counts the attempt. */
   claimOutbox(options: ClaimOptions): Promise<OutboxEntry[]>;
-  markDelivered(id: string, at: string): Promise<void>;
+  /** Marks entries delivered, each at its own instant, in one transaction (a lane marks a round's deliveries at once). */
+  markDelivered(deliveries: readonly { id: string; at: string }[]): Promise<void>;
   markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>;
   /**
    * Oldest first (created, then id). `waitingAt`: only the entries no lane could claim at that instant, because their

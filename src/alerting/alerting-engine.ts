@@ -1,16 +1,13 @@
 // The live alert path: an accepted observation → re-assess the theatre → one alerting cycle → commit → kick delivery, in milliseconds.
-import { createAssessor, type Assessor } from '../analysis/assessor.js';
-import { PointInTimeIndex } from '../analysis/point-in-time-index.js';
-import { assessAt, packLookbackDays, packSeries } from '../app/assess-at.js';
-import { loadCoverage } from '../app/load-coverage.js';
+import { packSeries } from '../app/assess-at.js';
+import { createAssessmentService, type AssessmentService } from '../app/assessment-service.js';
 import type { Assessment, Observation } from '../model/index.js';
 import { packNames } from '../packs/pack-languages.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { SeriesSummary, Store } from '../storage/store.js';
-import { getZone, type DayNumber } from '../time/zone.js';
+import { getZone } from '../time/zone.js';
 import type { AlertStore } from './alert-store.js';
 import type { AlertingConfig } from './alerting-config.js';
-import { createAssessmentWindow } from './assessment-window.js';
 import { runAlertingCycle, type CycleResult } from './alerting-pipeline.js';
 import type { OutboxDispatcher } from './outbox-dispatcher.js';
 
@@ -21,6 +18,11 @@ export interface AlertingEngineOptions {
   config: AlertingConfig;
   dispatcher?: OutboxDispatcher;
   clock: () => Date;
+  /**
+   * "As known at the end of day D" over every observation: the process's one service (`vigil.assessments.all()`), so
+   * the assess role and the alert cycle after a commit share one re-assessment. Omitted: the engine builds its own.
+   */
+  assessments?: AssessmentService;
   onCycle?: (result: CycleResult, assessment: Assessment) => void;
 }
 
@@ -38,62 +40,30 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
   const { store, alertStore, pack, config, clock } = options;
   const zone = getZone(pack.timeZone);
   const names = packNames(pack);
-  const seriesList = packSeries(pack);
-  const watched = new Set(seriesList);
+  const watched = new Set(packSeries(pack));
   let series: Map<string, SeriesSummary> | undefined;
-  let previous: { day: DayNumber; assessment: Assessment } | undefined;
   /**
-   * What the day's assessment reads, loaded once per day (and on each tick, for writes by other processes), then kept
-   * current with what this process is told was accepted, so a re-assessment does not query the store: the index grows
-   * by the accepted observations (revisions published today collapse to the latest per claim, see
-   * PointInTimeIndex.add), and the assessor keeps its memo of the days before today, which an observation published
-   * today cannot change. A cycle after an ingest of today's news evaluates today's indicators that read the series it
-   * brought, and nothing else.
+   * What a cycle reads: the point-in-time index over every stored revision, kept current from the rows stored since its
+   * last look (work proportional to what changed, whoever stored it), with its memo of the days a new row cannot change.
+   * Today and yesterday are both assessed through it: yesterday's is memoised until a back-dated publication.
    */
-  let live: { day: DayNumber; index: PointInTimeIndex; assessor: Assessor } | undefined;
-  /** Accepted while the window was being (re)loaded: the query may have run before they were stored. */
-  let acceptedDuringLoad: Observation[] | null = null;
-
-  async function load(day: DayNumber): Promise<void> {
-    const from = new Date(zone.startOfDay(day - packLookbackDays(pack))).toISOString();
-    acceptedDuringLoad = [];
-    try {
-      const loaded = await store.queryObservations({ series: seriesList, from, allRevisions: true });
-      // Coverage (declared + learned from collector health) is read with the window: once a day and on refreshes.
-      const coverage = await loadCoverage(store, pack);
-      const window = createAssessmentWindow(zone, day, [...loaded, ...acceptedDuringLoad]);
-      const index = new PointInTimeIndex(window.observations(), zone);
-      live = { day, index, assessor: createAssessor(pack, index, coverage) };
-    } finally {
-      acceptedDuringLoad = null;
-    }
-  }
-
-  /** Adds what this process stored to the live index, and forgets what it may change. */
-  function extend(observations: readonly Observation[]): void {
-    if (!live) return;
-    const collapse = { fromMs: zone.startOfDay(live.day), toMs: zone.endOfDay(live.day) };
-    live.index.add(observations, collapse);
-    live.assessor.forgetFrom(
-      observations.reduce((d, o) => Math.min(d, zone.dayOf(Date.parse(o.publishedAt))), Number.POSITIVE_INFINITY),
-      observations.map((o) => o.series),
-    );
-  }
+  const assessments = options.assessments ?? createAssessmentService(store, pack, { now: clock });
 
   async function cycle(refreshSeries: boolean): Promise<CycleResult> {
     const now = clock();
     const nowIso = now.toISOString();
     const day = zone.dayOf(now.getTime());
-    if (refreshSeries || live?.day !== day) await load(day);
-    const assessment = live!.assessor.assess(day);
-    if (previous?.day !== day - 1) previous = { day: day - 1, assessment: await assessAt(store, pack, day - 1) };
+    // A tick also looks for what other processes stored; after an ingest through this process the look is already due.
+    if (refreshSeries) assessments.invalidate();
+    const assessment = await assessments.assess(day);
+    const previous = await assessments.assess(day - 1);
     if (refreshSeries || series === undefined)
       series = new Map((await store.listSeries({ asOf: nowIso })).map((s) => [s.series, s]));
     const input = {
       theatre: pack.id,
       names,
       assessment,
-      previous: previous.assessment,
+      previous,
       series: [...series.values()],
       receivers: await alertStore.receiverHealth(),
     };
@@ -126,7 +96,6 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
 
   return {
     observationsAccepted(observations) {
-      const today = zone.dayOf(clock().getTime());
       for (const o of observations) {
         // Keep the source-health view current without another query: a publication ends a silence.
         const s = series?.get(o.series);
@@ -140,13 +109,10 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
             sources: s?.sources ?? [],
           });
         }
-        // The previous day's assessment is as known at its end: only a back-dated publication can change it.
-        if (zone.dayOf(Date.parse(o.publishedAt)) < today) previous = undefined;
       }
-      const relevant = observations.filter((o) => watched.has(o.series));
-      if (relevant.length === 0) return Promise.resolve(undefined);
-      extend(relevant);
-      acceptedDuringLoad?.push(...relevant);
+      if (!observations.some((o) => watched.has(o.series))) return Promise.resolve(undefined);
+      // The next cycle's look at the store reads the rows stored since the last one: these among them.
+      assessments.invalidate();
       return schedule(false);
     },
     async tick() {

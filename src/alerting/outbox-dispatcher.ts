@@ -53,8 +53,11 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
 
-  /** Sends one entry; on failure, when it is due again. */
-  async function deliver(entry: OutboxEntry, notifier: Notifier): Promise<string | undefined> {
+  /** Sends one entry: on success, when it was delivered; on failure, it is marked failed and the result says when it is due again. */
+  async function deliver(
+    entry: OutboxEntry,
+    notifier: Notifier,
+  ): Promise<{ deliveredAt: string } | { retryAt: string }> {
     const sentAt = options.clock().toISOString();
     try {
       await notifier.send(envelopeFor(entry, sentAt));
@@ -63,11 +66,9 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       const retryAt = new Date(options.clock().getTime() + backoffDelay(backoff, entry.attempts)).toISOString();
       await options.store.markFailed(entry.id, message, retryAt);
       options.onResult?.({ entry, ok: false, error: message, retryAt });
-      return retryAt;
+      return { retryAt };
     }
-    await options.store.markDelivered(entry.id, options.clock().toISOString());
-    options.onResult?.({ entry, ok: true });
-    return undefined;
+    return { deliveredAt: options.clock().toISOString() };
   }
 
   async function runLane(receiver: string, notifier: Notifier): Promise<void> {
@@ -77,16 +78,25 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       const entries = await options.store.claimOutbox({ now, leaseMs, limit: batch, receiver });
       const blocked =
         entries.length === 0 ? new Map<string, string>() : await earlierUndelivered(receiver, entries, now);
-      // In order within a lane: a receiver sees a group's firing before its resolved.
-      for (const entry of entries) {
-        const group = groupOf(entry);
-        const until = blocked.get(group);
-        if (until !== undefined) {
-          await hold(entry, until);
-          continue;
+      // The round's deliveries are marked together before the next claim: one write for a backlog, not one per entry
+      // (until then they stay leased to this lane; a crash before the mark sends them again, as any crash after a send).
+      const delivered: { entry: OutboxEntry; at: string }[] = [];
+      try {
+        // In order within a lane: a receiver sees a group's firing before its resolved.
+        for (const entry of entries) {
+          const group = groupOf(entry);
+          const until = blocked.get(group);
+          if (until !== undefined) {
+            await hold(entry, until);
+            continue;
+          }
+          const outcome = await deliver(entry, notifier);
+          if ('retryAt' in outcome) blocked.set(group, outcome.retryAt);
+          else delivered.push({ entry, at: outcome.deliveredAt });
         }
-        const retryAt = await deliver(entry, notifier);
-        if (retryAt !== undefined) blocked.set(group, retryAt);
+      } finally {
+        await options.store.markDelivered(delivered.map((d) => ({ id: d.entry.id, at: d.at })));
+        for (const d of delivered) options.onResult?.({ entry: d.entry, ok: true });
       }
       if (entries.length < batch && !again.has(receiver)) return;
     }

@@ -76,12 +76,12 @@ export class PointInTimeIndex {
    * Adds observations stored after everything already indexed (later input revises earlier at equal publication
    * times), in time proportional to what is added: the same index as building it from the longer list.
    *
-   * With `collapse` (an interval of publication instants, e.g. today), a revision published inside it replaces the
-   * revision of the same series, day and subject just before it when that one was also published inside it: reads as
-   * of an instant before the interval, or at or after its end, are unchanged, and a claim revised thousands of times
-   * a day stays one entry (the live alert path reads only such instants: earlier days' ends, and today's end).
+   * With `collapse: 'publication-day'`, a revision replaces the revision of the same series, day and subject just
+   * before it when both were published on the same local day: a read as of the end of any day (or of any instant outside
+   * the days those revisions were published) is unchanged, and a claim revised thousands of times a day stays one entry.
+   * Only for an index read at day ends, as the assessor reads it ("as known at the end of day D").
    */
-  add(observations: readonly Observation[], collapse?: { fromMs: number; toMs: number }): void {
+  add(observations: readonly Observation[], collapse?: 'publication-day'): void {
     for (const o of observations) {
       const day = this.zone.dayOf(Date.parse(o.periodStart));
       let idx = this.bySeries.get(o.series);
@@ -109,8 +109,11 @@ export class PointInTimeIndex {
       )
         at--;
       const before = list[at - 1];
-      const inside = (ms: number) => collapse !== undefined && ms >= collapse.fromMs && ms < collapse.toMs;
-      if (before?.subject === r.subject && inside(r.publishedMs) && inside(before.publishedMs)) list[at - 1] = r;
+      const sameDay =
+        collapse === 'publication-day' &&
+        before?.subject === r.subject &&
+        this.zone.dayOf(before.publishedMs) === this.zone.dayOf(r.publishedMs);
+      if (sameDay) list[at - 1] = r;
       else list.splice(at, 0, r);
     }
   }

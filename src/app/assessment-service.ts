@@ -8,7 +8,7 @@ import { loadCoverage } from './load-coverage.js';
 import { listCollectorHealth } from '../collectors/collector-health.js';
 import { vigilError } from '../errors/index.js';
 import type { Assessment, Tlp } from '../model/index.js';
-import type { LoadedPack } from '../packs/pack-loader.js';
+import type { Pack } from '../packs/pack-schema.js';
 import type { Store, StoredObservation } from '../storage/store.js';
 import { formatDay, getZone, type DayNumber } from '../time/zone.js';
 
@@ -59,7 +59,7 @@ export const MAX_RANGE_DAYS = 3700;
  */
 export function createAssessmentService(
   store: Store,
-  pack: LoadedPack,
+  pack: Pack,
   options: AssessmentServiceOptions,
 ): AssessmentService {
   const zone = getZone(pack.timeZone);
@@ -128,7 +128,8 @@ export function createAssessmentService(
     });
     const health = await healthKey();
     if (rows.length === 0 && health === state.health) return;
-    state.index.add(rows);
+    // Read only at day ends: revisions of a claim published on one day collapse to the day's last.
+    state.index.add(rows, 'publication-day');
     if (health !== state.health) {
       // Coverage is part of every day's assessment: start a fresh memo.
       state.coverage = await loadCoverage(store, pack);
@@ -147,11 +148,20 @@ export function createAssessmentService(
     version += 1;
   };
 
+  /**
+   * The index as of at least the last `invalidate()`: a look already under way may have started before the write that
+   * invalidated, so after waiting for it the staleness is judged again (a caller told of a commit always sees it).
+   */
   const current = async (): Promise<Built> => {
     if (!built) return rebuild();
-    const nowMs = options.now().getTime();
-    if (stale || nowMs - checkedAt >= freshnessMs) {
-      checking ??= (async () => {
+    for (;;) {
+      const nowMs = options.now().getTime();
+      if (!stale && nowMs - checkedAt < freshnessMs) return built;
+      if (checking) {
+        await checking;
+        continue;
+      }
+      checking = (async () => {
         try {
           checkedAt = nowMs;
           stale = false;
@@ -161,8 +171,8 @@ export function createAssessmentService(
         }
       })();
       await checking;
+      return built;
     }
-    return built!;
   };
 
   const service: AssessmentService = {

@@ -3,6 +3,7 @@
 // receivers and to the receivers named by --alert-receivers; the others' notifications wait in the outbox for
 // `vigil alerts watch`.
 import type { AlertStore } from '../alerting/alert-store.js';
+import type { AssessmentService } from '../app/assessment-service.js';
 import type { AlertingConfig } from '../alerting/alerting-config.js';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
 import { createOutboxDispatcher } from '../alerting/outbox-dispatcher.js';
@@ -27,6 +28,8 @@ export interface AlertLoopOptions {
   receivers?: readonly string[];
   /** Secrets the receivers name (`secret_env`, `password_env`): the configuration's environment. */
   secrets?: Readonly<Record<string, string | undefined>>;
+  /** The process's assessment service over every observation (shared with the assess role and the API). */
+  assessments?: AssessmentService;
   /** Called before each cycle reads the store (the server marks its alert visibility stale, so the SSE filter
    * judges this cycle's alert events on everything the cycle could have read). */
   beforeCycle?: () => void;
@@ -73,6 +76,7 @@ export async function startAlertLoop(options: AlertLoopOptions): Promise<AlertLo
     config: options.config,
     dispatcher,
     clock: options.now,
+    assessments: options.assessments,
     onCycle: (result) => {
       for (const t of result.transitions)
         events.publish('alert', { id: t.alertId, change: t.to, rule: t.rule, from: t.from });

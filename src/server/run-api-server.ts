@@ -108,6 +108,7 @@ export async function runApiServer(options: RunApiServerOptions): Promise<Runnin
         config,
         events: deps.events,
         now,
+        assessments: vigil.assessments.all(),
         intervalMs: options.alertIntervalMs,
         log: options.log,
         receivers: options.alertReceivers,

@@ -305,8 +305,11 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
         return (await conn.all<OutboxRow>(q.outboxIn(ids.length), ids)).map(rowToOutbox);
       }),
 
-    async markDelivered(id, at) {
-      await db.raw((conn) => conn.run(q.markDelivered, [at, id]));
+    async markDelivered(deliveries) {
+      if (deliveries.length === 0) return;
+      await db.transaction(async (conn) => {
+        for (const { id, at } of deliveries) await conn.run(q.markDelivered, [at, id]);
+      });
     },
 
     async markFailed(id, error, nextAttemptAt) {

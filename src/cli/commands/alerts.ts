@@ -224,6 +224,7 @@ export function registerAlerts(program: Command): void {
             config,
             dispatcher,
             clock: ctx.now,
+            assessments: ctx.vigil.assessments.all(),
             onCycle: (result) => {
               for (const t of result.transitions) {
                 const a = result.alerts.find((x) => x.id === t.alertId);
