@@ -10,6 +10,7 @@ import type { Store } from '../storage/store.js';
 import { acknowledge } from './acknowledgement.js';
 import type { AlertStore } from './alert-store.js';
 import { createAlertingEngine, type AlertingEngine } from './alerting-engine.js';
+import { createAssessmentService } from '../app/assessment-service.js';
 import { alertingConfig } from './fixtures.contract.js';
 import type { NotificationEnvelope } from './notification.js';
 import { waitFor } from './notifier.contract.js';
@@ -96,6 +97,7 @@ async function world(): Promise<World> {
     config,
     dispatcher,
     clock: () => new Date(clock.now),
+    assessments: createAssessmentService(store, testPack(), { now: () => new Date(clock.now) }),
   });
   const spike = [...dailyCounts('test.aircraft', '2024-04-30', [75]), ...dailyCounts('test.ships', '2024-04-30', [30])];
   const w: World = {

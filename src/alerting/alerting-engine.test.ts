@@ -9,6 +9,7 @@ import { getZone, parseDay } from '../time/zone.js';
 import type { Store } from '../storage/store.js';
 import type { AlertStore } from './alert-store.js';
 import { createAlertingEngine } from './alerting-engine.js';
+import { createAssessmentService } from '../app/assessment-service.js';
 import { alertingConfig } from './fixtures.contract.js';
 import { openAlertStore } from './open-alert-store.js';
 
@@ -42,6 +43,7 @@ describe('alerting engine', () => {
       pack,
       config: alertingConfig({ inhibit_rules: [] }),
       clock: () => new Date(clock.now),
+      assessments: createAssessmentService(store, pack, { now: () => new Date(clock.now) }),
       onCycle: (_, a) => {
         cycles++;
         last = a;
@@ -103,6 +105,7 @@ describe('alerting engine', () => {
       pack,
       config: alertingConfig({ inhibit_rules: [] }),
       clock: () => new Date(now),
+      assessments: createAssessmentService(store, pack, { now: () => new Date(now) }),
       onCycle: (_, a) => void (last = a),
     });
     await engine.tick();

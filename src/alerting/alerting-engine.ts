@@ -1,11 +1,10 @@
 // The live alert path: an accepted observation → re-assess the theatre → one alerting cycle → commit → kick delivery, in milliseconds.
 import { packSeries } from '../app/assess-at.js';
-import { createAssessmentService, type AssessmentService } from '../app/assessment-service.js';
 import type { Assessment, Observation } from '../model/index.js';
 import { packNames } from '../packs/pack-languages.js';
 import type { Pack } from '../packs/pack-schema.js';
 import type { SeriesSummary, Store } from '../storage/store.js';
-import { getZone } from '../time/zone.js';
+import { getZone, type DayNumber } from '../time/zone.js';
 import type { AlertStore } from './alert-store.js';
 import type { AlertingConfig } from './alerting-config.js';
 import { runAlertingCycle, type CycleResult } from './alerting-pipeline.js';
@@ -20,10 +19,20 @@ export interface AlertingEngineOptions {
   clock: () => Date;
   /**
    * "As known at the end of day D" over every observation: the process's one service (`vigil.assessments.all()`), so
-   * the assess role and the alert cycle after a commit share one re-assessment. Omitted: the engine builds its own.
+   * the assess role and the alert cycle after a commit share one re-assessment.
    */
-  assessments?: AssessmentService;
+  assessments: CycleAssessments;
   onCycle?: (result: CycleResult, assessment: Assessment) => void;
+}
+
+/**
+ * What a cycle reads (app/assessment-service.ts provides it): an index over every stored revision kept current from the
+ * rows stored since its last look, with its memo of the days a new row cannot change.
+ */
+export interface CycleAssessments {
+  assess(day: DayNumber): Promise<Assessment>;
+  /** The store gained rows: the next assess first reads them. */
+  invalidate(): void;
 }
 
 export interface AlertingEngine {
@@ -42,12 +51,8 @@ export function createAlertingEngine(options: AlertingEngineOptions): AlertingEn
   const names = packNames(pack);
   const watched = new Set(packSeries(pack));
   let series: Map<string, SeriesSummary> | undefined;
-  /**
-   * What a cycle reads: the point-in-time index over every stored revision, kept current from the rows stored since its
-   * last look (work proportional to what changed, whoever stored it), with its memo of the days a new row cannot change.
-   * Today and yesterday are both assessed through it: yesterday's is memoised until a back-dated publication.
-   */
-  const assessments = options.assessments ?? createAssessmentService(store, pack, { now: clock });
+  // Today and yesterday are both assessed through it: yesterday's is memoised until a back-dated publication.
+  const { assessments } = options;
 
   async function cycle(refreshSeries: boolean): Promise<CycleResult> {
     const now = clock();

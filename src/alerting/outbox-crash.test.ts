@@ -30,6 +30,7 @@ import { dailyCounts, testPack } from ${src('test/support/analysis-fixtures.ts')
 import { openObservationStore } from ${src('src/storage/open-store.ts')};
 import { openAlertStore } from ${src('src/alerting/open-alert-store.ts')};
 import { createAlertingEngine } from ${src('src/alerting/alerting-engine.ts')};
+import { createAssessmentService } from ${src('src/app/assessment-service.ts')};
 import { createOutboxDispatcher } from ${src('src/alerting/outbox-dispatcher.ts')};
 import { createNotifiers } from ${src('src/alerting/receivers/create-notifiers.ts')};
 import { alertingConfig } from ${src('src/alerting/fixtures.contract.ts')};
@@ -46,7 +47,15 @@ const dispatcher = createOutboxDispatcher({ store: alertStore, notifiers: create
 `;
 
 const ENQUEUE = `${PRELUDE}
-const engine = createAlertingEngine({ store, alertStore, pack: testPack(), config, dispatcher, clock });
+const engine = createAlertingEngine({
+  store,
+  alertStore,
+  pack: testPack(),
+  config,
+  dispatcher,
+  clock,
+  assessments: createAssessmentService(store, testPack(), { now: clock }),
+});
 const spike = [...dailyCounts('test.aircraft', '2024-04-30', [75]), ...dailyCounts('test.ships', '2024-04-30', [30])];
 await store.putObservations(spike, now);
 await engine.observationsAccepted(spike);

@@ -8,6 +8,7 @@ describe('alert benchmark', () => {
       (await runAlertBench({ durationMs: 1_000, rate: 100, outageMs: 10_000 })).map((f) => [f.name, f.value]),
     );
     expect(figures['alert.e2e_alerts_measured']).toBeGreaterThan(10);
+    expect(figures['alert.e2e_alerts_undelivered']).toBe(0);
     expect(figures['alert.e2e_p50_ms']).toBeGreaterThan(0);
     expect(figures['alert.e2e_p99_ms']).toBeGreaterThanOrEqual(figures['alert.e2e_p50_ms']);
     expect(figures['alert.webhook_outage_delivered']).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createAlertingEngine } from '../alerting/alerting-engine.js';
+import { createAssessmentService } from '../app/assessment-service.js';
 import type { AlertingConfig } from '../alerting/alerting-config.js';
 import { defaultAlertingPath, validateAlertingConfig } from '../alerting/load-alerting-config.js';
 import type { NotificationEnvelope } from '../alerting/notification.js';
@@ -26,6 +27,10 @@ import { openObservationStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { createUser, issueToken } from '../users/user-accounts.js';
 import { getZone } from '../time/zone.js';
+import { Worker } from 'node:worker_threads';
+import { performance as hooks } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { AlertLoadCommand, AlertLoadEvent, AlertLoadSetup } from './alert-load.js';
 import type { BenchFigure } from './bench-types.js';
 
 export interface AlertBenchOptions {
@@ -63,8 +68,10 @@ export async function runAlertBench(options: Partial<AlertBenchOptions> = {}): P
       // Request sent → 200 (stored, audited): the part of the latency before the alert cycle and delivery.
       { name: 'alert.ingest_ack_p99_ms', value: round(quantile(latency.acks, 0.99)), unit: 'ms' },
       { name: 'alert.e2e_observation_rate', value: round(latency.rate), unit: 'obs/s' },
-      // CPU of the whole process (client, server, receiver) per observation: what the rate costs, whatever the load.
+      // CPU of the whole process (server, and the load thread's client and receiver) per observation.
       { name: 'alert.e2e_cpu_ms_per_observation', value: round(latency.cpuMsPerObservation), unit: 'ms' },
+      // Share of the load phase the server's event loop was busy (1 = saturated: latency then grows without bound).
+      { name: 'alert.server_loop_utilisation', value: round(latency.serverLoopUtilisation), unit: 'ratio' },
       { name: 'alert.webhook_outage_lost', value: outage.lost, unit: 'alerts' },
       { name: 'alert.webhook_outage_delivered', value: outage.delivered, unit: 'alerts' },
     ];
@@ -202,35 +209,23 @@ async function webhookReceiver(onEnvelope: (e: NotificationEnvelope) => void): P
  * (all roles, in-process bus: the assess role re-assesses and publishes after each commit too), stored and audited by
  * the route, handed to the api role's alert loop (AlertingEngine.observationsAccepted), and delivered by it to the
  * webhook named by --alert-receivers. Latency: from the moment the request is sent to the moment the webhook receives
- * the alert. The client and the receiver share the process (and its event loop) with the server.
+ * the alert. The client and the webhook run on a worker thread (alert-load.ts): their own event loop, as in production
+ * they are other processes; this thread's event loop carries the server alone (its utilisation is reported).
  */
 async function measureLatency(pack: LoadedPack, bundled: Observation[], path: string, o: AlertBenchOptions) {
   const s = await setUp(pack, bundled, path);
-  const sentAt = new Map<string, number>();
-  const samples: number[] = [];
-  const acks: number[] = [];
-  /** Firing alerts whose webhook arrived, by the observation that fired them (the bench's alerts alternate), and by id. */
-  const firedBy = new Set<string>();
-  const received = new Set<string>();
-  const receiver = await webhookReceiver((e) => {
-    const now = performance.now();
-    for (const a of e.alerts) {
-      if (a.status !== 'firing') continue;
-      received.add(a.id);
-      const ids = a.explanation?.evidence[0]?.observationIds ?? [];
-      const id = ids.find((x) => sentAt.has(x));
-      if (id === undefined || firedBy.has(id)) continue;
-      firedBy.add(id);
-      samples.push(now - sentAt.get(id)!);
-    }
-  });
+  const total = Math.round((o.durationMs / 1000) * o.rate);
+  const { id: _id, value: _v, publishedAt: _p, ...template } = s.observation(0, s.start);
+  const load = startLoad({ template, high: s.high, normal: s.normal, total, rate: o.rate });
+  const receiverUrl = (await load.next('listening')).url;
   const t0 = performance.now();
+  const epoch = performance.timeOrigin + t0;
   const clock = () => new Date(s.start + (performance.now() - t0));
   // The server's process as `vigil serve` runs it on one machine: its own composition root on the same database file,
   // every role (ingest, assess, api with its alert loop) over the in-process bus, the alerting file beside the pack.
   const packDir = join(dirname(path), 'pack');
   mkdirSync(packDir, { recursive: true });
-  writeFileSync(defaultAlertingPath(join(packDir, 'pack.yaml')), JSON.stringify(benchAlertingFile(receiver.url)));
+  writeFileSync(defaultAlertingPath(join(packDir, 'pack.yaml')), JSON.stringify(benchAlertingFile(receiverUrl)));
   const served: LoadedPack = { ...pack, file: join(packDir, 'pack.yaml') };
   const vigil = await openVigil({ databaseUrl: path, pack: served }, clock);
   const { user } = await createUser(
@@ -243,92 +238,102 @@ async function measureLatency(pack: LoadedPack, bundled: Observation[], path: st
   const bus = await openBus(DEFAULT_BUS_URL);
   const port = await freePort();
   const roles: RunningRole[] = [];
-  for (const name of resolveRoles('all')) {
-    roles.push(
-      await ROLES[name]({
-        vigil,
-        bus,
-        log: () => {},
-        ackWaitMs: 30_000,
-        dbUrl: path,
-        http: { host: '127.0.0.1', port, logLevel: 'silent' },
-        alertReceivers: ['hook'],
-        secrets: {},
-      }),
-    );
-  }
-  const server = { url: `http://127.0.0.1:${port}` };
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const post = (obs: Observation) =>
-    new Promise<void>((resolve, reject) => {
-      const { id: _id, ...input } = obs; // the server derives the same content-hash id
-      const body = JSON.stringify({ observations: [input] });
-      const req = http.request(
-        `${server.url}/api/v1/observations`,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${token}`,
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(`ingest answered ${res.statusCode}`)),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  const total = Math.round((o.durationMs / 1000) * o.rate);
-  const interval = 1000 / o.rate;
-  const started = performance.now();
-  const cpuAtStart = process.cpuUsage();
-  const requests: Promise<void>[] = [];
   try {
-    for (let i = 0; i < total; i++) {
-      const due = started + i * interval;
-      const wait = due - performance.now();
-      await new Promise((r) => (wait > 1 ? setTimeout(r, wait) : setImmediate(r)));
-      const obs = s.observation(i % 2 === 0 ? s.high : s.normal, clock().getTime());
-      const t = performance.now();
-      sentAt.set(obs.id, t);
-      requests.push(post(obs).then(() => void acks.push(performance.now() - t)));
-      if (requests.length > 64) await Promise.all(requests.splice(0, requests.length - 8));
+    for (const name of resolveRoles('all')) {
+      roles.push(
+        await ROLES[name]({
+          vigil,
+          bus,
+          log: () => {},
+          ackWaitMs: 30_000,
+          dbUrl: path,
+          http: { host: '127.0.0.1', port, logLevel: 'silent' },
+          alertReceivers: ['hook'],
+          secrets: {},
+        }),
+      );
     }
-    const rate = total / ((performance.now() - started) / 1000);
-    await Promise.all(requests);
+    const cpuAtStart = process.cpuUsage();
+    const eluAtStart = hooks.eventLoopUtilization();
+    load.post({ type: 'start', serverUrl: `http://127.0.0.1:${port}`, token, simulatedStart: s.start, epoch });
+    const sent = await load.next('sent');
+    if (sent.failures.length > 0)
+      throw new Error(`alert bench: ${sent.failures.length} ingests failed: ${sent.failures[0]}`);
+    // CPU of the whole process (server thread and load thread) and how busy the server's event loop was.
     const cpu = process.cpuUsage(cpuAtStart);
+    const elu = hooks.eventLoopUtilization(eluAtStart);
     // Wait (up to 10 s) until every alert the store recorded as firing has reached the webhook; count those that did not.
     const fired = async () =>
       new Set((await s.alertStore.listTransitions()).filter((t) => t.to === 'firing').map((t) => t.alertId));
     const until = performance.now() + 10_000;
-    let undelivered = [...(await fired())].filter((id) => !received.has(id)).length;
-    while (undelivered > 0 && performance.now() < until) {
-      await new Promise((r) => setTimeout(r, 100));
+    let seen: { alertIds: string[]; samples: number[] };
+    let undelivered: number;
+    for (;;) {
+      load.post({ type: 'received?' });
+      seen = await load.next('received');
+      const received = new Set(seen.alertIds);
       undelivered = [...(await fired())].filter((id) => !received.has(id)).length;
+      if (undelivered === 0 || performance.now() > until) break;
+      await new Promise((r) => setTimeout(r, 100));
     }
     return {
-      samples,
-      acks,
-      rate,
+      samples: seen.samples,
+      acks: sent.acks,
+      rate: sent.rate,
       undelivered,
       coalesced: Math.ceil(total / 2) - (await fired()).size,
       cpuMsPerObservation: (cpu.user + cpu.system) / 1000 / total,
+      serverLoopUtilisation: elu.utilization,
     };
   } finally {
-    agent.destroy();
     for (const role of roles.reverse()) await role.stop();
     await bus.close();
     await vigil.close();
-    await receiver.close();
+    await load.close();
     await s.alertStore.close();
     await s.store.close();
   }
+}
+
+/** The load thread, with a typed wait for its next event of a kind. */
+function startLoad(setup: AlertLoadSetup) {
+  const self = fileURLToPath(import.meta.url);
+  const ts = self.endsWith('.ts');
+  const url = new URL(`./alert-load.${ts ? 'ts' : 'js'}`, import.meta.url);
+  // Run from source (the test), the worker registers tsx's loader first: a thread does not inherit the runner's hooks.
+  const worker = ts
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`,
+        { eval: true, workerData: setup },
+      )
+    : new Worker(url, { workerData: setup });
+  const waiting = new Map<string, (event: AlertLoadEvent) => void>();
+  let failure: Error | undefined;
+  worker.on('message', (event: AlertLoadEvent) => {
+    waiting.get(event.type)?.(event);
+    waiting.delete(event.type);
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    for (const resolve of waiting.values()) resolve({ type: 'closed' });
+  });
+  return {
+    post: (command: AlertLoadCommand) => worker.postMessage(command),
+    next<K extends AlertLoadEvent['type']>(type: K): Promise<Extract<AlertLoadEvent, { type: K }>> {
+      return new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        waiting.set(type, (event) =>
+          failure ? reject(failure) : resolve(event as Extract<AlertLoadEvent, { type: K }>),
+        );
+      });
+    },
+    async close() {
+      const closed = this.next('closed').catch(() => undefined);
+      worker.postMessage({ type: 'close' } satisfies AlertLoadCommand);
+      await closed;
+      await worker.terminate();
+    },
+  };
 }
 
 /**
@@ -356,6 +361,7 @@ async function measureOutage(pack: LoadedPack, bundled: Observation[], path: str
     config,
     dispatcher,
     clock: now,
+    assessments: createAssessmentService(s.store, pack, { now }),
   });
   const stepMs = 1_000;
   const alertEvery = 2_000;

@@ -3,9 +3,8 @@
 // receivers and to the receivers named by --alert-receivers; the others' notifications wait in the outbox for
 // `vigil alerts watch`.
 import type { AlertStore } from '../alerting/alert-store.js';
-import type { AssessmentService } from '../app/assessment-service.js';
 import type { AlertingConfig } from '../alerting/alerting-config.js';
-import { createAlertingEngine } from '../alerting/alerting-engine.js';
+import { createAlertingEngine, type CycleAssessments } from '../alerting/alerting-engine.js';
 import { createOutboxDispatcher } from '../alerting/outbox-dispatcher.js';
 import { createNotifiers } from '../alerting/receivers/create-notifiers.js';
 import { vigilError } from '../errors/index.js';
@@ -29,7 +28,7 @@ export interface AlertLoopOptions {
   /** Secrets the receivers name (`secret_env`, `password_env`): the configuration's environment. */
   secrets?: Readonly<Record<string, string | undefined>>;
   /** The process's assessment service over every observation (shared with the assess role and the API). */
-  assessments?: AssessmentService;
+  assessments: CycleAssessments;
   /** Called before each cycle reads the store (the server marks its alert visibility stale, so the SSE filter
    * judges this cycle's alert events on everything the cycle could have read). */
   beforeCycle?: () => void;

@@ -70,6 +70,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
         pack,
         config: loadPackAlerting(pack),
         clock: now,
+        assessments: vigil.assessments.all(),
       });
       await engine.tick();
     }

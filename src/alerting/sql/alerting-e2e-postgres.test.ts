@@ -6,6 +6,7 @@ import { openObservationStore } from '../../storage/open-store.js';
 import { dropSchema, freshSchemaName, pgSkipReason, schemaUrl } from '../../storage/postgres/pg-test-support.js';
 import { acknowledge } from '../acknowledgement.js';
 import { createAlertingEngine } from '../alerting-engine.js';
+import { createAssessmentService } from '../../app/assessment-service.js';
 import { alertingConfig } from '../fixtures.contract.js';
 import type { NotificationEnvelope } from '../notification.js';
 import { waitFor } from '../notifier.contract.js';
@@ -65,6 +66,7 @@ describe.skipIf(skip !== undefined)(skip ?? 'alerting end to end on PostgreSQL',
       config,
       dispatcher,
       clock: () => new Date(clock.now),
+      assessments: createAssessmentService(store, testPack(), { now: () => new Date(clock.now) }),
     });
 
     await engine.tick();
