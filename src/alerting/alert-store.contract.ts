@@ -191,6 +191,12 @@ export function runAlertStoreContract(
       // Past the lease and the backoff every entry is claimable again: none is waiting.
       expect(await store.listOutbox({ status: 'pending', waitingAt: at(90) })).toEqual([]);
       expect(await store.listOutbox({ status: 'pending', receiver: 'mail', waitingAt: at(2.5) })).toHaveLength(1);
+      // A lane leaves its own claim out.
+      expect(
+        (await store.listOutbox({ status: 'pending', waitingAt: at(2.5), exceptIds: [leased.id] })).map(
+          (e) => e.receiver,
+        ),
+      ).toEqual(['mail']);
     });
 
     it('finds alerts by id or unique prefix and refuses an ambiguous one', async () => {

@@ -100,6 +100,8 @@ export interface AlertStore {
     receiver?: string;
     limit?: number;
     waitingAt?: string;
+    /** Leave these out (a lane's own claim, which its lease makes "waiting"). */
+    exceptIds?: readonly string[];
   }): Promise<OutboxEntry[]>;
   /** Receivers with undelivered entries that have failed at least once. */
   receiverHealth(): Promise<ReceiverHealth[]>;

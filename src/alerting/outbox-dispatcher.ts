@@ -119,7 +119,13 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       const first = firstClaimed.get(groupOf(e));
       if (first === undefined || before(e, first)) firstClaimed.set(groupOf(e), e);
     }
-    const waiting = await options.store.listOutbox({ status: 'pending', receiver, waitingAt: now });
+    // Without the claimed entries themselves (this lane's lease makes them "waiting"): usually nothing comes back.
+    const waiting = await options.store.listOutbox({
+      status: 'pending',
+      receiver,
+      waitingAt: now,
+      exceptIds: [...claimedIds],
+    });
     const blocked = new Map<string, string>();
     for (const e of waiting) {
       const group = groupOf(e);

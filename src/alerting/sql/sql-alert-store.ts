@@ -327,6 +327,7 @@ export function createAlertStore(db: Database, options: { owned?: boolean } = {}
         const at = q.waitingAt;
         if (at !== undefined)
           query = query.where((w) => w.or([w('o.next_attempt_at', '>', at), w('o.leased_until', '>', at)]));
+        if (q.exceptIds !== undefined && q.exceptIds.length > 0) query = query.where('o.id', 'not in', q.exceptIds);
         return (await query.execute()).map(rowToOutbox);
       }),
 
