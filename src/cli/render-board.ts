@@ -20,7 +20,7 @@ export function renderBoard(a: Assessment, options: RenderOptions): string {
   if (options.staleSources?.length) {
     const list = options.staleSources.map(
       (s) =>
-        `${s.id} ${s.ageDays === null ? 'never published' : `${Math.floor(s.ageDays)} d old`} (cadence ${s.cadenceDays} d)`,
+        `${s.name} [${s.id}] ${s.ageDays === null ? 'never published' : `${Math.floor(s.ageDays)} d old`} (cadence ${s.cadenceDays} d)`,
     );
     lines.push(paint('1;33', `SOURCES STALE NOW: ${list.join(', ')}`));
   }

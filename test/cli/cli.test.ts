@@ -23,7 +23,8 @@ describe('vigil on the bundled data', () => {
     expect(r.stdout).toMatch(/LEVEL [1-5] (NORMAL|WATCH|WARNING|ALERT|CRITICAL)/);
     expect(r.stderr).toMatch(/bundled observations \(0 new\)/);
     // The real clock is after the bundled data: the latest board says which sources are stale now.
-    expect(r.stdout).toMatch(/^SOURCES STALE NOW: mnd \d+ d old \(cadence 2 d\)/m);
+    // Named as the catalogue names it, with the id an operator types (`vigil sources`).
+    expect(r.stdout).toMatch(/^SOURCES STALE NOW: [A-Z][^[]+ \[mnd\] \d+ d old \(cadence 2 d\)/m);
     expect((await runCli('--db', db, 'board', '--at', '2023-04-10')).stdout).not.toMatch(/SOURCES STALE NOW/);
   });
 

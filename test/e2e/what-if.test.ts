@@ -112,6 +112,8 @@ describe.skipIf(skip !== undefined)('what-if in Chromium', () => {
     await page.click('[data-testid=tornado-compute]');
     await page.waitForSelector('[data-testid=tornado-chart] .tornado-row');
     expect(await page.locator('[data-testid=tornado-chart] .tornado-row').count()).toBeGreaterThan(3);
+    // Bars name indicators as the pack does (“PLA aircraft …”), never by id (`air.total`).
+    expect(await page.textContent('[data-testid=tornado-chart]')).not.toMatch(/\b[a-z-]+\.[a-z][a-z.-]*\b/);
     await page.locator('[data-testid=tornado]').screenshot({ path: join(ARTIFACTS, 'explain-tornado.png') });
     await page.click('[data-testid=whatif-reset]');
     await page.waitForSelector('[data-testid=whatif][data-active=no]');

@@ -21,9 +21,25 @@ export interface TornadoChartProps {
 
 /** Coordinates to a tenth of a unit: enough for the screen, and a golden file free of float noise. */
 const r1 = (v: number) => v.toFixed(1);
-const W = 900;
-const LABEL = 300;
+/** The plot's own width (bars and their values); the label column in front of it grows with the labels. */
+const PLOT = 600;
+/** Label column bounds: a long label is shortened with an ellipsis (its <title> keeps it whole). */
+const LABEL_MIN = 200;
+const LABEL_MAX = 440;
 const ROW = 22;
+
+/** Rough drawn width of a label at the chart's font size: CJK characters are about twice as wide as Latin ones. */
+const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 13 : 7), 0);
+
+function fitLabel(label: string, width: number): string {
+  if (textWidth(label) <= width) return label;
+  let out = '';
+  for (const c of label) {
+    if (textWidth(`${out}${c}…`) > width) break;
+    out += c;
+  }
+  return `${out.trimEnd()}…`;
+}
 const M = { top: 22, right: 120, bottom: 26 };
 
 export function TornadoChart({ rows, base, labels }: TornadoChartProps) {
@@ -34,6 +50,8 @@ export function TornadoChart({ rows, base, labels }: TornadoChartProps) {
   lo = Math.max(0, lo - pad);
   hi = Math.min(1, hi + pad);
   const H = M.top + rows.length * ROW + M.bottom;
+  const LABEL = Math.min(LABEL_MAX, Math.max(LABEL_MIN, ...rows.map((r) => textWidth(r.label) + 16)));
+  const W = LABEL + PLOT;
   const x = linear([lo, hi], [LABEL, W - M.right]);
   const axisY = H - M.bottom;
   const fmt = (p: number) => formatProbability(p, true);
@@ -75,7 +93,7 @@ export function TornadoChart({ rows, base, labels }: TornadoChartProps) {
       return h(
         'g',
         { class: 'tornado-row', 'data-key': r.key },
-        h('text', { x: LABEL - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end' }, r.label),
+        h('text', { x: LABEL - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end' }, fitLabel(r.label, LABEL - 12)),
         end(r.low, 'low'),
         end(r.high, 'high'),
         h(

@@ -45,7 +45,9 @@ export function TornadoSection({
     setComputed({ key, result, ms: performance.now() - t0 });
   };
   const label = (s: Swing): string => {
-    const ind = s.indicator ? indicatorLabel(lang, pack, { id: s.indicator, name: s.indicator }) : '';
+    // The pack's name for the indicator in either language (a swing carries only its id).
+    const name = pack.indicators.find((d) => d.id === s.indicator)?.name ?? s.indicator ?? '';
+    const ind = s.indicator ? indicatorLabel(lang, pack, { id: s.indicator, name }) : '';
     if (s.kind === 'likelihood')
       return t('tornado.lr', { h: s.hypothesis!, ind, state: stateName(lang, s.state!) }) + ` (${s.value})`;
     if (s.kind === 'prior')
