@@ -23,12 +23,14 @@ import {
 } from './brief-language.js';
 import { bottomLine, changeLines } from './brief-sentences.js';
 import { BRIEF_CSS } from './brief-style.js';
+import { localTime } from '../time/local-time.js';
 
 export function renderBriefHtml(input: BriefInput, lang: BriefLang): string {
   const c = buildBriefContent(input);
   const h = HEADINGS[lang];
   const a = input.today;
   const tlp = tlpLabel(input.provenance.tlp);
+  const tz = input.pack.timeZone;
   const knowledge = a.knowledge.state === 'ok' ? `level-${a.level}` : `knowledge-${a.knowledge.state}`;
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-Hant' : 'en'}">
@@ -64,7 +66,7 @@ export function renderBriefHtml(input: BriefInput, lang: BriefLang): string {
 <section><h2>${esc(h.watch)} (${c.watchWindow.from} → ${c.watchWindow.to})</h2>${watchList(lang, h, c)}</section>
 <footer>
   <h2>${esc(h.provenance)}</h2>
-  <p>${esc(h.pack)} ${esc(input.pack.id)}@${esc(input.pack.version)} · ${esc(h.asOf)} ${a.day}: ${esc(a.asOf)} · ${esc(h.generated)} ${esc(input.generatedAt)}</p>
+  <p>${esc(h.pack)} ${esc(input.pack.id)}@${esc(input.pack.version)} · ${esc(h.asOf)} ${a.day}: ${esc(localTime(a.asOf, tz))} · ${esc(h.generated)} ${esc(localTime(input.generatedAt, tz))} (${esc(tz)})</p>
   <p>${esc(h.sources)}: ${input.provenance.sources.map((s) => `${esc(s.source)} (${s.observations} ${esc(h.observations)}, ${esc(h.latest)} ${esc(s.latestPublishedAt.slice(0, 10))})`).join(' · ') || '—'}</p>
   <div class="tlp tlp-${input.provenance.tlp.replace('+', '-')}">${tlp}</div>
 </footer>

@@ -15,24 +15,8 @@ export function signed(x: number, digits = 2): string {
   return `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 }
 
-/** `2026-08-22T05:12:00Z` → `2026-08-22 13:12` in the theatre's zone. */
-export function localTime(iso: string, timeZone: string): string {
-  const d = new Date(iso);
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
+/** `2026-08-22T05:12:00Z` → `2026-08-22 13:12` in the theatre's zone (src/time/local-time.ts). */
+export { localTime } from '../time/local-time.js';
 
 /** `no-coverage`, `stale` and `missing` are what we don't know: each styled apart from calm, never green. */
 export type StateTone = 'calm' | 'raised' | 'high' | 'insufficient' | 'missing' | 'no-coverage' | 'stale';
