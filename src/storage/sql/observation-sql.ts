@@ -86,10 +86,12 @@ export function buildObservationQuery(query: NormalisedQuery, dialect: SqlDialec
   // "Rows stored since seq N" (the incremental readers after each ingest): the primary-key range first, materialised,
   // then the other filters and the sort on those few rows. Left to itself SQLite walks the as-of index of every
   // requested series to save the sort, which costs in proportion to the store rather than to what was stored since.
+  // The range is closed above: on a table never analysed (autovacuum off) PostgreSQL guesses that `seq > N` keeps a
+  // third of the rows and scans the whole table, but guesses a closed range small and seeks the primary key.
   const since =
     query.afterSeq === undefined
       ? ''
-      : `WITH o AS MATERIALIZED (SELECT * FROM observations WHERE seq > ${bind(query.afterSeq)}) `;
+      : `WITH o AS MATERIALIZED (SELECT * FROM observations WHERE seq > ${bind(query.afterSeq)} AND seq <= ${bind(Number.MAX_SAFE_INTEGER)}) `;
   const conditions = [...claimFilters(query, bind), ...revisionFilters(query, 'o', bind)];
   if (!query.allRevisions) conditions.push(noNewerRevision(query, bind));
   const from = since === '' ? 'observations o' : 'o';

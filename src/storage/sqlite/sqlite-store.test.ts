@@ -94,7 +94,9 @@ describe('SQLite store', () => {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
         (r) => r.detail,
       );
-      expect(plan.some((d) => /SEARCH observations USING INTEGER PRIMARY KEY \(rowid>\?\)/.test(d))).toBe(true);
+      expect(plan.some((d) => /SEARCH observations USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/.test(d))).toBe(
+        true,
+      );
       expect(plan.some((d) => d.includes('observations_as_of'))).toBe(false);
     } finally {
       db.close();
