@@ -50,5 +50,7 @@ export interface UserStore {
 
   /** Appends one entry after the current head, atomically (concurrent writers never fork the chain). */
   appendAudit(input: AuditInput): Promise<AuditEntry>;
+  /** Appends entries in order after the current head, atomically: one look at the head for the lot (a group commit). */
+  appendAudits(inputs: readonly AuditInput[]): Promise<AuditEntry[]>;
   listAudit(query?: AuditQuery): Promise<AuditEntry[]>;
 }
