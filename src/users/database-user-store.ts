@@ -235,6 +235,26 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
       const row = await q().selectFrom('users_tokens').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toToken(row);
     },
+    async getTokenWithUser(id) {
+      const row = await q()
+        .selectFrom('users_tokens as t')
+        .innerJoin('users_accounts as u', 'u.id', 't.user_id')
+        .selectAll('t')
+        .select(['u.username', 'u.role', 'u.tlp_max', 'u.password_hash', 'u.created_at as account_created_at'])
+        .where('t.id', '=', id)
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      const { username, role, tlp_max, password_hash, account_created_at, ...token } = row;
+      const user = toUser({
+        id: token.user_id,
+        username,
+        role,
+        tlp_max,
+        password_hash,
+        created_at: account_created_at,
+      });
+      return { token: toToken(token), user };
+    },
     async listTokens(userId) {
       let query = q().selectFrom('users_tokens').selectAll().orderBy('created_at').orderBy('id');
       if (userId !== undefined) query = query.where('user_id', '=', userId);

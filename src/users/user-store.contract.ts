@@ -84,6 +84,11 @@ export function runUserStoreContract(
         token({ lastUsedAt: '2026-01-05T09:00:00.000Z', revokedAt: '2026-01-05T10:00:00.000Z' }),
       );
       await expect(s.revokeToken('cccccccccccc', T0)).rejects.toMatchObject({ code: 'VIGIL_NOT_FOUND' });
+      expect(await s.getTokenWithUser('aaaaaaaaaaaa')).toEqual({
+        token: await s.getToken('aaaaaaaaaaaa'),
+        user: contractUser(),
+      });
+      expect(await s.getTokenWithUser('cccccccccccc')).toBeUndefined();
       await s.addSession({
         idHash: 'h1',
         userId: 'u-1',

@@ -35,6 +35,11 @@ export interface UserStore {
   /** VIGIL_CONFLICT when the id exists. */
   addToken(token: ApiToken): Promise<void>;
   getToken(id: string): Promise<ApiToken | undefined>;
+  /**
+   * The token with its user in one look, undefined when either is unknown: every API request checks its bearer
+   * token, in one round trip rather than two.
+   */
+  getTokenWithUser(id: string): Promise<{ token: ApiToken; user: User } | undefined>;
   listTokens(userId?: string): Promise<ApiToken[]>;
   /** VIGIL_NOT_FOUND when unknown. */
   revokeToken(id: string, at: string): Promise<void>;
