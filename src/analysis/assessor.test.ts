@@ -135,6 +135,20 @@ describe('assessment', () => {
     expect(applyHysteresis(5, 1, [1, 1])).toBe(5); // rising is immediate
   });
 
+  it("builds a day's assessment once until forgetFrom reaches that day", () => {
+    const index = new PointInTimeIndex([...quietAir, ...quietShips], zone);
+    const a = createAssessor(pack, index, COVERED);
+    const before = a.assess(day('2023-02-20'));
+    const quiet = a.assess(day('2023-02-21'));
+    expect(a.assess(day('2023-02-21'))).toBe(quiet);
+    index.add(dailyCounts('test.aircraft', '2023-02-20', [70])); // published 2023-02-21
+    a.forgetFrom(day('2023-02-21'), ['test.aircraft']);
+    expect(a.assess(day('2023-02-20'))).toBe(before);
+    const surge = a.assess(day('2023-02-21'));
+    expect(surge).not.toBe(quiet);
+    expect([quiet.level, surge.level]).toEqual([1, 4]);
+  });
+
   it('is deterministic and independent of evaluation order', () => {
     const obs = [...quietAir, ...quietShips, ...dailyCounts('test.aircraft', '2023-02-20', [70, 30, 12])];
     const forward = createAssessor(pack, new PointInTimeIndex(obs, zone), COVERED);

@@ -119,6 +119,11 @@ export function createAssessor(
   };
   const levelMemo = new Map<DayNumber, DayLevels>();
   const finalMemo = new Map<DayNumber, WarningLevel>();
+  /**
+   * Whole assessments, so a board's 90-day history or an alert cycle reads them rather than building each day's
+   * records again (it was most of a dashboard read). Callers treat them as values and never change them.
+   */
+  const assessmentMemo = new Map<DayNumber, Assessment>();
   const { watch: watchRule, holdDays, minDays } = pack.warning;
 
   const evidence = (day: DayNumber): DayEvidence => {
@@ -241,13 +246,16 @@ export function createAssessor(
       forget(memo, day);
       forget(levelMemo, day);
       forget(finalMemo, day);
+      forget(assessmentMemo, day);
     },
     assess(day) {
+      const cached = assessmentMemo.get(day);
+      if (cached) return cached;
       const today = levels(day);
       const assessment = evidence(day).assessment();
       const level = levelOn(day);
       const episode = episodeUnderWay(day, level, levelOn, assessment.hypotheses);
-      return {
+      const result: Assessment = {
         ...assessment,
         rawLevel: today.raw,
         watch: today.watch,
@@ -255,6 +263,8 @@ export function createAssessor(
         levelName: LEVEL_NAMES[level],
         ...(episode ? { episode } : {}),
       };
+      assessmentMemo.set(day, result);
+      return result;
     },
   };
 }

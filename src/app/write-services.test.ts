@@ -9,7 +9,9 @@ import { loadPack } from '../packs/pack-loader.js';
 import { dropSchema, freshSchemaName, pgSkipReason, schemaUrl } from '../storage/postgres/pg-test-support.js';
 import { expectVigilError, INGESTED_AT, observation } from '../storage/store-contract-fixtures.js';
 import { verifyAuditChain } from '../users/audit-chain.js';
+import type { ObservationBatch } from '../storage/store.js';
 import { openVigil, type Vigil } from './open-vigil.js';
+import { createWriteServices } from './write-services.js';
 
 const pack = loadPack(DEFAULT_PACK);
 const clock = () => new Date('2026-09-01T00:00:00.000Z');
@@ -79,6 +81,63 @@ function runWriteServiceTests(
         vigil.writes.observations('cli:alice').putObservations([bad], INGESTED_AT, 'bad.csv'),
         'VIGIL_INPUT_INVALID',
       );
+      expect(await vigil.users.listAudit()).toEqual([]);
+    });
+
+    it('commits writes that arrive while one commits together next, each with its own counts and entry, in order', async () => {
+      const vigil = await fresh();
+      const groups: number[] = [];
+      const store = {
+        ...vigil.store,
+        putObservationBatches: (batches: readonly ObservationBatch[]) => {
+          groups.push(batches.length);
+          return vigil.store.putObservationBatches(batches);
+        },
+      };
+      const writes = createWriteServices({ db: vigil.db, store, users: vigil.users, clock });
+      const shared = observation({ value: 99 });
+      const puts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          writes
+            .observations(`user:u${i}`)
+            .putObservations(i === 2 || i === 4 ? [shared] : [observation({ value: i })], INGESTED_AT, `w${i}`),
+        ),
+      );
+      // The first finds nothing committing and goes alone; the five that came meanwhile share the next transaction.
+      expect(groups).toEqual([1, 5]);
+      expect(puts.map((p) => p.inserted)).toEqual([1, 1, 1, 1, 0, 1]);
+      const log = await vigil.users.listAudit();
+      expect(log.map((e) => [e.actor, e.target])).toEqual(Array.from({ length: 6 }, (_, i) => [`user:u${i}`, `w${i}`]));
+      expect(log[4].details).toEqual({ observations: 1, inserted: 0, unchanged: 1 });
+      expect(verifyAuditChain(log).ok).toBe(true);
+    });
+
+    it('fails only the bad write of a group: the others commit, each with its entry', async () => {
+      const vigil = await fresh();
+      const bad = { ...observation({ value: 2 }), tlp: 'purple' } as never;
+      const results = await Promise.allSettled(
+        Array.from({ length: 4 }, (_, i) =>
+          vigil.writes
+            .observations('user:u')
+            .putObservations([i === 2 ? bad : observation({ value: i })], INGESTED_AT, `w${i}`),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'VIGIL_INPUT_INVALID' });
+      const log = await vigil.users.listAudit();
+      expect(log.map((e) => e.target)).toEqual(['w0', 'w1', 'w3']);
+      expect(verifyAuditChain(log).ok).toBe(true);
+      expect(await vigil.store.queryObservations({ allRevisions: true })).toHaveLength(3);
+    });
+
+    it("joins the caller's transaction when written inside one: rolled back with it", async () => {
+      const vigil = await fresh();
+      const inside = vigil.writes.inTransaction(async () => {
+        await vigil.writes.observations('cli:alice').putObservations([observation()], INGESTED_AT, 'a.csv');
+        throw new Error('changed my mind');
+      });
+      await expect(inside).rejects.toThrow('changed my mind');
+      expect(await vigil.store.queryObservations({ allRevisions: true })).toEqual([]);
       expect(await vigil.users.listAudit()).toEqual([]);
     });
 

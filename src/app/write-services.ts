@@ -3,6 +3,7 @@
 // audit insert fails, the write is rolled back; if the write fails, nothing is audited.
 import type { Observation } from '../model/index.js';
 import type { Database } from '../storage/database/database.js';
+import { createGroupCommit } from './group-commit.js';
 import type { PutResult, Store } from '../storage/store.js';
 import type { AuditEntry } from '../users/audit-chain.js';
 import type { UserStore } from '../users/user-store.js';
@@ -33,8 +34,10 @@ export interface WriteServices {
   /** An audit entry on its own (sign-in, a denied request): still one transaction, still one entry. */
   audit(actor: Actor, action: string, target: string, details?: Record<string, unknown>): Promise<AuditEntry>;
   /**
-   * Observations written by `actor` under `action` (default `observations.ingest`): each putObservations call is one
-   * transaction with one audit entry naming the label (a file, a request, a work item).
+   * Observations written by `actor` under `action` (default `observations.ingest`): each putObservations call is all
+   * or nothing with one audit entry naming the label (a file, a request, a work item), and resolves once committed.
+   * Calls made while another is committing are committed together in the next transaction (group commit), each with
+   * its own counts and entry, in order; a call inside `inTransaction` joins that transaction instead.
    */
   observations(actor: Actor, action?: string): ObservationWriter;
   /**
@@ -53,9 +56,50 @@ export interface WriteServiceDeps {
   clock: () => Date;
 }
 
+/** A group commit takes waiting observation writes up to this many observations (a bigger write goes alone). */
+const GROUP_MAX_OBSERVATIONS = 10_000;
+/** …and up to this many writes. */
+const GROUP_MAX_WRITES = 256;
+
+interface ObservationWrite {
+  actor: Actor;
+  action: string;
+  label: string;
+  observations: readonly Observation[];
+  ingestedAt: string;
+}
+
 export function createWriteServices(deps: WriteServiceDeps): WriteServices {
   const { db, users, clock } = deps;
   const listeners = new Set<(entry: AuditEntry) => void>();
+  const announce = (entries: readonly AuditEntry[]) => {
+    for (const entry of entries) for (const listener of listeners) listener(entry);
+  };
+
+  /** Observation writes, each with its audit entry, in one transaction: one result per write, in order. */
+  const observationGroup = createGroupCommit<ObservationWrite, PutResult>({
+    maxWeight: GROUP_MAX_OBSERVATIONS,
+    maxItems: GROUP_MAX_WRITES,
+    weight: (w) => w.observations.length,
+    async commit(writes) {
+      const done = await db.transaction(async () => {
+        const puts = await deps.store.putObservationBatches(writes);
+        const at = clock().toISOString();
+        const entries = await users.appendAudits(
+          writes.map((w, i) => ({
+            at,
+            actor: w.actor,
+            action: w.action,
+            target: w.label,
+            details: { observations: w.observations.length, ...puts[i] },
+          })),
+        );
+        return { puts, entries };
+      });
+      announce(done.entries);
+      return done.puts;
+    },
+  });
 
   async function write<T>(request: AuditedWrite<T>): Promise<{ value: T; entry: AuditEntry }> {
     const done = await db.transaction(async () => {
@@ -70,7 +114,7 @@ export function createWriteServices(deps: WriteServiceDeps): WriteServices {
       });
       return { value, entry };
     });
-    for (const listener of listeners) listener(done.entry);
+    announce([done.entry]);
     return done;
   }
 
@@ -86,16 +130,17 @@ export function createWriteServices(deps: WriteServiceDeps): WriteServices {
     },
     observations(actor, action = 'observations.ingest') {
       return {
-        putObservations: async (observations, ingestedAt, label = '') =>
-          (
-            await write({
-              actor,
-              action,
-              target: label,
-              write: () => deps.store.putObservations(observations, ingestedAt),
-              details: (put) => ({ observations: observations.length, ...put }),
-            })
-          ).value,
+        async putObservations(observations, ingestedAt, label = '') {
+          if (!db.inTransaction()) return observationGroup.submit({ actor, action, label, observations, ingestedAt });
+          const joined = await write({
+            actor,
+            action,
+            target: label,
+            write: () => deps.store.putObservations(observations, ingestedAt),
+            details: (put) => ({ observations: observations.length, ...put }),
+          });
+          return joined.value;
+        },
       };
     },
   };

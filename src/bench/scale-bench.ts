@@ -133,8 +133,8 @@ async function rawCopyRate(rows: readonly Observation[]): Promise<number> {
 type Writer = (conn: Connection, rows: readonly (readonly unknown[])[]) => Promise<number>;
 
 /** The adapter's path: the bulk-insert capability (COPY to a staging table + INSERT … SELECT … ON CONFLICT). */
-const copyWrite: Writer = (conn, rows) =>
-  conn.bulkInsert({
+const copyWrite: Writer = async (conn, rows) => {
+  const [inserted] = await conn.bulkInsert({
     table: 'observations',
     columns: OBSERVATION_COLUMNS,
     rows,
@@ -142,6 +142,8 @@ const copyWrite: Writer = (conn, rows) =>
     orderColumn: 'seq',
     serialiseOn: 'vigil.bench',
   });
+  return inserted;
+};
 
 /** Rows per multi-row INSERT: 20 columns × 1,000 rows stays well under PostgreSQL's 65,535 parameters. */
 const VALUES_ROWS = 1000;

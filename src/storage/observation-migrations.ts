@@ -90,5 +90,12 @@ export const OBSERVATION_MIGRATIONS: MigrationFamily = {
         `,
       },
     },
+    {
+      version: 2,
+      name: 'observations by series since a seq',
+      // The incremental readers (`afterSeq` with `series`): what a reader of a few series reads after an ingest is
+      // then its own new rows, not every row stored since its last look.
+      sql: 'CREATE INDEX observations_series_seq ON observations (series, seq)',
+    },
   ],
 };

@@ -21,7 +21,14 @@ import {
   type SeriesSourceRow,
 } from './sql/row-mapping.js';
 import { settingJson } from './sql/setting-value.js';
-import type { ObservationQuery, PutResult, SeriesListQuery, Store, StoredObservation } from './store.js';
+import type {
+  ObservationBatch,
+  ObservationQuery,
+  PutResult,
+  SeriesListQuery,
+  Store,
+  StoredObservation,
+} from './store.js';
 
 export interface ObservationStoreOptions {
   /** Close the database with the store: for a store opened on its own (openObservationStore), not by openVigil. */
@@ -45,6 +52,54 @@ export function createObservationStore(db: Database, options: ObservationStoreOp
     return db.rows<Row>(sql, params, { rowMode: 'array' });
   };
 
+  async function putBatches(batches: readonly ObservationBatch[]): Promise<PutResult[]> {
+    const stamped = batches.map((b) => ({ ...b, ingestedAt: canonicalInstant('ingestedAt', b.ingestedAt) }));
+    const total = batches.reduce((n, b) => n + b.observations.length, 0);
+    if (total === 0) return batches.map(() => ({ inserted: 0, unchanged: 0 }));
+    assertOpen();
+    // Row `index` of the whole group → its batch and its place in it, so an error names the caller's own observation.
+    const locate = (index: number) => {
+      let i = index;
+      for (const b of batches) {
+        if (i < b.observations.length) return { batch: b, i };
+        i -= b.observations.length;
+      }
+      return undefined;
+    };
+    const describeRow = (index: number) => {
+      const at = locate(index);
+      const o = at?.batch.observations[at.i] as Partial<Observation> | undefined;
+      return at === undefined || o === undefined
+        ? undefined
+        : `observation ${at.i + 1} of ${at.batch.observations.length} (series ${o.series}, id ${o.id})`;
+    };
+    const rows: unknown[][] = [];
+    for (const b of stamped) {
+      for (const o of b.observations) {
+        try {
+          rows.push(observationParams(o, b.ingestedAt));
+        } catch (error) {
+          const context = describeRow(rows.length);
+          if (!isVigilError(error) || context === undefined) throw error;
+          throw vigilError(error.code, `${context}: ${error.message}`, { cause: error, details: error.details });
+        }
+      }
+    }
+    const inserted = await db.transaction((conn) =>
+      conn.bulkInsert({
+        table: 'observations',
+        columns: OBSERVATION_COLUMNS,
+        rows,
+        conflictColumn: 'id',
+        orderColumn: 'seq',
+        serialiseOn: writeLock,
+        describeRow,
+        slices: batches.map((b) => b.observations.length),
+      }),
+    );
+    return batches.map((b, i) => ({ inserted: inserted[i], unchanged: b.observations.length - inserted[i] }));
+  }
+
   return {
     dialect: db.dialect,
 
@@ -54,38 +109,11 @@ export function createObservationStore(db: Database, options: ObservationStoreOp
     },
 
     async putObservations(observations, ingestedAt): Promise<PutResult> {
-      const at = canonicalInstant('ingestedAt', ingestedAt);
-      if (observations.length === 0) return { inserted: 0, unchanged: 0 };
-      assertOpen();
-      const describeRow = (index: number) => {
-        const o = observations[index] as Partial<Observation> | undefined;
-        return o === undefined
-          ? undefined
-          : `observation ${index + 1} of ${observations.length} (series ${o.series}, id ${o.id})`;
-      };
-      const rows: unknown[][] = [];
-      for (const o of observations) {
-        try {
-          rows.push(observationParams(o, at));
-        } catch (error) {
-          const context = describeRow(rows.length);
-          if (!isVigilError(error) || context === undefined) throw error;
-          throw vigilError(error.code, `${context}: ${error.message}`, { cause: error, details: error.details });
-        }
-      }
-      const inserted = await db.transaction((conn) =>
-        conn.bulkInsert({
-          table: 'observations',
-          columns: OBSERVATION_COLUMNS,
-          rows,
-          conflictColumn: 'id',
-          orderColumn: 'seq',
-          serialiseOn: writeLock,
-          describeRow,
-        }),
-      );
-      return { inserted, unchanged: observations.length - inserted };
+      const [put] = await putBatches([{ observations, ingestedAt }]);
+      return put;
     },
+
+    putObservationBatches: (batches) => putBatches(batches),
 
     async queryObservations(query?: ObservationQuery): Promise<StoredObservation[]> {
       const { sql, params } = buildObservationQuery(normaliseQuery(query), dialect);

@@ -124,6 +124,43 @@ function writesAndReads({ store, test }: StoreContractContext): void {
     expect(seqs.get(a.id)! < seqs.get(b.id)! && seqs.get(b.id)! < seqs.get(c.id)!).toBe(true);
   });
 
+  test('a group of batches counts each on its own, in order, each with its own ingest time', async () => {
+    const [a, b, c, d] = ['test.a', 'test.b', 'test.c', 'test.d'].map((series) => observation({ series }));
+    await store().putObservations([d], INGESTED_AT);
+    const later = '2024-06-02T00:00:00.000Z';
+    const puts = await store().putObservationBatches([
+      { observations: [a, b, a], ingestedAt: INGESTED_AT },
+      { observations: [], ingestedAt: INGESTED_AT },
+      { observations: [b, c, d], ingestedAt: later },
+    ]);
+    // As if each batch had been its own putObservations after the one before: b is the first batch's, d was stored.
+    expect(puts).toEqual([
+      { inserted: 2, unchanged: 1 },
+      { inserted: 0, unchanged: 0 },
+      { inserted: 1, unchanged: 2 },
+    ]);
+    const stored = await store().queryObservations({ allRevisions: true });
+    const seq = new Map(stored.map((o) => [o.id, o.seq]));
+    expect(seq.get(d.id)! < seq.get(a.id)! && seq.get(a.id)! < seq.get(b.id)! && seq.get(b.id)! < seq.get(c.id)!).toBe(
+      true,
+    );
+    expect(stored.find((o) => o.id === c.id)?.ingestedAt).toBe(later);
+    expect(stored.find((o) => o.id === b.id)?.ingestedAt).toBe(INGESTED_AT);
+  });
+
+  test('a group with one bad record writes nothing of any batch, and names the record in its batch', async () => {
+    const bad = observation({ series: 'test.bad', value: null });
+    const error = await expectVigilError(
+      store().putObservationBatches([
+        { observations: [observation({ series: 'test.a' })], ingestedAt: INGESTED_AT },
+        { observations: [observation({ series: 'test.b' }), bad], ingestedAt: INGESTED_AT },
+      ]),
+      'VIGIL_INPUT_INVALID',
+    );
+    expect(error.message).toContain('observation 2 of 2 (series test.bad');
+    expect(await store().queryObservations({ allRevisions: true })).toEqual([]);
+  });
+
   test('a batch with one record the schema rejects writes nothing', async () => {
     const good = [observation({ series: 'test.a' }), observation({ series: 'test.b' })];
     // Valid TypeScript, invalid claim: a null value must say why it is missing.

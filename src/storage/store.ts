@@ -67,6 +67,12 @@ export interface StoredObservation extends Observation {
   ingestedAt: string;
 }
 
+/** One caller's observations in a group write, stamped with when that caller's write was accepted. */
+export interface ObservationBatch {
+  observations: readonly Observation[];
+  ingestedAt: string;
+}
+
 export interface Store {
   /** Dialect name, e.g. `sqlite` or `postgres`. */
   readonly dialect: string;
@@ -79,6 +85,12 @@ export interface Store {
    * grading or TLP, periodEnd < periodStart) with VIGIL_INPUT_INVALID.
    */
   putObservations(observations: readonly Observation[], ingestedAt: string): Promise<PutResult>;
+  /**
+   * Several callers' writes in one transaction (a group commit): each batch is written after the one before and
+   * counted on its own, so an observation an earlier batch inserted is `unchanged` in a later one, as if each had
+   * been its own putObservations. All or nothing for the whole group: any failure rolls every batch back.
+   */
+  putObservationBatches(batches: readonly ObservationBatch[]): Promise<PutResult[]>;
   /** Ordered by series, periodStart, periodEnd, subject, then publishedAt and seq. */
   queryObservations(query?: ObservationQuery): Promise<StoredObservation[]>;
   getObservation(id: string): Promise<StoredObservation | undefined>;

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { vigilError } from '../errors/index.js';
 import type { Tlp } from '../model/index.js';
 import type { Database } from '../storage/database/database.js';
-import { chainEntry, type AuditEntry } from './audit-chain.js';
+import { chainEntry, type AuditEntry, type AuditInput } from './audit-chain.js';
 import type { ApiToken, Role, Session, User } from './user.js';
 import { USER_MIGRATIONS } from './user-migrations.js';
 import type { UserStore } from './user-store.js';
@@ -87,6 +87,19 @@ const toAudit = (r: AuditRow): AuditEntry => ({
   hash: r.hash,
 });
 
+const toAuditRow = (e: AuditEntry): AuditRow => ({
+  seq: e.seq,
+  at: e.at,
+  actor: e.actor,
+  action: e.action,
+  target: e.target,
+  details: JSON.stringify(e.details),
+  prev_hash: e.prevHash,
+  hash: e.hash,
+});
+/** Entries per INSERT of a group's audit entries: 8 columns × 500 stays far below either engine's parameter limit. */
+const AUDIT_ROWS_PER_INSERT = 500;
+
 export interface UserStoreOptions {
   /** Close the database with the store (a store opened on its own), not when openVigil shares it. */
   ownsDatabase?: boolean;
@@ -104,6 +117,31 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
   };
   // One chain across every process: appends serialise on this until COMMIT, so no two read the same head.
   const auditLock = `vigil.audit.${db.namespace}`;
+
+  async function appendAudits(inputs: readonly AuditInput[]): Promise<AuditEntry[]> {
+    q();
+    if (inputs.length === 0) return [];
+    // Joins the caller's transaction when there is one: the audited writes and their entries commit or roll back
+    // together. One look at the head for the lot, then the entries chained on it in order.
+    return db.transaction(async (conn) => {
+      await conn.lockWrites(auditLock);
+      const head = await q()
+        .selectFrom('users_audit')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const entries: AuditEntry[] = [];
+      let previous = head && { seq: Number(head.seq), hash: head.hash };
+      for (const input of inputs) entries.push((previous = chainEntry(previous, input)));
+      for (let start = 0; start < entries.length; start += AUDIT_ROWS_PER_INSERT)
+        await q()
+          .insertInto('users_audit')
+          .values(entries.slice(start, start + AUDIT_ROWS_PER_INSERT).map(toAuditRow))
+          .execute();
+      return entries;
+    });
+  }
 
   return {
     dialect: db.dialect,
@@ -197,6 +235,26 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
       const row = await q().selectFrom('users_tokens').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toToken(row);
     },
+    async getTokenWithUser(id) {
+      const row = await q()
+        .selectFrom('users_tokens as t')
+        .innerJoin('users_accounts as u', 'u.id', 't.user_id')
+        .selectAll('t')
+        .select(['u.username', 'u.role', 'u.tlp_max', 'u.password_hash', 'u.created_at as account_created_at'])
+        .where('t.id', '=', id)
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      const { username, role, tlp_max, password_hash, account_created_at, ...token } = row;
+      const user = toUser({
+        id: token.user_id,
+        username,
+        role,
+        tlp_max,
+        password_hash,
+        created_at: account_created_at,
+      });
+      return { token: toToken(token), user };
+    },
     async listTokens(userId) {
       let query = q().selectFrom('users_tokens').selectAll().orderBy('created_at').orderBy('id');
       if (userId !== undefined) query = query.where('user_id', '=', userId);
@@ -246,33 +304,10 @@ export function createUserStore(db: Database, options: UserStoreOptions = {}): U
       return Number(result.numDeletedRows);
     },
 
+    appendAudits,
     async appendAudit(input) {
-      q();
-      // Joins the caller's transaction when there is one: the audited write and its entry commit or roll back together.
-      return db.transaction(async (conn) => {
-        await conn.lockWrites(auditLock);
-        const head = await q()
-          .selectFrom('users_audit')
-          .select(['seq', 'hash'])
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        const entry = chainEntry(head && { seq: Number(head.seq), hash: head.hash }, input);
-        await q()
-          .insertInto('users_audit')
-          .values({
-            seq: entry.seq,
-            at: entry.at,
-            actor: entry.actor,
-            action: entry.action,
-            target: entry.target,
-            details: JSON.stringify(entry.details),
-            prev_hash: entry.prevHash,
-            hash: entry.hash,
-          })
-          .execute();
-        return entry;
-      });
+      const [entry] = await appendAudits([input]);
+      return entry;
     },
     async listAudit(query = {}) {
       let select = q()

@@ -139,11 +139,11 @@ export async function checkToken(
 ): Promise<{ user: User; token: ApiToken } | undefined> {
   const parsed = parseToken(token);
   if (!parsed) return undefined;
-  const record = await store.getToken(parsed.id);
-  if (!record || record.revokedAt !== null || (record.expiresAt !== null && record.expiresAt <= now)) return undefined;
+  const found = await store.getTokenWithUser(parsed.id);
+  if (!found) return undefined;
+  const { token: record, user } = found;
+  if (record.revokedAt !== null || (record.expiresAt !== null && record.expiresAt <= now)) return undefined;
   if (!secretMatches(parsed.secret, record.secretHash)) return undefined;
-  const user = await store.getUser(record.userId);
-  if (!user) return undefined;
   // lastUsedAt is for humans ("is this token still in use?"): a write per minute is enough, not one per request.
   if (record.lastUsedAt === null || Date.parse(now) - Date.parse(record.lastUsedAt) >= 60_000)
     await store.touchToken(record.id, now);

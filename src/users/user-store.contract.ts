@@ -84,6 +84,11 @@ export function runUserStoreContract(
         token({ lastUsedAt: '2026-01-05T09:00:00.000Z', revokedAt: '2026-01-05T10:00:00.000Z' }),
       );
       await expect(s.revokeToken('cccccccccccc', T0)).rejects.toMatchObject({ code: 'VIGIL_NOT_FOUND' });
+      expect(await s.getTokenWithUser('aaaaaaaaaaaa')).toEqual({
+        token: await s.getToken('aaaaaaaaaaaa'),
+        user: contractUser(),
+      });
+      expect(await s.getTokenWithUser('cccccccccccc')).toBeUndefined();
       await s.addSession({
         idHash: 'h1',
         userId: 'u-1',
@@ -159,6 +164,29 @@ export function runUserStoreContract(
       expect((await s.listAudit({ newestFirst: true, limit: 2 })).map((e) => e.seq)).toEqual([20, 19]);
       expect((await s.listAudit({ action: 'alert.ack', target: 'a7' })).map((e) => e.target)).toEqual(['a7']);
       expect(await s.listAudit({ action: 'alert.comment' })).toEqual([]);
+    });
+
+    it('appends a group of entries in order after the head, one chain with single appends racing beside it', async () => {
+      const s = await fresh();
+      const entry = (target: string) => ({
+        at: T0,
+        actor: 'user:alice',
+        action: 'observations.ingest',
+        target,
+        details: {},
+      });
+      await s.appendAudit(entry('first'));
+      const [group] = await Promise.all([
+        s.appendAudits(['g1', 'g2', 'g3'].map(entry)),
+        s.appendAudit(entry('single')),
+        s.appendAudits([]),
+      ]);
+      expect(group.map((e) => e.target)).toEqual(['g1', 'g2', 'g3']);
+      expect(group[1].prevHash).toBe(group[0].hash);
+      const log = await s.listAudit();
+      expect(verifyAuditChain(log)).toMatchObject({ ok: true, entries: 5 });
+      const targets = log.map((e) => e.target);
+      expect(targets.slice(targets.indexOf('g1'), targets.indexOf('g1') + 3)).toEqual(['g1', 'g2', 'g3']);
     });
 
     it('migrates idempotently and rejects use after close', async () => {

@@ -35,6 +35,11 @@ export interface UserStore {
   /** VIGIL_CONFLICT when the id exists. */
   addToken(token: ApiToken): Promise<void>;
   getToken(id: string): Promise<ApiToken | undefined>;
+  /**
+   * The token with its user in one look, undefined when either is unknown: every API request checks its bearer
+   * token, in one round trip rather than two.
+   */
+  getTokenWithUser(id: string): Promise<{ token: ApiToken; user: User } | undefined>;
   listTokens(userId?: string): Promise<ApiToken[]>;
   /** VIGIL_NOT_FOUND when unknown. */
   revokeToken(id: string, at: string): Promise<void>;
@@ -50,5 +55,7 @@ export interface UserStore {
 
   /** Appends one entry after the current head, atomically (concurrent writers never fork the chain). */
   appendAudit(input: AuditInput): Promise<AuditEntry>;
+  /** Appends entries in order after the current head, atomically: one look at the head for the lot (a group commit). */
+  appendAudits(inputs: readonly AuditInput[]): Promise<AuditEntry[]>;
   listAudit(query?: AuditQuery): Promise<AuditEntry[]>;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OBSERVATION_MIGRATIONS } from '../../storage/observation-migrations.js';
 import { openObservationStore } from '../../storage/open-store.js';
 import { runAlertStoreContract } from '../alert-store.contract.js';
 import { buildAlertSql } from './alert-sql.js';
@@ -29,7 +30,9 @@ describe('SQLite alert store', () => {
     await main.migrate();
     const db = new Database(path, { readonly: true });
     try {
-      expect((db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(1);
+      expect((db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(
+        OBSERVATION_MIGRATIONS.steps.length,
+      );
       expect((db.prepare('SELECT MAX(version) AS v FROM alerting_schema_migrations').get() as { v: number }).v).toBe(2);
     } finally {
       db.close();

@@ -116,6 +116,7 @@ export function createDatabase(engine: Engine): Database {
     namespace: engine.namespace,
     placeholder: (index) => engine.placeholder(index),
     transaction,
+    inTransaction: () => currentScope() !== undefined,
     raw,
     rows: (sql, params, options) => raw((conn) => conn.all(sql, params, options)),
     async migrate(family: MigrationFamily, now = new Date().toISOString()) {

@@ -13,8 +13,9 @@ const FAMILY: MigrationFamily = {
       version: 2,
       name: 'thing log',
       sql: {
-        sqlite: 'CREATE TABLE thing_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL)',
-        postgres: 'CREATE TABLE thing_log (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id TEXT NOT NULL)',
+        sqlite: 'CREATE TABLE thing_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE)',
+        postgres:
+          'CREATE TABLE thing_log (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id TEXT NOT NULL UNIQUE)',
       },
       seed: async (db) => void (await db.kysely.insertInto('thing_log').values({ id: 'seeded' }).execute()),
     },
@@ -117,7 +118,7 @@ export function runDatabaseContract(
       const inserted = await db.transaction((conn) =>
         conn.bulkInsert({ table: 'things', columns: ['id', 'n'], rows, conflictColumn: 'id' }),
       );
-      expect(inserted).toBe(2);
+      expect(inserted).toEqual([2]);
       const bad = db.transaction((conn) =>
         conn.bulkInsert({
           table: 'things',
@@ -133,6 +134,29 @@ export function runDatabaseContract(
       const error = await expectCode(bad, 'VIGIL_INPUT_INVALID');
       expect(error.message).toContain('thing 2');
       expect(await count('things')).toBe(2);
+    });
+
+    it("counts a group commit's bulk insert per slice, a duplicate of an earlier slice's row as not inserted", async () => {
+      const ids = ['p', 'q', 'p', 'q', 'seeded', 'r'];
+      const inserted = await db.transaction((conn) =>
+        conn.bulkInsert({
+          table: 'thing_log',
+          columns: ['id'],
+          rows: ids.map((id) => [id]),
+          conflictColumn: 'id',
+          orderColumn: 'seq',
+          slices: [3, 0, 2, 1],
+        }),
+      );
+      expect(inserted).toEqual([2, 0, 0, 1]);
+      const log = await db.kysely.selectFrom('thing_log').select('id').orderBy('seq').execute();
+      expect(log.map((r) => r.id)).toEqual(['seeded', 'p', 'q', 'r']);
+      await expectCode(
+        db.transaction((conn) =>
+          conn.bulkInsert({ table: 'thing_log', columns: ['id'], rows: [['s']], conflictColumn: 'id', slices: [2] }),
+        ),
+        'VIGIL_INTERNAL',
+      );
     });
 
     it('reads rows as arrays in column order', async () => {

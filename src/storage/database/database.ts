@@ -72,6 +72,12 @@ export interface BulkInsert {
   orderColumn?: string;
   /** Writers are serialised under this key from just before the INSERT to COMMIT (see `lockWrites`). */
   serialiseOn?: string;
+  /**
+   * Sizes of consecutive slices of `rows` (summing to its length) to count on their own, for several callers' rows
+   * written at once (a group commit). A row skipped as a duplicate of an earlier row of the batch counts as not
+   * inserted in its slice, as if each slice had been inserted after the one before. Default: one slice of every row.
+   */
+  slices?: readonly number[];
   /** What row `index` (0-based) is, prefixed to an error about it (e.g. `observation 3 of 10 (id …)`). */
   describeRow?: (index: number) => string | undefined;
 }
@@ -83,8 +89,11 @@ export interface Connection {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
-  /** Inserts rows, skipping conflicts; returns how many were inserted. Call inside `db.transaction`. */
-  bulkInsert(spec: BulkInsert): Promise<number>;
+  /**
+   * Inserts rows, skipping conflicts; returns how many were inserted, one count per slice (`spec.slices`; one count
+   * when it is absent). Call inside `db.transaction`.
+   */
+  bulkInsert(spec: BulkInsert): Promise<number[]>;
   /**
    * Serialises writers under `key` until COMMIT (so, e.g., sequence order is commit order). A no-op where every
    * write transaction already holds the write lock (`capabilities.serialisedWrites === 'begin-immediate'`).
@@ -127,6 +136,8 @@ export interface Database {
    * calls use the same connection.
    */
   transaction<T>(work: (conn: Connection) => Promise<T>): Promise<T>;
+  /** Whether the caller runs inside an open `transaction(fn)`, which its writes then join. */
+  inTransaction(): boolean;
   /** Runs `work` on the current transaction's connection, or on one checked out for it. */
   raw<T>(work: (conn: Connection) => Promise<T>): Promise<T>;
   /** Shorthand for `raw((c) => c.all(sql, params, options))`. */

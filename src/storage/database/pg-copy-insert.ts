@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { VigilError } from '../../errors/index.js';
+import { countInsertedPerSlice, sliceOwners } from './bulk-insert-slices.js';
 import type { BulkInsert } from './database.js';
 import { copyErrorLine, copyRow } from './pg-copy-format.js';
 
@@ -20,8 +21,10 @@ export async function copyInsert(
   client: pg.PoolClient,
   spec: BulkInsert,
   translate: (error: unknown, context?: string) => VigilError,
-): Promise<number> {
-  if (spec.rows.length === 0) return 0;
+): Promise<number[]> {
+  const owners = sliceOwners(spec.rows.length, spec.slices);
+  const slices = spec.slices?.length ?? 1;
+  if (spec.rows.length === 0) return new Array<number>(slices).fill(0);
   const staging = `vigil_incoming_${spec.table}`;
   const columns = spec.columns.join(', ');
   const tables = prepared.get(client) ?? new Set<string>();
@@ -44,10 +47,15 @@ export async function copyInsert(
     if (spec.serialiseOn !== undefined)
       await client.query({ text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [spec.serialiseOn] });
     const order = spec.orderColumn === undefined ? '' : ` ORDER BY ${spec.orderColumn}`;
-    const result = await client.query(
-      `INSERT INTO ${spec.table} (${columns}) SELECT ${columns} FROM pg_temp.${staging}${order} ON CONFLICT (${spec.conflictColumn}) DO NOTHING`,
-    );
-    return result.rowCount ?? 0;
+    // One slice needs only the count; several name the rows inserted, each credited to the slice of its first row.
+    const returning = slices > 1 ? ` RETURNING ${spec.conflictColumn}` : '';
+    const result = await client.query<unknown[]>({
+      text: `INSERT INTO ${spec.table} (${columns}) SELECT ${columns} FROM pg_temp.${staging}${order} ON CONFLICT (${spec.conflictColumn}) DO NOTHING${returning}`,
+      rowMode: 'array',
+    });
+    if (slices === 1) return [result.rowCount ?? 0];
+    const inserted = new Set(result.rows.map((row) => row[0]));
+    return countInsertedPerSlice(spec.rows, spec.columns.indexOf(spec.conflictColumn), owners, slices, inserted);
   } catch (error) {
     // The caller rolls back, which also undoes a CREATE TEMP TABLE made in this transaction.
     tables.delete(spec.table);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery, type QueryResult } from 'kysely';
 import type { BulkInsert, Capabilities, QueryOptions } from './database.js';
 import type { Engine, EngineConnection } from './engine.js';
+import { sliceOwners } from './bulk-insert-slices.js';
 import { Mutex } from './mutex.js';
 import { translateSqliteError } from './sqlite-errors.js';
 
@@ -87,15 +88,16 @@ export function openSqliteEngine(path: string, options: SqliteEngineOptions = {}
     lockWrites: async () => {},
   };
 
-  function bulkInsert(spec: BulkInsert): number {
+  function bulkInsert(spec: BulkInsert): number[] {
     const placeholders = spec.columns.map(() => '?').join(', ');
     const sql = `INSERT INTO ${spec.table} (${spec.columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (${spec.conflictColumn}) DO NOTHING`;
+    const owners = sliceOwners(spec.rows.length, spec.slices);
+    const inserted = new Array<number>(spec.slices?.length ?? 1).fill(0);
     const insert = guarded(() => statement(sql));
-    let inserted = 0;
     let index = 0;
     try {
       // One array argument binds its elements in order: no spread per row on the hot path.
-      for (; index < spec.rows.length; index++) inserted += insert.run(spec.rows[index]).changes;
+      for (; index < spec.rows.length; index++) inserted[owners[index]] += insert.run(spec.rows[index]).changes;
     } catch (error) {
       throw translate(error, spec.describeRow?.(index));
     }

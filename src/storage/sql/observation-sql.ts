@@ -83,14 +83,23 @@ export function buildGetObservation(dialect: SqlDialect): string {
  */
 export function buildObservationQuery(query: NormalisedQuery, dialect: SqlDialect): SqlQuery {
   const { params, bind } = binder(dialect);
-  // "Rows stored since seq N" (the incremental readers after each ingest): the primary-key range first, materialised,
-  // then the other filters and the sort on those few rows. Left to itself SQLite walks the as-of index of every
-  // requested series to save the sort, which costs in proportion to the store rather than to what was stored since.
+  // "Rows stored since seq N" (the incremental readers after each ingest): the range first, materialised, then the
+  // other filters and the sort on those few rows. Left to itself SQLite walks the as-of index of every requested
+  // series to save the sort, which costs in proportion to the store rather than to what was stored since.
+  // - With exact series the range is (series, seq) on its own index: a reader of a few series whose watermark does
+  //   not move while other series are written (its rows are the ones it asked for) then still reads only its rows,
+  //   not every row stored since (the soak's dashboards re-read all its ingests on every look).
+  // - The range is closed above: on a table never analysed (autovacuum off) PostgreSQL guesses that `seq > N` keeps
+  //   a third of the rows and scans the whole table, but guesses a closed range small and seeks the index.
+  const bySeries = query.afterSeq !== undefined && query.series !== undefined && query.series.length > 0;
   const since =
     query.afterSeq === undefined
       ? ''
-      : `WITH o AS MATERIALIZED (SELECT * FROM observations WHERE seq > ${bind(query.afterSeq)}) `;
-  const conditions = [...claimFilters(query, bind), ...revisionFilters(query, 'o', bind)];
+      : `WITH o AS MATERIALIZED (SELECT * FROM observations WHERE ${
+          bySeries ? `series IN (${query.series!.map(bind).join(', ')}) AND ` : ''
+        }seq > ${bind(query.afterSeq)} AND seq <= ${bind(Number.MAX_SAFE_INTEGER)}) `;
+  const claims = claimFilters(bySeries ? { ...query, series: undefined } : query, bind);
+  const conditions = [...claims, ...revisionFilters(query, 'o', bind)];
   if (!query.allRevisions) conditions.push(noNewerRevision(query, bind));
   const from = since === '' ? 'observations o' : 'o';
   let sql = `${since}SELECT ${SELECT_O} FROM ${from}${where(conditions)} ORDER BY ${ORDER_O}`;
