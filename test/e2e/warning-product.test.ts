@@ -221,6 +221,9 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
     await go('#/warnings?at=2023-04-07');
     await page.waitForSelector('[data-testid=warning-status]:text("已發布")');
     expect(await page.textContent('[data-nav=scorecard]')).toBe('成效評分');
+    expect(await page.textContent('[data-testid=warning-ruling]')).toBe(
+      '結果：已發生，2023-04-08 開始（admin 裁定）：Joint Sword began on 8 April.',
+    );
     await shot('warnings-zh');
     await go('#/scorecard?at=2023-12-31');
     await page.waitForSelector('[data-testid=machine-reliability] svg text:text("所述機率（%）")');
