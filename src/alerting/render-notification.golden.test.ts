@@ -1,5 +1,5 @@
 // Golden file for the plain-text notification body (e-mail and terminal) and its subject line.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../../test/support/golden.js';
 import { ENVELOPE_VERSION, type NotificationEnvelope } from './notification.js';
 import { notificationSubject, renderNotificationText } from './render-notification.js';
@@ -110,6 +110,14 @@ describe('notification body golden', () => {
       `Subject: ${notificationSubject(envelope)}\n\n${renderNotificationText(envelope, { timeZone: 'Asia/Taipei' })}`,
       'notification-body.txt',
     );
+  });
+
+  it('a subject with one alert carries its summary; with several, only the rule names', () => {
+    const one = { ...envelope, alerts: envelope.alerts.slice(0, 1) };
+    expect(notificationSubject(one)).toBe(
+      `[VIGIL FIRING:1 ESCALATION 2/3] LevelAlert · taiwan-strait — ${envelope.alerts[0].annotations.summary}`,
+    );
+    expect(notificationSubject(envelope)).not.toContain(' — ');
   });
 
   it('the terminal rendering with colour', () => {

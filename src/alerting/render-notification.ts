@@ -11,7 +11,7 @@ export interface TextOptions {
   timeZone?: string;
 }
 
-/** `[VIGIL FIRING:2] LevelAlert, HypothesisH1 · taiwan-strait` */
+/** `[VIGIL FIRING:2] LevelAlert, HypothesisH1 · taiwan-strait`; with one alert, ` — ` and its summary after. */
 export function notificationSubject(n: NotificationEnvelope): string {
   const firing = n.alerts.filter((a) => a.status === 'firing').length;
   const names = [...new Set(n.alerts.map((a) => a.labels.alertname))].join(', ');
@@ -24,7 +24,10 @@ export function notificationSubject(n: NotificationEnvelope): string {
         : n.mode === 'digest'
           ? ' DIGEST'
           : '';
-  return `[VIGIL ${n.status.toUpperCase()}${n.status === 'firing' ? `:${firing}` : ''}${tag}] ${names}${theatre}`;
+  // One alert: its summary too, so the subject alone says what happened (several: the body lists them).
+  const summary =
+    n.alerts.length === 1 && n.alerts[0].annotations.summary ? ` — ${n.alerts[0].annotations.summary}` : '';
+  return `[VIGIL ${n.status.toUpperCase()}${n.status === 'firing' ? `:${firing}` : ''}${tag}] ${names}${theatre}${summary}`;
 }
 
 export function renderNotificationText(n: NotificationEnvelope, options: TextOptions = {}): string {

@@ -191,6 +191,7 @@ export interface WarningService {
   draft(request: DraftRequest): Promise<WarningRecord>;
   step(request: WarningStepRequest): Promise<WarningRecord>;
   dissent(request: DissentRequest): Promise<WarningRecord>;
+  adjudicate(request: AdjudicationRequest): Promise<WarningRecord>;
   scoreStored(options: { from: DayNumber; to: DayNumber; episodes: readonly Episode[] }): Promise<IssuedWarningScores>;
 }
 
@@ -200,6 +201,7 @@ export function warningService(vigil: Vigil): WarningService {
     draft: (request) => draftWarning(vigil, request),
     step: (request) => stepWarning(vigil, request),
     dissent: (request) => recordDissent(vigil, request),
+    adjudicate: (request) => adjudicateWarning(vigil, request),
     scoreStored: (options) => scoreStoredWarnings(vigil, options),
   };
 }

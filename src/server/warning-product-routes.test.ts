@@ -181,6 +181,36 @@ describe('scorecard', () => {
     expect(body.issued.brier).toBeCloseTo((1 - 0.675) ** 2, 10);
   });
 
+  it('records an adjudication of an issued warning from the dashboard, audited, and refuses one on a draft', async () => {
+    const { analyst, admin, viewer } = server.tokens;
+    const drafted = await call('POST', '/api/v1/warnings', analyst, {
+      at: '2023-04-06',
+      judgement: 'A major PLA exercise around Taiwan is likely within 5 days.',
+      likelihood: 'likely',
+      confidence: 'moderate',
+      horizon: 5,
+    });
+    const id = drafted.body.id as string;
+    const ruling = { outcome: 'occurred', occurredOn: '2023-04-08', note: 'Joint Sword began on 8 April.' };
+    expect((await call('POST', `/api/v1/warnings/${id}/adjudication`, analyst, ruling)).body.code).toBe(
+      'VIGIL_WARNING_STATE',
+    );
+    await call('POST', `/api/v1/warnings/${id}/coordinate`, analyst, {});
+    await call('POST', `/api/v1/warnings/${id}/issue`, admin);
+    expect((await call('POST', `/api/v1/warnings/${id}/adjudication`, viewer, ruling)).status).toBe(403);
+    const bad = await call('POST', `/api/v1/warnings/${id}/adjudication`, analyst, { ...ruling, outcome: 'maybe' });
+    expect(bad.status).toBe(400);
+    const ruled = await call('POST', `/api/v1/warnings/${id}/adjudication`, analyst, ruling);
+    expect(ruled.status).toBe(200);
+    expect(ruled.body.adjudication).toEqual({ ...ruling, by: 'ana', at: expect.any(String) });
+    expect((await call('GET', `/api/v1/warnings/${id}`, viewer)).body.adjudication.outcome).toBe('occurred');
+    const audit = (await call('GET', '/api/v1/audit?limit=50', admin)).body;
+    const entries = (audit.entries ?? audit) as { action: string; target: string; actor: string }[];
+    expect(entries.filter((e) => e.target === id && e.action === 'warning.adjudicate').map((e) => e.actor)).toEqual([
+      'token:ana/fixture',
+    ]);
+  });
+
   it('says so when the server has no labelled episodes', async () => {
     const episodes = server.deps.episodes;
     server.deps.episodes = undefined;

@@ -149,6 +149,29 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
     expect(csv).toContain('issued,');
   }, 90_000);
 
+  it('records the outcome of the issued warning on its card, and the scorecard reads the ruling', async () => {
+    await go('#/warnings?at=2023-04-07');
+    const card = page.locator('[data-testid=warning-card][data-status=issued]');
+    const form = card.locator('[data-testid=adjudication-form]');
+    await form.waitFor();
+    // The ruling must say what it rests on: refused in the reader's language before asking the server.
+    await form.locator('[data-action=adjudicate]').click();
+    await card.locator('[data-testid=adjudication-error]:text("Say what the ruling rests on.")').waitFor();
+    await form.locator('select[name=outcome]').selectOption('occurred');
+    await form.locator('input[name=occurredOn]').fill('2023-04-08');
+    await form.locator('input[name=note]').fill('Joint Sword began on 8 April.');
+    await form.locator('[data-action=adjudicate]').click();
+    const ruling = card.locator('[data-testid=warning-ruling]');
+    await ruling.waitFor();
+    expect(await ruling.textContent()).toBe(
+      'Outcome: It occurred on 2023-04-08 (ruled by admin): Joint Sword began on 8 April.',
+    );
+    expect(await card.locator('[data-testid=adjudication-form]').count()).toBe(0);
+    await shot('warnings-adjudicated');
+    const scored = (await api('/scorecard?from=2021-01-01&to=2023-12-31&at=2023-12-31')).issued.scored;
+    expect(scored).toEqual([expect.objectContaining({ day: '2023-04-07', outcome: 'hit', leadDays: 1 })]);
+  });
+
   it('writes a note on the indicator view, draws it on the chart and the timeline, and exports the chart', async () => {
     await go('#/indicator/air.total');
     await page.waitForSelector('[data-testid=series-chart] circle.point');
@@ -198,6 +221,9 @@ describe.skipIf(skip !== undefined)('warning product in Chromium', () => {
     await go('#/warnings?at=2023-04-07');
     await page.waitForSelector('[data-testid=warning-status]:text("已發布")');
     expect(await page.textContent('[data-nav=scorecard]')).toBe('成效評分');
+    expect(await page.textContent('[data-testid=warning-ruling]')).toBe(
+      '結果：已發生，2023-04-08 開始（admin 裁定）：Joint Sword began on 8 April.',
+    );
     await shot('warnings-zh');
     await go('#/scorecard?at=2023-12-31');
     await page.waitForSelector('[data-testid=machine-reliability] svg text:text("所述機率（%）")');

@@ -14,7 +14,13 @@ import {
   YARDSTICK,
 } from '../../warnings/likelihood-yardstick.js';
 import type { WarningService } from '../../app/warning-service.js';
-import { OUTCOMES, type DissentKind, type WarningStatus, type WarningStep } from '../../warnings/warning-record.js';
+import {
+  OUTCOMES,
+  type DissentKind,
+  type Outcome,
+  type WarningStatus,
+  type WarningStep,
+} from '../../warnings/warning-record.js';
 import { dateParam } from '../api-schemas.js';
 import { API_PREFIX, type VigilRoutePlugin } from '../server-deps.js';
 
@@ -267,4 +273,43 @@ export const warningRoutes: VigilRoutePlugin = async (app, { deps }) => {
       },
     );
   }
+  app.post<{ Params: { id: string }; Body: { outcome: Outcome; note: string; occurredOn?: string } }>(
+    `${API_PREFIX}/warnings/:id/adjudication`,
+    {
+      schema: {
+        tags: ['warnings'],
+        summary:
+          'Rule whether what an issued warning spoke of happened; you are the adjudicator (`vigil warning adjudicate`)',
+        description:
+          'The scorecard prefers the ruling to the episode labels. `occurredOn`: the local day it began, for `occurred`.',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['outcome', 'note'],
+          additionalProperties: false,
+          properties: {
+            outcome: { type: 'string', enum: [...OUTCOMES] },
+            note: { type: 'string', minLength: 1, maxLength: 4000 },
+            occurredOn: dateParam,
+          },
+        },
+        response: { 200: warningSchema },
+      },
+    },
+    async (request) => {
+      const warnings = await service(request);
+      const by = person(request);
+      const { outcome, note, occurredOn } = request.body;
+      const next = await warnings.adjudicate({
+        id: request.params.id,
+        outcome,
+        note,
+        by,
+        ...(occurredOn ? { occurredOn } : {}),
+        actor: request.principal!.actor,
+      });
+      changed(next.id, 'adjudicate', by);
+      return next;
+    },
+  );
 };

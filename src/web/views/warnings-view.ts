@@ -1,6 +1,7 @@
 // Formal warnings: draft one against the machine assessment of the playback day (likelihood in ICD 203 words,
 // confidence, horizon), record dissents, send to coordination, issue (by a reviewer who is not the drafter: the
-// server refuses the drafter and the refusal is shown), withdraw with a reason; issued and withdrawn states visible.
+// server refuses the drafter and the refusal is shown), withdraw with a reason, record an issued warning's outcome;
+// issued and withdrawn states visible.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, query } from '../api-client.js';
@@ -13,6 +14,7 @@ import type { WarningRecord, WarningStatus } from '../../warnings/warning-record
 import type { YardstickView } from '../product-types.js';
 import { useApi } from '../use-api.js';
 import type { ViewProps } from './board-view.js';
+import { WarningAdjudication } from './warning-adjudication.js';
 import './warning-product.css';
 
 const STATUSES: WarningStatus[] = ['draft', 'coordination', 'issued', 'withdrawn'];
@@ -271,6 +273,7 @@ function WarningCard({
           ),
         )
       : null,
+    h(WarningAdjudication, { lang, w, canWrite, onDone }),
     canWrite && w.status !== 'withdrawn'
       ? h(
           'div',
