@@ -8,8 +8,15 @@ export interface KeepAliveClient {
   close(): void;
 }
 
+/**
+ * Idle connections are closed by the client after this, well before the server's keep-alive timeout (Fastify's
+ * 72 s). Otherwise a connection left idle since a burst (the agent reuses the most recent first) could be taken for a
+ * request just as the server closed it, failing with ECONNRESET: a client race, not a server error.
+ */
+const CLIENT_IDLE_MS = 30_000;
+
 export function keepAliveClient(baseUrl: string, token: string, maxSockets: number): KeepAliveClient {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const agent = new http.Agent({ keepAlive: true, maxSockets, timeout: CLIENT_IDLE_MS });
   return {
     request: (method, path, body) =>
       new Promise((resolve, reject) => {
