@@ -66,7 +66,7 @@ export function renderBriefHtml(input: BriefInput, lang: BriefLang): string {
 <section><h2>${esc(h.watch)} (${c.watchWindow.from} → ${c.watchWindow.to})</h2>${watchList(lang, h, c)}</section>
 <footer>
   <h2>${esc(h.provenance)}</h2>
-  <p>${esc(h.pack)} ${esc(input.pack.id)}@${esc(input.pack.version)} · ${esc(h.asOf)} ${a.day}: ${esc(localTime(a.asOf, tz))} · ${esc(h.generated)} ${esc(localTime(input.generatedAt, tz))} (${esc(tz)})</p>
+  <p>${esc(h.pack)} ${esc(input.pack.id)}@${esc(input.pack.version)} · ${esc(h.asOf)} ${a.day} · ${esc(h.generated)} ${esc(localTime(input.generatedAt, tz))} (${esc(tz)})</p>
   <p>${esc(h.sources)}: ${input.provenance.sources.map((s) => `${esc(s.source)} (${s.observations} ${esc(h.observations)}, ${esc(h.latest)} ${esc(s.latestPublishedAt.slice(0, 10))})`).join(' · ') || '—'}</p>
   <div class="tlp tlp-${input.provenance.tlp.replace('+', '-')}">${tlp}</div>
 </footer>
